@@ -1,0 +1,4 @@
+// @lumino/dragdrop reads DragEvent when it is required; Node has none.
+if (typeof global.DragEvent === 'undefined') {
+    global.DragEvent = class DragEvent { };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { AuthoritySchema, PasswordSchema, UserNameSchema, UserSummary } from './user-schema';
+import { DocumentIdSchema } from './identifiers';
+import type { Authority, Permission } from './authority';
+import type { RpcContract } from './rpc-contract';
+
+export const ACCOUNT_SERVICE_PATH = '/services/platform/accounts';
+
+/** The signed-in user as the frontend sees it. */
+export interface CurrentUser {
+    readonly id: string;
+    readonly name: string;
+    readonly authority: Authority;
+    readonly permissions: readonly Permission[];
+}
+
+export const NewUserSchema = z.object({
+    name: UserNameSchema,
+    authority: AuthoritySchema,
+    password: PasswordSchema
+});
+export type NewUser = z.infer<typeof NewUserSchema>;
+
+/** Sign-in state and user administration (users view, own password). */
+export const AccountService = Symbol('AccountService');
+export interface AccountService {
+    currentUser(): Promise<CurrentUser>;
+    changeOwnPassword(currentPassword: string, newPassword: string): Promise<void>;
+    listUsers(): Promise<UserSummary[]>;
+    createUser(user: NewUser): Promise<UserSummary>;
+    deleteUser(id: string, version: number): Promise<void>;
+    setAuthority(id: string, version: number, authority: Authority): Promise<UserSummary>;
+    /** Sets a new password that the user must change at their next sign-in; signs them out everywhere. */
+    resetPassword(id: string, version: number, password: string): Promise<UserSummary>;
+}
+
+const version = z.number().int().positive();
+
+export const AccountServiceContract: RpcContract<AccountService> = {
+    currentUser: { access: 'signed-in', args: z.tuple([]) },
+    changeOwnPassword: { access: 'account.password', args: z.tuple([z.string().max(256), PasswordSchema]) },
+    listUsers: { access: 'users.manage', args: z.tuple([]) },
+    createUser: { access: 'users.manage', args: z.tuple([NewUserSchema]) },
+    deleteUser: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version]) },
+    setAuthority: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, AuthoritySchema]) },
+    resetPassword: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, PasswordSchema]) }
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
+import { JobStateSchema, PhaseSchema } from './job-status';
+
+export const JobPropertyValueSchema = z.union([z.string().max(4000), z.number(), z.boolean()]);
+export type JobPropertyValue = z.infer<typeof JobPropertyValueSchema>;
+export const JobPropertiesSchema = z.record(z.string().max(100), JobPropertyValueSchema);
+export type JobProperties = z.infer<typeof JobPropertiesSchema>;
+
+/** A file of the job, relative to the job's own folder: never an absolute path. */
+export const JobFileSchema = z.object({
+    name: z.string().min(1).max(255).refine(name => !/[/\\\0]/.test(name) && name !== '.' && name !== '..', 'must be a plain file name'),
+    size: z.number().int().nonnegative().optional(),
+    sourceUrl: shortText(2000).optional()
+});
+export type JobFile = z.infer<typeof JobFileSchema>;
+
+export const JobLogEntrySchema = z.object({
+    at: TimestampSchema,
+    level: z.enum(['info', 'warning', 'error']),
+    message: z.string().max(4000),
+    by: shortText(64).optional()
+});
+export type JobLogEntry = z.infer<typeof JobLogEntrySchema>;
+
+/** One line item in production. Jobs live inside their order's document. */
+export const JobSchema = z.object({
+    id: DocumentIdSchema,
+    name: shortText(),
+    orderId: DocumentIdSchema,
+    orderNumber: shortText(64),
+    lineItemId: shortText(64),
+    jobTicketId: shortText(64).optional(),
+    connectionId: DocumentIdSchema,
+    workflowId: DocumentIdSchema.optional(),
+    workflowVersion: z.number().int().positive().optional(),
+    phase: PhaseSchema,
+    state: JobStateSchema,
+    /** Index of the current step within the current phase. */
+    stepIndex: z.number().int().nonnegative().default(0),
+    currentActivity: shortText(100).optional(),
+    waitReason: shortText(1000).optional(),
+    copies: z.number().int().positive().max(1_000_000),
+    due: TimestampSchema.optional(),
+    receivedAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    properties: JobPropertiesSchema.default({}),
+    files: z.array(JobFileSchema).max(100).default([]),
+    log: z.array(JobLogEntrySchema).max(10_000).default([])
+});
+export type Job = z.infer<typeof JobSchema>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** The four phases every workflow has, in the order a job passes through them. */
+export const PHASES = ['Receive', 'Prepare', 'Print', 'Complete'] as const;
+export const PhaseSchema = z.enum(PHASES);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/** Job states (architecture.md). Phase and state together are a job's status. */
+export const JOB_STATES = [
+    'Received',
+    'Queued',
+    'Processing',
+    'Waiting',
+    'Printing',
+    'Printed',
+    'Held',
+    'Error',
+    'Waiting for order closeout',
+    'Complete',
+    'Retained'
+] as const;
+export const JobStateSchema = z.enum(JOB_STATES);
+export type JobState = z.infer<typeof JobStateSchema>;
+
+/** States in which a job is finished with production and only kept for the record. */
+export const FINISHED_JOB_STATES: ReadonlySet<JobState> = new Set<JobState>(['Complete', 'Retained']);

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
+import { MoneySchema } from './money';
+import { JobSchema } from './job-schema';
+
+export const AddressSchema = z.object({
+    address1: shortText().optional(),
+    address2: shortText().optional(),
+    address3: shortText().optional(),
+    address4: shortText().optional(),
+    city: shortText().optional(),
+    state: shortText().optional(),
+    zip: shortText(40).optional(),
+    country: shortText(80).optional(),
+    companyName: shortText().optional(),
+    attn: shortText().optional(),
+    phoneNumber: shortText(60).optional(),
+    email: shortText(254).optional()
+});
+export type Address = z.infer<typeof AddressSchema>;
+
+export const PAYMENT_METHODS = ['CreditCard', 'PurchaseOrder', 'CostCenter', 'Invoice'] as const;
+export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
+export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
+
+/** Card data is limited to what closeout needs; the authorization number is kept as MarcomCentral sends it and masked on display. */
+export const CreditCardSchema = z.object({
+    authorizationNumber: shortText(64).optional(),
+    authorizationExpirationDate: TimestampSchema.optional(),
+    confirmationNumber: shortText(64).optional(),
+    cardType: shortText(40).optional()
+});
+export type CreditCard = z.infer<typeof CreditCardSchema>;
+
+export const LineItemPriceSchema = z.object({
+    unit: MoneySchema.optional(),
+    customer: MoneySchema.optional(),
+    shipping: MoneySchema.optional(),
+    customerDiscount: MoneySchema.optional(),
+    customerSalesTax: MoneySchema.optional(),
+    totalFreightTax: MoneySchema.optional()
+});
+export type LineItemPrice = z.infer<typeof LineItemPriceSchema>;
+
+export const LineItemShippingSchema = z.object({
+    method: shortText().optional(),
+    date: TimestampSchema.optional(),
+    instructions: shortText(2000).optional(),
+    trackingNumber: shortText(100).optional(),
+    dateShipped: TimestampSchema.optional(),
+    address: AddressSchema.optional()
+});
+export type LineItemShipping = z.infer<typeof LineItemShippingSchema>;
+
+/** A MarcomCentral order detail: one line item, which becomes one job. */
+export const LineItemSchema = z.object({
+    id: shortText(64).min(1),
+    productId: shortText(64).optional(),
+    productName: shortText(),
+    productDescription: shortText(2000).optional(),
+    productType: shortText(64),
+    sku: z.object({ id: shortText(64).optional(), name: shortText().optional() }).optional(),
+    skuDescription: shortText(2000).optional(),
+    quantity: z.number().int().nonnegative(),
+    quantityShipped: z.number().int().nonnegative().optional(),
+    pageCount: z.number().int().nonnegative().optional(),
+    price: LineItemPriceSchema,
+    shipping: LineItemShippingSchema.optional(),
+    finalOutputFileUrl: shortText(2000).optional(),
+    clientStatus: z.object({ value: shortText(64), date: TimestampSchema.optional() }).optional(),
+    finishingOptions: z.array(z.object({ name: shortText(), value: shortText(2000) })).max(200).default([])
+});
+export type LineItem = z.infer<typeof LineItemSchema>;
+
+export const OrderCustomerSchema = z.object({
+    id: shortText(64).optional(),
+    firstName: shortText().optional(),
+    lastName: shortText().optional(),
+    loginId: shortText().optional(),
+    email: shortText(254).optional()
+});
+export type OrderCustomer = z.infer<typeof OrderCustomerSchema>;
+
+/** What closing an order out produced in MarcomCentral, and who did it. */
+export const CloseoutRecordSchema = z.object({
+    packingSlipNumber: shortText(64).optional(),
+    invoiceNumber: shortText(64).optional(),
+    settlementReference: shortText(64).optional(),
+    closedBy: shortText(64).optional(),
+    closedAt: TimestampSchema.optional()
+});
+export type CloseoutRecord = z.infer<typeof CloseoutRecordSchema>;
+
+/** An order with its jobs: one document in the store. */
+export const OrderSchema = z.object({
+    id: DocumentIdSchema,
+    version: z.number().int().positive(),
+    connectionId: DocumentIdSchema,
+    marcomOrderId: shortText(64).min(1),
+    orderNumber: shortText(64).min(1),
+    description: shortText(2000).optional(),
+    createDate: TimestampSchema,
+    status: shortText(64).optional(),
+    customer: OrderCustomerSchema,
+    company: z.object({ id: shortText(64).optional(), name: shortText().optional() }).optional(),
+    seller: z.object({ id: shortText(64).optional(), name: shortText().optional() }).optional(),
+    billingAddress: AddressSchema.optional(),
+    shippingAddress: AddressSchema.optional(),
+    paymentMethod: PaymentMethodSchema,
+    creditCard: CreditCardSchema.optional(),
+    lineItems: z.array(LineItemSchema).min(1).max(1000),
+    jobs: z.array(JobSchema).max(1000),
+    closeout: CloseoutRecordSchema.optional(),
+    closed: z.boolean().default(false),
+    receivedAt: TimestampSchema
+});
+export type Order = z.infer<typeof OrderSchema>;

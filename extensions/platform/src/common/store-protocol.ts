@@ -1,0 +1,25 @@
+/** What every stored document carries: its id and the version the store gave it. */
+export interface StoredDocument {
+    readonly id: string;
+    readonly version: number;
+}
+
+export type DocumentChangeKind = 'created' | 'updated' | 'deleted';
+
+/** One committed change, as the store announces it (and the change feed forwards it). */
+export interface DocumentChange<T extends StoredDocument = StoredDocument> {
+    readonly collection: string;
+    readonly kind: DocumentChangeKind;
+    readonly id: string;
+    readonly version: number;
+    /** The document after the change; absent for a deletion. */
+    readonly document?: T;
+}
+
+/** Error names the frontend can rely on after an RPC round trip (classes do not survive it). */
+export const StoreErrors = {
+    conflict: 'DocumentConflictError',
+    notFound: 'DocumentNotFoundError',
+    invalid: 'DocumentValidationError',
+    unavailable: 'DocumentUnavailableError'
+} as const;

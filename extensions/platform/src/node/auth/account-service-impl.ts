@@ -1,0 +1,41 @@
+import { inject, injectable } from '@theia/core/shared/inversify';
+import type { Authority } from '../../common/authority';
+import { AccountService, CurrentUser, NewUser } from '../../common/account-protocol';
+import type { UserSummary } from '../../common/user-schema';
+import { RpcCaller } from '../rpc/rpc-caller';
+import { UserAccounts } from './user-accounts';
+
+/** The account service of one browser connection: acts for the user signed in there. */
+@injectable()
+export class AccountServiceImpl implements AccountService {
+    @inject(RpcCaller) protected readonly caller: RpcCaller;
+    @inject(UserAccounts) protected readonly accounts: UserAccounts;
+
+    async currentUser(): Promise<CurrentUser> {
+        return this.accounts.currentUser(this.caller.user());
+    }
+
+    async changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
+        await this.accounts.changeOwnPassword(this.caller.user().id, currentPassword, newPassword, this.caller.sessionId);
+    }
+
+    async listUsers(): Promise<UserSummary[]> {
+        return this.accounts.list();
+    }
+
+    createUser(user: NewUser): Promise<UserSummary> {
+        return this.accounts.create(user);
+    }
+
+    deleteUser(id: string, version: number): Promise<void> {
+        return this.accounts.delete(this.caller.user(), id, version);
+    }
+
+    setAuthority(id: string, version: number, authority: Authority): Promise<UserSummary> {
+        return this.accounts.setAuthority(this.caller.user(), id, version, authority);
+    }
+
+    resetPassword(id: string, version: number, password: string): Promise<UserSummary> {
+        return this.accounts.resetPassword(this.caller.user(), id, version, password);
+    }
+}

@@ -1,0 +1,213 @@
+import * as express from '@theia/core/shared/express';
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
+import { BackendApplicationContribution, EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
+import { WsRequestValidatorContribution } from '@theia/core/lib/node/ws-request-validators';
+import { ApplicationPackage } from '@theia/core/shared/@theia/application-package';
+import * as http from 'node:http';
+import { z } from 'zod';
+import { PRESSWORK_LOGO_SVG } from '../../common/presswork-logo';
+import { passwordProblem } from '../../common/user-schema';
+import { messageOf } from '../../common/errors';
+import { SessionStore, SESSION_COOKIE, Session } from './session-store';
+import { UserAccounts } from './user-accounts';
+import { SignInThrottle } from './sign-in-throttle';
+import { changePasswordPage, signInPage } from './sign-in-pages';
+import { SIGN_IN_CSS } from './sign-in-style';
+
+const SignInFormSchema = z.object({
+    name: z.string().max(64).default(''),
+    password: z.string().max(256).default(''),
+    next: z.string().max(2000).optional()
+});
+
+const ChangePasswordFormSchema = z.object({
+    current: z.string().max(256).default(''),
+    password: z.string().max(256).default(''),
+    confirm: z.string().max(256).default('')
+});
+
+const WRONG_CREDENTIALS = 'The user name or password is not correct';
+
+/**
+ * The gate in front of everything: sign-in and change-password pages, sign-out, `/health`, and a
+ * check that refuses every other request, asset and websocket without a live session. It runs as
+ * early middleware, before Theia's static handlers.
+ */
+@injectable()
+export class SignInEndpoint implements BackendApplicationContribution, WsRequestValidatorContribution {
+    @inject(EarlyExpressMiddleware) protected readonly earlyMiddleware: EarlyExpressMiddleware;
+    @inject(SessionStore) protected readonly sessions: SessionStore;
+    @inject(UserAccounts) protected readonly accounts: UserAccounts;
+    @inject(SignInThrottle) protected readonly throttle: SignInThrottle;
+    @inject(ApplicationPackage) protected readonly applicationPackage: ApplicationPackage;
+    @inject(ILogger) @named('platform:SignInEndpoint') protected readonly logger: ILogger;
+
+    initialize(): void {
+        this.earlyMiddleware.handlers.push(this.createRouter());
+    }
+
+    allowWsUpgrade(request: http.IncomingMessage): boolean {
+        const session = this.sessions.fromRequest(request);
+        return !!session && !session.passwordChangeRequired;
+    }
+
+    protected createRouter(): express.Router {
+        const router = express.Router();
+        const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+        router.use(this.refuseForeignOrigins);
+        router.get('/health', (_request, response) => {
+            response.json({ status: 'ok', version: this.applicationPackage.pck.version });
+        });
+        router.get('/login/assets/sign-in.css', (_request, response) => this.sendAsset(response, 'text/css', SIGN_IN_CSS));
+        router.get('/login/assets/presswork.svg', (_request, response) => this.sendAsset(response, 'image/svg+xml', PRESSWORK_LOGO_SVG));
+        router.get('/login', (request, response) => {
+            const next = safeNext(request.query.next);
+            this.sendPage(response, 200, signInPage({ next }));
+        });
+        router.post('/login', form, handled((request, response) => this.signIn(request, response)));
+        router.get('/login/password', (request, response) => this.withSession(request, response, session =>
+            this.sendPage(response, 200, changePasswordPage(this.accounts.byId(session.userId)?.name ?? ''))));
+        router.post('/login/password', form, handled((request, response) => this.changePassword(request, response)));
+        router.post('/logout', (request, response) => {
+            const session = this.sessions.fromRequest(request);
+            if (session) {
+                this.sessions.delete(session.id);
+            }
+            response.clearCookie(SESSION_COOKIE, { path: '/' });
+            response.redirect(303, '/login');
+        });
+        router.use((request, response, next) => this.requireSession(request, response, next));
+        return router;
+    }
+
+    protected async signIn(request: express.Request, response: express.Response): Promise<void> {
+        const fields = SignInFormSchema.safeParse(request.body ?? {});
+        if (!fields.success) {
+            this.sendPage(response, 400, signInPage({ message: 'The sign-in form was not filled in as expected' }));
+            return;
+        }
+        const { name, password, next } = fields.data;
+        const address = request.socket.remoteAddress ?? 'unknown';
+        const retryAfter = await this.throttle.retryAfterSeconds(name, address);
+        if (retryAfter > 0) {
+            response.setHeader('Retry-After', String(retryAfter));
+            this.sendPage(response, 429, signInPage({ userName: name, next: safeNext(next), message: `Too many failed attempts. Try again in ${retryAfter} seconds.` }));
+            return;
+        }
+        const user = name && password ? await this.accounts.authenticate(name, password) : undefined;
+        if (!user) {
+            await this.throttle.recordFailure(name, address);
+            this.logger.warn(`failed sign-in for user name of ${name.length} characters from ${address}`);
+            this.sendPage(response, 401, signInPage({ userName: name, next: safeNext(next), message: WRONG_CREDENTIALS }));
+            return;
+        }
+        await this.throttle.recordSuccess(name, address);
+        // A fresh session id at every sign-in: an id planted before sign-in is worth nothing after it.
+        const previous = this.sessions.fromRequest(request);
+        if (previous) {
+            this.sessions.delete(previous.id);
+        }
+        const session = this.sessions.create(user.id, user.mustChangePassword);
+        this.setSessionCookie(request, response, session);
+        this.logger.info(`${user.name} signed in from ${address}`);
+        response.redirect(303, session.passwordChangeRequired ? '/login/password' : safeNext(next) ?? '/');
+    }
+
+    protected async changePassword(request: express.Request, response: express.Response): Promise<void> {
+        await this.withSession(request, response, async session => {
+            const user = this.accounts.byId(session.userId);
+            const parsed = ChangePasswordFormSchema.safeParse(request.body ?? {});
+            const fields = parsed.success ? parsed.data : { current: '', password: '', confirm: '' };
+            const problem = !parsed.success ? 'The form was not filled in as expected'
+                : fields.password !== fields.confirm ? 'The new passwords do not match' : passwordProblem(fields.password);
+            if (!user || problem) {
+                this.sendPage(response, 400, changePasswordPage(user?.name ?? '', problem));
+                return;
+            }
+            try {
+                await this.accounts.changeOwnPassword(user.id, fields.current, fields.password, session.id);
+            } catch (error) {
+                this.sendPage(response, 400, changePasswordPage(user.name, messageOf(error)));
+                return;
+            }
+            session.passwordChangeRequired = false;
+            response.redirect(303, '/');
+        });
+    }
+
+    protected async withSession(request: express.Request, response: express.Response, action: (session: Session) => unknown): Promise<void> {
+        const session = this.sessions.fromRequest(request);
+        if (!session) {
+            response.redirect(303, '/login');
+            return;
+        }
+        await action(session);
+    }
+
+    protected requireSession(request: express.Request, response: express.Response, next: express.NextFunction): void {
+        const session = this.sessions.fromRequest(request);
+        if (session && !session.passwordChangeRequired) {
+            next();
+            return;
+        }
+        const wantsPage = request.method === 'GET' && (request.path === '/' || request.accepts(['html', 'json']) === 'html');
+        if (wantsPage) {
+            const target = session ? '/login/password' : `/login${request.path === '/' ? '' : `?next=${encodeURIComponent(request.originalUrl)}`}`;
+            response.redirect(302, target);
+            return;
+        }
+        response.status(session ? 403 : 401).json({ error: session ? 'Change your password first' : 'Sign in first' });
+    }
+
+    /** Browsers send Origin on state-changing requests; one from another site is refused. */
+    protected readonly refuseForeignOrigins = (request: express.Request, response: express.Response, next: express.NextFunction): void => {
+        const origin = request.headers.origin;
+        if (request.method !== 'GET' && request.method !== 'HEAD' && origin && !sameHost(origin, request.headers.host)) {
+            response.status(403).json({ error: 'Cross-site request refused' });
+            return;
+        }
+        next();
+    };
+
+    protected setSessionCookie(request: express.Request, response: express.Response, session: Session): void {
+        response.cookie(SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/' });
+    }
+
+    protected sendPage(response: express.Response, status: number, html: string): void {
+        response.status(status)
+            .set({
+                'Content-Type': 'text/html; charset=utf-8',
+                'Cache-Control': 'no-store',
+                'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                'X-Frame-Options': 'DENY',
+                // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the form posts.
+                'Referrer-Policy': 'same-origin'
+            })
+            .send(html);
+    }
+
+    protected sendAsset(response: express.Response, type: string, content: string): void {
+        response.status(200).set({ 'Content-Type': type, 'Cache-Control': 'public, max-age=3600' }).send(content);
+    }
+}
+
+/** Express 4 does not wait for promises: hand their failures to its error handling. */
+function handled(handler: (request: express.Request, response: express.Response) => Promise<void>): express.RequestHandler {
+    return (request, response, next) => {
+        handler(request, response).catch(next);
+    };
+}
+
+/** Only a path on this server is followed after sign-in, never another site. */
+export function safeNext(value: unknown): string | undefined {
+    return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && !value.startsWith('/login') ? value : undefined;
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+    try {
+        return new URL(origin).host === host;
+    } catch {
+        return false;
+    }
+}

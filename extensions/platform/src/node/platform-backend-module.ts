@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ContainerModule } from '@theia/core/shared/inversify';
+import { RpcProxy } from '@theia/core/lib/common/messaging/proxy-factory';
+import { bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
+import { ReconnectableSocketChannel } from '@theia/core/lib/node/messaging/websocket-frontend-connection-service';
+import { WsRequestValidatorContribution } from '@theia/core/lib/node/ws-request-validators';
+import { ACCOUNT_SERVICE_PATH, AccountService, AccountServiceContract } from '../common/account-protocol';
+import { ActivityContribution } from '../common/activity-contribution';
+import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, ChangeFeedServerContract } from '../common/change-feed-protocol';
+import { ConnectionTypeContribution } from '../common/connection-type-contribution';
+import { AccountServiceImpl } from './auth/account-service-impl';
+import { SessionStore } from './auth/session-store';
+import { SignInEndpoint } from './auth/sign-in-endpoint';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import { UserAccounts } from './auth/user-accounts';
+import { ChangeFeedHub } from './change-feed/change-feed-hub';
+import { ChangeFeedProjection } from './change-feed/change-feed-projection';
+import { ChangeFeedServerImpl } from './change-feed/change-feed-server-impl';
+import { PlatformStartup } from './platform-startup';
+import { PressworkConfig, readPressworkConfig } from './presswork-config';
+import { bindGuardedService } from './rpc/bind-guarded-service';
+import { ChannelRpcCaller, RpcCaller } from './rpc/rpc-caller';
+import { SessionAwareSocketChannel } from './rpc/session-aware-channel';
+import { DocumentCollectionContribution, DocumentStore } from './store/document-store';
+import { FileDocumentStore } from './store/file-document-store';
+import { PLATFORM_COLLECTIONS } from './store/platform-collections';
+import { UsersChangeProjection } from './users-change-projection';
+
+/** Per browser connection: who is calling, and the platform's guarded services. */
+const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => {
+    bind(RpcCaller).to(ChannelRpcCaller).inSingletonScope();
+    bind(AccountServiceImpl).toSelf().inSingletonScope();
+    bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
+    bind(ChangeFeedServerImpl).toSelf().inSingletonScope();
+    bindGuardedService<ChangeFeedServer, RpcProxy<ChangeFeedClient>, ChangeFeedServerImpl>(bind, {
+        path: CHANGE_FEED_PATH,
+        service: ChangeFeedServerImpl,
+        contract: ChangeFeedServerContract,
+        connectClient: (service, client) => {
+            service.connect(client);
+            client.onDidCloseConnection(() => service.dispose());
+        }
+    });
+});
+
+export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
+    bind(PressworkConfig).toConstantValue(readPressworkConfig(process.env));
+
+    bindRootContributionProvider(bind, DocumentCollectionContribution);
+    bind(DocumentCollectionContribution).toConstantValue({ collections: PLATFORM_COLLECTIONS });
+    bind(DocumentStore).toDynamicValue(({ container }) => {
+        const config = container.get<PressworkConfig>(PressworkConfig);
+        fs.mkdirSync(config.dataFolder, { recursive: true, mode: 0o700 });
+        const contributions = container.getAll<DocumentCollectionContribution>(DocumentCollectionContribution);
+        return new FileDocumentStore({
+            folder: path.join(config.dataFolder, 'store'),
+            collections: contributions.flatMap(contribution => contribution.collections)
+        });
+    }).inSingletonScope();
+
+    bindRootContributionProvider(bind, ActivityContribution);
+    bindRootContributionProvider(bind, ConnectionTypeContribution);
+    bindRootContributionProvider(bind, ChangeFeedProjection);
+
+    bind(SessionStore).toSelf().inSingletonScope();
+    bind(SignInThrottle).toSelf().inSingletonScope();
+    bind(UserAccounts).toSelf().inSingletonScope();
+    bind(PlatformStartup).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(PlatformStartup);
+    bind(SignInEndpoint).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(SignInEndpoint);
+    bind(WsRequestValidatorContribution).toService(SignInEndpoint);
+
+    rebind(ReconnectableSocketChannel).to(SessionAwareSocketChannel);
+    bind(ConnectionContainerModule).toConstantValue(platformConnectionModule);
+
+    bind(ChangeFeedHub).toSelf().inSingletonScope();
+    bind(ChangeFeedProjection).to(UsersChangeProjection).inSingletonScope();
+});

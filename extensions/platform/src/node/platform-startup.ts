@@ -1,0 +1,34 @@
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { DocumentStore } from './store/document-store';
+import { UserAccounts } from './auth/user-accounts';
+
+/**
+ * Opens the store before the server listens. Presswork does not run on a store it cannot open:
+ * that would look like lost orders. Documents that could not be read are named in the log.
+ */
+@injectable()
+export class PlatformStartup implements BackendApplicationContribution {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(UserAccounts) protected readonly accounts: UserAccounts;
+    @inject(ILogger) @named('platform:PlatformStartup') protected readonly logger: ILogger;
+
+    async initialize(): Promise<void> {
+        try {
+            await this.store.ready;
+            await this.accounts.ensureInitialAdministrator();
+        } catch (error) {
+            console.error('Presswork cannot start: the data store could not be opened.', error);
+            process.exit(1);
+        }
+        for (const problem of this.store.problems) {
+            this.logger.error(`${problem.collection}/${problem.id} could not be loaded from ${problem.file}: ${problem.reason}. ` +
+                'The file is left as it is; repair or remove it and restart.');
+        }
+    }
+
+    async onStop(): Promise<void> {
+        await this.store.close();
+    }
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationError } from '@theia/core/lib/common/application-error';
+import type { ILogger } from '@theia/core/lib/common/logger';
+import { hasPermission } from '../../common/authority';
+import { PressworkError } from '../../common/errors';
+import type { RpcContract, RpcMethodContract } from '../../common/rpc-contract';
+import { describeZodError } from '../../common/validation-message';
+import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from '../store/store-errors';
+import type { RpcCaller } from './rpc-caller';
+
+/**
+ * The one place where every RPC call is checked: the method must be in the service's contract,
+ * the caller signed in and holding the method's permission, the arguments valid. Errors leave as
+ * typed application errors; anything unexpected is logged here and reaches the browser only as a
+ * reference, never as a stack or an internal message.
+ */
+export function guardRpcService<S extends object>(service: S, contract: RpcContract<S>, caller: RpcCaller, logger: ILogger): S {
+    const rows = contract as unknown as Record<string, RpcMethodContract>;
+    return new Proxy({} as S, {
+        get: (_target, property) => {
+            if (typeof property !== 'string' || property === 'then' || property === 'toJSON') {
+                return undefined;
+            }
+            return (...args: unknown[]) => invoke(property, args);
+        }
+    });
+
+    async function invoke(method: string, args: unknown[]): Promise<unknown> {
+        const row = Object.hasOwn(rows, method) ? rows[method] : undefined;
+        if (!row) {
+            throw PressworkError.AccessDenied(`${method} is not an operation this service offers`);
+        }
+        const user = caller.user();
+        if (row.access !== 'signed-in' && !hasPermission(user.authority, row.access)) {
+            logger.warn(`refused ${method} to ${user.name} (${user.authority}): needs ${row.access}`);
+            throw PressworkError.AccessDenied(`Your authority (${user.authority}) does not allow this`);
+        }
+        const parsed = row.args.safeParse(args);
+        if (!parsed.success) {
+            throw PressworkError.InvalidInput(`Invalid request: ${describeZodError(parsed.error)}`);
+        }
+        try {
+            const implementation = (service as Record<string, (...values: unknown[]) => unknown>)[method];
+            return await implementation.apply(service, [...parsed.data]);
+        } catch (error) {
+            throw translateError(error, method, logger);
+        }
+    }
+}
+
+function translateError(error: unknown, method: string, logger: ILogger): Error {
+    if (typeof error === 'object' && error !== null && ApplicationError.is(error)) {
+        return error;
+    }
+    if (error instanceof DocumentConflictError) {
+        return PressworkError.Conflict(error.message, error.currentVersion);
+    }
+    if (error instanceof DocumentValidationError) {
+        return PressworkError.InvalidInput(error.message);
+    }
+    if (error instanceof DocumentNotFoundError) {
+        return PressworkError.NotFound(error.message);
+    }
+    if (error instanceof DocumentUnavailableError) {
+        return PressworkError.Refused(error.message);
+    }
+    const reference = randomUUID().slice(0, 8);
+    logger.error(`${method} failed (reference ${reference})`, error);
+    return PressworkError.Internal(reference);
+}

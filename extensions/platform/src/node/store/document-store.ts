@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { Event } from '@theia/core/lib/common/event';
+import type { DocumentChange, StoredDocument } from '../../common/store-protocol';
+
+/**
+ * A kind of document, kept in a folder of its own. Secondary indexes map a document to the keys
+ * it is found by (for example an order by its order number).
+ */
+export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
+    /** Folder name in the data folder: lower-case letters and dashes. */
+    readonly name: string;
+    readonly schema: z.ZodType<T, unknown>;
+    readonly indexes?: Readonly<Record<string, IndexKeys<T>>>;
+}
+
+/** The key(s) a document is found by. Method syntax keeps it assignable from narrower collections. */
+export type IndexKeys<T> = { keysOf(document: T): string | readonly string[] | undefined }['keysOf'];
+
+/** Extensions declare the collections they keep, so the store loads them all at open. */
+export const DocumentCollectionContribution = Symbol('DocumentCollectionContribution');
+export interface DocumentCollectionContribution {
+    readonly collections: readonly DocumentCollection[];
+}
+
+/** A document that could not be loaded at open: its file is left where it is, untouched. */
+export interface DocumentProblem {
+    readonly collection: string;
+    readonly id: string;
+    readonly file: string;
+    readonly reason: string;
+}
+
+export type NewDocument<T extends StoredDocument> = Omit<T, 'version'>;
+
+/**
+ * The repository seam: the embedded file store implements it today, a database adapter can later.
+ * Reads are served from memory; every write is durable before its promise resolves, and every
+ * committed write is announced on `onDidChange`.
+ */
+export const DocumentStore = Symbol('DocumentStore');
+export interface DocumentStore {
+    /** Resolves once every collection is loaded; rejects if the store cannot be opened at all. */
+    readonly ready: Promise<void>;
+    readonly onDidChange: Event<DocumentChange>;
+    /** Documents found unreadable or invalid at open. */
+    readonly problems: readonly DocumentProblem[];
+
+    get<T extends StoredDocument>(collection: DocumentCollection<T>, id: string): T | undefined;
+    all<T extends StoredDocument>(collection: DocumentCollection<T>): IterableIterator<T>;
+    count(collection: DocumentCollection): number;
+    findBy<T extends StoredDocument>(collection: DocumentCollection<T>, index: string, key: string): T[];
+
+    /** Stores a new document at version 1; refuses an id that exists already (so a repeat cannot duplicate). */
+    create<T extends StoredDocument>(collection: DocumentCollection<T>, document: NewDocument<T>): Promise<T>;
+    /** Replaces a document if `document.version` is still the current one; otherwise a conflict error. */
+    update<T extends StoredDocument>(collection: DocumentCollection<T>, document: T): Promise<T>;
+    /**
+     * Reads the current document and writes what `change` returns, with no other write to that
+     * document in between: for services that own a change rather than relay a user's edit.
+     */
+    modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T>;
+    /** Removes a document if `expectedVersion` is still the current one. */
+    delete(collection: DocumentCollection, id: string, expectedVersion: number): Promise<void>;
+    close(): Promise<void>;
+}

@@ -1,0 +1,76 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Adapter } from 'lowdb';
+
+/** Files bigger than this are refused on read: no single document needs more. */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/** The suffix of a write in progress; such files are incomplete by definition and removed at open. */
+export const TEMPORARY_SUFFIX = '.tmp';
+
+/**
+ * A lowdb adapter that never leaves a torn file: each write goes to a temporary file in the same
+ * folder, is flushed to the disk (fsync), renamed over the document, and the folder itself is
+ * flushed so that the rename survives a power cut. A crash at any instant leaves either the old or
+ * the new document.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+
+    constructor(readonly file: string) { }
+
+    async read(): Promise<T | null> {
+        let text: string;
+        try {
+            const handle = await fs.open(this.file, 'r');
+            try {
+                const { size } = await handle.stat();
+                if (size > MAX_DOCUMENT_BYTES) {
+                    throw new Error(`file is ${size} bytes, more than the ${MAX_DOCUMENT_BYTES} a document may have`);
+                }
+                text = await handle.readFile('utf8');
+            } finally {
+                await handle.close();
+            }
+        } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+                return null;
+            }
+            throw error;
+        }
+        return JSON.parse(text) as T;
+    }
+
+    async write(data: T): Promise<void> {
+        const folder = path.dirname(this.file);
+        const temporary = `${this.file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
+        const handle = await fs.open(temporary, 'wx', 0o600);
+        try {
+            await handle.writeFile(JSON.stringify(data));
+            await handle.sync();
+        } catch (error) {
+            await handle.close();
+            await fs.rm(temporary, { force: true });
+            throw error;
+        }
+        await handle.close();
+        await fs.rename(temporary, this.file);
+        await syncFolder(folder);
+    }
+
+    /** Removes the document durably. */
+    async remove(): Promise<void> {
+        await fs.rm(this.file, { force: true });
+        await syncFolder(path.dirname(this.file));
+    }
+}
+
+/** Flushes a folder's entries (creations, renames, removals) to the disk. */
+export async function syncFolder(folder: string): Promise<void> {
+    const handle = await fs.open(folder, 'r');
+    try {
+        await handle.sync();
+    } finally {
+        await handle.close();
+    }
+}

@@ -1,0 +1,288 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { Low } from 'lowdb';
+import { Emitter } from '@theia/core/lib/common/event';
+import { DOCUMENT_ID_PATTERN } from '../../common/identifiers';
+import { DocumentChange, StoredDocument } from '../../common/store-protocol';
+import { describeZodError } from '../../common/validation-message';
+import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from './document-store';
+import { DurableJsonFile, TEMPORARY_SUFFIX, syncFolder } from './durable-json-file';
+import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
+import { KeyedLock } from './keyed-lock';
+import { SecondaryIndex } from './secondary-index';
+
+export interface FileDocumentStoreOptions {
+    /** The folder that holds one sub-folder per collection. */
+    readonly folder: string;
+    readonly collections: readonly DocumentCollection[];
+    /** How many files are read at once while opening. */
+    readonly openConcurrency?: number;
+}
+
+const COLLECTION_NAME = /^[a-z][a-z-]{0,62}$/;
+
+interface LoadedCollection {
+    readonly definition: DocumentCollection;
+    readonly documents: Map<string, StoredDocument>;
+    readonly indexes: Map<string, SecondaryIndex>;
+    /** Ids whose files could not be read at open: never overwritten. */
+    readonly unavailable: Map<string, DocumentProblem>;
+}
+
+/**
+ * The embedded store: one small JSON file a document, in 256 shard folders a collection, written
+ * through lowdb with a durable adapter. All documents are held in memory, so a durable write costs
+ * the same whatever the size of the store.
+ */
+export class FileDocumentStore implements DocumentStore {
+
+    protected readonly onDidChangeEmitter = new Emitter<DocumentChange>();
+    readonly onDidChange = this.onDidChangeEmitter.event;
+    readonly ready: Promise<void>;
+
+    protected readonly loaded = new Map<string, LoadedCollection>();
+    protected readonly locks = new KeyedLock();
+    protected readonly problemList: DocumentProblem[] = [];
+    protected closed = false;
+
+    constructor(protected readonly options: FileDocumentStoreOptions) {
+        this.ready = this.open();
+        // Callers observe failures through `ready`; this keeps an early failure from being unhandled.
+        this.ready.catch(() => undefined);
+    }
+
+    get problems(): readonly DocumentProblem[] {
+        return this.problemList;
+    }
+
+    get<T extends StoredDocument>(collection: DocumentCollection<T>, id: string): T | undefined {
+        return this.collection(collection).documents.get(id) as T | undefined;
+    }
+
+    all<T extends StoredDocument>(collection: DocumentCollection<T>): IterableIterator<T> {
+        return this.collection(collection).documents.values() as IterableIterator<T>;
+    }
+
+    count(collection: DocumentCollection): number {
+        return this.collection(collection).documents.size;
+    }
+
+    findBy<T extends StoredDocument>(collection: DocumentCollection<T>, index: string, key: string): T[] {
+        const loaded = this.collection(collection);
+        const secondary = loaded.indexes.get(index);
+        if (!secondary) {
+            throw new Error(`${collection.name} has no index named ${index}`);
+        }
+        return secondary.idsFor(key).map(id => loaded.documents.get(id) as T);
+    }
+
+    async create<T extends StoredDocument>(collection: DocumentCollection<T>, document: NewDocument<T>): Promise<T> {
+        const loaded = this.collection(collection);
+        const id = this.checkId(collection, document.id);
+        return this.locks.run(`${collection.name}/${id}`, async () => {
+            this.checkAvailable(loaded, id);
+            const existing = loaded.documents.get(id);
+            if (existing) {
+                throw new DocumentConflictError(collection.name, id, 0, existing.version);
+            }
+            return this.commit(loaded, { ...document, version: 1 } as unknown as T, 'created');
+        });
+    }
+
+    async update<T extends StoredDocument>(collection: DocumentCollection<T>, document: T): Promise<T> {
+        const loaded = this.collection(collection);
+        const id = this.checkId(collection, document.id);
+        return this.locks.run(`${collection.name}/${id}`, async () => {
+            this.checkAvailable(loaded, id);
+            const current = loaded.documents.get(id);
+            if (!current || current.version !== document.version) {
+                throw new DocumentConflictError(collection.name, id, document.version, current?.version);
+            }
+            return this.commit(loaded, { ...document, version: current.version + 1 }, 'updated');
+        });
+    }
+
+    async modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T> {
+        const loaded = this.collection(collection);
+        this.checkId(collection, id);
+        return this.locks.run(`${collection.name}/${id}`, async () => {
+            this.checkAvailable(loaded, id);
+            const current = loaded.documents.get(id) as T | undefined;
+            if (!current) {
+                throw new DocumentNotFoundError(collection.name, id);
+            }
+            const next = change(structuredClone(current));
+            return this.commit(loaded, { ...next, id, version: current.version + 1 }, 'updated');
+        });
+    }
+
+    async delete(collection: DocumentCollection, id: string, expectedVersion: number): Promise<void> {
+        const loaded = this.collection(collection);
+        this.checkId(collection, id);
+        await this.locks.run(`${collection.name}/${id}`, async () => {
+            this.checkAvailable(loaded, id);
+            const current = loaded.documents.get(id);
+            if (!current || current.version !== expectedVersion) {
+                throw new DocumentConflictError(collection.name, id, expectedVersion, current?.version);
+            }
+            this.checkOpen();
+            await new DurableJsonFile(this.fileOf(collection, id)).remove();
+            loaded.documents.delete(id);
+            for (const index of loaded.indexes.values()) {
+                index.remove(id);
+            }
+            this.onDidChangeEmitter.fire({ collection: collection.name, kind: 'deleted', id, version: current.version });
+        });
+    }
+
+    async close(): Promise<void> {
+        this.closed = true;
+        await this.locks.idle();
+        this.onDidChangeEmitter.dispose();
+    }
+
+    /** Validates, writes durably, then updates memory and announces the change, in that order. */
+    protected async commit<T extends StoredDocument>(loaded: LoadedCollection, candidate: T, kind: 'created' | 'updated'): Promise<T> {
+        this.checkOpen();
+        const name = loaded.definition.name;
+        const parsed = loaded.definition.schema.safeParse(candidate);
+        if (!parsed.success) {
+            throw new DocumentValidationError(name, candidate.id, describeZodError(parsed.error));
+        }
+        const document = parsed.data as T;
+        const file = this.fileOf(loaded.definition, document.id);
+        if (kind === 'created') {
+            await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+        }
+        const db = new Low<T>(new DurableJsonFile<T>(file), document);
+        await db.write();
+        const previous = loaded.documents.get(document.id);
+        loaded.documents.set(document.id, document);
+        for (const index of loaded.indexes.values()) {
+            index.update(document, previous);
+        }
+        this.onDidChangeEmitter.fire({ collection: name, kind, id: document.id, version: document.version, document });
+        return document;
+    }
+
+    protected collection(collection: DocumentCollection): LoadedCollection {
+        const loaded = this.loaded.get(collection.name);
+        if (!loaded) {
+            throw new Error(`the store has no collection named ${collection.name}${this.loaded.size ? '' : ' (it is not open yet)'}`);
+        }
+        return loaded;
+    }
+
+    protected checkId(collection: DocumentCollection, id: string): string {
+        if (typeof id !== 'string' || !DOCUMENT_ID_PATTERN.test(id)) {
+            throw new DocumentValidationError(collection.name, undefined, `id ${JSON.stringify(id)} is not a valid document id`);
+        }
+        return id;
+    }
+
+    protected checkAvailable(loaded: LoadedCollection, id: string): void {
+        const problem = loaded.unavailable.get(id);
+        if (problem) {
+            throw new DocumentUnavailableError(problem.collection, id, problem.file, problem.reason);
+        }
+    }
+
+    protected checkOpen(): void {
+        if (this.closed) {
+            throw new Error('the store is closed');
+        }
+    }
+
+    protected fileOf(collection: DocumentCollection, id: string): string {
+        return path.join(this.options.folder, collection.name, shardOf(id), `${id}.json`);
+    }
+
+    protected async open(): Promise<void> {
+        await fs.mkdir(this.options.folder, { recursive: true, mode: 0o700 });
+        for (const definition of this.options.collections) {
+            if (!COLLECTION_NAME.test(definition.name) || this.loaded.has(definition.name)) {
+                throw new Error(`invalid or repeated collection name: ${definition.name}`);
+            }
+            this.loaded.set(definition.name, await this.load(definition));
+        }
+    }
+
+    protected async load(definition: DocumentCollection): Promise<LoadedCollection> {
+        const folder = path.join(this.options.folder, definition.name);
+        await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+        const loaded: LoadedCollection = {
+            definition,
+            documents: new Map(),
+            indexes: new Map(Object.entries(definition.indexes ?? {}).map(([name, keys]) => [name, new SecondaryIndex(keys as SecondaryIndex['keysOf'])])),
+            unavailable: new Map()
+        };
+        const files = await this.listDocumentFiles(folder);
+        await forEachConcurrently(files, this.options.openConcurrency ?? 32, file => this.loadFile(loaded, file));
+        for (const document of loaded.documents.values()) {
+            for (const index of loaded.indexes.values()) {
+                index.update(document, undefined);
+            }
+        }
+        return loaded;
+    }
+
+    protected async loadFile(loaded: LoadedCollection, file: string): Promise<void> {
+        const { name, schema } = loaded.definition;
+        const id = path.basename(file, '.json');
+        let reason: string;
+        try {
+            const raw = await new DurableJsonFile<unknown>(file).read();
+            const parsed = schema.safeParse(raw);
+            if (parsed.success && parsed.data.id === id) {
+                loaded.documents.set(id, parsed.data);
+                return;
+            }
+            reason = parsed.success ? `it holds the document ${JSON.stringify(parsed.data.id)}, not ${id}` : describeZodError(parsed.error);
+        } catch (error) {
+            reason = error instanceof Error ? error.message : String(error);
+        }
+        const problem: DocumentProblem = { collection: name, id, file, reason };
+        loaded.unavailable.set(id, problem);
+        this.problemList.push(problem);
+    }
+
+    /** Lists `<shard>/<id>.json` files, removing what interrupted writes left behind. */
+    protected async listDocumentFiles(folder: string): Promise<string[]> {
+        const files: string[] = [];
+        for (const shard of await fs.readdir(folder, { withFileTypes: true })) {
+            if (!shard.isDirectory()) {
+                continue;
+            }
+            const shardFolder = path.join(folder, shard.name);
+            let removed = false;
+            for (const entry of await fs.readdir(shardFolder)) {
+                if (entry.endsWith(TEMPORARY_SUFFIX)) {
+                    await fs.rm(path.join(shardFolder, entry), { force: true });
+                    removed = true;
+                } else if (entry.endsWith('.json')) {
+                    files.push(path.join(shardFolder, entry));
+                }
+            }
+            if (removed) {
+                await syncFolder(shardFolder);
+            }
+        }
+        return files;
+    }
+}
+
+/** Spreads documents over 256 folders so that no folder grows huge. */
+export function shardOf(id: string): string {
+    return createHash('sha1').update(id).digest('hex').slice(0, 2);
+}
+
+async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < items.length) {
+            await work(items[next++]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}

@@ -1,0 +1,38 @@
+import { ConnectionSchema, ProductionTemplateSchema } from '../../common/connection-schema';
+import { OrderSchema } from '../../common/order-schema';
+import { PrinterSchema } from '../../common/printer-schema';
+import { UserSchema } from '../../common/user-schema';
+import { WorkflowSchema } from '../../common/workflow-schema';
+import type { Connection, ProductionTemplate } from '../../common/connection-schema';
+import type { Order } from '../../common/order-schema';
+import type { Printer } from '../../common/printer-schema';
+import type { User } from '../../common/user-schema';
+import type { Workflow } from '../../common/workflow-schema';
+import type { DocumentCollection } from './document-store';
+
+/** Each order with its jobs is one document, found by order number and by MarcomCentral order id. */
+export const OrdersCollection: DocumentCollection<Order> = {
+    name: 'orders',
+    schema: OrderSchema,
+    indexes: {
+        orderNumber: order => order.orderNumber,
+        marcomOrder: order => `${order.connectionId}:${order.marcomOrderId}`,
+        job: order => order.jobs.map(job => job.id)
+    }
+};
+
+export const WorkflowsCollection: DocumentCollection<Workflow> = { name: 'workflows', schema: WorkflowSchema };
+export const ConnectionsCollection: DocumentCollection<Connection> = { name: 'connections', schema: ConnectionSchema };
+export const ProductionTemplatesCollection: DocumentCollection<ProductionTemplate> = { name: 'production-templates', schema: ProductionTemplateSchema };
+export const PrintersCollection: DocumentCollection<Printer> = { name: 'printers', schema: PrinterSchema };
+
+/** User names are unique and case-sensitive: the index is keyed by the name as typed. */
+export const UsersCollection: DocumentCollection<User> = {
+    name: 'users',
+    schema: UserSchema,
+    indexes: { name: user => user.name }
+};
+
+export const PLATFORM_COLLECTIONS: readonly DocumentCollection[] = [
+    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, UsersCollection
+] as readonly DocumentCollection[];

@@ -1,0 +1,34 @@
+import { StoreErrors } from '../../common/store-protocol';
+
+/** A write based on a version that is no longer current: the caller must reload and decide again. */
+export class DocumentConflictError extends Error {
+    override readonly name = StoreErrors.conflict;
+    constructor(readonly collection: string, readonly id: string, readonly expectedVersion: number, readonly currentVersion: number | undefined) {
+        super(currentVersion === undefined
+            ? `${collection}/${id} was changed by someone else: it no longer exists (you had version ${expectedVersion})`
+            : `${collection}/${id} was changed by someone else: it is at version ${currentVersion}, you had version ${expectedVersion}; reload and try again`);
+    }
+}
+
+export class DocumentNotFoundError extends Error {
+    override readonly name = StoreErrors.notFound;
+    constructor(readonly collection: string, readonly id: string) {
+        super(`${collection}/${id} does not exist`);
+    }
+}
+
+/** A document that does not match its collection's schema, on its way in or read from disk. */
+export class DocumentValidationError extends Error {
+    override readonly name = StoreErrors.invalid;
+    constructor(readonly collection: string, readonly id: string | undefined, readonly problems: string) {
+        super(`${collection}/${id ?? '(new)'} is not valid: ${problems}`);
+    }
+}
+
+/** A document whose file could not be read at start-up: kept on disk for inspection and never overwritten. */
+export class DocumentUnavailableError extends Error {
+    override readonly name = StoreErrors.unavailable;
+    constructor(readonly collection: string, readonly id: string, readonly file: string, readonly reason: string) {
+        super(`${collection}/${id} is unavailable: its file ${file} could not be read (${reason}); it is left untouched for inspection`);
+    }
+}
