@@ -1,11 +1,54 @@
+import '../../src/browser/style/platform.css';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { CommandContribution } from '@theia/core/lib/common/command';
+import { MenuContribution } from '@theia/core/lib/common/menu';
+import { FrontendApplicationContribution } from '@theia/core/lib/browser/frontend-application-contribution';
+import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
+import { bindViewContribution } from '@theia/core/lib/browser/shell/view-contribution';
+import { WidgetFactory } from '@theia/core/lib/browser/widget-manager';
+import { BrowserMainMenuFactory } from '@theia/core/lib/browser/menu/browser-menu-plugin';
+import { ACCOUNT_SERVICE_PATH, AccountService } from '../common/account-protocol';
 import { ActivityUiContribution } from '../common/activity-ui-contribution';
+import { CHANGE_FEED_PATH, ChangeFeedServer } from '../common/change-feed-protocol';
 import { JobActionContribution } from '../common/job-action-contribution';
 import { JobColumnContribution } from '../common/job-column-contribution';
+import { AccountContribution } from './account/account-contribution';
+import { CurrentUserService } from './account/current-user-service';
+import { ChangeFeedService } from './change-feed-service';
+import { BrandingContribution } from './shell/branding-contribution';
+import { PressworkMainMenuFactory } from './shell/presswork-main-menu-factory';
+import { UsersViewContribution } from './users/users-view-contribution';
+import { UsersWidget } from './users/users-widget';
 
-export default new ContainerModule(bind => {
+export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bindRootContributionProvider(bind, ActivityUiContribution);
     bindRootContributionProvider(bind, JobActionContribution);
     bindRootContributionProvider(bind, JobColumnContribution);
+
+    bind(AccountService).toDynamicValue(({ container }) =>
+        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<AccountService>(ACCOUNT_SERVICE_PATH)).inSingletonScope();
+    bind(CurrentUserService).toSelf().inSingletonScope();
+
+    bind(ChangeFeedService).toSelf().inSingletonScope();
+    bind(ChangeFeedServer).toDynamicValue(({ container }) => {
+        const client = container.get(ChangeFeedService);
+        return container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<ChangeFeedServer>(CHANGE_FEED_PATH, client);
+    }).inSingletonScope().onActivation(({ container }, server) => {
+        container.get(ChangeFeedService).listenToConnection();
+        return server;
+    });
+
+    bind(AccountContribution).toSelf().inSingletonScope();
+    bind(CommandContribution).toService(AccountContribution);
+    bind(MenuContribution).toService(AccountContribution);
+    bind(FrontendApplicationContribution).toService(AccountContribution);
+
+    bind(FrontendApplicationContribution).to(BrandingContribution).inSingletonScope();
+    bind(PressworkMainMenuFactory).toSelf().inSingletonScope();
+    rebind(BrowserMainMenuFactory).toService(PressworkMainMenuFactory);
+
+    bindViewContribution(bind, UsersViewContribution);
+    bind(UsersWidget).toSelf();
+    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: UsersWidget.ID, createWidget: () => container.get(UsersWidget) })).inSingletonScope();
 });

@@ -20,3 +20,4 @@ export * from './change-feed-protocol';
 export * from './connection-type-contribution';
 export * from './job-action-contribution';
 export * from './job-column-contribution';
+export * from './collection-names';

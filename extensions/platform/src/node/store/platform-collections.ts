@@ -8,11 +8,12 @@ import type { Order } from '../../common/order-schema';
 import type { Printer } from '../../common/printer-schema';
 import type { User } from '../../common/user-schema';
 import type { Workflow } from '../../common/workflow-schema';
+import { CollectionNames } from '../../common/collection-names';
 import type { DocumentCollection } from './document-store';
 
 /** Each order with its jobs is one document, found by order number and by MarcomCentral order id. */
 export const OrdersCollection: DocumentCollection<Order> = {
-    name: 'orders',
+    name: CollectionNames.orders,
     schema: OrderSchema,
     indexes: {
         orderNumber: order => order.orderNumber,
@@ -21,14 +22,14 @@ export const OrdersCollection: DocumentCollection<Order> = {
     }
 };
 
-export const WorkflowsCollection: DocumentCollection<Workflow> = { name: 'workflows', schema: WorkflowSchema };
-export const ConnectionsCollection: DocumentCollection<Connection> = { name: 'connections', schema: ConnectionSchema };
-export const ProductionTemplatesCollection: DocumentCollection<ProductionTemplate> = { name: 'production-templates', schema: ProductionTemplateSchema };
-export const PrintersCollection: DocumentCollection<Printer> = { name: 'printers', schema: PrinterSchema };
+export const WorkflowsCollection: DocumentCollection<Workflow> = { name: CollectionNames.workflows, schema: WorkflowSchema };
+export const ConnectionsCollection: DocumentCollection<Connection> = { name: CollectionNames.connections, schema: ConnectionSchema };
+export const ProductionTemplatesCollection: DocumentCollection<ProductionTemplate> = { name: CollectionNames.productionTemplates, schema: ProductionTemplateSchema };
+export const PrintersCollection: DocumentCollection<Printer> = { name: CollectionNames.printers, schema: PrinterSchema };
 
 /** User names are unique and case-sensitive: the index is keyed by the name as typed. */
 export const UsersCollection: DocumentCollection<User> = {
-    name: 'users',
+    name: CollectionNames.users,
     schema: UserSchema,
     indexes: { name: user => user.name }
 };

@@ -1,0 +1,9 @@
+import { Command } from '@theia/core/lib/common/command';
+import { nls } from '@theia/core/lib/common/nls';
+
+export namespace AccountCommands {
+    const category = nls.localize('presswork/account/category', 'Account');
+    export const SIGN_OUT: Command = Command.toLocalizedCommand({ id: 'presswork.account.signOut', label: 'Sign out', category }, 'presswork/account/signOut');
+    export const CHANGE_PASSWORD: Command = Command.toLocalizedCommand({ id: 'presswork.account.changePassword', label: 'Change password…', category }, 'presswork/account/changePassword');
+    export const SHOW_ACCOUNT_MENU: Command = { id: 'presswork.account.showMenu' };
+}

@@ -1,0 +1,65 @@
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { Emitter, Event } from '@theia/core/lib/common/event';
+import { Disposable } from '@theia/core/lib/common/disposable';
+import type { RpcProxy } from '@theia/core/lib/common/messaging/proxy-factory';
+import { ChangeFeedClient, ChangeFeedServer, DocumentDelta } from '../common/change-feed-protocol';
+
+/**
+ * The browser's end of the change feed: views watch the collections they show and receive the
+ * committed changes as deltas. After a reconnect they are told to reload, since changes may have
+ * been missed meanwhile.
+ */
+@injectable()
+export class ChangeFeedService implements ChangeFeedClient {
+    @inject(ChangeFeedServer) protected readonly server: RpcProxy<ChangeFeedServer>;
+
+    protected readonly onDidCommitEmitter = new Emitter<DocumentDelta[]>();
+    readonly onDidCommitDeltas: Event<DocumentDelta[]> = this.onDidCommitEmitter.event;
+    protected readonly onDidReconnectEmitter = new Emitter<void>();
+    /** Fired after the connection came back: reload what you show. */
+    readonly onDidReconnect: Event<void> = this.onDidReconnectEmitter.event;
+
+    protected readonly watched = new Map<string, number>();
+    protected connectedOnce = false;
+
+    onDidCommit(deltas: DocumentDelta[]): void {
+        this.onDidCommitEmitter.fire(deltas);
+    }
+
+    /** Starts receiving a collection's changes; dispose to stop. */
+    watch(collection: string, listener: (deltas: DocumentDelta[]) => void): Disposable {
+        this.watched.set(collection, (this.watched.get(collection) ?? 0) + 1);
+        this.resubscribe();
+        const subscription = this.onDidCommitDeltas(deltas => {
+            const relevant = deltas.filter(delta => delta.collection === collection);
+            if (relevant.length) {
+                listener(relevant);
+            }
+        });
+        return Disposable.create(() => {
+            subscription.dispose();
+            const count = (this.watched.get(collection) ?? 1) - 1;
+            if (count > 0) {
+                this.watched.set(collection, count);
+            } else {
+                this.watched.delete(collection);
+            }
+            this.resubscribe();
+        });
+    }
+
+    /** Called once the proxy exists: resubscribe whenever the connection (re)opens. */
+    listenToConnection(): void {
+        this.server.onDidOpenConnection(() => {
+            if (this.connectedOnce) {
+                this.resubscribe();
+                this.onDidReconnectEmitter.fire();
+            }
+            this.connectedOnce = true;
+        });
+    }
+
+    protected resubscribe(): void {
+        this.server.subscribe([...this.watched.keys()]).catch(error => console.warn('change feed subscription failed', error));
+    }
+}

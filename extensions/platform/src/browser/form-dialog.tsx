@@ -1,0 +1,110 @@
+import * as React from '@theia/core/shared/react';
+import { DialogMode, DialogError, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
+import type { z } from 'zod';
+import { messageOf } from '../common/errors';
+import { describeZodError } from '../common/validation-message';
+
+export interface FormField {
+    readonly name: string;
+    readonly label: string;
+    readonly kind: 'text' | 'password' | 'choice';
+    readonly choices?: readonly string[];
+    readonly initial?: string;
+    readonly autoComplete?: string;
+}
+
+export interface FormDialogOptions<T> {
+    readonly title: string;
+    readonly acceptLabel: string;
+    readonly fields: readonly FormField[];
+    /** Turns the typed values into the request; its messages are shown as typed. */
+    readonly schema: z.ZodType<T, unknown>;
+    /** A rule across fields, e.g. two passwords that must match. */
+    readonly crossCheck?: (values: Readonly<Record<string, string>>) => string | undefined;
+    /** Runs on OK; if it fails, its message stays in the dialog and nothing is lost. */
+    readonly submit: (value: T) => Promise<unknown>;
+}
+
+/**
+ * A small form in a dialog: labelled fields, validation by the same zod schema the backend uses,
+ * and the server's answer shown in place. Inputs are uncontrolled so typing never jumps the cursor.
+ */
+export class FormDialog<T> extends ReactDialog<T | undefined> {
+    protected readonly values: Record<string, string> = {};
+    protected readonly touched = new Set<string>();
+    protected submitting = false;
+
+    constructor(protected readonly options: FormDialogOptions<T>) {
+        super({ title: options.title, maxWidth: 460 } as DialogProps);
+        for (const field of options.fields) {
+            this.values[field.name] = field.initial ?? (field.kind === 'choice' ? field.choices?.[0] ?? '' : '');
+        }
+        this.appendCloseButton();
+        this.appendAcceptButton(options.acceptLabel);
+    }
+
+    get value(): T | undefined {
+        const parsed = this.options.schema.safeParse(this.values);
+        return parsed.success ? parsed.data : undefined;
+    }
+
+    protected override isValid(_value: T | undefined, mode: DialogMode): DialogError {
+        if (mode === 'preview' && this.touched.size === 0) {
+            return '';
+        }
+        const parsed = this.options.schema.safeParse(this.values);
+        if (!parsed.success) {
+            const relevant = parsed.error.issues.filter(issue => mode === 'open' || this.touched.has(String(issue.path[0])));
+            return relevant.length ? relevant[0].message : '';
+        }
+        return this.options.crossCheck?.(this.values) ?? '';
+    }
+
+    protected override async accept(): Promise<void> {
+        if (this.submitting) {
+            return;
+        }
+        const parsed = this.options.schema.safeParse(this.values);
+        const problem = parsed.success ? this.options.crossCheck?.(this.values) : describeFirst(parsed.error);
+        if (!parsed.success || problem) {
+            this.setErrorMessage(problem ?? 'Check the form');
+            return;
+        }
+        this.submitting = true;
+        try {
+            await this.options.submit(parsed.data);
+            await super.accept();
+        } catch (error) {
+            this.setErrorMessage(messageOf(error));
+        } finally {
+            this.submitting = false;
+        }
+    }
+
+    protected render(): React.ReactNode {
+        return <div className='presswork-form'>
+            {this.options.fields.map(field => <div className='presswork-form-row' key={field.name}>
+                <label htmlFor={`presswork-field-${field.name}`}>{field.label}</label>
+                {field.kind === 'choice'
+                    ? <select id={`presswork-field-${field.name}`} className='theia-select' name={field.name}
+                        defaultValue={this.values[field.name]} onChange={this.onChange}>
+                        {field.choices?.map(choice => <option key={choice} value={choice}>{choice}</option>)}
+                    </select>
+                    : <input id={`presswork-field-${field.name}`} className='theia-input' name={field.name}
+                        type={field.kind === 'password' ? 'password' : 'text'} autoComplete={field.autoComplete ?? 'off'}
+                        defaultValue={this.values[field.name]} onChange={this.onChange} spellCheck={false} />}
+            </div>)}
+        </div>;
+    }
+
+    protected onChange = (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>): void => {
+        this.values[event.target.name] = event.target.value;
+        this.touched.add(event.target.name);
+        this.validate();
+    };
+}
+
+function describeFirst(error: z.ZodError): string {
+    return error.issues[0]?.message ?? describeZodError(error);
+}

@@ -1,0 +1,161 @@
+import * as React from '@theia/core/shared/react';
+import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
+import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
+import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import { MessageService } from '@theia/core/lib/common/message-service';
+import { nls } from '@theia/core/lib/common/nls';
+import { z } from 'zod';
+import { AccountService, NewUserSchema } from '../../common/account-protocol';
+import { AUTHORITIES, Authority } from '../../common/authority';
+import { messageOf } from '../../common/errors';
+import { PasswordSchema, UserSummary } from '../../common/user-schema';
+import { CollectionNames } from '../../common/collection-names';
+import { CurrentUserService } from '../account/current-user-service';
+import { ChangeFeedService } from '../change-feed-service';
+import { FormDialog } from '../form-dialog';
+
+const ResetPasswordSchema = z.object({ password: PasswordSchema, confirm: z.string() });
+const passwordsMatch = (values: Readonly<Record<string, string>>): string | undefined =>
+    values.password !== values.confirm ? 'The passwords do not match' : undefined;
+
+/** Administrators' list of users: create, delete, set authority, reset password. Updates live. */
+@injectable()
+export class UsersWidget extends ReactWidget {
+    static readonly ID = 'presswork-users';
+    static readonly LABEL = nls.localize('presswork/users/label', 'Users');
+
+    @inject(AccountService) protected readonly accounts: AccountService;
+    @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
+    @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
+    @inject(MessageService) protected readonly messages: MessageService;
+
+    protected users: UserSummary[] = [];
+    protected error: string | undefined;
+
+    @postConstruct()
+    protected init(): void {
+        this.id = UsersWidget.ID;
+        this.title.label = UsersWidget.LABEL;
+        this.title.caption = UsersWidget.LABEL;
+        this.title.iconClass = codicon('organization');
+        this.title.closable = true;
+        this.addClass('presswork-users');
+        this.toDispose.push(this.changeFeed.watch(CollectionNames.users, deltas => {
+            for (const delta of deltas) {
+                this.users = this.users.filter(user => user.id !== delta.id);
+                if (delta.kind !== 'deleted' && delta.document) {
+                    this.users.push(delta.document as UserSummary);
+                }
+            }
+            this.users.sort((a, b) => a.name.localeCompare(b.name));
+            this.update();
+        }));
+        this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
+        this.reload();
+    }
+
+    protected async reload(): Promise<void> {
+        try {
+            this.users = await this.accounts.listUsers();
+            this.error = undefined;
+        } catch (error) {
+            this.error = messageOf(error);
+        }
+        this.update();
+    }
+
+    protected render(): React.ReactNode {
+        return <div className='presswork-view'>
+            <div className='presswork-toolbar'>
+                <button className='theia-button' onClick={this.createUser}>{nls.localize('presswork/users/new', 'New user…')}</button>
+            </div>
+            {this.error && <p className='presswork-error' role='alert'>{this.error}</p>}
+            <table className='presswork-table' aria-label={UsersWidget.LABEL}>
+                <thead><tr>
+                    <th>{nls.localize('presswork/users/name', 'User name')}</th>
+                    <th>{nls.localize('presswork/users/authority', 'Authority')}</th>
+                    <th>{nls.localize('presswork/users/state', 'Password')}</th>
+                    <th>{nls.localize('presswork/users/created', 'Created')}</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>{this.users.map(user => this.renderRow(user))}</tbody>
+            </table>
+        </div>;
+    }
+
+    protected renderRow(user: UserSummary): React.ReactNode {
+        const isSelf = user.id === this.currentUser.user?.id;
+        return <tr key={user.id} data-user={user.name}>
+            <td>{user.name}{isSelf ? ` (${nls.localize('presswork/users/you', 'you')})` : ''}</td>
+            <td>
+                <select className='theia-select' aria-label={`Authority of ${user.name}`} value={user.authority}
+                    onChange={event => this.setAuthority(user, event.target.value as Authority)}>
+                    {AUTHORITIES.map(authority => <option key={authority} value={authority}>{authority}</option>)}
+                </select>
+            </td>
+            <td>{user.mustChangePassword ? nls.localize('presswork/users/mustChange', 'must be changed at next sign-in') : nls.localize('presswork/users/set', 'set')}</td>
+            <td>{new Date(user.createdAt).toLocaleString()}</td>
+            <td className='presswork-row-actions'>
+                <button className='theia-button secondary' onClick={() => this.resetPassword(user)}>{nls.localize('presswork/users/reset', 'Reset password…')}</button>
+                <button className='theia-button secondary' disabled={isSelf} title={isSelf ? nls.localize('presswork/users/noSelfDelete', 'You cannot delete yourself') : ''}
+                    onClick={() => this.deleteUser(user)}>{nls.localize('presswork/users/delete', 'Delete…')}</button>
+            </td>
+        </tr>;
+    }
+
+    protected createUser = async (): Promise<void> => {
+        await new FormDialog({
+            title: nls.localize('presswork/users/createTitle', 'Create user'),
+            acceptLabel: nls.localize('presswork/users/createAccept', 'Create'),
+            fields: [
+                { name: 'name', label: 'User name', kind: 'text' },
+                { name: 'authority', label: 'Authority', kind: 'choice', choices: ['Operator', 'Monitor', 'Administrator'] },
+                { name: 'password', label: 'Initial password', kind: 'password', autoComplete: 'new-password' },
+                { name: 'confirm', label: 'Confirm password', kind: 'password', autoComplete: 'new-password' }
+            ],
+            schema: NewUserSchema,
+            crossCheck: passwordsMatch,
+            submit: user => this.accounts.createUser(user)
+        }).open();
+    };
+
+    protected async setAuthority(user: UserSummary, authority: Authority): Promise<void> {
+        await this.act(() => this.accounts.setAuthority(user.id, user.version, authority));
+    }
+
+    protected async resetPassword(user: UserSummary): Promise<void> {
+        await new FormDialog({
+            title: nls.localize('presswork/users/resetTitle', 'Reset password of {0}', user.name),
+            acceptLabel: nls.localize('presswork/users/resetAccept', 'Reset password'),
+            fields: [
+                { name: 'password', label: 'New password', kind: 'password', autoComplete: 'new-password' },
+                { name: 'confirm', label: 'Confirm password', kind: 'password', autoComplete: 'new-password' }
+            ],
+            schema: ResetPasswordSchema,
+            crossCheck: passwordsMatch,
+            submit: value => this.accounts.resetPassword(user.id, user.version, value.password)
+        }).open();
+    }
+
+    protected async deleteUser(user: UserSummary): Promise<void> {
+        const confirmed = await new ConfirmDialog({
+            title: nls.localize('presswork/users/deleteTitle', 'Delete user'),
+            msg: nls.localize('presswork/users/deleteMessage', 'Delete the user {0}? They are signed out at once.', user.name),
+            ok: nls.localize('presswork/users/deleteAccept', 'Delete')
+        }).open();
+        if (confirmed) {
+            await this.act(() => this.accounts.deleteUser(user.id, user.version));
+        }
+    }
+
+    /** Runs a change; on failure shows why and reloads, so the table never shows what is not stored. */
+    protected async act(change: () => Promise<unknown>): Promise<void> {
+        try {
+            await change();
+        } catch (error) {
+            this.messages.error(messageOf(error));
+            await this.reload();
+        }
+    }
+}
