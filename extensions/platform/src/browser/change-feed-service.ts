@@ -1,8 +1,9 @@
-import { inject, injectable } from '@theia/core/shared/inversify';
+import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
+import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
 import { Emitter, Event } from '@theia/core/lib/common/event';
 import { Disposable } from '@theia/core/lib/common/disposable';
 import type { RpcProxy } from '@theia/core/lib/common/messaging/proxy-factory';
-import { ChangeFeedClient, ChangeFeedServer, DocumentDelta } from '../common/change-feed-protocol';
+import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, DocumentDelta } from '../common/change-feed-protocol';
 
 /**
  * The browser's end of the change feed: views watch the collections they show and receive the
@@ -11,7 +12,9 @@ import { ChangeFeedClient, ChangeFeedServer, DocumentDelta } from '../common/cha
  */
 @injectable()
 export class ChangeFeedService implements ChangeFeedClient {
-    @inject(ChangeFeedServer) protected readonly server: RpcProxy<ChangeFeedServer>;
+    @inject(RemoteConnectionProvider) protected readonly connections: ServiceConnectionProvider;
+
+    protected server: RpcProxy<ChangeFeedServer>;
 
     protected readonly onDidCommitEmitter = new Emitter<DocumentDelta[]>();
     readonly onDidCommitDeltas: Event<DocumentDelta[]> = this.onDidCommitEmitter.event;
@@ -48,8 +51,10 @@ export class ChangeFeedService implements ChangeFeedClient {
         });
     }
 
-    /** Called once the proxy exists: resubscribe whenever the connection (re)opens. */
-    listenToConnection(): void {
+    /** This service is the client of the backend feed; it resubscribes whenever the connection (re)opens. */
+    @postConstruct()
+    protected init(): void {
+        this.server = this.connections.createProxy<ChangeFeedServer>(CHANGE_FEED_PATH, this);
         this.server.onDidOpenConnection(() => {
             if (this.connectedOnce) {
                 this.resubscribe();

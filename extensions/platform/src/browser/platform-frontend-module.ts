@@ -10,7 +10,6 @@ import { WidgetFactory } from '@theia/core/lib/browser/widget-manager';
 import { BrowserMainMenuFactory } from '@theia/core/lib/browser/menu/browser-menu-plugin';
 import { ACCOUNT_SERVICE_PATH, AccountService } from '../common/account-protocol';
 import { ActivityUiContribution } from '../common/activity-ui-contribution';
-import { CHANGE_FEED_PATH, ChangeFeedServer } from '../common/change-feed-protocol';
 import { JobActionContribution } from '../common/job-action-contribution';
 import { JobColumnContribution } from '../common/job-column-contribution';
 import { AccountContribution } from './account/account-contribution';
@@ -31,13 +30,6 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(CurrentUserService).toSelf().inSingletonScope();
 
     bind(ChangeFeedService).toSelf().inSingletonScope();
-    bind(ChangeFeedServer).toDynamicValue(({ container }) => {
-        const client = container.get(ChangeFeedService);
-        return container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<ChangeFeedServer>(CHANGE_FEED_PATH, client);
-    }).inSingletonScope().onActivation(({ container }, server) => {
-        container.get(ChangeFeedService).listenToConnection();
-        return server;
-    });
 
     bind(AccountContribution).toSelf().inSingletonScope();
     bind(CommandContribution).toService(AccountContribution);

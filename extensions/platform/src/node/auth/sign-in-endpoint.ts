@@ -151,7 +151,8 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
             next();
             return;
         }
-        const wantsPage = request.method === 'GET' && (request.path === '/' || request.accepts(['html', 'json']) === 'html');
+        // Only a browser navigating to a page is sent to the sign-in page; assets and API calls get a status.
+        const wantsPage = request.method === 'GET' && !/\.[A-Za-z0-9]+$/.test(request.path) && (request.headers.accept ?? '').includes('text/html');
         if (wantsPage) {
             const target = session ? '/login/password' : `/login${request.path === '/' ? '' : `?next=${encodeURIComponent(request.originalUrl)}`}`;
             response.redirect(302, target);

@@ -16,8 +16,6 @@ export interface FileDocumentStoreOptions {
     /** The folder that holds one sub-folder per collection. */
     readonly folder: string;
     readonly collections: readonly DocumentCollection[];
-    /** How many files are read at once while opening. */
-    readonly openConcurrency?: number;
 }
 
 const COLLECTION_NAME = /^[a-z][a-z-]{0,62}$/;
@@ -130,7 +128,7 @@ export class FileDocumentStore implements DocumentStore {
             await new DurableJsonFile(this.fileOf(collection, id)).remove();
             loaded.documents.delete(id);
             for (const index of loaded.indexes.values()) {
-                index.remove(id);
+                index.remove(current);
             }
             this.onDidChangeEmitter.fire({ collection: collection.name, kind: 'deleted', id, version: current.version });
         });
@@ -218,7 +216,9 @@ export class FileDocumentStore implements DocumentStore {
             unavailable: new Map()
         };
         const files = await this.listDocumentFiles(folder);
-        await forEachConcurrently(files, this.options.openConcurrency ?? 32, file => this.loadFile(loaded, file));
+        for (const file of files) {
+            this.loadFile(loaded, file);
+        }
         for (const document of loaded.documents.values()) {
             for (const index of loaded.indexes.values()) {
                 index.update(document, undefined);
@@ -227,12 +227,12 @@ export class FileDocumentStore implements DocumentStore {
         return loaded;
     }
 
-    protected async loadFile(loaded: LoadedCollection, file: string): Promise<void> {
+    protected loadFile(loaded: LoadedCollection, file: string): void {
         const { name, schema } = loaded.definition;
         const id = path.basename(file, '.json');
         let reason: string;
         try {
-            const raw = await new DurableJsonFile<unknown>(file).read();
+            const raw = new DurableJsonFile<unknown>(file).readSync();
             const parsed = schema.safeParse(raw);
             if (parsed.success && parsed.data.id === id) {
                 loaded.documents.set(id, parsed.data);
@@ -275,14 +275,4 @@ export class FileDocumentStore implements DocumentStore {
 /** Spreads documents over 256 folders so that no folder grows huge. */
 export function shardOf(id: string): string {
     return createHash('sha1').update(id).digest('hex').slice(0, 2);
-}
-
-async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-        while (next < items.length) {
-            await work(items[next++]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }

@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { runChild } from './child-process';
+import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
+import type { OpenMeasurement, WriteTarget } from './protocol';
+import { RemoteWriter } from './remote-writer';
+import { formatReport } from './report';
+import { BenchResults, check, megabytes } from './results';
+import { summarize } from './statistics';
+
+/** Store sizes in jobs; the first and the last are compared. */
+const STORE_JOB_COUNTS = [1_000, 10_000, 100_000] as const;
+/** Writes measured per subject, taken in turns of a few so that disk hiccups spread over all subjects. */
+const MEASURED_WRITES = 1_000;
+const WRITES_PER_TURN = 10;
+const WARM_UP_WRITES = 20;
+const OPEN_RUNS = 3;
+
+const TARGETS = {
+    updateP99LargestToSmallest: 1.5,
+    updateP99LargestToAppend: 10,
+    openMillis: 3_000,
+    rssMB: 600
+};
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'store.json');
+
+interface StoreFixture {
+    readonly jobs: number;
+    readonly orders: number;
+    readonly folder: string;
+}
+
+/** A kind of durable write to measure, under the name its samples are kept by. */
+interface Subject {
+    readonly name: string;
+    readonly target: WriteTarget;
+}
+
+async function main(): Promise<void> {
+    const workFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-bench-'));
+    try {
+        const results = await runBenchmarks(workFolder);
+        console.log(formatReport(results));
+        await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+        await fs.writeFile(RESULTS_FILE, JSON.stringify(results, undefined, 2) + '\n');
+        console.log(`Results written to ${RESULTS_FILE}`);
+    } finally {
+        await fs.rm(workFolder, { recursive: true, force: true });
+    }
+}
+
+async function runBenchmarks(workFolder: string): Promise<BenchResults> {
+    const startedAt = new Date().toISOString();
+    const fixtures = await writeFixtures(workFolder);
+    const largest = fixtures[fixtures.length - 1];
+
+    const opens: OpenMeasurement[] = [];
+    for (let run = 1; run <= OPEN_RUNS; run++) {
+        progress(`opening the ${largest.jobs.toLocaleString('en-US')}-job store in a fresh process (${run} of ${OPEN_RUNS})`);
+        opens.push(await runChild<OpenMeasurement>('open-store-child.js', { folder: largest.folder }));
+    }
+
+    const subjects: Subject[] = [
+        ...fixtures.map(fixture => ({ name: storeSubjectName(fixture.jobs), target: { kind: 'store-update' as const, folder: fixture.folder } })),
+        { name: 'append', target: { kind: 'append' as const, file: path.join(workFolder, 'append.log') } }
+    ];
+    const samples = await measureWriteLatency(subjects);
+    return summarizeRun(startedAt, fixtures, samples, opens);
+}
+
+async function writeFixtures(workFolder: string): Promise<StoreFixture[]> {
+    const fixtures: StoreFixture[] = [];
+    for (const jobs of STORE_JOB_COUNTS) {
+        progress(`writing a store of ${jobs.toLocaleString('en-US')} jobs`);
+        const folder = path.join(workFolder, `jobs-${jobs}`);
+        const ids = await writeOrderStore(folder, jobs);
+        fixtures.push({ jobs, orders: ids.length, folder });
+    }
+    flushToDisk(workFolder);
+    return fixtures;
+}
+
+/** Fixture files are written without fsync; flushing them now keeps their write-back out of the measurements. */
+function flushToDisk(folder: string): void {
+    try {
+        execFileSync('sync', ['--file-system', folder]);
+    } catch (error) {
+        progress(`could not flush the fixtures (${error}); the first measurements may be slower`);
+    }
+}
+
+/** Each subject writes in its own process; one writes at a time, taking turns in small batches. */
+async function measureWriteLatency(subjects: readonly Subject[]): Promise<Map<string, number[]>> {
+    const writers: RemoteWriter[] = [];
+    try {
+        for (const [index, { name, target }] of subjects.entries()) {
+            progress(`starting ${name}`);
+            writers.push(await RemoteWriter.start(name, { ...target, seed: index + 1 }));
+        }
+        for (const writer of writers) {
+            await writer.measure(WARM_UP_WRITES);
+        }
+        progress(`measuring ${MEASURED_WRITES} writes per subject`);
+        const samples = new Map(writers.map(writer => [writer.name, [] as number[]]));
+        for (let turn = 0; turn < MEASURED_WRITES / WRITES_PER_TURN; turn++) {
+            // Rotating who goes first keeps any "first after a pause" effect from landing on one subject.
+            for (const writer of rotate(writers, turn)) {
+                samples.get(writer.name)!.push(...await writer.measure(WRITES_PER_TURN));
+            }
+        }
+        return samples;
+    } finally {
+        await Promise.all(writers.map(writer => writer.stop()));
+    }
+}
+
+function summarizeRun(startedAt: string, fixtures: readonly StoreFixture[], samples: Map<string, number[]>, opens: OpenMeasurement[]): BenchResults {
+    const updates = fixtures.map(({ jobs, orders }) => ({ jobs, orders, latency: summarize(samples.get(storeSubjectName(jobs))!) }));
+    const append = summarize(samples.get('append')!);
+    const smallest = updates[0];
+    const largest = updates[updates.length - 1];
+    const ratios = {
+        updateP99LargestToSmallest: largest.latency.p99 / smallest.latency.p99,
+        updateP99LargestToAppend: largest.latency.p99 / append.p99
+    };
+    const open = {
+        jobs: largest.jobs,
+        runs: opens,
+        medianMillis: summarize(opens.map(run => run.openMillis)).p50,
+        maxRssAfterMB: megabytes(Math.max(...opens.map(run => run.rssAfter))),
+        maxRssDeltaMB: megabytes(Math.max(...opens.map(run => run.rssAfter - run.rssBefore))),
+        maxHeapUsedAfterMB: megabytes(Math.max(...opens.map(run => run.heapUsedAfter)))
+    };
+    const size = (jobs: number): string => `${jobs / 1000}k`;
+    return {
+        startedAt,
+        environment: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length },
+        documentBytes: Buffer.byteLength(JSON.stringify(sampleOrder(orderIdAt(1), JOBS_PER_ORDER))),
+        updates,
+        append,
+        open,
+        ratios,
+        checks: [
+            check(`update p99 @${size(largest.jobs)} / p99 @${size(smallest.jobs)} jobs`, ratios.updateP99LargestToSmallest, TARGETS.updateP99LargestToSmallest, '×'),
+            check(`update p99 @${size(largest.jobs)} jobs / append p99`, ratios.updateP99LargestToAppend, TARGETS.updateP99LargestToAppend, '×'),
+            check(`open time @${size(largest.jobs)} jobs (median)`, open.medianMillis, TARGETS.openMillis, 'ms'),
+            check(`RSS after open @${size(largest.jobs)} jobs (max)`, open.maxRssAfterMB, TARGETS.rssMB, 'MB')
+        ]
+    };
+}
+
+function storeSubjectName(jobs: number): string {
+    return `store-${jobs}`;
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+    const start = by % items.length;
+    return [...items.slice(start), ...items.slice(0, start)];
+}
+
+function progress(message: string): void {
+    console.error(`[bench] ${message}`);
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exitCode = 1;
+});

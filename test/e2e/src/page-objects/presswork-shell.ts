@@ -1,0 +1,38 @@
+import { Page, expect, Locator } from '@playwright/test';
+
+/** The Theia shell once signed in: menu bar, status bar, views. */
+export class PressworkShell {
+    constructor(readonly page: Page) { }
+
+    async waitUntilReady(): Promise<void> {
+        await expect(this.page.locator('#theia-app-shell')).toBeVisible({ timeout: 60_000 });
+        await expect(this.page.locator('.theia-preload')).toHaveCount(0, { timeout: 60_000 });
+        await expect(this.menu('Account')).toBeVisible();
+    }
+
+    menu(label: string): Locator {
+        return this.page.locator('#theia\\:menubar .lm-MenuBar-itemLabel', { hasText: label });
+    }
+
+    /** Clicks a main menu and then one of its entries. */
+    async runMenu(menu: string, entry: string): Promise<void> {
+        await this.menu(menu).click();
+        await this.page.locator('.lm-Menu-itemLabel', { hasText: entry }).first().click();
+    }
+
+    signedInUser(): Locator {
+        return this.page.locator('#theia-statusBar #status-bar-presswork-account');
+    }
+
+    async signOut(): Promise<void> {
+        await this.runMenu('Account', 'Sign out');
+        await expect(this.page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    }
+
+    async runCommand(label: string): Promise<void> {
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.fill(`>${label}`);
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
+    }
+}

@@ -1,0 +1,78 @@
+import { test, expect } from '@playwright/test';
+import { PressworkServer } from '../fixtures/presswork-server';
+import { SignInPage } from '../page-objects/sign-in-page';
+import { PressworkShell } from '../page-objects/presswork-shell';
+import { UsersView } from '../page-objects/users-view';
+
+const ADMIN_PASSWORD = 'Admin#Users1';
+
+test.describe('users and authorities', () => {
+    let server: PressworkServer;
+
+    test.beforeAll(async () => {
+        server = await PressworkServer.start({ adminPassword: ADMIN_PASSWORD });
+    });
+
+    test.afterAll(async () => {
+        await server?.stop();
+    });
+
+    test('an administrator creates an operator, who must change the password and cannot manage users', async ({ browser }) => {
+        const adminPage = await browser.newPage();
+        const adminSignIn = new SignInPage(adminPage, server.url);
+        await adminSignIn.open();
+        await adminSignIn.signIn('admin', ADMIN_PASSWORD);
+        const adminShell = new PressworkShell(adminPage);
+        await adminShell.waitUntilReady();
+        await adminShell.runMenu('View', 'Users');
+        const users = new UsersView(adminPage);
+        await expect(users.row('admin')).toBeVisible();
+        await users.createUser('Olivia', 'Operator', 'Operat0r#Start');
+        await expect(users.row('Olivia')).toContainText('must be changed at next sign-in');
+
+        const operatorPage = await browser.newPage();
+        const operatorSignIn = new SignInPage(operatorPage, server.url);
+        await operatorSignIn.open();
+        // User names are case-sensitive.
+        await operatorSignIn.signIn('olivia', 'Operat0r#Start');
+        await expect(operatorSignIn.alert()).toHaveText('The user name or password is not correct');
+        await operatorSignIn.signIn('Olivia', 'Operat0r#Start');
+        await operatorSignIn.changePassword('Operat0r#Start', 'Operat0r#Mine');
+        const operatorShell = new PressworkShell(operatorPage);
+        await operatorShell.waitUntilReady();
+        await expect(operatorShell.signedInUser()).toContainText('Olivia');
+        await operatorShell.menu('View').click();
+        await expect(operatorPage.locator('.lm-Menu-itemLabel', { hasText: /^Users$/ })).toHaveCount(0);
+        await operatorPage.keyboard.press('Escape');
+
+        // The administrator's view follows the change live.
+        await expect(users.row('Olivia')).toContainText('set');
+        await expect(users.row('Olivia')).not.toContainText('must be changed');
+
+        // Deleting her ends her session: her next call to the backend is refused.
+        await users.row('Olivia').getByRole('button', { name: 'Delete…' }).click();
+        await adminPage.locator('#theia-dialog-shell').getByRole('button', { name: 'Delete' }).click();
+        await expect(users.row('Olivia')).toHaveCount(0);
+        await operatorShell.runMenu('Account', 'Change password…');
+        const dialog = operatorPage.locator('#theia-dialog-shell');
+        await dialog.getByLabel('Current password').fill('Operat0r#Mine');
+        await dialog.getByLabel('New password', { exact: true }).fill('Operat0r#Next');
+        await dialog.getByLabel('Confirm new password').fill('Operat0r#Next');
+        await dialog.getByRole('button', { name: 'Change password' }).click();
+        await expect(dialog.locator('.error')).toContainText('Your session has ended: sign in again');
+    });
+
+    test('the last administrator cannot be demoted or deleted', async ({ page }) => {
+        const signIn = new SignInPage(page, server.url);
+        await signIn.open();
+        await signIn.signIn('admin', ADMIN_PASSWORD);
+        const shell = new PressworkShell(page);
+        await shell.waitUntilReady();
+        await shell.runMenu('View', 'Users');
+        const users = new UsersView(page);
+        await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');
+        await expect(page.locator('.theia-notification-message').first()).toContainText('admin is the last administrator');
+        await expect(users.row('admin').getByLabel('Authority of admin')).toHaveValue('Administrator');
+        await expect(users.row('admin').getByRole('button', { name: 'Delete…' })).toBeDisabled();
+    });
+});
