@@ -78,5 +78,6 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(ConnectionContainerModule).toConstantValue(platformConnectionModule);
 
     bind(ChangeFeedHub).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(ChangeFeedHub);
     bind(ChangeFeedProjection).to(UsersChangeProjection).inSingletonScope();
 });

@@ -1,4 +1,5 @@
-import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { hasPermission } from '../../common/authority';
@@ -17,9 +18,12 @@ export interface ChangeFeedSubscriber {
 /**
  * Fans committed changes out to every subscribed browser connection. Changes committed in the same
  * turn of the event loop travel together, so a burst of intake costs one message per browser.
+ *
+ * It starts with the backend rather than with the first browser: a root singleton first resolved
+ * from a connection's container cannot see the root's named contribution providers.
  */
 @injectable()
-export class ChangeFeedHub {
+export class ChangeFeedHub implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(ContributionProvider) @named(ChangeFeedProjection) protected readonly projectionProvider: ContributionProvider<ChangeFeedProjection>;
     @inject(ILogger) @named('platform:ChangeFeedHub') protected readonly logger: ILogger;
@@ -28,8 +32,7 @@ export class ChangeFeedHub {
     protected pending: DocumentChange[] = [];
     protected projections = new Map<string, ChangeFeedProjection>();
 
-    @postConstruct()
-    protected init(): void {
+    initialize(): void {
         this.projections = new Map(this.projectionProvider.getContributions().map(projection => [projection.collection, projection]));
         this.store.onDidChange(change => this.enqueue(change));
     }
