@@ -28,6 +28,11 @@ import { DocumentCollectionContribution, DocumentStore } from './store/document-
 import { FileDocumentStore } from './store/file-document-store';
 import { PLATFORM_COLLECTIONS } from './store/platform-collections';
 import { UsersChangeProjection } from './users-change-projection';
+import { EnvVariablesServer } from '@theia/core/lib/common/env-variables';
+import { DiskFileSystemProvider } from '@theia/filesystem/lib/node/disk-file-system-provider';
+import { FileSystemProvider } from '@theia/filesystem/lib/common/files';
+import { ConfidentialEnvVariablesServer } from './hardening/confidential-env-variables-server';
+import { confineFileSystem } from './hardening/confined-file-system';
 
 /** Per browser connection: who is calling, and the platform's guarded services. */
 const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => {
@@ -76,6 +81,13 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     rebind(ReconnectableSocketChannel).to(SessionAwareSocketChannel);
     bind(ConnectionContainerModule).toConstantValue(platformConnectionModule);
+
+    // Theia's services would otherwise show browsers the server's files and environment.
+    rebind(EnvVariablesServer).to(ConfidentialEnvVariablesServer).inSingletonScope();
+    rebind(FileSystemProvider).toDynamicValue(({ container }) => {
+        const theiaConfigFolder = process.env.THEIA_CONFIG_DIR ?? path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'theia');
+        return confineFileSystem(container.get(DiskFileSystemProvider), [theiaConfigFolder]);
+    });
 
     bind(ChangeFeedHub).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(ChangeFeedHub);

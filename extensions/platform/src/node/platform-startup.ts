@@ -15,16 +15,20 @@ export class PlatformStartup implements BackendApplicationContribution {
     @inject(ILogger) @named('platform:PlatformStartup') protected readonly logger: ILogger;
 
     async initialize(): Promise<void> {
-        try {
-            await this.store.ready;
-            await this.accounts.ensureInitialAdministrator();
-        } catch (error) {
-            console.error('Presswork cannot start: the data store could not be opened.', error);
-            process.exit(1);
-        }
+        await this.orExit('the data store could not be opened', () => this.store.ready);
+        await this.orExit('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
         for (const problem of this.store.problems) {
             this.logger.error(`${problem.collection}/${problem.id} could not be loaded from ${problem.file}: ${problem.reason}. ` +
                 'The file is left as it is; repair or remove it and restart.');
+        }
+    }
+
+    protected async orExit(what: string, step: () => Promise<void>): Promise<void> {
+        try {
+            await step();
+        } catch (error) {
+            console.error(`Presswork cannot start: ${what}.`, error);
+            process.exit(1);
         }
     }
 

@@ -78,6 +78,10 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
             response.redirect(303, '/login');
         });
         router.use((request, response, next) => this.requireSession(request, response, next));
+        // Theia's raw file download and upload routes reach the whole disk; Presswork has no use for them.
+        router.use(['/files', '/file', '/file-upload'], (_request, response) => {
+            response.status(404).json({ error: 'Not found' });
+        });
         return router;
     }
 
