@@ -49,7 +49,7 @@ export const UserSchema = z.object({
     name: UserNameSchema,
     authority: AuthoritySchema,
     /** scrypt$N$r$p$salt$hash, base64 parts. */
-    passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/),
+    passwordHash: z.string().regex(/^scrypt\$\d{5,7}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9+/]{22,88}={0,2}\$[A-Za-z0-9+/]{43}=$/),
     mustChangePassword: z.boolean(),
     createdAt: TimestampSchema,
     passwordChangedAt: TimestampSchema.optional()

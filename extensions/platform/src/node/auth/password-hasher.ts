@@ -15,14 +15,42 @@ export async function hashPassword(password: string): Promise<string> {
     return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * True only for the password the hash was made from. A malformed or tampered hash (an empty key,
+ * parameters scrypt refuses or that would exhaust memory) is simply no match, never an error.
+ */
 export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
-    const [scheme, n, r, p, salt, key] = encoded.split('$');
-    if (scheme !== 'scrypt' || !salt || !key) {
+    const parsed = parseHash(encoded);
+    if (!parsed) {
         return false;
     }
-    const expected = Buffer.from(key, 'base64');
-    const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: MAX_MEMORY });
-    return actual.length === expected.length && timingSafeEqual(actual, expected);
+    try {
+        const actual = await scryptAsync(password, parsed.salt, parsed.key.length, { N: parsed.N, r: parsed.r, p: parsed.p, maxmem: MAX_MEMORY });
+        return timingSafeEqual(actual, parsed.key);
+    } catch {
+        return false;
+    }
+}
+
+interface ParsedHash {
+    readonly N: number;
+    readonly r: number;
+    readonly p: number;
+    readonly salt: Buffer;
+    readonly key: Buffer;
+}
+
+function parseHash(encoded: string): ParsedHash | undefined {
+    const [scheme, n, r, p, salt, key, ...rest] = encoded.split('$');
+    const [N, blockSize, parallelism] = [n, r, p].map(Number);
+    const saltBytes = Buffer.from(salt ?? '', 'base64');
+    const keyBytes = Buffer.from(key ?? '', 'base64');
+    const sane = scheme === 'scrypt' && rest.length === 0
+        && [N, blockSize, parallelism].every(value => Number.isSafeInteger(value) && value > 0)
+        && N >= 2 ** 14 && N <= 2 ** 20 && (N & (N - 1)) === 0
+        && blockSize <= 32 && parallelism <= 16 && 128 * N * blockSize <= MAX_MEMORY / 2
+        && saltBytes.length >= 16 && keyBytes.length === KEY_LENGTH;
+    return sane ? { N, r: blockSize, p: parallelism, salt: saltBytes, key: keyBytes } : undefined;
 }
 
 /** A hash of nothing anyone knows: verified against when the user name is unknown, so timing reveals nothing. */

@@ -27,6 +27,7 @@ export class SessionStore {
 
     create(userId: string, passwordChangeRequired: boolean): Session {
         const now = Date.now();
+        this.forgetIdle(now);
         const session: Session = { id: randomBytes(32).toString('base64url'), userId, createdAt: now, lastSeenAt: now, passwordChangeRequired };
         this.sessions.set(session.id, session);
         return session;
@@ -45,6 +46,15 @@ export class SessionStore {
         }
         session.lastSeenAt = now;
         return session;
+    }
+
+    /** Sessions are otherwise only dropped when looked up; abandoned browsers would pile up. */
+    protected forgetIdle(now: number): void {
+        for (const session of this.sessions.values()) {
+            if (now - session.lastSeenAt > IDLE_LIMIT_MS) {
+                this.sessions.delete(session.id);
+            }
+        }
     }
 
     fromRequest(request: http.IncomingMessage): Session | undefined {

@@ -93,7 +93,7 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         }
         const { name, password, next } = fields.data;
         const address = request.socket.remoteAddress ?? 'unknown';
-        const retryAfter = await this.throttle.retryAfterSeconds(name, address);
+        const retryAfter = await this.throttle.attempt(name, address);
         if (retryAfter > 0) {
             response.setHeader('Retry-After', String(retryAfter));
             this.sendPage(response, 429, signInPage({ userName: name, next: safeNext(next), message: `Too many failed attempts. Try again in ${retryAfter} seconds.` }));
@@ -101,12 +101,11 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         }
         const user = name && password ? await this.accounts.authenticate(name, password) : undefined;
         if (!user) {
-            await this.throttle.recordFailure(name, address);
             this.logger.warn(`failed sign-in for user name of ${name.length} characters from ${address}`);
             this.sendPage(response, 401, signInPage({ userName: name, next: safeNext(next), message: WRONG_CREDENTIALS }));
             return;
         }
-        await this.throttle.recordSuccess(name, address);
+        await this.throttle.forgive(name, address);
         // A fresh session id at every sign-in: an id planted before sign-in is worth nothing after it.
         const previous = this.sessions.fromRequest(request);
         if (previous) {

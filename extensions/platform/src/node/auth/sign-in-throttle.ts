@@ -1,35 +1,46 @@
 import { injectable } from '@theia/core/shared/inversify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+const PER_USER_AND_ADDRESS = 5;
+const PER_ADDRESS = 20;
 
 /**
- * Slows down password guessing: 5 failures a minute for one user name from one address, and 20 a
- * minute from one address whatever the names.
+ * Slows down password guessing: 5 attempts a minute for one user name from one address, and 20 a
+ * minute from one address whatever the names. An attempt is counted before its password is
+ * checked, so requests sent in parallel cannot all slip through; a successful sign-in is forgiven.
  */
 @injectable()
 export class SignInThrottle {
-    protected readonly perUserAndAddress = new RateLimiterMemory({ points: 5, duration: 60 });
-    protected readonly perAddress = new RateLimiterMemory({ points: 20, duration: 60 });
+    protected readonly perUserAndAddress = new RateLimiterMemory({ points: PER_USER_AND_ADDRESS, duration: 60 });
+    protected readonly perAddress = new RateLimiterMemory({ points: PER_ADDRESS, duration: 60 });
 
-    /** Seconds to wait before another attempt is heard; 0 when it may go ahead now. */
-    async retryAfterSeconds(name: string, address: string): Promise<number> {
-        const [pair, single] = await Promise.all([this.perUserAndAddress.get(pairKey(name, address)), this.perAddress.get(address)]);
-        const waits = [
-            pair && pair.consumedPoints >= 5 ? pair.msBeforeNext : 0,
-            single && single.consumedPoints >= 20 ? single.msBeforeNext : 0
-        ];
-        return Math.ceil(Math.max(...waits) / 1000);
+    /** Counts an attempt; returns 0 when it may go ahead, else the seconds to wait. */
+    async attempt(name: string, address: string): Promise<number> {
+        try {
+            await this.perAddress.consume(address);
+        } catch (refusal) {
+            return secondsOf(refusal);
+        }
+        try {
+            await this.perUserAndAddress.consume(pairKey(name, address));
+        } catch (refusal) {
+            await this.perAddress.reward(address, 1);
+            return secondsOf(refusal);
+        }
+        return 0;
     }
 
-    async recordFailure(name: string, address: string): Promise<void> {
-        await Promise.all([
-            this.perUserAndAddress.penalty(pairKey(name, address), 1),
-            this.perAddress.penalty(address, 1)
-        ]);
+    /** A correct password: the attempt does not count against the user or the address. */
+    async forgive(name: string, address: string): Promise<void> {
+        await Promise.all([this.perUserAndAddress.delete(pairKey(name, address)), this.perAddress.reward(address, 1)]);
     }
+}
 
-    async recordSuccess(name: string, address: string): Promise<void> {
-        await this.perUserAndAddress.delete(pairKey(name, address));
+function secondsOf(refusal: unknown): number {
+    if (refusal instanceof RateLimiterRes) {
+        return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
     }
+    throw refusal;
 }
 
 function pairKey(name: string, address: string): string {

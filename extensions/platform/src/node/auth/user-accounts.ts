@@ -35,10 +35,10 @@ export class UserAccounts {
             return;
         }
         const configured = this.config.initialAdminPassword;
-        if (configured && passwordProblem(configured)) {
+        if (configured !== undefined && passwordProblem(configured)) {
             throw new Error(`PRESSWORK_ADMIN_PASSWORD does not follow the password rules: ${passwordProblem(configured)}`);
         }
-        const password = configured ?? generatePassword();
+        const password = configured || generatePassword();
         await this.store.create(UsersCollection, {
             id: randomUUID(),
             name: INITIAL_ADMIN_NAME,

@@ -43,7 +43,7 @@ export function sampleUser(id: string, name: string): User {
         version: 1,
         name,
         authority: 'Operator',
-        passwordHash: 'scrypt$16384$8$1$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNo',
+        passwordHash: 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=',
         mustChangePassword: false,
         createdAt: RECEIVED_AT
     };

@@ -1,0 +1,258 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as sinon from 'sinon';
+import type { Authority } from '../../common/authority';
+import type { DocumentDelta } from '../../common/change-feed-protocol';
+import { PressworkError } from '../../common/errors';
+import type { User } from '../../common/user-schema';
+import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, UsersCollection } from '../store';
+import { sampleOrder, sampleUser } from '../store/test/sample-documents';
+import type { RpcCaller } from '../rpc/rpc-caller';
+import { ChangeFeedHub, ChangeFeedSubscriber } from './change-feed-hub';
+import type { ChangeFeedProjection } from './change-feed-projection';
+
+/** Users go to browsers of those who manage users, without their password hashes. */
+const usersProjection: ChangeFeedProjection = {
+    collection: UsersCollection.name,
+    permission: 'users.manage',
+    project: document => {
+        const { passwordHash: _passwordHash, ...rest } = document as User;
+        return rest;
+    }
+};
+
+function userOf(authority: Authority): User {
+    return { ...sampleUser(`caller-${authority.toLowerCase()}`, authority.toLowerCase()), authority };
+}
+
+/** A caller whose user can be changed or made to throw (session ended) during a test. */
+function callerOf(authority: Authority): RpcCaller & { user: sinon.SinonStub<[], User> } {
+    return { user: sinon.stub<[], User>().returns(userOf(authority)), sessionId: `session-${authority}` };
+}
+
+function newUser(id: string, name: string): Omit<User, 'version'> {
+    const { version: _version, ...rest } = sampleUser(id, name);
+    return rest;
+}
+
+/** Lets a pending flush (scheduled with setImmediate) run. */
+function nextTurn(): Promise<void> {
+    return new Promise(resolve => setImmediate(resolve));
+}
+
+describe('ChangeFeedHub', () => {
+
+    let folder: string;
+    let store: FileDocumentStore;
+    let hub: ChangeFeedHub;
+    let logger: { info: sinon.SinonStub, warn: sinon.SinonStub, error: sinon.SinonStub, debug: sinon.SinonStub };
+    let admin: ChangeFeedSubscriber & { client: { onDidCommit: sinon.SinonSpy<[DocumentDelta[]], void> } };
+    let monitor: ChangeFeedSubscriber & { client: { onDidCommit: sinon.SinonSpy<[DocumentDelta[]], void> } };
+
+    function subscriber(authority: Authority, collections: string[] = [UsersCollection.name]): typeof admin {
+        return { caller: callerOf(authority), client: { onDidCommit: sinon.spy((_deltas: DocumentDelta[]): void => undefined) }, collections: new Set(collections) };
+    }
+
+    /** Every delta a subscriber received, over all its calls. */
+    function received(subscriberToCheck: typeof admin): DocumentDelta[] {
+        return subscriberToCheck.client.onDidCommit.getCalls().flatMap(call => call.args[0]);
+    }
+
+    beforeEach(async () => {
+        folder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-feed-'));
+        store = new FileDocumentStore({ folder, collections: PLATFORM_COLLECTIONS });
+        await store.ready;
+        logger = { info: sinon.stub(), warn: sinon.stub(), error: sinon.stub(), debug: sinon.stub() };
+        hub = new ChangeFeedHub();
+        Object.assign(hub, { store, projectionProvider: { getContributions: () => [usersProjection] }, logger });
+        // The hub starts listening in initialize() (a backend contribution); older versions did it in a @postConstruct init().
+        const starter = hub as unknown as { initialize?(): void, init?(): void };
+        (starter.initialize ?? starter.init)!.call(hub);
+
+        admin = subscriber('Administrator');
+        monitor = subscriber('Monitor');
+        hub.add(admin);
+        hub.add(monitor);
+    });
+
+    afterEach(async () => {
+        sinon.restore();
+        await store.close();
+        await fs.rm(folder, { recursive: true, force: true });
+    });
+
+    it('sends changes committed before the next turn together, in one call, projected', async () => {
+        // Hold back the flush until both commits are done, so the test does not depend on disk timing.
+        const clock = sinon.useFakeTimers({ toFake: ['setImmediate'] });
+        try {
+            await Promise.all([store.create(UsersCollection, newUser('user-a', 'alice')), store.create(UsersCollection, newUser('user-b', 'bob'))]);
+            assert.equal(admin.client.onDidCommit.called, false, 'nothing is sent before the turn ends');
+            assert.equal(clock.countTimers(), 1, 'one flush is scheduled for both changes');
+            clock.runAll();
+        } finally {
+            clock.restore();
+        }
+
+        assert.equal(admin.client.onDidCommit.callCount, 1);
+        const deltas = admin.client.onDidCommit.firstCall.args[0];
+        assert.equal(deltas.length, 2);
+        assert.deepEqual(deltas.map(delta => delta.id).sort(), ['user-a', 'user-b']);
+        for (const delta of deltas) {
+            assert.equal(delta.collection, 'users');
+            assert.equal(delta.kind, 'created');
+            assert.equal(delta.version, 1);
+            const document = delta.document as Record<string, unknown>;
+            assert.ok(document, 'a created document is sent');
+            assert.equal(document.id, delta.id);
+            assert.equal(document.name, delta.id === 'user-a' ? 'alice' : 'bob');
+            assert.ok(!('passwordHash' in document), 'the password hash never leaves the backend');
+        }
+        assert.ok(!JSON.stringify(deltas).includes('scrypt$'));
+        assert.equal(monitor.client.onDidCommit.called, false, 'a Monitor may not see users');
+    });
+
+    it('delivers two users created in the same tick to the administrator only, without hashes', async () => {
+        await Promise.all([store.create(UsersCollection, newUser('user-a', 'alice')), store.create(UsersCollection, newUser('user-b', 'bob'))]);
+        await nextTurn();
+
+        const deltas = received(admin);
+        assert.deepEqual(deltas.map(delta => delta.id).sort(), ['user-a', 'user-b']);
+        assert.ok(admin.client.onDidCommit.callCount <= 2);
+        assert.ok(deltas.every(delta => !('passwordHash' in (delta.document as object))));
+        assert.equal(monitor.client.onDidCommit.called, false);
+    });
+
+    it('batches changes announced in the same turn into one call', async () => {
+        const created = await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        admin.client.onDidCommit.resetHistory();
+
+        // Two updates queued back to back on the same document commit one after the other.
+        const first = store.update(UsersCollection, { ...created, name: 'alicia' });
+        const second = store.modify(UsersCollection, created.id, current => ({ ...current, authority: 'Monitor' as const }));
+        const clock = sinon.useFakeTimers({ toFake: ['setImmediate'] });
+        try {
+            await Promise.all([first, second]);
+            clock.runAll();
+        } finally {
+            clock.restore();
+        }
+        assert.equal(admin.client.onDidCommit.callCount, 1);
+        assert.deepEqual(admin.client.onDidCommit.firstCall.args[0].map(delta => [delta.kind, delta.version]), [['updated', 2], ['updated', 3]]);
+    });
+
+    it('sends updates and deletions, a deletion without a document', async () => {
+        const created = await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        const updated = await store.update(UsersCollection, { ...created, name: 'alicia' });
+        await nextTurn();
+        await store.delete(UsersCollection, updated.id, updated.version);
+        await nextTurn();
+
+        const deltas = received(admin);
+        assert.deepEqual(deltas.map(delta => [delta.kind, delta.version]), [['created', 1], ['updated', 2], ['deleted', 2]]);
+        assert.equal((deltas[1].document as User).name, 'alicia');
+        assert.equal(deltas[2].document, undefined);
+        assert.equal(monitor.client.onDidCommit.called, false);
+    });
+
+    it('sends nothing to a subscriber whose session has ended, and still serves the others', async () => {
+        (admin.caller as ReturnType<typeof callerOf>).user.throws(PressworkError.AccessDenied('Your session has ended: sign in again'));
+        const other = subscriber('Administrator');
+        hub.add(other);
+
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+
+        assert.equal(admin.client.onDidCommit.called, false);
+        assert.equal(received(other).length, 1);
+    });
+
+    it('judges the authority at the time of sending', async () => {
+        const caller = monitor.caller as ReturnType<typeof callerOf>;
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        assert.equal(monitor.client.onDidCommit.called, false);
+
+        caller.user.returns(userOf('Administrator'));
+        await store.create(UsersCollection, newUser('user-b', 'bob'));
+        await nextTurn();
+        assert.deepEqual(received(monitor).map(delta => delta.id), ['user-b']);
+
+        caller.user.returns(userOf('Operator'));
+        await store.create(UsersCollection, newUser('user-c', 'carol'));
+        await nextTurn();
+        assert.deepEqual(received(monitor).map(delta => delta.id), ['user-b']);
+    });
+
+    it('sends nothing more after remove()', async () => {
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        assert.equal(admin.client.onDidCommit.callCount, 1);
+
+        hub.remove(admin);
+        await store.create(UsersCollection, newUser('user-b', 'bob'));
+        await nextTurn();
+
+        assert.equal(admin.client.onDidCommit.callCount, 1);
+    });
+
+    it('does not deliver a collection the subscriber did not subscribe to', async () => {
+        const elsewhere = subscriber('Administrator', ['orders', 'workflows']);
+        hub.add(elsewhere);
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        assert.equal(elsewhere.client.onDidCommit.called, false);
+        assert.equal(received(admin).length, 1);
+
+        // A new subscription replaces the set and is honoured from then on.
+        elsewhere.collections = new Set(['users']);
+        admin.collections = new Set();
+        await store.create(UsersCollection, newUser('user-b', 'bob'));
+        await nextTurn();
+        assert.deepEqual(received(elsewhere).map(delta => delta.id), ['user-b']);
+        assert.equal(received(admin).length, 1);
+    });
+
+    it('never sends a collection that has no projection, even to a subscriber asking for it', async () => {
+        const orders = subscriber('Administrator', [OrdersCollection.name]);
+        hub.add(orders);
+        const setImmediateSpy = sinon.spy(global, 'setImmediate');
+        await store.create(OrdersCollection, sampleOrder('order-1'));
+        const scheduled = setImmediateSpy.callCount;
+        setImmediateSpy.restore();
+        await nextTurn();
+        assert.equal(scheduled, 0, 'no flush is scheduled for a collection without a projection');
+        assert.equal(orders.client.onDidCommit.called, false);
+        assert.equal(admin.client.onDidCommit.called, false);
+    });
+
+    it('keeps serving the others when one browser cannot be reached', async () => {
+        const broken = subscriber('Administrator');
+        broken.client.onDidCommit = sinon.spy((_deltas: DocumentDelta[]): void => {
+            throw new Error('connection closed');
+        });
+        hub.add(broken);
+        const after = subscriber('Administrator');
+        hub.add(after);
+
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+
+        assert.ok(broken.client.onDidCommit.calledOnce);
+        assert.equal(received(after).length, 1);
+        assert.equal(received(admin).length, 1);
+        assert.ok(logger.warn.calledOnce);
+    });
+
+    it('schedules a new flush for changes after the previous one was sent', async () => {
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        await store.create(UsersCollection, newUser('user-b', 'bob'));
+        await nextTurn();
+        assert.equal(admin.client.onDidCommit.callCount, 2);
+        assert.deepEqual(admin.client.onDidCommit.getCalls().map(call => call.args[0].map(delta => delta.id)), [['user-a'], ['user-b']]);
+    });
+});
