@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
+import { DocumentIdSchema, shortText } from './identifiers';
 
 /**
  * A secret as stored: encrypted at rest (AES-256-GCM with a key kept in the data folder).
@@ -29,21 +29,43 @@ export const ConnectionSchema = z.object({
     pollingIntervalSeconds: z.number().int().min(1).max(86_400).default(300),
     firstLookBackHours: z.number().int().min(0).max(24 * 31).default(24),
     enabled: z.boolean(),
-    /** End of the last window whose orders are all stored. */
-    watermark: TimestampSchema.optional()
+    /** The built-in demo store, started with Presswork; its URL follows the store's port. */
+    demo: z.boolean().default(false)
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
-/** Maps a MarcomCentral product (SKU, product type) to a workflow and job defaults. */
+/** Which line items a production template applies to; the most specific match wins (SKU, then product, then type). */
+export const TemplateMatchSchema = z.object({
+    skuId: shortText(64).min(1).optional(),
+    productId: shortText(64).min(1).optional(),
+    productType: shortText(64).min(1).optional()
+}).refine(match => match.skuId || match.productId || match.productType, 'a template must match a SKU, a product or a product type');
+export type TemplateMatch = z.infer<typeof TemplateMatchSchema>;
+
+const propertyValue = z.union([z.string().max(4000), z.number(), z.boolean()]);
+
+/** Job properties a template gives the jobs it matches. */
+export const TemplateDefaultsSchema = z.object({
+    media: shortText(100).optional(),
+    duplex: z.boolean().optional(),
+    priority: z.number().int().min(1).max(10).optional(),
+    /** Due this many hours after the order arrives, unless the line item has its own ship date. */
+    dueInHours: z.number().int().min(1).max(24 * 90).optional(),
+    properties: z.record(z.string().min(1).max(100), propertyValue).default({})
+});
+export type TemplateDefaults = z.infer<typeof TemplateDefaultsSchema>;
+
+/** Maps MarcomCentral products (SKU, product, product type) to a workflow and job property defaults. */
 export const ProductionTemplateSchema = z.object({
     id: DocumentIdSchema,
     version: z.number().int().positive(),
     name: shortText(100).min(1),
+    description: shortText(2000).default(''),
+    /** Absent: the template applies to every connection. */
     connectionId: DocumentIdSchema.optional(),
-    sku: shortText(64).optional(),
-    productType: shortText(64).optional(),
+    match: TemplateMatchSchema,
     workflowId: DocumentIdSchema,
-    jobDefaults: z.record(z.string().max(100), z.union([z.string().max(4000), z.number(), z.boolean()])).default({}),
+    defaults: TemplateDefaultsSchema.default({ properties: {} }),
     enabled: z.boolean().default(true)
 });
 export type ProductionTemplate = z.infer<typeof ProductionTemplateSchema>;

@@ -21,3 +21,4 @@ export * from './connection-type-contribution';
 export * from './job-action-contribution';
 export * from './job-column-contribution';
 export * from './collection-names';
+export * from './well-known';

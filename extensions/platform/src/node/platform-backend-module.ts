@@ -28,6 +28,7 @@ import { DocumentCollectionContribution, DocumentStore } from './store/document-
 import { FileDocumentStore } from './store/file-document-store';
 import { PLATFORM_COLLECTIONS } from './store/platform-collections';
 import { UsersChangeProjection } from './users-change-projection';
+import { SecretBox } from './secrets/secret-box';
 import { EnvVariablesServer } from '@theia/core/lib/common/env-variables';
 import { DiskFileSystemProvider } from '@theia/filesystem/lib/node/disk-file-system-provider';
 import { FileSystemProvider } from '@theia/filesystem/lib/common/files';
@@ -65,6 +66,9 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
             collections: contributions.flatMap(contribution => contribution.collections)
         });
     }).inSingletonScope();
+
+    bind(SecretBox).toDynamicValue(({ container }) =>
+        new SecretBox(path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'keys', 'secrets.key'))).inSingletonScope();
 
     bindRootContributionProvider(bind, ActivityContribution);
     bindRootContributionProvider(bind, ConnectionTypeContribution);

@@ -3,6 +3,8 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { DocumentStore } from './store/document-store';
 import { UserAccounts } from './auth/user-accounts';
+import { defaultWorkflows } from './defaults/default-workflows';
+import { WorkflowsCollection } from './store/platform-collections';
 
 /**
  * Opens the store before the server listens. Presswork does not run on a store it cannot open:
@@ -17,9 +19,20 @@ export class PlatformStartup implements BackendApplicationContribution {
     async initialize(): Promise<void> {
         await this.orExit('the data store could not be opened', () => this.store.ready);
         await this.orExit('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
+        await this.orExit('the default workflows could not be created', () => this.seedDefaultWorkflows());
         for (const problem of this.store.problems) {
             this.logger.error(`${problem.collection}/${problem.id} could not be loaded from ${problem.file}: ${problem.reason}. ` +
                 'The file is left as it is; repair or remove it and restart.');
+        }
+    }
+
+    /** First start only: an empty workflow list gets the default workflows. */
+    protected async seedDefaultWorkflows(): Promise<void> {
+        if (this.store.count(WorkflowsCollection) > 0) {
+            return;
+        }
+        for (const workflow of defaultWorkflows(new Date().toISOString())) {
+            await this.store.create(WorkflowsCollection, workflow);
         }
     }
 
