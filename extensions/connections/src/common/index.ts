@@ -1,0 +1,3 @@
+export * from './connection-input';
+export * from './connection-runtime';
+export * from './connections-protocol';

@@ -1,0 +1,148 @@
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import type { Job, Order } from '@presswork/platform/lib/common';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { ConnectionTypes } from '../connection-types';
+import { WAITING_FOR_FILE } from '../intake/job-builder';
+import { JobFolders } from './job-folders';
+
+export interface PrintFileOptions {
+    /** Largest print file accepted. */
+    readonly maxBytes: number;
+    /** First wait after "not ready yet"; doubles up to `maxDelayMs`. */
+    readonly firstDelayMs: number;
+    readonly maxDelayMs: number;
+    /** How long a file may take to appear before the job goes to Error. */
+    readonly giveUpAfterMs: number;
+}
+export const PrintFileOptions = Symbol('PrintFileOptions');
+export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = { maxBytes: 512 * 1024 * 1024, firstDelayMs: 2_000, maxDelayMs: 60_000, giveUpAfterMs: 60 * 60_000 };
+
+/**
+ * Brings each printable job's file from the store into the job's folder. While the store answers
+ * "not ready" it retries with back-off, for a bounded time; a file that never comes sends the job
+ * to Error with the reason. Pending files are picked up again after a restart.
+ */
+@injectable()
+export class PrintFileFetcher implements BackendApplicationContribution {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(ConnectionTypes) protected readonly types: ConnectionTypes;
+    @inject(JobFolders) protected readonly folders: JobFolders;
+    @inject(PrintFileOptions) protected readonly options: PrintFileOptions;
+    @inject(ILogger) @named('connections:PrintFileFetcher') protected readonly logger: ILogger;
+
+    protected readonly pending = new Set<string>();
+    protected readonly abort = new AbortController();
+
+    async onStart(): Promise<void> {
+        await this.store.ready;
+        this.store.onDidChange(change => {
+            if (change.collection === OrdersCollection.name && change.kind === 'created') {
+                this.fetchFilesOf(change.document as Order);
+            }
+        });
+        for (const order of this.store.all(OrdersCollection)) {
+            this.fetchFilesOf(order);
+        }
+    }
+
+    onStop(): void {
+        this.abort.abort();
+    }
+
+    /** Resolves when no download is under way: for tests. */
+    async idle(): Promise<void> {
+        while (this.pending.size) {
+            await new Promise(resolve => setTimeout(resolve, 20));
+        }
+    }
+
+    protected fetchFilesOf(order: Order): void {
+        for (const job of order.jobs) {
+            const file = job.files.find(candidate => candidate.sourceUrl && candidate.size === undefined);
+            if (file && job.state !== 'Error' && !this.pending.has(job.id)) {
+                this.pending.add(job.id);
+                this.fetch(order.id, job.id, file.name, file.sourceUrl!)
+                    .catch(error => this.logger.error(`print file of job ${job.id} could not be handled`, error))
+                    .finally(() => this.pending.delete(job.id));
+            }
+        }
+    }
+
+    protected async fetch(orderId: string, jobId: string, fileName: string, url: string): Promise<void> {
+        const started = Date.now();
+        let delay = this.options.firstDelayMs;
+        for (;;) {
+            const order = this.store.get(OrdersCollection, orderId);
+            const connection = order && this.store.get(ConnectionsCollection, order.connectionId);
+            if (!order || !connection || this.abort.signal.aborted) {
+                return;
+            }
+            try {
+                const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, this.abort.signal);
+                await this.folders.write(jobId, fileName, content);
+                await this.updateJob(orderId, jobId, job => arrived(job, fileName, content.byteLength));
+                return;
+            } catch (error) {
+                const notReady = (error as { kind?: string }).kind === 'not-ready';
+                if (this.abort.signal.aborted) {
+                    return;
+                }
+                if (!notReady || Date.now() - started + delay > this.options.giveUpAfterMs) {
+                    const reason = notReady ? `MarcomCentral did not provide the print file within ${Math.round(this.options.giveUpAfterMs / 60_000)} minutes` : messageOf(error);
+                    await this.updateJob(orderId, jobId, job => failed(job, reason));
+                    return;
+                }
+            }
+            await sleep(delay, this.abort.signal);
+            delay = Math.min(delay * 2, this.options.maxDelayMs);
+        }
+    }
+
+    protected async updateJob(orderId: string, jobId: string, change: (job: Job) => Job): Promise<void> {
+        await this.store.modify(OrdersCollection, orderId, order => ({
+            ...order,
+            jobs: order.jobs.map(job => job.id === jobId ? change(job) : job)
+        }));
+    }
+}
+
+function arrived(job: Job, fileName: string, size: number): Job {
+    const at = new Date().toISOString();
+    const waitingForFile = job.state === 'Waiting' && job.waitReason === WAITING_FOR_FILE;
+    return {
+        ...job,
+        state: waitingForFile ? 'Received' : job.state,
+        waitReason: waitingForFile ? undefined : job.waitReason,
+        updatedAt: at,
+        files: job.files.map(file => file.name === fileName ? { ...file, size } : file),
+        log: [...job.log, { at, level: 'info' as const, message: `Print file ${fileName} received (${size} bytes)` }].slice(-10_000)
+    };
+}
+
+function failed(job: Job, reason: string): Job {
+    const at = new Date().toISOString();
+    return {
+        ...job,
+        state: 'Error',
+        waitReason: `The print file could not be fetched: ${reason}`.slice(0, 1000),
+        updatedAt: at,
+        log: [...job.log, { at, level: 'error' as const, message: `The print file could not be fetched: ${reason}`.slice(0, 4000) }].slice(-10_000)
+    };
+}
+
+function messageOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise(resolve => {
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+        }, { once: true });
+    });
+}

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Ids derived from what MarcomCentral sends, so that taking in the same order twice (two
+ * overlapping windows, a retry after a crash) names the same documents and the store refuses the
+ * second copy: intake is idempotent by construction.
+ */
+export function orderDocumentId(connectionId: string, marcomOrderId: string): string {
+    return `o${digest(connectionId, marcomOrderId).slice(0, 40)}`;
+}
+
+/** A job id short enough to read out on the shop floor (48 bits: no clash in millions of jobs). */
+export function jobIdOf(connectionId: string, marcomOrderId: string, lineItemId: string): string {
+    return `J${digest(connectionId, marcomOrderId, lineItemId).slice(0, 12).toUpperCase()}`;
+}
+
+/** Rejected orders are named by their MarcomCentral id when they have one, else by their content. */
+export function rejectedOrderId(connectionId: string, marcomOrderId: string | undefined, source: unknown): string {
+    return `r${digest(connectionId, marcomOrderId ?? JSON.stringify(source)).slice(0, 40)}`;
+}
+
+function digest(...parts: string[]): string {
+    return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}

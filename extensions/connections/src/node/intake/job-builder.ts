@@ -1,0 +1,102 @@
+import type { Address, Job, JobProperties, LineItem, Order, ProductionTemplate } from '@presswork/platform/lib/common';
+import { jobIdOf } from './intake-ids';
+import { matchTemplate, noTemplateReason } from './template-matcher';
+
+/** MarcomCentral product types that are printed; anything else is a stocked item. */
+const PRINTABLE_TYPES = new Set(['versioned', 'variable', 'jobdirect']);
+
+export function isPrintable(line: LineItem): boolean {
+    return PRINTABLE_TYPES.has(line.productType.toLowerCase());
+}
+
+export const WAITING_FOR_FILE = 'Waiting for the print file from MarcomCentral';
+
+type OrderWithoutJobs = Omit<Order, 'jobs' | 'version'>;
+
+/** One job per line item, carrying what production needs to know about it. */
+export function buildJobs(order: OrderWithoutJobs, templates: readonly ProductionTemplate[], now: Date): Job[] {
+    return order.lineItems.map(line => buildJob(order, line, matchTemplate(templates, order.connectionId, line), now));
+}
+
+function buildJob(order: OrderWithoutJobs, line: LineItem, template: ProductionTemplate | undefined, now: Date): Job {
+    const id = jobIdOf(order.connectionId, order.marcomOrderId, line.id);
+    const printable = isPrintable(line);
+    const receivedAt = now.toISOString();
+    const waitReason = !template ? noTemplateReason(line) : printable ? WAITING_FOR_FILE : undefined;
+    return {
+        id,
+        name: line.productName,
+        orderId: order.id,
+        orderNumber: order.orderNumber,
+        lineItemId: line.id,
+        jobTicketId: line.id,
+        connectionId: order.connectionId,
+        workflowId: template?.workflowId,
+        phase: 'Receive',
+        state: !template ? 'Held' : printable ? 'Waiting' : 'Received',
+        stepIndex: 0,
+        waitReason,
+        copies: line.quantity,
+        due: dueDate(line, template, now),
+        receivedAt,
+        updatedAt: receivedAt,
+        properties: jobProperties(order, line, template),
+        files: printable ? [{ name: `${id}.pdf`, sourceUrl: line.finalOutputFileUrl }] : [],
+        log: [{
+            at: receivedAt,
+            level: 'info',
+            message: template
+                ? `Received from MarcomCentral order ${order.orderNumber}; production template "${template.name}"`
+                : `Received from MarcomCentral order ${order.orderNumber}; held: ${waitReason}`
+        }]
+    };
+}
+
+/** The line's own ship date wins; otherwise the template's promise from the time the order arrived. */
+function dueDate(line: LineItem, template: ProductionTemplate | undefined, now: Date): string | undefined {
+    if (line.shipping?.date) {
+        return line.shipping.date;
+    }
+    const hours = template?.defaults.dueInHours;
+    return hours ? new Date(now.getTime() + hours * 3_600_000).toISOString() : undefined;
+}
+
+function jobProperties(order: OrderWithoutJobs, line: LineItem, template: ProductionTemplate | undefined): JobProperties {
+    const properties: JobProperties = {};
+    const set = (key: string, value: string | number | boolean | undefined): void => {
+        if (value !== undefined && value !== '') {
+            properties[key] = value;
+        }
+    };
+    const customer = [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' ');
+    set('marcomOrderId', order.marcomOrderId);
+    set('productType', line.productType);
+    set('productId', line.productId);
+    set('sku', line.sku?.id);
+    set('skuName', line.sku?.name);
+    set('customer', customer || order.customer.loginId);
+    set('customerEmail', order.customer.email);
+    set('company', order.company?.name);
+    set('shipTo', formatAddress(line.shipping?.address ?? order.shippingAddress));
+    set('shippingMethod', line.shipping?.method);
+    set('pageCount', line.pageCount);
+    for (const option of line.finishingOptions) {
+        set(`finishing: ${option.name}`, option.value);
+    }
+    if (template) {
+        set('media', template.defaults.media);
+        set('duplex', template.defaults.duplex);
+        set('priority', template.defaults.priority);
+        Object.assign(properties, template.defaults.properties);
+    }
+    return properties;
+}
+
+export function formatAddress(address: Address | undefined): string | undefined {
+    if (!address) {
+        return undefined;
+    }
+    const cityLine = [address.city, address.state, address.zip].filter(Boolean).join(' ');
+    const parts = [address.attn, address.companyName, address.address1, address.address2, address.address3, address.address4, cityLine, address.country];
+    return parts.filter(Boolean).join(', ') || undefined;
+}

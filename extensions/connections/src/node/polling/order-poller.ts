@@ -1,0 +1,163 @@
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import type { Connection } from '@presswork/platform/lib/common';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connection-runtime';
+import { ConnectionLogsCollection, ConnectionState, ConnectionStatesCollection, MAX_LOG_ENTRIES } from '../connection-collections';
+import { ConnectionTypes } from '../connection-types';
+import { IntakeResult, OrderIntake } from '../intake/order-intake';
+import { delayAfter, nextWindow } from './poll-schedule';
+import { describeFailure, needsAttention } from './poll-failure';
+
+/** The clock polls read; tests and the simulator's DST cases set their own. */
+export const PollClock = Symbol('PollClock');
+export type PollClock = () => Date;
+
+/**
+ * Polls every enabled connection on its interval, at most one poll per connection at a time. The
+ * watermark moves only after a whole window is stored, and lives in the store, so a restart or a
+ * crash resumes from the last complete window: no gap, and repeats are harmless duplicates.
+ */
+@injectable()
+export class OrderPoller implements BackendApplicationContribution {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(ConnectionTypes) protected readonly types: ConnectionTypes;
+    @inject(OrderIntake) protected readonly intake: OrderIntake;
+    @inject(PollClock) protected readonly now: PollClock;
+    @inject(ILogger) @named('connections:OrderPoller') protected readonly logger: ILogger;
+
+    protected readonly timers = new Map<string, NodeJS.Timeout>();
+    protected readonly running = new Map<string, Promise<void>>();
+    protected readonly abort = new AbortController();
+    protected stopped = false;
+
+    async onStart(): Promise<void> {
+        await this.store.ready;
+        this.store.onDidChange(change => {
+            if (change.collection === ConnectionsCollection.name) {
+                this.reschedule(change.id, change.kind === 'deleted' ? undefined : change.document as Connection);
+            }
+        });
+        for (const connection of this.store.all(ConnectionsCollection)) {
+            this.reschedule(connection.id, connection);
+        }
+    }
+
+    onStop(): void {
+        this.stopped = true;
+        this.abort.abort();
+        this.timers.forEach(timer => clearTimeout(timer));
+        this.timers.clear();
+    }
+
+    /** Polls now (or waits for the poll under way); resolves when it has ended. */
+    pollNow(connectionId: string): Promise<void> {
+        return this.running.get(connectionId) ?? this.poll(connectionId);
+    }
+
+    /** Resolves once no poll is running: for tests and an orderly stop. */
+    async idle(): Promise<void> {
+        await Promise.all(this.running.values());
+    }
+
+    protected reschedule(connectionId: string, connection: Connection | undefined): void {
+        clearTimeout(this.timers.get(connectionId));
+        this.timers.delete(connectionId);
+        if (connection?.enabled && !this.stopped) {
+            this.schedule(connectionId, 0);
+        }
+    }
+
+    protected schedule(connectionId: string, delayMs: number): void {
+        clearTimeout(this.timers.get(connectionId));
+        const timer = setTimeout(() => {
+            this.timers.delete(connectionId);
+            this.pollNow(connectionId).catch(error => this.logger.error(`poll of ${connectionId} failed unexpectedly`, error));
+        }, delayMs);
+        timer.unref?.();
+        this.timers.set(connectionId, timer);
+    }
+
+    protected poll(connectionId: string): Promise<void> {
+        const poll = this.runPoll(connectionId).finally(() => this.running.delete(connectionId));
+        this.running.set(connectionId, poll);
+        return poll;
+    }
+
+    protected async runPoll(connectionId: string): Promise<void> {
+        const connection = this.store.get(ConnectionsCollection, connectionId);
+        if (!connection || this.stopped) {
+            return;
+        }
+        const state = this.store.get(ConnectionStatesCollection, connectionId);
+        const started = this.now();
+        const window = nextWindow(state?.watermark, connection.firstLookBackHours, started);
+        const timer = performance.now();
+        let result: IntakeResult | undefined;
+        let failure: unknown;
+        try {
+            const fetched = await this.types.of(connection).fetchOrders(connection, window, this.abort.signal);
+            result = await this.intake.takeIn(connection, fetched, started);
+        } catch (error) {
+            failure = error;
+        }
+        if (this.stopped) {
+            return;
+        }
+        const durationMs = Math.round(performance.now() - timer);
+        const failures = failure ? (state?.consecutiveFailures ?? 0) + 1 : 0;
+        const delay = delayAfter(failures, connection.pollingIntervalSeconds);
+        await this.saveState(connection, {
+            watermark: failure ? state?.watermark : window.end,
+            consecutiveFailures: failures,
+            status: this.statusAfter(connection, state, failure, started, delay)
+        });
+        await this.appendLog(connectionId, {
+            at: started.toISOString(), windowStart: window.start, windowEnd: window.end,
+            received: result?.received ?? 0, created: result?.created ?? 0, duplicates: result?.duplicates ?? 0,
+            rejected: result?.rejected ?? 0, errors: failure ? 1 : 0, durationMs,
+            error: failure ? describeFailure(failure).slice(0, 2000) : undefined
+        });
+        if (failure) {
+            this.logger.warn(`poll of ${connection.name} failed (${failures} in a row): ${describeFailure(failure)}`);
+        }
+        const current = this.store.get(ConnectionsCollection, connectionId);
+        if (current?.enabled) {
+            this.schedule(connectionId, delay);
+        }
+    }
+
+    protected statusAfter(connection: Connection, state: ConnectionState | undefined, failure: unknown, at: Date, delayMs: number): ConnectionStatus {
+        const lastPollAt = at.toISOString();
+        const nextPollAt = new Date(at.getTime() + delayMs).toISOString();
+        if (!failure) {
+            return { state: 'ok', lastPollAt, nextPollAt };
+        }
+        const failingSince = state?.status.state === 'retrying' || state?.status.state === 'error' ? state.status.since : undefined;
+        return {
+            state: needsAttention(failure) ? 'error' : 'retrying',
+            since: failingSince ?? lastPollAt,
+            message: describeFailure(failure).slice(0, 2000),
+            lastPollAt,
+            nextPollAt
+        };
+    }
+
+    protected async saveState(connection: Connection, next: Omit<ConnectionState, 'id' | 'version'>): Promise<void> {
+        if (this.store.get(ConnectionStatesCollection, connection.id)) {
+            await this.store.modify(ConnectionStatesCollection, connection.id, current => ({ ...current, ...next }));
+        } else {
+            await this.store.create(ConnectionStatesCollection, { id: connection.id, ...next });
+        }
+    }
+
+    protected async appendLog(connectionId: string, entry: ConnectionLogEntry): Promise<void> {
+        if (this.store.get(ConnectionLogsCollection, connectionId)) {
+            await this.store.modify(ConnectionLogsCollection, connectionId, log => ({ ...log, entries: [entry, ...log.entries].slice(0, MAX_LOG_ENTRIES) }));
+        } else {
+            await this.store.create(ConnectionLogsCollection, { id: connectionId, entries: [entry] });
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import type { OrderWindow } from '@presswork/platform/lib/common';
+
+/** Each window reaches back this far before the last stored window's end: orders that appear late in the store are still caught. */
+export const WINDOW_OVERLAP_MS = 15 * 60 * 1000;
+/** Failing polls back off exponentially up to this. */
+export const MAX_BACKOFF_MS = 15 * 60 * 1000;
+
+/**
+ * The next window to ask for: `[watermark − overlap, now)`, or the first look-back on a new
+ * connection. Windows are instants; the client writes them in the store's own offset, so daylight
+ * saving changes neither skip nor repeat an hour.
+ */
+export function nextWindow(watermark: string | undefined, firstLookBackHours: number, now: Date): OrderWindow {
+    const start = watermark
+        ? Math.min(Date.parse(watermark) - WINDOW_OVERLAP_MS, now.getTime())
+        : now.getTime() - firstLookBackHours * 3_600_000;
+    return { start: new Date(start).toISOString(), end: now.toISOString() };
+}
+
+/** Milliseconds until the next poll: the interval after success, doubling per failure up to a cap. */
+export function delayAfter(consecutiveFailures: number, intervalSeconds: number): number {
+    const interval = intervalSeconds * 1000;
+    if (consecutiveFailures === 0) {
+        return interval;
+    }
+    return Math.min(interval * 2 ** Math.min(consecutiveFailures, 20), Math.max(MAX_BACKOFF_MS, interval));
+}
