@@ -8,11 +8,19 @@ import { describeZodError } from '../common/validation-message';
 export interface FormField {
     readonly name: string;
     readonly label: string;
-    readonly kind: 'text' | 'password' | 'choice';
-    readonly choices?: readonly string[];
+    readonly kind: 'text' | 'password' | 'number' | 'checkbox' | 'choice';
+    /** For choices: the values, or value and label pairs. */
+    readonly choices?: readonly (string | { readonly value: string; readonly label: string })[];
+    /** The initial value; checkboxes use 'true' and 'false'. */
     readonly initial?: string;
     readonly autoComplete?: string;
+    /** A short hint under the field, e.g. "set: leave empty to keep it". */
+    readonly help?: string;
+    readonly placeholder?: string;
 }
+
+const choiceValue = (choice: string | { value: string }): string => typeof choice === 'string' ? choice : choice.value;
+const choiceLabel = (choice: string | { label: string }): string => typeof choice === 'string' ? choice : choice.label;
 
 export interface FormDialogOptions<T> {
     readonly title: string;
@@ -38,7 +46,8 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
     constructor(protected readonly options: FormDialogOptions<T>) {
         super({ title: options.title, maxWidth: 460 } as DialogProps);
         for (const field of options.fields) {
-            this.values[field.name] = field.initial ?? (field.kind === 'choice' ? field.choices?.[0] ?? '' : '');
+            const firstChoice = field.choices?.[0];
+            this.values[field.name] = field.initial ?? (field.kind === 'choice' && firstChoice !== undefined ? choiceValue(firstChoice) : field.kind === 'checkbox' ? 'false' : '');
         }
         this.appendCloseButton();
         this.appendAcceptButton(options.acceptLabel);
@@ -84,23 +93,33 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
 
     protected render(): React.ReactNode {
         return <div className='presswork-form'>
-            {this.options.fields.map(field => <div className='presswork-form-row' key={field.name}>
+            {this.options.fields.map(field => <div className={`presswork-form-row presswork-form-${field.kind}`} key={field.name}>
                 <label htmlFor={`presswork-field-${field.name}`}>{field.label}</label>
-                {field.kind === 'choice'
-                    ? <select id={`presswork-field-${field.name}`} className='theia-select' name={field.name}
-                        defaultValue={this.values[field.name]} onChange={this.onChange}>
-                        {field.choices?.map(choice => <option key={choice} value={choice}>{choice}</option>)}
-                    </select>
-                    : <input id={`presswork-field-${field.name}`} className='theia-input' name={field.name}
-                        type={field.kind === 'password' ? 'password' : 'text'} autoComplete={field.autoComplete ?? 'off'}
-                        defaultValue={this.values[field.name]} onChange={this.onChange} spellCheck={false} />}
+                {this.renderInput(field)}
+                {field.help && <span className='presswork-form-help'>{field.help}</span>}
             </div>)}
         </div>;
     }
 
+    protected renderInput(field: FormField): React.ReactNode {
+        const id = `presswork-field-${field.name}`;
+        if (field.kind === 'choice') {
+            return <select id={id} className='theia-select' name={field.name} defaultValue={this.values[field.name]} onChange={this.onChange}>
+                {field.choices?.map(choice => <option key={choiceValue(choice)} value={choiceValue(choice)}>{choiceLabel(choice)}</option>)}
+            </select>;
+        }
+        if (field.kind === 'checkbox') {
+            return <input id={id} type='checkbox' name={field.name} defaultChecked={this.values[field.name] === 'true'} onChange={this.onChange} />;
+        }
+        return <input id={id} className='theia-input' name={field.name} type={field.kind === 'text' ? 'text' : field.kind}
+            autoComplete={field.autoComplete ?? 'off'} placeholder={field.placeholder} defaultValue={this.values[field.name]}
+            onChange={this.onChange} spellCheck={false} />;
+    }
+
     protected onChange = (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>): void => {
-        this.values[event.target.name] = event.target.value;
-        this.touched.add(event.target.name);
+        const target = event.target;
+        this.values[target.name] = target instanceof HTMLInputElement && target.type === 'checkbox' ? String(target.checked) : target.value;
+        this.touched.add(target.name);
         this.validate();
     };
 }

@@ -1,30 +1,17 @@
-import { inject, injectable } from '@theia/core/shared/inversify';
-import { AbstractViewContribution } from '@theia/core/lib/browser/shell/view-contribution';
-import { CommandRegistry } from '@theia/core/lib/common/command';
-import { CurrentUserService } from '../account/current-user-service';
+import { injectable } from '@theia/core/shared/inversify';
+import type { Permission } from '../../common/authority';
+import { PermittedViewContribution } from '../permitted-view-contribution';
 import { UsersWidget } from './users-widget';
 
-export const OPEN_USERS_COMMAND_ID = 'presswork.users.open';
+export const OPEN_USERS_COMMAND = { id: 'presswork.users.open', label: 'Users', category: 'Presswork' };
 
-/** The Users view for administrators; its command is hidden from everyone else. */
+/** The Users view, for administrators. */
 @injectable()
-export class UsersViewContribution extends AbstractViewContribution<UsersWidget> {
-    @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
+export class UsersViewContribution extends PermittedViewContribution<UsersWidget> {
+    protected readonly command = OPEN_USERS_COMMAND;
+    protected readonly permissions: readonly Permission[] = ['users.manage'];
 
     constructor() {
-        super({
-            widgetId: UsersWidget.ID,
-            widgetName: UsersWidget.LABEL,
-            defaultWidgetOptions: { area: 'main' },
-            toggleCommandId: OPEN_USERS_COMMAND_ID
-        });
-    }
-
-    override registerCommands(registry: CommandRegistry): void {
-        registry.registerCommand({ id: OPEN_USERS_COMMAND_ID, label: 'Users', category: 'Presswork' }, {
-            execute: () => this.openView({ activate: true, reveal: true }),
-            isEnabled: () => this.currentUser.can('users.manage'),
-            isVisible: () => this.currentUser.can('users.manage')
-        });
+        super({ widgetId: UsersWidget.ID, widgetName: UsersWidget.LABEL, defaultWidgetOptions: { area: 'main' }, toggleCommandId: OPEN_USERS_COMMAND.id });
     }
 }

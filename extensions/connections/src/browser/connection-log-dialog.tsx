@@ -1,0 +1,40 @@
+import * as React from '@theia/core/shared/react';
+import { DialogProps } from '@theia/core/lib/browser/dialogs';
+import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
+import type { ConnectionLogEntry } from '../common/connection-runtime';
+
+/** Each poll of a connection: its window, what came in, and what went wrong. */
+export class ConnectionLogDialog extends ReactDialog<void> {
+    constructor(name: string, protected readonly entries: readonly ConnectionLogEntry[]) {
+        super({ title: `Log of ${name}`, maxWidth: 1100 } as DialogProps);
+        this.appendCloseButton('Close');
+    }
+
+    get value(): void {
+        return undefined;
+    }
+
+    protected render(): React.ReactNode {
+        if (!this.entries.length) {
+            return <p>No polls yet.</p>;
+        }
+        return <div className='presswork-dialog-table'>
+            <table className='presswork-table' aria-label='Connection log'>
+                <thead><tr>
+                    <th>Polled at</th><th>Window</th><th>Received</th><th>Created</th><th>Duplicates</th><th>Rejected</th><th>Errors</th><th>Duration</th><th>Message</th>
+                </tr></thead>
+                <tbody>{this.entries.map(entry => <tr key={entry.at + entry.windowStart}>
+                    <td>{new Date(entry.at).toLocaleString()}</td>
+                    <td>{new Date(entry.windowStart).toLocaleString()} – {new Date(entry.windowEnd).toLocaleTimeString()}</td>
+                    <td>{entry.received}</td>
+                    <td>{entry.created}</td>
+                    <td>{entry.duplicates}</td>
+                    <td>{entry.rejected}</td>
+                    <td>{entry.errors}</td>
+                    <td>{entry.durationMs} ms</td>
+                    <td className={entry.error ? 'presswork-status-error' : ''}>{entry.error ?? ''}</td>
+                </tr>)}</tbody>
+            </table>
+        </div>;
+    }
+}

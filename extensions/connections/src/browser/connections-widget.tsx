@@ -1,0 +1,206 @@
+import * as React from '@theia/core/shared/react';
+import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
+import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
+import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { MessageService } from '@theia/core/lib/common/message-service';
+import { nls } from '@theia/core/lib/common/nls';
+import debounce = require('@theia/core/shared/lodash.debounce');
+import { CollectionNames, messageOf } from '@presswork/platform/lib/common';
+import { ChangeFeedService, CurrentUserService, downloadText, pickTextFile } from '@presswork/platform/lib/browser';
+import type { ConnectionStatus } from '../common/connection-runtime';
+import { CONNECTION_FEED_COLLECTIONS } from '../common/connection-feed';
+import { ConnectionSwitch, ConnectionView, ConnectionsService } from '../common/connections-protocol';
+import { connectionDialog } from './connection-form';
+import { ConnectionLogDialog } from './connection-log-dialog';
+import { RejectedOrdersDialog } from './rejected-orders-dialog';
+
+/**
+ * Connections to MarcomCentral stores. Administrators manage them; operators only see each
+ * connection's name and state and switch it on or off.
+ */
+@injectable()
+export class ConnectionsWidget extends ReactWidget {
+    static readonly ID = 'presswork-connections';
+    static readonly LABEL = nls.localize('presswork/connections/label', 'Connections');
+
+    @inject(ConnectionsService) protected readonly service: ConnectionsService;
+    @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
+    @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
+    @inject(MessageService) protected readonly messages: MessageService;
+
+    protected connections: ConnectionView[] = [];
+    protected switches: ConnectionSwitch[] = [];
+    protected error: string | undefined;
+    protected readonly reloadSoon = debounce(() => this.reload(), 250);
+
+    @postConstruct()
+    protected init(): void {
+        this.id = ConnectionsWidget.ID;
+        this.title.label = ConnectionsWidget.LABEL;
+        this.title.caption = ConnectionsWidget.LABEL;
+        this.title.iconClass = codicon('plug');
+        this.title.closable = true;
+        for (const collection of [CollectionNames.connections, ...CONNECTION_FEED_COLLECTIONS]) {
+            this.toDispose.push(this.changeFeed.watch(collection, () => this.reloadSoon()));
+        }
+        this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
+        this.reload();
+    }
+
+    protected get manages(): boolean {
+        return this.currentUser.can('connections.manage');
+    }
+
+    protected async reload(): Promise<void> {
+        try {
+            await this.currentUser.load();
+            if (this.manages) {
+                this.connections = await this.service.listConnections();
+            } else {
+                this.switches = await this.service.listConnectionSwitches();
+            }
+            this.error = undefined;
+        } catch (error) {
+            this.error = messageOf(error);
+        }
+        this.update();
+    }
+
+    protected render(): React.ReactNode {
+        return <div className='presswork-view'>
+            {this.manages && <div className='presswork-toolbar'>
+                <button className='theia-button' onClick={this.create}>New connection…</button>
+                <button className='theia-button secondary' onClick={this.importConnections}>Import…</button>
+                <button className='theia-button secondary' onClick={this.exportConnections} disabled={!this.connections.length}>Export</button>
+            </div>}
+            {this.error && <p className='presswork-error' role='alert'>{this.error}</p>}
+            {this.manages ? this.renderConnections() : this.renderSwitches()}
+        </div>;
+    }
+
+    protected renderConnections(): React.ReactNode {
+        if (!this.connections.length) {
+            return <p>No connections yet. Create one to receive orders from a MarcomCentral store.</p>;
+        }
+        return <table className='presswork-table' aria-label='Connections'>
+            <thead><tr>
+                <th>Name</th><th>Endpoint</th><th>State</th><th>Enabled</th><th>Polling</th><th>Tokens</th><th>Rejected</th><th></th>
+            </tr></thead>
+            <tbody>{this.connections.map(connection => <tr key={connection.id} data-connection={connection.name}>
+                <td title={connection.description}>{connection.name}{connection.demo ? ' (demo)' : ''}</td>
+                <td><code>{connection.endpointUrl}</code></td>
+                <td>{this.renderStatus(connection.status)}</td>
+                <td>{this.renderToggle(connection)}</td>
+                <td>every {connection.pollingIntervalSeconds} s
+                    {connection.warning && <span className={`presswork-warning ${codicon('warning')}`} title={connection.warning} aria-label={connection.warning} />}</td>
+                <td>order {connection.orderTokenSet ? 'set' : 'not set'}; closeout {connection.closeoutTokenSet ? 'set' : 'uses order token'}</td>
+                <td>{connection.rejectedOrders ? <button className='theia-button secondary' onClick={() => this.showRejected(connection)}>{connection.rejectedOrders}</button> : '0'}</td>
+                <td className='presswork-row-actions'>
+                    <button className='theia-button secondary' onClick={() => this.test(connection)}>Test connection</button>
+                    <button className='theia-button secondary' onClick={() => this.showLog(connection)}>Log…</button>
+                    <button className='theia-button secondary' onClick={() => this.edit(connection)}>Edit…</button>
+                    <button className='theia-button secondary' onClick={() => this.act(() => this.service.copyConnection(connection.id))}>Copy</button>
+                    <button className='theia-button secondary' onClick={() => this.remove(connection)}>Delete…</button>
+                </td>
+            </tr>)}</tbody>
+        </table>;
+    }
+
+    protected renderSwitches(): React.ReactNode {
+        return <table className='presswork-table' aria-label='Connections'>
+            <thead><tr><th>Name</th><th>State</th><th>Enabled</th></tr></thead>
+            <tbody>{this.switches.map(connection => <tr key={connection.id} data-connection={connection.name}>
+                <td>{connection.name}</td>
+                <td>{this.renderStatus(connection.status)}</td>
+                <td>{this.renderToggle(connection)}</td>
+            </tr>)}</tbody>
+        </table>;
+    }
+
+    protected renderStatus(status: ConnectionStatus): React.ReactNode {
+        const text = {
+            idle: 'Not polled yet',
+            ok: 'OK',
+            retrying: `Retrying since ${status.since ? new Date(status.since).toLocaleString() : '…'}`,
+            error: 'Error',
+            disabled: 'Disabled'
+        }[status.state];
+        return <span className={`presswork-status-${status.state}`} title={status.message}>
+            {text}{status.message && status.state !== 'ok' ? `: ${status.message}` : ''}
+        </span>;
+    }
+
+    protected renderToggle(connection: ConnectionSwitch): React.ReactNode {
+        return <input type='checkbox' checked={connection.enabled} aria-label={`Enabled: ${connection.name}`}
+            onChange={event => this.act(() => this.service.setConnectionEnabled(connection.id, event.target.checked))} />;
+    }
+
+    protected create = async (): Promise<void> => {
+        await connectionDialog(undefined, input => this.service.createConnection(input)).open();
+    };
+
+    protected async edit(connection: ConnectionView): Promise<void> {
+        await connectionDialog(connection, input => this.service.updateConnection(connection.id, connection.version, input)).open();
+    }
+
+    protected async remove(connection: ConnectionView): Promise<void> {
+        const confirmed = await new ConfirmDialog({
+            title: 'Delete connection',
+            msg: `Delete the connection ${connection.name}? Its orders and jobs stay; no more orders arrive through it.`,
+            ok: 'Delete'
+        }).open();
+        if (confirmed) {
+            await this.act(() => this.service.deleteConnection(connection.id, connection.version));
+        }
+    }
+
+    protected async test(connection: ConnectionView): Promise<void> {
+        const progress = await this.messages.showProgress({ text: `Testing ${connection.name}…` });
+        try {
+            const result = await this.service.testConnection(connection.id);
+            if (result.ok) {
+                this.messages.info(`${connection.name}: OK. ${result.detail}`);
+            } else {
+                this.messages.error(`${connection.name}: ${result.reason}. ${result.detail}`);
+            }
+        } catch (error) {
+            this.messages.error(`${connection.name}: ${messageOf(error)}`);
+        } finally {
+            progress.cancel();
+        }
+    }
+
+    protected async showLog(connection: ConnectionView): Promise<void> {
+        await this.act(async () => new ConnectionLogDialog(connection.name, await this.service.connectionLog(connection.id)).open());
+    }
+
+    protected async showRejected(connection: ConnectionView): Promise<void> {
+        await this.act(async () => new RejectedOrdersDialog(connection.name, await this.service.listRejectedOrders(connection.id),
+            id => this.service.retryRejectedOrder(id)).open());
+    }
+
+    protected exportConnections = async (): Promise<void> => {
+        await this.act(async () => downloadText('presswork-connections.json', await this.service.exportConnections([])));
+    };
+
+    protected importConnections = async (): Promise<void> => {
+        const json = await pickTextFile('application/json,.json');
+        if (json !== undefined) {
+            await this.act(async () => {
+                const imported = await this.service.importConnections(json);
+                this.messages.info(`Imported ${imported.length} connection(s), disabled and without tokens: set their tokens, then enable them.`);
+            });
+        }
+    };
+
+    /** Runs a change; on failure shows why and reloads, so the view never shows what is not stored. */
+    protected async act(change: () => Promise<unknown>): Promise<void> {
+        try {
+            await change();
+        } catch (error) {
+            this.messages.error(messageOf(error));
+        }
+        await this.reload();
+    }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
+import { TemplateInput, TemplateInputSchema, TemplateView, WorkflowChoice } from '../common/connections-protocol';
+import type { ConnectionView } from '../common/connections-protocol';
+
+const optionalText = z.string().transform(text => text.trim() || undefined);
+const optionalNumber = (label: string) => z.string().transform((text, context) => {
+    if (!text.trim()) {
+        return undefined;
+    }
+    const value = Number(text);
+    if (!Number.isInteger(value)) {
+        context.addIssue({ code: 'custom', message: `${label} must be a whole number` });
+        return z.NEVER;
+    }
+    return value;
+});
+
+/** The form's text values, turned into a template for the service. */
+const TemplateFormSchema = z.object({
+    name: z.string(),
+    description: z.string(),
+    connectionId: optionalText,
+    skuId: optionalText,
+    productId: optionalText,
+    productType: optionalText,
+    workflowId: z.string().min(1, 'Choose a workflow'),
+    media: optionalText,
+    duplex: z.enum(['', 'true', 'false']).transform(value => value === '' ? undefined : value === 'true'),
+    priority: optionalNumber('Priority'),
+    dueInHours: optionalNumber('Due in hours'),
+    enabled: z.enum(['true', 'false']).transform(value => value === 'true')
+}).transform(({ skuId, productId, productType, media, duplex, priority, dueInHours, ...rest }): TemplateInput => ({
+    ...rest,
+    match: { skuId, productId, productType },
+    defaults: { media, duplex, priority, dueInHours, properties: {} }
+})).superRefine((input, context) => {
+    const checked = TemplateInputSchema.safeParse(input);
+    checked.error?.issues.forEach(issue => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
+});
+
+export function templateDialog(existing: TemplateView | undefined, workflows: readonly WorkflowChoice[], connections: readonly ConnectionView[],
+    submit: (input: TemplateInput) => Promise<unknown>): FormDialog<TemplateInput> {
+    return new FormDialog<TemplateInput>({
+        title: existing ? `Edit production template ${existing.name}` : 'New production template',
+        acceptLabel: existing ? 'Save' : 'Create',
+        fields: [
+            { name: 'name', label: 'Name', kind: 'text', initial: existing?.name },
+            { name: 'description', label: 'Description', kind: 'text', initial: existing?.description },
+            {
+                name: 'connectionId', label: 'Connection', kind: 'choice', initial: existing?.connectionId ?? '',
+                choices: [{ value: '', label: 'Any connection' }, ...connections.map(connection => ({ value: connection.id, label: connection.name }))]
+            },
+            { name: 'skuId', label: 'Match SKU ID', kind: 'text', initial: existing?.match.skuId, help: 'The most specific match wins: SKU, then product, then product type.' },
+            { name: 'productId', label: 'Match product ID', kind: 'text', initial: existing?.match.productId },
+            { name: 'productType', label: 'Match product type', kind: 'text', initial: existing?.match.productType, placeholder: 'Versioned, Variable, JobDirect, Static…' },
+            {
+                name: 'workflowId', label: 'Workflow', kind: 'choice', initial: existing?.workflowId,
+                choices: workflows.map(workflow => ({ value: workflow.id, label: workflow.enabled ? workflow.name : `${workflow.name} (disabled)` }))
+            },
+            { name: 'media', label: 'Media', kind: 'text', initial: existing?.defaults.media },
+            {
+                name: 'duplex', label: 'Duplex', kind: 'choice', initial: existing?.defaults.duplex === undefined ? '' : String(existing.defaults.duplex),
+                choices: [{ value: '', label: 'As the workflow says' }, { value: 'true', label: 'Duplex' }, { value: 'false', label: 'Simplex' }]
+            },
+            { name: 'priority', label: 'Priority (1–10)', kind: 'number', initial: existing?.defaults.priority?.toString() },
+            { name: 'dueInHours', label: 'Due in hours', kind: 'number', initial: existing?.defaults.dueInHours?.toString(), help: 'Unless the line item has its own ship date.' },
+            { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: String(existing?.enabled ?? true) }
+        ],
+        schema: TemplateFormSchema,
+        submit
+    });
+}

@@ -1,0 +1,113 @@
+import * as React from '@theia/core/shared/react';
+import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
+import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
+import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { MessageService } from '@theia/core/lib/common/message-service';
+import { nls } from '@theia/core/lib/common/nls';
+import { CollectionNames, messageOf } from '@presswork/platform/lib/common';
+import { ChangeFeedService } from '@presswork/platform/lib/browser';
+import { ConnectionView, ConnectionsService, TemplateView, WorkflowChoice } from '../common/connections-protocol';
+import { templateDialog } from './template-form';
+
+/** Production templates: which workflow and job defaults each MarcomCentral product gets. */
+@injectable()
+export class TemplatesWidget extends ReactWidget {
+    static readonly ID = 'presswork-production-templates';
+    static readonly LABEL = nls.localize('presswork/connections/templates', 'Production Templates');
+
+    @inject(ConnectionsService) protected readonly service: ConnectionsService;
+    @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
+    @inject(MessageService) protected readonly messages: MessageService;
+
+    protected templates: TemplateView[] = [];
+    protected workflows: WorkflowChoice[] = [];
+    protected connections: ConnectionView[] = [];
+    protected error: string | undefined;
+
+    @postConstruct()
+    protected init(): void {
+        this.id = TemplatesWidget.ID;
+        this.title.label = TemplatesWidget.LABEL;
+        this.title.caption = TemplatesWidget.LABEL;
+        this.title.iconClass = codicon('symbol-ruler');
+        this.title.closable = true;
+        this.toDispose.push(this.changeFeed.watch(CollectionNames.productionTemplates, () => this.reload()));
+        this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
+        this.reload();
+    }
+
+    protected async reload(): Promise<void> {
+        try {
+            [this.templates, this.workflows, this.connections] = await Promise.all([
+                this.service.listTemplates(), this.service.listWorkflowChoices(), this.service.listConnections()
+            ]);
+            this.error = undefined;
+        } catch (error) {
+            this.error = messageOf(error);
+        }
+        this.update();
+    }
+
+    protected render(): React.ReactNode {
+        return <div className='presswork-view'>
+            <div className='presswork-toolbar'>
+                <button className='theia-button' onClick={this.create}>New production template…</button>
+            </div>
+            {this.error && <p className='presswork-error' role='alert'>{this.error}</p>}
+            <table className='presswork-table' aria-label={TemplatesWidget.LABEL}>
+                <thead><tr><th>Name</th><th>Connection</th><th>Matches</th><th>Workflow</th><th>Defaults</th><th>Enabled</th><th></th></tr></thead>
+                <tbody>{this.templates.map(template => <tr key={template.id} data-template={template.name}>
+                    <td title={template.description}>{template.name}</td>
+                    <td>{this.connections.find(connection => connection.id === template.connectionId)?.name ?? 'Any'}</td>
+                    <td>{describeMatch(template)}</td>
+                    <td>{this.workflows.find(workflow => workflow.id === template.workflowId)?.name ?? '(missing workflow)'}</td>
+                    <td>{describeDefaults(template)}</td>
+                    <td>{template.enabled ? 'yes' : 'no'}</td>
+                    <td className='presswork-row-actions'>
+                        <button className='theia-button secondary' onClick={() => this.edit(template)}>Edit…</button>
+                        <button className='theia-button secondary' onClick={() => this.remove(template)}>Delete…</button>
+                    </td>
+                </tr>)}</tbody>
+            </table>
+        </div>;
+    }
+
+    protected create = async (): Promise<void> => {
+        await templateDialog(undefined, this.workflows, this.connections, input => this.service.createTemplate(input)).open();
+    };
+
+    protected async edit(template: TemplateView): Promise<void> {
+        await templateDialog(template, this.workflows, this.connections, input => this.service.updateTemplate(template.id, template.version, input)).open();
+    }
+
+    protected async remove(template: TemplateView): Promise<void> {
+        const confirmed = await new ConfirmDialog({
+            title: 'Delete production template',
+            msg: `Delete ${template.name}? Jobs already created keep their workflow; new line items it matched will be held until another template matches them.`,
+            ok: 'Delete'
+        }).open();
+        if (confirmed) {
+            try {
+                await this.service.deleteTemplate(template.id, template.version);
+            } catch (error) {
+                this.messages.error(messageOf(error));
+                await this.reload();
+            }
+        }
+    }
+}
+
+function describeMatch({ match }: TemplateView): string {
+    return [match.skuId && `SKU ${match.skuId}`, match.productId && `product ${match.productId}`, match.productType && `type ${match.productType}`]
+        .filter(Boolean).join(', ');
+}
+
+function describeDefaults({ defaults }: TemplateView): string {
+    return [
+        defaults.media && `media ${defaults.media}`,
+        defaults.duplex !== undefined && (defaults.duplex ? 'duplex' : 'simplex'),
+        defaults.priority && `priority ${defaults.priority}`,
+        defaults.dueInHours && `due in ${defaults.dueInHours} h`
+    ].filter(Boolean).join(', ') || '—';
+}
