@@ -11,6 +11,7 @@ import { ConnectionInput, ConnectionInputSchema, ValidConnectionInput, pollingIn
 import type { ConnectionStatus } from '../common/connection-runtime';
 import type { ConnectionSwitch, ConnectionView } from '../common/connections-protocol';
 import { ConnectionLogsCollection, ConnectionStatesCollection, RejectedOrdersCollection } from './connection-collections';
+import { RejectedOrders } from './intake/rejected-orders';
 
 /** The fields an export carries: everything but the tokens and the id. */
 const ExportedConnectionSchema = ConnectionInputSchema.pick({
@@ -30,6 +31,7 @@ const ConnectionExportSchema = z.object({
 export class ConnectionRegistry {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(SecretBox) protected readonly secrets: SecretBox;
+    @inject(RejectedOrders) protected readonly rejectedOrders: RejectedOrders;
     @inject(ILogger) @named('connections:ConnectionRegistry') protected readonly logger: ILogger;
 
     views(): ConnectionView[] {
@@ -113,6 +115,7 @@ export class ConnectionRegistry {
                 await this.store.delete(collection, id, document.version);
             }
         }
+        await this.rejectedOrders.forget(id);
         this.logger.info(`connection ${connection.name} deleted; its orders and jobs stay`);
     }
 

@@ -31,12 +31,18 @@ export class JobFolders {
         const temporary = `${target}.${randomBytes(6).toString('hex')}.part`;
         const handle = await fs.open(temporary, 'wx', 0o600);
         try {
-            await handle.writeFile(content);
-            await handle.sync();
-        } finally {
-            await handle.close();
+            try {
+                await handle.writeFile(content);
+                await handle.sync();
+            } finally {
+                await handle.close();
+            }
+            await fs.rename(temporary, target);
+        } catch (error) {
+            // A failed write (a full disk, say) must not leave a partial print file taking up the space.
+            await fs.rm(temporary, { force: true });
+            throw error;
         }
-        await fs.rename(temporary, target);
         return target;
     }
 }

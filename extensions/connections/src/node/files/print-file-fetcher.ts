@@ -61,17 +61,18 @@ export class PrintFileFetcher implements BackendApplicationContribution {
 
     protected fetchFilesOf(order: Order): void {
         for (const job of order.jobs) {
-            const file = job.files.find(candidate => candidate.sourceUrl && candidate.size === undefined);
+            const file = job.files.find(candidate => candidate.size === undefined);
             if (file && job.state !== 'Error' && !this.pending.has(job.id)) {
                 this.pending.add(job.id);
-                this.fetch(order.id, job.id, file.name, file.sourceUrl!)
+                this.fetch(order.id, job.id, file.name, file.sourceUrl)
                     .catch(error => this.logger.error(`print file of job ${job.id} could not be handled`, error))
                     .finally(() => this.pending.delete(job.id));
             }
         }
     }
 
-    protected async fetch(orderId: string, jobId: string, fileName: string, url: string): Promise<void> {
+    protected async fetch(orderId: string, jobId: string, fileName: string, knownUrl: string | undefined): Promise<void> {
+        let url = knownUrl;
         const started = Date.now();
         let delay = this.options.firstDelayMs;
         for (;;) {
@@ -81,6 +82,10 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                 return;
             }
             try {
+                url ??= await this.askForUrl(order, jobId);
+                if (!url) {
+                    throw Object.assign(new Error('MarcomCentral has not rendered the print file yet'), { kind: 'not-ready' });
+                }
                 const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, this.abort.signal);
                 await this.folders.write(jobId, fileName, content);
                 await this.updateJob(orderId, jobId, job => arrived(job, fileName, content.byteLength));
@@ -91,7 +96,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                     return;
                 }
                 if (!notReady || Date.now() - started + delay > this.options.giveUpAfterMs) {
-                    const reason = notReady ? `MarcomCentral did not provide the print file within ${Math.round(this.options.giveUpAfterMs / 60_000)} minutes` : messageOf(error);
+                    const reason = notReady ? `MarcomCentral did not provide the print file within ${describeDuration(this.options.giveUpAfterMs)}` : messageOf(error);
                     await this.updateJob(orderId, jobId, job => failed(job, reason));
                     return;
                 }
@@ -99,6 +104,22 @@ export class PrintFileFetcher implements BackendApplicationContribution {
             await sleep(delay, this.abort.signal);
             delay = Math.min(delay * 2, this.options.maxDelayMs);
         }
+    }
+
+    /**
+     * A line item's file URL may be empty until the store has rendered the file: ask for the order
+     * again and remember the URL once it is there.
+     */
+    protected async askForUrl(order: Order, jobId: string): Promise<string | undefined> {
+        const connection = this.store.get(ConnectionsCollection, order.connectionId)!;
+        const lineItemId = order.jobs.find(job => job.id === jobId)?.lineItemId;
+        const fetched = await this.types.of(connection).fetchOrder(connection, order.orderNumber, this.abort.signal);
+        const url = fetched.orders.find(candidate => candidate.marcomOrderId === order.marcomOrderId)
+            ?.lineItems.find(line => line.id === lineItemId)?.finalOutputFileUrl;
+        if (url) {
+            await this.updateJob(order.id, jobId, job => ({ ...job, files: job.files.map(file => file.size === undefined ? { ...file, sourceUrl: url } : file) }));
+        }
+        return url;
     }
 
     protected async updateJob(orderId: string, jobId: string, change: (job: Job) => Job): Promise<void> {
@@ -131,6 +152,10 @@ function failed(job: Job, reason: string): Job {
         updatedAt: at,
         log: [...job.log, { at, level: 'error' as const, message: `The print file could not be fetched: ${reason}`.slice(0, 4000) }].slice(-10_000)
     };
+}
+
+function describeDuration(ms: number): string {
+    return ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 1000)} seconds`;
 }
 
 function messageOf(error: unknown): string {

@@ -61,6 +61,7 @@ function dueDate(line: LineItem, template: ProductionTemplate | undefined, now: 
     return hours ? new Date(now.getTime() + hours * 3_600_000).toISOString() : undefined;
 }
 
+/** Template defaults first, then what the order says: a default never overrides what the customer ordered. */
 function jobProperties(order: OrderWithoutJobs, line: LineItem, template: ProductionTemplate | undefined): JobProperties {
     const properties: JobProperties = {};
     const set = (key: string, value: string | number | boolean | undefined): void => {
@@ -68,6 +69,12 @@ function jobProperties(order: OrderWithoutJobs, line: LineItem, template: Produc
             properties[key] = value;
         }
     };
+    if (template) {
+        Object.assign(properties, template.defaults.properties);
+        set('media', template.defaults.media);
+        set('duplex', template.defaults.duplex);
+        set('priority', template.defaults.priority);
+    }
     const customer = [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' ');
     set('marcomOrderId', order.marcomOrderId);
     set('productType', line.productType);
@@ -82,12 +89,6 @@ function jobProperties(order: OrderWithoutJobs, line: LineItem, template: Produc
     set('pageCount', line.pageCount);
     for (const option of line.finishingOptions) {
         set(`finishing: ${option.name}`, option.value);
-    }
-    if (template) {
-        set('media', template.defaults.media);
-        set('duplex', template.defaults.duplex);
-        set('priority', template.defaults.priority);
-        Object.assign(properties, template.defaults.properties);
     }
     return properties;
 }

@@ -70,5 +70,10 @@ export class OrderIntake {
 /** An order that passed the store's reading but not the rules for jobs (for example a quantity of 0). */
 function invalidOrder(received: ReceivedOrder, error: DocumentValidationError): RejectedOrderSource {
     const [path, ...reason] = error.problems.split(': ');
-    return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path, reason: reason.join(': ') || error.problems, source: received };
+    return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: asOrderField(path), reason: reason.join(': ') || error.problems, source: received };
+}
+
+/** Names a job's field by the order field it came from, as an administrator knows it from MarcomCentral. */
+function asOrderField(path: string): string {
+    return path.replace(/^jobs\.(\d+)\.copies$/, 'lineItems.$1.quantity').replace(/^jobs\.(\d+)\.name$/, 'lineItems.$1.productName');
 }

@@ -1,6 +1,7 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import type { RejectedOrderSource } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import { RejectedOrder, RejectedOrdersCollection } from '../connection-collections';
 import { rejectedOrderId } from './intake-ids';
 
@@ -30,21 +31,51 @@ export class RejectedOrders {
             source: boundedSource(rejected.source),
             lastSeenAt: at
         };
+        const bump = (): Promise<RejectedOrder> => this.store.modify(RejectedOrdersCollection, id, current => ({ ...current, ...details, attempts: current.attempts + 1 }));
         if (this.store.get(RejectedOrdersCollection, id)) {
-            await this.store.modify(RejectedOrdersCollection, id, current => ({ ...current, ...details, attempts: current.attempts + 1 }));
+            await bump();
             return;
         }
-        await this.store.create(RejectedOrdersCollection, {
-            id, connectionId, marcomOrderId: rejected.marcomOrderId?.slice(0, 64), orderNumber: rejected.orderNumber?.slice(0, 64),
-            firstSeenAt: at, attempts: 1, ...details
-        });
+        try {
+            await this.store.create(RejectedOrdersCollection, {
+                id, connectionId, marcomOrderId: rejected.marcomOrderId?.slice(0, 64), orderNumber: rejected.orderNumber?.slice(0, 64),
+                firstSeenAt: at, attempts: 1, ...details
+            });
+        } catch (error) {
+            if (!(error instanceof DocumentConflictError)) {
+                throw error;
+            }
+            await bump(); // another intake quarantined it a moment ago
+        }
     }
 
     /** The order was taken in after all: it leaves the quarantine. */
     async release(connectionId: string, marcomOrderId: string): Promise<void> {
-        const rejected = this.store.get(RejectedOrdersCollection, rejectedOrderId(connectionId, marcomOrderId, undefined));
-        if (rejected) {
-            await this.store.delete(RejectedOrdersCollection, rejected.id, rejected.version);
+        await this.remove(rejectedOrderId(connectionId, marcomOrderId, undefined));
+    }
+
+    /** Removes every rejected order of a connection (the connection is gone). */
+    async forget(connectionId: string): Promise<void> {
+        for (const rejected of this.store.findBy(RejectedOrdersCollection, 'connection', connectionId)) {
+            await this.remove(rejected.id);
+        }
+    }
+
+    /** Deletes at the current version, reading it again if something changed it meanwhile. */
+    protected async remove(id: string): Promise<void> {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            const current = this.store.get(RejectedOrdersCollection, id);
+            if (!current) {
+                return;
+            }
+            try {
+                await this.store.delete(RejectedOrdersCollection, id, current.version);
+                return;
+            } catch (error) {
+                if (!(error instanceof DocumentConflictError)) {
+                    throw error;
+                }
+            }
         }
     }
 }

@@ -88,10 +88,23 @@ export class OrderPoller implements BackendApplicationContribution {
 
     protected async runPoll(connectionId: string): Promise<void> {
         const connection = this.store.get(ConnectionsCollection, connectionId);
-        if (!connection || this.stopped) {
+        if (!connection?.enabled || this.stopped) {
             return;
         }
-        const state = this.store.get(ConnectionStatesCollection, connectionId);
+        let delay = delayAfter(1, connection.pollingIntervalSeconds);
+        try {
+            delay = await this.pollWindow(connection);
+        } finally {
+            // Whatever happened, even a failure to record it, the connection is polled again.
+            if (this.store.get(ConnectionsCollection, connectionId)?.enabled && !this.stopped) {
+                this.schedule(connectionId, delay);
+            }
+        }
+    }
+
+    /** Asks for the next window, takes its orders in, records state and log; returns the delay until the next poll. */
+    protected async pollWindow(connection: Connection): Promise<number> {
+        const state = this.store.get(ConnectionStatesCollection, connection.id);
         const started = this.now();
         const window = nextWindow(state?.watermark, connection.firstLookBackHours, started);
         const timer = performance.now();
@@ -103,33 +116,29 @@ export class OrderPoller implements BackendApplicationContribution {
         } catch (error) {
             failure = error;
         }
-        if (this.stopped) {
-            return;
-        }
-        const durationMs = Math.round(performance.now() - timer);
         const failures = failure ? (state?.consecutiveFailures ?? 0) + 1 : 0;
         const delay = delayAfter(failures, connection.pollingIntervalSeconds);
+        if (this.stopped) {
+            return delay;
+        }
         await this.saveState(connection, {
             watermark: failure ? state?.watermark : window.end,
             consecutiveFailures: failures,
-            status: this.statusAfter(connection, state, failure, started, delay)
+            status: this.statusAfter(state, failure, started, delay)
         });
-        await this.appendLog(connectionId, {
+        await this.appendLog(connection.id, {
             at: started.toISOString(), windowStart: window.start, windowEnd: window.end,
             received: result?.received ?? 0, created: result?.created ?? 0, duplicates: result?.duplicates ?? 0,
-            rejected: result?.rejected ?? 0, errors: failure ? 1 : 0, durationMs,
+            rejected: result?.rejected ?? 0, errors: failure ? 1 : 0, durationMs: Math.round(performance.now() - timer),
             error: failure ? describeFailure(failure).slice(0, 2000) : undefined
         });
         if (failure) {
             this.logger.warn(`poll of ${connection.name} failed (${failures} in a row): ${describeFailure(failure)}`);
         }
-        const current = this.store.get(ConnectionsCollection, connectionId);
-        if (current?.enabled) {
-            this.schedule(connectionId, delay);
-        }
+        return delay;
     }
 
-    protected statusAfter(connection: Connection, state: ConnectionState | undefined, failure: unknown, at: Date, delayMs: number): ConnectionStatus {
+    protected statusAfter(state: ConnectionState | undefined, failure: unknown, at: Date, delayMs: number): ConnectionStatus {
         const lastPollAt = at.toISOString();
         const nextPollAt = new Date(at.getTime() + delayMs).toISOString();
         if (!failure) {

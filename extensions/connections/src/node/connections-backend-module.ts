@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import { ContainerModule } from '@theia/core/shared/inversify';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
+import { ConnectionTypeContribution } from '@presswork/platform/lib/common';
+import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
+import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
+import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
+import { CONNECTIONS_SERVICE_PATH, ConnectionsService, ConnectionsServiceContract } from '../common/connections-protocol';
+import { CONNECTIONS_COLLECTIONS } from './connection-collections';
+import { CONNECTION_FEED_PROJECTIONS } from './connection-feed-projections';
+import { ConnectionRegistry } from './connection-registry';
+import { ConnectionTypes } from './connection-types';
+import { ConnectionsServiceImpl } from './connections-service-impl';
+import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from './files/print-file-fetcher';
+import { JobFolders } from './files/job-folders';
+import { OrderIntake } from './intake/order-intake';
+import { RejectedOrders } from './intake/rejected-orders';
+import { MarcomCentralClient } from './marcomcentral';
+import { MarcomCentralConnectionType } from './marcomcentral-connection-type';
+import { OrderPoller, PollClock } from './polling/order-poller';
+import { StoreProvisioning } from './provisioning/store-provisioning';
+import { ProductionTemplates } from './templates/production-templates';
+
+const connectionsConnectionModule = ConnectionContainerModule.create(({ bind }) => {
+    bind(ConnectionsServiceImpl).toSelf().inSingletonScope();
+    bindGuardedService<ConnectionsService>(bind, { path: CONNECTIONS_SERVICE_PATH, service: ConnectionsServiceImpl, contract: ConnectionsServiceContract });
+});
+
+export default new ContainerModule(bind => {
+    bind(DocumentCollectionContribution).toConstantValue({ collections: CONNECTIONS_COLLECTIONS });
+    for (const projection of CONNECTION_FEED_PROJECTIONS) {
+        bind(ChangeFeedProjection).toConstantValue(projection);
+    }
+
+    bind(MarcomCentralClient).toDynamicValue(() => new MarcomCentralClient()).inSingletonScope();
+    bind(MarcomCentralConnectionType).toSelf().inSingletonScope();
+    bind(ConnectionTypeContribution).toService(MarcomCentralConnectionType);
+    bind(ConnectionTypes).toSelf().inSingletonScope();
+
+    bind(ConnectionRegistry).toSelf().inSingletonScope();
+    bind(ProductionTemplates).toSelf().inSingletonScope();
+    bind(RejectedOrders).toSelf().inSingletonScope();
+    bind(OrderIntake).toSelf().inSingletonScope();
+
+    bind(PollClock).toConstantValue(() => new Date());
+    bind(OrderPoller).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(OrderPoller);
+
+    bind(PrintFileOptions).toConstantValue(DEFAULT_PRINT_FILE_OPTIONS);
+    bind(JobFolders).toDynamicValue(({ container }) => new JobFolders(path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'jobs'))).inSingletonScope();
+    bind(PrintFileFetcher).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(PrintFileFetcher);
+
+    bind(StoreProvisioning).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(StoreProvisioning);
+
+    bind(ConnectionContainerModule).toConstantValue(connectionsConnectionModule);
+});

@@ -1,0 +1,268 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as sinon from 'sinon';
+import type { Connection, Job } from '@presswork/platform/lib/common';
+import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { jobIdOf, orderDocumentId } from '../intake/intake-ids';
+import { WAITING_FOR_FILE } from '../intake/job-builder';
+import { OrderIntake } from '../intake/order-intake';
+import { RejectedOrders } from '../intake/rejected-orders';
+import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
+import { StubLogger, TempFolder, connectionDocument, eventually, inject, openTestStore, stubLogger, template } from '../test/test-store';
+import { JobFolders } from './job-folders';
+import { PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
+
+describe('PrintFileFetcher', () => {
+
+    const FAST: PrintFileOptions = { maxBytes: 1024 * 1024, firstDelayMs: 5, maxDelayMs: 20, giveUpAfterMs: 5_000 };
+    const CARDS = jobIdOf('conn-1', 'M-1', 'M-1-1');
+    const LETTERS = jobIdOf('conn-1', 'M-1', 'M-1-2');
+    const POSTER = jobIdOf('conn-1', 'M-1', 'M-1-3');
+    const MUG = jobIdOf('conn-1', 'M-1', 'M-1-4');
+    const CARDS_URL = 'https://store.example.com/output/M-1-1/final.pdf?token=abc';
+
+    let temp: TempFolder;
+    let store: FileDocumentStore;
+    let fake: FakeConnectionType;
+    let logger: StubLogger;
+    let intake: OrderIntake;
+    let connection: Connection;
+    let fetchers: PrintFileFetcher[];
+
+    beforeEach(async () => {
+        temp = await TempFolder.create();
+        store = await openTestStore(temp.join('data', 'store'));
+        fake = fakeConnectionType();
+        fake.downloadFile.callsFake(async (_connection, url) => pdfFor(url));
+        logger = stubLogger();
+        fetchers = [];
+        intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });
+        connection = await store.create(ConnectionsCollection, connectionDocument('conn-1'));
+        // Cards and letters have templates; the poster has none (held); the mug is stocked (held, no file).
+        await store.create(ProductionTemplatesCollection, template('Cards', { productType: 'Versioned' }));
+        await store.create(ProductionTemplatesCollection, template('Letters', { productType: 'Variable' }));
+    });
+
+    afterEach(async () => {
+        for (const fetcher of fetchers) {
+            fetcher.onStop();
+            await fetcher.idle();
+        }
+        sinon.restore();
+        await store.close();
+        await temp.remove();
+    });
+
+    function pdfFor(url: string): Uint8Array {
+        return new Uint8Array(Buffer.from(`%PDF-1.7 from ${url}`));
+    }
+
+    function fetcherWith(options: PrintFileOptions = FAST): PrintFileFetcher {
+        const fetcher = inject(new PrintFileFetcher(), {
+            store, types: connectionTypesOf(fake), folders: new JobFolders(temp.join('data', 'jobs')), options, logger
+        });
+        fetchers.push(fetcher);
+        return fetcher;
+    }
+
+    async function takeInOrder(): Promise<void> {
+        const result = await intake.takeIn(connection, fetched([receivedOrder('M-1')]));
+        assert.equal(result.created, 1);
+    }
+
+    function jobOf(jobId: string): Job {
+        return store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1'))!.jobs.find(job => job.id === jobId)!;
+    }
+
+    function downloadsOf(url: string): number {
+        return fake.downloadFile.getCalls().filter(call => call.args[1] === url).length;
+    }
+
+    it('downloads each print file into <data>/jobs/<job id>/<job id>.pdf and moves the job from Waiting to Received', async () => {
+        await takeInOrder();
+        assert.equal(jobOf(CARDS).state, 'Waiting');
+        const fetcher = fetcherWith();
+
+        await fetcher.onStart();
+        await fetcher.idle();
+
+        const file = temp.join('data', 'jobs', CARDS, `${CARDS}.pdf`);
+        assert.deepEqual(await fs.readFile(file), Buffer.from(pdfFor(CARDS_URL)));
+        const cards = jobOf(CARDS);
+        assert.equal(cards.state, 'Received');
+        assert.equal(cards.waitReason, undefined);
+        assert.deepEqual(cards.files, [{ name: `${CARDS}.pdf`, sourceUrl: CARDS_URL, size: pdfFor(CARDS_URL).byteLength }]);
+        assert.equal(cards.log.length, 2);
+        assert.equal(cards.log[1].level, 'info');
+        assert.equal(cards.log[1].message, `Print file ${CARDS}.pdf received (${pdfFor(CARDS_URL).byteLength} bytes)`);
+
+        const call = fake.downloadFile.getCalls().find(each => each.args[1] === CARDS_URL)!;
+        assert.equal(call.args[0].id, 'conn-1');
+        assert.equal(call.args[2], FAST.maxBytes, 'the size limit is passed on');
+        assert.equal(jobOf(LETTERS).state, 'Received');
+        assert.equal(fake.downloadFile.callCount, 3, 'the three printed items, not the stocked one');
+    });
+
+    it('fetches the file of a job held for want of a template, and keeps it held', async () => {
+        await takeInOrder();
+        const fetcher = fetcherWith();
+        await fetcher.onStart();
+        await fetcher.idle();
+
+        const poster = jobOf(POSTER);
+        assert.equal(poster.state, 'Held');
+        assert.match(poster.waitReason!, /^No production template matches SKU POSTER-A2/);
+        assert.ok(poster.files[0].size! > 0);
+        assert.equal(jobOf(MUG).state, 'Held');
+        assert.deepEqual(jobOf(MUG).files, []);
+        await assert.rejects(fs.access(temp.join('data', 'jobs', MUG)), 'no folder for the stocked item');
+    });
+
+    it('fetches the files of an order as soon as it is stored', async () => {
+        const fetcher = fetcherWith();
+        await fetcher.onStart();
+        await takeInOrder();
+        await eventually(() => jobOf(CARDS).state === 'Received' && jobOf(LETTERS).state === 'Received', 3000, 'the files');
+        await fetcher.idle();
+        assert.equal(fake.downloadFile.callCount, 3);
+    });
+
+    it('does not fetch again after a restart what it has fetched already', async () => {
+        await takeInOrder();
+        const first = fetcherWith();
+        await first.onStart();
+        await first.idle();
+        first.onStop();
+        fake.downloadFile.resetHistory();
+
+        const second = fetcherWith();
+        await second.onStart();
+        await second.idle();
+
+        sinon.assert.notCalled(fake.downloadFile);
+    });
+
+    it('retries while the store says the file is not ready, then takes it', async () => {
+        const statesWhileRetrying: string[] = [];
+        fake.downloadFile.callsFake(async (_connection, url) => {
+            if (url === CARDS_URL && downloadsOf(CARDS_URL) <= 3) {
+                statesWhileRetrying.push(jobOf(CARDS).state);
+                throw errorOfKind('not-ready', 'The file is not ready yet (HTTP 404)');
+            }
+            return pdfFor(url);
+        });
+        await takeInOrder();
+        const fetcher = fetcherWith();
+
+        await fetcher.onStart();
+        await fetcher.idle();
+
+        assert.equal(downloadsOf(CARDS_URL), 4);
+        assert.deepEqual(statesWhileRetrying, ['Waiting', 'Waiting', 'Waiting'], 'the job waits while the file is not ready');
+        const cards = jobOf(CARDS);
+        assert.equal(cards.state, 'Received');
+        assert.ok(cards.files[0].size! > 0);
+        await fs.access(temp.join('data', 'jobs', CARDS, `${CARDS}.pdf`));
+    });
+
+    it('gives up after giveUpAfterMs with the job in Error and the reason', async () => {
+        fake.downloadFile.callsFake(async (_connection, url) => {
+            if (url === CARDS_URL) {
+                throw errorOfKind('not-ready', 'The file is not ready yet (HTTP 404)');
+            }
+            return pdfFor(url);
+        });
+        await takeInOrder();
+        const fetcher = fetcherWith({ ...FAST, giveUpAfterMs: 80 });
+        const started = Date.now();
+
+        await fetcher.onStart();
+        await fetcher.idle();
+
+        assert.ok(Date.now() - started < 2_000, 'it gave up in bounded time');
+        assert.ok(downloadsOf(CARDS_URL) > 1, 'it tried more than once');
+        const cards = jobOf(CARDS);
+        assert.equal(cards.state, 'Error');
+        assert.match(cards.waitReason!, /^The print file could not be fetched: MarcomCentral did not provide the print file within \d+ (minutes|seconds)$/);
+        assert.equal(cards.log.at(-1)!.level, 'error');
+        assert.equal(cards.files[0].size, undefined);
+        await assert.rejects(fs.access(temp.join('data', 'jobs', CARDS, `${CARDS}.pdf`)));
+        assert.equal(jobOf(LETTERS).state, 'Received', 'the other jobs are not held up');
+    });
+
+    it('tells how many minutes it waited for the file', async () => {
+        const clock = sinon.useFakeTimers({ toFake: ['Date'], now: new Date('2026-02-16T08:00:00.000Z') });
+        fake.downloadFile.callsFake(async (_connection, url) => {
+            if (url === CARDS_URL) {
+                clock.tick(25 * 60_000);
+                throw errorOfKind('not-ready', 'The file is not ready yet (HTTP 404)');
+            }
+            return pdfFor(url);
+        });
+        await takeInOrder();
+        const fetcher = fetcherWith({ ...FAST, giveUpAfterMs: 60 * 60_000 });
+
+        await fetcher.onStart();
+        await fetcher.idle();
+
+        assert.equal(downloadsOf(CARDS_URL), 3, 'asked at 0, 25 and 50 minutes; 75 is past the hour');
+        assert.equal(jobOf(CARDS).state, 'Error');
+        assert.equal(jobOf(CARDS).waitReason, 'The print file could not be fetched: MarcomCentral did not provide the print file within 60 minutes');
+    });
+
+    it('sends the job to Error at once on any other failure', async () => {
+        fake.downloadFile.callsFake(async (_connection, url) => {
+            if (url === CARDS_URL) {
+                throw errorOfKind('http', 'The file server answered HTTP 403 Forbidden');
+            }
+            return pdfFor(url);
+        });
+        await takeInOrder();
+        const fetcher = fetcherWith();
+
+        await fetcher.onStart();
+        await fetcher.idle();
+
+        assert.equal(downloadsOf(CARDS_URL), 1);
+        const cards = jobOf(CARDS);
+        assert.equal(cards.state, 'Error');
+        assert.equal(cards.waitReason, 'The print file could not be fetched: The file server answered HTTP 403 Forbidden');
+        assert.equal(cards.log.at(-1)!.message, 'The print file could not be fetched: The file server answered HTTP 403 Forbidden');
+        assert.equal(jobOf(LETTERS).state, 'Received');
+    });
+
+    it('does not retry a job in Error after a restart', async () => {
+        fake.downloadFile.callsFake(async (_connection, url) => {
+            if (url === CARDS_URL) {
+                throw new Error('too large');
+            }
+            return pdfFor(url);
+        });
+        await takeInOrder();
+        const first = fetcherWith();
+        await first.onStart();
+        await first.idle();
+        first.onStop();
+        fake.downloadFile.resetHistory();
+
+        const second = fetcherWith();
+        await second.onStart();
+        await second.idle();
+        assert.equal(downloadsOf(CARDS_URL), 0);
+        assert.equal(jobOf(CARDS).state, 'Error');
+    });
+
+    it('stops retrying when stopped', async () => {
+        fake.downloadFile.rejects(errorOfKind('not-ready', 'not yet'));
+        await takeInOrder();
+        const fetcher = fetcherWith({ ...FAST, firstDelayMs: 60_000, maxDelayMs: 60_000, giveUpAfterMs: 600_000 });
+        await fetcher.onStart();
+        await eventually(() => fake.downloadFile.callCount === 3, 3000, 'the first attempts');
+
+        fetcher.onStop();
+        await fetcher.idle();
+        assert.equal(jobOf(CARDS).state, 'Waiting', 'left for the next start to pick up');
+        assert.equal(jobOf(CARDS).waitReason, WAITING_FOR_FILE);
+    });
+});

@@ -1,0 +1,11 @@
+export * from './marcomcentral-error';
+export * from './marcomcentral-client';
+export * from './closeout-types';
+export * from './connection-tester';
+export type { OrdersResult } from './orders-response';
+export type { RejectedOrder } from './order-mapping';
+export { ReceivedOrderSchema } from './received-order-schema';
+export { JobTicketSchema } from './job-ticket-mapping';
+export type { JobTicket, JobTicketsResult, RejectedJobTicket } from './job-ticket-mapping';
+export type { FetchFunction } from './http-exchange';
+export { formatInstantInZone, readStoreDateTime, isValidTimeZone } from './store-time';

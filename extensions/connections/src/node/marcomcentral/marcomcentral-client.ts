@@ -1,0 +1,209 @@
+import nodeFetch from 'node-fetch';
+import type { OrderWindow } from '@presswork/platform/lib/common';
+import { readCloseoutResponse } from './closeout-mapping';
+import {
+    invoiceByLineItemRequest, packingSlipByLineItemRequest, packingSlipByOrderRequest, settleByOrderRequest
+} from './closeout-requests';
+import type {
+    CloseoutResult, InvoiceByLineItemRequest, PackingSlipByLineItemRequest, PackingSlipByOrderRequest, SettleByOrderRequest
+} from './closeout-types';
+import { FetchFunction, exchange } from './http-exchange';
+import { JobTicketsResult, readJobTicketsResponse } from './job-ticket-mapping';
+import { MarcomCentralError, withSecretRedacted } from './marcomcentral-error';
+import { OrdersResult, readOrdersResponse } from './orders-response';
+import { jobTicketsByDateRequest, ordersByDateRequest, ordersByOrderNumberRequest } from './query-requests';
+import { MarcomCentralService, buildSoapRequest } from './soap-envelope';
+import { readSoapOutcome } from './soap-outcome';
+import { isValidTimeZone } from './store-time';
+import type { XmlElement } from './xml-document';
+import type { XmlNode } from './xml-writer';
+
+/** Where and as whom to call: one store. */
+export interface MarcomCentralEndpoint {
+    /** The connection's endpoint URL, e.g. `https://services.printable.com`; the client appends `/TRANS/1.0/<Service>.asmx`. */
+    readonly url: string;
+    /** The partner token for the services called (the order token, or the closeout token). */
+    readonly token: string;
+    /** The store's IANA time zone, e.g. `America/Los_Angeles`. */
+    readonly timeZone: string;
+}
+
+export interface MarcomCentralClientOptions {
+    readonly fetch?: FetchFunction;
+    /** Deadline for a whole call, body included. Default 30 000. */
+    readonly timeoutMs?: number;
+    /** Largest SOAP answer read. Default 20 MB. */
+    readonly maxResponseBytes?: number;
+}
+
+export interface DownloadOptions {
+    /** Largest file read. Default 200 MB. */
+    readonly maxBytes?: number;
+    readonly signal?: AbortSignal;
+    /** Deadline for the whole download. Default: the client's timeoutMs. */
+    readonly timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
+export const TRANS_API_PATH = '/TRANS/1.0/';
+
+/**
+ * MarcomCentral's transactional SOAP API (Order, JobTicket, PackingSlip, Invoice, Settlement).
+ *
+ * Every method takes an optional AbortSignal; cancelling rejects with the signal's reason. Every
+ * other failure is a MarcomCentralError whose message never contains the token. Closeout methods
+ * resolve with the store's result codes, failures included: judge them with closeoutOutcome.
+ */
+export class MarcomCentralClient {
+    private readonly fetch: FetchFunction;
+    private readonly timeoutMs: number;
+    private readonly maxResponseBytes: number;
+
+    constructor(options: MarcomCentralClientOptions = {}) {
+        this.fetch = options.fetch ?? nodeFetch;
+        this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
+        this.maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
+    }
+
+    /** Orders whose CreateDate lies in `[window.start, window.end)`. */
+    async getOrdersByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<OrdersResult> {
+        const operation = 'GetOrdersByDate';
+        return this.call(endpoint, 'Order', operation, () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone),
+            response => readOrdersResponse(response, operation, endpoint.timeZone), signal);
+    }
+
+    /** The order with this order number (zero or one order). */
+    async getOrdersByOrderNumber(endpoint: MarcomCentralEndpoint, orderNumber: string, signal?: AbortSignal): Promise<OrdersResult> {
+        const operation = 'GetOrdersByOrderNumber';
+        return this.call(endpoint, 'Order', operation, () => ordersByOrderNumberRequest(endpoint.token, orderNumber),
+            response => readOrdersResponse(response, operation, endpoint.timeZone), signal);
+    }
+
+    async getJobTicketsByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<JobTicketsResult> {
+        const operation = 'GetJobTicketsByDate';
+        return this.call(endpoint, 'JobTicket', operation, () => jobTicketsByDateRequest(endpoint.token, window, endpoint.timeZone),
+            response => readJobTicketsResponse(response, operation, endpoint.timeZone), signal);
+    }
+
+    /** One packing slip for every line of the order (what Presswork does). */
+    async createPackingSlipByOrder(endpoint: MarcomCentralEndpoint, request: PackingSlipByOrderRequest, signal?: AbortSignal): Promise<CloseoutResult> {
+        return this.closeout(endpoint, 'PackingSlip', 'CreatePackingSlipByOrder', () => packingSlipByOrderRequest(endpoint.token, request, endpoint.timeZone), signal);
+    }
+
+    async createPackingSlipByLineItem(endpoint: MarcomCentralEndpoint, request: PackingSlipByLineItemRequest, signal?: AbortSignal): Promise<CloseoutResult> {
+        return this.closeout(endpoint, 'PackingSlip', 'CreatePackingSlipByLineItem', () => packingSlipByLineItemRequest(endpoint.token, request, endpoint.timeZone), signal);
+    }
+
+    async createInvoiceByLineItem(endpoint: MarcomCentralEndpoint, request: InvoiceByLineItemRequest, signal?: AbortSignal): Promise<CloseoutResult> {
+        return this.closeout(endpoint, 'Invoice', 'CreateInvoiceByLineItem', () => invoiceByLineItemRequest(endpoint.token, request, endpoint.timeZone), signal);
+    }
+
+    /** Credit-card orders only: captures the authorised amount. */
+    async settleByOrder(endpoint: MarcomCentralEndpoint, request: SettleByOrderRequest, signal?: AbortSignal): Promise<CloseoutResult> {
+        return this.closeout(endpoint, 'Settlement', 'SettleByOrder', () => settleByOrderRequest(endpoint.token, request), signal);
+    }
+
+    /**
+     * Downloads a file (a line's FinalOutputFileURL) into memory, never more than `maxBytes`.
+     * The token is not sent. 404 means the store has not rendered the file yet (`not-ready`).
+     * Only the bytes are returned: nothing of the URL is ever used as a file name.
+     */
+    async downloadFile(url: string, options: DownloadOptions = {}): Promise<Buffer> {
+        const operation = 'the file download';
+        let parsed: URL;
+        try {
+            parsed = new URL(url);
+        } catch {
+            throw new MarcomCentralError('bad-response', 'The file URL MarcomCentral gave is not a valid URL', { operation });
+        }
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+            throw new MarcomCentralError('bad-response', `The file URL MarcomCentral gave uses "${parsed.protocol}", not http or https`, { operation });
+        }
+        const maxBytes = positive(options.maxBytes, DEFAULT_MAX_DOWNLOAD_BYTES, 'maxBytes');
+        const response = await exchange(parsed.href, { method: 'GET', followRedirects: true }, {
+            fetch: this.fetch,
+            timeoutMs: positive(options.timeoutMs, this.timeoutMs, 'timeoutMs'),
+            maxBytes,
+            signal: options.signal,
+            operation
+        });
+        const where = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+        if (response.status === 404) {
+            throw new MarcomCentralError('not-ready', `The file at ${where} is not ready yet (HTTP 404)`, { operation, status: 404 });
+        }
+        if (response.status < 200 || response.status > 299) {
+            throw new MarcomCentralError('http', `The file at ${where} could not be downloaded (HTTP ${response.status})`, { operation, status: response.status });
+        }
+        return response.body;
+    }
+
+    private closeout(
+        endpoint: MarcomCentralEndpoint, service: MarcomCentralService, operation: string, requestObject: () => XmlNode, signal?: AbortSignal
+    ): Promise<CloseoutResult> {
+        return this.call(endpoint, service, operation, requestObject, response => readCloseoutResponse(response, operation), signal);
+    }
+
+    /**
+     * One SOAP call: builds the request object, posts it, and reads the `<Operation>Response`
+     * element with `read`. Every MarcomCentralError raised on the way, reading included, leaves
+     * with the token redacted.
+     */
+    private async call<T>(
+        endpoint: MarcomCentralEndpoint,
+        service: MarcomCentralService,
+        operation: string,
+        requestObject: () => XmlNode,
+        read: (response: XmlElement) => T,
+        signal?: AbortSignal
+    ): Promise<T> {
+        try {
+            const url = serviceUrl(endpoint, service);
+            const request = buildSoapRequest(service, operation, requestObject());
+            const response = await exchange(url, { ...request, followRedirects: false }, {
+                fetch: this.fetch,
+                timeoutMs: this.timeoutMs,
+                maxBytes: this.maxResponseBytes,
+                signal,
+                operation
+            });
+            return read(readSoapOutcome(response, operation, endpoint.token));
+        } catch (error) {
+            throw error instanceof MarcomCentralError ? withSecretRedacted(error, endpoint.token) : error;
+        }
+    }
+}
+
+/**
+ * `<endpoint>/TRANS/1.0/<Service>.asmx`; a trailing slash on the endpoint is ignored.
+ * @throws TypeError for an endpoint that is not an http(s) URL, RangeError for an unknown time zone.
+ */
+export function serviceUrl(endpoint: MarcomCentralEndpoint, service: MarcomCentralService): string {
+    let url: URL;
+    try {
+        url = new URL(endpoint.url);
+    } catch {
+        throw new TypeError('The MarcomCentral endpoint is not a valid URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new TypeError(`The MarcomCentral endpoint must be an http or https URL, not ${url.protocol}`);
+    }
+    if (!isValidTimeZone(endpoint.timeZone)) {
+        throw new RangeError(`"${endpoint.timeZone}" is not an IANA time zone`);
+    }
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}${TRANS_API_PATH}${service}.asmx`;
+    url.search = '';
+    url.hash = '';
+    return url.href;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+    if (value === undefined) {
+        return fallback;
+    }
+    if (!Number.isFinite(value) || value <= 0) {
+        throw new RangeError(`${name} must be a positive number`);
+    }
+    return value;
+}

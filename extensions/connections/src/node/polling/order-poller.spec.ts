@@ -1,0 +1,305 @@
+import * as assert from 'node:assert/strict';
+import * as sinon from 'sinon';
+import type { FetchedOrders } from '@presswork/platform/lib/common';
+import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { ConnectionLogsCollection, ConnectionStatesCollection, RejectedOrdersCollection } from '../connection-collections';
+import { orderDocumentId } from '../intake/intake-ids';
+import { OrderIntake } from '../intake/order-intake';
+import { RejectedOrders } from '../intake/rejected-orders';
+import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
+import { StubLogger, TempFolder, connectionDocument, eventually, inject, openTestStore, stubLogger } from '../test/test-store';
+import { OrderPoller } from './order-poller';
+
+const MINUTE = 60_000;
+
+describe('OrderPoller', () => {
+
+    const T0 = new Date('2026-02-16T08:00:00.000Z');
+
+    let temp: TempFolder;
+    let stores: FileDocumentStore[];
+    let pollers: OrderPoller[];
+    let store: FileDocumentStore;
+    let fake: FakeConnectionType;
+    let logger: StubLogger;
+    let clock: Date;
+    let poller: OrderPoller;
+
+    beforeEach(async () => {
+        temp = await TempFolder.create();
+        stores = [];
+        pollers = [];
+        fake = fakeConnectionType();
+        logger = stubLogger();
+        clock = T0;
+        store = await openStore();
+        poller = pollerOver(store);
+        await store.create(ConnectionsCollection, connectionDocument('conn-1'));
+    });
+
+    afterEach(async () => {
+        for (const each of pollers) {
+            each.onStop();
+            await each.idle();
+        }
+        await Promise.all(stores.map(each => each.close()));
+        await temp.remove();
+        sinon.restore();
+    });
+
+    async function openStore(): Promise<FileDocumentStore> {
+        const opened = await openTestStore(temp.join('data'));
+        stores.push(opened);
+        return opened;
+    }
+
+    function pollerOver(over: FileDocumentStore): OrderPoller {
+        const rejectedOrders = inject(new RejectedOrders(), { store: over });
+        const intake = inject(new OrderIntake(), { store: over, rejectedOrders });
+        const created = inject(new OrderPoller(), { store: over, types: connectionTypesOf(fake), intake, now: () => clock, logger });
+        pollers.push(created);
+        return created;
+    }
+
+    function at(minutesAfterT0: number): Date {
+        return clock = new Date(T0.getTime() + minutesAfterT0 * MINUTE);
+    }
+
+    function iso(minutesAfterT0: number): string {
+        return new Date(T0.getTime() + minutesAfterT0 * MINUTE).toISOString();
+    }
+
+    function windowOfCall(index: number): { start: string, end: string } {
+        return fake.fetchOrders.getCall(index).args[1];
+    }
+
+    function stateOf(id = 'conn-1') {
+        return store.get(ConnectionStatesCollection, id);
+    }
+
+    function logOf(id = 'conn-1') {
+        return store.get(ConnectionLogsCollection, id)?.entries ?? [];
+    }
+
+    it('stores the orders of a successful poll, moves the watermark to the window\'s end and logs the counts', async () => {
+        fake.fetchOrders.resolves(fetched([receivedOrder('M-1'), receivedOrder('M-2')], [
+            { marcomOrderId: 'M-3', orderNumber: 'PW-M-3', path: 'paymentMethod', reason: 'Invalid option', source: { PaymentMethod: 'Barter' } }
+        ]));
+
+        await poller.pollNow('conn-1');
+
+        sinon.assert.calledOnce(fake.fetchOrders);
+        assert.equal(fake.fetchOrders.firstCall.args[0].id, 'conn-1');
+        assert.deepEqual(windowOfCall(0), { start: '2026-02-15T08:00:00.000Z', end: T0.toISOString() }, 'the first window reaches back 24 hours');
+        assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1')));
+        assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-2')));
+        assert.equal(store.count(RejectedOrdersCollection), 1);
+
+        const state = stateOf()!;
+        assert.equal(state.watermark, T0.toISOString());
+        assert.equal(state.consecutiveFailures, 0);
+        assert.deepEqual({ ...state.status }, { state: 'ok', lastPollAt: T0.toISOString(), nextPollAt: iso(5) });
+
+        const [entry] = logOf();
+        assert.equal(logOf().length, 1);
+        assert.equal(entry.at, T0.toISOString());
+        assert.equal(entry.windowStart, '2026-02-15T08:00:00.000Z');
+        assert.equal(entry.windowEnd, T0.toISOString());
+        assert.deepEqual(
+            [entry.received, entry.created, entry.duplicates, entry.rejected, entry.errors],
+            [3, 2, 0, 1, 0]
+        );
+        assert.ok(entry.durationMs >= 0);
+        assert.equal(entry.error, undefined);
+        sinon.assert.notCalled(logger.warn);
+    });
+
+    it('asks the next window from 15 minutes before the watermark and counts repeats as duplicates', async () => {
+        fake.fetchOrders.onFirstCall().resolves(fetched([receivedOrder('M-1')]));
+        fake.fetchOrders.onSecondCall().resolves(fetched([receivedOrder('M-1'), receivedOrder('M-2')]));
+
+        await poller.pollNow('conn-1');
+        at(5);
+        await poller.pollNow('conn-1');
+
+        assert.deepEqual(windowOfCall(1), { start: iso(-15), end: iso(5) });
+        assert.equal(stateOf()!.watermark, iso(5));
+        assert.equal(store.count(OrdersCollection), 2);
+        const [newest, oldest] = logOf();
+        assert.deepEqual([newest.received, newest.created, newest.duplicates], [2, 1, 1], 'the newest entry comes first');
+        assert.deepEqual([oldest.received, oldest.created, oldest.duplicates], [1, 1, 0]);
+    });
+
+    it('keeps the watermark when a fetch fails, says it is retrying since when, and resumes without a gap', async () => {
+        fake.fetchOrders.onCall(0).resolves(fetched([receivedOrder('M-1')]));
+        fake.fetchOrders.onCall(1).rejects(errorOfKind('unreachable', 'MarcomCentral did not answer (ECONNRESET)'));
+        fake.fetchOrders.onCall(2).rejects(new Error('socket hang up'));
+        fake.fetchOrders.onCall(3).resolves(fetched([receivedOrder('M-2')]));
+
+        await poller.pollNow('conn-1');
+        at(5);
+        await poller.pollNow('conn-1');
+
+        let state = stateOf()!;
+        assert.equal(state.watermark, T0.toISOString(), 'the failed window is asked for again');
+        assert.equal(state.consecutiveFailures, 1);
+        assert.equal(state.status.state, 'retrying');
+        assert.equal(state.status.since, iso(5));
+        assert.equal(state.status.message, 'MarcomCentral did not answer (ECONNRESET)');
+        assert.equal(state.status.lastPollAt, iso(5));
+        assert.equal(state.status.nextPollAt, iso(15), 'the interval doubled after one failure');
+        const [failedEntry] = logOf();
+        assert.deepEqual([failedEntry.errors, failedEntry.received, failedEntry.created], [1, 0, 0]);
+        assert.equal(failedEntry.error, 'MarcomCentral did not answer (ECONNRESET)');
+        assert.deepEqual([failedEntry.windowStart, failedEntry.windowEnd], [iso(-15), iso(5)]);
+        sinon.assert.calledOnce(logger.warn);
+        assert.match(logger.warn.firstCall.args[0], /ECONNRESET/);
+
+        at(15);
+        await poller.pollNow('conn-1');
+        state = stateOf()!;
+        assert.equal(state.watermark, T0.toISOString());
+        assert.equal(state.consecutiveFailures, 2);
+        assert.equal(state.status.since, iso(5), 'still failing since the first failure');
+        assert.equal(state.status.message, 'socket hang up');
+        assert.equal(state.status.nextPollAt, iso(30), 'backed off to the 15 minute cap');
+
+        at(30);
+        await poller.pollNow('conn-1');
+        assert.deepEqual(windowOfCall(3), { start: iso(-15), end: iso(30) }, 'resumes from the old watermark');
+        state = stateOf()!;
+        assert.equal(state.watermark, iso(30));
+        assert.equal(state.consecutiveFailures, 0);
+        assert.deepEqual({ ...state.status }, { state: 'ok', lastPollAt: iso(30), nextPollAt: iso(35) });
+        assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-2')));
+        assert.deepEqual(logOf().map(entry => entry.errors), [0, 1, 1, 0]);
+    });
+
+    it('keeps the watermark unset when the very first poll fails, and asks the first window again', async () => {
+        fake.fetchOrders.onCall(0).rejects(new Error('boom'));
+        fake.fetchOrders.onCall(1).resolves(fetched([]));
+
+        await poller.pollNow('conn-1');
+        assert.equal(stateOf()!.watermark, undefined);
+        at(10);
+        await poller.pollNow('conn-1');
+        assert.deepEqual(windowOfCall(1), { start: new Date(T0.getTime() - 24 * 60 * MINUTE + 10 * MINUTE).toISOString(), end: iso(10) });
+    });
+
+    it('keeps the watermark when the orders could not be stored', async () => {
+        fake.fetchOrders.onFirstCall().resolves(fetched([receivedOrder('M-1')]));
+        fake.fetchOrders.onSecondCall().resolves(fetched([receivedOrder('M-2')]));
+        await poller.pollNow('conn-1');
+        at(5);
+        const create = sinon.stub(store, 'create').callThrough();
+        create.withArgs(OrdersCollection).rejects(new Error('disk full'));
+
+        await poller.pollNow('conn-1');
+
+        const state = stateOf()!;
+        assert.equal(state.watermark, T0.toISOString());
+        assert.equal(state.status.state, 'retrying');
+        assert.equal(state.status.message, 'disk full');
+        assert.equal(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-2')), undefined);
+    });
+
+    it('shows a refused token as an error a person must fix', async () => {
+        fake.fetchOrders.rejects(errorOfKind('invalid-token', 'MarcomCentral refused the partner token for GetOrdersByDate; check the connection\'s token'));
+
+        await poller.pollNow('conn-1');
+
+        const state = stateOf()!;
+        assert.equal(state.status.state, 'error');
+        assert.equal(state.status.since, T0.toISOString());
+        assert.match(state.status.message!, /refused the partner token/);
+        assert.equal(state.watermark, undefined);
+    });
+
+    it('shows a TLS failure and a missing token as errors too', async () => {
+        fake.fetchOrders.onCall(0).rejects(errorOfKind('tls', 'certificate has expired'));
+        fake.fetchOrders.onCall(1).rejects(new Error('The order token is not set'));
+        await poller.pollNow('conn-1');
+        assert.equal(stateOf()!.status.state, 'error');
+        at(5);
+        await poller.pollNow('conn-1');
+        assert.equal(stateOf()!.status.state, 'error');
+        assert.equal(stateOf()!.status.since, T0.toISOString());
+    });
+
+    it('does not start a second poll while one is running', async () => {
+        let answer!: (value: FetchedOrders) => void;
+        fake.fetchOrders.callsFake(() => new Promise<FetchedOrders>(resolve => answer = resolve));
+
+        const first = poller.pollNow('conn-1');
+        const second = poller.pollNow('conn-1');
+        await eventually(() => fake.fetchOrders.called, 3000, 'the fetch');
+        const third = poller.pollNow('conn-1');
+        answer(fetched([receivedOrder('M-1')]));
+        await Promise.all([first, second, third]);
+
+        sinon.assert.calledOnce(fake.fetchOrders);
+        assert.equal(logOf().length, 1);
+        assert.equal(store.count(OrdersCollection), 1);
+
+        fake.fetchOrders.resolves(fetched([]));
+        await poller.pollNow('conn-1');
+        sinon.assert.calledTwice(fake.fetchOrders);
+    });
+
+    it('polls enabled connections at start and never a disabled one', async () => {
+        await store.create(ConnectionsCollection, connectionDocument('conn-off', { enabled: false }));
+        fake.fetchOrders.resolves(fetched([]));
+
+        await poller.onStart();
+        await eventually(() => !!stateOf('conn-1'), 3000, 'the first poll of conn-1');
+        await poller.idle();
+        await new Promise(resolve => setTimeout(resolve, 50));
+
+        assert.deepEqual(fake.fetchOrders.getCalls().map(call => call.args[0].id), ['conn-1']);
+        assert.equal(stateOf('conn-off'), undefined);
+        assert.deepEqual(logOf('conn-off'), []);
+    });
+
+    it('polls a connection as soon as it is enabled, and stops polling it when it is disabled', async () => {
+        await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: false }));
+        fake.fetchOrders.resolves(fetched([]));
+        await poller.onStart();
+        await new Promise(resolve => setTimeout(resolve, 50));
+        sinon.assert.notCalled(fake.fetchOrders);
+
+        await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: true }));
+        await eventually(() => !!stateOf('conn-1'), 3000, 'the poll after enabling');
+        await poller.idle();
+        sinon.assert.calledOnce(fake.fetchOrders);
+        const timers = (poller as unknown as { timers: Map<string, NodeJS.Timeout> }).timers;
+        assert.ok(timers.has('conn-1'), 'the next poll is scheduled');
+
+        await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: false }));
+        assert.equal(timers.has('conn-1'), false, 'no poll is scheduled for a disabled connection');
+    });
+
+    it('does nothing for a connection that no longer exists', async () => {
+        await poller.pollNow('no-such-connection');
+        sinon.assert.notCalled(fake.fetchOrders);
+        assert.equal(stateOf('no-such-connection'), undefined);
+    });
+
+    it('continues from the stored watermark after a restart', async () => {
+        fake.fetchOrders.resolves(fetched([receivedOrder('M-1')]));
+        await poller.pollNow('conn-1');
+        poller.onStop();
+        await store.close();
+
+        at(60);
+        store = await openStore();
+        const restarted = pollerOver(store);
+        fake.fetchOrders.resetHistory();
+        fake.fetchOrders.resolves(fetched([receivedOrder('M-1'), receivedOrder('M-2')]));
+        await restarted.pollNow('conn-1');
+
+        assert.deepEqual(windowOfCall(0), { start: iso(-15), end: iso(60) });
+        assert.equal(stateOf()!.watermark, iso(60));
+        assert.deepEqual(logOf().map(entry => [entry.created, entry.duplicates]), [[1, 1], [1, 0]]);
+    });
+});
