@@ -139,6 +139,16 @@ describe('buildJobs', () => {
         });
     });
 
+    it('never lets a template default override what the customer ordered', () => {
+        const greedy = template('Greedy', { skuId: 'BC-STD' }, {
+            workflowId: 'wf-cards', defaults: { properties: { 'finishing: Paper': '100gsm', customer: 'Someone else', coating: 'UV' } }
+        });
+        const [cards] = buildJobs(orderOf(), [greedy], NOW);
+        assert.equal(cards.properties['finishing: Paper'], '350gsm matt');
+        assert.equal(cards.properties.customer, 'Ada Lovelace');
+        assert.equal(cards.properties.coating, 'UV', 'a default the order does not set still applies');
+    });
+
     it('ships to the line\'s own address when it has one, and names a customer without a name by login', () => {
         const received = receivedOrder('M-1001', { customer: { loginId: 'buyer42' } });
         received.lineItems[0] = {

@@ -279,6 +279,21 @@ describe('OrderPoller', () => {
         assert.equal(timers.has('conn-1'), false, 'no poll is scheduled for a disabled connection');
     });
 
+    it('keeps polling a connection even when recording a poll fails', async () => {
+        fake.fetchOrders.resolves(fetched([]));
+        const failingSave = sinon.stub(store, 'create').callThrough();
+        failingSave.withArgs(ConnectionStatesCollection).rejects(Object.assign(new Error('disk full'), { code: 'EIO' }));
+        const schedule = sinon.spy(poller as unknown as { schedule(id: string, delay: number): void }, 'schedule');
+        await assert.rejects(() => poller.pollNow('conn-1'), /disk full/);
+        assert.equal(schedule.callCount, 1, 'the next poll is scheduled all the same');
+    });
+
+    it('does not poll a connection an operator switched off, even when asked to poll now', async () => {
+        await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: false }));
+        await poller.pollNow('conn-1');
+        assert.equal(fake.fetchOrders.callCount, 0);
+    });
+
     it('does nothing for a connection that no longer exists', async () => {
         await poller.pollNow('no-such-connection');
         sinon.assert.notCalled(fake.fetchOrders);
