@@ -7,3 +7,4 @@ export * from './secrets/secret-box';
 export * from './store/document-store';
 export * from './store/platform-collections';
 export * from './store/store-errors';
+export * from './platform-startup';

@@ -19,7 +19,7 @@ import { UserAccounts } from './auth/user-accounts';
 import { ChangeFeedHub } from './change-feed/change-feed-hub';
 import { ChangeFeedProjection } from './change-feed/change-feed-projection';
 import { ChangeFeedServerImpl } from './change-feed/change-feed-server-impl';
-import { PlatformStartup } from './platform-startup';
+import { PlatformReady, PlatformStartup } from './platform-startup';
 import { PressworkConfig, readPressworkConfig } from './presswork-config';
 import { bindGuardedService } from './rpc/bind-guarded-service';
 import { ChannelRpcCaller, RpcCaller } from './rpc/rpc-caller';
@@ -79,6 +79,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(UserAccounts).toSelf().inSingletonScope();
     bind(PlatformStartup).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(PlatformStartup);
+    bind(PlatformReady).toService(PlatformStartup);
     bind(SignInEndpoint).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(SignInEndpoint);
     bind(WsRequestValidatorContribution).toService(SignInEndpoint);

@@ -1,17 +1,30 @@
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { Deferred } from '@theia/core/lib/common/promise-util';
 import { DocumentStore } from './store/document-store';
 import { UserAccounts } from './auth/user-accounts';
 import { defaultWorkflows } from './defaults/default-workflows';
 import { WorkflowsCollection } from './store/platform-collections';
 
 /**
+ * Resolves once the store is open and first-start documents exist (the first administrator, the
+ * default workflows): what feature extensions wait for before they build on them.
+ */
+export const PlatformReady = Symbol('PlatformReady');
+export interface PlatformReady {
+    readonly whenReady: Promise<void>;
+}
+
+/**
  * Opens the store before the server listens. Presswork does not run on a store it cannot open:
  * that would look like lost orders. Documents that could not be read are named in the log.
  */
 @injectable()
-export class PlatformStartup implements BackendApplicationContribution {
+export class PlatformStartup implements BackendApplicationContribution, PlatformReady {
+    protected readonly started = new Deferred<void>();
+    readonly whenReady = this.started.promise;
+
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
     @inject(ILogger) @named('platform:PlatformStartup') protected readonly logger: ILogger;
@@ -20,6 +33,7 @@ export class PlatformStartup implements BackendApplicationContribution {
         await this.orExit('the data store could not be opened', () => this.store.ready);
         await this.orExit('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
         await this.orExit('the default workflows could not be created', () => this.seedDefaultWorkflows());
+        this.started.resolve();
         for (const problem of this.store.problems) {
             this.logger.error(`${problem.collection}/${problem.id} could not be loaded from ${problem.file}: ${problem.reason}. ` +
                 'The file is left as it is; repair or remove it and restart.');

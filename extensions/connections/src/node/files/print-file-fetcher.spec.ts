@@ -60,7 +60,7 @@ describe('PrintFileFetcher', () => {
 
     function fetcherWith(options: PrintFileOptions = FAST): PrintFileFetcher {
         const fetcher = inject(new PrintFileFetcher(), {
-            store, types: connectionTypesOf(fake), folders: new JobFolders(temp.join('data', 'jobs')), options, logger
+            store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), folders: new JobFolders(temp.join('data', 'jobs')), options, logger
         });
         fetchers.push(fetcher);
         return fetcher;

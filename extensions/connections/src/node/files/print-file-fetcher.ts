@@ -3,6 +3,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import type { Job, Order } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionTypes } from '../connection-types';
 import { WAITING_FOR_FILE } from '../intake/job-builder';
@@ -28,6 +29,7 @@ export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = { maxBytes: 512 * 10
 @injectable()
 export class PrintFileFetcher implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(ConnectionTypes) protected readonly types: ConnectionTypes;
     @inject(JobFolders) protected readonly folders: JobFolders;
     @inject(PrintFileOptions) protected readonly options: PrintFileOptions;
@@ -37,7 +39,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     protected readonly abort = new AbortController();
 
     async onStart(): Promise<void> {
-        await this.store.ready;
+        await this.platform.whenReady;
         this.store.onDidChange(change => {
             if (change.collection === OrdersCollection.name && change.kind === 'created') {
                 this.fetchFilesOf(change.document as Order);

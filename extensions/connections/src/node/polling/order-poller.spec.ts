@@ -57,7 +57,7 @@ describe('OrderPoller', () => {
     function pollerOver(over: FileDocumentStore): OrderPoller {
         const rejectedOrders = inject(new RejectedOrders(), { store: over });
         const intake = inject(new OrderIntake(), { store: over, rejectedOrders });
-        const created = inject(new OrderPoller(), { store: over, types: connectionTypesOf(fake), intake, now: () => clock, logger });
+        const created = inject(new OrderPoller(), { store: over, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger });
         pollers.push(created);
         return created;
     }

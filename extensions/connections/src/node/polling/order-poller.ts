@@ -3,6 +3,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import type { Connection } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connection-runtime';
 import { ConnectionLogsCollection, ConnectionState, ConnectionStatesCollection, MAX_LOG_ENTRIES } from '../connection-collections';
@@ -23,6 +24,7 @@ export type PollClock = () => Date;
 @injectable()
 export class OrderPoller implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(ConnectionTypes) protected readonly types: ConnectionTypes;
     @inject(OrderIntake) protected readonly intake: OrderIntake;
     @inject(PollClock) protected readonly now: PollClock;
@@ -34,7 +36,7 @@ export class OrderPoller implements BackendApplicationContribution {
     protected stopped = false;
 
     async onStart(): Promise<void> {
-        await this.store.ready;
+        await this.platform.whenReady;
         this.store.onDidChange(change => {
             if (change.collection === ConnectionsCollection.name) {
                 this.reschedule(change.id, change.kind === 'deleted' ? undefined : change.document as Connection);

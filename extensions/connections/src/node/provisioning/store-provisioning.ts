@@ -5,6 +5,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import type { Connection } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
@@ -25,6 +26,7 @@ const DEMO_POLL_SECONDS = 10;
 @injectable()
 export class StoreProvisioning implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
     @inject(SecretBox) protected readonly secrets: SecretBox;
     @inject(ConnectionRegistry) protected readonly registry: ConnectionRegistry;
@@ -34,12 +36,20 @@ export class StoreProvisioning implements BackendApplicationContribution {
     protected demoStore: RunningSimulator | undefined;
 
     async initialize(): Promise<void> {
-        await this.store.ready;
-        const environment = readStoreEnvironment(process.env);
-        if (environment) {
-            await this.provisionFromEnvironment(environment);
-        } else if (this.config.demo) {
-            await this.startDemoStore();
+        await this.platform.whenReady;
+        let environment: StoreEnvironment | undefined;
+        try {
+            environment = readStoreEnvironment(process.env);
+            if (environment) {
+                await this.provisionFromEnvironment(environment);
+            }
+        } catch (error) {
+            // A shop that configured its store must not start as if it had none.
+            console.error('Presswork cannot start: the MarcomCentral store of the environment could not be set up.', error);
+            process.exit(1);
+        }
+        if (!environment && this.config.demo) {
+            await this.startDemoStore().catch(error => this.logger.error('the demo store could not be started; Presswork runs without it', error));
         }
     }
 
