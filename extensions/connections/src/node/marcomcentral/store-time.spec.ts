@@ -40,8 +40,9 @@ describe('store-time', () => {
             assert.equal(readStoreDateTime('2026-11-26', LA), '2026-11-26T00:00:00-08:00');
         });
 
-        it('reads the repeated autumn hour as the earlier instant (the offset before the change)', () => {
-            assert.equal(readStoreDateTime('2026-11-01T01:30:00', LA), '2026-11-01T01:30:00-07:00');
+        it('reads the repeated autumn hour as standard time, as .NET (MarcomCentral) does', () => {
+            assert.equal(readStoreDateTime('2026-11-01T01:30:00', LA), '2026-11-01T01:30:00-08:00');
+            assert.equal(readStoreDateTime('2026-11-01T01:00:00', LA), '2026-11-01T01:00:00-08:00');
             assert.equal(readStoreDateTime('2026-11-01T00:59:59', LA), '2026-11-01T00:59:59-07:00');
             assert.equal(readStoreDateTime('2026-11-01T02:00:00', LA), '2026-11-01T02:00:00-08:00');
         });
@@ -58,7 +59,7 @@ describe('store-time', () => {
                 for (const now of [Date.parse('2026-07-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')]) {
                     Settings.now = () => now;
                     Settings.resetCaches();
-                    assert.equal(readStoreDateTime('2026-11-01T01:30:00', LA), '2026-11-01T01:30:00-07:00');
+                    assert.equal(readStoreDateTime('2026-11-01T01:30:00', LA), '2026-11-01T01:30:00-08:00');
                     assert.equal(readStoreDateTime('2026-03-08T02:30:00', LA), '2026-03-08T03:30:00-07:00');
                 }
             } finally {

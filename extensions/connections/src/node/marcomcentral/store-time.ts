@@ -4,8 +4,9 @@ import { DateTime, IANAZone } from 'luxon';
  * Dates between Presswork (ISO instants) and a MarcomCentral store (its own IANA time zone).
  *
  * Offset-less dates from the store are read in the store's zone with this fixed rule:
- * - a wall time that happens twice (autumn, clocks go back) is the EARLIER instant, i.e. the offset
- *   in force before the change (2026-11-01T01:30 America/Los_Angeles → 01:30-07:00);
+ * - a wall time that happens twice (autumn, clocks go back) is read as STANDARD time, the way .NET
+ *   (which MarcomCentral runs on) reads an ambiguous local time (2026-11-01T01:30 America/Los_Angeles
+ *   → 01:30-08:00, the later of the two instants);
  * - a wall time that never happens (spring, clocks go forward) is shifted FORWARD by the size of the
  *   gap (2026-03-08T02:30 America/Los_Angeles → 03:30-07:00).
  * Luxon alone is not deterministic for the first case: it resolves an ambiguous time with the
@@ -64,7 +65,7 @@ export function readStoreDateTime(text: string, timeZone: string): string | unde
     return DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
-/** The instant of a wall time in a zone, by the earlier-offset / shift-forward rule. */
+/** The instant of a wall time in a zone, by the standard-time / shift-forward rule. */
 export function resolveWallTime(localMillis: number, zone: IANAZone): number {
     // Real zones change offset at most once within two days, so the offsets a day either side cover every candidate.
     const offsetBefore = zone.offset(localMillis - DAY_MS);
@@ -73,7 +74,7 @@ export function resolveWallTime(localMillis: number, zone: IANAZone): number {
         .map(offset => localMillis - offset * 60_000)
         .filter(instant => zone.offset(instant) === (localMillis - instant) / 60_000);
     if (candidates.length > 0) {
-        return Math.min(...candidates);
+        return candidates.find(instant => !DateTime.fromMillis(instant, { zone }).isInDST) ?? Math.max(...candidates);
     }
     // A skipped wall time: read it with the offset before the gap, which lands after the gap.
     return localMillis - offsetBefore * 60_000;
