@@ -133,7 +133,15 @@ export class ConnectionsWidget extends ReactWidget {
 
     protected renderToggle(connection: ConnectionSwitch): React.ReactNode {
         return <input type='checkbox' checked={connection.enabled} aria-label={`Enabled: ${connection.name}`}
-            onChange={event => this.act(() => this.service.setConnectionEnabled(connection.id, event.target.checked))} />;
+            onChange={event => this.setEnabled(connection, event.target.checked)} />;
+    }
+
+    /** Shows the switch at once; if the server refuses, the reload puts it back. */
+    protected async setEnabled(connection: ConnectionSwitch, enabled: boolean): Promise<void> {
+        this.connections = this.connections.map(candidate => candidate.id === connection.id ? { ...candidate, enabled } : candidate);
+        this.switches = this.switches.map(candidate => candidate.id === connection.id ? { ...candidate, enabled } : candidate);
+        this.update();
+        await this.act(() => this.service.setConnectionEnabled(connection.id, enabled));
     }
 
     protected create = async (): Promise<void> => {

@@ -1,0 +1,77 @@
+import { test, expect } from '@playwright/test';
+import { RunningSimulator, startSimulator } from '@presswork/marcomcentral-simulator';
+import { PressworkServer } from '../fixtures/presswork-server';
+import { storedOrders } from '../fixtures/stored-jobs';
+import { ConnectionsView } from '../page-objects/connections-view';
+import { PressworkShell } from '../page-objects/presswork-shell';
+import { SignInPage } from '../page-objects/sign-in-page';
+
+const ADMIN_PASSWORD = 'Admin#Conn1';
+
+test.describe('MarcomCentral connections', () => {
+    let simulator: RunningSimulator;
+    let server: PressworkServer;
+
+    test.beforeAll(async () => {
+        simulator = await startSimulator({ host: '127.0.0.1', port: 0 });
+        server = await PressworkServer.start({ adminPassword: ADMIN_PASSWORD });
+    });
+
+    test.afterAll(async () => {
+        await server?.stop();
+        await simulator?.close();
+    });
+
+    test('an administrator connects a store, tests it, enables it, and its orders arrive as jobs', async ({ page }) => {
+        const signIn = new SignInPage(page, server.url);
+        await signIn.open();
+        await signIn.signIn('admin', ADMIN_PASSWORD);
+        const shell = new PressworkShell(page);
+        await shell.waitUntilReady();
+        await shell.runMenu('View', 'Connections');
+
+        const connections = new ConnectionsView(page);
+        await connections.create({ name: 'Shop store', endpointUrl: simulator.url, orderToken: simulator.orderToken, pollingIntervalSeconds: 2 });
+        const row = connections.row('Shop store');
+        await expect(row).toContainText('order set');
+        await expect(row).toContainText('Disabled');
+        // The token never comes back to the browser.
+        expect(await page.content()).not.toContain(simulator.orderToken);
+
+        await expect(await connections.test('Shop store')).toContainText('Shop store: OK');
+
+        await connections.setEnabled('Shop store', true);
+        await expect(row).toContainText('OK');
+
+        const placed = await fetch(`${simulator.url}/_sim/orders`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${simulator.orderToken}` },
+            body: JSON.stringify({})
+        });
+        expect(placed.status).toBe(201);
+        const order = await placed.json() as { OrderNumber: string, OrderDetails: unknown[] };
+
+        await expect.poll(async () => (await storedOrders(server.dataFolder)).find(stored => stored.orderNumber === order.OrderNumber)?.jobs.length,
+            { timeout: 30_000 }).toBe(order.OrderDetails.length);
+        const stored = (await storedOrders(server.dataFolder)).find(candidate => candidate.orderNumber === order.OrderNumber)!;
+        expect(stored.jobs.every(job => job.orderNumber === order.OrderNumber)).toBe(true);
+
+        const log = await connections.openLog('Shop store');
+        // The poll that took the order in: created 1 (fourth column), no errors (seventh).
+        const createdOne = log.locator('tbody tr').filter({ has: page.locator('td:nth-child(4)', { hasText: /^1$/ }) });
+        await expect(createdOne.first().locator('td:nth-child(7)')).toHaveText('0');
+        await connections.closeDialog();
+    });
+
+    test('a wrong token is named as the reason when the connection is tested', async ({ page }) => {
+        const signIn = new SignInPage(page, server.url);
+        await signIn.open();
+        await signIn.signIn('admin', ADMIN_PASSWORD);
+        const shell = new PressworkShell(page);
+        await shell.waitUntilReady();
+        await shell.runMenu('View', 'Connections');
+        const connections = new ConnectionsView(page);
+        await connections.create({ name: 'Wrong token', endpointUrl: simulator.url, orderToken: 'not-the-token' });
+        await expect(await connections.test('Wrong token')).toContainText('invalid-token');
+    });
+});
