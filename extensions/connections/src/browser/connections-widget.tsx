@@ -1,13 +1,10 @@
 import * as React from '@theia/core/shared/react';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { codicon } from '@theia/core/lib/browser/widgets/widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
-import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
-import debounce = require('@theia/core/shared/lodash.debounce');
 import { CollectionNames, messageOf } from '@presswork/platform/lib/common';
-import { ChangeFeedService, CurrentUserService, downloadText, pickTextFile } from '@presswork/platform/lib/browser';
+import { CurrentUserService, PressworkViewWidget, downloadText, pickTextFile } from '@presswork/platform/lib/browser';
 import type { ConnectionStatus } from '../common/connection-runtime';
 import { CONNECTION_FEED_COLLECTIONS } from '../common/connection-feed';
 import { ConnectionSwitch, ConnectionView, ConnectionsService } from '../common/connections-protocol';
@@ -20,51 +17,32 @@ import { RejectedOrdersDialog } from './rejected-orders-dialog';
  * connection's name and state and switch it on or off.
  */
 @injectable()
-export class ConnectionsWidget extends ReactWidget {
+export class ConnectionsWidget extends PressworkViewWidget {
     static readonly ID = 'presswork-connections';
     static readonly LABEL = nls.localize('presswork/connections/label', 'Connections');
 
     @inject(ConnectionsService) protected readonly service: ConnectionsService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
-    @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
-    @inject(MessageService) protected readonly messages: MessageService;
 
     protected connections: ConnectionView[] = [];
     protected switches: ConnectionSwitch[] = [];
-    protected error: string | undefined;
-    protected readonly reloadSoon = debounce(() => this.reload(), 250);
 
     @postConstruct()
     protected init(): void {
-        this.id = ConnectionsWidget.ID;
-        this.title.label = ConnectionsWidget.LABEL;
-        this.title.caption = ConnectionsWidget.LABEL;
-        this.title.iconClass = codicon('plug');
-        this.title.closable = true;
-        for (const collection of [CollectionNames.connections, ...CONNECTION_FEED_COLLECTIONS]) {
-            this.toDispose.push(this.changeFeed.watch(collection, () => this.reloadSoon()));
-        }
-        this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
-        this.reload();
+        this.setUpView({ id: ConnectionsWidget.ID, label: ConnectionsWidget.LABEL, icon: 'plug', collections: [CollectionNames.connections, ...CONNECTION_FEED_COLLECTIONS] });
     }
 
     protected get manages(): boolean {
         return this.currentUser.can('connections.manage');
     }
 
-    protected async reload(): Promise<void> {
-        try {
-            await this.currentUser.load();
-            if (this.manages) {
-                this.connections = await this.service.listConnections();
-            } else {
-                this.switches = await this.service.listConnectionSwitches();
-            }
-            this.error = undefined;
-        } catch (error) {
-            this.error = messageOf(error);
+    protected async load(): Promise<void> {
+        await this.currentUser.load();
+        if (this.manages) {
+            this.connections = await this.service.listConnections();
+        } else {
+            this.switches = await this.service.listConnectionSwitches();
         }
-        this.update();
     }
 
     protected render(): React.ReactNode {
@@ -74,7 +52,7 @@ export class ConnectionsWidget extends ReactWidget {
                 <button className='theia-button secondary' onClick={this.importConnections}>Import…</button>
                 <button className='theia-button secondary' onClick={this.exportConnections} disabled={!this.connections.length}>Export</button>
             </div>}
-            {this.error && <p className='presswork-error' role='alert'>{this.error}</p>}
+            {this.renderError()}
             {this.manages ? this.renderConnections() : this.renderSwitches()}
         </div>;
     }
@@ -202,13 +180,4 @@ export class ConnectionsWidget extends ReactWidget {
         }
     };
 
-    /** Runs a change; on failure shows why and reloads, so the view never shows what is not stored. */
-    protected async act(change: () => Promise<unknown>): Promise<void> {
-        try {
-            await change();
-        } catch (error) {
-            this.messages.error(messageOf(error));
-        }
-        await this.reload();
-    }
 }

@@ -1,52 +1,36 @@
 import * as React from '@theia/core/shared/react';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
-import { codicon } from '@theia/core/lib/browser/widgets/widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
-import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
-import { CollectionNames, messageOf } from '@presswork/platform/lib/common';
-import { ChangeFeedService } from '@presswork/platform/lib/browser';
+import { CollectionNames } from '@presswork/platform/lib/common';
+import { PressworkViewWidget } from '@presswork/platform/lib/browser';
 import { ConnectionView, ConnectionsService, TemplateView, WorkflowChoice } from '../common/connections-protocol';
 import { templateDialog } from './template-form';
 
 /** Production templates: which workflow and job defaults each MarcomCentral product gets. */
 @injectable()
-export class TemplatesWidget extends ReactWidget {
+export class TemplatesWidget extends PressworkViewWidget {
     static readonly ID = 'presswork-production-templates';
     static readonly LABEL = nls.localize('presswork/connections/templates', 'Production Templates');
 
     @inject(ConnectionsService) protected readonly service: ConnectionsService;
-    @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
-    @inject(MessageService) protected readonly messages: MessageService;
 
     protected templates: TemplateView[] = [];
     protected workflows: WorkflowChoice[] = [];
     protected connections: ConnectionView[] = [];
-    protected error: string | undefined;
 
     @postConstruct()
     protected init(): void {
-        this.id = TemplatesWidget.ID;
-        this.title.label = TemplatesWidget.LABEL;
-        this.title.caption = TemplatesWidget.LABEL;
-        this.title.iconClass = codicon('symbol-ruler');
-        this.title.closable = true;
-        this.toDispose.push(this.changeFeed.watch(CollectionNames.productionTemplates, () => this.reload()));
-        this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
-        this.reload();
+        this.setUpView({
+            id: TemplatesWidget.ID, label: TemplatesWidget.LABEL, icon: 'symbol-ruler',
+            collections: [CollectionNames.productionTemplates, CollectionNames.workflows, CollectionNames.connections]
+        });
     }
 
-    protected async reload(): Promise<void> {
-        try {
-            [this.templates, this.workflows, this.connections] = await Promise.all([
-                this.service.listTemplates(), this.service.listWorkflowChoices(), this.service.listConnections()
-            ]);
-            this.error = undefined;
-        } catch (error) {
-            this.error = messageOf(error);
-        }
-        this.update();
+    protected async load(): Promise<void> {
+        [this.templates, this.workflows, this.connections] = await Promise.all([
+            this.service.listTemplates(), this.service.listWorkflowChoices(), this.service.listConnections()
+        ]);
     }
 
     protected render(): React.ReactNode {
@@ -54,7 +38,7 @@ export class TemplatesWidget extends ReactWidget {
             <div className='presswork-toolbar'>
                 <button className='theia-button' onClick={this.create}>New production template…</button>
             </div>
-            {this.error && <p className='presswork-error' role='alert'>{this.error}</p>}
+            {this.renderError()}
             <table className='presswork-table' aria-label={TemplatesWidget.LABEL}>
                 <thead><tr><th>Name</th><th>Connection</th><th>Matches</th><th>Workflow</th><th>Defaults</th><th>Enabled</th><th></th></tr></thead>
                 <tbody>{this.templates.map(template => <tr key={template.id} data-template={template.name}>
@@ -88,12 +72,7 @@ export class TemplatesWidget extends ReactWidget {
             ok: 'Delete'
         }).open();
         if (confirmed) {
-            try {
-                await this.service.deleteTemplate(template.id, template.version);
-            } catch (error) {
-                this.messages.error(messageOf(error));
-                await this.reload();
-            }
+            await this.act(() => this.service.deleteTemplate(template.id, template.version));
         }
     }
 }

@@ -4,3 +4,4 @@ export * from './change-feed-service';
 export * from './form-dialog';
 export * from './download';
 export * from './permitted-view-contribution';
+export * from './presswork-view-widget';

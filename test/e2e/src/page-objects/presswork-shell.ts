@@ -1,8 +1,19 @@
 import { Page, expect, Locator } from '@playwright/test';
+import { SignInPage } from './sign-in-page';
 
 /** The Theia shell once signed in: menu bar, status bar, views. */
 export class PressworkShell {
     constructor(readonly page: Page) { }
+
+    /** Signs in on the sign-in page and waits for the shell. */
+    static async signIn(page: Page, baseUrl: string, name: string, password: string): Promise<PressworkShell> {
+        const signIn = new SignInPage(page, baseUrl);
+        await signIn.open();
+        await signIn.signIn(name, password);
+        const shell = new PressworkShell(page);
+        await shell.waitUntilReady();
+        return shell;
+    }
 
     async waitUntilReady(): Promise<void> {
         await expect(this.page.locator('#theia-app-shell')).toBeVisible({ timeout: 60_000 });

@@ -4,7 +4,6 @@ import { PressworkServer } from '../fixtures/presswork-server';
 import { storedOrders } from '../fixtures/stored-jobs';
 import { ConnectionsView } from '../page-objects/connections-view';
 import { PressworkShell } from '../page-objects/presswork-shell';
-import { SignInPage } from '../page-objects/sign-in-page';
 
 const ADMIN_PASSWORD = 'Admin#Conn1';
 
@@ -23,11 +22,7 @@ test.describe('MarcomCentral connections', () => {
     });
 
     test('an administrator connects a store, tests it, enables it, and its orders arrive as jobs', async ({ page }) => {
-        const signIn = new SignInPage(page, server.url);
-        await signIn.open();
-        await signIn.signIn('admin', ADMIN_PASSWORD);
-        const shell = new PressworkShell(page);
-        await shell.waitUntilReady();
+        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await shell.runMenu('View', 'Connections');
 
         const connections = new ConnectionsView(page);
@@ -64,11 +59,7 @@ test.describe('MarcomCentral connections', () => {
     });
 
     test('a wrong token is named as the reason when the connection is tested', async ({ page }) => {
-        const signIn = new SignInPage(page, server.url);
-        await signIn.open();
-        await signIn.signIn('admin', ADMIN_PASSWORD);
-        const shell = new PressworkShell(page);
-        await shell.waitUntilReady();
+        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await shell.runMenu('View', 'Connections');
         const connections = new ConnectionsView(page);
         await connections.create({ name: 'Wrong token', endpointUrl: simulator.url, orderToken: 'not-the-token' });

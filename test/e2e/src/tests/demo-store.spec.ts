@@ -3,7 +3,6 @@ import { PressworkServer } from '../fixtures/presswork-server';
 import { storedOrders } from '../fixtures/stored-jobs';
 import { ConnectionsView } from '../page-objects/connections-view';
 import { PressworkShell } from '../page-objects/presswork-shell';
-import { SignInPage } from '../page-objects/sign-in-page';
 
 const ADMIN_PASSWORD = 'Admin#Demo1';
 
@@ -19,11 +18,7 @@ test.describe('first start with the demo store', () => {
     });
 
     test('a new user signs in and sees the demo store connected and its orders arriving', async ({ page }) => {
-        const signIn = new SignInPage(page, server.url);
-        await signIn.open();
-        await signIn.signIn('admin', ADMIN_PASSWORD);
-        const shell = new PressworkShell(page);
-        await shell.waitUntilReady();
+        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await shell.runMenu('View', 'Connections');
         const connections = new ConnectionsView(page);
         const demo = connections.row('Demo store');

@@ -19,11 +19,7 @@ test.describe('users and authorities', () => {
 
     test('an administrator creates an operator, who must change the password and cannot manage users', async ({ browser }) => {
         const adminPage = await browser.newPage();
-        const adminSignIn = new SignInPage(adminPage, server.url);
-        await adminSignIn.open();
-        await adminSignIn.signIn('admin', ADMIN_PASSWORD);
-        const adminShell = new PressworkShell(adminPage);
-        await adminShell.waitUntilReady();
+        const adminShell = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
         await adminShell.runMenu('View', 'Users');
         const users = new UsersView(adminPage);
         await expect(users.row('admin')).toBeVisible();
@@ -63,11 +59,7 @@ test.describe('users and authorities', () => {
     });
 
     test('the last administrator cannot be demoted or deleted', async ({ page }) => {
-        const signIn = new SignInPage(page, server.url);
-        await signIn.open();
-        await signIn.signIn('admin', ADMIN_PASSWORD);
-        const shell = new PressworkShell(page);
-        await shell.waitUntilReady();
+        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await shell.runMenu('View', 'Users');
         const users = new UsersView(page);
         await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');

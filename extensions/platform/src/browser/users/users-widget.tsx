@@ -1,18 +1,14 @@
 import * as React from '@theia/core/shared/react';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
-import { codicon } from '@theia/core/lib/browser/widgets/widget';
-import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { z } from 'zod';
 import { AccountService, NewUserSchema } from '../../common/account-protocol';
 import { AUTHORITIES, Authority } from '../../common/authority';
-import { messageOf } from '../../common/errors';
 import { PasswordSchema, UserSummary } from '../../common/user-schema';
 import { CollectionNames } from '../../common/collection-names';
 import { CurrentUserService } from '../account/current-user-service';
-import { ChangeFeedService } from '../change-feed-service';
+import { PressworkViewWidget } from '../presswork-view-widget';
 import { FormDialog } from '../form-dialog';
 
 const ResetPasswordSchema = z.object({ password: PasswordSchema, confirm: z.string() });
@@ -21,48 +17,22 @@ const passwordsMatch = (values: Readonly<Record<string, string>>): string | unde
 
 /** Administrators' list of users: create, delete, set authority, reset password. Updates live. */
 @injectable()
-export class UsersWidget extends ReactWidget {
+export class UsersWidget extends PressworkViewWidget {
     static readonly ID = 'presswork-users';
     static readonly LABEL = nls.localize('presswork/users/label', 'Users');
 
     @inject(AccountService) protected readonly accounts: AccountService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
-    @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
-    @inject(MessageService) protected readonly messages: MessageService;
 
     protected users: UserSummary[] = [];
-    protected error: string | undefined;
 
     @postConstruct()
     protected init(): void {
-        this.id = UsersWidget.ID;
-        this.title.label = UsersWidget.LABEL;
-        this.title.caption = UsersWidget.LABEL;
-        this.title.iconClass = codicon('organization');
-        this.title.closable = true;
-        this.addClass('presswork-users');
-        this.toDispose.push(this.changeFeed.watch(CollectionNames.users, deltas => {
-            for (const delta of deltas) {
-                this.users = this.users.filter(user => user.id !== delta.id);
-                if (delta.kind !== 'deleted' && delta.document) {
-                    this.users.push(delta.document as UserSummary);
-                }
-            }
-            this.users.sort((a, b) => a.name.localeCompare(b.name));
-            this.update();
-        }));
-        this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
-        this.reload();
+        this.setUpView({ id: UsersWidget.ID, label: UsersWidget.LABEL, icon: 'organization', collections: [CollectionNames.users] });
     }
 
-    protected async reload(): Promise<void> {
-        try {
-            this.users = await this.accounts.listUsers();
-            this.error = undefined;
-        } catch (error) {
-            this.error = messageOf(error);
-        }
-        this.update();
+    protected async load(): Promise<void> {
+        this.users = await this.accounts.listUsers();
     }
 
     protected render(): React.ReactNode {
@@ -70,7 +40,7 @@ export class UsersWidget extends ReactWidget {
             <div className='presswork-toolbar'>
                 <button className='theia-button' onClick={this.createUser}>{nls.localize('presswork/users/new', 'New user…')}</button>
             </div>
-            {this.error && <p className='presswork-error' role='alert'>{this.error}</p>}
+            {this.renderError()}
             <table className='presswork-table' aria-label={UsersWidget.LABEL}>
                 <thead><tr>
                     <th>{nls.localize('presswork/users/name', 'User name')}</th>
@@ -149,13 +119,4 @@ export class UsersWidget extends ReactWidget {
         }
     }
 
-    /** Runs a change; on failure shows why and reloads, so the table never shows what is not stored. */
-    protected async act(change: () => Promise<unknown>): Promise<void> {
-        try {
-            await change();
-        } catch (error) {
-            this.messages.error(messageOf(error));
-            await this.reload();
-        }
-    }
 }
