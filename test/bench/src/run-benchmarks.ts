@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { runChild } from './child-process';
+import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
 import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
 import type { OpenMeasurement, WriteTarget } from './protocol';
 import { RemoteWriter } from './remote-writer';
@@ -28,6 +29,7 @@ const TARGETS = {
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'store.json');
+const INTAKE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'intake.json');
 
 interface StoreFixture {
     readonly jobs: number;
@@ -42,16 +44,37 @@ interface Subject {
 }
 
 async function main(): Promise<void> {
+    const only = sectionArgument(process.argv.slice(2));
     const workFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-bench-'));
     try {
-        const results = await runBenchmarks(workFolder);
-        console.log(formatReport(results));
-        await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-        await fs.writeFile(RESULTS_FILE, JSON.stringify(results, undefined, 2) + '\n');
-        console.log(`Results written to ${RESULTS_FILE}`);
+        if (only !== 'intake') {
+            const results = await runBenchmarks(workFolder);
+            console.log(formatReport(results));
+            await writeResults(RESULTS_FILE, results);
+        }
+        if (only !== 'store') {
+            const intake = await runIntakeBenchmark(workFolder, progress);
+            console.log(formatIntakeReport(intake));
+            await writeResults(INTAKE_RESULTS_FILE, intake);
+        }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });
     }
+}
+
+async function writeResults(file: string, results: unknown): Promise<void> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, JSON.stringify(results, undefined, 2) + '\n');
+    console.log(`Results written to ${file}`);
+}
+
+/** `--only=store` or `--only=intake` runs one section; both run by default. */
+function sectionArgument(args: readonly string[]): 'store' | 'intake' | undefined {
+    const only = args.find(arg => arg.startsWith('--only='))?.slice('--only='.length);
+    if (only !== undefined && only !== 'store' && only !== 'intake') {
+        throw new Error(`--only must be store or intake, not ${only}`);
+    }
+    return only;
 }
 
 async function runBenchmarks(workFolder: string): Promise<BenchResults> {

@@ -19,7 +19,8 @@ import { OrderIntake } from './intake/order-intake';
 import { RejectedOrders } from './intake/rejected-orders';
 import { MarcomCentralClient } from './marcomcentral';
 import { MarcomCentralConnectionType } from './marcomcentral-connection-type';
-import { OrderPoller, PollClock } from './polling/order-poller';
+import { OrderPoller, PollClock, PollerOptions } from './polling/order-poller';
+import { MAX_WINDOW_MS } from './polling/poll-schedule';
 import { StoreProvisioning } from './provisioning/store-provisioning';
 import { ProductionTemplates } from './templates/production-templates';
 
@@ -45,6 +46,7 @@ export default new ContainerModule(bind => {
     bind(OrderIntake).toSelf().inSingletonScope();
 
     bind(PollClock).toConstantValue(() => new Date());
+    bind(PollerOptions).toConstantValue({ maxWindowMs: MAX_WINDOW_MS });
     bind(OrderPoller).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(OrderPoller);
 

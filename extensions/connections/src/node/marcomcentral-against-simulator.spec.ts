@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { OrderInput, OrderView, RunningSimulator, SAMPLE_ORDERS, startSimulator } from '@presswork/marcomcentral-simulator';
 import {
     CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, MarcomCentralError, MarcomCentralErrorKind, PackingSlipByOrderRequest,
-    closeoutOutcome
+    closeoutOutcome, readStoreDateTime
 } from './marcomcentral';
 import { expectedJobTickets, expectedReceivedOrder, inStoreTime } from './test/simulator-expectations';
 
@@ -222,6 +222,36 @@ describe('MarcomCentralClient against the simulator', function () {
                 ['2026-11-01T01:00:00-07:00', '2026-11-01T01:00:00-08:00'],
                 ['2026-11-01T01:00:00-08:00', '2026-11-01T02:00:00-08:00']
             ]);
+        });
+
+        it('reads an offset-less store date the way the store does: standard time in the repeated hour, forward across the gap', async () => {
+            // The simulator reads these wall times in its zone and answers with offsets; the client's own
+            // reader must reach the same instants should a store send them without an offset.
+            const wallTimes = [
+                '2027-11-07T00:59:59', '2027-11-07T01:00:00', '2027-11-07T01:30:00', '2027-11-07T02:00:00',
+                '2027-03-14T01:59:59', '2027-03-14T02:30:00', '2027-03-14T03:00:00', '2027-07-04T08:00:00'
+            ];
+            const seen: [string, string | undefined][] = [];
+            for (const wallTime of wallTimes) {
+                const placed = await place({ ...SAMPLE_ORDERS.costCenter, CreateDate: wallTime });
+                const [received] = (await client.getOrdersByOrderNumber(orders, placed.OrderNumber)).orders;
+                seen.push([wallTime, received.createDate]);
+            }
+            assert.deepEqual(seen, wallTimes.map(wallTime => [wallTime, readStoreDateTime(wallTime, LA)]));
+            assert.equal(seen[2][1], '2027-11-07T01:30:00-08:00');
+            assert.equal(seen[5][1], '2027-03-14T03:30:00-07:00');
+        });
+
+        it('puts an offset on every date either side writes, so no wall-time rule is ever needed on the wire', async () => {
+            await place({ ...SAMPLE_ORDERS.multiShipTo, CreateDate: '2026-11-08T09:00:00-08:00' });
+            await client.getOrdersByDate(orders, window('2026-11-08T08:00:00-08:00', '2026-11-08T10:00:00-08:00'));
+            await client.getJobTicketsByDate(orders, window('2026-11-08T08:00:00-08:00', '2026-11-08T10:00:00-08:00'));
+            const log = await admin<{ url: string, requestBody: string, responseBody: string }[]>('log');
+            const soap = log.filter(entry => /\.asmx$/i.test(entry.url));
+            const dateTime = /<(\w+)>(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)([^<]*)<\//g;
+            const dates = soap.flatMap(entry => [...`${entry.requestBody}${entry.responseBody}`.matchAll(dateTime)]);
+            assert.ok(dates.length > 20, 'the exchanges carried dates');
+            assert.deepEqual(dates.filter(match => !/^(Z|[+-]\d{2}:\d{2})$/.test(match[3])).map(match => match[0]), []);
         });
 
         it('quarantines an order the store sends with a required field empty, and still reads the others of the window', async () => {

@@ -21,11 +21,13 @@ export function isValidTimeZone(timeZone: string): boolean {
     return IANAZone.isValidZone(timeZone);
 }
 
+/** luxon caches zones by name; asking `isValidZone` instead would rebuild a formatter for every date read. */
 function zoneOf(timeZone: string): IANAZone {
-    if (!isValidTimeZone(timeZone)) {
+    const zone = IANAZone.create(timeZone);
+    if (!zone.isValid) {
         throw new RangeError(`"${timeZone}" is not an IANA time zone`);
     }
-    return IANAZone.create(timeZone);
+    return zone;
 }
 
 /**

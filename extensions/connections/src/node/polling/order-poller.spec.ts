@@ -25,6 +25,8 @@ describe('OrderPoller', () => {
     let logger: StubLogger;
     let clock: Date;
     let poller: OrderPoller;
+    /** Most tests look at one window at a time; the catch-up tests shrink it. */
+    let windowLimit = 30 * 24 * 60 * MINUTE;
 
     beforeEach(async () => {
         temp = await TempFolder.create();
@@ -33,6 +35,7 @@ describe('OrderPoller', () => {
         fake = fakeConnectionType();
         logger = stubLogger();
         clock = T0;
+        windowLimit = 30 * 24 * 60 * MINUTE;
         store = await openStore();
         poller = pollerOver(store);
         await store.create(ConnectionsCollection, connectionDocument('conn-1'));
@@ -57,7 +60,8 @@ describe('OrderPoller', () => {
     function pollerOver(over: FileDocumentStore): OrderPoller {
         const rejectedOrders = inject(new RejectedOrders(), { store: over });
         const intake = inject(new OrderIntake(), { store: over, rejectedOrders });
-        const created = inject(new OrderPoller(), { store: over, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger });
+        const created = inject(new OrderPoller(), { store: over, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger,
+            options: { maxWindowMs: windowLimit } });
         pollers.push(created);
         return created;
     }
@@ -292,6 +296,29 @@ describe('OrderPoller', () => {
         await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: false }));
         await poller.pollNow('conn-1');
         assert.equal(fake.fetchOrders.callCount, 0);
+    });
+
+    it('catches up on a long backlog in windows of at most the limit, polling again at once while behind', async () => {
+        windowLimit = 2 * 60 * MINUTE;
+        poller = pollerOver(store);
+        const schedule = sinon.spy(poller as unknown as { schedule(id: string, delay: number): void }, 'schedule');
+        fake.fetchOrders.resolves(fetched([]));
+        await poller.pollNow('conn-1');
+        assert.deepEqual(windowOfCall(0), { start: iso(-24 * 60), end: iso(-22 * 60) });
+        assert.equal(schedule.lastCall.args[1], 1000, 'behind: the next piece right away');
+        await poller.pollNow('conn-1');
+        assert.deepEqual(windowOfCall(1), { start: iso(-22 * 60 - 15), end: iso(-20 * 60 - 15) });
+    });
+
+    it('halves the window when the store answers too much at once, and keeps the watermark', async () => {
+        windowLimit = 2 * 60 * MINUTE;
+        poller = pollerOver(store);
+        fake.fetchOrders.onFirstCall().rejects(errorOfKind('too-large'));
+        fake.fetchOrders.resolves(fetched([]));
+        await poller.pollNow('conn-1');
+        assert.equal(stateOf()?.watermark, undefined);
+        await poller.pollNow('conn-1');
+        assert.deepEqual(windowOfCall(1), { start: iso(-24 * 60), end: iso(-23 * 60) });
     });
 
     it('does nothing for a connection that no longer exists', async () => {

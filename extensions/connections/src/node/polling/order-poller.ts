@@ -9,12 +9,18 @@ import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connecti
 import { ConnectionLogsCollection, ConnectionState, ConnectionStatesCollection, MAX_LOG_ENTRIES } from '../connection-collections';
 import { ConnectionTypes } from '../connection-types';
 import { IntakeResult, OrderIntake } from '../intake/order-intake';
-import { delayAfter, nextWindow } from './poll-schedule';
+import { CATCH_UP_DELAY_MS, delayAfter, nextWindow, nextWindowLimit } from './poll-schedule';
 import { describeFailure, needsAttention } from './poll-failure';
 
 /** The clock polls read; tests and the simulator's DST cases set their own. */
 export const PollClock = Symbol('PollClock');
 export type PollClock = () => Date;
+
+export interface PollerOptions {
+    /** The longest window asked for at once (catching up goes in pieces of this size). */
+    readonly maxWindowMs: number;
+}
+export const PollerOptions = Symbol('PollerOptions');
 
 /**
  * Polls every enabled connection on its interval, at most one poll per connection at a time. The
@@ -28,6 +34,7 @@ export class OrderPoller implements BackendApplicationContribution {
     @inject(ConnectionTypes) protected readonly types: ConnectionTypes;
     @inject(OrderIntake) protected readonly intake: OrderIntake;
     @inject(PollClock) protected readonly now: PollClock;
+    @inject(PollerOptions) protected readonly options: PollerOptions;
     @inject(ILogger) @named('connections:OrderPoller') protected readonly logger: ILogger;
 
     protected readonly timers = new Map<string, NodeJS.Timeout>();
@@ -108,7 +115,8 @@ export class OrderPoller implements BackendApplicationContribution {
     protected async pollWindow(connection: Connection): Promise<number> {
         const state = this.store.get(ConnectionStatesCollection, connection.id);
         const started = this.now();
-        const window = nextWindow(state?.watermark, connection.firstLookBackHours, started);
+        const limit = Math.min(state?.windowLimitMs ?? this.options.maxWindowMs, this.options.maxWindowMs);
+        const window = nextWindow(state?.watermark, connection.firstLookBackHours, started, limit);
         const timer = performance.now();
         let result: IntakeResult | undefined;
         let failure: unknown;
@@ -119,13 +127,15 @@ export class OrderPoller implements BackendApplicationContribution {
             failure = error;
         }
         const failures = failure ? (state?.consecutiveFailures ?? 0) + 1 : 0;
-        const delay = delayAfter(failures, connection.pollingIntervalSeconds);
+        const behind = !failure && window.end < started.toISOString();
+        const delay = behind ? CATCH_UP_DELAY_MS : delayAfter(failures, connection.pollingIntervalSeconds);
         if (this.stopped) {
             return delay;
         }
         await this.saveState(connection, {
             watermark: failure ? state?.watermark : window.end,
             consecutiveFailures: failures,
+            windowLimitMs: Math.min(nextWindowLimit(limit, failure), this.options.maxWindowMs),
             status: this.statusAfter(state, failure, started, delay)
         });
         await this.appendLog(connection.id, {

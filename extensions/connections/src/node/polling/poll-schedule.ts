@@ -4,17 +4,35 @@ import type { OrderWindow } from '@presswork/platform/lib/common';
 export const WINDOW_OVERLAP_MS = 15 * 60 * 1000;
 /** Failing polls back off exponentially up to this. */
 export const MAX_BACKOFF_MS = 15 * 60 * 1000;
+/**
+ * No window spans more than this: after an outage, or on a first look-back at a busy store, the
+ * backlog is fetched in pieces instead of one answer too large to take.
+ */
+export const MAX_WINDOW_MS = 2 * 60 * 60 * 1000;
+/** A window that came back too large is halved, down to this. */
+export const MIN_WINDOW_MS = 60 * 1000;
+/** While behind, the next piece is asked for after this pause rather than a whole interval. */
+export const CATCH_UP_DELAY_MS = 1000;
 
 /**
  * The next window to ask for: `[watermark − overlap, now)`, or the first look-back on a new
  * connection. Windows are instants; the client writes them in the store's own offset, so daylight
  * saving changes neither skip nor repeat an hour.
  */
-export function nextWindow(watermark: string | undefined, firstLookBackHours: number, now: Date): OrderWindow {
+export function nextWindow(watermark: string | undefined, firstLookBackHours: number, now: Date, limitMs = MAX_WINDOW_MS): OrderWindow {
     const start = watermark
         ? Math.min(Date.parse(watermark) - WINDOW_OVERLAP_MS, now.getTime())
         : now.getTime() - firstLookBackHours * 3_600_000;
-    return { start: new Date(start).toISOString(), end: now.toISOString() };
+    return { start: new Date(start).toISOString(), end: new Date(Math.min(now.getTime(), start + limitMs)).toISOString() };
+}
+
+/** The window limit after a poll: halved when the store's answer was too large, grown back after success. */
+export function nextWindowLimit(limitMs: number | undefined, failure: unknown): number {
+    const current = limitMs ?? MAX_WINDOW_MS;
+    if ((failure as { kind?: unknown } | undefined)?.kind === 'too-large') {
+        return Math.max(MIN_WINDOW_MS, Math.floor(current / 2));
+    }
+    return failure ? current : Math.min(MAX_WINDOW_MS, current * 2);
 }
 
 /** Milliseconds until the next poll: the interval after success, doubling per failure up to a cap. */

@@ -1,3 +1,4 @@
+import { MAX_WINDOW_MS } from '../polling/poll-schedule';
 import * as path from 'node:path';
 import type { Connection, Order } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
@@ -53,7 +54,8 @@ export class SimulatorPipeline {
         const intake = inject(new OrderIntake(), { store, rejectedOrders });
         const logger = stubLogger();
         const poller = inject(new OrderPoller(), {
-            store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(connectionType), intake, now: options.clock, logger
+            store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(connectionType), intake, now: options.clock, logger,
+            options: { maxWindowMs: MAX_WINDOW_MS }
         });
         const connectionId = options.connectionId ?? 'conn-sim';
         if (!store.get(ConnectionsCollection, connectionId)) {

@@ -1,0 +1,246 @@
+import 'reflect-metadata';
+import * as path from 'node:path';
+import type { Connection, ConnectionTypeContribution, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
+import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
+import {
+    ConnectionsCollection, FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, ProductionTemplatesCollection
+} from '@presswork/platform/lib/node/store';
+import { CONNECTIONS_COLLECTIONS, ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
+import { ConnectionTypes } from '@presswork/connections/lib/node/connection-types';
+import { IntakeResult, OrderIntake } from '@presswork/connections/lib/node/intake/order-intake';
+import { RejectedOrders } from '@presswork/connections/lib/node/intake/rejected-orders';
+import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
+import { readOrdersResponse } from '@presswork/connections/lib/node/marcomcentral/orders-response';
+import { ordersByDateRequest } from '@presswork/connections/lib/node/marcomcentral/query-requests';
+import { buildSoapRequest, parseSoapResponse } from '@presswork/connections/lib/node/marcomcentral/soap-envelope';
+import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
+import { OrderPoller } from '@presswork/connections/lib/node/polling/order-poller';
+import { productTypeTemplates } from '@presswork/connections/lib/node/provisioning/product-type-templates';
+import { serveRequest } from './child-process';
+import type { BaselineRun, IntakeChildRequest, IntakeChildResult, IntakePollRun } from './intake-benchmark';
+import { timeMillis } from './statistics';
+
+const CONNECTION_ID = 'bench-connection';
+const MINUTE = 60_000;
+
+/**
+ * Presswork's side of the intake benchmark, in a fresh process: the real poller, connection type,
+ * client and intake over a fresh durable FileDocumentStore, against the simulator child. Each run
+ * times one poll of the whole window, then the baseline: the same documents created directly.
+ */
+async function measureIntake(request: IntakeChildRequest): Promise<IntakeChildResult> {
+    const collectGarbage = global.gc;
+    if (!collectGarbage) {
+        throw new Error('run with --expose-gc');
+    }
+    const runs: IntakePollRun[] = [];
+    const baselines: BaselineRun[] = [];
+    let emptyPollMillis: number[] = [];
+    let emptyRoundTripMillis: number[] = [];
+    for (let run = 1; run <= request.runs; run++) {
+        const folder = path.join(request.folder, `run-${run}`);
+        const pipeline = await Pipeline.open(path.join(folder, 'intake'), request);
+        collectGarbage();
+        runs.push(await pipeline.timeOnePoll(request));
+
+        const documents = [...pipeline.store.all(OrdersCollection)].map(({ version: _version, ...document }) => document);
+        const baselineStore = await openStore(path.join(folder, 'baseline'));
+        collectGarbage();
+        const baselineMillis = await timeMillis(async () => {
+            for (const document of documents) {
+                await baselineStore.create(OrdersCollection, document);
+            }
+        });
+        baselines.push({ millis: baselineMillis, orders: documents.length, jobs: documents.reduce((sum, order) => sum + order.jobs.length, 0) });
+        await baselineStore.close();
+
+        if (run === request.runs) {
+            emptyPollMillis = await pipeline.timeEmptyPolls(request);
+            emptyRoundTripMillis = await pipeline.timeEmptyRoundTrips(request);
+        }
+        await pipeline.close();
+    }
+    return { runs, baselines, emptyPollMillis, emptyRoundTripMillis, ...await measureClientParsing(request) };
+}
+
+async function openStore(folder: string): Promise<FileDocumentStore> {
+    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...CONNECTIONS_COLLECTIONS] });
+    await store.ready;
+    return store;
+}
+
+/** What the timing wrappers add up during a poll. */
+interface PollTimings {
+    fetchMillis: number;
+    intakeMillis: number;
+    lastIntake?: IntakeResult;
+}
+
+/** The backend's intake wiring, with the fetch and the intake of each poll timed. */
+class Pipeline {
+    protected constructor(
+        readonly store: FileDocumentStore,
+        protected readonly poller: OrderPoller,
+        protected readonly client: MarcomCentralClient,
+        protected readonly endpoint: { url: string, token: string, timeZone: string },
+        protected readonly clock: { now: Date },
+        protected readonly timings: PollTimings
+    ) { }
+
+    static async open(folder: string, request: IntakeChildRequest): Promise<Pipeline> {
+        const store = await openStore(folder);
+        const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
+        const client = new MarcomCentralClient();
+        const connectionType = Object.assign(new MarcomCentralConnectionType(), { secrets, client });
+        const rejectedOrders = Object.assign(new RejectedOrders(), { store });
+        const intake = Object.assign(new OrderIntake(), { store, rejectedOrders });
+        const types = Object.assign(new ConnectionTypes(), { contributions: { getContributions: (): ConnectionTypeContribution[] => [connectionType] } });
+        const connection = await store.create(ConnectionsCollection, {
+            id: CONNECTION_ID, name: 'Bench store', description: '', type: 'MarcomCentral', endpointUrl: request.url,
+            orderToken: secrets.seal(request.orderToken), timeZone: request.timeZone, pollingIntervalSeconds: 300,
+            firstLookBackHours: request.firstLookBackHours, enabled: true, demo: false
+        });
+        // The templates a new connection gets: every line matches one, as in a configured shop.
+        for (const [index, template] of productTypeTemplates(connection.id, connection.name).entries()) {
+            await store.create(ProductionTemplatesCollection, {
+                id: `bench-template-${index + 1}`, name: template.name, description: template.description ?? '', connectionId: template.connectionId,
+                match: template.match, workflowId: template.workflowId, defaults: { properties: {}, ...template.defaults }, enabled: true
+            });
+        }
+        const timings: PollTimings = { fetchMillis: 0, intakeMillis: 0 };
+        timeFetches(connectionType, timings);
+        timeIntake(intake, timings);
+        const clock = { now: new Date(request.pollAt) };
+        const poller = Object.assign(new OrderPoller(), {
+            store, platform: { whenReady: Promise.resolve() }, types, intake, now: () => clock.now,
+            // The whole backlog in one window: the figure is for one poll of 2,000 orders.
+            options: { maxWindowMs: 30 * 24 * 3_600_000 },
+            logger: { warn: (message: string) => console.error(`[bench] poll: ${message}`), error: console.error, info: () => undefined, debug: () => undefined }
+        });
+        return new Pipeline(store, poller, client, { url: request.url, token: request.orderToken, timeZone: request.timeZone }, clock, timings);
+    }
+
+    async timeOnePoll(request: IntakeChildRequest): Promise<IntakePollRun> {
+        await this.simulatorAdmin('log', 'DELETE');
+        this.timings.fetchMillis = 0;
+        this.timings.intakeMillis = 0;
+        const totalMillis = await timeMillis(() => this.poller.pollNow(CONNECTION_ID));
+        const state = this.store.get(ConnectionStatesCollection, CONNECTION_ID);
+        if (state?.status.state !== 'ok' || !this.timings.lastIntake) {
+            throw new Error(`the measured poll failed: ${state?.status.message ?? 'no state'}`);
+        }
+        const jobs = [...this.store.all(OrdersCollection)].reduce((sum, order) => sum + order.jobs.length, 0);
+        if (this.timings.lastIntake.created !== request.orders || jobs !== request.lineItems) {
+            throw new Error(`the poll stored ${this.timings.lastIntake.created} orders and ${jobs} jobs, not ${request.orders} and ${request.lineItems}`);
+        }
+        const log = await this.simulatorAdmin('log', 'GET') as { url: string, durationMs: number }[];
+        const answer = log.find(entry => /order\.asmx$/i.test(entry.url));
+        return {
+            totalMillis,
+            fetchMillis: this.timings.fetchMillis,
+            intakeMillis: this.timings.intakeMillis,
+            storeAnswerMillis: answer?.durationMs ?? NaN,
+            orders: this.timings.lastIntake.created,
+            jobs
+        };
+    }
+
+    /** Polls of windows without orders, the clock moving on 5 minutes each time; milliseconds each. */
+    async timeEmptyPolls(request: IntakeChildRequest): Promise<number[]> {
+        const millis: number[] = [];
+        for (let poll = 0; poll < request.warmUpPolls + request.emptyPolls; poll++) {
+            this.clock.now = new Date(this.clock.now.getTime() + 5 * MINUTE);
+            const elapsed = await timeMillis(() => this.poller.pollNow(CONNECTION_ID));
+            if (this.timings.lastIntake?.received !== 0 || this.store.get(ConnectionStatesCollection, CONNECTION_ID)?.status.state !== 'ok') {
+                throw new Error('an empty poll received orders or failed');
+            }
+            if (poll >= request.warmUpPolls) {
+                millis.push(elapsed);
+            }
+        }
+        return millis;
+    }
+
+    /** The client's GetOrdersByDate alone, for an empty window: the share of the wire in an empty poll. */
+    async timeEmptyRoundTrips(request: IntakeChildRequest): Promise<number[]> {
+        const window = { start: this.clock.now.toISOString(), end: new Date(this.clock.now.getTime() + 5 * MINUTE).toISOString() };
+        const millis: number[] = [];
+        for (let call = 0; call < request.warmUpPolls + request.emptyPolls; call++) {
+            const elapsed = await timeMillis(async () => {
+                await this.client.getOrdersByDate(this.endpoint, window);
+            });
+            if (call >= request.warmUpPolls) {
+                millis.push(elapsed);
+            }
+        }
+        return millis;
+    }
+
+    async close(): Promise<void> {
+        this.poller.onStop();
+        await this.poller.idle();
+        await this.store.close();
+    }
+
+    protected async simulatorAdmin(route: string, method: 'GET' | 'DELETE'): Promise<unknown> {
+        const response = await fetch(`${this.endpoint.url}/_sim/${route}`, { method, headers: { Authorization: `Bearer ${this.endpoint.token}` } });
+        return response.json();
+    }
+}
+
+function timeFetches(connectionType: MarcomCentralConnectionType, timings: PollTimings): void {
+    const fetchOrders = connectionType.fetchOrders.bind(connectionType);
+    connectionType.fetchOrders = async (connection: Connection, window: OrderWindow, signal?: AbortSignal): Promise<FetchedOrders> => {
+        const started = performance.now();
+        try {
+            return await fetchOrders(connection, window, signal);
+        } finally {
+            timings.fetchMillis += performance.now() - started;
+        }
+    };
+}
+
+function timeIntake(intake: OrderIntake, timings: PollTimings): void {
+    const takeIn = intake.takeIn.bind(intake);
+    intake.takeIn = async (connection: Connection, fetched: FetchedOrders, now?: Date): Promise<IntakeResult> => {
+        const started = performance.now();
+        try {
+            return timings.lastIntake = await takeIn(connection, fetched, now);
+        } finally {
+            timings.intakeMillis += performance.now() - started;
+        }
+    };
+}
+
+/** The whole window's answer once more: its size, and the client's XML parse and order mapping timed apart. */
+async function measureClientParsing(request: IntakeChildRequest): Promise<Pick<IntakeChildResult, 'responseBytes' | 'xmlParseMillis' | 'mappingMillis'>> {
+    const window = { start: new Date(Date.parse(request.pollAt) - request.firstLookBackHours * 3_600_000).toISOString(), end: request.pollAt };
+    const soap = buildSoapRequest('Order', 'GetOrdersByDate', ordersByDateRequest(request.orderToken, window, request.timeZone));
+    const response = await fetch(`${request.url}/TRANS/1.0/Order.asmx`, { method: 'POST', headers: { ...soap.headers }, body: soap.body });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const parse: number[] = [];
+    const map: number[] = [];
+    for (let repeat = 0; repeat < 3; repeat++) {
+        global.gc?.();
+        const text = new TextDecoder('utf-8').decode(bytes);
+        let content: ReturnType<typeof parseSoapResponse> | undefined;
+        parse.push(await timeMillis(async () => {
+            content = parseSoapResponse(text);
+        }));
+        if (content?.kind !== 'result') {
+            throw new Error('the answer is not a GetOrdersByDate result');
+        }
+        const element = content.element;
+        let orders = 0;
+        map.push(await timeMillis(async () => {
+            orders = readOrdersResponse(element, 'GetOrdersByDate', request.timeZone).orders.length;
+        }));
+        if (orders !== request.orders) {
+            throw new Error(`the answer maps to ${orders} orders, not ${request.orders}`);
+        }
+    }
+    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return { responseBytes: bytes.byteLength, xmlParseMillis: median(parse), mappingMillis: median(map) };
+}
+
+serveRequest(measureIntake);
