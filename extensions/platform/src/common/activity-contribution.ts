@@ -1,6 +1,6 @@
-import type { z } from 'zod';
-import type { Job } from './job-schema';
-import type { JobState, Phase } from './job-status';
+import type { ActivityDefinition } from './activity-ui-contribution';
+import type { Job, JobProperties } from './job-schema';
+import type { JobState } from './job-status';
 import type { Order } from './order-schema';
 import type { WorkflowStep } from './workflow-schema';
 
@@ -9,28 +9,29 @@ export interface ActivityContext<P = unknown> {
     readonly job: Readonly<Job>;
     readonly order: Readonly<Order>;
     readonly step: Readonly<WorkflowStep>;
-    /** The step's properties, already checked by the activity's schema. */
+    /** The step's properties over the activity's (or custom activity's) defaults, checked by its schema. */
     readonly properties: P;
+    /** The job's own folder, where its files are. */
+    readonly jobFolder: string;
     /** Aborted when the backend stops: an activity must be safe to run again after a restart. */
     readonly signal: AbortSignal;
-    log(message: string, level?: 'info' | 'warning' | 'error'): void;
+    log(message: string, level?: 'info' | 'warning' | 'error'): Promise<void>;
+    /** Shows what the job is doing while the activity runs (Printing while a printer takes the file). */
+    setState(state: 'Processing' | 'Printing'): Promise<void>;
 }
 
-/** How an activity ended: go on to the next step, wait (for an operator or an outside event), or fail. */
+/** How an activity ended. */
 export type ActivityOutcome =
-    | { readonly kind: 'continue' }
-    | { readonly kind: 'wait'; readonly reason: string; readonly state?: JobState }
-    | { readonly kind: 'fail'; readonly message: string };
+    /** Go on to the next step, optionally changing job properties or leaving a state (Printed). */
+    | { readonly kind: 'continue'; readonly properties?: JobProperties; readonly state?: 'Printed' }
+    /** Stay at this step: for an operator, an outside event, or until a time when it runs again. */
+    | { readonly kind: 'wait'; readonly reason: string; readonly state?: JobState; readonly until?: string }
+    | { readonly kind: 'fail'; readonly message: string }
+    /** The job is done with and removed from its order (Retain at the end of its period, Remove). */
+    | { readonly kind: 'remove' };
 
 /** A kind of workflow step, run by the workflow engine (backend). */
 export const ActivityContribution = Symbol('ActivityContribution');
-export interface ActivityContribution<P = unknown> {
-    /** Stable id stored in workflows, e.g. `closeout-order`. */
-    readonly type: string;
-    readonly label: string;
-    readonly allowedPhases: readonly Phase[];
-    /** Protected activities cannot be removed from a workflow or copied into custom ones. */
-    readonly protected?: boolean;
-    readonly propertiesSchema: z.ZodType<P, unknown>;
+export interface ActivityContribution<P = unknown> extends ActivityDefinition<P> {
     execute(context: ActivityContext<P>): Promise<ActivityOutcome>;
 }

@@ -1,23 +1,34 @@
+import type { z } from 'zod';
+import type { Phase } from './job-status';
+
 /** One field of an activity's property form, rendered by the workflow designer. */
 export interface ActivityPropertyField {
     readonly key: string;
     readonly label: string;
-    readonly kind: 'text' | 'number' | 'boolean' | 'choice' | 'text-list';
+    readonly kind: 'text' | 'number' | 'boolean' | 'choice' | 'text-list' | 'printer';
     readonly choices?: readonly { readonly value: string; readonly label: string }[];
     readonly help?: string;
 }
 
 /**
- * How an activity appears in the workflow designer (frontend): its palette entry and the form of
- * its properties. The form is declared, not drawn, so the designer renders every activity alike
- * and validates it with the activity's own schema.
+ * What an activity is, shared by the engine (backend) and the designer (frontend): its id, where
+ * it may stand, its properties' schema and the form for them. Each extension declares its
+ * activities once in `common/` and contributes the same definition on both sides.
  */
-export const ActivityUiContribution = Symbol('ActivityUiContribution');
-export interface ActivityUiContribution {
+export interface ActivityDefinition<P = unknown> {
+    /** Stable id stored in workflows, e.g. `closeout-order`. */
     readonly type: string;
     readonly label: string;
+    readonly description: string;
     /** A codicon class, e.g. `codicon codicon-check`. */
     readonly iconClass: string;
-    readonly description: string;
+    readonly allowedPhases: readonly Phase[];
+    /** Protected activities cannot be edited or deleted, only their defaults; nor copied into custom ones. */
+    readonly protected?: boolean;
+    readonly propertiesSchema: z.ZodType<P, unknown>;
     readonly fields: readonly ActivityPropertyField[];
 }
+
+/** How an activity appears in the workflow designer (frontend): its palette entry and property form. */
+export const ActivityUiContribution = Symbol('ActivityUiContribution');
+export type ActivityUiContribution = ActivityDefinition;

@@ -22,3 +22,4 @@ export * from './job-action-contribution';
 export * from './job-column-contribution';
 export * from './collection-names';
 export * from './well-known';
+export * from './job-flow';

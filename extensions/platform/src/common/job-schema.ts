@@ -38,6 +38,10 @@ export const JobSchema = z.object({
     state: JobStateSchema,
     /** Index of the current step within the current phase. */
     stepIndex: z.number().int().nonnegative().default(0),
+    /** Id of the current step, so an edited workflow does not move a job to another step. */
+    stepId: shortText(128).optional(),
+    /** A waiting activity that asked to run again at this time (e.g. Retain). */
+    wakeAt: TimestampSchema.optional(),
     currentActivity: shortText(100).optional(),
     waitReason: shortText(1000).optional(),
     copies: z.number().int().positive().max(1_000_000),

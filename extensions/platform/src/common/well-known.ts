@@ -10,6 +10,7 @@ export const ActivityTypes = {
     copyToFolder: 'copy-to-folder',
     print: 'print',
     retain: 'retain',
+    remove: 'remove',
     closeoutOrder: 'closeout-order'
 } as const;
 

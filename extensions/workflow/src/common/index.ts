@@ -1,0 +1,3 @@
+export * from './custom-activity-schema';
+export * from './supplied-activities';
+export * from './workflow-protocol';
