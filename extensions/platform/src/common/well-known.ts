@@ -20,3 +20,6 @@ export const DefaultWorkflowIds = {
     /** Stocked products: picked from stock, nothing to print. */
     stockItem: 'marcomcentral-stock-item'
 } as const;
+
+/** The printer first start creates: a hot folder in the data folder, so the demo prints somewhere real. */
+export const DEMO_PRINTER_ID = 'demo-hot-folder';

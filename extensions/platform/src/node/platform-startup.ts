@@ -4,8 +4,10 @@ import { BackendApplicationContribution } from '@theia/core/lib/node/backend-app
 import { Deferred } from '@theia/core/lib/common/promise-util';
 import { DocumentStore } from './store/document-store';
 import { UserAccounts } from './auth/user-accounts';
-import { defaultWorkflows } from './defaults/default-workflows';
-import { WorkflowsCollection } from './store/platform-collections';
+import * as path from 'node:path';
+import { defaultPrinter, defaultWorkflows } from './defaults/default-workflows';
+import { PressworkConfig } from './presswork-config';
+import { PrintersCollection, WorkflowsCollection } from './store/platform-collections';
 
 /**
  * Resolves once the store is open and first-start documents exist (the first administrator, the
@@ -27,6 +29,7 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
 
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
+    @inject(PressworkConfig) protected readonly config: PressworkConfig;
     @inject(ILogger) @named('platform:PlatformStartup') protected readonly logger: ILogger;
 
     async initialize(): Promise<void> {
@@ -40,10 +43,13 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
         }
     }
 
-    /** First start only: an empty workflow list gets the default workflows. */
+    /** First start only: an empty workflow list gets the default workflows and the demo printer they print to. */
     protected async seedDefaultWorkflows(): Promise<void> {
         if (this.store.count(WorkflowsCollection) > 0) {
             return;
+        }
+        if (this.store.count(PrintersCollection) === 0) {
+            await this.store.create(PrintersCollection, defaultPrinter(path.join(this.config.dataFolder, 'hot-folders', 'demo')));
         }
         for (const workflow of defaultWorkflows(new Date().toISOString())) {
             await this.store.create(WorkflowsCollection, workflow);

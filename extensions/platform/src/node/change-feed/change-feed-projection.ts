@@ -11,3 +11,11 @@ export interface ChangeFeedProjection {
     readonly permission: Permission;
     project(document: StoredDocument): unknown;
 }
+
+/**
+ * A projection that tells browsers only that a document changed, never its content: for views
+ * that reload through their guarded service (which checks authority again and strips secrets).
+ */
+export function announceChanges(collection: string, permission: Permission): ChangeFeedProjection {
+    return { collection, permission, project: () => ({}) };
+}

@@ -1,5 +1,6 @@
 import type { Workflow } from '../../common/workflow-schema';
-import { ActivityTypes, DefaultWorkflowIds } from '../../common/well-known';
+import { ActivityTypes, DEMO_PRINTER_ID, DefaultWorkflowIds } from '../../common/well-known';
+import type { Printer } from '../../common/printer-schema';
 
 type NewWorkflow = Omit<Workflow, 'version'>;
 
@@ -16,7 +17,7 @@ export function defaultWorkflows(now: string): NewWorkflow[] {
             phases: {
                 Receive: [{ id: 'receive-create-job', activity: ActivityTypes.createJob, properties: {} }],
                 Prepare: [{ id: 'prepare-prepress-check', activity: ActivityTypes.prepressCheck, properties: {} }],
-                Print: [{ id: 'print-print', activity: ActivityTypes.print, properties: {} }],
+                Print: [{ id: 'print-print', activity: ActivityTypes.print, properties: { printerId: DEMO_PRINTER_ID } }],
                 Complete: [{ id: 'complete-retain', activity: ActivityTypes.retain, properties: { days: 7 } }]
             },
             updatedAt: now
@@ -24,17 +25,29 @@ export function defaultWorkflows(now: string): NewWorkflow[] {
         {
             id: DefaultWorkflowIds.stockItem,
             name: 'MarcomCentral stock item',
-            description: 'Stocked MarcomCentral products: nothing to print; picked, packed and kept for a week.',
+            description: 'Stocked MarcomCentral products: nothing to print; an operator approves the pick, then the job is kept for a week.',
             enabled: true,
             jobDefaults: {},
             jobOverrides: {},
             phases: {
                 Receive: [{ id: 'receive-create-job', activity: ActivityTypes.createJob, properties: {} }],
-                Prepare: [],
+                Prepare: [{ id: 'prepare-approve', activity: ActivityTypes.approve, properties: { instructions: 'Pick the items from stock, then approve.' } }],
                 Print: [],
                 Complete: [{ id: 'complete-retain', activity: ActivityTypes.retain, properties: { days: 7 } }]
             },
             updatedAt: now
         }
     ];
+}
+
+/** The demo printer: a hot folder a DFE would watch, here inside the data folder. */
+export function defaultPrinter(folder: string): Omit<Extract<Printer, { kind: 'hot-folder' }>, 'version'> {
+    return {
+        id: DEMO_PRINTER_ID,
+        name: 'Demo hot folder',
+        description: 'A hot folder in the data folder, standing in for a DFE\'s input folder.',
+        enabled: true,
+        kind: 'hot-folder',
+        folder
+    };
 }
