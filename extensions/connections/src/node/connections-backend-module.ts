@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
-import { ConnectionTypeContribution } from '@presswork/platform/lib/common';
+import { ConnectionTypeContribution, WorkflowAssignmentContribution } from '@presswork/platform/lib/common';
 import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
@@ -17,6 +17,7 @@ import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from '
 import { JobFolders } from './files/job-folders';
 import { OrderIntake } from './intake/order-intake';
 import { RejectedOrders } from './intake/rejected-orders';
+import { TemplateReassignment } from './intake/template-reassignment';
 import { MarcomCentralClient } from './marcomcentral';
 import { MarcomCentralConnectionType } from './marcomcentral-connection-type';
 import { OrderPoller, PollClock, PollerOptions } from './polling/order-poller';
@@ -44,6 +45,8 @@ export default new ContainerModule(bind => {
     bind(ProductionTemplates).toSelf().inSingletonScope();
     bind(RejectedOrders).toSelf().inSingletonScope();
     bind(OrderIntake).toSelf().inSingletonScope();
+    bind(TemplateReassignment).toSelf().inSingletonScope();
+    bind(WorkflowAssignmentContribution).toService(TemplateReassignment);
 
     bind(PollClock).toConstantValue(() => new Date());
     bind(PollerOptions).toConstantValue({ maxWindowMs: MAX_WINDOW_MS });

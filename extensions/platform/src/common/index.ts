@@ -23,3 +23,4 @@ export * from './job-column-contribution';
 export * from './collection-names';
 export * from './well-known';
 export * from './job-flow';
+export * from './workflow-assignment-contribution';

@@ -11,6 +11,7 @@ import { ACCOUNT_SERVICE_PATH, AccountService, AccountServiceContract } from '..
 import { ActivityContribution } from '../common/activity-contribution';
 import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, ChangeFeedServerContract } from '../common/change-feed-protocol';
 import { ConnectionTypeContribution } from '../common/connection-type-contribution';
+import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
 import { AccountServiceImpl } from './auth/account-service-impl';
 import { SessionStore } from './auth/session-store';
 import { SignInEndpoint } from './auth/sign-in-endpoint';
@@ -72,6 +73,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     bindRootContributionProvider(bind, ActivityContribution);
     bindRootContributionProvider(bind, ConnectionTypeContribution);
+    bindRootContributionProvider(bind, WorkflowAssignmentContribution);
     bindRootContributionProvider(bind, ChangeFeedProjection);
 
     bind(SessionStore).toSelf().inSingletonScope();

@@ -70,10 +70,7 @@ function jobProperties(order: OrderWithoutJobs, line: LineItem, template: Produc
         }
     };
     if (template) {
-        Object.assign(properties, template.defaults.properties);
-        set('media', template.defaults.media);
-        set('duplex', template.defaults.duplex);
-        set('priority', template.defaults.priority);
+        Object.assign(properties, templateProperties(template));
     }
     const customer = [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' ');
     set('marcomOrderId', order.marcomOrderId);
@@ -91,6 +88,22 @@ function jobProperties(order: OrderWithoutJobs, line: LineItem, template: Produc
         set(`finishing: ${option.name}`, option.value);
     }
     return properties;
+}
+
+/** The job properties a production template gives: its free properties, media, duplex and priority. */
+export function templateProperties(template: ProductionTemplate): JobProperties {
+    const { media, duplex, priority, properties } = template.defaults;
+    const given: JobProperties = { ...properties };
+    if (media) {
+        given.media = media;
+    }
+    if (duplex !== undefined) {
+        given.duplex = duplex;
+    }
+    if (priority !== undefined) {
+        given.priority = priority;
+    }
+    return given;
 }
 
 export function formatAddress(address: Address | undefined): string | undefined {
