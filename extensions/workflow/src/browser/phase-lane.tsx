@@ -1,0 +1,218 @@
+import * as React from '@theia/core/shared/react';
+import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import type { Phase } from '@presswork/platform/lib/common/job-status';
+import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { StepCondition, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
+import { ResolvedActivity, stepName } from '../common/workflow-validation';
+import type { ActivityCatalog } from './activity-catalog';
+import type { StepProblemSummary, WorkflowDesignerController } from './workflow-designer-controller';
+import { DropTarget, STEP_DRAG_TYPE, dropIndexAt, sameDropTarget } from './workflow-drag';
+
+export interface PhaseLaneProps {
+    readonly phase: Phase;
+    readonly steps: readonly WorkflowStep[];
+    /** The selected step if it is in this lane. */
+    readonly selectedStepId: string | undefined;
+    /** This lane is where the next added activity goes. */
+    readonly laneSelected: boolean;
+    /** The drop indicator, if a drag is over this lane. */
+    readonly drop: DropTarget | undefined;
+    readonly problems: ReadonlyMap<string, StepProblemSummary>;
+    readonly catalog: ActivityCatalog;
+    readonly printers: readonly Printer[];
+    readonly readOnly: boolean;
+    /** The first card of the whole editor is reachable with Tab when no step is selected. */
+    readonly tabStop: boolean;
+    readonly controller: WorkflowDesignerController;
+    readonly setDrop: React.Dispatch<React.SetStateAction<DropTarget | undefined>>;
+}
+
+/** One colour-coded phase: its ordered steps, a drop target for activities and steps. */
+export const PhaseLane = React.memo(function PhaseLane(props: PhaseLaneProps): React.ReactElement {
+    const { phase, steps, selectedStepId, drop, controller, setDrop, readOnly } = props;
+    const body = React.useRef<HTMLDivElement>(null);
+
+    const onDragOver = React.useCallback((event: React.DragEvent<HTMLDivElement>) => {
+        const activity = controller.draggedActivity();
+        if (!activity || readOnly) {
+            return;
+        }
+        const allowed = controller.model.canPlace(activity, phase);
+        const fits = controller.model.isAllowed(activity, phase);
+        if (!allowed) {
+            event.dataTransfer.dropEffect = 'none';
+            setDrop(previous => previous?.phase === phase && !previous.allowed ? previous : { phase, index: -1, allowed, fits });
+            return;
+        }
+        event.preventDefault();
+        event.dataTransfer.dropEffect = controller.dragging?.kind === 'step' ? 'move' : 'copy';
+        const cards = body.current ? Array.from(body.current.querySelectorAll<HTMLElement>(':scope > [data-step-id]')) : [];
+        const middles = cards.map(card => {
+            const rect = card.getBoundingClientRect();
+            return rect.top + rect.height / 2;
+        });
+        const next: DropTarget = { phase, index: dropIndexAt(middles, event.clientY), allowed, fits };
+        setDrop(previous => sameDropTarget(previous, next) ? previous : next);
+    }, [controller, phase, readOnly, setDrop]);
+
+    const onDragLeave = React.useCallback((event: React.DragEvent<HTMLElement>) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+            setDrop(previous => previous?.phase === phase ? undefined : previous);
+        }
+    }, [phase, setDrop]);
+
+    const onDrop = React.useCallback((event: React.DragEvent<HTMLDivElement>) => {
+        event.preventDefault();
+        const cards = body.current ? Array.from(body.current.querySelectorAll<HTMLElement>(':scope > [data-step-id]')) : [];
+        const index = dropIndexAt(cards.map(card => {
+            const rect = card.getBoundingClientRect();
+            return rect.top + rect.height / 2;
+        }), event.clientY);
+        setDrop(undefined);
+        controller.drop(phase, index);
+    }, [controller, phase, setDrop]);
+
+    const onLaneClick = React.useCallback((event: React.MouseEvent) => {
+        if (!(event.target as HTMLElement).closest('[data-step-id]')) {
+            controller.selectPhase(phase);
+        }
+    }, [controller, phase]);
+
+    const items: React.ReactNode[] = [];
+    const indicator = drop?.allowed
+        ? <div key='presswork-drop-indicator' className={`presswork-drop-indicator${drop.fits ? '' : ' presswork-drop-indicator--misfit'}`} aria-hidden />
+        : undefined;
+    steps.forEach((step, index) => {
+        if (indicator && drop!.index === index) {
+            items.push(indicator);
+        }
+        const activity = props.catalog.get(step.activity);
+        const problem = props.problems.get(step.id);
+        items.push(<StepCard key={step.id}
+            step={step}
+            activity={activity}
+            selected={step.id === selectedStepId}
+            tabbable={step.id === selectedStepId || (props.tabStop && index === 0 && !selectedStepId)}
+            severity={problem?.severity}
+            problemText={problem?.text}
+            summary={summarize(step, activity, props.printers)}
+            readOnly={readOnly}
+            controller={controller} />);
+    });
+    if (indicator && drop!.index >= steps.length) {
+        items.push(indicator);
+    }
+    const misfit = drop && !drop.allowed ? 'presswork-workflow-lane--refuses' : drop && !drop.fits ? 'presswork-workflow-lane--misfit' : '';
+
+    return <section className={`presswork-workflow-lane ${props.laneSelected ? 'presswork-workflow-lane--selected' : ''} ${misfit}`}
+        data-phase={phase} aria-label={`${phase} phase`} onDragLeave={onDragLeave} onClick={onLaneClick}>
+        <header className='presswork-workflow-lane-header'>
+            <span className='presswork-workflow-lane-title'>{phase}</span>
+            <span className='presswork-workflow-lane-count' aria-label={`${steps.length} steps`}>{steps.length}</span>
+        </header>
+        <div ref={body} className='presswork-workflow-lane-body' role='listbox' aria-label={`${phase} steps`}
+            tabIndex={steps.length ? -1 : 0} onFocus={event => event.target === event.currentTarget && controller.selectPhase(phase)}
+            onDragOver={onDragOver} onDrop={onDrop}>
+            {items}
+            {!steps.length && <div className='presswork-workflow-lane-empty'>
+                {readOnly ? 'No steps' : drop && !drop.allowed ? 'Not allowed here' : 'Drop activities here'}
+            </div>}
+        </div>
+        {drop && !drop.allowed && <div className='presswork-workflow-lane-hint' role='status'>This activity cannot stand in {phase}</div>}
+        {drop?.allowed && !drop.fits && <div className='presswork-workflow-lane-hint' role='status'>This activity does not belong in {phase}</div>}
+    </section>;
+});
+
+export interface StepCardProps {
+    readonly step: WorkflowStep;
+    readonly activity: ResolvedActivity | undefined;
+    readonly selected: boolean;
+    /** Reached with Tab (the selected card, or the first one when none is). */
+    readonly tabbable: boolean;
+    readonly severity: 'error' | 'warning' | undefined;
+    readonly problemText: string | undefined;
+    readonly summary: string | undefined;
+    readonly readOnly: boolean;
+    readonly controller: WorkflowDesignerController;
+}
+
+/** A step: icon, label, what it is set to, its condition and its problem marker. Re-renders only when these change. */
+export const StepCard = React.memo(function StepCard(props: StepCardProps): React.ReactElement {
+    const { step, activity, selected, severity, problemText, controller, readOnly } = props;
+    const name = stepName(step, activity);
+
+    const onDragStart = (event: React.DragEvent<HTMLDivElement>): void => {
+        controller.dragging = { kind: 'step', stepId: step.id };
+        event.dataTransfer.effectAllowed = 'move';
+        event.dataTransfer.setData(STEP_DRAG_TYPE, step.id);
+        event.dataTransfer.setData('text/plain', name);
+        controller.select(step.id);
+    };
+    const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
+        if (event.altKey || event.ctrlKey || event.metaKey) {
+            return;
+        }
+        if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+            event.preventDefault();
+            controller.selectAdjacent(step.id, event.key === 'ArrowUp' ? -1 : 1);
+        } else if (event.key === 'Enter' || event.key === 'F2') {
+            event.preventDefault();
+            controller.focusSelector('#presswork-workflow-properties input, #presswork-workflow-properties select, #presswork-workflow-properties textarea');
+        }
+    };
+    const classes = ['presswork-step-card'];
+    if (selected) {
+        classes.push('presswork-step-card--selected');
+    }
+    if (severity) {
+        classes.push(`presswork-step-card--${severity}`);
+    }
+    const condition = step.condition && describeCondition(step.condition);
+    return <div className={classes.join(' ')} data-step-id={step.id} data-activity={step.activity}
+        role='option' aria-selected={selected} tabIndex={props.tabbable ? 0 : -1}
+        aria-label={`${name}${severity ? `, ${severity}: ${problemText}` : ''}`}
+        draggable={!readOnly} onDragStart={readOnly ? undefined : onDragStart}
+        onClick={() => controller.select(step.id)} onFocus={() => !selected && controller.select(step.id)} onKeyDown={onKeyDown}>
+        <span className={`presswork-step-icon ${activity?.iconClass ?? codicon('question')}`} aria-hidden />
+        <span className='presswork-step-text'>
+            <span className='presswork-step-label'>{name}</span>
+            {props.summary && <span className='presswork-step-summary'>{props.summary}</span>}
+            {condition && <span className='presswork-step-condition'><span className={codicon('filter')} aria-hidden /> {condition}</span>}
+        </span>
+        {activity?.protected && <span className={`presswork-step-protected ${codicon('lock-small')}`} title='Protected activity' aria-hidden />}
+        {severity && <span className={`presswork-step-problem ${codicon(severity)}`} title={problemText} aria-hidden />}
+    </div>;
+});
+
+const COMPARISONS: Record<StepCondition['comparison'], string> = {
+    'equals': '=',
+    'not-equals': '≠',
+    'contains': 'contains',
+    'greater-than': '>',
+    'less-than': '<'
+};
+
+export function describeCondition(condition: StepCondition): string {
+    const value = typeof condition.value === 'string' ? `"${condition.value}"` : String(condition.value);
+    return `only when ${condition.property || '…'} ${COMPARISONS[condition.comparison] ?? condition.comparison} ${value}`;
+}
+
+/** A short line under the card's label: the printer, the folder, the program, the retention. */
+export function summarize(step: WorkflowStep, activity: ResolvedActivity | undefined, printers: readonly Printer[]): string | undefined {
+    if (!activity) {
+        return `Unknown activity ${step.activity}`;
+    }
+    const properties = { ...activity.defaults, ...step.properties };
+    for (const field of activity.fields) {
+        const value = properties[field.key];
+        if (field.kind === 'printer') {
+            return typeof value === 'string' && value ? printers.find(printer => printer.id === value)?.name ?? value : 'No printer chosen';
+        }
+    }
+    if (typeof properties.indefinitely === 'boolean' && typeof properties.days === 'number') {
+        return properties.indefinitely ? 'Indefinitely' : `${properties.days} d ${properties.hours ?? 0} h`;
+    }
+    const text = activity.fields.find(field => field.kind === 'text' && typeof properties[field.key] === 'string' && (properties[field.key] as string).trim());
+    const value = text && String(properties[text.key]);
+    return value ? (value.length > 60 ? `${value.slice(0, 57)}…` : value) : undefined;
+}

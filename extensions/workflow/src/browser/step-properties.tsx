@@ -1,0 +1,320 @@
+import * as React from '@theia/core/shared/react';
+import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import type { ActivityPropertyField } from '@presswork/platform/lib/common/activity-ui-contribution';
+import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { StepCondition } from '@presswork/platform/lib/common/workflow-schema';
+import { StepLocation, WorkflowDraft, defaultPropertiesOf, valuesEqual } from '../common/workflow-editor-model';
+import { ResolvedActivity, WorkflowProblem, stepName } from '../common/workflow-validation';
+import { phasesText } from './activity-catalog';
+import type { WorkflowDesignerController } from './workflow-designer-controller';
+
+export const PROPERTIES_PANEL_ID = 'presswork-workflow-properties';
+const KNOWN_PROPERTIES_LIST = 'presswork-workflow-known-properties';
+
+export interface StepPropertiesProps {
+    readonly controller: WorkflowDesignerController;
+    readonly location: StepLocation | undefined;
+    readonly activity: ResolvedActivity | undefined;
+    readonly draft: WorkflowDraft;
+    /** Problems of the selected step, or of the workflow when none is selected. */
+    readonly problems: readonly WorkflowProblem[];
+    readonly printers: readonly Printer[];
+    readonly knownProperties: readonly string[];
+    readonly readOnly: boolean;
+    readonly canEditJobDefaults: boolean;
+}
+
+/**
+ * The Properties panel: a form generated from the selected step's activity fields, checked by its
+ * schema through validation (errors inline), its label and its condition; with no step selected,
+ * the workflow's name, description and job defaults.
+ */
+export function StepProperties(props: StepPropertiesProps): React.ReactElement {
+    const { location, activity, controller, readOnly } = props;
+    return <aside id={PROPERTIES_PANEL_ID} className='presswork-workflow-properties' aria-label='Properties'>
+        <h3 className='presswork-workflow-panel-title'>Properties</h3>
+        <datalist id={KNOWN_PROPERTIES_LIST}>{props.knownProperties.map(property => <option key={property} value={property} />)}</datalist>
+        {location
+            ? <StepForm key={location.step.id} {...props} location={location} activity={activity} />
+            : <WorkflowForm draft={props.draft} problems={props.problems} controller={controller} readOnly={readOnly} canEditJobDefaults={props.canEditJobDefaults} />}
+    </aside>;
+}
+
+function StepForm(props: StepPropertiesProps & { location: StepLocation }): React.ReactElement {
+    const { location, activity, controller, readOnly, problems } = props;
+    const { step } = location;
+    const model = controller.model;
+    const general = problems.filter(problem => !problem.field);
+    const fieldProblem = (key: string): WorkflowProblem | undefined => problems.find(problem => problem.field === key);
+    const listHints = React.useMemo(() => activity ? defaultPropertiesOf(activity) : {}, [activity]);
+    const disabled = readOnly;
+
+    return <div className='presswork-workflow-form' aria-label={`Properties of ${stepName(step, activity)}`}>
+        <div className='presswork-workflow-form-heading'>
+            <span className={`presswork-step-icon ${activity?.iconClass ?? codicon('question')}`} aria-hidden />
+            <div>
+                <div className='presswork-workflow-form-title'>{activity?.label ?? `Unknown activity ${step.activity}`}
+                    {activity?.protected && <span className='presswork-badge' title='Protected: it cannot be copied; its step may be moved within its phases and its properties set'>protected</span>}
+                </div>
+                {activity && <div className='presswork-form-help'>{activity.description} Phases: {phasesText(activity.allowedPhases)}.</div>}
+            </div>
+        </div>
+        {general.map((problem, index) => <ProblemNote key={index} problem={problem} />)}
+        <Row id='presswork-step-label' label='Label' help={`Shown on the card; empty shows "${activity?.label ?? step.activity}".`}>
+            <SyncedInput id='presswork-step-label' value={step.label ?? ''} placeholder={activity?.label} disabled={disabled}
+                onText={text => model.setStepLabel(step.id, text)} />
+        </Row>
+        {activity?.fields.map(field => <PropertyField key={field.key} field={field} stepId={step.id}
+            value={step.properties?.[field.key] ?? activity.defaults?.[field.key]}
+            hint={listHints[field.key]} problem={fieldProblem(field.key)}
+            printers={props.printers} disabled={disabled} controller={controller} />)}
+        {activity && !activity.fields.length && <p className='presswork-form-help'>This activity has no settings.</p>}
+        <ConditionEditor stepId={step.id} condition={step.condition} problem={fieldProblem('condition')} disabled={disabled} controller={controller} />
+        {!readOnly && <div className='presswork-workflow-form-actions'>
+            <button className='theia-button secondary' onClick={() => controller.deleteSelected()} title='Delete (Del)'>
+                <span className={codicon('trash')} aria-hidden /> Delete step
+            </button>
+        </div>}
+    </div>;
+}
+
+function WorkflowForm(props: { draft: WorkflowDraft; problems: readonly WorkflowProblem[]; controller: WorkflowDesignerController; readOnly: boolean; canEditJobDefaults: boolean }): React.ReactElement {
+    const { draft, controller, readOnly } = props;
+    const nameProblem = props.problems.find(problem => problem.field === 'name');
+    const defaults = Object.entries(draft.jobDefaults);
+    const overrides = Object.entries(draft.jobOverrides);
+    return <div className='presswork-workflow-form' aria-label='Workflow properties'>
+        <Row id='presswork-workflow-name' label='Name' problem={nameProblem}>
+            <SyncedInput id='presswork-workflow-name' value={draft.name} disabled={readOnly} invalid={!!nameProblem}
+                onText={text => controller.model.rename(text)} />
+        </Row>
+        <Row id='presswork-workflow-description' label='Description'>
+            <SyncedInput id='presswork-workflow-description' multiline value={draft.description} disabled={readOnly}
+                onText={text => controller.model.describe(text)} />
+        </Row>
+        <div className='presswork-form-row'>
+            <span className='presswork-workflow-form-label'>Job defaults</span>
+            <span className='presswork-form-help'>{defaults.length ? defaults.map(([key, value]) => `${key} = ${value}`).join(', ') : 'None'}</span>
+            <span className='presswork-workflow-form-label'>Job overrides</span>
+            <span className='presswork-form-help'>{overrides.length ? overrides.map(([key, value]) => `${key} = ${value}`).join(', ') : 'None'}</span>
+            {props.canEditJobDefaults && <button className='theia-button secondary' onClick={() => controller.host.editJobDefaults()}>Job defaults…</button>}
+        </div>
+        <p className='presswork-form-help'>Select a step to edit its properties. Drag activities from the palette into a lane, or focus one and press Enter.</p>
+    </div>;
+}
+
+function Row(props: { id: string; label: string; help?: string; problem?: WorkflowProblem; children: React.ReactNode }): React.ReactElement {
+    return <div className={`presswork-form-row${props.problem ? ` presswork-form-row--${props.problem.severity}` : ''}`}>
+        <label htmlFor={props.id}>{props.label}</label>
+        {props.children}
+        {props.problem && <span id={`${props.id}-problem`} className={`presswork-field-problem presswork-field-problem--${props.problem.severity}`}>
+            <span className={codicon(props.problem.severity)} aria-hidden /> {props.problem.detail}
+        </span>}
+        {props.help && <span className='presswork-form-help'>{props.help}</span>}
+    </div>;
+}
+
+function ProblemNote({ problem }: { problem: WorkflowProblem }): React.ReactElement {
+    return <p className={`presswork-field-problem presswork-field-problem--${problem.severity}`}>
+        <span className={codicon(problem.severity)} aria-hidden /> {problem.detail}
+    </p>;
+}
+
+/**
+ * Text typed here is kept locally while the model catches up, so the cursor never jumps; a value
+ * changed from outside (undo, redo, reload) replaces it.
+ */
+function useSyncedText(external: string): [string, (text: string, committedAs?: string) => void] {
+    const [text, setText] = React.useState(external);
+    const expected = React.useRef(external);
+    React.useEffect(() => {
+        if (external !== expected.current) {
+            expected.current = external;
+            setText(external);
+        }
+    }, [external]);
+    return [text, (next, committedAs = next) => {
+        expected.current = committedAs;
+        setText(next);
+    }];
+}
+
+interface SyncedInputProps {
+    readonly id: string;
+    readonly value: string;
+    readonly onText: (text: string) => void;
+    readonly disabled?: boolean;
+    readonly placeholder?: string;
+    readonly multiline?: boolean;
+    readonly invalid?: boolean;
+    readonly type?: 'text' | 'number';
+    /** What the model will hold for a text, when it is not the text itself (numbers, lists). */
+    readonly normalise?: (text: string) => string;
+    readonly list?: string;
+}
+
+function SyncedInput(props: SyncedInputProps): React.ReactElement {
+    const [text, setText] = useSyncedText(props.value);
+    const onChange = (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void => {
+        const next = event.target.value;
+        setText(next, props.normalise ? props.normalise(next) : next);
+        props.onText(next);
+    };
+    const common = {
+        id: props.id, value: text, disabled: props.disabled, placeholder: props.placeholder, onChange, spellCheck: false,
+        'aria-invalid': props.invalid || undefined, 'aria-describedby': props.invalid ? `${props.id}-problem` : undefined
+    };
+    return props.multiline
+        ? <textarea className='theia-input presswork-workflow-textarea' rows={3} {...common} />
+        : <input className='theia-input' type={props.type ?? 'text'} autoComplete='off' list={props.list} {...common} />;
+}
+
+interface PropertyFieldProps {
+    readonly field: ActivityPropertyField;
+    readonly stepId: string;
+    readonly value: unknown;
+    /** The field's default, telling a list of numbers from a list of texts. */
+    readonly hint: unknown;
+    readonly problem: WorkflowProblem | undefined;
+    readonly printers: readonly Printer[];
+    readonly disabled: boolean;
+    readonly controller: WorkflowDesignerController;
+}
+
+function PropertyField(props: PropertyFieldProps): React.ReactElement {
+    const { field, stepId, value, problem, disabled, controller } = props;
+    const id = `presswork-step-field-${field.key}`;
+    const set = (next: unknown): void => {
+        controller.model.setStepProperty(stepId, field.key, next);
+    };
+    const invalid = problem?.severity === 'error';
+    const describedBy = problem ? `${id}-problem` : undefined;
+    let input: React.ReactNode;
+    switch (field.kind) {
+        case 'boolean':
+            input = <input id={id} type='checkbox' checked={value === true} disabled={disabled} aria-describedby={describedBy}
+                onChange={event => set(event.target.checked)} />;
+            break;
+        case 'choice':
+            input = <select id={id} className='theia-select' value={typeof value === 'string' ? value : ''} disabled={disabled}
+                aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={event => set(event.target.value)}>
+                {field.choices?.map(choice => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+            </select>;
+            break;
+        case 'printer': {
+            const current = typeof value === 'string' ? value : '';
+            const known = props.printers.some(printer => printer.id === current);
+            input = <select id={id} className='theia-select' value={current} disabled={disabled}
+                aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={event => set(event.target.value)}>
+                <option value=''>Choose a printer…</option>
+                {props.printers.map(printer => <option key={printer.id} value={printer.id}>{printer.name}{printer.enabled ? '' : ' (disabled)'}</option>)}
+                {current && !known && <option value={current}>{current} (missing)</option>}
+            </select>;
+            break;
+        }
+        case 'number':
+            input = <SyncedInput id={id} type='number' value={value === undefined ? '' : String(value)} disabled={disabled} invalid={invalid}
+                normalise={text => String(parseNumber(text) ?? '')}
+                onText={text => set(parseNumber(text))} />;
+            break;
+        case 'text-list': {
+            const numeric = Array.isArray(props.hint) && typeof props.hint[0] === 'number';
+            const lines = Array.isArray(value) ? value.map(String).join('\n') : '';
+            input = <SyncedInput id={id} multiline value={lines} disabled={disabled} invalid={invalid}
+                normalise={text => parseList(text, numeric).map(String).join('\n')}
+                onText={text => set(parseList(text, numeric))} />;
+            break;
+        }
+        default:
+            input = <SyncedInput id={id} value={typeof value === 'string' ? value : value === undefined ? '' : String(value)} disabled={disabled} invalid={invalid}
+                onText={text => set(text)} />;
+    }
+    return <Row id={id} label={field.label} help={field.help} problem={problem}>{input}</Row>;
+}
+
+/** A number, or the text itself when it is not one (the schema then names the field). */
+function parseNumber(text: string): number | string | undefined {
+    if (!text.trim()) {
+        return undefined;
+    }
+    const number = Number(text);
+    return Number.isFinite(number) ? number : text;
+}
+
+function parseList(text: string, numeric: boolean): (string | number)[] {
+    return text.split('\n').filter(line => line.trim() !== '').map(line => {
+        if (!numeric) {
+            return line;
+        }
+        const number = Number(line.trim());
+        return Number.isFinite(number) ? number : line;
+    });
+}
+
+const COMPARISON_LABELS: readonly { value: StepCondition['comparison']; label: string }[] = [
+    { value: 'equals', label: 'equals' },
+    { value: 'not-equals', label: 'does not equal' },
+    { value: 'contains', label: 'contains' },
+    { value: 'greater-than', label: 'is greater than' },
+    { value: 'less-than', label: 'is less than' }
+];
+
+type ValueKind = 'text' | 'number' | 'boolean';
+
+function ConditionEditor(props: { stepId: string; condition: StepCondition | undefined; problem: WorkflowProblem | undefined; disabled: boolean; controller: WorkflowDesignerController }): React.ReactElement {
+    const { stepId, condition, problem, disabled, controller } = props;
+    const model = controller.model;
+    const update = (change: Partial<StepCondition>): void => {
+        if (condition) {
+            const next = { ...condition, ...change };
+            if (!valuesEqual(next, condition)) {
+                model.setCondition(stepId, next);
+            }
+        }
+    };
+    const kind: ValueKind = typeof condition?.value === 'number' ? 'number' : typeof condition?.value === 'boolean' ? 'boolean' : 'text';
+    const changeKind = (next: ValueKind): void => {
+        const value = condition?.value;
+        update({ value: next === 'number' ? (Number(value) || 0) : next === 'boolean' ? value === true || value === 'true' : String(value ?? '') });
+    };
+    return <fieldset className={`presswork-workflow-condition${problem ? ` presswork-form-row--${problem.severity}` : ''}`}>
+        <legend>Condition</legend>
+        <label className='presswork-workflow-checkbox'>
+            <input type='checkbox' id='presswork-step-condition' checked={!!condition} disabled={disabled}
+                onChange={event => event.target.checked
+                    ? model.setCondition(stepId, { property: '', comparison: 'equals', value: '' })
+                    : model.clearCondition(stepId)} />
+            Run only when a job property matches
+        </label>
+        {condition && <div className='presswork-workflow-condition-fields'>
+            <label htmlFor='presswork-condition-property'>Property</label>
+            <SyncedInput id='presswork-condition-property' value={condition.property} disabled={disabled} list={KNOWN_PROPERTIES_LIST}
+                invalid={!!problem} placeholder='e.g. copies' onText={text => update({ property: text.trim() })} normalise={text => text.trim()} />
+            <label htmlFor='presswork-condition-comparison'>Comparison</label>
+            <select id='presswork-condition-comparison' className='theia-select' value={condition.comparison} disabled={disabled}
+                onChange={event => update({ comparison: event.target.value as StepCondition['comparison'] })}>
+                {COMPARISON_LABELS.map(option => <option key={option.value} value={option.value}>{option.label}</option>)}
+            </select>
+            <label htmlFor='presswork-condition-value'>Value</label>
+            <div className='presswork-workflow-condition-value'>
+                <select className='theia-select' aria-label='Kind of value' value={kind} disabled={disabled} onChange={event => changeKind(event.target.value as ValueKind)}>
+                    <option value='text'>Text</option>
+                    <option value='number'>Number</option>
+                    <option value='boolean'>Yes/No</option>
+                </select>
+                {kind === 'boolean'
+                    ? <select id='presswork-condition-value' className='theia-select' value={String(condition.value)} disabled={disabled}
+                        onChange={event => update({ value: event.target.value === 'true' })}>
+                        <option value='true'>Yes</option>
+                        <option value='false'>No</option>
+                    </select>
+                    : <SyncedInput id='presswork-condition-value' key={kind} type={kind === 'number' ? 'number' : 'text'} value={String(condition.value)} disabled={disabled}
+                        normalise={text => kind === 'number' ? String(Number(text) || 0) : text}
+                        onText={text => update({ value: kind === 'number' ? Number(text) || 0 : text })} />}
+            </div>
+        </div>}
+        {problem && <span id='presswork-condition-property-problem' className={`presswork-field-problem presswork-field-problem--${problem.severity}`}>
+            <span className={codicon(problem.severity)} aria-hidden /> {problem.detail}
+        </span>}
+    </fieldset>;
+}

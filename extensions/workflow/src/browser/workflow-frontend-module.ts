@@ -1,0 +1,52 @@
+import '../../src/browser/style/workflow.css';
+import { ContainerModule, interfaces } from '@theia/core/shared/inversify';
+import { KeybindingContribution } from '@theia/core/lib/browser/keybinding';
+import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
+import { bindViewContribution } from '@theia/core/lib/browser/shell/view-contribution';
+import { UndoRedoHandler } from '@theia/core/lib/browser/undo-redo-handler';
+import { WidgetFactory } from '@theia/core/lib/browser/widget-manager';
+import { CommandContribution } from '@theia/core/lib/common/command';
+import { ActivityUiContribution } from '@presswork/platform/lib/common/activity-ui-contribution';
+import { SUPPLIED_ACTIVITIES } from '../common/supplied-activities';
+import { WORKFLOW_SERVICE_PATH, WorkflowService } from '../common/workflow-protocol';
+import { PrintersWidget } from './printers-widget';
+import { WorkflowEditorContribution, WorkflowEditorOpener } from './workflow-editor-contribution';
+import { WorkflowEditorOptions, WorkflowEditorWidget } from './workflow-editor-widget';
+import { PrintersViewContribution, WorkflowsViewContribution } from './workflow-view-contributions';
+import { WorkflowsWidget } from './workflows-widget';
+
+export default new ContainerModule(bind => {
+    bind(WorkflowService).toDynamicValue(({ container }) =>
+        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<WorkflowService>(WORKFLOW_SERVICE_PATH)).inSingletonScope();
+
+    // The supplied activities' palette entries and forms; other extensions bind theirs the same way.
+    for (const activity of SUPPLIED_ACTIVITIES) {
+        bind(ActivityUiContribution).toConstantValue(activity);
+    }
+
+    bindView(bind, WorkflowsWidget, WorkflowsViewContribution);
+    bindView(bind, PrintersWidget, PrintersViewContribution);
+
+    bind(WorkflowEditorOpener).toSelf().inSingletonScope();
+    bind(WidgetFactory).toDynamicValue(({ container }) => ({
+        id: WorkflowEditorWidget.FACTORY_ID,
+        createWidget: (options: WorkflowEditorOptions) => {
+            const child = container.createChild();
+            child.bind(WorkflowEditorOptions).toConstantValue({ workflowId: options.workflowId });
+            child.bind(WorkflowEditorWidget).toSelf();
+            return child.get(WorkflowEditorWidget);
+        }
+    })).inSingletonScope();
+
+    bind(WorkflowEditorContribution).toSelf().inSingletonScope();
+    bind(CommandContribution).toService(WorkflowEditorContribution);
+    bind(KeybindingContribution).toService(WorkflowEditorContribution);
+    bind(UndoRedoHandler).toService(WorkflowEditorContribution);
+});
+
+function bindView(bind: interfaces.Bind, widget: interfaces.Newable<WorkflowsWidget | PrintersWidget> & { ID: string },
+    contribution: interfaces.Newable<WorkflowsViewContribution | PrintersViewContribution>): void {
+    bindViewContribution(bind, contribution);
+    bind(widget).toSelf();
+    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: widget.ID, createWidget: () => container.get(widget) })).inSingletonScope();
+}

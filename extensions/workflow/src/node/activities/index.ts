@@ -1,0 +1,52 @@
+import type { interfaces } from '@theia/core/shared/inversify';
+import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import { HotFolderSender } from '../printers/hot-folder-sender';
+import { RawSocketSender } from '../printers/raw-socket-sender';
+import { ApproveActivityContribution } from './approve-activity';
+import { CopyToFolderActivityContribution } from './copy-to-folder-activity';
+import { CreateJobActivityContribution } from './create-job-activity';
+import { JobDisposal } from './job-disposal';
+import { PrepressCheckActivityContribution } from './prepress-check-activity';
+import { PrintActivityContribution } from './print-activity';
+import { ProcessRunner } from './process-runner';
+import { RemoveActivityContribution } from './remove-activity';
+import { RetainActivityContribution } from './retain-activity';
+import { RunExternalApplicationActivityContribution } from './run-external-application-activity';
+import { StoreWorkflowLookup, WorkflowLookup } from './workflow-lookup';
+
+export * from './approve-activity';
+export * from './copy-to-folder-activity';
+export * from './create-job-activity';
+export * from './job-disposal';
+export * from './prepress-check-activity';
+export * from './print-activity';
+export * from './process-runner';
+export * from './remove-activity';
+export * from './retain-activity';
+export * from './run-external-application-activity';
+export * from './supplied-activity';
+export * from './workflow-lookup';
+
+/** The executors of the supplied activities, in the order common/supplied-activities.ts lists them. */
+export const SUPPLIED_ACTIVITY_CONTRIBUTIONS = [
+    CreateJobActivityContribution, ApproveActivityContribution, PrepressCheckActivityContribution,
+    RunExternalApplicationActivityContribution, CopyToFolderActivityContribution, PrintActivityContribution,
+    RetainActivityContribution, RemoveActivityContribution
+] as const;
+
+/**
+ * Binds every supplied activity as an ActivityContribution, with the services they need. The
+ * PrinterRegistry is not bound here (the backend module binds it for the RPC service too);
+ * DocumentStore and PressworkConfig come from the platform.
+ */
+export function bindSuppliedActivities(bind: interfaces.Bind): void {
+    bind(WorkflowLookup).to(StoreWorkflowLookup).inSingletonScope();
+    bind(ProcessRunner).toSelf().inSingletonScope();
+    bind(JobDisposal).toSelf().inSingletonScope();
+    bind(HotFolderSender).toSelf().inSingletonScope();
+    bind(RawSocketSender).toSelf().inSingletonScope();
+    for (const activity of SUPPLIED_ACTIVITY_CONTRIBUTIONS) {
+        bind(activity).toSelf().inSingletonScope();
+        bind(ActivityContribution).toService(activity);
+    }
+}

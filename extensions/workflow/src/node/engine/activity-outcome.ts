@@ -1,0 +1,60 @@
+import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
+import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
+import type { JobState } from '@presswork/platform/lib/common/job-status';
+import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+
+/** States an activity may leave a waiting job in; others (Processing, Complete, …) belong to the engine. */
+export const WAIT_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Held', 'Waiting for order closeout', 'Retained']);
+
+/**
+ * An activity's outcome, checked at run time: activities are other extensions' code, and a
+ * malformed outcome must send the job to Error with a reason rather than corrupt it or fail the
+ * write. What an activity throws becomes a failure with its message.
+ */
+export function checkedOutcome(outcome: unknown, activityLabel: string): ActivityOutcome {
+    const fail = (problem: string): ActivityOutcome => ({ kind: 'fail', message: `${activityLabel} ended wrongly: ${problem}` });
+    if (typeof outcome !== 'object' || outcome === null) {
+        return fail('it gave no outcome');
+    }
+    const candidate = outcome as Partial<Record<string, unknown>>;
+    switch (candidate.kind) {
+        case 'continue': {
+            if (candidate.state !== undefined && candidate.state !== 'Printed') {
+                return fail(`it continued in state ${String(candidate.state)}; only Printed is possible`);
+            }
+            if (candidate.properties !== undefined) {
+                const properties = JobPropertiesSchema.safeParse(candidate.properties);
+                if (!properties.success) {
+                    return fail(`it set invalid job properties: ${describeZodError(properties.error)}`);
+                }
+                return { kind: 'continue', properties: properties.data, state: candidate.state };
+            }
+            return { kind: 'continue', state: candidate.state };
+        }
+        case 'wait': {
+            if (typeof candidate.reason !== 'string' || !candidate.reason.trim()) {
+                return fail('it waits without a reason');
+            }
+            const state = (candidate.state ?? 'Waiting') as JobState;
+            if (!WAIT_STATES.has(state)) {
+                return fail(`it waits in state ${String(state)}, which is not a waiting state`);
+            }
+            if (candidate.until !== undefined && (typeof candidate.until !== 'string' || !Number.isFinite(Date.parse(candidate.until)))) {
+                return fail(`it waits until ${String(candidate.until)}, which is not a time`);
+            }
+            return { kind: 'wait', reason: candidate.reason, state, until: candidate.until as string | undefined };
+        }
+        case 'fail':
+            return { kind: 'fail', message: typeof candidate.message === 'string' && candidate.message.trim() ? candidate.message : `${activityLabel} failed` };
+        case 'remove':
+            return { kind: 'remove' };
+        default:
+            return fail(`its outcome ${JSON.stringify(candidate.kind)} is unknown`);
+    }
+}
+
+/** The message of whatever an activity threw, as the job's failure. */
+export function thrownOutcome(error: unknown, activityLabel: string): ActivityOutcome {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'fail', message: message.trim() ? message : `${activityLabel} failed` };
+}

@@ -1,0 +1,257 @@
+import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
+import { messageOf } from '@presswork/platform/lib/common/errors';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import type { ActivityResolver } from './activity-resolver';
+import { checkedOutcome, thrownOutcome } from './activity-outcome';
+import { ActivityUpdates } from './activity-updates';
+import { JobChange, REMOVE_JOB, changeJob, findJob } from './order-jobs';
+import type { ParkedJobs } from './parked-jobs';
+import { workflowOfJob } from './pinned-workflow';
+import { currentStep } from './step-navigator';
+import type { PreparedStep } from './step-planner';
+import { READY_STATES, RUNNING_STATES, Transition, afterOutcome, enterNextStep, enterStep, erred, parked, wakeTimeOf } from './job-transitions';
+import type { WakeTimers } from './wake-timers';
+
+/** What the runner and the job controls share. */
+export interface EngineParts {
+    readonly store: DocumentStore;
+    readonly resolver: ActivityResolver;
+    readonly timers: WakeTimers;
+    readonly parked: ParkedJobs;
+    readonly jobFolderOf: (jobId: string) => string;
+    /** The soonest a wait's `until` may wake its step: an activity that keeps asking for the past must not spin. */
+    readonly minWakeDelayMs: number;
+    /** For the server log: what went wrong outside any job's own log. */
+    readonly report: (message: string, error?: unknown) => void;
+}
+
+/** A step that was started (written as Processing) and is to be executed in this slot. */
+interface Run {
+    readonly orderId: string;
+    readonly jobId: string;
+    readonly workflow: Workflow;
+    readonly step: PreparedStep;
+    /** As committed by the write that started the step: what the activity is handed. */
+    readonly order: Order;
+    readonly job: Job;
+}
+
+/** What looking at a job in its slot decided: a change to write and what follows it. */
+interface StartDecision {
+    readonly change?: Job;
+    readonly run?: { readonly workflow: Workflow; readonly step: PreparedStep };
+    readonly parkOn?: string;
+    readonly wakeAt?: number;
+}
+
+/**
+ * Moves one job forward while it holds a work slot: starts or resumes its step, executes the
+ * activity, records the outcome, and when the outcome continues, goes straight on to the next
+ * step. Recording an outcome and starting the next step is one write, and the job keeps its
+ * slot: no "Queued" write between steps, and a started job finishes before new ones begin, so a
+ * burst does not leave thousands of half-run jobs behind.
+ */
+export class JobRunner {
+    /** Running activities, to abort one (a job sent to Error) or all (stop). At most the concurrency. */
+    protected readonly running = new Map<string, AbortController>();
+    protected stopping = false;
+
+    constructor(protected readonly parts: EngineParts) { }
+
+    async turn(jobId: string): Promise<void> {
+        const found = findJob(this.parts.store, jobId);
+        // Read without the lock first: most turns asked for by store events have nothing to do.
+        if (!found || this.stopping || !this.mayHaveWork(found.job)) {
+            return;
+        }
+        let run = await this.begin(found.order.id, jobId);
+        while (run && !this.stopping) {
+            const { outcome, updates } = await this.execute(run);
+            if (this.stopping) {
+                // The server stops: the job stays Processing and its step runs again at the next start.
+                return;
+            }
+            run = await this.finish(run, outcome, updates);
+        }
+    }
+
+    /** Stops a job's running activity: someone sent the job elsewhere, its outcome no longer counts. */
+    abort(jobId: string, reason: string): void {
+        this.running.get(jobId)?.abort(new Error(reason));
+    }
+
+    stop(): void {
+        this.stopping = true;
+        for (const controller of this.running.values()) {
+            controller.abort(new Error('Presswork is stopping'));
+        }
+    }
+
+    protected mayHaveWork(job: Job): boolean {
+        return READY_STATES.has(job.state) || RUNNING_STATES.has(job.state) || wakeTimeOf(job) !== undefined;
+    }
+
+    protected async begin(orderId: string, jobId: string): Promise<Run | undefined> {
+        let decision: StartDecision = {};
+        const written = await this.write(orderId, jobId, job => {
+            decision = this.decide(job, new Date().toISOString());
+            return decision.change;
+        });
+        const { parkOn, wakeAt, run } = decision;
+        if (parkOn) {
+            this.parts.parked.park(jobId, parkOn);
+        } else {
+            this.parts.parked.forget(jobId);
+        }
+        if (wakeAt !== undefined) {
+            this.parts.timers.schedule(jobId, wakeAt);
+        }
+        if (!run || !written?.job) {
+            return undefined;
+        }
+        this.parts.timers.cancel(jobId);
+        return { orderId, jobId, ...run, order: written.order, job: written.job };
+    }
+
+    /** Decides on the current job, inside the store's lock. */
+    protected decide(job: Job, at: string): StartDecision {
+        if (READY_STATES.has(job.state) || RUNNING_STATES.has(job.state)) {
+            return this.startOrResume(job, at);
+        }
+        const wakeAt = wakeTimeOf(job);
+        if (wakeAt === undefined) {
+            return {};
+        }
+        // A timer can fire a little early by the wall clock: then it is set again.
+        return wakeAt <= Date.now() ? this.startOrResume(job, at) : { wakeAt };
+    }
+
+    protected startOrResume(job: Job, at: string): StartDecision {
+        const resolution = workflowOfJob(this.parts.store, job);
+        if ('problem' in resolution) {
+            return { change: erred(job, `The job cannot run: ${resolution.problem}`, at) };
+        }
+        const { workflow } = resolution;
+        const context = { workflow, resolver: this.parts.resolver, at };
+        let transition: Transition;
+        if (!job.stepId) {
+            const current = this.parts.store.get(WorkflowsCollection, workflow.id);
+            if (current && !current.enabled) {
+                return { change: parked(job, `Workflow ${current.name} is disabled`, at), parkOn: current.id };
+            }
+            transition = enterNextStep(job, undefined, context);
+        } else {
+            // Started before: its step runs (again) as it stands, without looking at its condition again.
+            const position = currentStep(workflow, job);
+            if (!position) {
+                return { change: erred(job, `The job cannot run: its step ${job.stepId} is not in workflow "${workflow.name}" (version ${workflow.version})`, at) };
+            }
+            transition = enterStep(job, position, context);
+        }
+        if (transition.kind === 'remove') {
+            return {};
+        }
+        return { change: transition.job, run: transition.run ? { workflow, step: transition.run } : undefined };
+    }
+
+    protected async execute(run: Run): Promise<{ outcome: ActivityOutcome; updates: ActivityUpdates }> {
+        const { step, jobId } = run;
+        const controller = new AbortController();
+        this.running.set(jobId, controller);
+        const updates = new ActivityUpdates(
+            change => this.writeQuietly(run.orderId, jobId, change),
+            job => isSameRun(job, step),
+            error => this.parts.report(`A log line of job ${jobId} could not be written`, error)
+        );
+        const context: ActivityContext = {
+            job: run.job,
+            order: run.order,
+            step: step.position.step,
+            properties: step.properties,
+            jobFolder: this.parts.jobFolderOf(jobId),
+            signal: controller.signal,
+            log: (message, level) => updates.log(message, level),
+            setState: state => updates.setState(state)
+        };
+        try {
+            return { outcome: checkedOutcome(await step.activity.contribution.execute(context), step.label), updates };
+        } catch (error) {
+            return { outcome: thrownOutcome(error, step.label), updates };
+        } finally {
+            this.running.delete(jobId);
+        }
+    }
+
+    protected async finish(run: Run, outcome: ActivityOutcome, updates: ActivityUpdates): Promise<Run | undefined> {
+        const at = new Date().toISOString();
+        const wakeAt = outcome.kind === 'wait' && outcome.until
+            ? new Date(Math.max(Date.parse(outcome.until), Date.now() + this.parts.minWakeDelayMs)).toISOString()
+            : undefined;
+        const holder: { transition?: Transition } = {};
+        let written: Awaited<ReturnType<typeof changeJob>>;
+        try {
+            written = await this.write(run.orderId, run.jobId, job => {
+                if (!isSameRun(job, run.step)) {
+                    // Someone moved the job on meanwhile (sent it to Error, held or removed it): the outcome no longer applies.
+                    return undefined;
+                }
+                const transition = afterOutcome(updates.takeLog(job), outcome, run.step, { workflow: run.workflow, resolver: this.parts.resolver, at, wakeAt });
+                holder.transition = transition;
+                return transition.kind === 'remove' ? REMOVE_JOB : transition.job;
+            });
+        } finally {
+            updates.end();
+        }
+        const { transition } = holder;
+        if (!transition || !written) {
+            return undefined;
+        }
+        if (transition.kind === 'remove') {
+            this.parts.timers.cancel(run.jobId);
+            this.parts.parked.forget(run.jobId);
+            return undefined;
+        }
+        if (transition.wakeAt) {
+            this.parts.timers.schedule(run.jobId, Date.parse(transition.wakeAt));
+        }
+        return transition.run && written.job ? { ...run, step: transition.run, order: written.order, job: written.job } : undefined;
+    }
+
+    /**
+     * Writes a change of the engine's own. A change the store refuses (a value its schema does not
+     * allow) sends the job to Error with the reason, rather than leaving it unexplained.
+     */
+    protected async write(orderId: string, jobId: string, change: JobChange): ReturnType<typeof changeJob> {
+        try {
+            return await changeJob(this.parts.store, orderId, jobId, change);
+        } catch (error) {
+            if (this.stopping) {
+                // The store closes as the server stops; the job resumes where it was at the next start.
+                return undefined;
+            }
+            this.parts.report(`Job ${jobId} could not be updated`, error);
+            const reason = `Presswork could not record the job's progress: ${messageOf(error)}`;
+            await this.writeQuietly(orderId, jobId, job => erred(job, reason, new Date().toISOString()));
+            return undefined;
+        }
+    }
+
+    protected async writeQuietly(orderId: string, jobId: string, change: (job: Job) => Job | undefined): Promise<void> {
+        try {
+            await changeJob(this.parts.store, orderId, jobId, change);
+        } catch (error) {
+            if (!this.stopping) {
+                this.parts.report(`Job ${jobId} could not be updated`, error);
+            }
+        }
+    }
+}
+
+/** Whether the job is still in the run of this step: nobody moved it on meanwhile. */
+function isSameRun(job: Job, step: PreparedStep): boolean {
+    return RUNNING_STATES.has(job.state) && job.stepId === step.position.step.id;
+}

@@ -1,0 +1,154 @@
+import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
+import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
+import type { JobState } from '@presswork/platform/lib/common/job-status';
+import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
+import type { ActivityResolver } from './activity-resolver';
+import { WAIT_REASON_LIMIT, appendLog, clip, logEntry } from './job-log';
+import { describeCondition } from './step-condition';
+import { StepPosition } from './step-navigator';
+import { PreparedStep, nextStepToRun, prepareStep } from './step-planner';
+
+/**
+ * Pure functions from a job to its next version: each is the whole of one durable write, so that
+ * a job is never seen half-way between two states.
+ */
+
+/** States in which a job's activity is running (or was, when the server stopped). */
+export const RUNNING_STATES: ReadonlySet<JobState> = new Set<JobState>(['Processing', 'Printing']);
+/** States in which a job is ready for its (next) step and only waits for a free slot. */
+export const READY_STATES: ReadonlySet<JobState> = new Set<JobState>(['Received', 'Queued']);
+/** States an operator's decision (Approve, Prepress done, a closed order) moves on from. */
+export const CONTINUABLE_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Waiting for order closeout', 'Retained']);
+
+/** States an operator or an outside event has to release a job from: no timer wakes them. */
+const NEVER_WOKEN: ReadonlySet<JobState> = new Set<JobState>(['Held', 'Error', 'Complete']);
+
+/** When a waiting job's step is to run again (its wait had an `until`), else undefined. */
+export function wakeTimeOf(job: Job): number | undefined {
+    if (!job.wakeAt || NEVER_WOKEN.has(job.state) || READY_STATES.has(job.state) || RUNNING_STATES.has(job.state)) {
+        return undefined;
+    }
+    const time = Date.parse(job.wakeAt);
+    return Number.isFinite(time) ? time : undefined;
+}
+
+/** The job's next version, or its removal from the order; `run` when its (next) step is to run now. */
+export type Transition =
+    | { readonly kind: 'update'; readonly job: Job; readonly run?: PreparedStep; readonly wakeAt?: string }
+    | { readonly kind: 'remove' };
+
+export interface TransitionContext {
+    readonly workflow: Workflow;
+    readonly resolver: ActivityResolver;
+    /** ISO time of the write. */
+    readonly at: string;
+}
+
+/** Moves the job to its next step whose condition holds (its first when `from` is undefined), ready to run. */
+export function enterNextStep(job: Job, from: StepPosition | undefined, context: TransitionContext): Transition {
+    const { position, skipped } = nextStepToRun(context.workflow, job, from);
+    const passed = logged(job, skippedEntries(skipped, context));
+    return position ? enterStep(passed, position, context) : { kind: 'update', job: completed(passed, context.at) };
+}
+
+/** Starts the step at `position` (checked, written as Processing); its condition was decided when the job moved to it. */
+export function enterStep(job: Job, position: StepPosition, context: TransitionContext): Transition {
+    const preparation = prepareStep(context.resolver, position);
+    if ('problem' in preparation) {
+        return { kind: 'update', job: erred(placedAt(job, position, context), preparation.problem, context.at) };
+    }
+    const { prepared } = preparation;
+    const placed = placedAt(job, position, context);
+    const started = logEntry(context.at, `${prepared.label} started (${position.phase})`);
+    return { kind: 'update', run: prepared, job: { ...placed, state: 'Processing', updatedAt: context.at, log: appendLog(placed.log, [started]) } };
+}
+
+/** Applies what an activity ended with, and when it continued, enters the next step in the same write. */
+export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedStep, context: TransitionContext & { readonly wakeAt?: string }): Transition {
+    switch (outcome.kind) {
+        case 'continue': {
+            const changed = outcome.properties ? { ...job, properties: { ...job.properties, ...outcome.properties } } : job;
+            const printed = outcome.state === 'Printed' ? logged(changed, [logEntry(context.at, `${step.label}: printed`)]) : changed;
+            return enterNextStep(printed, step.position, context);
+        }
+        case 'wait': {
+            const waiting: Job = {
+                ...withoutWait(job),
+                state: outcome.state ?? 'Waiting',
+                waitReason: clip(outcome.reason, WAIT_REASON_LIMIT),
+                updatedAt: context.at,
+                log: appendLog(job.log, [logEntry(context.at, `${step.label}: ${outcome.reason}`)])
+            };
+            return { kind: 'update', job: context.wakeAt ? { ...waiting, wakeAt: context.wakeAt } : waiting, wakeAt: context.wakeAt };
+        }
+        case 'fail':
+            return { kind: 'update', job: erred(job, outcome.message, context.at, undefined, step.label) };
+        case 'remove':
+            return { kind: 'remove' };
+    }
+}
+
+/** For an operator's continue: the job goes to its next step and queues for a slot, or is complete. */
+export function continuedToNextStep(job: Job, from: StepPosition, context: TransitionContext, by: string): Job {
+    const { position, skipped } = nextStepToRun(context.workflow, job, from);
+    const moved = logged(job, [logEntry(context.at, 'Continued', 'info', by), ...skippedEntries(skipped, context)]);
+    return position ? queued(placedAt(moved, position, context), context.at) : completed(moved, context.at);
+}
+
+/** Ready for its current step again (Process again), or for its first when it has not started. */
+export function queuedAgain(job: Job, at: string, by: string): Job {
+    return queued(logged(job, [logEntry(at, 'Process again', 'info', by)]), at);
+}
+
+/** Not started because its workflow is disabled; undefined when the job already says so. */
+export function parked(job: Job, reason: string, at: string): Job | undefined {
+    if (job.state === 'Queued' && job.waitReason === reason) {
+        return undefined;
+    }
+    return { ...withoutWait(job), state: 'Queued', waitReason: reason, updatedAt: at, log: appendLog(job.log, [logEntry(at, reason, 'warning')]) };
+}
+
+export function erred(job: Job, message: string, at: string, by?: string, activityLabel?: string): Job {
+    const entry = logEntry(at, activityLabel ? `${activityLabel}: ${message}` : message, 'error', by);
+    return { ...withoutWait(job), state: 'Error', waitReason: clip(message, WAIT_REASON_LIMIT), updatedAt: at, log: appendLog(job.log, [entry]) };
+}
+
+export function completed(job: Job, at: string): Job {
+    const { currentActivity: _activity, ...rest } = withoutWait(job);
+    return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendLog(job.log, [logEntry(at, 'Complete')]) };
+}
+
+function queued(job: Job, at: string): Job {
+    return { ...withoutWait(job), state: 'Queued', updatedAt: at };
+}
+
+/**
+ * The job standing at `position` of its workflow, pinned to the workflow's version. A step run
+ * again where it stands keeps the wake-up time it asked for, so that it can tell it was woken
+ * (Retain: the period is over); any other move forgets it.
+ */
+function placedAt(job: Job, position: StepPosition, context: TransitionContext): Job {
+    const { waitReason: _reason, ...rest } = job;
+    return {
+        ...(job.stepId === position.step.id ? rest : withoutWait(job)),
+        workflowVersion: job.workflowVersion ?? context.workflow.version,
+        phase: position.phase,
+        stepIndex: position.index,
+        stepId: position.step.id,
+        currentActivity: context.resolver.baseTypeOf(position.step.activity)
+    };
+}
+
+function skippedEntries(skipped: readonly StepPosition[], context: TransitionContext): JobLogEntry[] {
+    return skipped.map(({ step }) => logEntry(context.at,
+        `Skipped "${context.resolver.labelOf(step)}": ${step.condition ? describeCondition(step.condition) : 'its condition'} does not hold`));
+}
+
+function logged(job: Job, entries: readonly JobLogEntry[]): Job {
+    return entries.length ? { ...job, log: appendLog(job.log, entries) } : job;
+}
+
+function withoutWait(job: Job): Job {
+    const { waitReason: _reason, wakeAt: _wakeAt, ...rest } = job;
+    return rest;
+}

@@ -1,0 +1,182 @@
+import * as path from 'node:path';
+import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
+import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import type { Disposable } from '@theia/core/lib/common/disposable';
+import { ILogger } from '@theia/core/lib/common/logger';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import type { JobFlow } from '@presswork/platform/lib/common/job-flow';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { WorkflowAssignment, WorkflowAssignmentContribution } from '@presswork/platform/lib/common/workflow-assignment-contribution';
+import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
+import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
+import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { CustomActivitiesCollection } from '../workflow-collections';
+import { ActivityResolver } from './activity-resolver';
+import { JobControls } from './job-controls';
+import { EngineParts, JobRunner } from './job-runner';
+import { READY_STATES, RUNNING_STATES, wakeTimeOf } from './job-transitions';
+import { ParkedJobs } from './parked-jobs';
+import { WakeTimers } from './wake-timers';
+import { WorkQueue } from './work-queue';
+
+export const WorkflowEngineOptions = Symbol('WorkflowEngineOptions');
+export interface WorkflowEngineOptions {
+    /** Activities running at once. Default 8. */
+    readonly concurrency?: number;
+    /** The soonest a wait's `until` runs its step again, in milliseconds. Default 1000. */
+    readonly minWakeDelayMs?: number;
+}
+export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_MIN_WAKE_DELAY_MS = 1000;
+
+interface EngineCore extends EngineParts {
+    readonly queue: WorkQueue;
+    readonly runner: JobRunner;
+    readonly controls: JobControls;
+}
+
+/**
+ * Moves every job through its workflow: Received and Queued jobs start (or go on) as soon as a
+ * slot is free, each activity's outcome is one durable write, waits with a time wake up, and
+ * after a restart each job resumes where it was (an interrupted activity runs again). It is also
+ * the JobFlow other extensions use for operators' decisions.
+ */
+@injectable()
+export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(ContributionProvider) @named(ActivityContribution)
+    protected readonly activityProvider: ContributionProvider<ActivityContribution>;
+    @inject(PlatformReady) protected readonly platform: PlatformReady;
+    @inject(PressworkConfig) protected readonly config: PressworkConfig;
+    @inject(ILogger) @named('workflow:WorkflowEngine') protected readonly logger: ILogger;
+    @inject(WorkflowEngineOptions) @optional() protected readonly options: WorkflowEngineOptions | undefined;
+    @inject(ContributionProvider) @named(WorkflowAssignmentContribution) @optional()
+    protected readonly assignmentProvider: ContributionProvider<WorkflowAssignmentContribution> | undefined;
+
+    protected built: EngineCore | undefined;
+    protected subscription: Disposable | undefined;
+    protected phase: 'new' | 'starting' | 'running' | 'stopped' = 'new';
+
+    onStart(): void {
+        // Not awaited: resuming thousands of jobs must not hold up the server's start.
+        this.start().catch(error => this.logger.error('The workflow engine could not start', error));
+    }
+
+    onStop(): Promise<void> {
+        return this.stop();
+    }
+
+    /** Resumes every job, then follows the store for new ones. Resolves once all are scheduled. */
+    async start(): Promise<void> {
+        if (this.phase !== 'new') {
+            return;
+        }
+        this.phase = 'starting';
+        await this.platform.whenReady;
+        if (this.phase !== 'starting') {
+            return;
+        }
+        this.phase = 'running';
+        // Subscribed before the scan with no await between: no job can slip through unseen.
+        this.subscription = this.store.onDidChange(change => this.onDocumentChange(change));
+        for (const order of this.store.all(OrdersCollection)) {
+            order.jobs.forEach(job => this.resume(job));
+        }
+    }
+
+    /** Aborts running activities (their jobs stay Processing and resume at the next start) and timers. */
+    async stop(): Promise<void> {
+        this.phase = 'stopped';
+        this.subscription?.dispose();
+        const { runner, timers, queue, parked } = this.core;
+        runner.stop();
+        timers.clear();
+        queue.stop();
+        parked.clear();
+        await queue.idle();
+    }
+
+    /** Resolves when no job waits for a slot and no activity runs (waits with a time do not count). */
+    idle(): Promise<void> {
+        return this.core.queue.idle();
+    }
+
+    continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
+        return this.core.controls.continueJob(jobId, by, atActivity);
+    }
+
+    failJob(jobId: string, by: string, message: string): Promise<void> {
+        return this.core.controls.failJob(jobId, by, message);
+    }
+
+    processAgain(jobId: string, by: string): Promise<void> {
+        return this.core.controls.processAgain(jobId, by);
+    }
+
+    protected resume(job: Job): void {
+        if (READY_STATES.has(job.state) || RUNNING_STATES.has(job.state)) {
+            this.core.queue.schedule(job.id);
+            return;
+        }
+        const wakeAt = wakeTimeOf(job);
+        if (wakeAt !== undefined) {
+            this.core.timers.schedule(job.id, wakeAt);
+        }
+    }
+
+    /** Runs inside every store write: only cheap checks and scheduling here. */
+    protected onDocumentChange(change: DocumentChange): void {
+        if (this.phase !== 'running' || !change.document) {
+            return;
+        }
+        const { queue, parked } = this.core;
+        if (change.collection === OrdersCollection.name) {
+            for (const job of (change.document as Order).jobs) {
+                if (READY_STATES.has(job.state) && !(job.state === 'Queued' && parked.isParkedOn(job.id, job.workflowId))) {
+                    queue.schedule(job.id);
+                }
+            }
+        } else if (change.collection === WorkflowsCollection.name && (change.document as Workflow).enabled) {
+            parked.release(change.id).forEach(jobId => queue.schedule(jobId));
+        }
+    }
+
+    /** Built on first use rather than in a constructor, so that tests can assign the injected fields. */
+    protected get core(): EngineCore {
+        if (!this.built) {
+            const store = this.store;
+            const report = (message: string, error?: unknown): void => {
+                this.logger.error(message, error);
+            };
+            const timers = new WakeTimers(jobId => queue.schedule(jobId));
+            const parts: EngineParts = {
+                store,
+                resolver: new ActivityResolver(() => this.activityProvider.getContributions(), id => store.get(CustomActivitiesCollection, id)),
+                timers,
+                parked: new ParkedJobs(),
+                jobFolderOf: jobId => path.join(this.config.dataFolder, 'jobs', jobId),
+                minWakeDelayMs: this.options?.minWakeDelayMs ?? DEFAULT_MIN_WAKE_DELAY_MS,
+                report
+            };
+            const runner = new JobRunner(parts);
+            const queue: WorkQueue = new WorkQueue(this.options?.concurrency ?? DEFAULT_CONCURRENCY, jobId => runner.turn(jobId),
+                (jobId, error) => report(`Job ${jobId} could not be moved on`, error));
+            const assignWorkflow = (job: Job, order: Order): WorkflowAssignment | undefined => {
+                for (const contribution of this.assignmentProvider?.getContributions() ?? []) {
+                    const assignment = contribution.assign(job, order);
+                    if (assignment) {
+                        return assignment;
+                    }
+                }
+                return undefined;
+            };
+            this.built = { ...parts, queue, runner, controls: new JobControls({ ...parts, queue, runner, assignWorkflow }) };
+        }
+        return this.built;
+    }
+}

@@ -1,0 +1,53 @@
+import { injectable } from '@theia/core/shared/inversify';
+import { messageOf } from '@presswork/platform/lib/common/errors';
+import { PlacedFile, placeFile } from '../activities/files/file-placement';
+import { isAbortError } from '../activities/abort';
+import { PrinterTransportError } from './printer-transport-error';
+
+export interface HotFolderDelivery {
+    /** The print file. */
+    readonly file: string;
+    /** The DFE's input folder. */
+    readonly folder: string;
+    /** The name the DFE sees; a taken name gets ` (2)`, ` (3)`, …: a file waiting there is never replaced. */
+    readonly name: string;
+    /** Job and step: a repeat after a crash clears the interrupted attempt's temporary file. */
+    readonly owner: string;
+    readonly signal: AbortSignal;
+    /** Called when the bytes start to flow (the job shows Printing). */
+    readonly onSending?: () => Promise<void>;
+}
+
+/**
+ * Delivers a print file to a DFE's hot folder. The DFE only ever sees the whole file under its
+ * final name: the copy is written under a hidden temporary name in the same folder, flushed, then
+ * named in one step; a failed or timed-out copy removes its temporary file.
+ */
+@injectable()
+export class HotFolderSender {
+    /** A folder on a hung network share must not hold the job for ever. */
+    timeoutMs = 10 * 60_000;
+
+    async send(delivery: HotFolderDelivery): Promise<PlacedFile> {
+        const timeout = AbortSignal.timeout(this.timeoutMs);
+        await delivery.onSending?.();
+        try {
+            return await placeFile({
+                source: delivery.file, folder: delivery.folder, name: delivery.name, owner: delivery.owner,
+                onCollision: 'keep-both', signal: AbortSignal.any([delivery.signal, timeout])
+            });
+        } catch (error) {
+            if (delivery.signal.aborted) {
+                throw delivery.signal.reason;
+            }
+            if (timeout.aborted && isAbortError(error)) {
+                throw new PrinterTransportError('timed-out', `copying into ${delivery.folder} took longer than ${Math.round(this.timeoutMs / 1000)} s`);
+            }
+            if ((error as NodeJS.ErrnoException).path === delivery.file) {
+                // The print file itself is unreadable: retrying the printer cannot help.
+                throw error;
+            }
+            throw new PrinterTransportError('unwritable', messageOf(error));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import { ContainerModule } from '@theia/core/shared/inversify';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
+import { CollectionNames, JobFlow } from '@presswork/platform/lib/common';
+import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
+import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
+import { WORKFLOW_SERVICE_PATH, WorkflowService, WorkflowServiceContract } from '../common/workflow-protocol';
+import { bindSuppliedActivities } from './activities';
+import { WorkflowEngine } from './engine/workflow-engine';
+import { PrinterRegistry } from './printers/printer-registry';
+import { WORKFLOW_COLLECTIONS } from './workflow-collections';
+import { WorkflowServiceImpl } from './workflow-service-impl';
+import { WorkflowStartup } from './workflow-startup';
+import { CustomActivities } from './workflows/custom-activities';
+import { WorkflowChecker } from './workflows/workflow-checker';
+import { WorkflowRepository } from './workflows/workflow-repository';
+
+const workflowConnectionModule = ConnectionContainerModule.create(({ bind }) => {
+    bind(WorkflowServiceImpl).toSelf().inSingletonScope();
+    bindGuardedService<WorkflowService>(bind, { path: WORKFLOW_SERVICE_PATH, service: WorkflowServiceImpl, contract: WorkflowServiceContract });
+});
+
+export default new ContainerModule(bind => {
+    bind(DocumentCollectionContribution).toConstantValue({ collections: WORKFLOW_COLLECTIONS });
+    for (const projection of [
+        announceChanges(CollectionNames.workflows, 'workflows.view'),
+        announceChanges('workflow-versions', 'workflows.view'),
+        announceChanges('custom-activities', 'workflows.view'),
+        announceChanges(CollectionNames.printers, 'printers.toggle')
+    ]) {
+        bind(ChangeFeedProjection).toConstantValue(projection);
+    }
+
+    bindSuppliedActivities(bind);
+    bind(PrinterRegistry).toSelf().inSingletonScope();
+    bind(WorkflowChecker).toSelf().inSingletonScope();
+    bind(WorkflowRepository).toSelf().inSingletonScope();
+    bind(CustomActivities).toSelf().inSingletonScope();
+    bind(WorkflowStartup).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(WorkflowStartup);
+
+    bind(WorkflowEngine).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(WorkflowEngine);
+    bind(JobFlow).toService(WorkflowEngine);
+
+    bind(ConnectionContainerModule).toConstantValue(workflowConnectionModule);
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { ActivityContribution, PressworkError } from '@presswork/platform/lib/common';
+import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { CustomActivity, customActivityType } from '../../common/custom-activity-schema';
+import { CustomActivityInput, CustomActivityInputSchema } from '../../common/workflow-protocol';
+import { CustomActivitiesCollection } from '../workflow-collections';
+
+/** Copies of unprotected supplied activities with defaults of their own (the palette's Custom section). */
+@injectable()
+export class CustomActivities {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(ContributionProvider) @named(ActivityContribution)
+    protected readonly activityProvider: ContributionProvider<ActivityContribution>;
+
+    list(): CustomActivity[] {
+        return [...this.store.all(CustomActivitiesCollection)].sort((a, b) => a.label.localeCompare(b.label));
+    }
+
+    async create(input: CustomActivityInput): Promise<CustomActivity> {
+        return this.store.create(CustomActivitiesCollection, { id: randomUUID(), ...this.checked(input), updatedAt: new Date().toISOString() });
+    }
+
+    async update(id: string, version: number, input: CustomActivityInput): Promise<CustomActivity> {
+        if (!this.store.get(CustomActivitiesCollection, id)) {
+            throw PressworkError.NotFound('That custom activity no longer exists');
+        }
+        return this.store.update(CustomActivitiesCollection, { id, version, ...this.checked(input), updatedAt: new Date().toISOString() });
+    }
+
+    /** Refused while a workflow uses it: its steps would lose their activity. */
+    async delete(id: string, version: number): Promise<void> {
+        const type = customActivityType(id);
+        const users = [...this.store.all(WorkflowsCollection)]
+            .filter(workflow => Object.values(workflow.phases).some(steps => steps.some(step => step.activity === type)));
+        if (users.length) {
+            throw PressworkError.Refused(`This custom activity is used by ${users.map(workflow => workflow.name).join(', ')}`);
+        }
+        await this.store.delete(CustomActivitiesCollection, id, version);
+    }
+
+    protected checked(input: CustomActivityInput): Omit<CustomActivity, 'id' | 'version' | 'updatedAt'> {
+        const valid = CustomActivityInputSchema.parse(input);
+        const base = this.activityProvider.getContributions().find(activity => activity.type === valid.baseType);
+        if (!base) {
+            throw PressworkError.InvalidInput(`There is no activity ${valid.baseType} to copy`);
+        }
+        if (base.protected) {
+            throw PressworkError.Refused(`${base.label} is protected: only its defaults in a workflow can change, it cannot be copied`);
+        }
+        const defaults = base.propertiesSchema.safeParse(valid.defaults);
+        if (!defaults.success) {
+            throw PressworkError.InvalidInput(`The defaults do not suit ${base.label}: ${describeZodError(defaults.error)}`);
+        }
+        return valid;
+    }
+}
