@@ -6,6 +6,7 @@ import { ConnectionTypeContribution, WorkflowAssignmentContribution } from '@pre
 import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
 import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
 import { CONNECTIONS_SERVICE_PATH, ConnectionsService, ConnectionsServiceContract } from '../common/connections-protocol';
 import { CONNECTIONS_COLLECTIONS } from './connection-collections';
@@ -39,12 +40,7 @@ export default new ContainerModule(bind => {
     bind(MarcomCentralClient).toDynamicValue(() => new MarcomCentralClient()).inSingletonScope();
     bind(MarcomCentralConnectionType).toSelf().inSingletonScope();
     bind(ConnectionTypeContribution).toService(MarcomCentralConnectionType);
-    bind(ConnectionTypes).toSelf().inSingletonScope();
-
-    bind(ConnectionRegistry).toSelf().inSingletonScope();
-    bind(ProductionTemplates).toSelf().inSingletonScope();
-    bind(RejectedOrders).toSelf().inSingletonScope();
-    bind(OrderIntake).toSelf().inSingletonScope();
+    bindRootSingleton(bind, ConnectionTypes, ConnectionRegistry, ProductionTemplates, RejectedOrders, OrderIntake);
     bind(TemplateReassignment).toSelf().inSingletonScope();
     bind(WorkflowAssignmentContribution).toService(TemplateReassignment);
 

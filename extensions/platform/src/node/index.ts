@@ -8,3 +8,4 @@ export * from './store/document-store';
 export * from './store/platform-collections';
 export * from './store/store-errors';
 export * from './platform-startup';
+export * from './rpc/bind-root-singleton';

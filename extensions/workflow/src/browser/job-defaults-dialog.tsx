@@ -1,7 +1,7 @@
 import * as React from '@theia/core/shared/react';
 import { DialogError, DialogMode, DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
-import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import { codicon } from './workflow-icons';
 import { JobProperties, JobPropertiesSchema, JobPropertyValue } from '@presswork/platform/lib/common/job-schema';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 

@@ -1,5 +1,5 @@
 import * as React from '@theia/core/shared/react';
-import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import { codicon } from './workflow-icons';
 import type { Phase } from '@presswork/platform/lib/common/job-status';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import type { StepCondition, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
@@ -56,7 +56,11 @@ export const PhaseLane = React.memo(function PhaseLane(props: PhaseLaneProps): R
     }, [controller, phase, readOnly, setDrop]);
 
     const onDragLeave = React.useCallback((event: React.DragEvent<HTMLElement>) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+        // Leaving a card inside the lane fires too, and browsers do not always say where to:
+        // only a pointer outside the lane's box has left it.
+        const box = event.currentTarget.getBoundingClientRect();
+        const inside = event.clientX > box.left && event.clientX < box.right && event.clientY > box.top && event.clientY < box.bottom;
+        if (!inside) {
             setDrop(previous => previous?.phase === phase ? undefined : previous);
         }
     }, [phase, setDrop]);

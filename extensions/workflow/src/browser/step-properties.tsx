@@ -1,5 +1,5 @@
 import * as React from '@theia/core/shared/react';
-import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import { codicon } from './workflow-icons';
 import type { ActivityPropertyField } from '@presswork/platform/lib/common/activity-ui-contribution';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import type { StepCondition } from '@presswork/platform/lib/common/workflow-schema';
@@ -46,7 +46,8 @@ function StepForm(props: StepPropertiesProps & { location: StepLocation }): Reac
     const model = controller.model;
     const general = problems.filter(problem => !problem.field);
     const fieldProblem = (key: string): WorkflowProblem | undefined => problems.find(problem => problem.field === key);
-    const listHints = React.useMemo(() => activity ? defaultPropertiesOf(activity) : {}, [activity]);
+    // What the engine uses where the step has no value of its own: the schema's and custom defaults.
+    const defaults = React.useMemo(() => activity ? defaultPropertiesOf(activity) : {}, [activity]);
     const disabled = readOnly;
 
     return <div className='presswork-workflow-form' aria-label={`Properties of ${stepName(step, activity)}`}>
@@ -65,8 +66,8 @@ function StepForm(props: StepPropertiesProps & { location: StepLocation }): Reac
                 onText={text => model.setStepLabel(step.id, text)} />
         </Row>
         {activity?.fields.map(field => <PropertyField key={field.key} field={field} stepId={step.id}
-            value={step.properties?.[field.key] ?? activity.defaults?.[field.key]}
-            hint={listHints[field.key]} problem={fieldProblem(field.key)}
+            value={step.properties?.[field.key] ?? defaults[field.key]}
+            hint={defaults[field.key]} problem={fieldProblem(field.key)}
             printers={props.printers} disabled={disabled} controller={controller} />)}
         {activity && !activity.fields.length && <p className='presswork-form-help'>This activity has no settings.</p>}
         <ConditionEditor stepId={step.id} condition={step.condition} problem={fieldProblem('condition')} disabled={disabled} controller={controller} />
@@ -103,8 +104,8 @@ function WorkflowForm(props: { draft: WorkflowDraft; problems: readonly Workflow
     </div>;
 }
 
-function Row(props: { id: string; label: string; help?: string; problem?: WorkflowProblem; children: React.ReactNode }): React.ReactElement {
-    return <div className={`presswork-form-row${props.problem ? ` presswork-form-row--${props.problem.severity}` : ''}`}>
+function Row(props: { id: string; label: string; help?: string; problem?: WorkflowProblem; checkbox?: boolean; children: React.ReactNode }): React.ReactElement {
+    return <div className={`presswork-form-row${props.checkbox ? ' presswork-workflow-checkbox-row' : ''}${props.problem ? ` presswork-form-row--${props.problem.severity}` : ''}`}>
         <label htmlFor={props.id}>{props.label}</label>
         {props.children}
         {props.problem && <span id={`${props.id}-problem`} className={`presswork-field-problem presswork-field-problem--${props.problem.severity}`}>
@@ -229,7 +230,7 @@ function PropertyField(props: PropertyFieldProps): React.ReactElement {
             input = <SyncedInput id={id} value={typeof value === 'string' ? value : value === undefined ? '' : String(value)} disabled={disabled} invalid={invalid}
                 onText={text => set(text)} />;
     }
-    return <Row id={id} label={field.label} help={field.help} problem={problem}>{input}</Row>;
+    return <Row id={id} label={field.label} help={field.help} problem={problem} checkbox={field.kind === 'boolean'}>{input}</Row>;
 }
 
 /** A number, or the text itself when it is not one (the schema then names the field). */

@@ -204,8 +204,11 @@ export class WorkflowDesignerController implements Disposable {
 
     /** After undo or redo from the lanes, focus follows the selected step instead of getting lost. */
     protected keepFocusOnSelection(): void {
+        if (!this.root) {
+            return;
+        }
         const active = document.activeElement;
-        const lost = !active || active === document.body || !this.root?.contains(active);
+        const lost = !active || active === document.body || !this.root.contains(active);
         const inLanes = active instanceof HTMLElement && !!active.closest('.presswork-workflow-lanes');
         const selected = this.model.selection.stepId;
         if (selected && (lost || inLanes)) {

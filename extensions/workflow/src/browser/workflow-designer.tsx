@@ -1,5 +1,5 @@
 import * as React from '@theia/core/shared/react';
-import { codicon } from '@theia/core/lib/browser/widgets/widget';
+import { codicon } from './workflow-icons';
 import { PHASES } from '@presswork/platform/lib/common/job-status';
 import type { WorkflowProblem } from '../common/workflow-validation';
 import { ActivityPalette } from './activity-palette';
@@ -16,7 +16,7 @@ export const PROBLEMS_CLASS = 'presswork-workflow-problems';
  * lanes and cards are memoised, so an edit re-renders only what it touched.
  */
 export function WorkflowDesigner({ controller }: { controller: WorkflowDesignerController }): React.ReactElement {
-    React.useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+    React.useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
     const [drop, setDrop] = React.useState<DropTarget | undefined>();
     const root = React.useRef<HTMLDivElement>(null);
     React.useLayoutEffect(() => {
@@ -33,6 +33,9 @@ export function WorkflowDesigner({ controller }: { controller: WorkflowDesignerC
     const stepProblems = controller.stepProblems;
     const selected = model.selectedStep;
     const firstLaneWithSteps = PHASES.find(phase => draft.phases[phase].length > 0);
+    const knownProperties = React.useMemo(
+        () => [...new Set([...context.knownProperties, ...Object.keys(draft.jobDefaults), ...Object.keys(draft.jobOverrides)])].sort(),
+        [context.knownProperties, draft.jobDefaults, draft.jobOverrides]);
     const panelProblems = React.useMemo(
         () => problems.filter(problem => selected ? problem.stepId === selected.step.id : !problem.stepId && !problem.phase),
         [problems, selected]);
@@ -78,7 +81,7 @@ export function WorkflowDesigner({ controller }: { controller: WorkflowDesignerC
                 draft={draft}
                 problems={panelProblems}
                 printers={context.printers}
-                knownProperties={context.knownProperties}
+                knownProperties={knownProperties}
                 readOnly={context.readOnly}
                 canEditJobDefaults={context.canEditJobDefaults} />
         </div>

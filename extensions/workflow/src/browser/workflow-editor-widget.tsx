@@ -1,9 +1,10 @@
 import * as React from '@theia/core/shared/react';
+import { WorkflowCollectionNames } from '../common/custom-activity-schema';
 import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { Message, codicon } from '@theia/core/lib/browser/widgets/widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
-import { Saveable, SaveableSource } from '@theia/core/lib/browser/saveable';
+import { Saveable, SaveableSource, setDirty } from '@theia/core/lib/browser/saveable';
 import { ContextKey, ContextKeyService } from '@theia/core/lib/browser/context-key-service';
 import { CommandService } from '@theia/core/lib/common/command';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
@@ -24,6 +25,7 @@ import { hasErrors } from '../common/workflow-validation';
 import { ActivityCatalog, buildActivityCatalog } from './activity-catalog';
 import { JobDefaultsDialog } from './job-defaults-dialog';
 import { SaveConflictDialog } from './save-conflict-dialog';
+import { copyName, isSaveConflict } from './save-conflict';
 import { WorkflowCommands, WorkflowContextKeys } from './workflow-commands';
 import { DesignerContext, DesignerHost, WorkflowDesignerController } from './workflow-designer-controller';
 import { WorkflowDesigner } from './workflow-designer';
@@ -34,18 +36,7 @@ export interface WorkflowEditorOptions {
 }
 
 /** The collection of custom activities (the workflow extension's backend declares it). */
-const CUSTOM_ACTIVITIES_COLLECTION = 'custom-activities';
-
-/** A copy's name: the original's with " (copy)", within the 100 characters a name may have. */
-export function copyName(name: string): string {
-    const suffix = ' (copy)';
-    return `${name.slice(0, 100 - suffix.length)}${suffix}`;
-}
-
-/** Whether a refused save means someone else saved first ("changed by … at …"). */
-export function isSaveConflict(error: unknown): boolean {
-    return PressworkError.Conflict.is(error as object) || /changed by .* at /i.test(messageOf(error));
-}
+const CUSTOM_ACTIVITIES_COLLECTION = WorkflowCollectionNames.customActivities;
 
 /**
  * The workflow editor of one workflow, in the main area: palette, lanes, properties, problems.
@@ -95,7 +86,9 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
         this.toDispose.pushAll([this.onDirtyChangedEmitter, this.onContentChangedEmitter]);
 
         const scoped = this.contextKeys.createScoped(this.node);
-        this.toDispose.push(scoped);
+        if ((scoped as unknown) !== this.contextKeys) {
+            this.toDispose.push(scoped);
+        }
         scoped.createKey<boolean>(WorkflowContextKeys.EDITOR_FOCUS, true);
         this.stepFocusKey = scoped.createKey<boolean>(WorkflowContextKeys.STEP_FOCUS, false);
         const trackFocus = (event: FocusEvent): void => {
@@ -161,7 +154,11 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
                 const model = new WorkflowEditorModel(workflow, { activities: type => this.controller?.context.catalog.get(type) ?? catalog.get(type), readOnly });
                 this.controller = new WorkflowDesignerController(model, context, this);
                 this.toDispose.pushAll([model, this.controller]);
-                this.toDispose.push(model.onDidChangeDirty(() => this.onDirtyChangedEmitter.fire()));
+                this.toDispose.push(model.onDidChangeDirty(dirty => {
+                    // The shell's saveable service does the same; setting it here keeps the dot right on its own.
+                    setDirty(this, dirty);
+                    this.onDirtyChangedEmitter.fire();
+                }));
                 this.toDispose.push(model.onDidChange(change => {
                     if (change.kind === 'edit' || change.kind === 'undo' || change.kind === 'redo' || change.kind === 'reset') {
                         this.onContentChangedEmitter.fire();

@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { WorkflowCollectionNames } from '../common/custom-activity-schema';
 import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
@@ -15,7 +16,7 @@ import { WorkflowEditorOpener } from './workflow-editor-contribution';
 import { WorkflowVersionsDialog } from './workflow-versions-dialog';
 
 /** The collection of saved versions (the workflow extension's backend declares it). */
-const WORKFLOW_VERSIONS_COLLECTION = 'workflow-versions';
+const WORKFLOW_VERSIONS_COLLECTION = WorkflowCollectionNames.versions;
 
 const NameSchema = z.object({
     name: z.string().trim().min(1, 'Name is required').max(100, 'Name: at most 100 characters'),

@@ -34,8 +34,17 @@ export function resolveCustomActivities(customs: readonly CustomActivity[], supp
                 properties => ({ ...custom.defaults, ...(typeof properties === 'object' && properties ? properties : {}) }),
                 base.propertiesSchema
             );
-            resolved.push({ ...base, type: customActivityType(custom.id), label: custom.label, description: custom.description || base.description, propertiesSchema });
+            resolved.push({
+                ...base, type: customActivityType(custom.id), label: custom.label, description: custom.description || base.description,
+                propertiesSchema, baseType: base.type, defaults: custom.defaults
+            } as ActivityDefinition);
         }
     }
     return resolved;
 }
+
+/** The workflow extension's own collections, by name (the change feed reports them so). */
+export const WorkflowCollectionNames = {
+    versions: 'workflow-versions',
+    customActivities: 'custom-activities'
+} as const;

@@ -1,9 +1,11 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { WorkflowCollectionNames } from '../common/custom-activity-schema';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { CollectionNames, JobFlow } from '@presswork/platform/lib/common';
 import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
 import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
 import { WORKFLOW_SERVICE_PATH, WorkflowService, WorkflowServiceContract } from '../common/workflow-protocol';
 import { bindSuppliedActivities } from './activities';
@@ -25,18 +27,15 @@ export default new ContainerModule(bind => {
     bind(DocumentCollectionContribution).toConstantValue({ collections: WORKFLOW_COLLECTIONS });
     for (const projection of [
         announceChanges(CollectionNames.workflows, 'workflows.view'),
-        announceChanges('workflow-versions', 'workflows.view'),
-        announceChanges('custom-activities', 'workflows.view'),
+        announceChanges(WorkflowCollectionNames.versions, 'workflows.view'),
+        announceChanges(WorkflowCollectionNames.customActivities, 'workflows.view'),
         announceChanges(CollectionNames.printers, 'printers.toggle')
     ]) {
         bind(ChangeFeedProjection).toConstantValue(projection);
     }
 
     bindSuppliedActivities(bind);
-    bind(PrinterRegistry).toSelf().inSingletonScope();
-    bind(WorkflowChecker).toSelf().inSingletonScope();
-    bind(WorkflowRepository).toSelf().inSingletonScope();
-    bind(CustomActivities).toSelf().inSingletonScope();
+    bindRootSingleton(bind, PrinterRegistry, WorkflowChecker, WorkflowRepository, CustomActivities);
     bind(WorkflowStartup).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(WorkflowStartup);
 

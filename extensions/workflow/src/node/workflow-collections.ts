@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema } from '@presswork/platform/lib/common/identifiers';
 import { WorkflowSchema } from '@presswork/platform/lib/common/workflow-schema';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
-import { CustomActivity, CustomActivitySchema } from '../common/custom-activity-schema';
+import { CustomActivity, CustomActivitySchema, WorkflowCollectionNames } from '../common/custom-activity-schema';
 
 /**
  * Every saved version of every workflow, kept so that jobs finish on the version they started
@@ -24,11 +24,11 @@ export function workflowVersionId(workflowId: string, workflowVersion: number): 
 }
 
 export const WorkflowVersionsCollection: DocumentCollection<WorkflowVersion> = {
-    name: 'workflow-versions',
+    name: WorkflowCollectionNames.versions,
     schema: WorkflowVersionSchema,
     indexes: { workflow: version => version.workflowId }
 };
 
-export const CustomActivitiesCollection: DocumentCollection<CustomActivity> = { name: 'custom-activities', schema: CustomActivitySchema };
+export const CustomActivitiesCollection: DocumentCollection<CustomActivity> = { name: WorkflowCollectionNames.customActivities, schema: CustomActivitySchema };
 
 export const WORKFLOW_COLLECTIONS = [WorkflowVersionsCollection, CustomActivitiesCollection] as readonly DocumentCollection[];

@@ -60,7 +60,8 @@ export class WorkflowRepository {
 
     async copy(id: string, by: string): Promise<Workflow> {
         const original = this.get(id);
-        return this.create({ ...contentOf(original), name: `Copy of ${original.name}` }, by);
+        // Cut to the longest name allowed: "Copy of" must not make a long name invalid.
+        return this.create({ ...contentOf(original), name: `Copy of ${original.name}`.slice(0, 100) }, by);
     }
 
     async rename(id: string, version: number, name: string, by: string): Promise<Workflow> {
@@ -109,6 +110,8 @@ export class WorkflowRepository {
         if (!checked.success) {
             throw PressworkError.InvalidInput(`The file is not a Presswork workflows export: ${describeZodError(checked.error)}`);
         }
+        // All or nothing: every workflow is checked before the first is created.
+        checked.data.workflows.forEach(content => this.checked(content));
         const created: Workflow[] = [];
         for (const content of checked.data.workflows) {
             created.push(await this.create(content, by));
