@@ -37,6 +37,9 @@ export const PhaseLane = React.memo(function PhaseLane(props: PhaseLaneProps): R
         if (!activity || readOnly) {
             return;
         }
+        // Theia's main area answers every dragover with the 'link' effect (for dropped files), which
+        // would cancel a copy or a move: this drag is ours alone.
+        event.stopPropagation();
         const allowed = controller.model.canPlace(activity, phase);
         const fits = controller.model.isAllowed(activity, phase);
         if (!allowed) {
@@ -67,6 +70,7 @@ export const PhaseLane = React.memo(function PhaseLane(props: PhaseLaneProps): R
 
     const onDrop = React.useCallback((event: React.DragEvent<HTMLDivElement>) => {
         event.preventDefault();
+        event.stopPropagation();
         const cards = body.current ? Array.from(body.current.querySelectorAll<HTMLElement>(':scope > [data-step-id]')) : [];
         const index = dropIndexAt(cards.map(card => {
             const rect = card.getBoundingClientRect();
