@@ -75,6 +75,10 @@ function StepForm(props: StepPropertiesProps & { location: StepLocation }): Reac
             <button className='theia-button secondary' onClick={() => controller.deleteSelected()} title='Delete (Del)'>
                 <span className={codicon('trash')} aria-hidden /> Delete step
             </button>
+            {activity && !activity.protected && <button className='theia-button secondary' onClick={() => controller.host.saveStepAsCustomActivity(step.id)}
+                title='Keep this activity with these settings in the palette, under Custom'>
+                <span className={codicon('save-as')} aria-hidden /> Save as custom activity…
+            </button>}
         </div>}
     </div>;
 }

@@ -13,6 +13,8 @@ export interface DesignerHost {
     /** Drops local changes and loads the newest version. */
     reload(): Promise<void>;
     saveAsCopy(): Promise<void>;
+    /** Keeps the selected step's activity and properties as a custom activity for the palette. */
+    saveStepAsCustomActivity(stepId: string): Promise<void>;
 }
 
 /** Shown above the lanes when the workflow changed or went away on the server. */

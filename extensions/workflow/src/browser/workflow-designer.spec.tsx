@@ -36,7 +36,10 @@ function workflow(): Workflow {
     };
 }
 
-const host: DesignerHost = { save: async () => undefined, editJobDefaults: async () => undefined, reload: async () => undefined, saveAsCopy: async () => undefined };
+const host: DesignerHost = {
+    save: async () => undefined, editJobDefaults: async () => undefined, reload: async () => undefined, saveAsCopy: async () => undefined,
+    saveStepAsCustomActivity: async () => undefined
+};
 
 function designer(readOnly = false): WorkflowDesignerController {
     const model = new WorkflowEditorModel(workflow(), { activities: type => catalog.get(type), readOnly });

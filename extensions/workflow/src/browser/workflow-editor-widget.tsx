@@ -24,11 +24,18 @@ import { WorkflowService } from '../common/workflow-protocol';
 import { hasErrors } from '../common/workflow-validation';
 import { ActivityCatalog, buildActivityCatalog } from './activity-catalog';
 import { JobDefaultsDialog } from './job-defaults-dialog';
+import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
+import { z } from 'zod';
 import { SaveConflictDialog } from './save-conflict-dialog';
 import { copyName, isSaveConflict } from './save-conflict';
 import { WorkflowCommands, WorkflowContextKeys } from './workflow-commands';
 import { DesignerContext, DesignerHost, WorkflowDesignerController } from './workflow-designer-controller';
 import { WorkflowDesigner } from './workflow-designer';
+
+const CustomActivityNameSchema = z.object({
+    label: z.string().trim().min(1, 'Give it a name').max(100),
+    description: z.string().max(2000)
+});
 
 export const WorkflowEditorOptions = Symbol('WorkflowEditorOptions');
 export interface WorkflowEditorOptions {
@@ -370,6 +377,28 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
         } catch (error) {
             this.messages.error(`Could not save a copy: ${messageOf(error)}`);
         }
+    }
+
+    /** A custom activity from a step: its base activity, with the step's properties as its defaults. */
+    async saveStepAsCustomActivity(stepId: string): Promise<void> {
+        const controller = this.controller;
+        const found = controller?.model.findStep(stepId);
+        if (!controller || !found || controller.context.readOnly) {
+            return;
+        }
+        const activity = controller.context.catalog.get(found.step.activity);
+        const baseType = activity?.baseType ?? found.step.activity;
+        const defaults = { ...activity?.defaults, ...found.step.properties };
+        await new FormDialog({
+            title: 'Save as custom activity',
+            acceptLabel: 'Save',
+            fields: [
+                { name: 'label', label: 'Name in the palette', kind: 'text', initial: found.step.label ?? activity?.label },
+                { name: 'description', label: 'Description', kind: 'text', initial: activity?.description }
+            ],
+            schema: CustomActivityNameSchema,
+            submit: ({ label, description }) => this.service.createCustomActivity({ label, description, baseType, defaults })
+        }).open();
     }
 
     /**

@@ -36,6 +36,12 @@ test.describe('workflows', () => {
         await designer.dragActivity('print', 'Print');
         await designer.card('Print', 'print').click();
         await page.locator('#presswork-workflow-properties #presswork-step-field-printerId').selectOption({ label: 'Demo hot folder' });
+        // A configured step can be kept in the palette as a custom activity.
+        await page.locator('#presswork-workflow-properties').getByRole('button', { name: 'Save as custom activity…' }).click();
+        const customDialog = page.locator('#theia-dialog-shell');
+        await customDialog.getByLabel('Name in the palette').fill('Print to the demo folder');
+        await customDialog.getByRole('button', { name: 'Save' }).click();
+        await expect(designer.editor.locator('[data-palette-activity^="custom:"]')).toContainText('Print to the demo folder');
 
         await designer.dragActivity('remove', 'Complete');
         await designer.card('Complete', 'retain').click();
