@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { runChild } from './child-process';
+import { formatEngineReport, runEngineBenchmark } from './engine-benchmark';
 import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
 import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
 import type { OpenMeasurement, WriteTarget } from './protocol';
@@ -30,6 +31,8 @@ const TARGETS = {
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'store.json');
 const INTAKE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'intake.json');
+const ENGINE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'engine.json');
+const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
     readonly jobs: number;
@@ -43,23 +46,47 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
+type Section = 'store' | 'intake' | 'engine';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine'];
+
 async function main(): Promise<void> {
-    const only = sectionArgument(process.argv.slice(2));
+    const args = process.argv.slice(2);
+    const only = sectionArgument(args);
+    const runs = (section: Section): boolean => only === undefined || only === section;
     const workFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-bench-'));
     try {
-        if (only !== 'intake') {
+        if (runs('store')) {
             const results = await runBenchmarks(workFolder);
             console.log(formatReport(results));
             await writeResults(RESULTS_FILE, results);
         }
-        if (only !== 'store') {
+        if (runs('intake')) {
             const intake = await runIntakeBenchmark(workFolder, progress);
             console.log(formatIntakeReport(intake));
             await writeResults(INTAKE_RESULTS_FILE, intake);
         }
+        if (runs('engine')) {
+            // `--profile` runs the engine's process with --cpu-prof, for when the target is missed;
+            // `--concurrency=<slots>` tries other than the engine's default 8 slots.
+            const concurrency = args.find(arg => arg.startsWith('--concurrency='))?.slice('--concurrency='.length);
+            const engine = await runEngineBenchmark(workFolder, progress, {
+                profileFolder: args.includes('--profile') ? ENGINE_PROFILE_FOLDER : undefined,
+                concurrency: concurrency === undefined ? undefined : positiveInteger(concurrency, '--concurrency')
+            });
+            console.log(formatEngineReport(engine));
+            await writeResults(ENGINE_RESULTS_FILE, engine);
+        }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });
     }
+}
+
+function positiveInteger(text: string, what: string): number {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) {
+        throw new Error(`${what} must be a positive whole number, not ${text}`);
+    }
+    return value;
 }
 
 async function writeResults(file: string, results: unknown): Promise<void> {
@@ -68,13 +95,17 @@ async function writeResults(file: string, results: unknown): Promise<void> {
     console.log(`Results written to ${file}`);
 }
 
-/** `--only=store` or `--only=intake` runs one section; both run by default. */
-function sectionArgument(args: readonly string[]): 'store' | 'intake' | undefined {
-    const only = args.find(arg => arg.startsWith('--only='))?.slice('--only='.length);
-    if (only !== undefined && only !== 'store' && only !== 'intake') {
-        throw new Error(`--only must be store or intake, not ${only}`);
+/**
+ * `--only=store`, `--only=intake` or `--only=engine` runs one section; all run by default. The bare
+ * name works too: from the repository root, npm takes `--only` for its own option before the
+ * workspace's script sees it, so there it is `npm run bench -- engine` (or `-- -- --only=engine`).
+ */
+function sectionArgument(args: readonly string[]): Section | undefined {
+    const only = args.find(arg => arg.startsWith('--only='))?.slice('--only='.length) ?? args.find(arg => !arg.startsWith('-'));
+    if (only !== undefined && !SECTIONS.includes(only as Section)) {
+        throw new Error(`--only must be ${SECTIONS.join(', ')}, not ${only}`);
     }
-    return only;
+    return only as Section | undefined;
 }
 
 async function runBenchmarks(workFolder: string): Promise<BenchResults> {

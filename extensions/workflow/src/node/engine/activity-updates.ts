@@ -80,6 +80,9 @@ export class ActivityUpdates {
     }
 
     protected async flush(): Promise<void> {
+        if (!this.pendingLog.length && (this.ended || !this.pendingState)) {
+            return; // the outcome's write took everything along: no store call at all
+        }
         try {
             await this.write(job => {
                 const entries = this.pendingLog;

@@ -113,6 +113,15 @@ describe('CustomActivities', () => {
 
     describe('delete', () => {
 
+        it('refuses to change the base activity while a workflow uses it', async () => {
+            const created = await customs().create(archive);
+            const step = { id: 'archive', activity: `custom:${created.id}`, properties: {} };
+            await fixture.repository.create(content('Flyers', { Prepare: [step] }), 'alice');
+            const error = await refusal(() => customs().update(created.id, 1, { ...archive, baseType: ActivityTypes.print, defaults: { printerId: 'p1' } }));
+            assert.ok(PressworkError.Refused.is(error), error.message);
+            assert.match(error.message, /base activity cannot change while Flyers use it/);
+        });
+
         it('deletes an unused custom activity', async () => {
             const created = await customs().create(archive);
             await customs().delete(created.id, 1);

@@ -25,21 +25,31 @@ export class CustomActivities {
     }
 
     async update(id: string, version: number, input: CustomActivityInput): Promise<CustomActivity> {
-        if (!this.store.get(CustomActivitiesCollection, id)) {
+        const current = this.store.get(CustomActivitiesCollection, id);
+        if (!current) {
             throw PressworkError.NotFound('That custom activity no longer exists');
+        }
+        const users = this.workflowsUsing(id);
+        if (input.baseType !== current.baseType && users.length) {
+            throw PressworkError.Refused(`Its base activity cannot change while ${users.join(', ')} use it`);
         }
         return this.store.update(CustomActivitiesCollection, { id, version, ...this.checked(input), updatedAt: new Date().toISOString() });
     }
 
     /** Refused while a workflow uses it: its steps would lose their activity. */
     async delete(id: string, version: number): Promise<void> {
-        const type = customActivityType(id);
-        const users = [...this.store.all(WorkflowsCollection)]
-            .filter(workflow => Object.values(workflow.phases).some(steps => steps.some(step => step.activity === type)));
+        const users = this.workflowsUsing(id);
         if (users.length) {
-            throw PressworkError.Refused(`This custom activity is used by ${users.map(workflow => workflow.name).join(', ')}`);
+            throw PressworkError.Refused(`This custom activity is used by ${users.join(', ')}`);
         }
         await this.store.delete(CustomActivitiesCollection, id, version);
+    }
+
+    protected workflowsUsing(id: string): string[] {
+        const type = customActivityType(id);
+        return [...this.store.all(WorkflowsCollection)]
+            .filter(workflow => Object.values(workflow.phases).some(steps => steps.some(step => step.activity === type)))
+            .map(workflow => workflow.name);
     }
 
     protected checked(input: CustomActivityInput): Omit<CustomActivity, 'id' | 'version' | 'updatedAt'> {

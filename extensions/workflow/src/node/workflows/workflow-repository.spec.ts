@@ -236,6 +236,26 @@ describe('WorkflowRepository', () => {
             assert.equal(repository().versions(created.id)[0].savedBy, 'bob');
         });
 
+        it('refuses a name another workflow has', async () => {
+            await repository().create(content('Leaflets'), 'alice');
+            const created = await repository().create(content('Flyers'), 'alice');
+            const error = await refusal(() => repository().rename(created.id, 1, 'Leaflets', 'bob'));
+            assert.ok(PressworkError.Refused.is(error));
+            assert.match(error.message, /already named Leaflets/);
+        });
+
+        it('says who saved first when two saves of the same version race', async () => {
+            const created = await repository().create(content('Flyers'), 'alice');
+            const results = await Promise.allSettled([
+                repository().rename(created.id, 1, 'Leaflets', 'bob'),
+                repository().rename(created.id, 1, 'Cards', 'carol')
+            ]);
+            const refused = results.find(result => result.status === 'rejected') as PromiseRejectedResult;
+            assert.ok(refused, 'one of them is refused');
+            assert.ok(PressworkError.Conflict.is(refused.reason));
+            assert.match(refused.reason.message, /was changed by (bob|carol) at /);
+        });
+
         it('refuses a rename based on a stale version', async () => {
             const created = await repository().create(content('Flyers'), 'alice');
             await repository().rename(created.id, 1, 'Leaflets', 'bob');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PressworkError, Workflow } from '@presswork/platform/lib/common';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
 import { WorkflowContent, WorkflowContentSchema, WorkflowSummary, WorkflowVersionSummary } from '../../common/workflow-protocol';
@@ -53,9 +54,24 @@ export class WorkflowRepository {
             throw this.conflict(current);
         }
         const valid = this.checked(content);
-        const saved = await this.store.update(WorkflowsCollection, { ...current, ...valid, updatedAt: new Date().toISOString(), updatedBy: by });
+        this.checkNameFree(valid.name, id);
+        let saved: Workflow;
+        try {
+            saved = await this.store.update(WorkflowsCollection, { ...current, ...valid, updatedAt: new Date().toISOString(), updatedBy: by });
+        } catch (error) {
+            // Another save of the same version got in first: say who, as for any stale save.
+            throw error instanceof DocumentConflictError ? this.conflict(this.get(id)) : error;
+        }
         await this.recordVersion(saved);
         return saved;
+    }
+
+    /** Two workflows of one name would be told apart by nobody in a template's or a job's list. */
+    protected checkNameFree(name: string, ownId: string): void {
+        const other = [...this.store.all(WorkflowsCollection)].find(workflow => workflow.id !== ownId && workflow.name === name);
+        if (other) {
+            throw PressworkError.Refused(`Another workflow is already named ${name}`);
+        }
     }
 
     async copy(id: string, by: string): Promise<Workflow> {
