@@ -2,6 +2,8 @@ import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema
 import { JobLogLevel, appendLog, logEntry } from './job-log';
 
 export type RunningState = 'Processing' | 'Printing';
+/** A state is shown once it has lasted this long: a send that ends sooner is not worth a durable write. */
+export const STATE_SHOWN_AFTER_MS = 100;
 const LEVELS: ReadonlySet<string> = new Set<JobLogLevel>(['info', 'warning', 'error']);
 
 /** Writes a change to the job (undefined: nothing to write). */
@@ -44,7 +46,8 @@ export class ActivityUpdates {
             return Promise.resolve();
         }
         this.pendingState = state;
-        this.flushSoon();
+        const timer = setTimeout(() => this.flushSoon(), STATE_SHOWN_AFTER_MS);
+        timer.unref?.();
         return Promise.resolve();
     }
 

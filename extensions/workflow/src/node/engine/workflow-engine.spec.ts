@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { STATE_SHOWN_AFTER_MS } from './activity-updates';
 import * as path from 'node:path';
 import * as sinon from 'sinon';
 import { z } from 'zod';
@@ -107,7 +108,7 @@ describe('WorkflowEngine', () => {
             assert.equal(job.state, 'Complete');
         });
 
-        it('appends what an activity logs, and shows Printing while it says so', async () => {
+        it('does not spend a write on Printing for a send shorter than a moment', async () => {
             const states: string[] = [];
             fixture.store.onDidChange(change => {
                 const job = (change.document as Order | undefined)?.jobs?.[0];
@@ -117,7 +118,27 @@ describe('WorkflowEngine', () => {
             });
             const print = fakeActivity('print', async context => {
                 await context.setState('Printing');
-                await new Promise(resolve => setTimeout(resolve, 10));
+                return { kind: 'continue', state: 'Printed' };
+            });
+            await fixture.addWorkflow('flow', { Receive: [step('s1', 'print')], Complete: [step('s2', 'print')] });
+            await fixture.addOrder('o1', 'flow');
+            const engine = await fixture.startEngine([print]);
+            await engine.idle();
+            await new Promise(resolve => setTimeout(resolve, STATE_SHOWN_AFTER_MS + 50));
+            assert.deepEqual(states, ['Received', 'Processing', 'Complete']);
+        });
+
+        it('appends what an activity logs, and shows Printing once the send has lasted a moment', async () => {
+            const states: string[] = [];
+            fixture.store.onDidChange(change => {
+                const job = (change.document as Order | undefined)?.jobs?.[0];
+                if (change.collection === 'orders' && job && states.at(-1) !== job.state) {
+                    states.push(job.state);
+                }
+            });
+            const print = fakeActivity('print', async context => {
+                await context.setState('Printing');
+                await new Promise(resolve => setTimeout(resolve, STATE_SHOWN_AFTER_MS + 50));
                 await context.log('Sent 3 sheets', 'info');
                 await context.log('Printer is low on toner', 'warning');
                 return { kind: 'continue', state: 'Printed' };

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { constants as fsConstants, createReadStream, createWriteStream } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -63,13 +63,33 @@ export function temporaryNameOf(owner: string, name: string): string {
     return `.presswork-${createHash('sha256').update(`${owner}\0${name}`).digest('hex').slice(0, 24)}.part`;
 }
 
+/** Below this, one copy call beats a stream pair; above it, streaming keeps the copy abortable. */
+const SMALL_FILE_BYTES = 8 * 1024 * 1024;
+
 async function writeTemporary(source: string, temporary: string, signal: AbortSignal | undefined): Promise<number> {
-    // Removed first so that 'wx' never writes through a link planted at that name.
+    // Removed first so that an exclusive create never writes through a link planted at that name.
     await fs.rm(temporary, { force: true });
+    const { size } = await fs.stat(source);
+    if (size <= SMALL_FILE_BYTES) {
+        await fs.copyFile(source, temporary, fsConstants.COPYFILE_EXCL);
+        // A copy keeps the job file's owner-only mode; a DFE reading the hot folder needs to read it.
+        await fs.chmod(temporary, 0o644);
+        await syncFile(temporary);
+        return size;
+    }
     // `flush` syncs the file to the disk before it is closed, so the name is only ever given to whole bytes.
     const output = createWriteStream(temporary, { flags: 'wx', mode: 0o644, flush: true });
     await pipeline(createReadStream(source), output, { signal });
     return output.bytesWritten;
+}
+
+async function syncFile(file: string): Promise<void> {
+    const handle = await fs.open(file, 'r+');
+    try {
+        await handle.sync();
+    } finally {
+        await handle.close();
+    }
 }
 
 async function commit(placement: FilePlacement, folder: string, temporary: string, bytes: number): Promise<PlacedFile> {
