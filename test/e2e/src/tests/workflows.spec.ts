@@ -1,8 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { RunningSimulator, startSimulator } from '@presswork/marcomcentral-simulator';
-import { PressworkServer } from '../fixtures/presswork-server';
+import { useStoreAndPresswork } from '../fixtures/store-and-presswork';
 import { storedOrders } from '../fixtures/stored-jobs';
 import { ConnectionsView } from '../page-objects/connections-view';
 import { PressworkShell } from '../page-objects/presswork-shell';
@@ -13,21 +12,10 @@ import { WorkflowDesigner } from '../page-objects/workflow-designer';
 const ADMIN_PASSWORD = 'Admin#Flow1';
 
 test.describe('workflows', () => {
-    let simulator: RunningSimulator;
-    let server: PressworkServer;
-
-    test.beforeAll(async () => {
-        simulator = await startSimulator({ host: '127.0.0.1', port: 0 });
-        server = await PressworkServer.start({ adminPassword: ADMIN_PASSWORD });
-    });
-
-    test.afterAll(async () => {
-        await server?.stop();
-        await simulator?.close();
-    });
+    const context = useStoreAndPresswork(ADMIN_PASSWORD);
 
     test('an administrator designs a workflow by dragging activities into lanes, and a job runs through it', async ({ page }) => {
-        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+        const shell = await PressworkShell.signIn(page, context.server.url, 'admin', ADMIN_PASSWORD);
         await shell.runMenu('View', 'Workflows');
         const designer = new WorkflowDesigner(page);
         await designer.createWorkflow('Flyers');
@@ -71,32 +59,32 @@ test.describe('workflows', () => {
 
         await shell.runMenu('View', 'Connections');
         const connections = new ConnectionsView(page);
-        await connections.create({ name: 'Shop store', endpointUrl: simulator.url, orderToken: simulator.orderToken, pollingIntervalSeconds: 2 });
+        await connections.create({ name: 'Shop store', endpointUrl: context.simulator.url, orderToken: context.simulator.orderToken, pollingIntervalSeconds: 2 });
         await connections.setEnabled('Shop store', true);
 
-        const order = await simulator.placeOrder({ OrderDetails: [{ SKU: '13933967', Quantity: 250 }] });
+        const order = await context.simulator.placeOrder({ OrderDetails: [{ SKU: '13933967', Quantity: 250 }] });
         for (const line of order.OrderDetails) {
-            await simulator.markFileReady(line.ID);
+            await context.simulator.markFileReady(line.ID);
         }
 
         // The job is printed into the demo hot folder, then removed with an audit record.
-        const hotFolder = path.join(server.dataFolder, 'hot-folders', 'demo');
+        const hotFolder = path.join(context.server.dataFolder, 'hot-folders', 'demo');
         await expect.poll(async () => (await fs.readdir(hotFolder).catch(() => [])).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
-        await expect.poll(async () => (await storedOrders(server.dataFolder)).find(stored => stored.orderNumber === order.OrderNumber)?.jobs.length,
+        await expect.poll(async () => (await storedOrders(context.server.dataFolder)).find(stored => stored.orderNumber === order.OrderNumber)?.jobs.length,
             { timeout: 60_000 }).toBe(0);
-        const auditMonths = await fs.readdir(path.join(server.dataFolder, 'audit'));
-        const audits = (await Promise.all(auditMonths.map(month => fs.readdir(path.join(server.dataFolder, 'audit', month))))).flat();
+        const auditMonths = await fs.readdir(path.join(context.server.dataFolder, 'audit'));
+        const audits = (await Promise.all(auditMonths.map(month => fs.readdir(path.join(context.server.dataFolder, 'audit', month))))).flat();
         expect(audits.length).toBe(1);
     });
 
     test('an operator sees workflows read-only', async ({ browser }) => {
         const adminPage = await browser.newPage();
-        const adminShell = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
+        const adminShell = await PressworkShell.signIn(adminPage, context.server.url, 'admin', ADMIN_PASSWORD);
         await adminShell.runMenu('View', 'Users');
         await new UsersView(adminPage).createUser('Otto', 'Operator', 'Operat0r#Start');
 
         const page = await browser.newPage();
-        const signIn = new SignInPage(page, server.url);
+        const signIn = new SignInPage(page, context.server.url);
         await signIn.open();
         await signIn.signIn('Otto', 'Operat0r#Start');
         await signIn.changePassword('Operat0r#Start', 'Operat0r#Mine');
