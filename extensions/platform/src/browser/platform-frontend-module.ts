@@ -16,6 +16,7 @@ import { AccountContribution } from './account/account-contribution';
 import { CurrentUserService } from './account/current-user-service';
 import { ChangeFeedService } from './change-feed-service';
 import { BrandingContribution } from './shell/branding-contribution';
+import { IdeLeftoversContribution } from './shell/ide-leftovers-contribution';
 import { PressworkMainMenuFactory } from './shell/presswork-main-menu-factory';
 import { UsersViewContribution } from './users/users-view-contribution';
 import { UsersWidget } from './users/users-widget';
@@ -37,6 +38,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(FrontendApplicationContribution).toService(AccountContribution);
 
     bind(FrontendApplicationContribution).to(BrandingContribution).inSingletonScope();
+    bind(FrontendApplicationContribution).to(IdeLeftoversContribution).inSingletonScope();
     bind(PressworkMainMenuFactory).toSelf().inSingletonScope();
     rebind(BrowserMainMenuFactory).toService(PressworkMainMenuFactory);
 

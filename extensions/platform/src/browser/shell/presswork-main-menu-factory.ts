@@ -3,20 +3,27 @@ import { BrowserMainMenuFactory, MenuBarWidget } from '@theia/core/lib/browser/m
 import { MenuModelRegistry, MAIN_MENU_BAR } from '@theia/core/lib/common/menu';
 
 /** Main menus of the IDE that mean nothing in a print shop (files, text editing, code navigation). */
-const IDE_MENUS = new Set(['1_file', '2_edit', '3_selection', '5_go']);
+const IDE_MENUS = ['1_file', '2_edit', '3_selection', '5_go'];
+
+/** Entries of the View menu that only concern code editors and their side views. */
+const IDE_VIEW_ENTRIES = [
+    '2_editor_submenu', 'outlineView:toggle', 'problemsView:toggle', 'breadcrumbs.toggle',
+    'editor.action.toggleMinimap', 'editor.action.toggleRenderWhitespace', 'editor.action.toggleWordWrap', 'editor.action.toggleStickyScroll'
+];
 
 /**
  * The main menu bar without the IDE's menus that the bundled Theia packages bring along. Their
- * commands stay registered (other parts of Theia call them); only the menus are left out.
+ * commands stay registered (other parts of Theia call them); only the menu entries are left out.
  */
 @injectable()
 export class PressworkMainMenuFactory extends BrowserMainMenuFactory {
     protected override fillMenuBar(menuBar: MenuBarWidget): void {
         const registry: MenuModelRegistry = this.menuProvider;
-        const root = registry.getMenuNode(MAIN_MENU_BAR);
-        const hidden = root && 'children' in root ? (root.children as { id: string }[]).filter(menu => IDE_MENUS.has(menu.id)) : [];
-        for (const menu of hidden) {
-            registry.unregisterMenuAction(menu.id, MAIN_MENU_BAR);
+        for (const id of IDE_MENUS) {
+            registry.unregisterMenuAction(id, MAIN_MENU_BAR);
+        }
+        for (const id of IDE_VIEW_ENTRIES) {
+            registry.unregisterMenuAction(id, [...MAIN_MENU_BAR, '4_view']);
         }
         super.fillMenuBar(menuBar);
     }
