@@ -29,6 +29,10 @@ test.describe('signing in', () => {
         // No IDE clutter: the file and editing menus are gone.
         await expect(shell.menu('File')).toHaveCount(0);
         await expect(shell.menu('Edit')).toHaveCount(0);
+        await shell.menu('View').click();
+        await expect(page.locator('.lm-Menu-itemLabel', { hasText: 'Workflows' })).toBeVisible();
+        await expect(page.locator('.lm-Menu-itemLabel', { hasText: /Outline|Problems|Minimap|Word Wrap/ })).toHaveCount(0);
+        await page.keyboard.press('Escape');
 
         await shell.signOut();
         await page.goto(`${server.url}/`);
