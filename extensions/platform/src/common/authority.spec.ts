@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AUTHORITIES, Authority, PERMISSIONS, PERMISSION_HOLDERS, Permission, hasPermission, permissionsOf } from './authority';
 
 /**
- * The table of /work/shared/design/authorities.md, written out by hand: a change to the code's
+ * The table of shared/design/authorities.md, written out by hand: a change to the code's
  * table that the design does not make must fail here.
  */
 const EXPECTED: Record<Authority, readonly Permission[]> = {

@@ -1,5 +1,5 @@
 /**
- * SOAP answers written by hand from the contract (/work/shared/contracts/marcomcentral-trans-api.md),
+ * SOAP answers written by hand from the contract (shared/contracts/marcomcentral-trans-api.md),
  * varied the way real servers vary: prefixes soap:, s: or none, pretty-printed or not, one child or
  * many, elements the contract does not list.
  */
