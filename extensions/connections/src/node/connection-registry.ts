@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { z } from 'zod';
-import { Connection, PressworkError } from '@presswork/platform/lib/common';
-import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import { Connection, PressworkError, freeName, parseExport } from '@presswork/platform/lib/common';
 import { DocumentCollection, DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
@@ -132,18 +131,9 @@ export class ConnectionRegistry {
 
     /** Imported connections start disabled and without tokens: an administrator sets those. */
     async importJson(json: string): Promise<Connection[]> {
-        let parsed: unknown;
-        try {
-            parsed = JSON.parse(json);
-        } catch {
-            throw PressworkError.InvalidInput('The file is not JSON');
-        }
-        const checked = ConnectionExportSchema.safeParse(parsed);
-        if (!checked.success) {
-            throw PressworkError.InvalidInput(`The file is not a Presswork connections export: ${describeZodError(checked.error)}`);
-        }
+        const { connections } = parseExport(json, ConnectionExportSchema, 'connections');
         const created: Connection[] = [];
-        for (const connection of checked.data.connections) {
+        for (const connection of connections) {
             created.push(await this.create({ ...connection, name: this.freeName(connection.name), enabled: false }));
         }
         return created;
@@ -165,11 +155,6 @@ export class ConnectionRegistry {
     }
 
     protected freeName(wanted: string): string {
-        const taken = new Set([...this.store.all(ConnectionsCollection)].map(connection => connection.name));
-        let name = wanted.slice(0, 100);
-        for (let counter = 2; taken.has(name); counter++) {
-            name = `${wanted.slice(0, 90)} (${counter})`;
-        }
-        return name;
+        return freeName(wanted, new Set([...this.store.all(ConnectionsCollection)].map(connection => connection.name)));
     }
 }

@@ -24,3 +24,4 @@ export * from './collection-names';
 export * from './well-known';
 export * from './job-flow';
 export * from './workflow-assignment-contribution';
+export * from './exports';

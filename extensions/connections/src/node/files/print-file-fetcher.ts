@@ -1,6 +1,8 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { messageOf } from '@presswork/platform/lib/common/errors';
 import type { Job, Order } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
@@ -160,16 +162,7 @@ function describeDuration(ms: number): string {
     return ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 1000)} seconds`;
 }
 
-function messageOf(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise(resolve => {
-        const timer = setTimeout(resolve, ms);
-        signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-        }, { once: true });
-    });
+/** Waits, or stops waiting as soon as the fetcher stops. */
+async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+    await wait(ms, undefined, { signal }).catch(() => undefined);
 }

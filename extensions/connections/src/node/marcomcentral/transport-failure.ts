@@ -3,6 +3,8 @@
  * the connection, or the answer was cut off.
  */
 
+import { messageOf } from '@presswork/platform/lib/common/errors';
+
 export interface TransportFailure {
     readonly kind: 'unreachable' | 'tls' | 'cut-off';
     /** Short, operator-readable, e.g. "connection refused (ECONNREFUSED)". */
@@ -51,10 +53,6 @@ function codeOf(error: unknown): string | undefined {
         current = (current as { cause?: unknown }).cause;
     }
     return undefined;
-}
-
-function messageOf(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
 }
 
 /** Classifies a fetch or stream error; `undefined` when it is none of these (a programming error, say). */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { z } from 'zod';
-import { PressworkError, Workflow } from '@presswork/platform/lib/common';
-import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import { PressworkError, Workflow, freeName, parseExport } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -116,20 +115,11 @@ export class WorkflowRepository {
 
     /** Imported workflows start disabled, under free names. */
     async importJson(json: string, by: string): Promise<Workflow[]> {
-        let parsed: unknown;
-        try {
-            parsed = JSON.parse(json);
-        } catch {
-            throw PressworkError.InvalidInput('The file is not JSON');
-        }
-        const checked = WorkflowExportSchema.safeParse(parsed);
-        if (!checked.success) {
-            throw PressworkError.InvalidInput(`The file is not a Presswork workflows export: ${describeZodError(checked.error)}`);
-        }
+        const { workflows } = parseExport(json, WorkflowExportSchema, 'workflows');
         // All or nothing: every workflow is checked before the first is created.
-        checked.data.workflows.forEach(content => this.checked(content));
+        workflows.forEach(content => this.checked(content));
         const created: Workflow[] = [];
-        for (const content of checked.data.workflows) {
+        for (const content of workflows) {
             created.push(await this.create(content, by));
         }
         return created;
@@ -197,12 +187,7 @@ export class WorkflowRepository {
     }
 
     protected freeName(wanted: string): string {
-        const taken = new Set([...this.store.all(WorkflowsCollection)].map(workflow => workflow.name));
-        let name = wanted.slice(0, 100);
-        for (let counter = 2; taken.has(name); counter++) {
-            name = `${wanted.slice(0, 90)} (${counter})`;
-        }
-        return name;
+        return freeName(wanted, new Set([...this.store.all(WorkflowsCollection)].map(workflow => workflow.name)));
     }
 }
 
