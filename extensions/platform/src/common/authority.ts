@@ -14,6 +14,8 @@ export const PERMISSIONS = [
     /** Hold, resume, approve, reject, process again, complete, retain, delete, edit properties. */
     'jobs.act',
     'orders.closeout',
+    /** Share a saved view of the All Jobs pod with everyone and set the default view. */
+    'views.share',
     'workflows.view',
     /** Create, edit, delete, copy, export, import workflows and custom activities. */
     'workflows.manage',
@@ -41,6 +43,7 @@ export const PERMISSION_HOLDERS: Readonly<Record<Permission, readonly Authority[
     'jobs.inspect': staff,
     'jobs.act': staff,
     'orders.closeout': staff,
+    'views.share': administrators,
     'workflows.view': staff,
     'workflows.manage': administrators,
     'workflows.operate': staff,

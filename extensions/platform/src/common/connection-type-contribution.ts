@@ -7,7 +7,7 @@ export type ConnectionTestResult =
     | { readonly ok: false; readonly reason: 'unreachable' | 'invalid-token' | 'tls' | 'bad-response' | 'other'; readonly detail: string };
 
 /** An order as a store sends it, before Presswork gives it an id and jobs. */
-export type ReceivedOrder = Omit<Order, 'id' | 'version' | 'connectionId' | 'jobs' | 'receivedAt' | 'closed' | 'closeout'>;
+export type ReceivedOrder = Omit<Order, 'id' | 'version' | 'connectionId' | 'jobs' | 'receivedAt' | 'closed' | 'closeout' | 'log'>;
 
 /** An order the store sent that does not pass validation: kept with the reason, never dropped. */
 export interface RejectedOrderSource {
@@ -43,4 +43,58 @@ export interface ConnectionTypeContribution {
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders>;
     /** Downloads a line item's print file, refusing more than `maxBytes`. */
     downloadFile(connection: Connection, url: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array>;
+}
+
+/** One packing slip for the whole order (never one per line item). */
+export interface PackingSlipRequest {
+    /** The store's own order id (Order/ID), not the order number. */
+    readonly marcomOrderId: string;
+    /** The shop's shipment number; sending it again is an idempotent repeat. */
+    readonly packingSlipNumber: string;
+    /** ISO instant. */
+    readonly shipDate: string;
+    readonly carrierName: string;
+    readonly trackingNumber?: string;
+}
+
+/** An invoice over every line item, each at the values the store has for it. */
+export interface InvoiceRequest {
+    /** Sending it again is an idempotent repeat. */
+    readonly invoiceNumber: string;
+    /** ISO instant. */
+    readonly invoiceDate: string;
+    readonly lineItemIds: readonly string[];
+}
+
+/** Capture of a credit-card order's authorization through the store's gateway. */
+export interface SettlementRequest {
+    readonly marcomOrderId: string;
+}
+
+/**
+ * A store's answer to one closeout part. `already-done` is a repeat of a request that succeeded
+ * before (MarcomCentral code 5), which counts as success. Transport failures (unreachable,
+ * timeout) are thrown instead: then the outcome is unknown and the part must be sent again with
+ * the same numbers.
+ */
+export interface CloseoutPartAnswer {
+    readonly outcome: 'success' | 'already-done' | 'failed';
+    /** The request's status code and message as the store gave them. */
+    readonly code: number;
+    readonly message: string;
+    /** Reference ids the store returned (packing slip or invoice id, capture reference). */
+    readonly referenceIds: readonly string[];
+    readonly failures: readonly { readonly lineItemId?: string; readonly code: number; readonly message: string }[];
+}
+
+/** A connection type that can close orders out in its store. */
+export interface CloseoutCapableConnectionType extends ConnectionTypeContribution {
+    createPackingSlip(connection: Connection, request: PackingSlipRequest, signal?: AbortSignal): Promise<CloseoutPartAnswer>;
+    createInvoice(connection: Connection, request: InvoiceRequest, signal?: AbortSignal): Promise<CloseoutPartAnswer>;
+    settle(connection: Connection, request: SettlementRequest, signal?: AbortSignal): Promise<CloseoutPartAnswer>;
+}
+
+export function canCloseOut(type: ConnectionTypeContribution): type is CloseoutCapableConnectionType {
+    const candidate = type as Partial<CloseoutCapableConnectionType>;
+    return typeof candidate.createPackingSlip === 'function' && typeof candidate.createInvoice === 'function' && typeof candidate.settle === 'function';
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
 import { MoneySchema } from './money';
-import { JobSchema } from './job-schema';
+import { JobLogEntrySchema, JobSchema } from './job-schema';
 
 export const AddressSchema = z.object({
     address1: shortText().optional(),
@@ -112,6 +112,8 @@ export const OrderSchema = z.object({
     jobs: z.array(JobSchema).max(1000),
     closeout: CloseoutRecordSchema.optional(),
     closed: z.boolean().default(false),
-    receivedAt: TimestampSchema
+    receivedAt: TimestampSchema,
+    /** What happened to the order as a whole (closeout attempts and their parts), newest last. */
+    log: z.array(JobLogEntrySchema).max(10_000).default([])
 });
 export type Order = z.infer<typeof OrderSchema>;

@@ -19,7 +19,7 @@ describe('buildJobs', () => {
     const templates: ProductionTemplate[] = [cardsTemplate, lettersTemplate, mugsTemplate];
 
     function orderOf(received: ReceivedOrder = receivedOrder('M-1001')): Omit<Order, 'jobs' | 'version'> {
-        return { ...received, id: orderDocumentId(CONNECTION, received.marcomOrderId), connectionId: CONNECTION, receivedAt: NOW.toISOString(), closed: false };
+        return { ...received, id: orderDocumentId(CONNECTION, received.marcomOrderId), connectionId: CONNECTION, receivedAt: NOW.toISOString(), closed: false, log: [] };
     }
 
     it('makes one job per line item, named and counted from the line', () => {

@@ -48,7 +48,7 @@ export class OrderIntake {
         if (this.store.get(OrdersCollection, id)) {
             return 'duplicate';
         }
-        const order: Omit<Order, 'jobs' | 'version'> = { ...received, id, connectionId: connection.id, receivedAt: now.toISOString(), closed: false };
+        const order: Omit<Order, 'jobs' | 'version'> = { ...received, id, connectionId: connection.id, receivedAt: now.toISOString(), closed: false, log: [] };
         const jobs = buildJobs(order, [...this.store.all(ProductionTemplatesCollection)], now);
         try {
             await this.store.create(OrdersCollection, { ...order, jobs });

@@ -27,7 +27,7 @@ describe('TemplateReassignment', () => {
 
     function heldOrder(): Order {
         const received = receivedOrder('M-2001');
-        const order = { ...received, id: orderDocumentId('conn-1', received.marcomOrderId), connectionId: 'conn-1', receivedAt: NOW.toISOString(), closed: false };
+        const order = { ...received, id: orderDocumentId('conn-1', received.marcomOrderId), connectionId: 'conn-1', receivedAt: NOW.toISOString(), closed: false, log: [] };
         return { ...order, version: 1, jobs: buildJobs(order, [], NOW) };
     }
 

@@ -10,7 +10,8 @@ export const ReceivedOrderSchema = OrderSchema.omit({
     jobs: true,
     receivedAt: true,
     closed: true,
-    closeout: true
+    closeout: true,
+    log: true
 });
 
 // The schema and the platform's ReceivedOrder type must describe the same thing.

@@ -32,6 +32,7 @@ export function sampleOrder(id: string, jobs = 1): Order {
         lineItems,
         jobs: lineItems.map((lineItem, index) => sampleJob(`${id}-job-${index + 1}`, id, orderNumber, lineItem.id)),
         closed: false,
+        log: [],
         receivedAt: RECEIVED_AT
     };
 }

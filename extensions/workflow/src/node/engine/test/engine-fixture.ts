@@ -97,6 +97,7 @@ export function orderDocument(id: string, jobs: readonly Job[]): Omit<Order, 've
         lineItems: [{ id: `${id}-line`, productName: 'Flyers', productType: 'Versioned', quantity: 250, price: {}, finishingOptions: [] }],
         jobs: [...jobs],
         closed: false,
+        log: [],
         receivedAt: AT
     };
 }
