@@ -1,5 +1,8 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { bindJobActions } from './actions';
+import { bindOperations } from './pod';
 
-export default new ContainerModule(() => {
-    // Bindings are added as the extension's views land.
+export default new ContainerModule(bind => {
+    bindOperations(bind);
+    bindJobActions(bind);
 });

@@ -1,5 +1,15 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
+import { bindJobActionServices, bindJobActionRpc } from './actions';
+import { bindJobQueryServices, bindJobQueryRpc } from './query';
 
-export default new ContainerModule(() => {
-    // Bindings are added as the extension's services land.
+const jobsConnectionModule = ConnectionContainerModule.create(({ bind }) => {
+    bindJobQueryRpc(bind);
+    bindJobActionRpc(bind);
+});
+
+export default new ContainerModule(bind => {
+    bindJobQueryServices(bind);
+    bindJobActionServices(bind);
+    bind(ConnectionContainerModule).toConstantValue(jobsConnectionModule);
 });
