@@ -25,3 +25,4 @@ export * from './well-known';
 export * from './job-flow';
 export * from './workflow-assignment-contribution';
 export * from './exports';
+export * from './job-row';

@@ -1,9 +1,10 @@
 import type { CurrentUser } from './account-protocol';
 import type { Permission } from './authority';
-import type { Job } from './job-schema';
+import type { JobRow } from './job-row';
 
 export interface JobActionContext {
-    readonly jobs: readonly Job[];
+    /** The selected jobs as the pod shows them (fresh from the live feed). */
+    readonly jobs: readonly JobRow[];
     readonly user: CurrentUser;
 }
 

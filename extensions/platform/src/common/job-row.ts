@@ -1,0 +1,40 @@
+import type { JobState, Phase } from './job-status';
+
+/**
+ * A job as the All Jobs pod and the read API show it: flat fields under plain names, so sorting,
+ * grouping and filtering name a field, and shop systems read it without knowing our documents.
+ */
+export interface JobRow {
+    readonly id: string;
+    readonly name: string;
+    readonly orderId: string;
+    readonly orderNumber: string;
+    /** The customer's name (first and last), else their login or email. */
+    readonly customer: string;
+    readonly connectionId: string;
+    readonly workflowId?: string;
+    /** The workflow's name, or its id when it no longer exists. */
+    readonly workflowName?: string;
+    readonly phase: Phase;
+    readonly state: JobState;
+    /** The current step's activity label (e.g. "Approve"). */
+    readonly currentActivity?: string;
+    readonly copies: number;
+    readonly due?: string;
+    readonly receivedAt: string;
+    readonly updatedAt: string;
+    readonly waitReason?: string;
+    /** The version of the order document the row was read from. */
+    readonly orderVersion: number;
+}
+
+/** The fields the pod can sort by and columns can show. */
+export const JOB_ROW_FIELDS = [
+    'id', 'name', 'orderNumber', 'customer', 'workflowName', 'phase', 'state', 'currentActivity',
+    'copies', 'due', 'receivedAt', 'updatedAt', 'waitReason'
+] as const satisfies readonly (keyof JobRow)[];
+export type JobRowField = typeof JOB_ROW_FIELDS[number];
+
+/** The fields the pod can group by. */
+export const JOB_GROUP_FIELDS = ['orderNumber', 'state', 'workflowName'] as const satisfies readonly JobRowField[];
+export type JobGroupField = typeof JOB_GROUP_FIELDS[number];
