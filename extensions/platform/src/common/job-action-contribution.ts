@@ -25,3 +25,15 @@ export interface JobActionContribution {
     enablement(context: JobActionContext): true | string;
     run(context: JobActionContext): Promise<void>;
 }
+
+/**
+ * Menu groups, in menu order. Actions in `order` act on the selected job's order (Order details…,
+ * Closeout order…): the Order side panel shows them as buttons too.
+ */
+export const JobActionGroups = {
+    flow: '1_flow',
+    move: '2_move',
+    inspect: '3_inspect',
+    order: '4_order',
+    remove: '9_remove'
+} as const;
