@@ -1,1 +1,2 @@
 export * from './closeout-protocol';
+export * from './closeout-activity';
