@@ -10,7 +10,7 @@ export function defaultWorkflows(now: string): NewWorkflow[] {
         {
             id: DefaultWorkflowIds.print,
             name: 'MarcomCentral print',
-            description: 'Printable MarcomCentral products: check the file, print it, keep the job for a week.',
+            description: 'Printable MarcomCentral products: check the file, print it, wait for the order\'s closeout, keep the job for a week.',
             enabled: true,
             jobDefaults: {},
             jobOverrides: {},
@@ -18,14 +18,14 @@ export function defaultWorkflows(now: string): NewWorkflow[] {
                 Receive: [{ id: 'receive-create-job', activity: ActivityTypes.createJob, properties: {} }],
                 Prepare: [{ id: 'prepare-prepress-check', activity: ActivityTypes.prepressCheck, properties: {} }],
                 Print: [{ id: 'print-print', activity: ActivityTypes.print, properties: { printerId: DEMO_PRINTER_ID } }],
-                Complete: [{ id: 'complete-retain', activity: ActivityTypes.retain, properties: { days: 7 } }]
+                Complete: [closeoutStep(), { id: 'complete-retain', activity: ActivityTypes.retain, properties: { days: 7 } }]
             },
             updatedAt: now
         },
         {
             id: DefaultWorkflowIds.stockItem,
             name: 'MarcomCentral stock item',
-            description: 'Stocked MarcomCentral products: nothing to print; an operator approves the pick, then the job is kept for a week.',
+            description: 'Stocked MarcomCentral products: nothing to print; an operator approves the pick; once the order is closed out the job is kept for a week.',
             enabled: true,
             jobDefaults: {},
             jobOverrides: {},
@@ -33,11 +33,16 @@ export function defaultWorkflows(now: string): NewWorkflow[] {
                 Receive: [{ id: 'receive-create-job', activity: ActivityTypes.createJob, properties: {} }],
                 Prepare: [{ id: 'prepare-approve', activity: ActivityTypes.approve, properties: { instructions: 'Pick the items from stock, then approve.' } }],
                 Print: [],
-                Complete: [{ id: 'complete-retain', activity: ActivityTypes.retain, properties: { days: 7 } }]
+                Complete: [closeoutStep(), { id: 'complete-retain', activity: ActivityTypes.retain, properties: { days: 7 } }]
             },
             updatedAt: now
         }
     ];
+}
+
+/** Jobs wait here until their order is closed out (packing slip, invoice, settlement); Retain follows. */
+function closeoutStep(): NewWorkflow['phases']['Complete'][number] {
+    return { id: 'complete-closeout-order', activity: ActivityTypes.closeoutOrder, properties: {} };
 }
 
 /** The demo printer: a hot folder a DFE would watch, here inside the data folder. */
