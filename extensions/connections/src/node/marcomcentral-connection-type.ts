@@ -1,11 +1,17 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
-import type { Connection, ConnectionTestResult, ConnectionTypeContribution, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
+import type {
+    CloseoutCapableConnectionType, CloseoutPartAnswer, Connection, ConnectionTestResult, FetchedOrders, InvoiceRequest, OrderWindow,
+    PackingSlipRequest, SettlementRequest
+} from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import { MarcomCentralClient, MarcomCentralEndpoint, testConnection } from './marcomcentral';
+import { CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, isCloseoutFailureCode, testConnection } from './marcomcentral';
 
-/** MarcomCentral as a kind of connection: the SOAP client, fed with the connection's decrypted tokens. */
+/**
+ * MarcomCentral as a kind of connection: the SOAP client, fed with the connection's decrypted tokens.
+ * It closes orders out too (packing slip, invoice, settlement) with the closeout token.
+ */
 @injectable()
-export class MarcomCentralConnectionType implements ConnectionTypeContribution {
+export class MarcomCentralConnectionType implements CloseoutCapableConnectionType {
     readonly type = 'MarcomCentral' as const;
     readonly label = 'MarcomCentral';
 
@@ -31,6 +37,34 @@ export class MarcomCentralConnectionType implements ConnectionTypeContribution {
         return this.client.downloadFile(url, { maxBytes, signal });
     }
 
+    /** One slip for every line of the order; the store ships to the order's own address and adjusts stock. */
+    async createPackingSlip(connection: Connection, request: PackingSlipRequest, signal?: AbortSignal): Promise<CloseoutPartAnswer> {
+        const result = await this.client.createPackingSlipByOrder(this.endpoint(connection, 'closeout'), {
+            orderId: request.marcomOrderId,
+            packingSlipNumber: request.packingSlipNumber,
+            shipDate: request.shipDate,
+            carrierName: request.carrierName,
+            trackingNumber: request.trackingNumber,
+            skipAdjustInventory: false
+        }, signal);
+        return closeoutPartAnswer(result);
+    }
+
+    async createInvoice(connection: Connection, request: InvoiceRequest, signal?: AbortSignal): Promise<CloseoutPartAnswer> {
+        const result = await this.client.createInvoiceByLineItem(this.endpoint(connection, 'closeout'), {
+            invoiceNumber: request.invoiceNumber,
+            invoiceDate: request.invoiceDate,
+            lineItemIds: request.lineItemIds
+        }, signal);
+        return closeoutPartAnswer(result);
+    }
+
+    /** Captures online through the store's gateway: an expired authorization is refused (403), never shipped unpaid. */
+    async settle(connection: Connection, request: SettlementRequest, signal?: AbortSignal): Promise<CloseoutPartAnswer> {
+        const result = await this.client.settleByOrder(this.endpoint(connection, 'closeout'), { orderId: request.marcomOrderId, settleOnline: true }, signal);
+        return closeoutPartAnswer(result);
+    }
+
     /** The endpoint for orders, or for closeout (its own token when one is set, else the order token). */
     endpoint(connection: Connection, purpose: 'orders' | 'closeout'): MarcomCentralEndpoint {
         const sealed = purpose === 'closeout' ? connection.closeoutToken ?? connection.orderToken : connection.orderToken;
@@ -39,4 +73,18 @@ export class MarcomCentralConnectionType implements ConnectionTypeContribution {
         }
         return { url: connection.endpointUrl, token: this.secrets.open(sealed), timeZone: connection.timeZone };
     }
+}
+
+/**
+ * A closeout result as the platform knows it. The code is the request's, unless the request
+ * reported success while a line failed: then the first failure's, so a failed answer never
+ * carries a success code.
+ */
+export function closeoutPartAnswer(result: CloseoutResult): CloseoutPartAnswer {
+    const { outcome, failures, referenceIds } = closeoutOutcome(result);
+    const first = failures[0];
+    const useFailure = outcome === 'failed' && first !== undefined && !isCloseoutFailureCode(result.code);
+    const code = useFailure ? first.code : result.code;
+    const message = (useFailure ? first.message : result.message) || describeCloseoutCode(code);
+    return { outcome, code, message, referenceIds, failures };
 }
