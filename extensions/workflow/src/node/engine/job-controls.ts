@@ -2,9 +2,13 @@ import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { WorkflowAssignment } from '@presswork/platform/lib/common/workflow-assignment-contribution';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
-import { CONTINUABLE_STATES, RUNNING_STATES, continuedToNextStep, erred, queuedAgain } from './job-transitions';
+import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
+import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import type { JobDisposal } from '../activities/job-disposal';
+import { deleteJob } from './job-deletion';
+import { CONTINUABLE_STATES, RUNNING_STATES, completed, continuedToNextStep, erred, queuedAgain } from './job-transitions';
 import { changeJob, findJob } from './order-jobs';
-import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { closeoutRefusal, describeJob as describe, heldBy, restartedOn, resumedBy, retainStepOf, retainedBy, sentToRetainStep } from './operator-transitions';
 import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';
 import type { EngineParts, JobRunner } from './job-runner';
@@ -13,14 +17,18 @@ import type { WorkQueue } from './work-queue';
 export interface ControlParts extends EngineParts {
     readonly queue: WorkQueue;
     readonly runner: JobRunner;
+    /** Writes a deleted job's audit record and removes its folder, as the Remove activity does. */
+    readonly disposal: JobDisposal;
     /** Other extensions' way to find a workflow for a job that has none (template matching). */
     readonly assignWorkflow: (job: Job, order: Order) => WorkflowAssignment | undefined;
 }
 
 /**
  * The JobFlow calls other extensions make for operators (Approve, Reject, Process again, a closed
- * order). Each checks the job as it is inside the write, so a stale click is refused with a
- * message for the operator instead of acting on a job that has moved on.
+ * order, the All Jobs pod's actions). Each checks the job as it is inside the write, so a stale
+ * click is refused with a message for the operator instead of acting on a job that has moved on.
+ * After the write, whatever the engine still had going for the job (a timer, a parked start, a
+ * running activity) is dropped, and the job is scheduled when it is to run.
  */
 export class JobControls {
     constructor(protected readonly parts: ControlParts) { }
@@ -57,9 +65,7 @@ export class JobControls {
             }
             return erred(job, message.trim() || `Sent to Error by ${by}`, new Date().toISOString(), by);
         });
-        this.parts.timers.cancel(jobId);
-        this.parts.parked.forget(jobId);
-        this.parts.runner.abort(jobId, `${by} sent the job to Error`);
+        this.stopWork(jobId, `${by} sent the job to Error`);
     }
 
     async processAgain(jobId: string, by: string): Promise<void> {
@@ -68,7 +74,7 @@ export class JobControls {
                 throw PressworkError.Refused(`${describe(job)} is complete; it cannot be processed again`);
             }
             if (!job.workflowId) {
-                return this.assigned(job, order, by);
+                return this.assigned(job, order, by, 'Process again');
             }
             if (RUNNING_STATES.has(job.state) && this.parts.queue.isRunning(jobId)) {
                 throw PressworkError.Refused(`${describe(job)} is running ${this.parts.resolver.labelOf({ activity: job.currentActivity ?? 'its activity' })} now; ` +
@@ -81,36 +87,108 @@ export class JobControls {
         this.parts.queue.schedule(jobId);
     }
 
+    async hold(jobId: string, by: string): Promise<void> {
+        await this.change(jobId, job => {
+            if (job.state === 'Held' || FINISHED_JOB_STATES.has(job.state)) {
+                throw PressworkError.Refused(`${describe(job)} is ${job.state}; it cannot be held`);
+            }
+            return heldBy(job, new Date().toISOString(), by);
+        });
+        this.stopWork(jobId, `${by} held the job`);
+    }
+
+    async resume(jobId: string, by: string): Promise<void> {
+        await this.change(jobId, (job, order) => {
+            if (job.state !== 'Held') {
+                throw PressworkError.Refused(`${describe(job)} is ${job.state}, not Held: there is nothing to resume`);
+            }
+            return job.workflowId ? resumedBy(job, new Date().toISOString(), by) : this.assigned(job, order, by, 'Resume');
+        });
+        this.stopWork(jobId, `${by} resumed the job`);
+        this.parts.queue.schedule(jobId);
+    }
+
+    async complete(jobId: string, by: string): Promise<void> {
+        await this.change(jobId, (job, order) => {
+            if (job.state === 'Complete') {
+                throw PressworkError.Refused(`${describe(job)} is already complete`);
+            }
+            refuseBeforeCloseout(job, order, 'completed');
+            return completed(job, new Date().toISOString(), by);
+        });
+        this.stopWork(jobId, `${by} completed the job`);
+    }
+
+    async retain(jobId: string, by: string): Promise<void> {
+        let toRun = false;
+        await this.change(jobId, (job, order) => {
+            if (job.state === 'Retained') {
+                throw PressworkError.Refused(`${describe(job)} is already retained`);
+            }
+            refuseBeforeCloseout(job, order, 'retained');
+            const at = new Date().toISOString();
+            const resolution = job.workflowId ? workflowOfJob(this.parts.store, job) : undefined;
+            const workflow = resolution && 'workflow' in resolution ? resolution.workflow : undefined;
+            const position = workflow && retainStepOf(workflow, this.parts.resolver);
+            toRun = position !== undefined;
+            return workflow && position ? sentToRetainStep(job, position, { workflow, resolver: this.parts.resolver, at }, by) : retainedBy(job, at, by);
+        });
+        this.stopWork(jobId, `${by} retained the job`);
+        if (toRun) {
+            this.parts.queue.schedule(jobId);
+        }
+    }
+
+    async moveToWorkflow(jobId: string, workflowId: string, by: string): Promise<void> {
+        await this.change(jobId, job => {
+            const workflow = this.parts.store.get(WorkflowsCollection, workflowId);
+            if (!workflow) {
+                throw PressworkError.Refused(`${describe(job)} cannot be moved: there is no workflow ${workflowId}; it may have been deleted`);
+            }
+            if (!workflow.enabled) {
+                throw PressworkError.Refused(`${describe(job)} cannot be moved: workflow "${workflow.name}" is disabled`);
+            }
+            return restartedOn(job, workflow.id, new Date().toISOString(), `Moved to workflow "${workflow.name}"`, by);
+        });
+        this.stopWork(jobId, `${by} moved the job to another workflow`);
+        this.parts.queue.schedule(jobId);
+    }
+
+    deleteJob(jobId: string, by: string): Promise<void> {
+        return deleteJob({ store: this.parts.store, disposal: this.parts.disposal, stop: (id, reason) => this.stopWork(id, reason) }, jobId, by);
+    }
+
     /** A job without a workflow gets one if another extension finds it one; else it stays held and says why. */
-    protected assigned(job: Job, order: Order, by: string): Job {
+    protected assigned(job: Job, order: Order, by: string, action: string): Job {
         const assignment = this.parts.assignWorkflow(job, order);
         if (!assignment) {
             throw PressworkError.Refused(`${describe(job)} has no workflow yet: it is held until a production template matches it` +
                 (job.waitReason ? ` (${job.waitReason})` : ''));
         }
-        const at = new Date().toISOString();
-        const { stepId: _stepId, workflowVersion: _version, wakeAt: _wakeAt, waitReason: _reason, ...rest } = job;
-        return {
-            ...rest,
-            workflowId: assignment.workflowId,
-            phase: 'Receive',
-            stepIndex: 0,
-            state: 'Received',
-            properties: { ...assignment.properties, ...job.properties },
-            updatedAt: at,
-            log: [...job.log, { at, level: 'info' as const, by, message: `Process again: ${assignment.note} gives it a workflow` }].slice(-1000)
-        };
+        const restarted = restartedOn(job, assignment.workflowId, new Date().toISOString(), `${action}: ${assignment.note} gives it a workflow`, by);
+        return { ...restarted, properties: { ...assignment.properties, ...job.properties } };
+    }
+
+    /** Drops what the engine had going for the job: its timer, its parked start, its running activity (whose outcome no longer counts). */
+    protected stopWork(jobId: string, reason: string): void {
+        this.parts.timers.cancel(jobId);
+        this.parts.parked.forget(jobId);
+        this.parts.runner.abort(jobId, reason);
     }
 
     protected async change(jobId: string, change: (job: Job, order: Order) => Job): Promise<void> {
         const found = findJob(this.parts.store, jobId);
-        const written = found && await changeJob(this.parts.store, found.order.id, jobId, job => change(job, this.parts.store.get(OrdersCollection, found.order.id) ?? found.order));
+        const written = found && await changeJob(this.parts.store, found.order.id, jobId, change);
         if (!written) {
             throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
         }
     }
 }
 
-function describe(job: Job): string {
-    return `Job "${job.name}" of order ${job.orderNumber}`;
+/** A job waiting for its order's closeout finishes with the closeout, not before. */
+function refuseBeforeCloseout(job: Job, order: Order, what: string): void {
+    const refusal = closeoutRefusal(job, order);
+    if (refusal) {
+        throw PressworkError.Refused(`${describe(job)} cannot be ${what}: ${refusal}`);
+    }
 }

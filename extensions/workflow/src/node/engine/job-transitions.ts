@@ -113,12 +113,13 @@ export function erred(job: Job, message: string, at: string, by?: string, activi
     return { ...withoutWait(job), state: 'Error', waitReason: clip(message, WAIT_REASON_LIMIT), updatedAt: at, log: appendLog(job.log, [entry]) };
 }
 
-export function completed(job: Job, at: string): Job {
+/** Complete: at the end of its workflow, or because `by` (an operator) said so. */
+export function completed(job: Job, at: string, by?: string): Job {
     const { currentActivity: _activity, ...rest } = withoutWait(job);
-    return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendLog(job.log, [logEntry(at, 'Complete')]) };
+    return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendLog(job.log, [logEntry(at, 'Complete', 'info', by)]) };
 }
 
-function queued(job: Job, at: string): Job {
+export function queued(job: Job, at: string): Job {
     return { ...withoutWait(job), state: 'Queued', updatedAt: at };
 }
 
@@ -127,7 +128,7 @@ function queued(job: Job, at: string): Job {
  * again where it stands keeps the wake-up time it asked for, so that it can tell it was woken
  * (Retain: the period is over); any other move forgets it.
  */
-function placedAt(job: Job, position: StepPosition, context: TransitionContext): Job {
+export function placedAt(job: Job, position: StepPosition, context: TransitionContext): Job {
     const { waitReason: _reason, ...rest } = job;
     return {
         ...(job.stepId === position.step.id ? rest : withoutWait(job)),
@@ -144,11 +145,11 @@ function skippedEntries(skipped: readonly StepPosition[], context: TransitionCon
         `Skipped "${context.resolver.labelOf(step)}": ${step.condition ? describeCondition(step.condition) : 'its condition'} does not hold`));
 }
 
-function logged(job: Job, entries: readonly JobLogEntry[]): Job {
+export function logged(job: Job, entries: readonly JobLogEntry[]): Job {
     return entries.length ? { ...job, log: appendLog(job.log, entries) } : job;
 }
 
-function withoutWait(job: Job): Job {
+export function withoutWait(job: Job): Job {
     const { waitReason: _reason, wakeAt: _wakeAt, ...rest } = job;
     return rest;
 }

@@ -15,6 +15,7 @@ import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { JobDisposal } from '../activities/job-disposal';
 import { CustomActivitiesCollection } from '../workflow-collections';
 import { ActivityResolver } from './activity-resolver';
 import { JobControls } from './job-controls';
@@ -53,6 +54,7 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
     protected readonly activityProvider: ContributionProvider<ActivityContribution>;
     @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
+    @inject(JobDisposal) protected readonly disposal: JobDisposal;
     @inject(ILogger) @named('workflow:WorkflowEngine') protected readonly logger: ILogger;
     @inject(WorkflowEngineOptions) @optional() protected readonly options: WorkflowEngineOptions | undefined;
     @inject(ContributionProvider) @named(WorkflowAssignmentContribution) @optional()
@@ -85,7 +87,7 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
         // Subscribed before the scan with no await between: no job can slip through unseen.
         this.subscription = this.store.onDidChange(change => this.onDocumentChange(change));
         for (const order of this.store.all(OrdersCollection)) {
-            order.jobs.forEach(job => this.resume(job));
+            order.jobs.forEach(job => this.pickUp(job));
         }
     }
 
@@ -118,7 +120,32 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
         return this.core.controls.processAgain(jobId, by);
     }
 
-    protected resume(job: Job): void {
+    hold(jobId: string, by: string): Promise<void> {
+        return this.core.controls.hold(jobId, by);
+    }
+
+    resume(jobId: string, by: string): Promise<void> {
+        return this.core.controls.resume(jobId, by);
+    }
+
+    complete(jobId: string, by: string): Promise<void> {
+        return this.core.controls.complete(jobId, by);
+    }
+
+    retain(jobId: string, by: string): Promise<void> {
+        return this.core.controls.retain(jobId, by);
+    }
+
+    moveToWorkflow(jobId: string, workflowId: string, by: string): Promise<void> {
+        return this.core.controls.moveToWorkflow(jobId, workflowId, by);
+    }
+
+    deleteJob(jobId: string, by: string): Promise<void> {
+        return this.core.controls.deleteJob(jobId, by);
+    }
+
+    /** At the start: a job goes on by its state (ready or running: scheduled; waiting with a time: timed). */
+    protected pickUp(job: Job): void {
         if (READY_STATES.has(job.state) || RUNNING_STATES.has(job.state)) {
             this.core.queue.schedule(job.id);
             return;
@@ -175,7 +202,7 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
                 }
                 return undefined;
             };
-            this.built = { ...parts, queue, runner, controls: new JobControls({ ...parts, queue, runner, assignWorkflow }) };
+            this.built = { ...parts, queue, runner, controls: new JobControls({ ...parts, queue, runner, assignWorkflow, disposal: this.disposal }) };
         }
         return this.built;
     }

@@ -13,6 +13,7 @@ import type { StepCondition, Workflow, WorkflowPhases, WorkflowStep } from '@pre
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
 import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { OrdersCollection, PLATFORM_COLLECTIONS, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { JobDisposal } from '../../activities/job-disposal';
 import { WORKFLOW_COLLECTIONS, WorkflowVersionsCollection, workflowVersionId } from '../../workflow-collections';
 import { WorkflowEngine, WorkflowEngineOptions } from '../workflow-engine';
 
@@ -145,11 +146,13 @@ export class EngineFixture {
     /** An engine over the current store, its injected fields assigned as the container would. */
     engine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}): WorkflowEngine {
         const engine = new WorkflowEngine();
+        const config = { dataFolder: this.dataFolder, demo: false };
         Object.assign(engine, {
             store: this.store,
             activityProvider: { getContributions: () => [...activities] },
             platform: { whenReady: Promise.resolve() },
-            config: { dataFolder: this.dataFolder, demo: false },
+            config,
+            disposal: Object.assign(new JobDisposal(), { config }),
             logger: this.logger as unknown as ILogger,
             options: { minWakeDelayMs: 0, ...options }
         });

@@ -1,0 +1,87 @@
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
+import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
+import type { ActivityResolver } from './activity-resolver';
+import { WAIT_REASON_LIMIT, appendLog, clip, logEntry } from './job-log';
+import { TransitionContext, logged, placedAt, queued, withoutWait } from './job-transitions';
+import type { StepPosition } from './step-navigator';
+
+/**
+ * Pure functions from a job to the version an operator's action (All Jobs pod) makes of it, each
+ * logging who acted. Whether the action is allowed is decided by the caller, inside the write.
+ */
+
+/** Stopped where it stands until someone resumes it. */
+export function heldBy(job: Job, at: string, by: string): Job {
+    return {
+        ...withoutWait(job),
+        state: 'Held',
+        waitReason: clip(`Held by ${by}`, WAIT_REASON_LIMIT),
+        updatedAt: at,
+        log: appendLog(job.log, [logEntry(at, 'Held', 'info', by)])
+    };
+}
+
+/** Ready to run its current step again (its first, when it has not started). */
+export function resumedBy(job: Job, at: string, by: string): Job {
+    return queued(logged(job, [logEntry(at, 'Resumed', 'info', by)]), at);
+}
+
+/** Kept as Retained in the Complete phase: for a workflow without a Retain step. */
+export function retainedBy(job: Job, at: string, by: string): Job {
+    const { currentActivity: _activity, ...rest } = withoutWait(job);
+    return {
+        ...rest,
+        phase: 'Complete',
+        state: 'Retained',
+        waitReason: clip(`Retained by ${by}`, WAIT_REASON_LIMIT),
+        updatedAt: at,
+        log: appendLog(job.log, [logEntry(at, 'Retained', 'info', by)])
+    };
+}
+
+/** Placed at its workflow's Retain step, ready to run it. */
+export function sentToRetainStep(job: Job, position: StepPosition, context: TransitionContext, by: string): Job {
+    const entry = logEntry(context.at, `Retain: moved to "${context.resolver.labelOf(position.step)}"`, 'info', by);
+    return queued(placedAt(logged(job, [entry]), position, context), context.at);
+}
+
+/**
+ * The job at the very beginning of `workflowId`, as a job that has just arrived: no step, no
+ * version pinned, nothing it waited for.
+ */
+export function restartedOn(job: Job, workflowId: string, at: string, message: string, by: string): Job {
+    const { stepId: _stepId, workflowVersion: _version, wakeAt: _wakeAt, waitReason: _reason, currentActivity: _activity, ...rest } = job;
+    return {
+        ...rest,
+        workflowId,
+        phase: 'Receive',
+        stepIndex: 0,
+        state: 'Received',
+        updatedAt: at,
+        log: appendLog(job.log, [logEntry(at, message, 'info', by)])
+    };
+}
+
+/**
+ * Why a job may not be completed or retained yet, if so: it waits for its order's closeout and the
+ * order is not closed. The closeout activity's wait reason says which order.
+ */
+export function closeoutRefusal(job: Job, order: Order): string | undefined {
+    if (job.state !== 'Waiting for order closeout' || order.closed) {
+        return undefined;
+    }
+    return job.waitReason ?? `Order ${order.orderNumber} is not closed`;
+}
+
+/** The workflow's Retain step in its Complete phase: the supplied activity or a custom copy of it. */
+export function retainStepOf(workflow: Workflow, resolver: ActivityResolver): StepPosition | undefined {
+    const steps = workflow.phases.Complete;
+    const index = steps.findIndex(step => step.activity === ActivityTypes.retain || resolver.baseTypeOf(step.activity) === ActivityTypes.retain);
+    return index < 0 ? undefined : { phase: 'Complete', index, step: steps[index] };
+}
+
+export function describeJob(job: Pick<Job, 'name' | 'orderNumber'>): string {
+    return `Job "${job.name}" of order ${job.orderNumber}`;
+}
