@@ -1,0 +1,150 @@
+import type { Job, JobPropertyValue } from '@presswork/platform/lib/common/job-schema';
+import { JobEditSchema } from '../../common/jobs-protocol';
+import type { JobEdit } from '../../common/jobs-protocol';
+
+/**
+ * The Properties… dialog's form as plain strings, and the edit it makes: only what the user
+ * changed, with the values they loaded as its base, so the backend refuses a stale edit.
+ */
+
+export type PropertyKind = 'text' | 'number' | 'boolean';
+
+export interface PropertyDraft {
+    readonly key: string;
+    readonly value: string;
+    readonly kind: PropertyKind;
+}
+
+export interface JobDraft {
+    readonly name: string;
+    readonly copies: string;
+    /** A `datetime-local` value (local time, minutes), or '' for no due date. */
+    readonly due: string;
+    readonly properties: readonly PropertyDraft[];
+}
+
+export type JobEditResult =
+    | { readonly edit: JobEdit }
+    | { readonly unchanged: true }
+    | { readonly problem: string };
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** An ISO timestamp as the browser's `datetime-local` input shows it, in local time. */
+export function toLocalInput(iso: string | undefined): string {
+    if (!iso) {
+        return '';
+    }
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) {
+        return '';
+    }
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A `datetime-local` value as an ISO timestamp, or undefined when it is not a date. */
+export function fromLocalInput(local: string): string | undefined {
+    const date = new Date(local);
+    return local && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+
+function kindOf(value: JobPropertyValue): PropertyKind {
+    return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'text';
+}
+
+export function draftOf(job: Pick<Job, 'name' | 'copies' | 'due' | 'properties'>): JobDraft {
+    return {
+        name: job.name,
+        copies: String(job.copies),
+        due: toLocalInput(job.due),
+        properties: Object.entries(job.properties)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([key, value]) => ({ key, value: String(value), kind: kindOf(value) }))
+    };
+}
+
+/** A property's typed value, or the problem with its text. */
+export function propertyValue(property: PropertyDraft): { value: JobPropertyValue } | { problem: string } {
+    switch (property.kind) {
+        case 'number': {
+            const value = Number(property.value.trim());
+            return property.value.trim() && Number.isFinite(value) ? { value } : { problem: `${property.key} must be a number` };
+        }
+        case 'boolean':
+            return property.value === 'true' || property.value === 'false'
+                ? { value: property.value === 'true' }
+                : { problem: `${property.key} must be Yes or No` };
+        default:
+            return { value: property.value };
+    }
+}
+
+/** The properties the draft sets, checked: keys present, unique and short. */
+function draftProperties(draft: JobDraft): { properties: Record<string, JobPropertyValue> } | { problem: string } {
+    const properties: Record<string, JobPropertyValue> = {};
+    for (const property of draft.properties) {
+        const key = property.key.trim();
+        if (!key) {
+            return { problem: 'Every property needs a name' };
+        }
+        if (key.length > 100) {
+            return { problem: `The property name ${key.slice(0, 20)}… is longer than 100 characters` };
+        }
+        if (Object.prototype.hasOwnProperty.call(properties, key)) {
+            return { problem: `The property ${key} is listed twice` };
+        }
+        const typed = propertyValue({ ...property, key });
+        if ('problem' in typed) {
+            return typed;
+        }
+        properties[key] = typed.value;
+    }
+    return { properties };
+}
+
+/** The edit that turns `loaded` into what the draft says, or why it cannot, or that nothing changed. */
+export function editOf(loaded: Pick<Job, 'name' | 'copies' | 'due' | 'properties'>, draft: JobDraft): JobEditResult {
+    const checked = draftProperties(draft);
+    if ('problem' in checked) {
+        return checked;
+    }
+    const changes: NonNullable<JobEdit['changes']> & { properties: Record<string, JobPropertyValue>; removedProperties: string[] } = {
+        properties: {},
+        removedProperties: []
+    };
+    if (draft.name.trim() !== loaded.name) {
+        changes.name = draft.name.trim();
+    }
+    const copies = Number(draft.copies.trim());
+    if (!draft.copies.trim() || !Number.isInteger(copies) || copies < 1) {
+        return { problem: 'Copies must be a whole number of at least 1' };
+    }
+    if (copies !== loaded.copies) {
+        changes.copies = copies;
+    }
+    if (draft.due !== toLocalInput(loaded.due)) {
+        const due = fromLocalInput(draft.due);
+        if (draft.due && !due) {
+            return { problem: 'Due is not a date' };
+        }
+        changes.due = due ?? null;
+    }
+    for (const [key, value] of Object.entries(checked.properties)) {
+        if (loaded.properties[key] !== value) {
+            changes.properties[key] = value;
+        }
+    }
+    changes.removedProperties = Object.keys(loaded.properties).filter(key => !Object.prototype.hasOwnProperty.call(checked.properties, key));
+    const changed = changes.name !== undefined || changes.copies !== undefined || changes.due !== undefined
+        || Object.keys(changes.properties).length > 0 || changes.removedProperties.length > 0;
+    if (!changed) {
+        return { unchanged: true };
+    }
+    const edit: JobEdit = {
+        base: { name: loaded.name, copies: loaded.copies, due: loaded.due ?? null, properties: loaded.properties },
+        changes
+    };
+    // The backend's own check, so the dialog shows its message before the round trip.
+    const parsed = JobEditSchema.safeParse(edit);
+    return parsed.success ? { edit } : { problem: parsed.error.issues[0]?.message ?? 'Check the form' };
+}

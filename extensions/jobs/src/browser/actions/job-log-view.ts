@@ -1,0 +1,28 @@
+import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
+
+/** The Log… dialog's rows: oldest first (newest last), narrowed by a filter text, and copied as text. */
+
+/** Entries in time order; entries of the same moment keep the order they were written in. */
+export function inTimeOrder(entries: readonly JobLogEntry[]): JobLogEntry[] {
+    return entries
+        .map((entry, index) => ({ entry, index, time: Date.parse(entry.at) }))
+        .sort((a, b) => (a.time - b.time) || (a.index - b.index))
+        .map(({ entry }) => entry);
+}
+
+/** Entries whose message, level or author contains every word of the filter (case-insensitive). */
+export function filterLog(entries: readonly JobLogEntry[], filter: string): JobLogEntry[] {
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) {
+        return [...entries];
+    }
+    return entries.filter(entry => {
+        const text = `${entry.message} ${entry.level} ${entry.by ?? ''}`.toLowerCase();
+        return words.every(word => text.includes(word));
+    });
+}
+
+/** One line an entry: time (ISO, exact), level, who, message, separated by tabs for a spreadsheet. */
+export function logAsText(entries: readonly JobLogEntry[]): string {
+    return entries.map(entry => [entry.at, entry.level, entry.by ?? '', entry.message.replace(/\s*\n\s*/g, ' ')].join('\t')).join('\n');
+}
