@@ -6,7 +6,8 @@ import type { DocumentStore } from '@presswork/platform/lib/node/store/document-
 import type { JobDisposal } from '../activities/job-disposal';
 import { appendLog, logEntry } from './job-log';
 import { REMOVE_JOB, changeJob, findJob } from './order-jobs';
-import { describeJob } from './operator-transitions';
+import { READY_STATES, RUNNING_STATES } from './job-transitions';
+import { describeJob, heldBy } from './operator-transitions';
 
 /** Tries before giving up on a job that changes between its audit record and its removal. */
 const ATTEMPTS = 5;
@@ -19,18 +20,27 @@ export interface DeletionParts {
 }
 
 /**
- * An operator's Delete: the job's audit record (as the Remove activity writes it, with the log
+ * An operator's Delete: the job is held if it runs or could start, then its audit record (as the Remove activity writes it, with the log
  * entry naming who deleted it), its folder, then its removal from the order. The removal only
  * happens if the job is still exactly what the record holds; if it moved meanwhile (an aborted
  * activity recorded its end), the record is written again, so the record is always the job's last
  * state. The order is kept even when it has no jobs left: closeout still needs it.
  */
 export async function deleteJob(parts: DeletionParts, jobId: string, by: string): Promise<void> {
+    const first = findJob(parts.store, jobId);
+    if (!first) {
+        throw notFound(jobId);
+    }
+    // A job that runs, or could start, is held first: an aborted activity's end must not move it
+    // on (or a new step start) while its record is written.
+    await changeJob(parts.store, first.order.id, jobId, job => READY_STATES.has(job.state) || RUNNING_STATES.has(job.state)
+        ? heldBy(job, new Date().toISOString(), by)
+        : undefined);
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         parts.stop(jobId, `${by} deleted the job`);
         const found = findJob(parts.store, jobId);
         if (!found) {
-            throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
+            throw notFound(jobId);
         }
         const now = new Date();
         const record: Job = { ...found.job, log: appendLog(found.job.log, [logEntry(now.toISOString(), 'Deleted', 'info', by)]) };
@@ -44,11 +54,15 @@ export async function deleteJob(parts: DeletionParts, jobId: string, by: string)
             return;
         }
         if (!moved) {
-            throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
+            throw notFound(jobId);
         }
     }
     const job = findJob(parts.store, jobId)?.job;
     throw PressworkError.Refused(`${job ? describeJob(job) : `Job ${jobId}`} keeps changing; it was not deleted. Try again`);
+}
+
+function notFound(jobId: string): Error {
+    return PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
 }
 
 async function dispose(disposal: JobDisposal, job: Job, order: Order, now: Date): Promise<void> {

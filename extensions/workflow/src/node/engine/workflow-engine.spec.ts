@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { CustomActivitiesCollection } from '../workflow-collections';
-import { EngineFixture, FakeActivity, fakeActivity, gate, messages, step, waitFor } from './test/engine-fixture';
+import { EngineFixture, FakeActivity, activityUntilAborted, fakeActivity, gate, messages, step, waitFor } from './test/engine-fixture';
 
 describe('WorkflowEngine', () => {
 
@@ -720,20 +720,13 @@ describe('WorkflowEngine', () => {
         });
 
         it('aborts the activity of a running job sent to Error, and ignores its outcome', async () => {
-            let aborted = false;
-            const started = gate();
-            const long = fakeActivity('approve', async context => {
-                started.open();
-                await new Promise(resolve => context.signal.addEventListener('abort', resolve));
-                aborted = true;
-                return { kind: 'continue' };
-            });
+            const long = activityUntilAborted('approve');
             await fixture.addOrder('o1', 'flow');
-            const engine = await fixture.startEngine([long, work]);
-            await started.promise;
+            const engine = await fixture.startEngine([long.activity, work]);
+            await long.started;
             await engine.failJob('o1-job-1', 'olivia', 'Stop that');
             await engine.idle();
-            assert.ok(aborted);
+            assert.ok(long.aborted());
             assert.deepEqual([fixture.job('o1').state, fixture.job('o1').waitReason], ['Error', 'Stop that']);
             assert.deepEqual(work.calls.map(call => call.step.id), ['r']);
         });

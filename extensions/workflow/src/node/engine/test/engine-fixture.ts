@@ -242,6 +242,19 @@ export function gate<T = void>(): { promise: Promise<T>; open: (value: T) => voi
     return { promise, open };
 }
 
+/** An activity that runs until its signal aborts it, then continues: for controls that stop a running job. */
+export function activityUntilAborted(type: string): { activity: FakeActivity; started: Promise<void>; aborted: () => boolean } {
+    let aborted = false;
+    const started = gate();
+    const activity = fakeActivity(type, async context => {
+        started.open();
+        await new Promise(resolve => context.signal.addEventListener('abort', resolve));
+        aborted = true;
+        return { kind: 'continue' };
+    });
+    return { activity, started: started.promise, aborted: () => aborted };
+}
+
 export function messages(job: Job): string[] {
     return job.log.map(entry => entry.message);
 }
