@@ -21,6 +21,26 @@ export const NewUserSchema = z.object({
 });
 export type NewUser = z.infer<typeof NewUserSchema>;
 
+/** An API token as administrators see it: never the token itself, which is shown once at issue. */
+export interface ApiTokenSummary {
+    readonly id: string;
+    readonly userId: string;
+    /** The user's name, or undefined when the user was deleted (the token then opens nothing). */
+    readonly userName?: string;
+    readonly name: string;
+    readonly createdAt: string;
+    readonly createdBy: string;
+    readonly lastUsedAt?: string;
+}
+
+/** A newly issued token: `token` is the only copy there will ever be. */
+export interface IssuedApiToken {
+    readonly token: string;
+    readonly summary: ApiTokenSummary;
+}
+
+export const ApiTokenNameSchema = z.string().trim().min(1, 'Name is required').max(100, 'Name may be at most 100 characters');
+
 /** Sign-in state and user administration (users view, own password). */
 export const AccountService = Symbol('AccountService');
 export interface AccountService {
@@ -32,6 +52,10 @@ export interface AccountService {
     setAuthority(id: string, version: number, authority: Authority): Promise<UserSummary>;
     /** Sets a new password that the user must change at their next sign-in; signs them out everywhere. */
     resetPassword(id: string, version: number, password: string): Promise<UserSummary>;
+    /** Tokens for the read API (`Authorization: Bearer …`), each acting as its user. */
+    listApiTokens(): Promise<ApiTokenSummary[]>;
+    issueApiToken(userId: string, name: string): Promise<IssuedApiToken>;
+    revokeApiToken(id: string): Promise<void>;
 }
 
 const version = z.number().int().positive();
@@ -43,5 +67,8 @@ export const AccountServiceContract: RpcContract<AccountService> = {
     createUser: { access: 'users.manage', args: z.tuple([NewUserSchema]) },
     deleteUser: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version]) },
     setAuthority: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, AuthoritySchema]) },
-    resetPassword: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, PasswordSchema]) }
+    resetPassword: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, PasswordSchema]) },
+    listApiTokens: { access: 'users.manage', args: z.tuple([]) },
+    issueApiToken: { access: 'users.manage', args: z.tuple([DocumentIdSchema, ApiTokenNameSchema]) },
+    revokeApiToken: { access: 'users.manage', args: z.tuple([DocumentIdSchema]) }
 };

@@ -13,6 +13,7 @@ import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, ChangeFeedServerC
 import { ConnectionTypeContribution } from '../common/connection-type-contribution';
 import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
 import { AccountServiceImpl } from './auth/account-service-impl';
+import { bindApiTokens } from './auth/bind-api-tokens';
 import { SessionStore } from './auth/session-store';
 import { SignInEndpoint } from './auth/sign-in-endpoint';
 import { SignInThrottle } from './auth/sign-in-throttle';
@@ -79,6 +80,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(SessionStore).toSelf().inSingletonScope();
     bind(SignInThrottle).toSelf().inSingletonScope();
     bind(UserAccounts).toSelf().inSingletonScope();
+    bindApiTokens(bind);
     bind(PlatformStartup).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(PlatformStartup);
     bind(PlatformReady).toService(PlatformStartup);

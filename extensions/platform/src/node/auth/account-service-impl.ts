@@ -1,15 +1,17 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import type { Authority } from '../../common/authority';
-import { AccountService, CurrentUser, NewUser } from '../../common/account-protocol';
+import { AccountService, ApiTokenSummary, CurrentUser, IssuedApiToken, NewUser } from '../../common/account-protocol';
 import type { UserSummary } from '../../common/user-schema';
 import { RpcCaller } from '../rpc/rpc-caller';
 import { UserAccounts } from './user-accounts';
+import { ApiTokens } from './api-tokens';
 
 /** The account service of one browser connection: acts for the user signed in there. */
 @injectable()
 export class AccountServiceImpl implements AccountService {
     @inject(RpcCaller) protected readonly caller: RpcCaller;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
+    @inject(ApiTokens) protected readonly apiTokens: ApiTokens;
 
     async currentUser(): Promise<CurrentUser> {
         return this.accounts.currentUser(this.caller.user());
@@ -37,5 +39,17 @@ export class AccountServiceImpl implements AccountService {
 
     resetPassword(id: string, version: number, password: string): Promise<UserSummary> {
         return this.accounts.resetPassword(this.caller.user(), id, version, password);
+    }
+
+    async listApiTokens(): Promise<ApiTokenSummary[]> {
+        return this.apiTokens.list();
+    }
+
+    issueApiToken(userId: string, name: string): Promise<IssuedApiToken> {
+        return this.apiTokens.issue(this.caller.user(), userId, name);
+    }
+
+    revokeApiToken(id: string): Promise<void> {
+        return this.apiTokens.revoke(this.caller.user(), id);
     }
 }

@@ -12,6 +12,8 @@ import { messageOf } from '../../common/errors';
 import { SessionStore, SESSION_COOKIE, Session } from './session-store';
 import { UserAccounts } from './user-accounts';
 import { SignInThrottle } from './sign-in-throttle';
+import { ApiTokens } from './api-tokens';
+import { RequestUsers, bearerTokenOf, isApiRoute } from './request-user';
 import { changePasswordPage, signInPage } from './sign-in-pages';
 import { SIGN_IN_CSS } from './sign-in-style';
 
@@ -40,6 +42,8 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
     @inject(SessionStore) protected readonly sessions: SessionStore;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
     @inject(SignInThrottle) protected readonly throttle: SignInThrottle;
+    @inject(ApiTokens) protected readonly apiTokens: ApiTokens;
+    @inject(RequestUsers) protected readonly requestUsers: RequestUsers;
     @inject(ApplicationPackage) protected readonly applicationPackage: ApplicationPackage;
     @inject(ILogger) @named('platform:SignInEndpoint') protected readonly logger: ILogger;
 
@@ -149,6 +153,10 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
     }
 
     protected requireSession(request: express.Request, response: express.Response, next: express.NextFunction): void {
+        if (isApiRoute(request.path)) {
+            this.requireApiCaller(request, response, next);
+            return;
+        }
         const session = this.sessions.fromRequest(request);
         if (session && !session.passwordChangeRequired) {
             next();
@@ -162,6 +170,30 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
             return;
         }
         response.status(session ? 403 : 401).json({ error: session ? 'Change your password first' : 'Sign in first' });
+    }
+
+    /**
+     * The read API answers shop systems as well as browsers: a valid API token (and only here) lets
+     * a request through as the token's user; anything else gets a JSON status, never a redirect.
+     */
+    protected requireApiCaller(request: express.Request, response: express.Response, next: express.NextFunction): void {
+        if (request.headers.authorization !== undefined) {
+            const token = bearerTokenOf(request);
+            const user = token === undefined ? undefined : this.apiTokens.authenticate(token);
+            if (!user) {
+                response.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'The API token is not valid or has been revoked' });
+                return;
+            }
+            this.requestUsers.attachTokenUser(request, user);
+            next();
+            return;
+        }
+        const session = this.sessions.fromRequest(request);
+        if (session && !session.passwordChangeRequired) {
+            next();
+            return;
+        }
+        response.status(session ? 403 : 401).json({ error: session ? 'Change your password first' : 'Sign in first, or send an API token (Authorization: Bearer …)' });
     }
 
     /** Browsers send Origin on state-changing requests; one from another site is refused. */

@@ -1,0 +1,70 @@
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import type { JobRow } from '../../common/job-row';
+
+/** Looks up a workflow's current name; undefined when the workflow no longer exists. */
+export type WorkflowNameOf = (workflowId: string) => string | undefined;
+
+/**
+ * A job row as the index keeps it, with what sorting and the text filter need precomputed: the
+ * lower-case search text and the timestamps as numbers (timestamps may carry different offsets,
+ * so their text does not sort). Immutable: a changed job gets a new one.
+ */
+export class IndexedJob {
+    readonly search: string;
+    readonly receivedAtMs: number;
+    readonly updatedAtMs: number;
+    readonly dueMs: number | undefined;
+
+    constructor(readonly row: JobRow) {
+        this.search = searchTextOf(row);
+        this.receivedAtMs = timeOf(row.receivedAt) ?? 0;
+        this.updatedAtMs = timeOf(row.updatedAt) ?? 0;
+        this.dueMs = timeOf(row.due);
+    }
+}
+
+/** The fields the text filter looks in, joined by a character nobody types, so a match never spans two fields. */
+const SEARCHED_FIELDS = ['id', 'name', 'orderNumber', 'customer', 'workflowName', 'state', 'currentActivity', 'waitReason'] as const;
+
+function searchTextOf(row: Partial<JobRow>): string {
+    return SEARCHED_FIELDS.map(field => row[field] ?? '').join('\u0000').toLowerCase();
+}
+
+function timeOf(value: string | undefined): number | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    const millis = Date.parse(value);
+    return Number.isNaN(millis) ? undefined : millis;
+}
+
+/** The customer's first and last name, else their login, else their email. */
+export function customerNameOf(order: Pick<Order, 'customer'>): string {
+    const { firstName, lastName, loginId, email } = order.customer;
+    const fullName = [firstName, lastName].filter(part => part && part.trim()).join(' ').trim();
+    return fullName || loginId || email || '';
+}
+
+/** The order's jobs as the pod and the read API show them. */
+export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf): JobRow[] {
+    const customer = customerNameOf(order);
+    return order.jobs.map(job => ({
+        id: job.id,
+        name: job.name,
+        orderId: order.id,
+        orderNumber: order.orderNumber,
+        customer,
+        connectionId: job.connectionId,
+        workflowId: job.workflowId,
+        workflowName: job.workflowId === undefined ? undefined : workflowNameOf(job.workflowId) ?? job.workflowId,
+        phase: job.phase,
+        state: job.state,
+        currentActivity: job.currentActivity,
+        copies: job.copies,
+        due: job.due,
+        receivedAt: job.receivedAt,
+        updatedAt: job.updatedAt,
+        waitReason: job.waitReason,
+        orderVersion: order.version
+    }));
+}

@@ -1,0 +1,232 @@
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
+import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import type { JobState } from '@presswork/platform/lib/common/job-status';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
+import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { CheckedJobQuery, JobQuerySchema, JobWindowRequestSchema } from '../../common/job-query';
+import type { JobCounts, JobWindow, JobWindowRequest } from '../../common/job-query';
+import type { JobRow } from '../../common/job-row';
+import { IndexedJob, jobRowsOf } from './indexed-job';
+import { JobList } from './job-list';
+import { SortSpec, sortSpecKey, sortSpecOf, upperBound } from './job-ordering';
+import { SortedJobs } from './sorted-jobs';
+
+/** Sort orders kept sorted at once; the least recently used is dropped beyond this. */
+const SORT_ORDERS_KEPT = 8;
+/** Filtered lists kept until the next change, for a pod scrolling through the same query. */
+const LISTS_KEPT = 8;
+
+/**
+ * Every job of the store as a row, in memory, kept in step with committed changes: what the All
+ * Jobs pod and the read API query. Each sort order in use is kept sorted and maintained as jobs
+ * change, so a query costs one filtering pass and a slice, never a sort.
+ */
+@injectable()
+export class JobRowIndex implements BackendApplicationContribution {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(ILogger) @named('jobs:JobRowIndex') protected readonly logger: ILogger;
+
+    protected readonly jobs = new Map<string, IndexedJob>();
+    protected readonly jobIdsByOrder = new Map<string, readonly string[]>();
+    protected readonly workflowNames = new Map<string, string>();
+    protected readonly stateCounts = new Map<JobState, number>();
+    protected readonly sortOrders = new Map<string, SortedJobs>();
+    protected readonly lists = new Map<string, JobList>();
+    protected loading: Promise<void> | undefined;
+    protected loaded = false;
+
+    initialize(): void {
+        this.store.onDidChange(change => this.apply(change));
+        this.whenReady().catch(error => this.logger.error('the job index could not be built', error));
+    }
+
+    /** Resolves once every job of the store is in the index. */
+    whenReady(): Promise<void> {
+        this.loading ??= this.load();
+        return this.loading;
+    }
+
+    get size(): number {
+        return this.jobs.size;
+    }
+
+    /** The rows of an order's jobs as the index shows them (workflow names resolved). */
+    rowsOf(order: Order): JobRow[] {
+        return jobRowsOf(order, id => this.workflowNames.get(id));
+    }
+
+    /** The indexed rows of one order's jobs, in the order's own order. */
+    rowsOfOrder(orderId: string): JobRow[] {
+        return (this.jobIdsByOrder.get(orderId) ?? []).map(id => this.jobs.get(id)?.row).filter((row): row is JobRow => !!row);
+    }
+
+    workflowNameOf(id: string): string | undefined {
+        return this.workflowNames.get(id);
+    }
+
+    counts(): JobCounts {
+        return {
+            error: this.stateCounts.get('Error') ?? 0,
+            waitingForCloseout: this.stateCounts.get('Waiting for order closeout') ?? 0,
+            all: this.jobs.size
+        };
+    }
+
+    /** A window of the sorted, grouped, filtered list of jobs. */
+    window(request: JobWindowRequest): JobWindow {
+        const { query, offset, limit } = JobWindowRequestSchema.parse(request);
+        const list = this.list(query);
+        const { items, total } = list.window(offset, limit, new Set(query.collapsed));
+        return { offset, items, total, matchingJobs: list.jobs.length, allJobs: this.jobs.size };
+    }
+
+    /**
+     * Up to `limit` jobs that come after `after` (the last job of the previous page, or a row with
+     * just its sorted fields and id) in the query's order, ungrouped: keyset paging, so jobs added
+     * or removed meanwhile never make a page repeat or skip one.
+     */
+    pageAfter(query: Omit<CheckedJobQuery, 'collapsed' | 'groupBy'>, after: Partial<JobRow> & { id: string } | undefined, limit: number): { rows: JobRow[], more: boolean } {
+        const list = this.list(query);
+        const start = after ? upperBound(list.jobs, new IndexedJob(after as JobRow), this.sorted(sortSpecOf(query)).compare) : 0;
+        return { rows: list.jobs.slice(start, start + limit).map(job => job.row), more: start + limit < list.jobs.length };
+    }
+
+    /** The jobs passing the query's filters in its order (grouped when it groups), from a cache until the next change. */
+    list(query: Omit<CheckedJobQuery, 'collapsed'>): JobList {
+        const spec = sortSpecOf(query);
+        const key = JSON.stringify([sortSpecKey(spec), query.groupBy ?? '', query.text.trim().toLowerCase(), query.facets]);
+        let list = this.lists.get(key);
+        if (!list) {
+            list = JobList.of(this.sorted(spec).jobs, query);
+            if (this.lists.size >= LISTS_KEPT) {
+                this.lists.delete(this.lists.keys().next().value!);
+            }
+            this.lists.set(key, list);
+        }
+        return list;
+    }
+
+    /** All jobs in this order, sorted now if no query asked for it lately. */
+    sorted(spec: SortSpec): SortedJobs {
+        const key = sortSpecKey(spec);
+        let sorted = this.sortOrders.get(key);
+        if (sorted) {
+            this.sortOrders.delete(key);
+        } else {
+            sorted = new SortedJobs(spec, this.jobs.values());
+            if (this.sortOrders.size >= SORT_ORDERS_KEPT) {
+                this.sortOrders.delete(this.sortOrders.keys().next().value!);
+            }
+        }
+        this.sortOrders.set(key, sorted);
+        return sorted;
+    }
+
+    protected async load(): Promise<void> {
+        await this.store.ready;
+        for (const workflow of this.store.all(WorkflowsCollection)) {
+            this.workflowNames.set(workflow.id, workflow.name);
+        }
+        for (const order of this.store.all(OrdersCollection)) {
+            this.putOrder(order);
+        }
+        this.loaded = true;
+        // The pod opens on its default order: have it sorted before the first browser asks.
+        this.sorted(sortSpecOf(JobQuerySchema.parse({})));
+        this.logger.info(`job index holds ${this.jobs.size} jobs`);
+    }
+
+    protected apply(change: DocumentChange): void {
+        // Changes before the load are in what the load reads.
+        if (!this.loaded) {
+            return;
+        }
+        if (change.collection === OrdersCollection.name) {
+            if (change.document) {
+                this.putOrder(change.document as Order);
+            } else {
+                this.removeOrder(change.id);
+            }
+        } else if (change.collection === WorkflowsCollection.name) {
+            this.renameWorkflow(change.id, (change.document as Workflow | undefined)?.name);
+        } else {
+            return;
+        }
+        this.lists.clear();
+    }
+
+    protected putOrder(order: Order): void {
+        const rows = this.rowsOf(order);
+        const ids = new Set(rows.map(row => row.id));
+        for (const id of this.jobIdsByOrder.get(order.id) ?? []) {
+            const job = this.jobs.get(id);
+            // A job that moved to another order belongs to that order's entry now.
+            if (!ids.has(id) && job && job.row.orderId === order.id) {
+                this.removeJob(job);
+            }
+        }
+        for (const row of rows) {
+            const previous = this.jobs.get(row.id);
+            const next = new IndexedJob(row);
+            this.jobs.set(row.id, next);
+            this.count(next.row.state, 1);
+            if (previous) {
+                this.count(previous.row.state, -1);
+                this.sortOrders.forEach(sorted => sorted.replace(previous, next));
+            } else {
+                this.sortOrders.forEach(sorted => sorted.insert(next));
+            }
+        }
+        this.jobIdsByOrder.set(order.id, [...ids]);
+    }
+
+    protected removeOrder(orderId: string): void {
+        for (const id of this.jobIdsByOrder.get(orderId) ?? []) {
+            const job = this.jobs.get(id);
+            if (job && job.row.orderId === orderId) {
+                this.removeJob(job);
+            }
+        }
+        this.jobIdsByOrder.delete(orderId);
+    }
+
+    protected removeJob(job: IndexedJob): void {
+        this.jobs.delete(job.row.id);
+        this.count(job.row.state, -1);
+        this.sortOrders.forEach(sorted => sorted.remove(job));
+    }
+
+    /** A renamed (or deleted) workflow renames the rows of its jobs; a deleted one shows its id. */
+    protected renameWorkflow(workflowId: string, name: string | undefined): void {
+        if (this.workflowNames.get(workflowId) === name) {
+            return;
+        }
+        if (name === undefined) {
+            this.workflowNames.delete(workflowId);
+        } else {
+            this.workflowNames.set(workflowId, name);
+        }
+        const workflowName = name ?? workflowId;
+        const replacements = new Map<IndexedJob, IndexedJob>();
+        for (const job of this.jobs.values()) {
+            if (job.row.workflowId === workflowId && job.row.workflowName !== workflowName) {
+                const next = new IndexedJob({ ...job.row, workflowName });
+                replacements.set(job, next);
+            }
+        }
+        for (const next of replacements.values()) {
+            this.jobs.set(next.row.id, next);
+        }
+        if (replacements.size) {
+            this.sortOrders.forEach(sorted => sorted.replaceAll(replacements, 'workflowName'));
+        }
+    }
+
+    protected count(state: JobState, by: number): void {
+        this.stateCounts.set(state, (this.stateCounts.get(state) ?? 0) + by);
+    }
+}

@@ -1,0 +1,66 @@
+import type { JobRowField } from '../../common/job-row';
+import type { IndexedJob } from './indexed-job';
+import { JobComparator, SortSpec, comparatorOf, lowerBound } from './job-ordering';
+
+/**
+ * Every job in one sort order, kept sorted as jobs come, change and go: a change costs two binary
+ * searches and an array splice, never a re-sort.
+ */
+export class SortedJobs {
+    readonly compare: JobComparator;
+    protected readonly fields: ReadonlySet<JobRowField>;
+    protected items: IndexedJob[];
+
+    constructor(readonly spec: SortSpec, jobs: Iterable<IndexedJob>) {
+        this.compare = comparatorOf(spec);
+        this.fields = new Set(spec.map(key => key.field));
+        this.items = [...jobs].sort(this.compare);
+    }
+
+    get jobs(): readonly IndexedJob[] {
+        return this.items;
+    }
+
+    sortsBy(field: JobRowField): boolean {
+        return this.fields.has(field);
+    }
+
+    insert(job: IndexedJob): void {
+        this.items.splice(lowerBound(this.items, job, this.compare), 0, job);
+    }
+
+    remove(job: IndexedJob): void {
+        const position = this.positionOf(job);
+        if (position >= 0) {
+            this.items.splice(position, 1);
+        }
+    }
+
+    /** A changed job stays where it is when none of the sorted fields changed. */
+    replace(previous: IndexedJob, next: IndexedJob): void {
+        if (this.compare(previous, next) === 0) {
+            const position = this.positionOf(previous);
+            if (position >= 0) {
+                this.items[position] = next;
+                return;
+            }
+        } else {
+            this.remove(previous);
+        }
+        this.insert(next);
+    }
+
+    /** Many jobs changed at once (a workflow renamed): swap them, and re-sort when a sorted field may have moved them. */
+    replaceAll(replacements: ReadonlyMap<IndexedJob, IndexedJob>, changedField: JobRowField): void {
+        this.items = this.items.map(job => replacements.get(job) ?? job);
+        if (this.fields.has(changedField)) {
+            this.items.sort(this.compare);
+        }
+    }
+
+    protected positionOf(job: IndexedJob): number {
+        const position = lowerBound(this.items, job, this.compare);
+        // Ids make every job's position unique; the fallback only guards against a comparator surprise.
+        return this.items[position] === job ? position : this.items.indexOf(job);
+    }
+}

@@ -1,0 +1,44 @@
+import type * as http from 'node:http';
+import { inject, injectable } from '@theia/core/shared/inversify';
+import type { User } from '../../common/user-schema';
+import { SessionStore } from './session-store';
+import { UserAccounts } from './user-accounts';
+
+/** Routes that shop systems call with `Authorization: Bearer <API token>` instead of a session. */
+export const API_ROUTE_PREFIX = '/api/v1/';
+
+export function isApiRoute(path: string): boolean {
+    return path.startsWith(API_ROUTE_PREFIX);
+}
+
+/** The token in an `Authorization: Bearer …` header, if the request has one. */
+export function bearerTokenOf(request: http.IncomingMessage): string | undefined {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+    return match?.[1];
+}
+
+/**
+ * Who an HTTP request comes from: the user the sign-in gate found for its API token, else the
+ * user of its session. Routes ask this, so no feature extension reads a cookie or a header.
+ */
+@injectable()
+export class RequestUsers {
+    @inject(SessionStore) protected readonly sessions: SessionStore;
+    @inject(UserAccounts) protected readonly accounts: UserAccounts;
+
+    protected readonly tokenUsers = new WeakMap<http.IncomingMessage, User>();
+
+    /** Called by the sign-in gate once it has checked the request's API token. */
+    attachTokenUser(request: http.IncomingMessage, user: User): void {
+        this.tokenUsers.set(request, user);
+    }
+
+    userOf(request: http.IncomingMessage): User | undefined {
+        const tokenUser = this.tokenUsers.get(request);
+        if (tokenUser) {
+            return tokenUser;
+        }
+        const session = this.sessions.fromRequest(request);
+        return session && !session.passwordChangeRequired ? this.accounts.byId(session.userId) : undefined;
+    }
+}
