@@ -1,0 +1,86 @@
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { MessageService } from '@theia/core/lib/common/message-service';
+import { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
+import { messageOf } from '@presswork/platform/lib/common/errors';
+import type { Permission } from '@presswork/platform/lib/common/authority';
+import { JobActionContext, JobActionContribution, JobActionGroups } from '@presswork/platform/lib/common/job-action-contribution';
+import { CloseoutService } from '../common/closeout-protocol';
+import { CloseoutDialog } from './closeout-dialog';
+import { CloseoutDocumentOpener } from './closeout-document-opener';
+import { CloseoutBlockedDialog, confirmNotReady } from './closeout-prompts';
+import { orderActionEnablement, selectedJob } from './job-selection';
+import { OrderDetailsDialog } from './order-details-dialog';
+
+export namespace CloseoutCommands {
+    export const ORDER_DETAILS = 'presswork.closeout.orderDetails';
+    export const CLOSEOUT_ORDER = 'presswork.closeout.closeoutOrder';
+}
+
+/** What both order actions share: the selected job's order, the service, and errors told to the operator. */
+@injectable()
+abstract class OrderAction implements JobActionContribution {
+    abstract readonly id: string;
+    abstract readonly label: string;
+    abstract readonly order: string;
+    abstract readonly permission: Permission;
+    readonly group = JobActionGroups.order;
+
+    @inject(CloseoutService) protected readonly service: CloseoutService;
+    @inject(CloseoutDocumentOpener) protected readonly opener: CloseoutDocumentOpener;
+    @inject(MessageService) protected readonly messages: MessageService;
+
+    enablement(context: JobActionContext): true | string {
+        return orderActionEnablement(context, this.permission);
+    }
+
+    async run(context: JobActionContext): Promise<void> {
+        const job = selectedJob(context);
+        try {
+            await this.runOnOrder(job.orderId);
+        } catch (error) {
+            this.messages.error(`${this.label.replace('…', '')} (order ${job.orderNumber}): ${messageOf(error)}`);
+        }
+    }
+
+    protected abstract runOnOrder(orderId: string): Promise<void>;
+}
+
+/** More → Order details…: the read-only Order Details dialog. */
+@injectable()
+export class OrderDetailsAction extends OrderAction {
+    readonly id = CloseoutCommands.ORDER_DETAILS;
+    readonly label = 'Order details…';
+    readonly order = '1';
+    readonly permission: Permission = 'jobs.inspect';
+
+    protected async runOnOrder(orderId: string): Promise<void> {
+        const details = await this.service.orderDetails(orderId);
+        await new OrderDetailsDialog(details, this.service, this.opener).open();
+    }
+}
+
+/**
+ * More → Closeout order…: refused with a warning when the order cannot be closed out here; asks
+ * first when some jobs are not ready; then the Closeout Order dialog.
+ */
+@injectable()
+export class CloseoutOrderAction extends OrderAction {
+    readonly id = CloseoutCommands.CLOSEOUT_ORDER;
+    readonly label = 'Closeout order…';
+    readonly order = '2';
+    readonly permission: Permission = 'orders.closeout';
+
+    @inject(ChangeFeedService) protected readonly feed: ChangeFeedService;
+
+    protected async runOnOrder(orderId: string): Promise<void> {
+        const preparation = await this.service.prepareCloseout(orderId);
+        if (preparation.blocked) {
+            await new CloseoutBlockedDialog(preparation).open();
+            return;
+        }
+        if (preparation.notReady.length && !await confirmNotReady(preparation)) {
+            return;
+        }
+        await new CloseoutDialog(preparation, { service: this.service, feed: this.feed, opener: this.opener }).open();
+    }
+}

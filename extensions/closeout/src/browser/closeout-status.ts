@@ -1,0 +1,56 @@
+import type { CloseoutPreparation, CloseoutProgress } from '../common/closeout-protocol';
+import { failedPart, firstUnfinishedPart, hasStarted, partResultText, TAB_LABELS } from './closeout-form';
+import { formatDateTime } from './closeout-format';
+
+export interface CloseoutStatus {
+    readonly kind: 'info' | 'success' | 'error';
+    readonly text: string;
+}
+
+export interface CloseoutSituation {
+    readonly orderNumber: string;
+    readonly progress: CloseoutProgress;
+    /** This dialog's attempt is under way. */
+    readonly running: boolean;
+    /** Why this dialog's last request was refused or failed (e.g. another operator is closing out). */
+    readonly failure?: string;
+}
+
+/** The line at the top of the Closeout Order dialog: where the closeout stands, in words. */
+export function closeoutStatus(situation: CloseoutSituation): CloseoutStatus | undefined {
+    const { progress, orderNumber } = situation;
+    if (progress.closed) {
+        return { kind: 'success', text: `Order ${orderNumber} is closed${progress.closedBy ? ` (by ${progress.closedBy}, ${formatDateTime(progress.closedAt)})` : ''}.` };
+    }
+    if (situation.running) {
+        const part = firstUnfinishedPart(progress);
+        return { kind: 'info', text: `Closing out order ${orderNumber}${part ? `: ${TAB_LABELS[part].toLowerCase()}…` : '…'}` };
+    }
+    if (situation.failure) {
+        return { kind: 'error', text: situation.failure };
+    }
+    if (progress.runningBy) {
+        return { kind: 'info', text: `${progress.runningBy} is closing out order ${orderNumber} (since ${formatDateTime(progress.runningSince)}).` };
+    }
+    const failed = failedPart(progress);
+    const resumeAt = firstUnfinishedPart(progress);
+    const resume = resumeAt ? ` Try again resumes from the ${TAB_LABELS[resumeAt].toLowerCase()}.` : '';
+    if (failed) {
+        return { kind: 'error', text: `${partResultText(failed, progress)}.${resume}` };
+    }
+    if (hasStarted(progress)) {
+        return { kind: 'info', text: `An earlier attempt stopped before the end.${resume}` };
+    }
+    return undefined;
+}
+
+/** Why an order cannot be closed out here; an order shipping to several addresses goes to MarcomCentral. */
+export function blockedMessage(preparation: Pick<CloseoutPreparation, 'blocked' | 'details'>): string | undefined {
+    if (!preparation.blocked) {
+        return undefined;
+    }
+    const severalAddresses = preparation.details.shipTo.length > 1;
+    return severalAddresses && !/MarcomCentral/i.test(preparation.blocked)
+        ? `${preparation.blocked} It cannot be closed out here: close it out in MarcomCentral.`
+        : preparation.blocked;
+}

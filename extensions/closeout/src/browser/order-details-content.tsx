@@ -1,0 +1,63 @@
+import * as React from '@theia/core/shared/react';
+import type { OrderDetailsView } from '../common/closeout-protocol';
+import { formatDateTime } from './closeout-format';
+import { AddressBlock, DocumentButtons, DocumentOpener, Fact, LineItemsTable, PaymentFacts, TotalsTable } from './order-parts';
+
+export interface OrderDetailsContentProps {
+    readonly details: OrderDetailsView;
+    /** What the last Refresh found: undefined before any, empty for "No changes". */
+    readonly changes?: readonly string[];
+    readonly status?: string;
+    readonly opener: DocumentOpener;
+}
+
+/** The Order Details dialog's body: everything about the order, read-only. */
+export function OrderDetailsContent(props: OrderDetailsContentProps): React.ReactElement {
+    const { details } = props;
+    const customer = details.customer;
+    return <div className='presswork-closeout presswork-order-details'>
+        {props.status && <p className='presswork-closeout-status' role='status'>{props.status}</p>}
+        {props.changes && <section className='presswork-closeout-changes' data-section='changes' aria-label='Changes found by Refresh'>
+            {props.changes.length === 0 ? <p>No changes</p> : <>
+                <p>Changed in MarcomCentral:</p>
+                <ul>{props.changes.map((change, index) => <li key={index}>{change}</li>)}</ul>
+            </>}
+        </section>}
+        <div className='presswork-closeout-facts' data-section='order'>
+            <Fact field='orderNumber' label='Order number'>{details.orderNumber}</Fact>
+            <Fact field='marcomOrderId' label='MarcomCentral order ID'>{details.marcomOrderId}</Fact>
+            <Fact field='orderDate' label='Order date'>{formatDateTime(details.orderDate)}</Fact>
+            <Fact field='orderStatus' label='Status'>{details.closed ? 'Closed' : 'Open'}</Fact>
+        </div>
+        <h3>Customer</h3>
+        <div className='presswork-closeout-facts' data-section='customer'>
+            <Fact field='customerName' label='Name'>{customer.name}</Fact>
+            <Fact field='customerEmail' label='Email'>{customer.email ?? '—'}</Fact>
+            <Fact field='customerCompany' label='Company'>{customer.company ?? '—'}</Fact>
+        </div>
+        <div className='presswork-closeout-addresses'>
+            <div><h3>Billing address</h3><AddressBlock field='billingAddress' address={details.billingAddress} /></div>
+            <div><h3>{details.shipTo.length > 1 ? `Ship to (${details.shipTo.length} addresses)` : 'Ship to'}</h3>
+                {details.shipTo.length === 0 ? <AddressBlock field='shipTo' address={undefined} />
+                    : details.shipTo.map((address, index) => <AddressBlock key={index} field='shipTo' address={address} />)}
+            </div>
+        </div>
+        <h3>Payment</h3>
+        <PaymentFacts payment={details.payment} />
+        <h3>Line items</h3>
+        <LineItemsTable lines={details.lines} showJobState={true} />
+        <TotalsTable totals={details.totals} />
+        <h3>Closeout</h3>
+        {details.closeout ? <div className='presswork-closeout-facts' data-section='closeout'>
+            <Fact field='packingSlipNumber' label='Packing slip number'>{details.closeout.packingSlipNumber ?? '—'}</Fact>
+            <Fact field='invoiceNumber' label='Invoice number'>{details.closeout.invoiceNumber ?? '—'}</Fact>
+            <Fact field='settlementReference' label='Settlement reference'>{details.closeout.settlementReference ?? '—'}</Fact>
+            <Fact field='closedBy' label='Closed by'>{details.closeout.closedBy ?? '—'}</Fact>
+            <Fact field='closedAt' label='Closed at'>{formatDateTime(details.closeout.closedAt)}</Fact>
+        </div> : <p data-section='closeout'>Not closed out yet.</p>}
+        {(details.documents.packingSlip || details.documents.invoice) && <div className='presswork-closeout-documents'>
+            {details.documents.packingSlip && <DocumentButtons orderId={details.orderId} kind='packing-slip' opener={props.opener} />}
+            {details.documents.invoice && <DocumentButtons orderId={details.orderId} kind='invoice' opener={props.opener} />}
+        </div>}
+    </div>;
+}

@@ -1,0 +1,109 @@
+import * as React from '@theia/core/shared/react';
+import type { Address } from '@presswork/platform/lib/common/order-schema';
+import { CLOSEOUT_DOCUMENT_ROUTE, CloseoutDocumentKind, OrderDetailsView, OrderLineView, OrderTotals, PaymentView } from '../common/closeout-protocol';
+import { addressLines, authorizationWarning, formatDateTime, formatMoney, paymentMethodLabel } from './closeout-format';
+
+/**
+ * Pieces both closeout dialogs show: facts, addresses, payment, line items, totals and document
+ * buttons. Every order text goes in as React text, never as HTML. No Theia browser imports, so the
+ * pieces render in plain Node for the tests.
+ */
+
+/** A labelled read-only value; `field` is the hook the system tests find it by. */
+export function Fact(props: { field: string; label: string; children: React.ReactNode }): React.ReactElement {
+    return <div className='presswork-closeout-fact' data-field={props.field}>
+        <span className='presswork-closeout-fact-label'>{props.label}</span>
+        <span className='presswork-closeout-fact-value'>{props.children}</span>
+    </div>;
+}
+
+export function AddressBlock(props: { address: Address | undefined; field: string }): React.ReactElement {
+    const lines = addressLines(props.address);
+    return <address className='presswork-closeout-address' data-field={props.field}>
+        {lines.length ? lines.map((line, index) => <div key={index}>{line}</div>) : <div>—</div>}
+    </address>;
+}
+
+/** Payment method and, for cards, type, masked authorization and expiry with its warning. */
+export function PaymentFacts(props: { payment: PaymentView }): React.ReactElement {
+    const { payment } = props;
+    const warning = authorizationWarning(payment);
+    return <div className='presswork-closeout-facts' data-section='payment'>
+        <Fact field='paymentMethod' label='Payment method'>{paymentMethodLabel(payment.method)}</Fact>
+        {payment.method === 'CreditCard' && <>
+            <Fact field='cardType' label='Card type'>{payment.cardType ?? '—'}</Fact>
+            <Fact field='authorization' label='Authorization'>{payment.maskedAuthorization ?? '—'}</Fact>
+            <Fact field='authorizationExpiry' label='Authorization expires'>{formatDateTime(payment.authorizationExpiry)}</Fact>
+        </>}
+        {warning && <p className='presswork-closeout-warning' role='alert' data-warning={payment.authorizationWarning}>
+            <span className='codicon codicon-warning' /> {warning}
+        </p>}
+    </div>;
+}
+
+/** The line items with their default values; with `showJobState`, the state of each line's job. */
+export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJobState: boolean }): React.ReactElement {
+    return <table className='presswork-table presswork-closeout-lines' aria-label='Line items'>
+        <thead><tr>
+            <th>Product</th><th>SKU</th><th className='presswork-number'>Quantity</th><th className='presswork-number'>Unit price</th>
+            <th className='presswork-number'>Amount</th><th className='presswork-number'>Shipping</th><th className='presswork-number'>Tax</th>
+            {props.showJobState && <th>Job state</th>}
+        </tr></thead>
+        <tbody>{props.lines.map(line => <tr key={line.id} data-line-id={line.id}>
+            <td>{line.productName}</td>
+            <td>{line.sku ?? '—'}</td>
+            <td className='presswork-number'>{line.quantity}</td>
+            <td className='presswork-number'>{formatMoney(line.unitPrice, line.currency)}</td>
+            <td className='presswork-number'>{formatMoney(line.lineAmount, line.currency)}</td>
+            <td className='presswork-number'>{formatMoney(line.shipping, line.currency)}</td>
+            <td className='presswork-number'>{formatMoney(line.tax, line.currency)}</td>
+            {props.showJobState && <td data-field='jobState'>{line.jobState ?? 'No job'}</td>}
+        </tr>)}</tbody>
+    </table>;
+}
+
+export function TotalsTable(props: { totals: OrderTotals }): React.ReactElement {
+    const { totals } = props;
+    const rows: [string, string, number][] = [
+        ['subtotal', 'Subtotal', totals.subtotal], ['shipping', 'Shipping', totals.shipping], ['tax', 'Tax', totals.tax], ['total', 'Total', totals.total]
+    ];
+    return <table className='presswork-closeout-totals' aria-label='Totals'>
+        <tbody>{rows.map(([field, label, amount]) => <tr key={field} data-field={field}>
+            <th scope='row'>{label}</th><td className='presswork-number'>{formatMoney(amount, totals.currency)}</td>
+        </tr>)}</tbody>
+    </table>;
+}
+
+/** Where the backend serves an order's closeout document. */
+export function documentUrl(orderId: string, kind: CloseoutDocumentKind): string {
+    return `${CLOSEOUT_DOCUMENT_ROUTE}/${encodeURIComponent(orderId)}/${kind}.pdf`;
+}
+
+export const DOCUMENT_LABELS: Readonly<Record<CloseoutDocumentKind, string>> = {
+    'packing-slip': 'packing slip',
+    'invoice': 'invoice'
+};
+
+/** View a document in the dialog, or open it in a browser tab to print it. */
+export interface DocumentOpener {
+    view(orderId: string, kind: CloseoutDocumentKind): void;
+    openToPrint(orderId: string, kind: CloseoutDocumentKind): void;
+}
+
+export function DocumentButtons(props: { orderId: string; kind: CloseoutDocumentKind; opener: DocumentOpener }): React.ReactElement {
+    const label = DOCUMENT_LABELS[props.kind];
+    return <span className='presswork-closeout-document' data-document={props.kind}>
+        <button type='button' className='theia-button secondary' data-action='view' title={`Show the ${label} (PDF)`}
+            onClick={() => props.opener.view(props.orderId, props.kind)}>
+            <span className='codicon codicon-file-pdf' /> View {label}
+        </button>
+        <button type='button' className='theia-button secondary' data-action='print' title={`Open the ${label} in a browser tab to print it`}
+            onClick={() => props.opener.openToPrint(props.orderId, props.kind)}>
+            <span className='codicon codicon-link-external' /> Print {label}
+        </button>
+    </span>;
+}
+
+export function orderTitle(details: Pick<OrderDetailsView, 'orderNumber'>): string {
+    return `Order ${details.orderNumber}`;
+}
