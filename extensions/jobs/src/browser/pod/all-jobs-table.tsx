@@ -1,0 +1,158 @@
+import * as React from '@theia/core/shared/react';
+import { TableVirtuoso, TableVirtuosoHandle, ItemProps, TableProps } from '@theia/core/shared/react-virtuoso';
+import { nls } from '@theia/core/lib/common/nls';
+import type { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
+import type { JobRow } from '@presswork/platform/lib/common/job-row';
+import type { SortKey } from '../../common/job-query';
+import type { ViewColumn } from '../../common/saved-views';
+import type { JobWindowModel } from './job-window-model';
+
+export const ROW_HEIGHT = 24;
+
+/** What the table needs from the pod: the model, what is selected, and what to do on clicks. */
+export interface AllJobsTableHost {
+    readonly model: JobWindowModel;
+    readonly columns: readonly { readonly view: ViewColumn; readonly column: JobColumnContribution }[];
+    readonly sort: readonly SortKey[];
+    isSelected(jobId: string): boolean;
+    readonly focusIndex: number | undefined;
+    clickRow(index: number, event: React.MouseEvent): void;
+    contextMenuRow(index: number, event: React.MouseEvent): void;
+    toggleGroup(key: string): void;
+    clickHeader(column: JobColumnContribution, event: React.MouseEvent): void;
+    resizeColumn(id: string, width: number): void;
+    moveColumn(id: string, beforeId: string | undefined): void;
+    rangeChanged(start: number, end: number): void;
+    keyDown(event: React.KeyboardEvent): void;
+}
+
+interface TableContext {
+    readonly host: AllJobsTableHost;
+    /** Changes on every render so rows show the model's latest state. */
+    readonly revision: number;
+}
+
+function cellText(column: JobColumnContribution, row: JobRow): string {
+    const value = (row as unknown as Record<string, unknown>)[column.field];
+    if (column.format) {
+        return column.format(value);
+    }
+    return value === undefined || value === null ? '' : String(value);
+}
+
+const Table = ({ context: _context, style, ...props }: TableProps & { context?: TableContext }): React.ReactElement => {
+    const width = _context?.host.columns.reduce((sum, { view }) => sum + view.width, 0);
+    return <table {...props} role='grid' aria-label={nls.localize('presswork/jobs/allJobs', 'All Jobs')}
+        aria-rowcount={_context?.host.model.total} className='presswork-all-jobs-table' style={{ ...style, width, tableLayout: 'fixed' }} />;
+};
+
+const TableRow = ({ context, ...props }: ItemProps & { context?: TableContext }): React.ReactElement => {
+    const index = props['data-index'];
+    const host = context!.host;
+    const item = host.model.itemAt(index);
+    const focused = host.focusIndex === index ? ' focused' : '';
+    if (item?.kind === 'group') {
+        return <tr {...props} role='row' aria-expanded={!item.collapsed} data-group-key={item.key} className={`presswork-job-group${focused}`}
+            onClick={() => host.toggleGroup(item.key)} />;
+    }
+    if (item?.kind === 'job') {
+        const selected = host.isSelected(item.row.id);
+        const fading = host.model.isFading(item.row.id) ? ' leaving' : '';
+        return <tr {...props} role='row' aria-selected={selected} data-job-id={item.row.id} data-state={item.row.state}
+            className={`presswork-job-row${selected ? ' selected' : ''}${focused}${fading}`}
+            onClick={event => host.clickRow(index, event)} onContextMenu={event => host.contextMenuRow(index, event)} />;
+    }
+    return <tr {...props} role='row' className='presswork-job-placeholder' />;
+};
+
+const COMPONENTS = { Table, TableRow };
+
+function GroupCells({ host, index }: { host: AllJobsTableHost, index: number }): React.ReactElement {
+    const item = host.model.itemAt(index);
+    if (item?.kind !== 'group') {
+        return <></>;
+    }
+    return <td role='gridcell' colSpan={host.columns.length}>
+        <span className={`codicon codicon-chevron-${item.collapsed ? 'right' : 'down'}`} />
+        <span className='presswork-job-group-label'>{item.label}</span>
+        <span className='presswork-job-group-count'>{nls.localize('presswork/jobs/groupJobs', '{0} jobs', item.jobCount)}</span>
+        {item.waitingForCloseout > 0 && <span className='presswork-job-group-closeout'>
+            {nls.localize('presswork/jobs/groupWaiting', '{0} waiting for closeout', item.waitingForCloseout)}</span>}
+    </td>;
+}
+
+function itemContent(index: number, _data: unknown, context: TableContext): React.ReactElement {
+    const { host } = context;
+    const item = host.model.itemAt(index);
+    if (item?.kind === 'group') {
+        return <GroupCells host={host} index={index} />;
+    }
+    if (item?.kind === 'job') {
+        return <>{host.columns.map(({ column }) =>
+            <td key={column.id} role='gridcell' data-column-id={column.id} title={cellText(column, item.row)}>{cellText(column, item.row)}</td>)}</>;
+    }
+    return <td role='gridcell' colSpan={host.columns.length} className='presswork-job-loading'>&nbsp;</td>;
+}
+
+/** The pod's header: click to sort (shift adds a key), drag to reorder, drag the edge to resize. */
+function HeaderRow({ host }: { host: AllJobsTableHost }): React.ReactElement {
+    const startResize = (event: React.MouseEvent, id: string, width: number): void => {
+        event.preventDefault();
+        event.stopPropagation();
+        const startX = event.clientX;
+        const move = (moved: MouseEvent): void => host.resizeColumn(id, width + moved.clientX - startX);
+        const up = (): void => {
+            document.removeEventListener('mousemove', move);
+            document.removeEventListener('mouseup', up);
+        };
+        document.addEventListener('mousemove', move);
+        document.addEventListener('mouseup', up);
+    };
+    return <tr role='row'>
+        {host.columns.map(({ view, column }) => {
+            const position = host.sort.findIndex(key => key.field === column.field);
+            const key = host.sort[position];
+            const ariaSort = position === 0 ? (key.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+            return <th key={column.id} role='columnheader' data-column-id={column.id} aria-sort={ariaSort} style={{ width: view.width }}
+                draggable onDragStart={event => event.dataTransfer.setData('application/x-presswork-column', column.id)}
+                onDragOver={event => event.dataTransfer.types.includes('application/x-presswork-column') && event.preventDefault()}
+                onDrop={event => {
+                    const moving = event.dataTransfer.getData('application/x-presswork-column');
+                    if (moving) {
+                        event.preventDefault();
+                        host.moveColumn(moving, column.id);
+                    }
+                }}
+                onClick={event => host.clickHeader(column, event)}
+                title={nls.localize('presswork/jobs/sortHint', 'Click to sort, Shift+click to add a sort key')}>
+                <span className='presswork-column-label'>{column.label}</span>
+                {key && <span className={`presswork-sort-mark codicon codicon-arrow-${key.direction === 'asc' ? 'up' : 'down'}`}
+                    data-sort-position={position + 1}>{host.sort.length > 1 ? position + 1 : ''}</span>}
+                <span className='presswork-column-resizer' onMouseDown={event => startResize(event, column.id, view.width)} onClick={event => event.stopPropagation()} />
+            </th>;
+        })}
+    </tr>;
+}
+
+export interface AllJobsTableProps {
+    readonly host: AllJobsTableHost;
+    readonly revision: number;
+    readonly tableRef: React.Ref<TableVirtuosoHandle>;
+}
+
+export function AllJobsTable({ host, revision, tableRef }: AllJobsTableProps): React.ReactElement {
+    const context = React.useMemo<TableContext>(() => ({ host, revision }), [host, revision]);
+    return <div className='presswork-all-jobs-body' tabIndex={0} onKeyDown={event => host.keyDown(event)}>
+        <TableVirtuoso<unknown, TableContext>
+            ref={tableRef}
+            totalCount={host.model.total}
+            context={context}
+            fixedItemHeight={ROW_HEIGHT}
+            increaseViewportBy={ROW_HEIGHT * 10}
+            components={COMPONENTS}
+            fixedHeaderContent={() => <HeaderRow host={host} />}
+            itemContent={itemContent}
+            rangeChanged={range => host.rangeChanged(range.startIndex, range.endIndex)}
+        />
+    </div>;
+}

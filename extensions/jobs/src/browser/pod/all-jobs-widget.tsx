@@ -1,0 +1,466 @@
+import * as React from '@theia/core/shared/react';
+import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
+import type { TableVirtuosoHandle } from '@theia/core/shared/react-virtuoso';
+import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
+import { codicon, Message } from '@theia/core/lib/browser/widgets/widget';
+import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { MessageService } from '@theia/core/lib/common/message-service';
+import { nls } from '@theia/core/lib/common/nls';
+import debounce = require('@theia/core/shared/lodash.debounce');
+import { z } from 'zod';
+import { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
+import type { JobRow } from '@presswork/platform/lib/common/job-row';
+import { JOB_STATES, PHASES } from '@presswork/platform/lib/common/job-status';
+import type { JobState } from '@presswork/platform/lib/common/job-status';
+import { messageOf } from '@presswork/platform/lib/common/errors';
+import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
+import { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
+import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
+import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
+import type { JobGroupField } from '@presswork/platform/lib/common/job-row';
+import type { JobFacetChoices, JobFacets, JobQuery } from '../../common/job-query';
+import { JOB_ROWS_FEED, JobQueryService, SavedViewService } from '../../common/jobs-protocol';
+import type { OrderRowsDelta } from '../../common/jobs-protocol';
+import type { SavedView, SavedViewList } from '../../common/saved-views';
+import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
+import { AllJobsToolbar } from './all-jobs-toolbar';
+import { JobActionCommands } from './job-action-commands';
+import { ALL_JOBS_COLUMNS } from './job-columns';
+import { JobSelectionService } from './job-selection-service';
+import { JobWindowModel } from './job-window-model';
+import {
+    PodViewState, defaultViewState, isSortable, moveColumn, resizeColumn, savedViewContent, sortAfterClick, toggleColumn, viewStateOf
+} from './pod-view-state';
+import { PopupMenu, PopupMenuItem } from './popup-menu';
+import { savedViewsMenu } from './saved-views-menu';
+
+/** How long the feed may be quiet before the window is fetched again; bursts coalesce into one fetch. */
+const REFRESH_DELAY_MS = 50;
+const REFRESH_MAX_WAIT_MS = 250;
+
+interface OpenMenu {
+    readonly label: string;
+    readonly items: () => PopupMenuItem[];
+    readonly x: number;
+    readonly y: number;
+    readonly stayOpen?: boolean;
+}
+
+/**
+ * The All Jobs pod: a virtualised table over the backend's sorted, grouped, filtered job list,
+ * fetched by windows around what the user sees and kept live by the change feed without losing
+ * the user's place, selection, sort or grouping.
+ */
+@injectable()
+export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
+    static readonly ID = 'presswork-all-jobs';
+    static readonly LABEL = nls.localize('presswork/jobs/allJobs', 'All Jobs');
+
+    @inject(JobQueryService) protected readonly queries: JobQueryService;
+    @inject(SavedViewService) protected readonly savedViews: SavedViewService;
+    @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
+    @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
+    @inject(MessageService) protected readonly messages: MessageService;
+    @inject(JobSelectionService) protected readonly selection: JobSelectionService;
+    @inject(JobActionCommands) protected readonly actions: JobActionCommands;
+    @inject(ContributionProvider) @named(JobColumnContribution) protected readonly columnContributions: ContributionProvider<JobColumnContribution>;
+
+    model: JobWindowModel;
+    protected available: JobColumnContribution[] = [];
+    protected view: PodViewState;
+    protected collapsed: string[] = [];
+    protected views: SavedViewList = { views: [] };
+    protected currentView: SavedView | undefined;
+    protected facetChoices: JobFacetChoices = { workflows: [], connections: [] };
+    protected selected = new Map<string, JobRow>();
+    protected anchorIndex: number | undefined;
+    focusIndex: number | undefined;
+    protected menu: OpenMenu | undefined;
+    protected revision = 0;
+    /** Counts opened views, so the toolbar's filter box shows the opened view's text. */
+    protected viewOpens = 0;
+    protected readonly tableRef = React.createRef<TableVirtuosoHandle>();
+    protected readonly refreshSoon = debounce(() => this.model.refresh(), REFRESH_DELAY_MS, { maxWait: REFRESH_MAX_WAIT_MS });
+    protected readonly closeMenu = (): void => {
+        this.menu = undefined;
+        this.update();
+    };
+
+    @postConstruct()
+    protected init(): void {
+        this.id = AllJobsWidget.ID;
+        this.title.label = AllJobsWidget.LABEL;
+        this.title.caption = AllJobsWidget.LABEL;
+        this.title.iconClass = codicon('list-flat');
+        this.title.closable = true;
+        this.addClass('presswork-all-jobs');
+        this.node.tabIndex = -1;
+        const byId = new Map<string, JobColumnContribution>();
+        for (const column of [...ALL_JOBS_COLUMNS, ...this.columnContributions.getContributions()]) {
+            if (!byId.has(column.id)) {
+                byId.set(column.id, column);
+            }
+        }
+        this.available = [...byId.values()];
+        this.view = defaultViewState(this.available);
+        this.model = new JobWindowModel(request => this.queries.window(request), this.queryOf(this.view));
+        this.toDispose.push(this.model.onDidChange(() => this.modelChanged()));
+        this.toDispose.push({ dispose: () => this.model.dispose() });
+        this.toDispose.push(this.changeFeed.watch(JOB_ROWS_FEED, deltas => this.onDeltas(deltas)));
+        this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
+        this.toDispose.push({ dispose: () => this.refreshSoon.cancel() });
+        this.doInit();
+    }
+
+    protected async doInit(): Promise<void> {
+        await this.currentUser.load();
+        await this.loadViews();
+        const first = this.views.views.find(view => view.id === this.views.defaultViewId);
+        if (first) {
+            this.openView(first);
+        } else {
+            this.model.setQuery(this.queryOf(this.view));
+        }
+        this.queries.facetChoices().then(choices => {
+            this.facetChoices = choices;
+            this.update();
+        }, error => console.warn('facet choices', error));
+    }
+
+    protected async reload(): Promise<void> {
+        await this.loadViews();
+        await this.model.refresh();
+    }
+
+    protected async loadViews(): Promise<void> {
+        try {
+            this.views = await this.savedViews.list();
+            this.currentView = this.views.views.find(view => view.id === this.currentView?.id);
+        } catch (error) {
+            this.messages.error(messageOf(error));
+        }
+        this.update();
+    }
+
+    protected queryOf(view: PodViewState): JobQuery {
+        return { ...view.query, collapsed: this.collapsed };
+    }
+
+    protected setView(view: PodViewState, options: { keepPlace?: boolean } = {}): void {
+        const queryChanged = JSON.stringify(view.query) !== JSON.stringify(this.view.query);
+        this.view = view;
+        if (queryChanged) {
+            if (view.query.groupBy !== this.model.currentQuery.groupBy) {
+                this.collapsed = [];
+            }
+            if (!options.keepPlace) {
+                this.tableRef.current?.scrollToIndex(0);
+            }
+            this.model.setQuery(this.queryOf(view));
+        }
+        this.update();
+    }
+
+    protected modelChanged(): void {
+        // Rows the user selected stay selected, with what the feed or the window says now.
+        let selectionChanged = false;
+        for (const [, item] of this.model.loadedItems()) {
+            if (item.kind === 'job' && this.selected.has(item.row.id) && this.selected.get(item.row.id) !== item.row) {
+                this.selected.set(item.row.id, item.row);
+                selectionChanged = true;
+            }
+        }
+        if (selectionChanged) {
+            this.publishSelection();
+        }
+        this.revision++;
+        this.update();
+    }
+
+    protected onDeltas(deltas: DocumentDelta[]): void {
+        const rows: JobRow[] = [];
+        const orderIdsWithoutRows: string[] = [];
+        for (const delta of deltas) {
+            const document = delta.document as OrderRowsDelta | undefined;
+            if (document?.rows) {
+                rows.push(...document.rows);
+            } else {
+                orderIdsWithoutRows.push(delta.id);
+            }
+        }
+        const freshSelected = rows.filter(row => this.selected.has(row.id));
+        for (const row of freshSelected) {
+            this.selected.set(row.id, row);
+        }
+        if (freshSelected.length) {
+            this.publishSelection();
+        }
+        this.model.applyOrders(deltas.map(delta => delta.id), rows, orderIdsWithoutRows);
+        this.refreshSoon();
+    }
+
+    protected publishSelection(): void {
+        this.selection.setSelection([...this.selected.values()]);
+    }
+
+    // --- AllJobsTableHost
+
+    get columns(): AllJobsTableHost['columns'] {
+        return this.view.columns.flatMap(view => {
+            const column = this.available.find(candidate => candidate.id === view.id);
+            return column ? [{ view, column }] : [];
+        });
+    }
+
+    get sort(): AllJobsTableHost['sort'] {
+        return this.view.query.sort;
+    }
+
+    isSelected(jobId: string): boolean {
+        return this.selected.has(jobId);
+    }
+
+    rangeChanged(start: number, end: number): void {
+        this.model.setRange(start, end);
+    }
+
+    clickRow(index: number, event: React.MouseEvent): void {
+        this.node.querySelector<HTMLElement>('.presswork-all-jobs-body')?.focus();
+        this.select(index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
+    }
+
+    contextMenuRow(index: number, event: React.MouseEvent): void {
+        event.preventDefault();
+        const item = this.model.itemAt(index);
+        if (item?.kind === 'job' && !this.selected.has(item.row.id)) {
+            this.select(index, {});
+        }
+        if (this.actions.permittedActions().length) {
+            this.menu = { label: nls.localize('presswork/jobs/jobActions', 'Job actions'), items: () => this.actions.menuItems(), x: event.clientX, y: event.clientY };
+            this.update();
+        }
+    }
+
+    protected select(index: number, how: { toggle?: boolean, range?: boolean }): void {
+        const item = this.model.itemAt(index);
+        if (item?.kind !== 'job') {
+            return;
+        }
+        if (how.range && this.anchorIndex !== undefined) {
+            const [from, to] = this.anchorIndex < index ? [this.anchorIndex, index] : [index, this.anchorIndex];
+            if (!how.toggle) {
+                this.selected.clear();
+            }
+            for (let at = from; at <= to; at++) {
+                const inRange = this.model.itemAt(at);
+                if (inRange?.kind === 'job') {
+                    this.selected.set(inRange.row.id, inRange.row);
+                }
+            }
+        } else if (how.toggle) {
+            if (this.selected.has(item.row.id)) {
+                this.selected.delete(item.row.id);
+            } else {
+                this.selected.set(item.row.id, item.row);
+            }
+            this.anchorIndex = index;
+        } else {
+            this.selected = new Map([[item.row.id, item.row]]);
+            this.anchorIndex = index;
+        }
+        this.focusIndex = index;
+        this.publishSelection();
+        this.revision++;
+        this.update();
+    }
+
+    keyDown(event: React.KeyboardEvent): void {
+        if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+            return;
+        }
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        let index = (this.focusIndex ?? -step) + step;
+        while (index >= 0 && index < this.model.total && this.model.itemAt(index)?.kind === 'group') {
+            index += step;
+        }
+        if (index < 0 || index >= this.model.total) {
+            return;
+        }
+        this.tableRef.current?.scrollIntoView({ index });
+        this.select(index, { range: event.shiftKey });
+    }
+
+    toggleGroup(key: string): void {
+        this.collapsed = this.collapsed.includes(key) ? this.collapsed.filter(collapsed => collapsed !== key) : [...this.collapsed, key];
+        this.model.setQuery(this.queryOf(this.view));
+    }
+
+    clickHeader(column: JobColumnContribution, event: React.MouseEvent): void {
+        if (!isSortable(column.field)) {
+            return;
+        }
+        this.setView({ ...this.view, query: { ...this.view.query, sort: sortAfterClick(this.view.query.sort, column.field, event.shiftKey) } });
+    }
+
+    resizeColumn(id: string, width: number): void {
+        this.setView({ ...this.view, columns: resizeColumn(this.view.columns, id, width) });
+    }
+
+    moveColumn(id: string, beforeId: string | undefined): void {
+        this.setView({ ...this.view, columns: moveColumn(this.view.columns, id, beforeId) });
+    }
+
+    // --- toolbar
+
+    setText(text: string): void {
+        this.setView({ ...this.view, query: { ...this.view.query, text } });
+    }
+
+    setGroupBy(groupBy: JobGroupField | undefined): void {
+        this.setView({ ...this.view, query: { ...this.view.query, groupBy } });
+    }
+
+    setFacets(facets: JobFacets): void {
+        this.setView({ ...this.view, query: { ...this.view.query, facets } });
+    }
+
+    /** Shows only the jobs in one state (the status bar's counts). */
+    showOnlyState(state: JobState): void {
+        this.viewOpens++;
+        this.setView({ ...this.view, query: { ...this.view.query, text: '', facets: { state: [state] } } });
+    }
+
+    openMenu(kind: 'columns' | 'facets' | 'views' | 'more', anchor: HTMLElement): void {
+        const box = anchor.getBoundingClientRect();
+        const at = { x: box.left, y: box.bottom + 2 };
+        if (kind === 'columns') {
+            this.menu = { label: nls.localize('presswork/jobs/columns', 'Columns'), stayOpen: true, ...at, items: () => this.available.map(column => ({
+                id: `column:${column.id}`, label: column.label, checked: this.view.columns.some(shown => shown.id === column.id),
+                run: () => this.setView({ ...this.view, columns: toggleColumn(this.view.columns, column) })
+            })) };
+        } else if (kind === 'facets') {
+            this.menu = { label: nls.localize('presswork/jobs/filters', 'Filters'), stayOpen: true, ...at, items: () => this.facetItems() };
+        } else if (kind === 'views') {
+            this.menu = { label: nls.localize('presswork/jobs/views', 'Views'), ...at, items: () => this.viewItems() };
+        } else {
+            this.menu = { label: nls.localize('presswork/jobs/more', 'More'), ...at, items: () => this.actions.menuItems() };
+        }
+        this.update();
+    }
+
+    protected facetItems(): PopupMenuItem[] {
+        const facets = this.view.query.facets;
+        const toggle = <K extends keyof JobFacets>(facet: K, value: NonNullable<JobFacets[K]>[number]): void => {
+            const current = (facets[facet] ?? []) as string[];
+            const next = current.includes(value) ? current.filter(chosen => chosen !== value) : [...current, value];
+            this.setFacets({ ...facets, [facet]: next.length ? next : undefined });
+        };
+        const section = <K extends keyof JobFacets>(facet: K, title: string, choices: readonly { id: NonNullable<JobFacets[K]>[number], label: string }[]): PopupMenuItem[] =>
+            choices.map((choice, index) => ({
+                id: `${facet}:${choice.id}`, label: index === 0 ? `${title}: ${choice.label}` : choice.label, separatorBefore: index === 0,
+                checked: ((facets[facet] ?? []) as string[]).includes(choice.id), run: () => toggle(facet, choice.id)
+            }));
+        return [
+            { id: 'clear', label: nls.localize('presswork/jobs/clearFilters', 'Clear filters'), run: () => this.setFacets({}) },
+            ...section('state', nls.localize('presswork/jobs/state', 'State'), JOB_STATES.map(state => ({ id: state, label: state }))),
+            ...section('phase', nls.localize('presswork/jobs/phase', 'Phase'), PHASES.map(phase => ({ id: phase, label: phase }))),
+            ...section('workflowId', nls.localize('presswork/jobs/workflow', 'Workflow'), this.facetChoices.workflows.map(({ id, name }) => ({ id, label: name }))),
+            ...section('connectionId', nls.localize('presswork/jobs/connection', 'Connection'), this.facetChoices.connections.map(({ id, name }) => ({ id, label: name })))
+        ];
+    }
+
+    // --- saved views
+
+    protected viewItems(): PopupMenuItem[] {
+        const user = this.currentUser.user;
+        return user ? savedViewsMenu(this.views, this.currentView, user, {
+            open: view => this.openView(view),
+            saveAs: () => this.saveViewAs(),
+            update: view => this.viewChange(() => this.savedViews.update(view.id, view.version, savedViewContent(view.name, this.view))),
+            remove: view => this.removeView(view),
+            setMyDefault: view => this.viewChange(() => this.savedViews.setMyDefault(this.views.defaultViewId === view.id ? undefined : view.id)),
+            setShared: (view, shared) => this.viewChange(() => this.savedViews.setShared(view.id, shared)),
+            setShopDefault: view => this.viewChange(() => this.savedViews.setShopDefault(view.id))
+        }) : [];
+    }
+
+    protected openView(view: SavedView): void {
+        this.currentView = view;
+        this.viewOpens++;
+        this.collapsed = [];
+        this.setView(viewStateOf(view, this.available));
+        if (!this.model.loaded) {
+            this.model.setQuery(this.queryOf(this.view));
+        }
+    }
+
+    protected async saveViewAs(): Promise<void> {
+        let created: SavedView | undefined;
+        const dialog = new FormDialog({
+            title: nls.localize('presswork/jobs/saveViewTitle', 'Save view'),
+            acceptLabel: nls.localize('presswork/jobs/save', 'Save'),
+            fields: [{ name: 'name', label: nls.localize('presswork/jobs/viewName', 'View name'), kind: 'text', initial: this.currentView?.name }],
+            schema: z.object({ name: z.string().trim().min(1, 'Name is required').max(100) }),
+            submit: async ({ name }) => created = await this.savedViews.create(savedViewContent(name, this.view))
+        });
+        if (await dialog.open() && created) {
+            this.currentView = created;
+            await this.loadViews();
+        }
+    }
+
+    protected async removeView(view: SavedView): Promise<void> {
+        const confirmed = await new ConfirmDialog({
+            title: nls.localize('presswork/jobs/deleteViewTitle', 'Delete view'),
+            msg: nls.localize('presswork/jobs/deleteViewMessage', 'Delete the view "{0}"?', view.name),
+            ok: nls.localize('presswork/jobs/delete', 'Delete')
+        }).open();
+        if (confirmed) {
+            await this.viewChange(() => this.savedViews.delete(view.id, view.version));
+        }
+    }
+
+    protected async viewChange(change: () => Promise<unknown>): Promise<void> {
+        try {
+            const result = await change();
+            if (result && typeof result === 'object' && 'id' in result && result.id === this.currentView?.id) {
+                this.currentView = result as SavedView;
+            }
+        } catch (error) {
+            this.messages.error(messageOf(error));
+        }
+        await this.loadViews();
+    }
+
+    // --- rendering
+
+    protected override onActivateRequest(message: Message): void {
+        super.onActivateRequest(message);
+        (this.node.querySelector<HTMLElement>('.presswork-all-jobs-body') ?? this.node).focus();
+    }
+
+    protected render(): React.ReactNode {
+        const facets = this.view.query.facets;
+        const facetCount = Object.values(facets).reduce((sum, values) => sum + (values?.length ?? 0), 0);
+        return <>
+            <AllJobsToolbar key={this.viewOpens}
+                viewName={this.currentView?.name}
+                text={this.view.query.text}
+                groupBy={this.view.query.groupBy}
+                facetCount={facetCount}
+                showMore={this.actions.permittedActions().length > 0}
+                matching={this.model.matchingJobs}
+                all={this.model.allJobs}
+                selected={this.selected.size}
+                onText={text => this.setText(text)}
+                onGroupBy={groupBy => this.setGroupBy(groupBy)}
+                onMenu={(kind, anchor) => this.openMenu(kind, anchor)}
+            />
+            {this.model.error && <p className='presswork-error' role='alert'>{this.model.error}</p>}
+            <AllJobsTable host={this} revision={this.revision} tableRef={this.tableRef} />
+            {this.menu && <PopupMenu label={this.menu.label} items={this.menu.items()} x={this.menu.x} y={this.menu.y} stayOpen={this.menu.stayOpen} onClose={this.closeMenu} />}
+        </>;
+    }
+}

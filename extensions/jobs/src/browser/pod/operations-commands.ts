@@ -1,0 +1,17 @@
+import type { Command } from '@theia/core/lib/common/command';
+import type { JobState } from '@presswork/platform/lib/common/job-status';
+
+/** The Operations workspace's commands, reachable from the command palette. */
+export namespace OperationsCommands {
+    const CATEGORY = 'Presswork';
+
+    export const OPEN: Command = { id: 'presswork.jobs.openOperations', label: 'Operations', category: CATEGORY };
+    /** Takes a job state: opens Operations showing only the jobs in that state. */
+    export const SHOW_STATE: Command = { id: 'presswork.jobs.showState', label: 'Show Jobs in State', category: CATEGORY };
+}
+
+/** The states the status bar counts, each a quick filter of the pod. */
+export const COUNTED_STATES = {
+    error: 'Error',
+    waitingForCloseout: 'Waiting for order closeout'
+} as const satisfies Record<string, JobState>;

@@ -1,0 +1,64 @@
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { ApplicationShell } from '@theia/core/lib/browser/shell/application-shell';
+import { CommonMenus } from '@theia/core/lib/browser/common-frontend-contribution';
+import { FrontendApplicationContribution } from '@theia/core/lib/browser/frontend-application-contribution';
+import { WidgetManager } from '@theia/core/lib/browser/widget-manager';
+import { CommandContribution, CommandRegistry } from '@theia/core/lib/common/command';
+import { MenuContribution, MenuModelRegistry } from '@theia/core/lib/common/menu';
+import { JobStateSchema } from '@presswork/platform/lib/common/job-status';
+import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
+import { AllJobsWidget } from './all-jobs-widget';
+import { OperationsCommands } from './operations-commands';
+import { OrderPanelWidget } from './order-panel-widget';
+
+/**
+ * The Operations workspace: the All Jobs pod in the main area and the Order panel on the right.
+ * It is every user's home: it opens after sign-in, whatever the authority.
+ */
+@injectable()
+export class OperationsContribution implements CommandContribution, MenuContribution, FrontendApplicationContribution {
+    @inject(ApplicationShell) protected readonly shell: ApplicationShell;
+    @inject(WidgetManager) protected readonly widgets: WidgetManager;
+    @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
+
+    async onDidInitializeLayout(): Promise<void> {
+        await this.openOperations({ activate: !this.shell.currentWidget });
+    }
+
+    registerCommands(registry: CommandRegistry): void {
+        registry.registerCommand(OperationsCommands.OPEN, {
+            execute: () => this.openOperations({ activate: true }),
+            isVisible: () => this.currentUser.can('operations.view')
+        });
+        registry.registerCommand(OperationsCommands.SHOW_STATE, {
+            execute: async (state: unknown) => {
+                const pod = await this.openOperations({ activate: true });
+                const parsed = JobStateSchema.safeParse(state);
+                if (parsed.success) {
+                    pod.showOnlyState(parsed.data);
+                }
+            }
+        });
+    }
+
+    registerMenus(menus: MenuModelRegistry): void {
+        menus.registerMenuAction(CommonMenus.VIEW_VIEWS, { commandId: OperationsCommands.OPEN.id, label: OperationsCommands.OPEN.label, order: '0' });
+    }
+
+    /** Lays out the workspace (adding what is missing) and returns the pod. */
+    async openOperations(options: { activate: boolean }): Promise<AllJobsWidget> {
+        const pod = await this.widgets.getOrCreateWidget<AllJobsWidget>(AllJobsWidget.ID);
+        if (!pod.isAttached) {
+            await this.shell.addWidget(pod, { area: 'main' });
+        }
+        const panel = await this.widgets.getOrCreateWidget<OrderPanelWidget>(OrderPanelWidget.ID);
+        if (!panel.isAttached) {
+            await this.shell.addWidget(panel, { area: 'right', rank: 100 });
+        }
+        if (options.activate) {
+            await this.shell.revealWidget(panel.id);
+            await this.shell.activateWidget(pod.id);
+        }
+        return pod;
+    }
+}
