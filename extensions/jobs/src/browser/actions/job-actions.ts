@@ -1,0 +1,151 @@
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { ClipboardService } from '@theia/core/lib/browser/clipboard-service';
+import { MessageService } from '@theia/core/lib/common/message-service';
+import { z } from 'zod';
+import type { JobActionContext, JobActionContribution } from '@presswork/platform/lib/common/job-action-contribution';
+import type { JobRow } from '@presswork/platform/lib/common/job-row';
+import { messageOf } from '@presswork/platform/lib/common/errors';
+import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
+import { JobActionService } from '../../common/jobs-protocol';
+import { JOB_ACTION_SPECS, JobActionKey, JobActionSpec, JobServiceCall, performJobAction } from './job-action-catalog';
+import { JobActionRules } from './job-action-enablement';
+import { nameJobs } from './job-action-report';
+import { JobLogDialog } from './job-log-dialog';
+import { JobPropertiesDialog } from './job-properties-dialog';
+
+const RejectSchema = z.object({ reason: z.string().trim().min(1, 'Say why the job is rejected').max(1000) });
+const MoveSchema = z.object({ workflowId: z.string().min(1, 'Choose a workflow') });
+
+/**
+ * The jobs extension's own job actions, each a `JobActionContribution` the All Jobs pod shows.
+ * Every run sends all selected jobs to the backend in one call and reports the jobs it refused in
+ * one message; success says nothing, since the pod shows the new states live.
+ */
+@injectable()
+export class JobActions {
+    @inject(JobActionService) protected readonly service: JobActionService;
+    @inject(MessageService) protected readonly messages: MessageService;
+    @inject(ClipboardService) protected readonly clipboard: ClipboardService;
+
+    protected built: Map<JobActionKey, JobActionContribution> | undefined;
+
+    get(key: JobActionKey): JobActionContribution {
+        this.built ??= new Map(JOB_ACTION_SPECS.map(spec => [spec.key, this.contribution(spec)]));
+        const action = this.built.get(key);
+        if (!action) {
+            throw new Error(`No job action ${key}`);
+        }
+        return action;
+    }
+
+    protected contribution(spec: JobActionSpec): JobActionContribution {
+        const { id, label, group, order, permission, call } = spec;
+        const dialog = this.withDialog[spec.key];
+        const run = call ? (context: JobActionContext) => this.perform(label, context.jobs, call) : dialog;
+        if (!run) {
+            throw new Error(`The job action ${spec.key} neither calls the service nor opens a dialog`);
+        }
+        return { id, label, group, order, permission, enablement: JobActionRules[spec.key], run };
+    }
+
+    /** The actions that ask something first, or show something. */
+    protected readonly withDialog: Partial<Record<JobActionKey, (context: JobActionContext) => Promise<void>>> = {
+        reject: context => this.reject(context),
+        moveToWorkflow: context => this.moveToWorkflow(context),
+        properties: context => this.properties(context),
+        log: context => this.log(context),
+        delete: context => this.delete(context)
+    };
+
+    protected perform(label: string, jobs: readonly JobRow[], call: JobServiceCall): Promise<void> {
+        return performJobAction(this.service, this.messages, label, jobs, call);
+    }
+
+    protected async reject(context: JobActionContext): Promise<void> {
+        const dialog = new FormDialog({
+            title: context.jobs.length === 1 ? `Reject ${context.jobs[0].name}` : `Reject ${context.jobs.length} jobs`,
+            acceptLabel: 'Reject',
+            fields: [{ name: 'reason', label: 'Reason', kind: 'text', help: 'The job goes to Error with this reason.' }],
+            schema: RejectSchema,
+            submit: async () => undefined
+        });
+        dialog.addClass('presswork-job-reject-dialog');
+        const answer = await dialog.open();
+        if (answer) {
+            await this.perform('Reject', context.jobs, (service, ids) => service.reject(ids, answer.reason));
+        }
+    }
+
+    protected async moveToWorkflow(context: JobActionContext): Promise<void> {
+        let choices: { id: string; name: string }[];
+        try {
+            choices = await this.service.workflowChoices();
+        } catch (error) {
+            this.messages.error(`Move to workflow: ${messageOf(error)}`);
+            return;
+        }
+        if (!choices.length) {
+            this.messages.warn('Move to workflow: no workflow is enabled');
+            return;
+        }
+        const current = new Set(context.jobs.map(job => job.workflowId));
+        const ordered = [...choices].sort((a, b) => a.name.localeCompare(b.name));
+        const dialog = new FormDialog({
+            title: context.jobs.length === 1 ? `Move ${context.jobs[0].name} to workflow` : `Move ${context.jobs.length} jobs to workflow`,
+            acceptLabel: 'Move',
+            fields: [{
+                name: 'workflowId', label: 'Workflow', kind: 'choice',
+                initial: ordered.find(choice => !current.has(choice.id))?.id ?? ordered[0].id,
+                choices: ordered.map(choice => ({ value: choice.id, label: current.has(choice.id) ? `${choice.name} (current)` : choice.name })),
+                help: 'The job starts again at the beginning of the workflow.'
+            }],
+            schema: MoveSchema,
+            submit: async () => undefined
+        });
+        dialog.addClass('presswork-job-move-dialog');
+        const answer = await dialog.open();
+        if (answer) {
+            await this.perform('Move to workflow', context.jobs, (service, ids) => service.moveToWorkflow(ids, answer.workflowId));
+        }
+    }
+
+    protected async delete(context: JobActionContext): Promise<void> {
+        const names = context.jobs.map(job => job.name);
+        const message = document.createElement('div');
+        message.id = 'presswork-job-delete';
+        const question = document.createElement('p');
+        question.textContent = names.length === 1
+            ? `Delete the job ${names[0]} of order ${context.jobs[0].orderNumber}?`
+            : `Delete these ${names.length} jobs: ${nameJobs(names)}?`;
+        const warning = document.createElement('p');
+        warning.className = 'presswork-warning';
+        warning.textContent = 'A deleted job cannot be brought back.';
+        message.append(question, warning);
+        const dialog = new ConfirmDialog({ title: names.length === 1 ? 'Delete job' : 'Delete jobs', msg: message, ok: 'Delete', cancel: 'Cancel' });
+        dialog.addClass('presswork-job-delete-dialog');
+        if (await dialog.open()) {
+            await this.perform('Delete', context.jobs, (service, ids) => service.delete(ids));
+        }
+    }
+
+    protected async properties(context: JobActionContext): Promise<void> {
+        const [job] = context.jobs;
+        await new JobPropertiesDialog({
+            jobId: job.id,
+            jobName: job.name,
+            service: this.service,
+            canEdit: context.user.permissions.includes('jobs.act')
+        }).open();
+    }
+
+    protected async log(context: JobActionContext): Promise<void> {
+        const [job] = context.jobs;
+        await new JobLogDialog({
+            jobId: job.id,
+            jobName: job.name,
+            service: this.service,
+            copy: async text => this.clipboard.writeText(text)
+        }).open();
+    }
+}

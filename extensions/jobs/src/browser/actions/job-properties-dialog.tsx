@@ -1,0 +1,215 @@
+import * as React from '@theia/core/shared/react';
+import { DialogProps } from '@theia/core/lib/browser/dialogs';
+import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
+import type { Message } from '@theia/core/lib/browser/widgets/widget';
+import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
+import type { JobDetails, JobActionService } from '../../common/jobs-protocol';
+import { JobDraft, PropertyKind, draftOf, editOf } from './job-edit-draft';
+
+export interface JobPropertiesDialogOptions {
+    readonly jobId: string;
+    readonly jobName: string;
+    readonly service: Pick<JobActionService, 'details' | 'editJob'>;
+    /** Without `jobs.act` the dialog shows the job read-only. */
+    readonly canEdit: boolean;
+}
+
+type FieldName = 'name' | 'copies' | 'due';
+
+interface PropertyRow {
+    readonly id: number;
+    key: string;
+    kind: PropertyKind;
+    value: string;
+}
+
+/**
+ * Properties… : a job's facts, and its name, copies, due date and properties to edit. The edit is
+ * based on what was loaded; when someone changed the job meanwhile the backend refuses it, and the
+ * dialog says so and offers Reload (which drops the user's changes) rather than overwriting.
+ * Inputs are uncontrolled, so typing never jumps the cursor; a reload remounts them.
+ */
+export class JobPropertiesDialog extends ReactDialog<void> {
+    protected details: JobDetails | undefined;
+    protected loadError: string | undefined;
+    /** The backend refused the save because the job changed: its message, until the user reloads. */
+    protected conflict: string | undefined;
+    protected fields: Record<FieldName, string> = { name: '', copies: '', due: '' };
+    protected rows: PropertyRow[] = [];
+    protected nextId = 0;
+    /** Bumped on every load, so inputs show the loaded values again. */
+    protected generation = 0;
+    protected busy = false;
+
+    constructor(protected readonly options: JobPropertiesDialogOptions) {
+        super({ title: `Properties of ${options.jobName}`, maxWidth: 720 } as DialogProps);
+        this.addClass('presswork-job-properties-dialog');
+        this.appendCloseButton(options.canEdit ? 'Cancel' : 'Close');
+        if (options.canEdit) {
+            this.appendAcceptButton('Save');
+        }
+    }
+
+    get value(): void {
+        return undefined;
+    }
+
+    protected override onAfterAttach(msg: Message): void {
+        super.onAfterAttach(msg);
+        this.load();
+    }
+
+    protected async load(): Promise<void> {
+        this.busy = true;
+        this.update();
+        try {
+            this.details = await this.options.service.details(this.options.jobId);
+            this.loadError = undefined;
+            this.conflict = undefined;
+            this.showDraft(draftOf(this.details.job));
+            this.setErrorMessage('');
+        } catch (error) {
+            this.loadError = messageOf(error);
+        } finally {
+            this.busy = false;
+            this.update();
+        }
+    }
+
+    protected showDraft(draft: JobDraft): void {
+        this.fields = { name: draft.name, copies: draft.copies, due: draft.due };
+        this.rows = draft.properties.map(property => ({ id: this.nextId++, ...property }));
+        this.generation++;
+    }
+
+    protected draft(): JobDraft {
+        return { ...this.fields, properties: this.rows.map(({ key, value, kind }) => ({ key, value, kind })) };
+    }
+
+    protected override async accept(): Promise<void> {
+        if (!this.options.canEdit) {
+            return super.accept();
+        }
+        if (this.busy || !this.details) {
+            return;
+        }
+        const result = editOf(this.details.job, this.draft());
+        if ('problem' in result) {
+            this.setErrorMessage(result.problem);
+            return;
+        }
+        if ('unchanged' in result) {
+            return super.accept();
+        }
+        this.busy = true;
+        this.update();
+        try {
+            await this.options.service.editJob(this.options.jobId, result.edit);
+            this.busy = false;
+            await super.accept();
+        } catch (error) {
+            if (PressworkError.InvalidInput.is(error as object)) {
+                this.setErrorMessage(messageOf(error));
+            } else {
+                // Stale or refused: keep what the user typed, say why, offer Reload.
+                this.conflict = messageOf(error);
+            }
+        } finally {
+            this.busy = false;
+            this.update();
+        }
+    }
+
+    protected render(): React.ReactNode {
+        return <div id='presswork-job-properties' className='presswork-job-properties' data-job-id={this.options.jobId} aria-busy={this.busy}>
+            {this.renderBody()}
+        </div>;
+    }
+
+    protected renderBody(): React.ReactNode {
+        if (this.loadError) {
+            return <p className='presswork-error' role='alert'>{this.loadError}</p>;
+        }
+        const details = this.details;
+        if (!details) {
+            return <p>Loading…</p>;
+        }
+        const { job } = details;
+        const readOnly = !this.options.canEdit;
+        return <React.Fragment key={this.generation}>
+            {this.conflict && <div className='presswork-job-properties-conflict' role='alert'>
+                <span className='presswork-error'>{this.conflict}</span>
+                <span>Your changes are not saved. Reload shows the job as it is now (your changes are dropped).</span>
+                <button className='theia-button' onClick={() => this.load()} disabled={this.busy}>Reload</button>
+            </div>}
+            <dl className='presswork-job-facts'>
+                <dt>Job ID</dt><dd data-fact='id'>{job.id}</dd>
+                <dt>Order</dt><dd data-fact='orderNumber'>{job.orderNumber}</dd>
+                <dt>Workflow</dt><dd data-fact='workflow'>{details.workflowName ?? job.workflowId ?? '—'}</dd>
+                <dt>Status</dt><dd data-fact='status'>{job.phase} · {job.state}{job.currentActivity ? ` · ${job.currentActivity}` : ''}</dd>
+                {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'>{job.waitReason}</dd></>}
+                <dt>Received</dt><dd data-fact='receivedAt'>{new Date(job.receivedAt).toLocaleString()}</dd>
+            </dl>
+            <div className='presswork-form'>
+                {this.renderField('name', 'Name', 'text', readOnly)}
+                {this.renderField('copies', 'Copies', 'number', readOnly)}
+                {this.renderField('due', 'Due', 'datetime-local', readOnly)}
+            </div>
+            <section className='presswork-job-property-rows' aria-label='Job properties'>
+                <h4>Properties</h4>
+                {!this.rows.length && <p className='presswork-form-help'>No properties.</p>}
+                {this.rows.map(row => this.renderRow(row, readOnly))}
+                {!readOnly && <button className='theia-button secondary' onClick={this.addRow}>Add property</button>}
+            </section>
+        </React.Fragment>;
+    }
+
+    protected renderField(name: FieldName, label: string, type: string, readOnly: boolean): React.ReactNode {
+        const id = `presswork-job-field-${name}`;
+        return <div className='presswork-form-row'>
+            <label htmlFor={id}>{label}</label>
+            <input id={id} className='theia-input' name={name} type={type} readOnly={readOnly} spellCheck={false}
+                min={type === 'number' ? 1 : undefined} defaultValue={this.fields[name]}
+                onChange={event => this.fields[name] = event.target.value} />
+        </div>;
+    }
+
+    protected renderRow(row: PropertyRow, readOnly: boolean): React.ReactNode {
+        return <div className='presswork-job-property-row' key={row.id} data-property={row.key}>
+            <input className='theia-input' aria-label='Property name' placeholder='Name' readOnly={readOnly} spellCheck={false}
+                defaultValue={row.key} onChange={event => row.key = event.target.value} />
+            <select className='theia-select' aria-label='Kind of value' defaultValue={row.kind} disabled={readOnly}
+                onChange={event => this.changeKind(row, event.target.value as PropertyKind)}>
+                <option value='text'>Text</option>
+                <option value='number'>Number</option>
+                <option value='boolean'>Yes/No</option>
+            </select>
+            {row.kind === 'boolean'
+                ? <select key={`${row.id}-boolean`} className='theia-select' aria-label='Value' disabled={readOnly}
+                    defaultValue={row.value === 'true' ? 'true' : 'false'} onChange={event => row.value = event.target.value}>
+                    <option value='true'>Yes</option>
+                    <option value='false'>No</option>
+                </select>
+                : <input key={`${row.id}-${row.kind}`} className='theia-input' aria-label='Value' readOnly={readOnly} spellCheck={false}
+                    type={row.kind === 'number' ? 'number' : 'text'} defaultValue={row.value} onChange={event => row.value = event.target.value} />}
+            {!readOnly && <button className='theia-button secondary codicon codicon-close' aria-label='Remove property'
+                title='Remove property' onClick={() => this.removeRow(row)} />}
+        </div>;
+    }
+
+    protected changeKind(row: PropertyRow, kind: PropertyKind): void {
+        row.kind = kind;
+        row.value = kind === 'boolean' ? String(row.value.trim().toLowerCase() === 'true') : row.value;
+        this.update();
+    }
+
+    protected addRow = (): void => {
+        this.rows.push({ id: this.nextId++, key: '', kind: 'text', value: '' });
+        this.update();
+    };
+
+    protected removeRow(row: PropertyRow): void {
+        this.rows = this.rows.filter(candidate => candidate !== row);
+        this.update();
+    }
+}
