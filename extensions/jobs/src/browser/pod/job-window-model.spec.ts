@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import type { JobRow } from '@presswork/platform/lib/common/job-row';
+import type { JobListItem, JobWindow, JobWindowRequest } from '../../common/job-query';
+import { JobWindowModel } from './job-window-model';
+import { moveColumn, sortAfterClick, toggleColumn } from './pod-view-state';
+
+function row(index: number, state: JobRow['state'] = 'Queued', orderVersion = 1): JobRow {
+    return {
+        id: `job-${index}`, name: `Job ${index}`, orderId: `order-${Math.floor(index / 2)}`, orderNumber: `PW-${Math.floor(index / 2)}`,
+        customer: 'Ada', connectionId: 'c', phase: 'Prepare', state, copies: 1, receivedAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z', orderVersion
+    };
+}
+
+/** A backend of `count` jobs; `hidden` jobs do not pass the filter. */
+function backend(count: number, hidden = new Set<string>()): { fetch: (request: JobWindowRequest) => Promise<JobWindow>, requests: JobWindowRequest[] } {
+    const requests: JobWindowRequest[] = [];
+    return {
+        requests,
+        fetch: async request => {
+            requests.push(request);
+            const all: JobListItem[] = Array.from({ length: count }, (_, index) => row(index)).filter(job => !hidden.has(job.id)).map(job => ({ kind: 'job', row: job }));
+            return { offset: request.offset, items: all.slice(request.offset, request.offset + request.limit), total: all.length, matchingJobs: all.length, allJobs: count };
+        }
+    };
+}
+
+function jobAt(model: JobWindowModel, index: number): JobRow | undefined {
+    const item = model.itemAt(index);
+    return item?.kind === 'job' ? item.row : undefined;
+}
+
+describe('JobWindowModel', () => {
+    it('fetches only the window around the visible range and knows the total', async () => {
+        const store = backend(10_000);
+        const model = new JobWindowModel(store.fetch, {});
+        await model.setRange(5000, 5030);
+        assert.equal(model.total, 10_000);
+        assert.equal(jobAt(model, 5000)?.id, 'job-5000');
+        assert.equal(model.itemAt(100), undefined);
+        assert.ok(store.requests.every(request => request.limit <= 400));
+        const before = store.requests.length;
+        await model.setRange(5001, 5031);
+        assert.equal(store.requests.length, before, 'a range already loaded is not fetched again');
+    });
+
+    it('updates a loaded row in place from the feed, ignoring an older version', async () => {
+        const model = new JobWindowModel(backend(100).fetch, {});
+        await model.setRange(0, 20);
+        model.applyOrders(['order-1'], [row(2, 'Held', 2), row(3, 'Queued', 2)]);
+        assert.equal(jobAt(model, 2)?.state, 'Held');
+        model.applyOrders(['order-1'], [row(2, 'Queued', 1)]);
+        assert.equal(jobAt(model, 2)?.state, 'Held');
+    });
+
+    it('fades a changed row out of the list before the refresh removes it', async () => {
+        const hidden = new Set<string>();
+        const timers: (() => void)[] = [];
+        const model = new JobWindowModel(backend(100, hidden).fetch, {}, ((callback: () => void) => timers.push(callback)) as unknown as typeof setTimeout);
+        await model.setRange(0, 20);
+        hidden.add('job-2');
+        model.applyOrders(['order-1'], [row(2, 'Held', 2), row(3, 'Queued', 2)]);
+        await model.refresh();
+        assert.ok(model.isFading('job-2'));
+        assert.equal(jobAt(model, 2)?.id, 'job-2', 'still shown while it fades');
+        assert.equal(timers.length, 1);
+        timers[0]();
+        assert.ok(!model.isFading('job-2'));
+        assert.equal(jobAt(model, 2)?.id, 'job-3');
+        assert.equal(model.total, 99);
+    });
+
+    it('drops answers to an earlier query', async () => {
+        let release: () => void = () => undefined;
+        const store = backend(50);
+        const slow = (request: JobWindowRequest): Promise<JobWindow> => request.query.text === 'slow'
+            ? new Promise(resolve => release = () => resolve({ offset: 0, items: [], total: 0, matchingJobs: 0, allJobs: 50 }))
+            : store.fetch(request);
+        const model = new JobWindowModel(slow, { text: 'slow' });
+        const first = model.setQuery({ text: 'slow' });
+        await model.setQuery({ text: '' });
+        release();
+        await first;
+        assert.equal(model.total, 50);
+    });
+});
+
+describe('pod view state', () => {
+    it('sorts by a clicked column, reverses on a second click, and adds a key with shift', () => {
+        let sort = sortAfterClick([{ field: 'receivedAt', direction: 'desc' }], 'orderNumber', false);
+        assert.deepEqual(sort, [{ field: 'orderNumber', direction: 'asc' }]);
+        sort = sortAfterClick(sort, 'orderNumber', false);
+        assert.deepEqual(sort, [{ field: 'orderNumber', direction: 'desc' }]);
+        sort = sortAfterClick(sort, 'name', true);
+        assert.deepEqual(sort, [{ field: 'orderNumber', direction: 'desc' }, { field: 'name', direction: 'asc' }]);
+    });
+
+    it('moves and toggles columns, never hiding the last one', () => {
+        const columns = [{ id: 'a', width: 50 }, { id: 'b', width: 50 }, { id: 'c', width: 50 }];
+        assert.deepEqual(moveColumn(columns, 'c', 'a').map(column => column.id), ['c', 'a', 'b']);
+        const only = [{ id: 'a', width: 50 }];
+        assert.deepEqual(toggleColumn(only, { id: 'a', label: 'A', field: 'id', defaultWidth: 50, visibleByDefault: true }), only);
+        assert.equal(toggleColumn(columns, { id: 'd', label: 'D', field: 'id', defaultWidth: 70, visibleByDefault: false }).length, 4);
+    });
+});
