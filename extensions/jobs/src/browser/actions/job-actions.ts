@@ -6,8 +6,9 @@ import { z } from 'zod';
 import type { JobActionContext, JobActionContribution } from '@presswork/platform/lib/common/job-action-contribution';
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { messageOf } from '@presswork/platform/lib/common/errors';
-import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
+import { FormDialog, FormDialogOptions } from '@presswork/platform/lib/browser/form-dialog';
 import { JobActionService } from '../../common/jobs-protocol';
+import type { JobActionResult } from '../../common/jobs-protocol';
 import { JOB_ACTION_SPECS, JobActionKey, JobActionSpec, JobServiceCall, performJobAction } from './job-action-catalog';
 import { JobActionRules } from './job-action-enablement';
 import { nameJobs } from './job-action-report';
@@ -16,6 +17,11 @@ import { JobPropertiesDialog } from './job-properties-dialog';
 
 const RejectSchema = z.object({ reason: z.string().trim().min(1, 'Say why the job is rejected').max(1000) });
 const MoveSchema = z.object({ workflowId: z.string().min(1, 'Choose a workflow') });
+
+/** "Reject Flyer", "Reject 3 jobs". */
+function titleFor(verb: string, jobs: readonly JobRow[]): string {
+    return jobs.length === 1 ? `${verb} ${jobs[0].name}` : `${verb} ${jobs.length} jobs`;
+}
 
 /**
  * The jobs extension's own job actions, each a `JobActionContribution` the All Jobs pod shows.
@@ -63,18 +69,12 @@ export class JobActions {
     }
 
     protected async reject(context: JobActionContext): Promise<void> {
-        const dialog = new FormDialog({
-            title: context.jobs.length === 1 ? `Reject ${context.jobs[0].name}` : `Reject ${context.jobs.length} jobs`,
+        await this.askThenPerform(context, 'Reject', 'presswork-job-reject-dialog', {
+            title: titleFor('Reject', context.jobs),
             acceptLabel: 'Reject',
             fields: [{ name: 'reason', label: 'Reason', kind: 'text', help: 'The job goes to Error with this reason.' }],
-            schema: RejectSchema,
-            submit: async () => undefined
-        });
-        dialog.addClass('presswork-job-reject-dialog');
-        const answer = await dialog.open();
-        if (answer) {
-            await this.perform('Reject', context.jobs, (service, ids) => service.reject(ids, answer.reason));
-        }
+            schema: RejectSchema
+        }, (service, ids, answer) => service.reject(ids, answer.reason));
     }
 
     protected async moveToWorkflow(context: JobActionContext): Promise<void> {
@@ -91,8 +91,8 @@ export class JobActions {
         }
         const current = new Set(context.jobs.map(job => job.workflowId));
         const ordered = [...choices].sort((a, b) => a.name.localeCompare(b.name));
-        const dialog = new FormDialog({
-            title: context.jobs.length === 1 ? `Move ${context.jobs[0].name} to workflow` : `Move ${context.jobs.length} jobs to workflow`,
+        await this.askThenPerform(context, 'Move to workflow', 'presswork-job-move-dialog', {
+            title: `${titleFor('Move', context.jobs)} to workflow`,
             acceptLabel: 'Move',
             fields: [{
                 name: 'workflowId', label: 'Workflow', kind: 'choice',
@@ -100,13 +100,18 @@ export class JobActions {
                 choices: ordered.map(choice => ({ value: choice.id, label: current.has(choice.id) ? `${choice.name} (current)` : choice.name })),
                 help: 'The job starts again at the beginning of the workflow.'
             }],
-            schema: MoveSchema,
-            submit: async () => undefined
-        });
-        dialog.addClass('presswork-job-move-dialog');
+            schema: MoveSchema
+        }, (service, ids, answer) => service.moveToWorkflow(ids, answer.workflowId));
+    }
+
+    /** Asks with a form, then runs the action with the answer on every selected job. */
+    protected async askThenPerform<T>(context: JobActionContext, label: string, className: string, form: Omit<FormDialogOptions<T>, 'submit'>,
+        call: (service: JobActionService, ids: string[], answer: T) => Promise<JobActionResult>): Promise<void> {
+        const dialog = new FormDialog<T>({ ...form, submit: async () => undefined });
+        dialog.addClass(className);
         const answer = await dialog.open();
         if (answer) {
-            await this.perform('Move to workflow', context.jobs, (service, ids) => service.moveToWorkflow(ids, answer.workflowId));
+            await this.perform(label, context.jobs, (service, ids) => call(service, ids, answer));
         }
     }
 
@@ -130,22 +135,15 @@ export class JobActions {
     }
 
     protected async properties(context: JobActionContext): Promise<void> {
-        const [job] = context.jobs;
-        await new JobPropertiesDialog({
-            jobId: job.id,
-            jobName: job.name,
-            service: this.service,
-            canEdit: context.user.permissions.includes('jobs.act')
-        }).open();
+        await new JobPropertiesDialog({ ...this.aboutTheJob(context), canEdit: context.user.permissions.includes('jobs.act') }).open();
     }
 
     protected async log(context: JobActionContext): Promise<void> {
-        const [job] = context.jobs;
-        await new JobLogDialog({
-            jobId: job.id,
-            jobName: job.name,
-            service: this.service,
-            copy: async text => this.clipboard.writeText(text)
-        }).open();
+        await new JobLogDialog({ ...this.aboutTheJob(context), copy: async text => this.clipboard.writeText(text) }).open();
+    }
+
+    /** Properties… and Log… are enabled for exactly one job. */
+    protected aboutTheJob({ jobs: [job] }: JobActionContext): { jobId: string; jobName: string; service: JobActionService } {
+        return { jobId: job.id, jobName: job.name, service: this.service };
     }
 }

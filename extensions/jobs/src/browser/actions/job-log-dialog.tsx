@@ -1,10 +1,8 @@
 import * as React from '@theia/core/shared/react';
-import { DialogProps } from '@theia/core/lib/browser/dialogs';
-import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
-import type { Message } from '@theia/core/lib/browser/widgets/widget';
 import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import type { JobActionService } from '../../common/jobs-protocol';
+import { JobDialog } from './job-dialog';
 import { filterLog, inTimeOrder, logAsText } from './job-log-view';
 
 export interface JobLogDialogOptions {
@@ -16,7 +14,7 @@ export interface JobLogDialogOptions {
 }
 
 /** Log… : the job's whole history, newest last, with a filter and Copy (of what the filter shows). */
-export class JobLogDialog extends ReactDialog<void> {
+export class JobLogDialog extends JobDialog {
     protected entries: JobLogEntry[] | undefined;
     protected loadError: string | undefined;
     protected filter = '';
@@ -24,18 +22,8 @@ export class JobLogDialog extends ReactDialog<void> {
     protected readonly tableEnd = React.createRef<HTMLDivElement>();
 
     constructor(protected readonly options: JobLogDialogOptions) {
-        super({ title: `Log of ${options.jobName}`, maxWidth: 960 } as DialogProps);
-        this.addClass('presswork-job-log-dialog');
+        super(`Log of ${options.jobName}`, 960, 'presswork-job-log-dialog');
         this.appendCloseButton('Close');
-    }
-
-    get value(): void {
-        return undefined;
-    }
-
-    protected override onAfterAttach(msg: Message): void {
-        super.onAfterAttach(msg);
-        this.load();
     }
 
     protected async load(): Promise<void> {

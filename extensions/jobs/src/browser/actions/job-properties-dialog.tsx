@@ -1,9 +1,7 @@
 import * as React from '@theia/core/shared/react';
-import { DialogProps } from '@theia/core/lib/browser/dialogs';
-import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
-import type { Message } from '@theia/core/lib/browser/widgets/widget';
 import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
 import type { JobDetails, JobActionService } from '../../common/jobs-protocol';
+import { JobDialog } from './job-dialog';
 import { JobDraft, PropertyKind, draftOf, editOf } from './job-edit-draft';
 
 export interface JobPropertiesDialogOptions {
@@ -29,7 +27,7 @@ interface PropertyRow {
  * dialog says so and offers Reload (which drops the user's changes) rather than overwriting.
  * Inputs are uncontrolled, so typing never jumps the cursor; a reload remounts them.
  */
-export class JobPropertiesDialog extends ReactDialog<void> {
+export class JobPropertiesDialog extends JobDialog {
     protected details: JobDetails | undefined;
     protected loadError: string | undefined;
     /** The backend refused the save because the job changed: its message, until the user reloads. */
@@ -42,21 +40,11 @@ export class JobPropertiesDialog extends ReactDialog<void> {
     protected busy = false;
 
     constructor(protected readonly options: JobPropertiesDialogOptions) {
-        super({ title: `Properties of ${options.jobName}`, maxWidth: 720 } as DialogProps);
-        this.addClass('presswork-job-properties-dialog');
+        super(`Properties of ${options.jobName}`, 720, 'presswork-job-properties-dialog');
         this.appendCloseButton(options.canEdit ? 'Cancel' : 'Close');
         if (options.canEdit) {
             this.appendAcceptButton('Save');
         }
-    }
-
-    get value(): void {
-        return undefined;
-    }
-
-    protected override onAfterAttach(msg: Message): void {
-        super.onAfterAttach(msg);
-        this.load();
     }
 
     protected async load(): Promise<void> {
