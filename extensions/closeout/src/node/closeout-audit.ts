@@ -1,0 +1,46 @@
+import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import type { CloseoutInput, CloseoutPart } from '../common/closeout-protocol';
+
+/** Logs are bounded in the schema (order-schema.ts, job-schema.ts): the oldest entries give way. */
+export const MAX_LOG_ENTRIES = 10_000;
+const MAX_MESSAGE = 4000;
+
+export function appendBounded(log: readonly JobLogEntry[], entries: readonly JobLogEntry[]): JobLogEntry[] {
+    const joined = [...log, ...entries];
+    return joined.length > MAX_LOG_ENTRIES ? joined.slice(joined.length - MAX_LOG_ENTRIES) : joined;
+}
+
+export function logEntry(message: string, by: string, at: string, level: JobLogEntry['level'] = 'info'): JobLogEntry {
+    return { at, level, message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message, by };
+}
+
+/** The order with the entries appended to its own log and to the log of each of its jobs. */
+export function withAudit(order: Order, entries: readonly JobLogEntry[]): Order {
+    return {
+        ...order,
+        log: appendBounded(order.log, entries),
+        jobs: order.jobs.map(job => ({ ...job, log: appendBounded(job.log, entries) }))
+    };
+}
+
+export const PART_LABELS: Readonly<Record<CloseoutPart, string>> = {
+    packingSlip: 'Packing slip',
+    invoice: 'Invoice',
+    settlement: 'Settlement'
+};
+
+/** What was asked of the store for a part, for the audit: numbers and dates, never card data. */
+export function requestSummary(part: CloseoutPart, input: CloseoutInput, lineCount: number): string {
+    switch (part) {
+        case 'packingSlip': {
+            const slip = input.packingSlip;
+            const tracking = slip.trackingNumber ? `, tracking ${slip.trackingNumber}` : '';
+            return `packing slip ${slip.packingSlipNumber} for the whole order (${lineCount} lines), ship date ${slip.shipDate}, carrier ${slip.carrierName}${tracking}`;
+        }
+        case 'invoice':
+            return `invoice ${input.invoice.invoiceNumber} dated ${input.invoice.invoiceDate} over ${lineCount} lines`;
+        case 'settlement':
+            return 'online settlement (capture of the card authorization)';
+    }
+}

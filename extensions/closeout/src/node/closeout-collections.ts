@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DocumentIdSchema, TimestampSchema, shortText } from '@presswork/platform/lib/common/identifiers';
+import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
+import { CLOSEOUTS_COLLECTION, CloseoutInputSchema } from '../common/closeout-protocol';
+
+/** One part's state as stored: what the dialog shows, plus whether it was ever sent (then its numbers are fixed). */
+export const StoredPartSchema = z.object({
+    status: z.enum(['pending', 'sending', 'done', 'failed', 'not-required']),
+    referenceId: shortText(200).optional(),
+    code: z.number().int().optional(),
+    message: z.string().max(2000).optional(),
+    at: TimestampSchema.optional(),
+    /** Sent at least once: the store may have applied it, so its numbers never change again. */
+    sent: z.boolean().default(false)
+});
+export type StoredPart = z.infer<typeof StoredPartSchema>;
+
+/** One attempt of one part, for the audit trail (never card data). */
+export const PartEventSchema = z.object({
+    part: z.enum(['packingSlip', 'invoice', 'settlement']),
+    at: TimestampSchema,
+    request: z.string().max(1000),
+    outcome: z.enum(['success', 'already-done', 'failed', 'transport-error']),
+    code: z.number().int().optional(),
+    message: z.string().max(2000),
+    referenceId: shortText(200).optional()
+});
+export type PartEvent = z.infer<typeof PartEventSchema>;
+
+export const AttemptSchema = z.object({
+    by: shortText(64),
+    startedAt: TimestampSchema,
+    endedAt: TimestampSchema.optional(),
+    outcome: z.enum(['closed', 'stopped']).optional(),
+    events: z.array(PartEventSchema).max(10).default([])
+});
+export type Attempt = z.infer<typeof AttemptSchema>;
+
+/** Who runs an attempt now: the user, since when, and which backend process (a restart makes it stale). */
+export const RunningLockSchema = z.object({
+    by: shortText(64),
+    since: TimestampSchema,
+    owner: shortText(64)
+});
+export type RunningLock = z.infer<typeof RunningLockSchema>;
+
+/** The closeout of one order (id = the order's id): fixed numbers, parts, lock and attempts. */
+export const CloseoutDocumentSchema = z.object({
+    id: DocumentIdSchema,
+    version: z.number().int().positive(),
+    orderNumber: shortText(64),
+    input: CloseoutInputSchema.optional(),
+    parts: z.object({ packingSlip: StoredPartSchema, invoice: StoredPartSchema, settlement: StoredPartSchema }),
+    running: RunningLockSchema.optional(),
+    attempts: z.array(AttemptSchema).max(200).default([]),
+    closed: z.boolean().default(false),
+    closedBy: shortText(64).optional(),
+    closedAt: TimestampSchema.optional()
+});
+export type CloseoutDocument = z.infer<typeof CloseoutDocumentSchema>;
+
+/** Found by their numbers, so a number proposed or typed for one order is never another's. */
+export const CloseoutsCollection: DocumentCollection<CloseoutDocument> = {
+    name: CLOSEOUTS_COLLECTION,
+    schema: CloseoutDocumentSchema,
+    indexes: {
+        packingSlipNumber: closeout => closeout.input?.packingSlip.packingSlipNumber.toUpperCase(),
+        invoiceNumber: closeout => closeout.input?.invoice.invoiceNumber.toUpperCase()
+    }
+};
+
+export const CLOSEOUT_COLLECTIONS: readonly DocumentCollection[] = [CloseoutsCollection] as readonly DocumentCollection[];

@@ -1,0 +1,28 @@
+import { injectable } from '@theia/core/shared/inversify';
+import type { ActivityContext, ActivityContribution, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
+import type { ActivityPropertyField } from '@presswork/platform/lib/common/activity-ui-contribution';
+import type { Phase } from '@presswork/platform/lib/common/job-status';
+import { CloseoutOrderActivity, CloseoutOrderProperties, WAITING_FOR_CLOSEOUT, orderNotClosedReason } from '../common/closeout-activity';
+
+/**
+ * Closeout Order: the job waits (Waiting for order closeout) until its order is closed; when the
+ * order is closed already it goes straight on. Closing the order releases the waiting jobs
+ * (WaitingJobReleaser); running the step again only looks at the order again.
+ */
+@injectable()
+export class CloseoutOrderActivityContribution implements ActivityContribution<CloseoutOrderProperties> {
+    readonly type = CloseoutOrderActivity.type;
+    readonly label = CloseoutOrderActivity.label;
+    readonly description = CloseoutOrderActivity.description;
+    readonly iconClass = CloseoutOrderActivity.iconClass;
+    readonly allowedPhases: readonly Phase[] = CloseoutOrderActivity.allowedPhases;
+    readonly propertiesSchema = CloseoutOrderActivity.propertiesSchema;
+    readonly fields: readonly ActivityPropertyField[] = CloseoutOrderActivity.fields;
+
+    async execute(context: ActivityContext<CloseoutOrderProperties>): Promise<ActivityOutcome> {
+        if (context.order.closed) {
+            return { kind: 'continue' };
+        }
+        return { kind: 'wait', state: WAITING_FOR_CLOSEOUT, reason: orderNotClosedReason(context.order.orderNumber) };
+    }
+}

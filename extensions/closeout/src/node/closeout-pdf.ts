@@ -1,0 +1,113 @@
+import PDFDocument from 'pdfkit';
+import type { Address, Order } from '@presswork/platform/lib/common/order-schema';
+import type { CloseoutDocumentKind, CloseoutInput } from '../common/closeout-protocol';
+import { customerName, distinctShipTo, lineView, orderTotals } from './order-details';
+import { formatAmount } from './order-money';
+
+function addressLines(address: Address | undefined): string[] {
+    if (!address) {
+        return ['(no address)'];
+    }
+    return [address.attn, address.companyName, address.address1, address.address2, address.address3, address.address4,
+        [address.city, address.state, address.zip].filter(Boolean).join(' '), address.country]
+        .filter((line): line is string => !!line && line.trim().length > 0);
+}
+
+/** Fixed columns: product, SKU, quantity, and (on the invoice) unit price and amount. */
+const COLUMNS = { product: 50, sku: 270, quantity: 360, unit: 420, amount: 490 } as const;
+
+/**
+ * The packing slip or the invoice of an order as a PDF: the shop's numbers, the ship-to, every
+ * line and (invoice) the totals as the store charges them. Built in memory; the caller stores it.
+ */
+export function renderCloseoutPdf(kind: CloseoutDocumentKind, order: Order, input: CloseoutInput): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const pdf = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: `${kind === 'invoice' ? 'Invoice' : 'Packing slip'} ${order.orderNumber}`, Author: 'Presswork' } });
+        const chunks: Buffer[] = [];
+        pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+        pdf.on('end', () => resolve(Buffer.concat(chunks)));
+        pdf.on('error', reject);
+        if (kind === 'invoice') {
+            writeInvoice(pdf, order, input);
+        } else {
+            writePackingSlip(pdf, order, input);
+        }
+        pdf.end();
+    });
+}
+
+function header(pdf: PDFKit.PDFDocument, title: string, facts: [string, string | undefined][]): void {
+    pdf.font('Helvetica-Bold').fontSize(20).text(title);
+    pdf.moveDown(0.5).font('Helvetica').fontSize(10);
+    for (const [label, value] of facts) {
+        if (value) {
+            pdf.text(`${label}: ${value}`);
+        }
+    }
+    pdf.moveDown();
+}
+
+function addressBlock(pdf: PDFKit.PDFDocument, title: string, address: Address | undefined): void {
+    pdf.font('Helvetica-Bold').text(title).font('Helvetica');
+    addressLines(address).forEach(line => pdf.text(line));
+    pdf.moveDown();
+}
+
+function row(pdf: PDFKit.PDFDocument, cells: Partial<Record<keyof typeof COLUMNS, string>>): void {
+    if (pdf.y > pdf.page.height - 80) {
+        pdf.addPage();
+    }
+    const y = pdf.y;
+    let bottom = y;
+    for (const [column, x] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, number][]) {
+        const text = cells[column];
+        if (text !== undefined) {
+            const width = column === 'product' ? 210 : column === 'sku' ? 85 : 60;
+            pdf.text(text, x, y, { width, align: column === 'product' || column === 'sku' ? 'left' : 'right' });
+            bottom = Math.max(bottom, pdf.y);
+        }
+    }
+    pdf.x = COLUMNS.product;
+    pdf.y = bottom + 2;
+}
+
+function writePackingSlip(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInput): void {
+    const slip = input.packingSlip;
+    const totals = orderTotals(order);
+    header(pdf, 'Packing slip', [
+        ['Packing slip', slip.packingSlipNumber], ['Order', order.orderNumber], ['Ship date', slip.shipDate],
+        ['Carrier', slip.carrierName], ['Tracking number', slip.trackingNumber], ['Customer', customerName(order)],
+        ['Order amount', formatAmount(totals.total, totals.currency)]
+    ]);
+    addressBlock(pdf, 'Ship to', distinctShipTo(order)[0]);
+    pdf.font('Helvetica-Bold');
+    row(pdf, { product: 'Product', sku: 'SKU', quantity: 'Quantity' });
+    pdf.font('Helvetica');
+    for (const line of order.lineItems) {
+        row(pdf, { product: line.productName, sku: line.sku?.name ?? line.sku?.id ?? '', quantity: String(line.quantity) });
+    }
+}
+
+function writeInvoice(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInput): void {
+    const totals = orderTotals(order);
+    const amount = (value: number | undefined): string => value === undefined ? '' : formatAmount(value);
+    header(pdf, 'Invoice', [
+        ['Invoice', input.invoice.invoiceNumber], ['Invoice date', input.invoice.invoiceDate], ['Order', order.orderNumber],
+        ['Customer', customerName(order)], ['Company', order.company?.name], ['Payment', order.paymentMethod]
+    ]);
+    addressBlock(pdf, 'Bill to', order.billingAddress ?? order.shippingAddress);
+    pdf.font('Helvetica-Bold');
+    row(pdf, { product: 'Product', sku: 'SKU', quantity: 'Quantity', unit: 'Unit price', amount: 'Amount' });
+    pdf.font('Helvetica');
+    for (const line of order.lineItems.map(item => lineView(item, order))) {
+        row(pdf, { product: line.productName, sku: line.sku ?? '', quantity: String(line.quantity), unit: amount(line.unitPrice), amount: amount(line.lineAmount) });
+    }
+    pdf.moveDown();
+    for (const [label, value] of [['Subtotal', totals.subtotal], ['Shipping', totals.shipping], ['Tax', totals.tax], ['Total', totals.total]] as const) {
+        if (label === 'Total') {
+            pdf.font('Helvetica-Bold');
+        }
+        row(pdf, { unit: label, amount: formatAmount(value, label === 'Total' ? totals.currency : undefined) });
+    }
+    pdf.font('Helvetica');
+}

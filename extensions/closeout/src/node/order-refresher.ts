@@ -1,0 +1,53 @@
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { ConnectionTypeContribution } from '@presswork/platform/lib/common/connection-type-contribution';
+import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { appendBounded, logEntry } from './closeout-audit';
+import { refreshOrder } from './order-refresh';
+
+/** Asks the order's store for the order again (by its number) and keeps what changed, with a log entry. */
+@injectable()
+export class OrderRefresher {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(ContributionProvider) @named(ConnectionTypeContribution)
+    protected readonly connectionTypes: ContributionProvider<ConnectionTypeContribution>;
+
+    async refresh(orderId: string, by: string): Promise<{ order: Order; changes: string[] }> {
+        const order = this.store.get(OrdersCollection, orderId);
+        if (!order) {
+            throw PressworkError.NotFound(`The order ${orderId} no longer exists`);
+        }
+        const connection = this.store.get(ConnectionsCollection, order.connectionId);
+        const type = connection && this.connectionTypes.getContributions().find(candidate => candidate.type === connection.type);
+        if (!connection || !type) {
+            throw PressworkError.Refused(`Order ${order.orderNumber} cannot be refreshed: its connection no longer exists`);
+        }
+        let fetched;
+        try {
+            fetched = await type.fetchOrder(connection, order.orderNumber);
+        } catch (error) {
+            throw PressworkError.Refused(`${connection.name} did not answer: ${messageOf(error)}`);
+        }
+        const received = fetched.orders.find(candidate => candidate.marcomOrderId === order.marcomOrderId);
+        if (!received) {
+            const rejected = fetched.rejected.find(candidate => candidate.marcomOrderId === order.marcomOrderId || candidate.orderNumber === order.orderNumber);
+            throw rejected
+                ? PressworkError.Refused(`${connection.name} sent order ${order.orderNumber} with an invalid ${rejected.path}: ${rejected.reason}`)
+                : PressworkError.NotFound(`${connection.name} does not know order ${order.orderNumber}`);
+        }
+        let changes: string[] = [];
+        const at = new Date().toISOString();
+        const updated = await this.store.modify(OrdersCollection, orderId, current => {
+            const refreshed = refreshOrder(current, received);
+            changes = refreshed.changes;
+            const message = changes.length === 0
+                ? `Refreshed from ${connection.name}: no changes`
+                : `Refreshed from ${connection.name}: ${changes.join('; ')}`;
+            return { ...refreshed.order, log: appendBounded(refreshed.order.log, [logEntry(message, by, at)]) };
+        });
+        return { order: updated, changes };
+    }
+}
