@@ -1,0 +1,149 @@
+import type { z } from 'zod';
+import { PressworkError } from '@presswork/platform/lib/common/errors';
+import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
+import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { JobEditSchema } from '../../common/jobs-protocol';
+import type { JobDetails, JobEdit } from '../../common/jobs-protocol';
+import { detailsOf, requireOrderJob } from './job-reading';
+
+type CheckedEdit = z.infer<typeof JobEditSchema>;
+
+/** The whole order is rewritten on every change, so a job's log stays bounded (as the engine keeps it). */
+const JOB_LOG_LIMIT = 1000;
+const MESSAGE_LIMIT = 4000;
+const BY_LIMIT = 64;
+
+/** A field an edit changes: the value the user saw, and the job's value now. */
+interface EditedField {
+    readonly name: string;
+    readonly base: unknown;
+    readonly current: unknown;
+    readonly same: (a: unknown, b: unknown) => boolean;
+}
+
+/** Thrown inside the write when the edit sets every field to what it already is. */
+class NothingToWrite extends Error { }
+
+/**
+ * Applies a Properties… edit in one write of the job's order. Checked inside the write: every
+ * field the edit changes must still have the value the user saw, or the edit is refused naming
+ * the field, its value now and who last changed the job; nothing is written then.
+ */
+export async function editJob(store: DocumentStore, jobId: string, input: JobEdit, by: string): Promise<JobDetails> {
+    const parsed = JobEditSchema.safeParse(input);
+    if (!parsed.success) {
+        throw PressworkError.InvalidInput(`Invalid edit: ${describeZodError(parsed.error)}`);
+    }
+    const edit = parsed.data;
+    const { order } = requireOrderJob(store, jobId);
+    try {
+        const written = await store.modify(OrdersCollection, order.id, current => {
+            const index = current.jobs.findIndex(job => job.id === jobId);
+            if (index < 0) {
+                throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
+            }
+            const job = current.jobs[index];
+            refuseIfStale(job, edit);
+            const next = edited(job, edit, by, new Date().toISOString());
+            if (!next) {
+                throw new NothingToWrite();
+            }
+            return { ...current, jobs: current.jobs.map((candidate, position) => position === index ? next : candidate) };
+        });
+        return detailsOf(store, written, written.jobs.find(job => job.id === jobId)!);
+    } catch (error) {
+        if (error instanceof NothingToWrite) {
+            const found = requireOrderJob(store, jobId);
+            return detailsOf(store, found.order, found.job);
+        }
+        throw error;
+    }
+}
+
+export function refuseIfStale(job: Job, edit: CheckedEdit): void {
+    const stale = editedFields(job, edit).find(field => !field.same(field.base, field.current));
+    if (stale) {
+        throw PressworkError.Refused(`Job "${job.name}" was changed since you opened it: ${stale.name} is now ${shown(stale.current)}` +
+            `${lastChange(job)}. Open its properties again to edit the current values`);
+    }
+}
+
+/** The job with the edit applied and logged, or undefined when it changes nothing. */
+export function edited(job: Job, edit: CheckedEdit, by: string, at: string): Job | undefined {
+    const { changes } = edit;
+    const next: Job = { ...job, properties: { ...job.properties } };
+    const changed: string[] = [];
+    if (changes.name !== undefined && changes.name !== job.name) {
+        next.name = changes.name;
+        changed.push('name');
+    }
+    if (changes.copies !== undefined && changes.copies !== job.copies) {
+        next.copies = changes.copies;
+        changed.push('copies');
+    }
+    if (changes.due !== undefined && !sameTime(changes.due, job.due)) {
+        if (changes.due === null) {
+            delete next.due;
+        } else {
+            next.due = changes.due;
+        }
+        changed.push('due');
+    }
+    for (const [key, value] of Object.entries(changes.properties)) {
+        if (next.properties[key] !== value) {
+            next.properties[key] = value;
+            changed.push(key);
+        }
+    }
+    for (const key of changes.removedProperties) {
+        if (Object.hasOwn(next.properties, key)) {
+            delete next.properties[key];
+            changed.push(key);
+        }
+    }
+    if (!changed.length) {
+        return undefined;
+    }
+    const entry: JobLogEntry = { at, level: 'info', message: clip(`Properties changed by ${by}: ${[...new Set(changed)].join(', ')}`, MESSAGE_LIMIT), by: clip(by, BY_LIMIT) };
+    return { ...next, updatedAt: at, log: [...job.log, entry].slice(-JOB_LOG_LIMIT) };
+}
+
+function editedFields(job: Job, edit: CheckedEdit): EditedField[] {
+    const { base, changes } = edit;
+    const fields: EditedField[] = [];
+    if (changes.name !== undefined) {
+        fields.push({ name: 'name', base: base.name, current: job.name, same: Object.is });
+    }
+    if (changes.copies !== undefined) {
+        fields.push({ name: 'copies', base: base.copies, current: job.copies, same: Object.is });
+    }
+    if (changes.due !== undefined) {
+        fields.push({ name: 'due', base: base.due, current: job.due, same: sameTime });
+    }
+    for (const key of new Set([...Object.keys(changes.properties), ...changes.removedProperties])) {
+        fields.push({ name: key, base: base.properties[key], current: job.properties[key], same: Object.is });
+    }
+    return fields;
+}
+
+/** Two due times (ISO strings, or null/undefined for none) that are the same instant. */
+function sameTime(a: unknown, b: unknown): boolean {
+    const time = (value: unknown): number | undefined => typeof value === 'string' ? Date.parse(value) : undefined;
+    return time(a) === time(b);
+}
+
+function shown(value: unknown): string {
+    return value === undefined || value === null ? '(not set)' : typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+/** Who last acted on the job and when, as its log says, if it says. */
+function lastChange(job: Job): string {
+    const entry = job.log.findLast(candidate => candidate.by !== undefined);
+    return entry ? ` (last changed by ${entry.by} at ${new Date(entry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+}
+
+function clip(text: string, limit: number): string {
+    return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
