@@ -1,0 +1,169 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as sinon from 'sinon';
+import type {
+    CloseoutCapableConnectionType, Connection, ConnectionTypeContribution, JobFlow, ReceivedOrder
+} from '@presswork/platform/lib/common';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import type { JobState } from '@presswork/platform/lib/common/job-status';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
+import { PressworkError } from '@presswork/platform/lib/common/errors';
+import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
+import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import { ConnectionsCollection, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store/platform-collections';
+import { CLOSEOUT_COLLECTIONS, CloseoutDocument, CloseoutsCollection } from '../closeout-collections';
+import { CloseoutDocuments } from '../closeout-documents';
+import { CloseoutRunner } from '../closeout-runner';
+import { OrderRefresher } from '../order-refresher';
+import { WaitingJobReleaser } from '../waiting-job-releaser';
+import { WAITING_FOR_CLOSEOUT } from '../../common/closeout-activity';
+
+/** Assigns an injectable's protected fields, as the container would. */
+export function inject<T extends object>(instance: T, fields: Record<string, unknown>): T {
+    Object.assign(instance as unknown as Record<string, unknown>, fields);
+    return instance;
+}
+
+export function stubLogger(): { info: sinon.SinonStub; warn: sinon.SinonStub; error: sinon.SinonStub; debug: sinon.SinonStub } {
+    return { info: sinon.stub().resolves(), warn: sinon.stub().resolves(), error: sinon.stub().resolves(), debug: sinon.stub().resolves() };
+}
+
+/**
+ * JobFlow as the engine behaves for Closeout Order: a job waiting at the step moves on (to Queued
+ * at the next step); anything else is refused. Every call is recorded.
+ */
+export class RecordingJobFlow implements Pick<JobFlow, 'continueJob'> {
+    readonly continued: { jobId: string; by: string; atActivity?: string }[] = [];
+
+    constructor(protected readonly store: FileDocumentStore) { }
+
+    async continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
+        const [order] = this.store.findBy(OrdersCollection, 'job', jobId);
+        await this.store.modify(OrdersCollection, order.id, current => ({
+            ...current,
+            jobs: current.jobs.map(job => {
+                if (job.id !== jobId) {
+                    return job;
+                }
+                if (job.state !== WAITING_FOR_CLOSEOUT || (atActivity && job.currentActivity !== atActivity)) {
+                    throw PressworkError.Refused(`Job ${jobId} is ${job.state}, not waiting at ${atActivity}`);
+                }
+                return { ...job, state: 'Queued' as const, currentActivity: undefined, waitReason: undefined, stepId: 'complete-retain' };
+            })
+        }));
+        this.continued.push({ jobId, by, atActivity });
+    }
+}
+
+export const WAITING_JOB: Partial<Job> = {
+    phase: 'Complete', state: WAITING_FOR_CLOSEOUT, currentActivity: ActivityTypes.closeoutOrder, stepId: 'complete-closeout-order'
+};
+
+/** An order as intake stores it: one job a line, each in the given state (waiting at Closeout Order by default). */
+export function storedOrder(received: ReceivedOrder, id: string, connectionId: string, states: readonly JobState[] = []): Omit<Order, 'version'> {
+    const at = '2026-11-26T16:00:00.000Z';
+    return {
+        ...received,
+        id,
+        connectionId,
+        receivedAt: at,
+        closed: false,
+        log: [],
+        jobs: received.lineItems.map((line, index) => ({
+            id: `${id}-job-${index + 1}`,
+            name: `${line.productName} ${index + 1}`,
+            orderId: id,
+            orderNumber: received.orderNumber,
+            lineItemId: line.id,
+            connectionId,
+            phase: 'Complete',
+            state: states[index] ?? WAITING_FOR_CLOSEOUT,
+            stepIndex: 0,
+            ...(states[index] === undefined || states[index] === WAITING_FOR_CLOSEOUT ? WAITING_JOB : {}),
+            copies: Math.max(1, line.quantity),
+            receivedAt: at,
+            updatedAt: at,
+            properties: {},
+            files: [],
+            log: []
+        }))
+    };
+}
+
+export interface FixtureOptions {
+    readonly connectionType: CloseoutCapableConnectionType | ConnectionTypeContribution;
+    readonly connection?: Partial<Connection>;
+    readonly now?: () => Date;
+    /** The folder to open (a restart reuses the previous one). */
+    readonly folder?: string;
+    readonly owner?: string;
+}
+
+/** The closeout backend over a real file store, as the module wires it, with a recording JobFlow. */
+export class CloseoutFixture {
+    protected constructor(
+        readonly folder: string,
+        readonly store: FileDocumentStore,
+        readonly secrets: SecretBox,
+        readonly runner: CloseoutRunner,
+        readonly releaser: WaitingJobReleaser,
+        readonly refresher: OrderRefresher,
+        readonly documents: CloseoutDocuments,
+        readonly jobFlow: RecordingJobFlow,
+        readonly logger: ReturnType<typeof stubLogger>
+    ) { }
+
+    static async open(options: FixtureOptions): Promise<CloseoutFixture> {
+        const folder = options.folder ?? await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-closeout-'));
+        const store = new FileDocumentStore({ folder: path.join(folder, 'store'), collections: [...PLATFORM_COLLECTIONS, ...CLOSEOUT_COLLECTIONS] });
+        await store.ready;
+        const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
+        if (!store.get(ConnectionsCollection, 'conn-1')) {
+            await store.create(ConnectionsCollection, {
+                id: 'conn-1', name: 'Test store', description: '', type: 'MarcomCentral', endpointUrl: 'http://127.0.0.1:9/',
+                timeZone: 'America/Los_Angeles', pollingIntervalSeconds: 300, firstLookBackHours: 24, enabled: true, demo: false,
+                orderToken: secrets.seal('order-token'),
+                ...options.connection
+            });
+        }
+        const logger = stubLogger();
+        const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false } });
+        const jobFlow = new RecordingJobFlow(store);
+        const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });
+        const connectionTypes = { getContributions: () => [options.connectionType] };
+        const runner = inject(new CloseoutRunner(), {
+            store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1' }
+        });
+        const refresher = inject(new OrderRefresher(), { store, connectionTypes });
+        return new CloseoutFixture(folder, store, secrets, runner, releaser, refresher, documents, jobFlow, logger);
+    }
+
+    get connection(): Connection {
+        return this.store.get(ConnectionsCollection, 'conn-1')!;
+    }
+
+    async addOrder(received: ReceivedOrder, id = 'order-1', states: readonly JobState[] = []): Promise<Order> {
+        return this.store.create(OrdersCollection, storedOrder(received, id, 'conn-1', states));
+    }
+
+    order(id = 'order-1'): Order {
+        return this.store.get(OrdersCollection, id)!;
+    }
+
+    closeout(id = 'order-1'): CloseoutDocument | undefined {
+        return this.store.get(CloseoutsCollection, id);
+    }
+
+    /** A restart: the store closes, and the caller opens a new fixture over the same folder. */
+    async close(): Promise<void> {
+        this.releaser.onStop();
+        await this.store.close();
+    }
+
+    async remove(): Promise<void> {
+        await this.close();
+        await fs.rm(this.folder, { recursive: true, force: true });
+    }
+}
