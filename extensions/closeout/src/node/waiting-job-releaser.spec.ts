@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { CloseoutOrderActivityContribution } from './closeout-order-activity';
+import { CloseoutOrderActivity } from '../common/closeout-activity';
+import { CloseoutFixture, WAITING_JOB, storedOrder } from './test/closeout-fixture';
+import { ScriptedStore, receivedOrder } from './test/scripted-store';
+
+describe('Closeout Order activity and the release of waiting jobs', () => {
+    let fixture: CloseoutFixture;
+
+    beforeEach(async () => {
+        fixture = await CloseoutFixture.open({ connectionType: new ScriptedStore() });
+    });
+
+    afterEach(() => fixture.remove());
+
+    describe('the activity', () => {
+        const activity = new CloseoutOrderActivityContribution();
+
+        function context(closed: boolean): Parameters<CloseoutOrderActivityContribution['execute']>[0] {
+            const order = { ...storedOrder(receivedOrder(), 'order-1', 'conn-1'), version: 1, closed };
+            return {
+                job: order.jobs[0], order, step: { id: 'complete-closeout-order', activity: 'closeout-order', properties: {} }, properties: {},
+                jobFolder: '/x', signal: new AbortController().signal, log: async () => undefined, setState: async () => undefined
+            };
+        }
+
+        it('is the shared definition: Closeout Order, in the Print and Complete phases, without properties', () => {
+            assert.deepEqual([activity.type, activity.label, activity.allowedPhases, activity.fields], ['closeout-order', 'Closeout Order', ['Print', 'Complete'], []]);
+            assert.equal(activity.propertiesSchema, CloseoutOrderActivity.propertiesSchema);
+            assert.deepEqual(activity.propertiesSchema.parse({}), {});
+        });
+
+        it('keeps a job of an open order waiting for the closeout, with the reason Complete and Retain refuse with', async () => {
+            assert.deepEqual(await activity.execute(context(false)), { kind: 'wait', state: 'Waiting for order closeout', reason: 'Order 1001 is not closed' });
+        });
+
+        it('lets a job of a closed order go straight on', async () => {
+            assert.deepEqual(await activity.execute(context(true)), { kind: 'continue' });
+        });
+    });
+
+    describe('WaitingJobReleaser', () => {
+        it('releases, at start, the jobs still waiting on orders closed before a stop; leaves open orders alone', async () => {
+            await fixture.store.create(OrdersCollection, { ...storedOrder(receivedOrder(), 'closed-1', 'conn-1'), closed: true, closeout: { closedBy: 'olivia' } });
+            await fixture.store.create(OrdersCollection, storedOrder(receivedOrder({ marcomOrderId: 'M-2', orderNumber: '1002' }), 'open-1', 'conn-1'));
+
+            await fixture.releaser.start();
+
+            assert.deepEqual(fixture.jobFlow.continued.map(call => [call.jobId, call.by]), [['closed-1-job-1', 'olivia'], ['closed-1-job-2', 'olivia']]);
+            assert.deepEqual(fixture.order('open-1').jobs.map(job => job.state), ['Waiting for order closeout', 'Waiting for order closeout']);
+        });
+
+        it('releases a job that reaches the step of an order closed meanwhile, once', async () => {
+            await fixture.store.create(OrdersCollection, {
+                ...storedOrder(receivedOrder(), 'order-1', 'conn-1', ['Printing', 'Waiting for order closeout']), closed: true, closeout: { closedBy: 'sam' }
+            });
+            await fixture.releaser.start();
+            assert.deepEqual(fixture.jobFlow.continued.map(call => call.jobId), ['order-1-job-2']);
+
+            // The engine writes job 1 as waiting after it read the order still open.
+            await fixture.store.modify(OrdersCollection, 'order-1', order => ({
+                ...order, jobs: order.jobs.map(job => job.id === 'order-1-job-1' ? { ...job, ...WAITING_JOB } : job)
+            }));
+            await new Promise(resolve => setTimeout(resolve, 50));
+
+            assert.deepEqual(fixture.jobFlow.continued.map(call => call.jobId), ['order-1-job-2', 'order-1-job-1']);
+            assert.deepEqual(fixture.order().jobs.map(job => job.state), ['Queued', 'Queued']);
+        });
+
+        it('never releases a job that waits at another step', async () => {
+            await fixture.store.create(OrdersCollection, {
+                ...storedOrder(receivedOrder(), 'order-1', 'conn-1', ['Waiting', 'Waiting for order closeout']), closed: true
+            });
+            await fixture.releaser.start();
+            assert.deepEqual(fixture.jobFlow.continued.map(call => [call.jobId, call.by]), [['order-1-job-2', 'Presswork']]);
+        });
+    });
+});
