@@ -6,6 +6,7 @@ import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-docu
 import { runChild } from './child-process';
 import { formatEngineReport, runEngineBenchmark } from './engine-benchmark';
 import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
+import { formatQueryReport, runQueryBenchmark } from './query-benchmark';
 import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
 import type { OpenMeasurement, WriteTarget } from './protocol';
 import { RemoteWriter } from './remote-writer';
@@ -32,6 +33,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'store.json');
 const INTAKE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'intake.json');
 const ENGINE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'engine.json');
+const QUERY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'query.json');
 const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
@@ -46,8 +48,8 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
-type Section = 'store' | 'intake' | 'engine';
-const SECTIONS: readonly Section[] = ['store', 'intake', 'engine'];
+type Section = 'store' | 'intake' | 'engine' | 'query';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query'];
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -75,6 +77,11 @@ async function main(): Promise<void> {
             });
             console.log(formatEngineReport(engine));
             await writeResults(ENGINE_RESULTS_FILE, engine);
+        }
+        if (runs('query')) {
+            const query = await runQueryBenchmark(workFolder, progress);
+            console.log(formatQueryReport(query));
+            await writeResults(QUERY_RESULTS_FILE, query);
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });

@@ -1,24 +1,24 @@
 import type { CheckedJobQuery, JobGroupItem, JobListItem } from '../../common/job-query';
 import type { JobGroupField } from '../../common/job-row';
 import type { IndexedJob } from './indexed-job';
-import { fieldComparator } from './job-ordering';
+import { groupKeyComparator, lowerBound } from './job-ordering';
+import { SortedJobs } from './sorted-jobs';
 
 const WAITING_FOR_CLOSEOUT = 'Waiting for order closeout';
 
 interface JobGroup {
     readonly key: string;
-    readonly label: string;
-    /** Position of the group's first job in the list's jobs. */
-    readonly start: number;
-    readonly jobCount: number;
-    readonly waitingForCloseout: number;
+    jobCount: number;
+    waitingForCloseout: number;
 }
 
+type JobMatcher = (job: IndexedJob) => boolean;
+
 /** Whether a job passes the query's text and facet filters; undefined when the query filters nothing. */
-export function matcherOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): ((job: IndexedJob) => boolean) | undefined {
+export function matcherOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): JobMatcher | undefined {
     const text = query.text.trim().toLowerCase();
     const { state, phase, workflowId, connectionId } = query.facets;
-    const tests: ((job: IndexedJob) => boolean)[] = [];
+    const tests: JobMatcher[] = [];
     const facet = <T>(values: readonly T[] | undefined, valueOf: (job: IndexedJob) => T | undefined): void => {
         if (values && values.length) {
             const allowed = new Set<T | undefined>(values);
@@ -32,10 +32,8 @@ export function matcherOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): ((jo
     if (text) {
         tests.push(job => job.search.includes(text));
     }
-    if (!tests.length) {
-        return undefined;
-    }
-    return job => tests.every(test => test(job));
+    // The common cases (one filter, or none) skip the loop: this runs once per job on every new query.
+    return tests.length <= 1 ? tests[0] : job => tests.every(test => test(job));
 }
 
 export function groupKeyOf(field: JobGroupField, job: IndexedJob): string {
@@ -43,28 +41,59 @@ export function groupKeyOf(field: JobGroupField, job: IndexedJob): string {
 }
 
 /**
- * The jobs that pass a query's filters in its order, split into groups when it groups. Windows of
- * it are cut per request (collapsed groups are the user's moment, not the list's).
+ * The jobs that pass a query's filters in its order, split into groups when it groups. It is
+ * filtered once and then kept up to date as jobs change; windows are cut per request (collapsed
+ * groups are the user's moment, not the list's).
  */
 export class JobList {
-    protected constructor(readonly jobs: readonly IndexedJob[], protected readonly groups: readonly JobGroup[] | undefined) { }
+    protected constructor(
+        protected readonly sorted: SortedJobs,
+        protected readonly matches: JobMatcher | undefined,
+        protected readonly grouping: Grouping | undefined
+    ) { }
 
-    /** `sorted` is in the query's sort spec (group field first when it groups); one pass filters it. */
-    static of(sorted: readonly IndexedJob[], query: Pick<CheckedJobQuery, 'text' | 'facets' | 'groupBy'>): JobList {
+    /** One pass over all jobs in the query's sort order (group field first when it groups). */
+    static of(all: SortedJobs, query: Pick<CheckedJobQuery, 'text' | 'facets' | 'groupBy'>): JobList {
         const matches = matcherOf(query);
-        const jobs = matches ? sorted.filter(matches) : sorted;
-        return new JobList(jobs, query.groupBy ? groupsOf(jobs, query.groupBy) : undefined);
+        const jobs = matches ? all.jobs.filter(matches) : [...all.jobs];
+        const grouping = query.groupBy ? new Grouping(query.groupBy, all.spec[0].direction, jobs) : undefined;
+        return new JobList(new SortedJobs(all.spec, jobs, true), matches, grouping);
+    }
+
+    get jobs(): readonly IndexedJob[] {
+        return this.sorted.jobs;
+    }
+
+    /** A job came (no `previous`), changed, or went (no `next`). */
+    apply(previous: IndexedJob | undefined, next: IndexedJob | undefined): void {
+        const had = !!previous && this.passes(previous);
+        const has = !!next && this.passes(next);
+        if (had && has) {
+            this.sorted.replace(previous, next);
+        } else if (had) {
+            this.sorted.remove(previous);
+        } else if (has) {
+            this.sorted.insert(next);
+        }
+        if (had) {
+            this.grouping?.count(previous, -1);
+        }
+        if (has) {
+            this.grouping?.count(next, 1);
+        }
     }
 
     /** Items from `offset`: group headers count as items; jobs of collapsed groups are left out. */
     window(offset: number, limit: number, collapsed: ReadonlySet<string>): { items: JobListItem[], total: number } {
-        if (!this.groups) {
-            const items = this.jobs.slice(offset, offset + limit).map((job): JobListItem => ({ kind: 'job', row: job.row }));
-            return { items, total: this.jobs.length };
+        const jobs = this.sorted.jobs;
+        if (!this.grouping) {
+            const items = jobs.slice(offset, offset + limit).map((job): JobListItem => ({ kind: 'job', row: job.row }));
+            return { items, total: jobs.length };
         }
         const items: JobListItem[] = [];
         let position = 0;
-        for (const group of this.groups) {
+        let start = 0;
+        for (const group of this.grouping.groups) {
             const isCollapsed = collapsed.has(group.key);
             const size = 1 + (isCollapsed ? 0 : group.jobCount);
             if (items.length < limit && position + size > offset) {
@@ -74,36 +103,72 @@ export class JobList {
                 const from = Math.max(0, offset - position - 1);
                 const to = Math.min(size - 1, from + limit - items.length);
                 for (let index = from; index < to; index++) {
-                    items.push({ kind: 'job', row: this.jobs[group.start + index].row, group: group.key });
+                    items.push({ kind: 'job', row: jobs[start + index].row, group: group.key });
                 }
             }
             position += size;
+            start += group.jobCount;
         }
         return { items, total: position };
+    }
+
+    protected passes(job: IndexedJob): boolean {
+        return !this.matches || this.matches(job);
+    }
+}
+
+/**
+ * The groups of a list in the order of its jobs, with their counts, kept as jobs change: a change
+ * costs a lookup (and a binary search when a group comes or goes), never a pass over the jobs.
+ */
+class Grouping {
+    readonly groups: JobGroup[] = [];
+    protected readonly byKey = new Map<string, JobGroup>();
+    protected readonly compareKeys: (a: string, b: string) => number;
+
+    /** `jobs` are sorted by the group field first, so each group is one run. */
+    constructor(protected readonly field: JobGroupField, direction: 'asc' | 'desc', jobs: readonly IndexedJob[]) {
+        this.compareKeys = groupKeyComparator(direction);
+        let group: JobGroup | undefined;
+        for (const job of jobs) {
+            const key = groupKeyOf(field, job);
+            if (group?.key !== key) {
+                group = { key, jobCount: 0, waitingForCloseout: 0 };
+                this.groups.push(group);
+                this.byKey.set(key, group);
+            }
+            group.jobCount++;
+            if (job.row.state === WAITING_FOR_CLOSEOUT) {
+                group.waitingForCloseout++;
+            }
+        }
+    }
+
+    count(job: IndexedJob, by: 1 | -1): void {
+        const key = groupKeyOf(this.field, job);
+        let group = this.byKey.get(key);
+        if (!group) {
+            group = { key, jobCount: 0, waitingForCloseout: 0 };
+            this.groups.splice(this.positionOf(key), 0, group);
+            this.byKey.set(key, group);
+        }
+        group.jobCount += by;
+        if (job.row.state === WAITING_FOR_CLOSEOUT) {
+            group.waitingForCloseout += by;
+        }
+        if (group.jobCount === 0) {
+            this.groups.splice(this.positionOf(key), 1);
+            this.byKey.delete(key);
+        }
+    }
+
+    protected positionOf(key: string): number {
+        return lowerBound(this.groups, { key, jobCount: 0, waitingForCloseout: 0 }, (a, b) => this.compareKeys(a.key, b.key));
     }
 }
 
 function headerOf(group: JobGroup, collapsed: boolean): JobGroupItem {
-    return { kind: 'group', key: group.key, label: group.label, jobCount: group.jobCount, waitingForCloseout: group.waitingForCloseout, collapsed };
-}
-
-/** Runs of jobs with the same group value (the list is sorted by the group field first). */
-function groupsOf(jobs: readonly IndexedJob[], field: JobGroupField): JobGroup[] {
-    const groups: JobGroup[] = [];
-    const sameGroup = fieldComparator(field);
-    let start = 0;
-    while (start < jobs.length) {
-        let end = start;
-        let waiting = 0;
-        while (end < jobs.length && (end === start || sameGroup(jobs[start], jobs[end]) === 0)) {
-            if (jobs[end].row.state === WAITING_FOR_CLOSEOUT) {
-                waiting++;
-            }
-            end++;
-        }
-        const key = groupKeyOf(field, jobs[start]);
-        groups.push({ key, label: key || '(none)', start, jobCount: end - start, waitingForCloseout: waiting });
-        start = end;
-    }
-    return groups;
+    return {
+        kind: 'group', key: group.key, label: group.key || '(none)', jobCount: group.jobCount, waitingForCloseout: group.waitingForCloseout, collapsed
+    };
 }

@@ -20,11 +20,13 @@ function missingLast<T>(a: T | undefined, b: T | undefined, compare: (a: T, b: T
     return compare(a, b);
 }
 
+const ordinal = (a: string, b: string): number => a < b ? -1 : a > b ? 1 : 0;
+/** Texts that read alike ("b", "B") still differ, so jobs with the same value always sit together (groups are runs). */
+const readingOrder = (a: string, b: string): number => a === b ? 0 : collator.compare(a, b) || ordinal(a, b);
 const byText = (field: 'name' | 'orderNumber' | 'customer' | 'workflowName' | 'state' | 'currentActivity' | 'waitReason'): JobComparator =>
-    (a, b) => missingLast(a.row[field] || undefined, b.row[field] || undefined, collator.compare);
+    (a, b) => missingLast(a.row[field] || undefined, b.row[field] || undefined, readingOrder);
 const byNumber = (value: (job: IndexedJob) => number | undefined): JobComparator =>
     (a, b) => missingLast(value(a), value(b), (x, y) => x - y);
-const ordinal = (a: string, b: string): number => a < b ? -1 : a > b ? 1 : 0;
 
 const FIELD_COMPARATORS: Record<JobRowField, JobComparator> = {
     id: (a, b) => ordinal(a.row.id, b.row.id),
@@ -41,10 +43,6 @@ const FIELD_COMPARATORS: Record<JobRowField, JobComparator> = {
     updatedAt: byNumber(job => job.updatedAtMs),
     waitReason: byText('waitReason')
 };
-
-export function fieldComparator(field: JobRowField): JobComparator {
-    return FIELD_COMPARATORS[field];
-}
 
 /**
  * The order a query lists jobs in: grouped queries first by the group field (in the primary sort's
@@ -63,6 +61,15 @@ export function sortSpecOf(query: Pick<CheckedJobQuery, 'sort' | 'groupBy'>): So
 
 export function sortSpecKey(spec: SortSpec): string {
     return spec.map(key => `${key.field}:${key.direction}`).join(',');
+}
+
+/**
+ * Compares group keys as `comparatorOf` orders the group field (an empty key is a missing value),
+ * so groups can be kept in the order of their jobs.
+ */
+export function groupKeyComparator(direction: 'asc' | 'desc'): (a: string, b: string) => number {
+    const ascending = (a: string, b: string): number => missingLast(a || undefined, b || undefined, readingOrder);
+    return direction === 'asc' ? ascending : (a, b) => ascending(b, a);
 }
 
 /** Compares by the keys, then by job id, so no two jobs compare equal and pages never overlap. */

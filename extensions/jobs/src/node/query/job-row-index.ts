@@ -17,7 +17,7 @@ import { SortedJobs } from './sorted-jobs';
 
 /** Sort orders kept sorted at once; the least recently used is dropped beyond this. */
 const SORT_ORDERS_KEPT = 8;
-/** Filtered lists kept until the next change, for a pod scrolling through the same query. */
+/** Filtered lists kept (and maintained), for pods scrolling through the same queries as jobs change. */
 const LISTS_KEPT = 8;
 
 /**
@@ -100,13 +100,15 @@ export class JobRowIndex implements BackendApplicationContribution {
         const spec = sortSpecOf(query);
         const key = JSON.stringify([sortSpecKey(spec), query.groupBy ?? '', query.text.trim().toLowerCase(), query.facets]);
         let list = this.lists.get(key);
-        if (!list) {
-            list = JobList.of(this.sorted(spec).jobs, query);
+        if (list) {
+            this.lists.delete(key);
+        } else {
+            list = JobList.of(this.sorted(spec), query);
             if (this.lists.size >= LISTS_KEPT) {
                 this.lists.delete(this.lists.keys().next().value!);
             }
-            this.lists.set(key, list);
         }
+        this.lists.set(key, list);
         return list;
     }
 
@@ -117,7 +119,7 @@ export class JobRowIndex implements BackendApplicationContribution {
         if (sorted) {
             this.sortOrders.delete(key);
         } else {
-            sorted = new SortedJobs(spec, this.jobs.values());
+            sorted = new SortedJobs(spec, [...this.jobs.values()]);
             if (this.sortOrders.size >= SORT_ORDERS_KEPT) {
                 this.sortOrders.delete(this.sortOrders.keys().next().value!);
             }
@@ -131,7 +133,11 @@ export class JobRowIndex implements BackendApplicationContribution {
         for (const workflow of this.store.all(WorkflowsCollection)) {
             this.workflowNames.set(workflow.id, workflow.name);
         }
-        for (const order of this.store.all(OrdersCollection)) {
+        // Jobs made in the order they were received sit together in memory in the pod's default
+        // order (newest first): a text filter's pass over all jobs then reads memory in sequence.
+        const orders = [...this.store.all(OrdersCollection)].map(order => ({ order, at: Date.parse(order.receivedAt) || 0 }));
+        orders.sort((a, b) => a.at - b.at);
+        for (const { order } of orders) {
             this.putOrder(order);
         }
         this.loaded = true;
@@ -153,10 +159,7 @@ export class JobRowIndex implements BackendApplicationContribution {
             }
         } else if (change.collection === WorkflowsCollection.name) {
             this.renameWorkflow(change.id, (change.document as Workflow | undefined)?.name);
-        } else {
-            return;
         }
-        this.lists.clear();
     }
 
     protected putOrder(order: Order): void {
@@ -180,6 +183,7 @@ export class JobRowIndex implements BackendApplicationContribution {
             } else {
                 this.sortOrders.forEach(sorted => sorted.insert(next));
             }
+            this.lists.forEach(list => list.apply(previous, next));
         }
         this.jobIdsByOrder.set(order.id, [...ids]);
     }
@@ -198,6 +202,7 @@ export class JobRowIndex implements BackendApplicationContribution {
         this.jobs.delete(job.row.id);
         this.count(job.row.state, -1);
         this.sortOrders.forEach(sorted => sorted.remove(job));
+        this.lists.forEach(list => list.apply(job, undefined));
     }
 
     /** A renamed (or deleted) workflow renames the rows of its jobs; a deleted one shows its id. */
@@ -223,6 +228,8 @@ export class JobRowIndex implements BackendApplicationContribution {
         }
         if (replacements.size) {
             this.sortOrders.forEach(sorted => sorted.replaceAll(replacements, 'workflowName'));
+            // Rare: lists are filtered again on their next use rather than patched job by job.
+            this.lists.clear();
         }
     }
 

@@ -3,26 +3,23 @@ import type { IndexedJob } from './indexed-job';
 import { JobComparator, SortSpec, comparatorOf, lowerBound } from './job-ordering';
 
 /**
- * Every job in one sort order, kept sorted as jobs come, change and go: a change costs two binary
- * searches and an array splice, never a re-sort.
+ * Jobs in one sort order, kept sorted as jobs come, change and go: a change costs a binary search
+ * and an array splice, never a re-sort.
  */
 export class SortedJobs {
     readonly compare: JobComparator;
     protected readonly fields: ReadonlySet<JobRowField>;
     protected items: IndexedJob[];
 
-    constructor(readonly spec: SortSpec, jobs: Iterable<IndexedJob>) {
+    /** Takes `jobs` as its own; sorts them unless the caller says they are in order already. */
+    constructor(readonly spec: SortSpec, jobs: IndexedJob[], inOrder = false) {
         this.compare = comparatorOf(spec);
         this.fields = new Set(spec.map(key => key.field));
-        this.items = [...jobs].sort(this.compare);
+        this.items = inOrder ? jobs : jobs.sort(this.compare);
     }
 
     get jobs(): readonly IndexedJob[] {
         return this.items;
-    }
-
-    sortsBy(field: JobRowField): boolean {
-        return this.fields.has(field);
     }
 
     insert(job: IndexedJob): void {

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as sinon from 'sinon';
+import type { ILogger } from '@theia/core/lib/common/logger';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
+import { defaultWorkflows } from '@presswork/platform/lib/node/defaults/default-workflows';
+import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, WorkflowsCollection } from '@presswork/platform/lib/node/store';
+import type { DocumentCollection } from '@presswork/platform/lib/node/store';
+import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { JobRowIndex } from '../query/job-row-index';
+
+export function stubLogger(): ILogger {
+    return { info: sinon.stub(), warn: sinon.stub(), error: sinon.stub(), debug: sinon.stub() } as unknown as ILogger;
+}
+
+export interface JobsStoreFixture {
+    readonly store: FileDocumentStore;
+    readonly index: JobRowIndex;
+    /** Stores an order whose jobs are changed by `jobs` (index, job) → changes. */
+    addOrder(id: string, jobs: number, change?: (job: Job, index: number) => Partial<Job>, order?: Partial<Order>): Promise<Order>;
+    addWorkflow(id: string, name: string): Promise<Workflow>;
+    dispose(): Promise<void>;
+}
+
+/** A real store in a temporary folder and a started job index over it. */
+export async function createJobsStoreFixture(extraCollections: readonly DocumentCollection[] = []): Promise<JobsStoreFixture> {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-jobs-'));
+    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...extraCollections] });
+    await store.ready;
+    const index = new JobRowIndex();
+    Object.assign(index, { store, logger: stubLogger() });
+    index.initialize();
+    await index.whenReady();
+    const template = defaultWorkflows(new Date().toISOString())[0];
+    return {
+        store,
+        index,
+        addOrder: (id, jobs, change = () => ({}), order = {}) => {
+            const sample = sampleOrder(id, jobs);
+            return store.create(OrdersCollection, withoutVersion({ ...sample, ...order, jobs: sample.jobs.map((job, at) => ({ ...job, ...change(job, at) })) }));
+        },
+        addWorkflow: (id, name) => store.create(WorkflowsCollection, { ...template, id, name }),
+        dispose: async () => {
+            await store.close();
+            await fs.rm(folder, { recursive: true, force: true });
+        }
+    };
+}
+
+export function withoutVersion<T extends { version: number }>(document: T): Omit<T, 'version'> {
+    const { version: _version, ...rest } = document;
+    return rest;
+}
