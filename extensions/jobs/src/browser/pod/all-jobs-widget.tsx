@@ -359,7 +359,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         };
         const section = <K extends keyof JobFacets>(facet: K, title: string, choices: readonly { id: NonNullable<JobFacets[K]>[number], label: string }[]): PopupMenuItem[] =>
             choices.map((choice, index) => ({
-                id: `${facet}:${choice.id}`, label: index === 0 ? `${title}: ${choice.label}` : choice.label, separatorBefore: index === 0,
+                id: `${facet}:${choice.id}`, label: `${title}: ${choice.label}`, separatorBefore: index === 0,
                 checked: ((facets[facet] ?? []) as string[]).includes(choice.id), run: () => toggle(facet, choice.id)
             }));
         return [

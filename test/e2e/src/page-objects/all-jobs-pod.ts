@@ -1,0 +1,93 @@
+import { Page, expect, Locator } from '@playwright/test';
+
+/** The All Jobs pod of the Operations workspace, with its toolbar menus, and the Order panel. */
+export class AllJobsPod {
+    constructor(readonly page: Page) { }
+
+    get root(): Locator {
+        return this.page.locator('#presswork-all-jobs');
+    }
+
+    get grid(): Locator {
+        return this.root.getByRole('grid');
+    }
+
+    /** The element that scrolls the rows. */
+    get scroller(): Locator {
+        return this.root.locator('[data-test-id="virtuoso-scroller"]');
+    }
+
+    get orderPanel(): Locator {
+        return this.page.locator('#presswork-order-panel');
+    }
+
+    async waitUntilLoaded(): Promise<void> {
+        await expect(this.root).toBeVisible({ timeout: 30_000 });
+        await expect(this.rows().first()).toBeVisible({ timeout: 30_000 });
+    }
+
+    rows(): Locator {
+        return this.grid.locator('tbody tr[data-job-id]');
+    }
+
+    row(jobId: string): Locator {
+        return this.grid.locator(`tr[data-job-id="${jobId}"]`);
+    }
+
+    cell(jobId: string, columnId: string): Locator {
+        return this.row(jobId).locator(`td[data-column-id="${columnId}"]`);
+    }
+
+    selectedRows(): Locator {
+        return this.grid.locator('tr[data-job-id][aria-selected="true"]');
+    }
+
+    groupHeader(key: string): Locator {
+        return this.grid.locator(`tr[data-group-key="${key}"]`);
+    }
+
+    header(columnId: string): Locator {
+        return this.grid.locator(`th[data-column-id="${columnId}"]`);
+    }
+
+    toolbarButton(menu: 'views' | 'columns' | 'facets' | 'more'): Locator {
+        return this.root.locator(`button[data-menu="${menu}"]`);
+    }
+
+    get menu(): Locator {
+        return this.page.locator('.presswork-popup-menu');
+    }
+
+    menuItem(label: string): Locator {
+        return this.menu.locator('[role^="menuitem"]', { hasText: label });
+    }
+
+    async openMenu(menu: 'views' | 'columns' | 'facets' | 'more'): Promise<void> {
+        await this.toolbarButton(menu).click();
+        await expect(this.menu).toBeVisible();
+    }
+
+    async filter(text: string): Promise<void> {
+        await this.root.getByLabel('Filter jobs').fill(text);
+    }
+
+    async groupBy(label: string): Promise<void> {
+        await this.root.getByLabel('Group by').selectOption({ label });
+    }
+
+    /** Runs an entry of the views menu; `name` for a prompt that asks for a view name. */
+    async viewsMenu(entry: string, name?: string): Promise<void> {
+        await this.openMenu('views');
+        await this.menuItem(entry).first().click();
+        if (name !== undefined) {
+            const dialog = this.page.locator('#theia-dialog-shell');
+            await dialog.getByLabel('View name').fill(name);
+            await dialog.getByRole('button', { name: 'Save' }).click();
+            await expect(dialog).toHaveCount(0);
+        }
+    }
+
+    async scrollTop(): Promise<number> {
+        return this.scroller.evaluate(element => element.scrollTop);
+    }
+}
