@@ -10,10 +10,17 @@ export class JobActions {
         return this.pod.menu.locator(`[data-menu-item="${actionId}"]`);
     }
 
-    /** Filters the pod down to the job (new orders keep arriving), then selects it. */
+    /**
+     * Filters the pod down to the job (new orders keep arriving), then selects it. Typed again if
+     * a live re-render of the toolbar dropped the debounced filter text.
+     */
     async select(jobId: string): Promise<void> {
-        await this.pod.filter(jobId);
-        await expect(this.pod.rows()).toHaveCount(1);
+        await expect(async () => {
+            await this.pod.filter('');
+            await this.pod.filter(jobId);
+            await expect(this.pod.row(jobId)).toBeVisible({ timeout: 3_000 });
+            await expect(this.pod.rows()).toHaveCount(1, { timeout: 3_000 });
+        }).toPass({ timeout: 30_000 });
         await this.pod.row(jobId).click();
         await expect(this.pod.row(jobId)).toHaveAttribute('aria-selected', 'true');
     }
@@ -51,7 +58,7 @@ export class JobActions {
         await this.properties.getByRole('button', { name: 'Add property' }).click();
         const row = this.properties.locator('.presswork-job-property-row').last();
         await row.getByLabel('Property name').fill(key);
-        await row.getByLabel('Value').fill(value);
+        await row.getByLabel('Value', { exact: true }).fill(value);
     }
 
     get conflict(): Locator {

@@ -83,17 +83,17 @@ test.describe('job actions in the All Jobs pod', () => {
         const adminActions = new JobActions(adminPage, adminPod);
         await adminActions.openProperties(heldJob);
         await adminActions.propertyField('name').fill(`${heldName} (checked)`);
-        await adminActions.propertyField('copies').fill('3');
+        await adminActions.propertyField('copies').fill('4321');
         await adminActions.save();
         await expect(adminActions.dialog).toHaveCount(0);
 
         await actions.save();
-        await expect(actions.conflict).toContainText('copies is now 3');
+        await expect(actions.conflict).toContainText('copies is now 4321');
         await expect(actions.propertyField('copies')).toHaveValue('7');
         await actions.conflict.getByRole('button', { name: 'Reload' }).click();
         await expect(actions.conflict).toHaveCount(0);
         await expect(actions.propertyField('name')).toHaveValue(`${heldName} (checked)`);
-        await expect(actions.propertyField('copies')).toHaveValue('3');
+        await expect(actions.propertyField('copies')).toHaveValue('4321');
         await actions.propertyField('copies').fill('7');
         await actions.addProperty('finish', 'matt');
         await actions.save();
@@ -101,7 +101,7 @@ test.describe('job actions in the All Jobs pod', () => {
         await expect(pod.cell(heldJob, 'copies')).toHaveText('7');
         await expect(pod.cell(heldJob, 'name')).toHaveText(`${heldName} (checked)`);
         await actions.openProperties(heldJob);
-        await expect(actions.properties.locator('.presswork-job-property-row[data-property="finish"]').getByLabel('Value')).toHaveValue('matt');
+        await expect(actions.properties.locator('.presswork-job-property-row[data-property="finish"]').getByLabel('Value', { exact: true })).toHaveValue('matt');
         await actions.close();
 
         // Log…: the whole history, newest last, with who acted; the filter narrows it.
@@ -116,6 +116,7 @@ test.describe('job actions in the All Jobs pod', () => {
         await actions.close();
 
         // Move to workflow…: the job starts again in the chosen workflow.
+        await actions.select(movedJob);
         const movedFrom = (await pod.cell(movedJob, 'workflow').textContent())!;
         const target = movedFrom === 'MarcomCentral print' ? 'MarcomCentral stock item' : 'MarcomCentral print';
         await actions.run(movedJob, 'presswork.jobs.moveToWorkflow');
@@ -125,6 +126,7 @@ test.describe('job actions in the All Jobs pod', () => {
         await expect(pod.cell(movedJob, 'workflow')).toHaveText(target);
 
         // Delete asks first, naming the job.
+        await actions.select(deletedJob);
         const deletedName = (await pod.cell(deletedJob, 'name').textContent())!;
         await actions.run(deletedJob, 'presswork.jobs.delete');
         await expect(actions.dialog).toContainText('Delete job');
