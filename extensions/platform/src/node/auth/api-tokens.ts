@@ -8,6 +8,7 @@ import { DocumentIdSchema, TimestampSchema } from '../../common/identifiers';
 import type { User } from '../../common/user-schema';
 import type { DocumentCollection } from '../store/document-store';
 import { DocumentStore } from '../store/document-store';
+import { DocumentConflictError } from '../store/store-errors';
 import { UserAccounts } from './user-accounts';
 
 const TOKEN_PREFIX = 'pw_';
@@ -69,11 +70,22 @@ export class ApiTokens {
     }
 
     async revoke(actor: User, id: string): Promise<void> {
-        const token = this.store.get(ApiTokensCollection, id);
-        if (!token) {
-            throw PressworkError.NotFound('That token no longer exists');
+        let token: ApiToken | undefined;
+        // A use of the token noted meanwhile changes its version; revoking wins over that.
+        for (let attempt = 1; ; attempt++) {
+            token = this.store.get(ApiTokensCollection, id);
+            if (!token) {
+                throw PressworkError.NotFound('That token no longer exists');
+            }
+            try {
+                await this.store.delete(ApiTokensCollection, id, token.version);
+                break;
+            } catch (error) {
+                if (!(error instanceof DocumentConflictError) || attempt === 3) {
+                    throw error;
+                }
+            }
         }
-        await this.store.delete(ApiTokensCollection, id, token.version);
         this.logger.info(`API token "${token.name}" of ${this.accounts.byId(token.userId)?.name ?? 'a deleted user'} revoked by ${actor.name}`);
     }
 

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import * as sinon from 'sinon';
+import type { User } from '@presswork/platform/lib/common/user-schema';
+import { ChangeFeedHub } from '@presswork/platform/lib/node/change-feed/change-feed-hub';
+import type { ChangeFeedSubscriber } from '@presswork/platform/lib/node/change-feed/change-feed-hub';
+import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store';
+import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
+import type { Authority } from '@presswork/platform/lib/common/authority';
+import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
+import type { OrderRowsDelta } from '../../common/jobs-protocol';
+import { JobsStoreFixture, createJobsStoreFixture, stubLogger } from '../test/jobs-store-fixture';
+import { JobQueryServiceImpl } from './job-query-service-impl';
+import { OrderRowsProjection } from './order-rows-projection';
+
+describe('JobQueryServiceImpl and the orders projection', () => {
+
+    let fixture: JobsStoreFixture;
+    let service: JobQueryServiceImpl;
+    let projection: OrderRowsProjection;
+
+    beforeEach(async () => {
+        fixture = await createJobsStoreFixture();
+        service = new JobQueryServiceImpl();
+        Object.assign(service, { index: fixture.index, store: fixture.store });
+        projection = new OrderRowsProjection();
+        Object.assign(projection, { index: fixture.index });
+    });
+
+    afterEach(async () => {
+        sinon.restore();
+        await fixture.dispose();
+    });
+
+    it('offers workflows and connections by name only, never a token', async () => {
+        await fixture.addWorkflow('wf-2', 'Posters');
+        await fixture.addWorkflow('wf-1', 'Business cards');
+        await fixture.store.create(ConnectionsCollection, {
+            id: 'connection-1', name: 'Main store', description: '', type: 'MarcomCentral', endpointUrl: 'https://store.example.com/api',
+            orderToken: { iv: 'AAAAAAAAAAAAAAAAAAAAAA==', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', data: 'c2VjcmV0' },
+            timeZone: 'UTC', pollingIntervalSeconds: 300, firstLookBackHours: 24, enabled: true, demo: false
+        });
+        const choices = await service.facetChoices();
+        assert.deepEqual(choices, {
+            workflows: [{ id: 'wf-1', name: 'Business cards' }, { id: 'wf-2', name: 'Posters' }],
+            connections: [{ id: 'connection-1', name: 'Main store' }]
+        });
+        assert.ok(!JSON.stringify(choices).includes('c2VjcmV0'));
+    });
+
+    it('counts jobs in Error and waiting for closeout, and summarizes an order', async () => {
+        await fixture.addOrder('order-1', 4, (_job, at) => ({ state: (['Error', 'Waiting for order closeout', 'Complete', 'Printing'] as const)[at] }),
+            { closeout: { closedBy: 'ada', closedAt: '2025-01-16T10:00:00.000Z' } });
+        assert.deepEqual(await service.counts(), { error: 1, waitingForCloseout: 1, all: 4 });
+        const summary = await service.orderSummary('order-1');
+        assert.equal(summary?.orderNumber, 'PW-order-1');
+        assert.equal(summary?.customer, 'Ada Lovelace');
+        assert.equal(summary?.readyForCloseout, 2, 'waiting for closeout and complete');
+        assert.equal(summary?.closedBy, 'ada');
+        assert.deepEqual(summary?.jobs.map(job => job.state), ['Error', 'Waiting for order closeout', 'Complete', 'Printing']);
+        assert.equal(await service.orderSummary('order-none'), undefined);
+    });
+
+    it('answers windows once the index is ready', async () => {
+        await fixture.addOrder('order-1', 2);
+        const window = await service.window({ query: { groupBy: 'orderNumber' }, offset: 0, limit: 2 });
+        assert.deepEqual(window.items.map(item => item.kind), ['group', 'job']);
+        assert.equal(window.total, 3);
+        assert.equal(window.allJobs, 2);
+    });
+
+    it('projects an order as the rows of its jobs, nothing else of it', async () => {
+        await fixture.addWorkflow('wf-1', 'Business cards');
+        const order = await fixture.addOrder('order-1', 2, () => ({ workflowId: 'wf-1' }), {
+            paymentMethod: 'CreditCard', creditCard: { authorizationNumber: 'AUTH-778899', cardType: 'Visa' }
+        });
+        const delta = projection.project(order);
+        assert.deepEqual(Object.keys(delta), ['rows']);
+        assert.deepEqual(delta.rows, fixture.index.rowsOfOrder('order-1'));
+        assert.equal(delta.rows[0].workflowName, 'Business cards');
+        assert.ok(!JSON.stringify(delta).includes('AUTH-778899'));
+        assert.ok(!JSON.stringify(delta).includes('Press Lane'), 'no address');
+        assert.equal(projection.project(order), delta, 'worked out once per document');
+        assert.equal(projection.collection, 'orders');
+        assert.equal(projection.permission, 'operations.view');
+    });
+
+    it('reaches Monitors through the change feed; a deletion comes without a document', async () => {
+        const hub = new ChangeFeedHub();
+        Object.assign(hub, { store: fixture.store, projectionProvider: { getContributions: () => [projection] }, logger: stubLogger() });
+        hub.initialize();
+        const received: DocumentDelta[] = [];
+        const monitor: ChangeFeedSubscriber = {
+            caller: { user: () => ({ ...sampleUser('monitor-1', 'monitor'), authority: 'Monitor' as Authority }) as User, sessionId: 's' },
+            client: { onDidCommit: deltas => received.push(...deltas) },
+            collections: new Set(['orders'])
+        };
+        hub.add(monitor);
+        const order = await fixture.addOrder('order-1', 1, () => ({ state: 'Held' }));
+        await fixture.store.delete(OrdersCollection, order.id, order.version);
+        await new Promise(resolve => setImmediate(resolve));
+        assert.deepEqual(received.map(delta => [delta.kind, delta.id]), [['created', 'order-1'], ['deleted', 'order-1']]);
+        assert.equal((received[0].document as OrderRowsDelta).rows[0].state, 'Held');
+        assert.equal(received[1].document, undefined);
+    });
+});
