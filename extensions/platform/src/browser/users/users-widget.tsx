@@ -3,19 +3,24 @@ import { inject, injectable, postConstruct } from '@theia/core/shared/inversify'
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { z } from 'zod';
-import { AccountService, NewUserSchema } from '../../common/account-protocol';
+import { AccountService, ApiTokenNameSchema, ApiTokenSummary, IssuedApiToken, NewUserSchema } from '../../common/account-protocol';
 import { AUTHORITIES, Authority } from '../../common/authority';
 import { PasswordSchema, UserSummary } from '../../common/user-schema';
 import { CollectionNames } from '../../common/collection-names';
 import { CurrentUserService } from '../account/current-user-service';
 import { PressworkViewWidget } from '../presswork-view-widget';
 import { FormDialog } from '../form-dialog';
+import { ApiTokenDialog } from './api-token-dialog';
+
+/** The collection the backend keeps API tokens in: the view reloads its token list when it changes. */
+const API_TOKENS_COLLECTION = 'api-tokens';
+const IssueTokenSchema = z.object({ name: ApiTokenNameSchema });
 
 const ResetPasswordSchema = z.object({ password: PasswordSchema, confirm: z.string() });
 const passwordsMatch = (values: Readonly<Record<string, string>>): string | undefined =>
     values.password !== values.confirm ? 'The passwords do not match' : undefined;
 
-/** Administrators' list of users: create, delete, set authority, reset password. Updates live. */
+/** Administrators' list of users: create, delete, set authority, reset password, issue and revoke API tokens. Updates live. */
 @injectable()
 export class UsersWidget extends PressworkViewWidget {
     static readonly ID = 'presswork-users';
@@ -25,14 +30,15 @@ export class UsersWidget extends PressworkViewWidget {
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
 
     protected users: UserSummary[] = [];
+    protected tokens: ApiTokenSummary[] = [];
 
     @postConstruct()
     protected init(): void {
-        this.setUpView({ id: UsersWidget.ID, label: UsersWidget.LABEL, icon: 'organization', collections: [CollectionNames.users] });
+        this.setUpView({ id: UsersWidget.ID, label: UsersWidget.LABEL, icon: 'organization', collections: [CollectionNames.users, API_TOKENS_COLLECTION] });
     }
 
     protected async load(): Promise<void> {
-        this.users = await this.accounts.listUsers();
+        [this.users, this.tokens] = await Promise.all([this.accounts.listUsers(), this.accounts.listApiTokens()]);
     }
 
     protected render(): React.ReactNode {
@@ -51,7 +57,35 @@ export class UsersWidget extends PressworkViewWidget {
                 </tr></thead>
                 <tbody>{this.users.map(user => this.renderRow(user))}</tbody>
             </table>
+            {this.renderTokens()}
         </div>;
+    }
+
+    protected renderTokens(): React.ReactNode {
+        const label = nls.localize('presswork/users/tokens', 'API tokens');
+        return <>
+            <h3>{label}</h3>
+            {this.tokens.length === 0
+                ? <p>{nls.localize('presswork/users/noTokens', 'No API tokens. Issue one from a user\'s row for a shop system that reads /api/v1/.')}</p>
+                : <table className='presswork-table' aria-label={label}>
+                    <thead><tr>
+                        <th>{nls.localize('presswork/users/tokenName', 'Name')}</th>
+                        <th>{nls.localize('presswork/users/tokenUser', 'User')}</th>
+                        <th>{nls.localize('presswork/users/tokenCreated', 'Issued')}</th>
+                        <th>{nls.localize('presswork/users/tokenLastUsed', 'Last used')}</th>
+                        <th></th>
+                    </tr></thead>
+                    <tbody>{this.tokens.map(token => <tr key={token.id} data-token={token.name}>
+                        <td>{token.name}</td>
+                        <td>{token.userName ?? nls.localize('presswork/users/deletedUser', '(deleted user)')}</td>
+                        <td>{nls.localize('presswork/users/issuedBy', '{0} by {1}', new Date(token.createdAt).toLocaleString(), token.createdBy)}</td>
+                        <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : nls.localize('presswork/users/neverUsed', 'never')}</td>
+                        <td className='presswork-row-actions'>
+                            <button className='theia-button secondary' onClick={() => this.revokeToken(token)}>{nls.localize('presswork/users/revoke', 'Revoke')}</button>
+                        </td>
+                    </tr>)}</tbody>
+                </table>}
+        </>;
     }
 
     protected renderRow(user: UserSummary): React.ReactNode {
@@ -68,6 +102,7 @@ export class UsersWidget extends PressworkViewWidget {
             <td>{new Date(user.createdAt).toLocaleString()}</td>
             <td className='presswork-row-actions'>
                 <button className='theia-button secondary' onClick={() => this.resetPassword(user)}>{nls.localize('presswork/users/reset', 'Reset password…')}</button>
+                <button className='theia-button secondary' onClick={() => this.issueToken(user)}>{nls.localize('presswork/users/issueToken', 'Issue API token…')}</button>
                 <button className='theia-button secondary' disabled={isSelf} title={isSelf ? nls.localize('presswork/users/noSelfDelete', 'You cannot delete yourself') : ''}
                     onClick={() => this.deleteUser(user)}>{nls.localize('presswork/users/delete', 'Delete…')}</button>
             </td>
@@ -119,4 +154,31 @@ export class UsersWidget extends PressworkViewWidget {
         }
     }
 
+    protected async issueToken(user: UserSummary): Promise<void> {
+        let issued: IssuedApiToken | undefined;
+        await new FormDialog({
+            title: nls.localize('presswork/users/issueTokenTitle', 'Issue an API token for {0}', user.name),
+            acceptLabel: nls.localize('presswork/users/issueTokenAccept', 'Issue'),
+            fields: [{ name: 'name', label: 'Name', kind: 'text', placeholder: 'e.g. Web shop order status', help: 'Says what the token is for; it acts with the authority of this user.' }],
+            schema: IssueTokenSchema,
+            submit: async value => {
+                issued = await this.accounts.issueApiToken(user.id, value.name);
+            }
+        }).open();
+        if (issued) {
+            await new ApiTokenDialog(issued).open();
+            await this.reload();
+        }
+    }
+
+    protected async revokeToken(token: ApiTokenSummary): Promise<void> {
+        const confirmed = await new ConfirmDialog({
+            title: nls.localize('presswork/users/revokeTitle', 'Revoke API token'),
+            msg: nls.localize('presswork/users/revokeMessage', 'Revoke the token {0} of {1}? Systems using it are refused at once.', token.name, token.userName ?? ''),
+            ok: nls.localize('presswork/users/revokeAccept', 'Revoke')
+        }).open();
+        if (confirmed) {
+            await this.act(() => this.accounts.revokeApiToken(token.id));
+        }
+    }
 }
