@@ -89,6 +89,7 @@ test.describe('job actions in the All Jobs pod', () => {
 
         await actions.save();
         await expect(actions.conflict).toContainText('copies is now 4321');
+        await expect(actions.conflict).toBeInViewport();
         await expect(actions.propertyField('copies')).toHaveValue('7');
         await actions.conflict.getByRole('button', { name: 'Reload' }).click();
         await expect(actions.conflict).toHaveCount(0);

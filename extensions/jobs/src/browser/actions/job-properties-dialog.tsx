@@ -101,6 +101,7 @@ export class JobPropertiesDialog extends JobDialog {
             } else {
                 // Stale or refused: keep what the user typed, say why, offer Reload.
                 this.conflict = messageOf(error);
+                this.contentNode.scrollTop = 0;
             }
         } finally {
             this.busy = false;
