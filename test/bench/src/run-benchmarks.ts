@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { runChild } from './child-process';
+import { formatCloseoutReport, runCloseoutBenchmark } from './closeout-benchmark';
 import { formatEngineReport, runEngineBenchmark } from './engine-benchmark';
 import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
 import { formatQueryReport, runQueryBenchmark } from './query-benchmark';
@@ -34,6 +35,7 @@ const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'store.json');
 const INTAKE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'intake.json');
 const ENGINE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'engine.json');
 const QUERY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'query.json');
+const CLOSEOUT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'closeout.json');
 const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
@@ -48,8 +50,8 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
-type Section = 'store' | 'intake' | 'engine' | 'query';
-const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query'];
+type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout'];
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -82,6 +84,11 @@ async function main(): Promise<void> {
             const query = await runQueryBenchmark(workFolder, progress);
             console.log(formatQueryReport(query));
             await writeResults(QUERY_RESULTS_FILE, query);
+        }
+        if (runs('closeout')) {
+            const closeout = await runCloseoutBenchmark(workFolder, progress);
+            console.log(formatCloseoutReport(closeout));
+            await writeResults(CLOSEOUT_RESULTS_FILE, closeout);
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });

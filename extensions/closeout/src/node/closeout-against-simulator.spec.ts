@@ -75,6 +75,7 @@ describe('closeout against the simulator', function () {
     it('closes a card order out: one packing slip, one invoice, one capture; the jobs are released', async () => {
         const { placed, id } = await place();
         const progress = await fixture.runner.closeOut(id, input(id), 'olivia');
+        await fixture.runner.idle();
 
         assert.deepEqual(statuses(progress), ['done', 'done', 'done']);
         assert.equal(progress.closed, true);
@@ -105,6 +106,7 @@ describe('closeout against the simulator', function () {
             assert.deepEqual(fixture.jobFlow.continued, [], 'no job released before every part is done');
 
             const retried = await fixture.runner.closeOut(id, input(id), 'olivia');
+            await fixture.runner.idle();
             assert.deepEqual(statuses(retried), ['done', 'done', 'done']);
             assert.deepEqual(inStore(placed), { slips: 1, invoices: 1, captures: 1, status: 'Closed' });
             assert.equal(fixture.jobFlow.continued.length, placed.OrderDetails.length);
@@ -118,6 +120,7 @@ describe('closeout against the simulator', function () {
         assert.deepEqual(statuses(failed), ['done', 'done', 'failed']);
         assert.equal(failed.parts.settlement.code, 403);
         assert.match(failed.parts.settlement.message ?? '', /card authorization expired or was declined/);
+        await fixture.runner.idle();
         assert.equal(inStore(placed).captures, 0);
         assert.equal(fixture.order(id).closed, false);
         assert.deepEqual(fixture.jobFlow.continued, []);
@@ -162,7 +165,7 @@ describe('closeout against the simulator', function () {
         const since = new Date(Date.now() - ABANDONED_LOCK_MS - 1000).toISOString();
         await fixture.store.create(CloseoutsCollection, {
             id, orderNumber: fixture.order(id).orderNumber, input: numbers, closed: false,
-            running: { by: 'olivia', since, owner: 'the-killed-backend' },
+            running: { by: 'olivia', since, owner: 'the-killed-backend' }, pendingLog: [],
             attempts: [{ by: 'olivia', startedAt: since, events: [] }],
             parts: { packingSlip: { status: 'sending', sent: true, at: since }, invoice: { status: 'pending', sent: false }, settlement: { status: 'pending', sent: false } }
         });

@@ -15,8 +15,18 @@ export function logEntry(message: string, by: string, at: string, level: JobLogE
     return { at, level, message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message, by };
 }
 
-/** The order with the entries appended to its own log and to the log of each of its jobs. */
-export function withAudit(order: Order, entries: readonly JobLogEntry[]): Order {
+const entryKey = (entry: JobLogEntry): string => `${entry.at}|${entry.by ?? ''}|${entry.message}`;
+
+/**
+ * The order with the entries appended to its own log and to the log of each of its jobs. Entries
+ * the order's log already holds (copied before a stop that left them pending too) are not repeated.
+ */
+export function withAudit(order: Order, added: readonly JobLogEntry[]): Order {
+    const recent = new Set(order.log.slice(-(added.length + 1000)).map(entryKey));
+    const entries = added.filter(entry => !recent.has(entryKey(entry)));
+    if (entries.length === 0) {
+        return order;
+    }
     return {
         ...order,
         log: appendBounded(order.log, entries),

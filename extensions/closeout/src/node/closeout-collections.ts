@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema, shortText } from '@presswork/platform/lib/common/identifiers';
+import { JobLogEntrySchema } from '@presswork/platform/lib/common/job-schema';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
 import { CLOSEOUTS_COLLECTION, CloseoutInputSchema } from '../common/closeout-protocol';
 
@@ -53,6 +54,11 @@ export const CloseoutDocumentSchema = z.object({
     parts: z.object({ packingSlip: StoredPartSchema, invoice: StoredPartSchema, settlement: StoredPartSchema }),
     running: RunningLockSchema.optional(),
     attempts: z.array(AttemptSchema).max(200).default([]),
+    /**
+     * Audit entries written with the state they describe, not yet copied into the logs of the order
+     * and its jobs (that happens in the write that closes the order, or when the attempt stops).
+     */
+    pendingLog: z.array(JobLogEntrySchema).max(1000).default([]),
     closed: z.boolean().default(false),
     closedBy: shortText(64).optional(),
     closedAt: TimestampSchema.optional()

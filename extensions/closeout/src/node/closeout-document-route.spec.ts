@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type * as express from '@theia/core/shared/express';
 import type { User } from '@presswork/platform/lib/common/user-schema';
+import { CloseoutsCollection } from './closeout-collections';
 import { CloseoutDocumentRoute, DocumentRequestSchema } from './closeout-document-route';
 import { CloseoutProgressProjection } from './closeout-progress-projection';
 import { CloseoutFixture, inject, stubLogger } from './test/closeout-fixture';
@@ -68,8 +69,18 @@ describe('closeout documents route', () => {
         assert.equal((sent.body as Buffer).subarray(0, 5).toString('latin1'), '%PDF-');
     });
 
-    it('answers 404 for a document not created yet', async () => {
+    it('answers 404 for a document whose part is not done, and renders one that is done but not yet written', async () => {
         assert.equal((await get('order-1', 'invoice.pdf')).status, 404);
+        const done = { status: 'done' as const, sent: true };
+        await fixture.store.create(CloseoutsCollection, {
+            id: 'order-1', orderNumber: '1001', attempts: [], pendingLog: [], closed: false,
+            input: { packingSlip: { packingSlipNumber: 'PS-1001', shipDate: '2026-11-26', carrierName: 'UPS' }, invoice: { invoiceNumber: 'INV-1001', invoiceDate: '2026-11-26' } },
+            parts: { packingSlip: done, invoice: done, settlement: { status: 'pending', sent: false } }
+        });
+        const sent = await get('order-1', 'invoice.pdf');
+        assert.equal(sent.status, 200);
+        assert.equal((sent.body as Buffer).subarray(0, 5).toString('latin1'), '%PDF-');
+        assert.equal(await fixture.documents.exists('order-1', 'invoice'), true, 'kept for the next time');
     });
 
     it('refuses without a session (401) and to a Monitor (403)', async () => {

@@ -52,7 +52,7 @@ export class CloseoutDocumentRoute implements BackendApplicationContribution {
             return;
         }
         const { orderId, file: kind } = params.data;
-        if (!await this.documents.exists(orderId, kind)) {
+        if (!await this.documents.ensure(orderId, kind)) {
             response.status(404).json({ error: 'This document has not been created yet' });
             return;
         }

@@ -5,6 +5,9 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { CloseoutsCollection } from './closeout-collections';
 import { CloseoutDocumentKind, CloseoutInput, DOCUMENT_KINDS } from '../common/closeout-protocol';
 import { renderCloseoutPdf } from './closeout-pdf';
 
@@ -17,6 +20,9 @@ export const CLOSEOUT_DOCUMENTS_FOLDER = 'closeout-documents';
 @injectable()
 export class CloseoutDocuments {
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    /** Documents being written now, so two requests for one render it once. */
+    protected readonly writing = new Map<string, Promise<string>>();
 
     fileOf(orderId: string, kind: CloseoutDocumentKind): string {
         const id = DocumentIdSchema.parse(orderId);
@@ -34,9 +40,33 @@ export class CloseoutDocuments {
         }
     }
 
-    async availability(orderId: string): Promise<{ packingSlip: boolean; invoice: boolean }> {
-        const [packingSlip, invoice] = await Promise.all([this.exists(orderId, 'packing-slip'), this.exists(orderId, 'invoice')]);
-        return { packingSlip, invoice };
+    /** A document exists once its part is done in the store (it is rendered then, or when first asked for). */
+    availability(orderId: string): { packingSlip: boolean; invoice: boolean } {
+        const parts = this.store.get(CloseoutsCollection, orderId)?.parts;
+        return { packingSlip: parts?.packingSlip.status === 'done', invoice: parts?.invoice.status === 'done' };
+    }
+
+    /**
+     * The document's file, rendered from the order and the closeout's numbers if it is not there
+     * yet; undefined while its part is not done.
+     */
+    async ensure(orderId: string, kind: CloseoutDocumentKind): Promise<string | undefined> {
+        const file = this.fileOf(orderId, kind);
+        if (await this.exists(orderId, kind)) {
+            return file;
+        }
+        const closeout = this.store.get(CloseoutsCollection, orderId);
+        const order = this.store.get(OrdersCollection, orderId);
+        const done = closeout?.parts[kind === 'packing-slip' ? 'packingSlip' : 'invoice'].status === 'done';
+        if (!done || !closeout?.input || !order) {
+            return undefined;
+        }
+        let writing = this.writing.get(file);
+        if (!writing) {
+            writing = this.write(kind, order, closeout.input).finally(() => this.writing.delete(file));
+            this.writing.set(file, writing);
+        }
+        return writing;
     }
 
     /** Renders and stores the document: written whole (temporary file, then rename) or not at all. */

@@ -157,6 +157,7 @@ describe('CloseoutRunner', () => {
 
         it('closes the order with its record and releases every job waiting at Closeout Order, only then', async () => {
             await fixture.runner.closeOut('order-1', input(), 'olivia');
+            await fixture.runner.idle();
             const order = fixture.order();
             assert.equal(order.closed, true);
             assert.deepEqual(order.closeout, {
@@ -191,6 +192,8 @@ describe('CloseoutRunner', () => {
             assert.equal(failed.runningBy, undefined, 'the lock is released');
 
             const retried = await fixture.runner.closeOut('order-1', input(), 'sam');
+            await fixture.runner.idle();
+            assert.equal(fixture.jobFlow.continued.length, 2);
             assert.equal(store.createPackingSlip.callCount, 1, 'the packing slip is never sent again');
             assert.equal(store.createInvoice.callCount, 2);
             assert.equal(retried.closed, true);
@@ -247,7 +250,7 @@ describe('CloseoutRunner', () => {
         it('respects another backend\'s fresh lock, and takes over one abandoned for more than 10 minutes', async () => {
             const since = new Date(NOW.getTime() - 60_000).toISOString();
             await fixture.store.create(CloseoutsCollection, {
-                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since, owner: 'backend-2' }, attempts: [], closed: false,
+                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since, owner: 'backend-2' }, attempts: [], pendingLog: [], closed: false,
                 parts: { packingSlip: { status: 'pending', sent: false }, invoice: { status: 'pending', sent: false }, settlement: { status: 'pending', sent: false } }
             });
             assert.match(await refusal(fixture.runner.closeOut('order-1', input(), 'olivia')), /^kim is closing out order 1001 since/);
@@ -258,7 +261,7 @@ describe('CloseoutRunner', () => {
 
         it('takes over its own backend\'s lock left by a stop (no attempt runs here)', async () => {
             await fixture.store.create(CloseoutsCollection, {
-                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since: NOW.toISOString(), owner: 'backend-1' }, attempts: [], closed: false,
+                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since: NOW.toISOString(), owner: 'backend-1' }, attempts: [], pendingLog: [], closed: false,
                 parts: { packingSlip: { status: 'pending', sent: false }, invoice: { status: 'pending', sent: false }, settlement: { status: 'pending', sent: false } }
             });
             assert.equal((await fixture.runner.closeOut('order-1', input(), 'olivia')).closed, true);
@@ -327,9 +330,12 @@ describe('CloseoutRunner', () => {
         it('writes the packing slip and invoice as PDF once each is done', async () => {
             store.createInvoice.onFirstCall().resolves(answer('failed', 402));
             await fixture.runner.closeOut('order-1', input(), 'olivia');
-            assert.deepEqual(await fixture.documents.availability('order-1'), { packingSlip: true, invoice: false });
+            await fixture.runner.idle();
+            assert.deepEqual(fixture.documents.availability('order-1'), { packingSlip: true, invoice: false });
+            assert.deepEqual([await fixture.documents.exists('order-1', 'packing-slip'), await fixture.documents.exists('order-1', 'invoice')], [true, false]);
             await fixture.runner.closeOut('order-1', input(), 'olivia');
-            assert.deepEqual(await fixture.documents.availability('order-1'), { packingSlip: true, invoice: true });
+            await fixture.runner.idle();
+            assert.deepEqual(fixture.documents.availability('order-1'), { packingSlip: true, invoice: true });
             const pdf = await fs.readFile(fixture.documents.fileOf('order-1', 'invoice'));
             assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
         });

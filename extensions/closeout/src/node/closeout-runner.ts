@@ -66,6 +66,7 @@ export function freshCloseout(order: Order): Omit<CloseoutDocument, 'version'> {
         orderNumber: order.orderNumber,
         parts: { packingSlip: PENDING, invoice: PENDING, settlement: settlementRequired(order) ? PENDING : { status: 'not-required', sent: false } },
         attempts: [],
+        pendingLog: [],
         closed: false
     };
 }
@@ -186,7 +187,7 @@ export class CloseoutRunner {
             notReady: order.jobs
                 .filter(job => job.state !== WAITING_FOR_CLOSEOUT && !FINISHED_JOB_STATES.has(job.state))
                 .map(job => ({ jobId: job.id, name: job.name, state: job.state })),
-            details: orderDetailsView(order, await this.documents.availability(orderId), now),
+            details: orderDetailsView(order, this.documents.availability(orderId), now),
             proposal: closeout?.input ?? proposeInput(this.store, order, now),
             settlementRequired: settlementRequired(order),
             progress: this.progress(orderId)
@@ -208,12 +209,16 @@ export class CloseoutRunner {
         await this.ensureCloseout(order);
         const started = await this.acquire(order, parsed.data, by);
         try {
-            const opened = this.audit(order.id, [logEntry(`Closeout attempt ${started.attempts.length} by ${by}: ${this.attemptSummary(started, order)}`, by, started.running!.since)]);
-            await this.runParts({ order, connection: target.connection, type: target.type, input: started.input!, by }, [opened]);
+            await this.runParts({ order, connection: target.connection, type: target.type, input: started.input!, by });
         } finally {
             await this.finish(orderId, by);
         }
-        await this.releaser.release(orderId);
+        // Rendering the documents is CPU work that would hold up the parts: it follows the attempt (and the
+        // document route renders a missing one itself). The engine moves each job on in a write of its own:
+        // that follows too, while the dialog shows the order closed.
+        this.track(this.documents.ensure(orderId, 'packing-slip'));
+        this.track(this.documents.ensure(orderId, 'invoice'));
+        this.track(this.releaser.release(orderId));
         return this.progress(orderId);
     }
 
@@ -266,13 +271,15 @@ export class CloseoutRunner {
             this.checkNumbersFree(order, input);
             this.runningHere.add(order.id);
             const attempt: Attempt = { by, startedAt: now.toISOString(), events: [] };
-            return {
+            const started: CloseoutDocument = {
                 ...current,
                 input,
                 parts: withNextSending(current.parts, now.toISOString()),
                 running: { by, since: now.toISOString(), owner: this.owner },
                 attempts: [...current.attempts.slice(-199), attempt]
             };
+            const opened = logEntry(`Closeout attempt ${started.attempts.length} by ${by}: ${this.attemptSummary(started, order)}`, by, now.toISOString());
+            return { ...started, pendingLog: [...current.pendingLog, opened].slice(-1000) };
         }).catch(error => {
             if (this.store.get(CloseoutsCollection, order.id)?.running?.owner !== this.owner) {
                 this.runningHere.delete(order.id);
@@ -292,17 +299,27 @@ export class CloseoutRunner {
         }
     }
 
-    protected async runParts(context: AttemptContext, background: Promise<unknown>[]): Promise<void> {
-        try {
-            for (let part = this.nextPartOf(context.order.id); part; part = this.nextPartOf(context.order.id)) {
-                if (!await this.runPart(part, context, background)) {
-                    return;
-                }
+    protected async runParts(context: AttemptContext): Promise<void> {
+        for (let part = this.nextPartOf(context.order.id); part; part = this.nextPartOf(context.order.id)) {
+            if (!await this.runPart(part, context)) {
+                return;
             }
-            await Promise.all(background);
-            await this.closeOrder(context);
-        } finally {
-            await Promise.allSettled(background);
+        }
+        await this.closeOrder(context);
+    }
+
+    /** Work that follows an attempt (documents, job release): tests and benchmarks wait for it. */
+    protected readonly pending = new Set<Promise<unknown>>();
+
+    protected track(work: Promise<unknown>): void {
+        const tracked = work.catch(error => this.logger.error('Closeout follow-up work failed', error)).finally(() => this.pending.delete(tracked));
+        this.pending.add(tracked);
+    }
+
+    /** Resolves when the documents and job releases started so far are done. */
+    async idle(): Promise<void> {
+        while (this.pending.size > 0) {
+            await Promise.allSettled([...this.pending]);
         }
     }
 
@@ -311,7 +328,7 @@ export class CloseoutRunner {
     }
 
     /** Sends one part and records its answer; true when it is done. */
-    protected async runPart(part: CloseoutPart, context: AttemptContext, background: Promise<unknown>[]): Promise<boolean> {
+    protected async runPart(part: CloseoutPart, context: AttemptContext): Promise<boolean> {
         const { order, input, by } = context;
         const request = requestSummary(part, input, order.lineItems.length);
         let event: PartEvent;
@@ -332,16 +349,11 @@ export class CloseoutRunner {
             return {
                 ...current,
                 parts: done ? withNextSending(parts, event.at) : parts,
-                attempts: current.attempts.map((attempt, index) => index === current.attempts.length - 1 ? { ...attempt, events: [...attempt.events, event].slice(-10) } : attempt)
+                attempts: current.attempts.map((attempt, index) => index === current.attempts.length - 1 ? { ...attempt, events: [...attempt.events, event].slice(-10) } : attempt),
+                // The audit entry is durable with the state it describes; the order's and jobs' logs get it when the attempt ends.
+                pendingLog: [...current.pendingLog, this.partLogEntry(event, by)].slice(-1000)
             };
         });
-        // The audit and the document follow while the next part is under way; the order closes only after both.
-        background.push(this.audit(order.id, [this.partLogEntry(event, by)]));
-        if (done && part !== 'settlement') {
-            const kind = part === 'packingSlip' ? 'packing-slip' : 'invoice';
-            background.push(this.documents.write(kind, this.order(order.id), input)
-                .catch(error => this.logger.error(`The ${kind} of order ${order.orderNumber} could not be written`, error)));
-        }
         return done;
     }
 
@@ -390,14 +402,6 @@ export class CloseoutRunner {
         return logEntry(`${PART_LABELS[event.part]} ${outcome}: ${event.request}. ${answer}`, by, event.at, outcome === 'done' ? 'info' : 'error');
     }
 
-    protected async audit(orderId: string, entries: JobLogEntry[]): Promise<void> {
-        try {
-            await this.store.modify(OrdersCollection, orderId, order => withAudit(order, entries));
-        } catch (error) {
-            this.logger.error(`The closeout audit of order ${orderId} could not be written`, error);
-        }
-    }
-
     /** Every required part is done: the order is closed with its record and the audit, in one write. */
     protected async closeOrder({ order, input, by }: AttemptContext): Promise<void> {
         const closeout = this.store.get(CloseoutsCollection, order.id)!;
@@ -412,19 +416,26 @@ export class CloseoutRunner {
         };
         const summary = `Order ${order.orderNumber} closed out by ${by}: packing slip ${record.packingSlipNumber}, invoice ${record.invoiceNumber}` +
             (settlement ? `, settlement ${settlement}` : closeout.parts.settlement.status === 'not-required' ? ', no settlement (not a card order)' : '');
-        await this.store.modify(OrdersCollection, order.id, current => ({ ...withAudit(current, [logEntry(summary, by, at)]), closed: true, closeout: record }));
+        const audit = [...closeout.pendingLog, logEntry(summary, by, at)];
+        await this.store.modify(OrdersCollection, order.id, current => ({ ...withAudit(current, audit), closed: true, closeout: record }));
     }
 
     /** Releases the lock and ends the attempt (closed, or stopped at a part), in one write. */
     protected async finish(orderId: string, by: string): Promise<void> {
         try {
             const at = this.now().toISOString();
+            const pendingLog = this.store.get(CloseoutsCollection, orderId)?.pendingLog ?? [];
+            // Closing the order wrote them already; a stopped attempt copies them now.
+            if (pendingLog.length > 0 && !this.store.get(OrdersCollection, orderId)?.closed) {
+                await this.store.modify(OrdersCollection, orderId, order => withAudit(order, pendingLog));
+            }
             const record = this.store.get(OrdersCollection, orderId)?.closeout;
             const closed = !!this.store.get(OrdersCollection, orderId)?.closed;
             await this.store.modify(CloseoutsCollection, orderId, current => {
                 const { running: _released, ...rest } = current;
                 return {
                     ...rest,
+                    pendingLog: current.pendingLog.slice(pendingLog.length),
                     closed,
                     closedBy: closed ? record?.closedBy : undefined,
                     closedAt: closed ? record?.closedAt : undefined,

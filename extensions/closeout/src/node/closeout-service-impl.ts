@@ -18,12 +18,12 @@ export class CloseoutServiceImpl implements CloseoutService {
 
     async orderDetails(orderId: string): Promise<OrderDetailsView> {
         const order = this.runner.order(orderId);
-        return orderDetailsView(order, await this.documents.availability(order.id), new Date());
+        return orderDetailsView(order, this.documents.availability(order.id), new Date());
     }
 
     async refreshOrder(orderId: string): Promise<OrderRefreshResult> {
         const { order, changes } = await this.refresher.refresh(orderId, this.caller.user().name);
-        return { details: orderDetailsView(order, await this.documents.availability(order.id), new Date()), changes };
+        return { details: orderDetailsView(order, this.documents.availability(order.id), new Date()), changes };
     }
 
     prepareCloseout(orderId: string): Promise<CloseoutPreparation> {

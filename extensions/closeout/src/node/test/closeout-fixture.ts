@@ -129,7 +129,7 @@ export class CloseoutFixture {
             });
         }
         const logger = stubLogger();
-        const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false } });
+        const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
         const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });
         const connectionTypes = { getContributions: () => [options.connectionType] };
@@ -158,6 +158,7 @@ export class CloseoutFixture {
 
     /** A restart: the store closes, and the caller opens a new fixture over the same folder. */
     async close(): Promise<void> {
+        await this.runner.idle();
         this.releaser.onStop();
         await this.store.close();
     }
