@@ -15,12 +15,18 @@ function row(index: number, state: JobRow['state'] = 'Queued', orderVersion = 1)
 /** A backend of `count` jobs; `hidden` jobs do not pass the filter. */
 function backend(count: number, hidden = new Set<string>()): { fetch: (request: JobWindowRequest) => Promise<JobWindow>, requests: JobWindowRequest[] } {
     const requests: JobWindowRequest[] = [];
+    let shown: number[] = [];
+    let shownFor = -1;
     return {
         requests,
         fetch: async request => {
             requests.push(request);
-            const all: JobListItem[] = Array.from({ length: count }, (_, index) => row(index)).filter(job => !hidden.has(job.id)).map(job => ({ kind: 'job', row: job }));
-            return { offset: request.offset, items: all.slice(request.offset, request.offset + request.limit), total: all.length, matchingJobs: all.length, allJobs: count };
+            if (shownFor !== hidden.size) {
+                shown = Array.from({ length: count }, (_, index) => index).filter(index => !hidden.has(`job-${index}`));
+                shownFor = hidden.size;
+            }
+            const items: JobListItem[] = shown.slice(request.offset, request.offset + request.limit).map(index => ({ kind: 'job', row: row(index) }));
+            return { offset: request.offset, items, total: shown.length, matchingJobs: shown.length, allJobs: count };
         }
     };
 }
@@ -42,6 +48,15 @@ describe('JobWindowModel', () => {
         const before = store.requests.length;
         await model.setRange(5001, 5031);
         assert.equal(store.requests.length, before, 'a range already loaded is not fetched again');
+    });
+
+    it('keeps only the items near what the user sees, so scrolling through everything does not grow the cache', async () => {
+        const model = new JobWindowModel(backend(100_000).fetch, {});
+        for (let start = 0; start < 100_000; start += 300) {
+            await model.setRange(start, start + 40);
+        }
+        assert.ok([...model.loadedItems()].length <= 2 * 1000 + 400, 'bounded cache');
+        assert.equal(jobAt(model, 99_960)?.id, 'job-99960');
     });
 
     it('updates a loaded row in place from the feed, ignoring an older version', async () => {

@@ -6,6 +6,8 @@ import type { JobListItem, JobQuery, JobWindow, JobWindowRequest } from '../../c
 export const OVERSCAN = 40;
 /** The most items one window request asks for (the protocol allows 1000). */
 export const MAX_WINDOW = 400;
+/** How far from the visible range loaded items are kept; further ones are dropped, so memory stays flat. */
+export const KEEP_AROUND = 1000;
 /** How long a row that left the list fades before the list closes over it (matches the CSS). */
 export const FADE_MS = 600;
 
@@ -205,8 +207,10 @@ export class JobWindowModel {
             this.items = new Map();
         }
         result.items.forEach((item, position) => this.items.set(result.offset + position, item));
+        const keepFrom = this.range.start - KEEP_AROUND;
+        const keepTo = this.range.end + KEEP_AROUND;
         for (const index of [...this.items.keys()]) {
-            if (index >= result.total) {
+            if (index >= result.total || index < keepFrom || index > keepTo) {
                 this.items.delete(index);
             }
         }
