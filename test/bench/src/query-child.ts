@@ -45,6 +45,8 @@ export interface QueryMeasurement {
     }[];
     /** A text filter the index has not seen lately (a new text per sample): one pass over all jobs. */
     readonly newText: QueryLatency;
+    /** Each keystroke of typing a text letter by letter (each narrows the previous matches). */
+    readonly typing: QueryLatency;
     /** A committed order change as the index applies it (the store's write excluded). */
     readonly indexApply: QueryLatency;
     readonly baselines: {
@@ -123,6 +125,13 @@ async function measure({ folder, scenarios, text, texts }: { folder: string, sce
         }
     }
 
+    const typing: number[] = [];
+    for (const word of texts) {
+        for (let length = 1; length <= word.length; length++) {
+            typing.push(timed(() => index.window({ query: { text: word.slice(0, length) }, offset: 0, limit: PAGE })));
+        }
+    }
+
     // Baselines over the same rows, in the same process.
     const rows = [...store.all(OrdersCollection)].flatMap(order => index.rowsOf(order)).map(row => ({
         row, search: [row.id, row.name, row.orderNumber, row.customer, row.workflowName, row.state, row.currentActivity, row.waitReason].join('\u0000').toLowerCase()
@@ -148,6 +157,7 @@ async function measure({ folder, scenarios, text, texts }: { folder: string, sce
         heapUsedMB: process.memoryUsage().heapUsed / 1048576,
         scenarios: results,
         newText: latencyOf(newText),
+        typing: latencyOf(typing),
         indexApply: latencyOf(indexApply),
         baselines: { filterSlice: latencyOf(filterSlice), copy100: latencyOf(copy100) }
     };

@@ -202,14 +202,14 @@ describe('JobsReadApi', function (): void {
     describe('GET /api/v1/orders/:orderId', () => {
 
         it('answers the order with its jobs as rows and the card authorization masked', async () => {
-            await addOrder('order-9', 2, () => ({}), { paymentMethod: 'CreditCard', creditCard: { authorizationNumber: 'AUTH-778899', cardType: 'Visa' } });
+            await addOrder('order-9', 2, () => ({}), { paymentMethod: 'CreditCard', creditCard: { authorizationNumber: 'AUTH-778899', confirmationNumber: 'CONF-12345', cardType: 'Visa' } });
             const response = await get('/api/v1/orders/order-9', bearer('Operator'));
             const text = await response.clone().text();
-            const order = await json<Record<string, unknown> & { jobs: JobRow[], creditCard: { authorizationNumber: string } }>(response, 200);
+            const order = await json<Record<string, unknown> & { jobs: JobRow[], creditCard: { authorizationNumber: string, confirmationNumber: string, cardType: string } }>(response, 200);
             assert.equal(order.orderNumber, 'PW-order-9');
             assert.deepEqual(order.jobs.map(job => [job.id, job.orderId, job.state]), [['order-9-job-1', 'order-9', 'Received'], ['order-9-job-2', 'order-9', 'Received']]);
-            assert.equal(order.creditCard.authorizationNumber, '****8899');
-            assert.ok(!text.includes('AUTH-778899'));
+            assert.deepEqual(order.creditCard, { authorizationNumber: '****8899', confirmationNumber: '****2345', cardType: 'Visa' });
+            assert.ok(!text.includes('AUTH-778899') && !text.includes('CONF-12345'));
             assert.ok(!('log' in order));
         });
 

@@ -12,13 +12,17 @@ interface JobGroup {
     waitingForCloseout: number;
 }
 
-type JobMatcher = (job: IndexedJob) => boolean;
+type JobTest = (job: IndexedJob) => boolean;
 
-/** Whether a job passes the query's text and facet filters; undefined when the query filters nothing. */
-export function matcherOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): JobMatcher | undefined {
-    const text = query.text.trim().toLowerCase();
+/** A query's filters: the text (lower-case, empty for none) and a test of the facets (undefined for none). */
+export interface JobFilter {
+    readonly text: string;
+    readonly facets: JobTest | undefined;
+}
+
+export function filterOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): JobFilter {
     const { state, phase, workflowId, connectionId } = query.facets;
-    const tests: JobMatcher[] = [];
+    const tests: JobTest[] = [];
     const facet = <T>(values: readonly T[] | undefined, valueOf: (job: IndexedJob) => T | undefined): void => {
         if (values && values.length) {
             const allowed = new Set<T | undefined>(values);
@@ -29,11 +33,9 @@ export function matcherOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): JobM
     facet(phase, job => job.row.phase);
     facet(workflowId, job => job.row.workflowId);
     facet(connectionId, job => job.row.connectionId);
-    if (text) {
-        tests.push(job => job.search.includes(text));
-    }
-    // The common cases (one filter, or none) skip the loop: this runs once per job on every new query.
-    return tests.length <= 1 ? tests[0] : job => tests.every(test => test(job));
+    // One facet (the common case) skips the loop: this runs once per job on every new query.
+    const facets = tests.length <= 1 ? tests[0] : (job: IndexedJob) => tests.every(test => test(job));
+    return { text: query.text.trim().toLowerCase(), facets };
 }
 
 export function groupKeyOf(field: JobGroupField, job: IndexedJob): string {
@@ -48,20 +50,25 @@ export function groupKeyOf(field: JobGroupField, job: IndexedJob): string {
 export class JobList {
     protected constructor(
         protected readonly sorted: SortedJobs,
-        protected readonly matches: JobMatcher | undefined,
+        protected readonly filter: JobFilter,
         protected readonly grouping: Grouping | undefined
     ) { }
 
     /** One pass over all jobs in the query's sort order (group field first when it groups). */
     static of(all: SortedJobs, query: Pick<CheckedJobQuery, 'text' | 'facets' | 'groupBy'>): JobList {
-        const matches = matcherOf(query);
-        const jobs = matches ? all.jobs.filter(matches) : [...all.jobs];
+        const filter = filterOf(query);
+        const jobs = all.select(filter.text, filter.facets);
         const grouping = query.groupBy ? new Grouping(query.groupBy, all.spec[0].direction, jobs) : undefined;
-        return new JobList(new SortedJobs(all.spec, jobs, true), matches, grouping);
+        return new JobList(new SortedJobs(all.spec, jobs, true), filter, grouping);
     }
 
     get jobs(): readonly IndexedJob[] {
         return this.sorted.jobs;
+    }
+
+    /** The list's jobs in order, as a source to filter further. */
+    get sortedJobs(): SortedJobs {
+        return this.sorted;
     }
 
     /** A job came (no `previous`), changed, or went (no `next`). */
@@ -113,7 +120,8 @@ export class JobList {
     }
 
     protected passes(job: IndexedJob): boolean {
-        return !this.matches || this.matches(job);
+        const { text, facets } = this.filter;
+        return (!text || job.search.includes(text)) && (!facets || facets(job));
     }
 }
 

@@ -224,6 +224,18 @@ describe('JobRowIndex', () => {
             assert.deepEqual(ids(query({ text: 'nothing like this' })), []);
         });
 
+        it('narrows the previous matches as the text grows, and widens again as it shrinks', async () => {
+            const typed = ['o', 'or', 'ord', 'order-2', 'order-2-job-2', 'order-2'].map(text => ids(query({ text, sort: [{ field: 'id', direction: 'asc' }] })));
+            assert.deepEqual(typed[0].length, 4);
+            assert.deepEqual(typed[3], ['order-2-job-1', 'order-2-job-2']);
+            assert.deepEqual(typed[4], ['order-2-job-2']);
+            assert.deepEqual(typed[5], typed[3]);
+            await fixture.addOrder('order-22', 1);
+            assert.deepEqual(ids(query({ text: 'order-2-job-2', sort: [{ field: 'id', direction: 'asc' }] })), ['order-2-job-2']);
+            assert.deepEqual(ids(query({ text: 'order-22', sort: [{ field: 'id', direction: 'asc' }] })), ['order-22-job-1'],
+                'a job that came after the shorter text was typed is found');
+        });
+
         it('combines facets (any of the values) with each other and with the text', () => {
             const states = (state: JobState[]): string[] => ids(query({ facets: { state }, sort: [{ field: 'id', direction: 'asc' }] }));
             assert.deepEqual(states(['Error', 'Held']), ['order-1-job-1', 'order-1-job-2']);

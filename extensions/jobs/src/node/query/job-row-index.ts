@@ -20,6 +20,14 @@ const SORT_ORDERS_KEPT = 8;
 /** Filtered lists kept (and maintained), for pods scrolling through the same queries as jobs change. */
 const LISTS_KEPT = 8;
 
+/** A list kept with what it was made from: its sort order, facets and text. */
+interface CachedList {
+    readonly spec: string;
+    readonly facets: string;
+    readonly text: string;
+    readonly list: JobList;
+}
+
 /**
  * Every job of the store as a row, in memory, kept in step with committed changes: what the All
  * Jobs pod and the read API query. Each sort order in use is kept sorted and maintained as jobs
@@ -35,7 +43,7 @@ export class JobRowIndex implements BackendApplicationContribution {
     protected readonly workflowNames = new Map<string, string>();
     protected readonly stateCounts = new Map<JobState, number>();
     protected readonly sortOrders = new Map<string, SortedJobs>();
-    protected readonly lists = new Map<string, JobList>();
+    protected readonly lists = new Map<string, CachedList>();
     protected loading: Promise<void> | undefined;
     protected loaded = false;
 
@@ -95,21 +103,37 @@ export class JobRowIndex implements BackendApplicationContribution {
         return { rows: list.jobs.slice(start, start + limit).map(job => job.row), more: start + limit < list.jobs.length };
     }
 
-    /** The jobs passing the query's filters in its order (grouped when it groups), from a cache until the next change. */
+    /** The jobs passing the query's filters in its order (grouped when it groups), kept up to date while it is asked for. */
     list(query: Omit<CheckedJobQuery, 'collapsed'>): JobList {
         const spec = sortSpecOf(query);
-        const key = JSON.stringify([sortSpecKey(spec), query.groupBy ?? '', query.text.trim().toLowerCase(), query.facets]);
-        let list = this.lists.get(key);
-        if (list) {
+        const cached: Omit<CachedList, 'list'> = { spec: sortSpecKey(spec), facets: JSON.stringify(query.facets), text: query.text.trim().toLowerCase() };
+        const key = JSON.stringify([cached.spec, query.groupBy ?? '', cached.text, cached.facets]);
+        let entry = this.lists.get(key);
+        if (entry) {
             this.lists.delete(key);
         } else {
-            list = JobList.of(this.sorted(spec), query);
+            entry = { ...cached, list: JobList.of(this.narrowestSource(cached) ?? this.sorted(spec), query) };
             if (this.lists.size >= LISTS_KEPT) {
                 this.lists.delete(this.lists.keys().next().value!);
             }
         }
-        this.lists.set(key, list);
-        return list;
+        this.lists.set(key, entry);
+        return entry.list;
+    }
+
+    /**
+     * A kept list in the same order and facets whose text is part of the new one: someone typing
+     * in the filter box narrows the previous matches instead of reading every job again.
+     */
+    protected narrowestSource(wanted: Omit<CachedList, 'list'>): SortedJobs | undefined {
+        let best: CachedList | undefined;
+        for (const entry of this.lists.values()) {
+            if (entry.spec === wanted.spec && entry.facets === wanted.facets && entry.text && wanted.text.includes(entry.text)
+                && (!best || entry.list.jobs.length < best.list.jobs.length)) {
+                best = entry;
+            }
+        }
+        return best?.list.sortedJobs;
     }
 
     /** All jobs in this order, sorted now if no query asked for it lately. */
@@ -183,7 +207,7 @@ export class JobRowIndex implements BackendApplicationContribution {
             } else {
                 this.sortOrders.forEach(sorted => sorted.insert(next));
             }
-            this.lists.forEach(list => list.apply(previous, next));
+            this.lists.forEach(({ list }) => list.apply(previous, next));
         }
         this.jobIdsByOrder.set(order.id, [...ids]);
     }
@@ -202,7 +226,7 @@ export class JobRowIndex implements BackendApplicationContribution {
         this.jobs.delete(job.row.id);
         this.count(job.row.state, -1);
         this.sortOrders.forEach(sorted => sorted.remove(job));
-        this.lists.forEach(list => list.apply(job, undefined));
+        this.lists.forEach(({ list }) => list.apply(job, undefined));
     }
 
     /** A renamed (or deleted) workflow renames the rows of its jobs; a deleted one shows its id. */

@@ -10,26 +10,50 @@ export class SortedJobs {
     readonly compare: JobComparator;
     protected readonly fields: ReadonlySet<JobRowField>;
     protected items: IndexedJob[];
+    /**
+     * The jobs' search texts in the same order: a text filter reads these in sequence and touches a
+     * job only when its text matches, which halves the memory it reads in a scattered order.
+     */
+    protected texts: string[];
 
     /** Takes `jobs` as its own; sorts them unless the caller says they are in order already. */
     constructor(readonly spec: SortSpec, jobs: IndexedJob[], inOrder = false) {
         this.compare = comparatorOf(spec);
         this.fields = new Set(spec.map(key => key.field));
         this.items = inOrder ? jobs : jobs.sort(this.compare);
+        this.texts = this.items.map(job => job.search);
     }
 
     get jobs(): readonly IndexedJob[] {
         return this.items;
     }
 
+    /** The jobs, in order, whose search text holds `text` (lower-case; empty for any) and that pass `test`. */
+    select(text: string, test: ((job: IndexedJob) => boolean) | undefined): IndexedJob[] {
+        if (!text) {
+            return test ? this.items.filter(test) : [...this.items];
+        }
+        const selected: IndexedJob[] = [];
+        const { items, texts } = this;
+        for (let index = 0; index < texts.length; index++) {
+            if (texts[index].includes(text) && (!test || test(items[index]))) {
+                selected.push(items[index]);
+            }
+        }
+        return selected;
+    }
+
     insert(job: IndexedJob): void {
-        this.items.splice(lowerBound(this.items, job, this.compare), 0, job);
+        const position = lowerBound(this.items, job, this.compare);
+        this.items.splice(position, 0, job);
+        this.texts.splice(position, 0, job.search);
     }
 
     remove(job: IndexedJob): void {
         const position = this.positionOf(job);
         if (position >= 0) {
             this.items.splice(position, 1);
+            this.texts.splice(position, 1);
         }
     }
 
@@ -39,6 +63,7 @@ export class SortedJobs {
             const position = this.positionOf(previous);
             if (position >= 0) {
                 this.items[position] = next;
+                this.texts[position] = next.search;
                 return;
             }
         } else {
@@ -53,6 +78,7 @@ export class SortedJobs {
         if (this.fields.has(changedField)) {
             this.items.sort(this.compare);
         }
+        this.texts = this.items.map(job => job.search);
     }
 
     protected positionOf(job: IndexedJob): number {
