@@ -216,6 +216,8 @@ describe('JobsReadApi', function (): void {
         it('answers 404 for an unknown order and 400 for an id that cannot be one', async () => {
             assert.match((await json<{ error: string }>(await get('/api/v1/orders/order-none', bearer('Administrator')), 404)).error, /order-none/);
             await json(await get('/api/v1/orders/..%2Fsecrets', bearer('Administrator')), 400);
+            assert.match((await json<{ error: string }>(await get('/api/v1/invoices?x=1', bearer('Administrator')), 404)).error, /There is no GET \/api\/v1\/invoices$/);
+            await json(await fetch(`${base}/api/v1/jobs`, { method: 'POST', headers: bearer('Administrator') }), 404);
         });
 
         it('needs the authority to inspect jobs: a Monitor is refused', async () => {

@@ -15,8 +15,9 @@ import { sortSpecOf } from '../query/job-ordering';
 import { orderDocumentOf } from './order-document';
 import { CursorError, JobsRequestSchema, decodeCursor, encodeCursor, jobQueryOf, pageParametersOf } from './read-api-query';
 
-export const JOBS_API_PATH = '/api/v1/jobs';
-export const ORDERS_API_PATH = '/api/v1/orders';
+export const API_PATH = '/api/v1';
+export const JOBS_API_PATH = `${API_PATH}/jobs`;
+export const ORDERS_API_PATH = `${API_PATH}/orders`;
 
 /**
  * The read API for shop systems: jobs in pages (the pod's filters and sort, keyset cursors) and an
@@ -33,6 +34,8 @@ export class JobsReadApi implements BackendApplicationContribution {
     configure(app: express.Application): void {
         app.get(JOBS_API_PATH, this.route('operations.view', (request, response) => this.listJobs(request, response)));
         app.get(`${ORDERS_API_PATH}/:orderId`, this.route('jobs.inspect', (request, response) => this.showOrder(request, response)));
+        // Anything else under the API answers in JSON too, rather than with the application's HTML.
+        app.use(API_PATH, (request, response) => sendError(response, 404, `There is no ${request.method} ${request.originalUrl.split('?')[0]}`));
     }
 
     protected async listJobs(request: express.Request, response: express.Response): Promise<void> {
