@@ -1,0 +1,249 @@
+import { test, expect, Page } from '@playwright/test';
+import { useStoreAndPresswork } from '../fixtures/store-and-presswork';
+import { storedOrders } from '../fixtures/stored-jobs';
+import { AllJobsPod } from '../page-objects/all-jobs-pod';
+import { CloseoutDialogs } from '../page-objects/closeout-dialogs';
+import { ConnectionsView } from '../page-objects/connections-view';
+import { JobActions } from '../page-objects/job-action-dialogs';
+import { PressworkShell } from '../page-objects/presswork-shell';
+import { SignInPage } from '../page-objects/sign-in-page';
+import { UsersView } from '../page-objects/users-view';
+
+const ADMIN_PASSWORD = 'Admin#Close1';
+const OPERATOR = 'Olivia';
+const OPERATOR_PASSWORD = 'Operat0r#Mine';
+
+/** Simulator catalog SKUs: business cards print (into the demo hot folder); pens are stocked and wait at Approve. */
+const BUSINESS_CARDS = '13933967';
+const PENS = '17000101';
+const CATALOGUES = '17000102';
+
+const ORDER_DETAILS = 'presswork.closeout.orderDetails';
+const CLOSEOUT_ORDER = 'presswork.closeout.closeoutOrder';
+
+/** A job of an order as Presswork stored it, once the order has arrived with every line as a job. */
+async function jobsOfOrder(dataFolder: string, orderNumber: string, lines: number): Promise<{ id: string, name: string, state: string }[]> {
+    let jobs: { id: string, name: string, state: string }[] = [];
+    await expect.poll(async () => {
+        jobs = [...(await storedOrders(dataFolder)).find(order => order.orderNumber === orderNumber)?.jobs ?? []];
+        return jobs.length;
+    }, { timeout: 60_000 }).toBe(lines);
+    return jobs;
+}
+
+interface StoredJobStatus {
+    readonly id: string;
+    readonly state: string;
+    readonly phase?: string;
+    readonly waitReason?: string;
+}
+
+async function storedJob(dataFolder: string, jobId: string): Promise<StoredJobStatus | undefined> {
+    return (await storedOrders(dataFolder)).flatMap(order => order.jobs as readonly StoredJobStatus[]).find(job => job.id === jobId);
+}
+
+async function jobState(dataFolder: string, jobId: string): Promise<string | undefined> {
+    return (await storedJob(dataFolder, jobId))?.state;
+}
+
+/** Printable products go to the default print workflow, stocked ones to the stock-item workflow. */
+async function createTemplate(page: Page, shell: PressworkShell, name: string, productType: string, workflow: string): Promise<void> {
+    await shell.runMenu('View', 'Production Templates');
+    await page.getByRole('button', { name: 'New production template…' }).click();
+    const dialog = page.locator('#theia-dialog-shell');
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel('Match product type').fill(productType);
+    await dialog.getByLabel('Workflow').selectOption({ label: workflow });
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog).toHaveCount(0);
+}
+
+async function operations(shell: PressworkShell): Promise<{ pod: AllJobsPod, actions: JobActions, dialogs: CloseoutDialogs }> {
+    await shell.runMenu('View', 'Operations');
+    const pod = new AllJobsPod(shell.page);
+    await pod.waitUntilLoaded();
+    return { pod, actions: new JobActions(shell.page, pod), dialogs: new CloseoutDialogs(shell.page) };
+}
+
+test.describe('order closeout (TFPM procedure)', () => {
+    const context = useStoreAndPresswork(ADMIN_PASSWORD);
+    let operatorPage: Page;
+    let shell: PressworkShell;
+
+    /** The administrator connects the store and adds an operator; the operator signs in once. */
+    test.beforeAll(async ({ browser }) => {
+        const adminPage = await browser.newPage();
+        const adminShell = await PressworkShell.signIn(adminPage, context.server.url, 'admin', ADMIN_PASSWORD);
+        await createTemplate(adminPage, adminShell, 'Printed products', 'Versioned', 'MarcomCentral print');
+        await createTemplate(adminPage, adminShell, 'Stocked products', 'Static', 'MarcomCentral stock item');
+        await adminShell.runMenu('View', 'Connections');
+        const connections = new ConnectionsView(adminPage);
+        await connections.create({ name: 'Shop store', endpointUrl: context.simulator.url, orderToken: context.simulator.orderToken, pollingIntervalSeconds: 2 });
+        await connections.setEnabled('Shop store', true);
+        await adminShell.runMenu('View', 'Users');
+        await new UsersView(adminPage).createUser(OPERATOR, 'Operator', 'Operat0r#Start');
+        await adminPage.close();
+
+        operatorPage = await browser.newPage();
+        const signIn = new SignInPage(operatorPage, context.server.url);
+        await signIn.open();
+        await signIn.signIn(OPERATOR, 'Operat0r#Start');
+        await signIn.changePassword('Operat0r#Start', OPERATOR_PASSWORD);
+        shell = new PressworkShell(operatorPage);
+        await shell.waitUntilReady();
+    });
+
+    test('an operator checks the order details, closes out a card order with a job not ready, and the jobs move on to Retain', async () => {
+        test.setTimeout(180_000);
+        const order = await context.simulator.placeOrder({
+            PaymentMethod: 'CreditCard',
+            OrderDetails: [{ SKU: BUSINESS_CARDS, Quantity: 250 }, { SKU: PENS, Quantity: 2 }]
+        });
+        for (const line of order.OrderDetails) {
+            await context.simulator.markFileReady(line.ID).catch(() => undefined);
+        }
+        const jobs = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 2);
+        const cards = jobs.find(job => job.name.includes('Business'))!;
+        const pens = jobs.find(job => job.id !== cards.id)!;
+        // The business cards wait for the prepress check, the pens at Approve.
+        await expect.poll(async () => (await storedJob(context.server.dataFolder, cards.id))?.phase, { timeout: 60_000 }).toBe('Prepare');
+        await expect.poll(() => jobState(context.server.dataFolder, pens.id), { timeout: 30_000 }).toBe('Waiting');
+
+        // The operator confirms the prepress check: the cards print into the demo hot folder and wait for the order's closeout.
+        const { pod, actions, dialogs } = await operations(shell);
+        await expect.poll(() => jobState(context.server.dataFolder, cards.id), { timeout: 30_000 }).toBe('Waiting');
+        await actions.run(cards.id, 'presswork.jobs.prepressDone');
+        await expect.poll(() => jobState(context.server.dataFolder, cards.id), { timeout: 90_000 }).toBe('Waiting for order closeout');
+        await actions.select(cards.id);
+        await expect(pod.row(cards.id)).toHaveAttribute('data-state', 'Waiting for order closeout');
+
+        // More → Order details…: check, then Close.
+        await actions.run(cards.id, ORDER_DETAILS);
+        const details = dialogs.orderDetails;
+        await expect(dialogs.fact(details, 'orderNumber')).toContainText(order.OrderNumber);
+        await expect(dialogs.fact(details, 'marcomOrderId')).toContainText(order.ID);
+        await expect(dialogs.fact(details, 'customerName')).not.toHaveText('');
+        await expect(dialogs.fact(details, 'paymentMethod')).toContainText('Credit card');
+        await expect(dialogs.fact(details, 'cardType')).toContainText(order.CreditCard!.CCType);
+        // The authorization is masked: its last digits at most, never the whole number.
+        await expect(dialogs.fact(details, 'authorization')).not.toContainText(order.CreditCard!.AuthorizationNumber);
+        await expect(dialogs.orderLine('Business')).toContainText('Waiting for order closeout');
+        await expect(dialogs.orderLine('Pens')).toContainText('Waiting');
+        await expect(dialogs.fact(details, 'total')).toContainText(Number(order.Total).toFixed(2));
+        await expect(details.locator('[data-section="closeout"]')).toContainText('Not closed out yet.');
+        // Refresh asks MarcomCentral again and lists what changed (the store saw production start); at once again, nothing has.
+        await details.getByRole('button', { name: 'Refresh' }).click();
+        await expect(details.locator('[data-section="changes"]')).toContainText(/Changed in MarcomCentral|No changes/);
+        await details.getByRole('button', { name: 'Refresh' }).click();
+        await expect(details.locator('[data-section="changes"]')).toHaveText('No changes');
+        await dialogs.closeOrderDetails();
+
+        // More → Closeout order…: the pens are not ready; Yes goes on.
+        await actions.run(cards.id, CLOSEOUT_ORDER);
+        await expect(dialogs.notReadyWarning).toContainText('Close out the order anyway?');
+        await expect(dialogs.notReadyWarning.locator(`li[data-job-id="${pens.id}"]`)).toContainText('Waiting');
+        await dialogs.answerNotReady('Yes');
+
+        // One tab per part; Settlement because the order is paid by card.
+        await expect(dialogs.tabs()).toHaveText(['Packing slip', 'Invoice', 'Settlement']);
+        const slip = await dialogs.openTab('packingSlip');
+        await expect(slip).toContainText('One packing slip for the whole order');
+        await expect(dialogs.fact(slip, 'orderAmount')).toContainText(Number(order.Total).toFixed(2));
+        await expect(dialogs.field('packingSlipNumber')).not.toHaveValue('');
+        // Validated as the operator types: no carrier, no OK.
+        await dialogs.field('carrierName').fill('');
+        await expect(dialogs.fieldError('carrierName')).toHaveText('Carrier is required');
+        await expect(dialogs.button('OK')).toBeDisabled();
+        await dialogs.field('carrierName').fill('UPS');
+        await dialogs.field('trackingNumber').fill('1Z999AA10123456784');
+        await expect(dialogs.fieldError('carrierName')).toHaveCount(0);
+        await expect(dialogs.button('OK')).toBeEnabled();
+
+        const invoice = await dialogs.openTab('invoice');
+        await expect(dialogs.field('invoiceNumber')).not.toHaveValue('');
+        await expect(invoice.locator('tr[data-line-id]')).toHaveCount(2);
+        await expect(invoice.locator('tr[data-line-id] input')).toHaveCount(0);
+        await dialogs.field('invoiceNumber').fill(`INV-${order.OrderNumber}`);
+
+        const settlement = await dialogs.openTab('settlement');
+        await expect(settlement).toContainText('Settled online through MarcomCentral');
+        await expect(dialogs.fact(settlement, 'settlementAmount')).toContainText(Number(order.Total).toFixed(2));
+
+        await dialogs.button('OK').click();
+        await expect(dialogs.status()).toHaveText(new RegExp(`^Order ${order.OrderNumber} is closed`), { timeout: 30_000 });
+        for (const part of ['packingSlip', 'invoice', 'settlement'] as const) {
+            await expect(dialogs.tab(part)).toHaveAttribute('data-status', 'done');
+        }
+        await expect(dialogs.panel('invoice')).toContainText(`reference`);
+
+        // MarcomCentral has exactly one packing slip, one invoice and one settlement, captured once.
+        const closed = context.simulator.order(order.ID)!;
+        expect(closed.PackingSlips).toHaveLength(1);
+        expect(closed.Invoices).toHaveLength(1);
+        expect(closed.Invoices[0].InvoiceNumber).toBe(`INV-${order.OrderNumber}`);
+        expect(closed.Settlements).toHaveLength(1);
+        expect(closed.CaptureCount).toBe(1);
+
+        // The documents are there to view and print: the viewer shows the PDF the backend made.
+        await dialogs.openTab('packingSlip');
+        await dialogs.closeout.locator('[data-document="packing-slip"] [data-action="view"]').click();
+        const viewer = operatorPage.locator('.presswork-closeout-document-dialog');
+        const source = await viewer.locator('iframe').getAttribute('src');
+        expect(source).toMatch(/\/closeout\/documents\/.+\/packing-slip\.pdf$/);
+        for (const url of [source!, source!.replace('packing-slip.pdf', 'invoice.pdf')]) {
+            const pdf = await operatorPage.request.get(url);
+            expect(pdf.status()).toBe(200);
+            expect(pdf.headers()['content-type']).toContain('application/pdf');
+        }
+        await viewer.getByRole('button', { name: 'Close', exact: true }).click();
+        await expect(viewer).toHaveCount(0);
+
+        await dialogs.button('Close').click();
+        await expect(dialogs.closeout).toHaveCount(0);
+
+        // The business cards go on to Retain by themselves.
+        await expect.poll(() => jobState(context.server.dataFolder, cards.id), { timeout: 30_000 }).toBe('Retained');
+        await expect(pod.row(cards.id)).toHaveAttribute('data-state', 'Retained');
+
+        // Order details now show the closeout record.
+        await actions.run(cards.id, ORDER_DETAILS);
+        await expect(dialogs.fact(details, 'invoiceNumber')).toHaveText(`INV-${order.OrderNumber}`);
+        await expect(dialogs.fact(details, 'closedBy')).toHaveText(OPERATOR);
+        await dialogs.closeOrderDetails();
+    });
+
+    test('a purchase-order order has no Settlement tab', async () => {
+        const order = await context.simulator.placeOrder({ PaymentMethod: 'PurchaseOrder', OrderDetails: [{ SKU: PENS, Quantity: 1 }] });
+        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 1);
+        const { actions, dialogs } = await operations(shell);
+        await actions.run(job.id, CLOSEOUT_ORDER);
+        await dialogs.answerNotReady('Yes');
+        await expect(dialogs.tabs()).toHaveText(['Packing slip', 'Invoice']);
+        await expect(dialogs.closeout).not.toContainText('Amount to settle');
+        await dialogs.button('Cancel').click();
+        await expect(dialogs.closeout).toHaveCount(0);
+        expect(context.simulator.order(order.ID)!.PackingSlips).toHaveLength(0);
+    });
+
+    test('an order shipping to two addresses is refused: close it out in MarcomCentral', async () => {
+        const address = { City: 'Springfield', State: 'IL', Zip: '62701', Country: 'US' };
+        const order = await context.simulator.placeOrder({
+            PaymentMethod: 'CreditCard',
+            OrderDetails: [
+                { SKU: PENS, Quantity: 1, Shipping: { Address: { ...address, Address1: '1 Main Street' } } },
+                { SKU: CATALOGUES, Quantity: 10, Shipping: { Address: { ...address, Address1: '99 Side Road' } } }
+            ]
+        });
+        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 2);
+        const { actions, dialogs } = await operations(shell);
+        await actions.run(job.id, CLOSEOUT_ORDER);
+        await expect(dialogs.blockedWarning).toContainText('MarcomCentral');
+        await expect(dialogs.notReadyWarning).toHaveCount(0);
+        await dialogs.blockedWarning.getByRole('button', { name: 'OK' }).click();
+        await expect(dialogs.blockedWarning).toHaveCount(0);
+        await expect(dialogs.closeout).toHaveCount(0);
+        const stored = context.simulator.order(order.ID)!;
+        expect(stored.PackingSlips).toHaveLength(0);
+        expect(stored.Settlements).toHaveLength(0);
+    });
+});
