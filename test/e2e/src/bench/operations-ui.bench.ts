@@ -145,7 +145,7 @@ test.describe('Operations in the browser with 100,000 jobs', () => {
         figures.heapAfterScrollMB = await heapUsed(observerPage) / 2 ** 20;
 
         const rounded = Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, Math.round(value * 10) / 10]));
-        console.log('Operations UI benchmark (100,000 jobs, 30,000 orders):', JSON.stringify(rounded, undefined, 2));
+        console.info('Operations UI benchmark (100,000 jobs, 30,000 orders):', JSON.stringify(rounded, undefined, 2));
         const results = path.resolve(__dirname, '..', '..', 'test-results');
         await fs.mkdir(results, { recursive: true });
         await fs.writeFile(path.join(results, 'operations-ui.json'), JSON.stringify(rounded, undefined, 2));
