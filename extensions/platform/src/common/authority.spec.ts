@@ -11,6 +11,8 @@ const EXPECTED: Record<Authority, readonly Permission[]> = {
         'jobs.inspect',
         'jobs.act',
         'orders.closeout',
+        // Issue 5: administrators share saved views of the All Jobs pod and set the default.
+        'views.share',
         'workflows.view',
         'workflows.manage',
         'workflows.operate',

@@ -10,7 +10,7 @@ import type { User } from '../../common/user-schema';
 import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, UsersCollection } from '../store';
 import { sampleOrder, sampleUser } from '../store/test/sample-documents';
 import type { RpcCaller } from '../rpc/rpc-caller';
-import { ChangeFeedHub, ChangeFeedSubscriber } from './change-feed-hub';
+import { ChangeFeedHub, ChangeFeedSubscriber, projectionsByCollection } from './change-feed-hub';
 import type { ChangeFeedProjection } from './change-feed-projection';
 
 /** Users go to browsers of those who manage users, without their password hashes. */
@@ -254,5 +254,15 @@ describe('ChangeFeedHub', () => {
         await nextTurn();
         assert.equal(admin.client.onDidCommit.callCount, 2);
         assert.deepEqual(admin.client.onDidCommit.getCalls().map(call => call.args[0].map(delta => delta.id)), [['user-a'], ['user-b']]);
+    });
+});
+
+describe('projectionsByCollection', () => {
+    it('refuses a second projection for one collection, naming it', () => {
+        assert.throws(() => projectionsByCollection([usersProjection, { ...usersProjection }]), /collection "users"/);
+    });
+
+    it('keys each projection by its collection', () => {
+        assert.equal(projectionsByCollection([usersProjection]).get('users'), usersProjection);
     });
 });

@@ -33,7 +33,7 @@ export class ChangeFeedHub implements BackendApplicationContribution {
     protected projections = new Map<string, ChangeFeedProjection>();
 
     initialize(): void {
-        this.projections = new Map(this.projectionProvider.getContributions().map(projection => [projection.collection, projection]));
+        this.projections = projectionsByCollection(this.projectionProvider.getContributions());
         this.store.onDidChange(change => this.enqueue(change));
     }
 
@@ -90,4 +90,16 @@ export class ChangeFeedHub implements BackendApplicationContribution {
         }
         return deltas;
     }
+}
+
+/** One projection per collection: a second would silently decide what browsers see instead of the first. */
+export function projectionsByCollection(projections: readonly ChangeFeedProjection[]): Map<string, ChangeFeedProjection> {
+    const byCollection = new Map<string, ChangeFeedProjection>();
+    for (const projection of projections) {
+        if (byCollection.has(projection.collection)) {
+            throw new Error(`Two change-feed projections are bound for the collection "${projection.collection}"; bind one`);
+        }
+        byCollection.set(projection.collection, projection);
+    }
+    return byCollection;
 }
