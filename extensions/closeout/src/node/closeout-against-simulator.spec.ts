@@ -15,7 +15,7 @@ import { CloseoutFixture, inject } from './test/closeout-fixture';
 describe('closeout against the simulator', function () {
     this.timeout(30_000);
 
-    const CLIENT_TIMEOUT_MS = 800;
+    const CLIENT_TIMEOUT_MS = 1_500;
     let simulator: RunningSimulator;
     let fixture: CloseoutFixture;
     let type: MarcomCentralConnectionType;
@@ -188,7 +188,9 @@ describe('closeout against the simulator', function () {
         simulator.injectFault({ operation: 'CreatePackingSlipByOrder', mode: 'timeout' });
 
         const first = fixture.runner.closeOut(id, input(id), 'olivia');
-        await new Promise(resolve => setTimeout(resolve, 100));
+        while (!fixture.closeout(id)?.running) {
+            await new Promise(resolve => setTimeout(resolve, 5));
+        }
         await assert.rejects(fixture.runner.closeOut(id, input(id), 'sam'), { message: /^olivia is closing out order \S+ since \d\d:\d\d$/ });
         await first;
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
+import * as sinon from 'sinon';
 import { ApplicationError } from '@theia/core/lib/common/application-error';
 import type { ConnectionTypeContribution } from '@presswork/platform/lib/common/connection-type-contribution';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
@@ -238,7 +239,9 @@ describe('CloseoutRunner', () => {
             let release!: () => void;
             store.createPackingSlip.callsFake(() => new Promise(resolve => release = () => resolve(answer('success', 1, ['SLIP-1']))));
             const first = fixture.runner.closeOut('order-1', input(), 'olivia');
-            await new Promise(resolve => setTimeout(resolve, 20));
+            while (!store.createPackingSlip.called) {
+                await new Promise(resolve => setTimeout(resolve, 5));
+            }
 
             assert.equal(await refusal(fixture.runner.closeOut('order-1', input(), 'sam')), `olivia is closing out order 1001 since ${clockTime(NOW.toISOString())}`);
             assert.equal((fixture.runner.progress('order-1')).runningBy, 'olivia');
@@ -288,6 +291,22 @@ describe('CloseoutRunner', () => {
             assert.equal(store.createInvoice.secondCall.args[1].invoiceNumber, 'INV-1001');
             assert.equal(store.createPackingSlip.callCount, 1);
             assert.equal(progress.closed, true);
+        });
+
+        it('a stop right after the order was closed: the order counts as closed, nothing is sent again, its jobs are released at start', async () => {
+            const finish = sinon.stub(fixture.runner as unknown as { finish: () => Promise<void> }, 'finish').rejects(new Error('killed'));
+            await assert.rejects(fixture.runner.closeOut('order-1', input(), 'olivia'), /killed/);
+            finish.restore();
+            assert.equal(fixture.order().closed, true);
+            assert.equal(fixture.closeout()!.parts.settlement.status, 'sending', 'the last answer was recorded by the close alone');
+            assert.ok(fixture.order().log.some(entry => entry.message.startsWith('Settlement done')), 'its audit entry came with the close');
+
+            const progress = fixture.runner.progress('order-1');
+            assert.deepEqual([progress.closed, progress.closedBy], [true, 'olivia']);
+            assert.equal(await refusal(fixture.runner.closeOut('order-1', input(), 'sam')), 'Order 1001 is already closed');
+            assert.equal(store.settle.callCount, 1);
+            await fixture.releaser.start();
+            assert.deepEqual(fixture.order().jobs.map(job => job.state), ['Queued', 'Queued']);
         });
 
         it('refuses an order already closed', async () => {

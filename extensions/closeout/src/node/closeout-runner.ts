@@ -101,6 +101,26 @@ function withNextSending(parts: CloseoutDocument['parts'], at: string): Closeout
     return next ? { ...parts, [next]: { ...parts[next], status: 'sending', at, sent: true } } : parts;
 }
 
+/** One part's answer as the attempt records it. */
+export interface PartResult {
+    readonly part: CloseoutPart;
+    readonly done: boolean;
+    readonly state: StoredPart;
+    readonly event: PartEvent;
+    readonly entry: JobLogEntry;
+}
+
+/** The closeout with a part's answer: its state, the attempt's event, and its audit entry pending for the logs. */
+function withResult(current: CloseoutDocument, result: PartResult): CloseoutDocument {
+    const lastAttempt = current.attempts.length - 1;
+    return {
+        ...current,
+        parts: { ...current.parts, [result.part]: result.state },
+        attempts: current.attempts.map((attempt, index) => index === lastAttempt ? { ...attempt, events: [...attempt.events, result.event].slice(-10) } : attempt),
+        pendingLog: [...current.pendingLog, result.entry].slice(-1000)
+    };
+}
+
 interface AttemptContext {
     readonly order: Order;
     readonly connection: Connection;
@@ -206,12 +226,12 @@ export class CloseoutRunner {
         if (blocked || 'problem' in target) {
             throw PressworkError.Refused(blocked ?? ('problem' in target ? target.problem : ''));
         }
-        await this.ensureCloseout(order);
         const started = await this.acquire(order, parsed.data, by);
+        let last: PartResult | undefined;
         try {
-            await this.runParts({ order, connection: target.connection, type: target.type, input: started.input!, by });
+            last = await this.runParts({ order, connection: target.connection, type: target.type, input: started.input!, by });
         } finally {
-            await this.finish(orderId, by);
+            await this.finish(orderId, by, last);
         }
         // Rendering the documents is CPU work that would hold up the parts: it follows the attempt (and the
         // document route renders a missing one itself). The engine moves each job on in a write of its own:
@@ -231,20 +251,6 @@ export class CloseoutRunner {
         }).join('; ');
     }
 
-    protected async ensureCloseout(order: Order): Promise<void> {
-        if (this.store.get(CloseoutsCollection, order.id)) {
-            return;
-        }
-        try {
-            await this.store.create(CloseoutsCollection, freshCloseout(order));
-        } catch (error) {
-            // Another attempt created it in the meantime; anything else is a real failure.
-            if (!this.store.get(CloseoutsCollection, order.id)) {
-                throw error;
-            }
-        }
-    }
-
     protected isAbandoned(closeout: CloseoutDocument, now: Date): boolean {
         const lock = closeout.running;
         if (!lock) {
@@ -256,36 +262,54 @@ export class CloseoutRunner {
         return lock.owner === this.owner || now.getTime() - new Date(lock.since).getTime() > ABANDONED_LOCK_MS;
     }
 
-    /** Takes the lock, fixes the numbers and opens an attempt, in one write; refuses with who holds the lock. */
-    protected acquire(order: Order, typed: CloseoutInput, by: string): Promise<CloseoutDocument> {
+    /**
+     * Takes the lock, fixes the numbers and opens an attempt, in one write (the first attempt creates
+     * the closeout document with it); refuses with who holds the lock.
+     */
+    protected async acquire(order: Order, typed: CloseoutInput, by: string): Promise<CloseoutDocument> {
         const now = this.now();
-        return this.store.modify(CloseoutsCollection, order.id, current => {
-            if (!this.isAbandoned(current, now)) {
-                const lock = current.running!;
-                throw PressworkError.Refused(`${lock.by} is closing out order ${order.orderNumber} since ${clockTime(lock.since)}`);
+        try {
+            if (!this.store.get(CloseoutsCollection, order.id)) {
+                try {
+                    const { version: _new, ...created } = this.startAttempt({ ...freshCloseout(order), version: 0 }, order, typed, by, now);
+                    return await this.store.create(CloseoutsCollection, created);
+                } catch (error) {
+                    // Another attempt created it in the meantime: take the lock as from an existing one.
+                    if (!this.store.get(CloseoutsCollection, order.id)) {
+                        throw error;
+                    }
+                }
             }
-            if (current.closed) {
-                throw PressworkError.Refused(`Order ${order.orderNumber} is already closed`);
-            }
-            const input = effectiveInput(current, typed);
-            this.checkNumbersFree(order, input);
-            this.runningHere.add(order.id);
-            const attempt: Attempt = { by, startedAt: now.toISOString(), events: [] };
-            const started: CloseoutDocument = {
-                ...current,
-                input,
-                parts: withNextSending(current.parts, now.toISOString()),
-                running: { by, since: now.toISOString(), owner: this.owner },
-                attempts: [...current.attempts.slice(-199), attempt]
-            };
-            const opened = logEntry(`Closeout attempt ${started.attempts.length} by ${by}: ${this.attemptSummary(started, order)}`, by, now.toISOString());
-            return { ...started, pendingLog: [...current.pendingLog, opened].slice(-1000) };
-        }).catch(error => {
+            return await this.store.modify(CloseoutsCollection, order.id, current => this.startAttempt(current, order, typed, by, now));
+        } catch (error) {
             if (this.store.get(CloseoutsCollection, order.id)?.running?.owner !== this.owner) {
                 this.runningHere.delete(order.id);
             }
             throw error;
-        });
+        }
+    }
+
+    protected startAttempt(current: CloseoutDocument, order: Order, typed: CloseoutInput, by: string, now: Date): CloseoutDocument {
+        if (!this.isAbandoned(current, now)) {
+            const lock = current.running!;
+            throw PressworkError.Refused(`${lock.by} is closing out order ${order.orderNumber} since ${clockTime(lock.since)}`);
+        }
+        if (current.closed) {
+            throw PressworkError.Refused(`Order ${order.orderNumber} is already closed`);
+        }
+        const input = effectiveInput(current, typed);
+        this.checkNumbersFree(order, input);
+        this.runningHere.add(order.id);
+        const attempt: Attempt = { by, startedAt: now.toISOString(), events: [] };
+        const started: CloseoutDocument = {
+            ...current,
+            input,
+            parts: withNextSending(current.parts, now.toISOString()),
+            running: { by, since: now.toISOString(), owner: this.owner },
+            attempts: [...current.attempts.slice(-199), attempt]
+        };
+        const opened = logEntry(`Closeout attempt ${started.attempts.length} by ${by}: ${this.attemptSummary(started, order)}`, by, now.toISOString());
+        return { ...started, pendingLog: [...current.pendingLog, opened].slice(-1000) };
     }
 
     protected checkNumbersFree(order: Order, input: CloseoutInput): void {
@@ -299,13 +323,29 @@ export class CloseoutRunner {
         }
     }
 
-    protected async runParts(context: AttemptContext): Promise<void> {
+    /**
+     * Runs the parts still to do. A part's answer is recorded before the next part leaves; the last
+     * part's answer is recorded by the close itself (the order's write, then the attempt's end), so
+     * it is returned instead of written here. Undefined when the attempt stopped at a failed part.
+     */
+    protected async runParts(context: AttemptContext): Promise<PartResult | undefined> {
         for (let part = this.nextPartOf(context.order.id); part; part = this.nextPartOf(context.order.id)) {
-            if (!await this.runPart(part, context)) {
-                return;
+            const result = await this.runPart(part, context);
+            if (!result.done) {
+                await this.record(context.order.id, result);
+                return undefined;
             }
+            const parts = { ...this.store.get(CloseoutsCollection, context.order.id)!.parts, [part]: result.state };
+            if (nextPart(parts) !== undefined) {
+                await this.record(context.order.id, result);
+                continue;
+            }
+            await this.closeOrder(context, result);
+            return result;
         }
-        await this.closeOrder(context);
+        // Every part was done before this attempt (an earlier close that did not get written).
+        await this.closeOrder(context, undefined);
+        return undefined;
     }
 
     /** Work that follows an attempt (documents, job release): tests and benchmarks wait for it. */
@@ -327,8 +367,8 @@ export class CloseoutRunner {
         return nextPart(this.store.get(CloseoutsCollection, orderId)!.parts);
     }
 
-    /** Sends one part and records its answer; true when it is done. */
-    protected async runPart(part: CloseoutPart, context: AttemptContext): Promise<boolean> {
+    /** Sends one part and reads its answer (or the transport failure). */
+    protected async runPart(part: CloseoutPart, context: AttemptContext): Promise<PartResult> {
         const { order, input, by } = context;
         const request = requestSummary(part, input, order.lineItems.length);
         let event: PartEvent;
@@ -339,22 +379,18 @@ export class CloseoutRunner {
             event = { part, at: this.now().toISOString(), request, outcome: 'transport-error', message: `MarcomCentral did not answer: ${messageOf(error)}` };
         }
         const done = event.outcome === 'success' || event.outcome === 'already-done';
-        await this.store.modify(CloseoutsCollection, order.id, current => {
-            const parts = {
-                ...current.parts,
-                [part]: done
-                    ? { status: 'done' as const, referenceId: event.referenceId, code: event.code, message: event.message, at: event.at, sent: true }
-                    : { status: 'failed' as const, code: event.code, message: event.message, at: event.at, sent: true }
-            };
-            return {
-                ...current,
-                parts: done ? withNextSending(parts, event.at) : parts,
-                attempts: current.attempts.map((attempt, index) => index === current.attempts.length - 1 ? { ...attempt, events: [...attempt.events, event].slice(-10) } : attempt),
-                // The audit entry is durable with the state it describes; the order's and jobs' logs get it when the attempt ends.
-                pendingLog: [...current.pendingLog, this.partLogEntry(event, by)].slice(-1000)
-            };
+        const state: StoredPart = done
+            ? { status: 'done', referenceId: event.referenceId, code: event.code, message: event.message, at: event.at, sent: true }
+            : { status: 'failed', code: event.code, message: event.message, at: event.at, sent: true };
+        return { part, done, state, event, entry: this.partLogEntry(event, by) };
+    }
+
+    /** A part's answer, durable before the next part leaves; the next part is marked 'sending' in the same write. */
+    protected record(orderId: string, result: PartResult): Promise<CloseoutDocument> {
+        return this.store.modify(CloseoutsCollection, orderId, current => {
+            const recorded = withResult(current, result);
+            return { ...recorded, parts: result.done ? withNextSending(recorded.parts, result.event.at) : recorded.parts };
         });
-        return done;
     }
 
     protected send(part: CloseoutPart, { order, connection, type, input }: AttemptContext): Promise<CloseoutPartAnswer> {
@@ -403,10 +439,11 @@ export class CloseoutRunner {
     }
 
     /** Every required part is done: the order is closed with its record and the audit, in one write. */
-    protected async closeOrder({ order, input, by }: AttemptContext): Promise<void> {
+    protected async closeOrder({ order, input, by }: AttemptContext, last: PartResult | undefined): Promise<void> {
         const closeout = this.store.get(CloseoutsCollection, order.id)!;
         const at = this.now().toISOString();
-        const settlement = closeout.parts.settlement.status === 'done' ? closeout.parts.settlement.referenceId : undefined;
+        const settlementState = last?.part === 'settlement' ? last.state : closeout.parts.settlement;
+        const settlement = settlementState.status === 'done' ? settlementState.referenceId : undefined;
         const record = {
             packingSlipNumber: input.packingSlip.packingSlipNumber,
             invoiceNumber: input.invoice.invoiceNumber,
@@ -415,13 +452,13 @@ export class CloseoutRunner {
             closedAt: at
         };
         const summary = `Order ${order.orderNumber} closed out by ${by}: packing slip ${record.packingSlipNumber}, invoice ${record.invoiceNumber}` +
-            (settlement ? `, settlement ${settlement}` : closeout.parts.settlement.status === 'not-required' ? ', no settlement (not a card order)' : '');
-        const audit = [...closeout.pendingLog, logEntry(summary, by, at)];
+            (settlement ? `, settlement ${settlement}` : settlementState.status === 'not-required' ? ', no settlement (not a card order)' : '');
+        const audit = [...closeout.pendingLog, ...(last ? [last.entry] : []), logEntry(summary, by, at)];
         await this.store.modify(OrdersCollection, order.id, current => ({ ...withAudit(current, audit), closed: true, closeout: record }));
     }
 
-    /** Releases the lock and ends the attempt (closed, or stopped at a part), in one write. */
-    protected async finish(orderId: string, by: string): Promise<void> {
+    /** Releases the lock and ends the attempt (closed, or stopped at a part), in one write; with the last part's answer when the attempt closed the order. */
+    protected async finish(orderId: string, by: string, last: PartResult | undefined): Promise<void> {
         try {
             const at = this.now().toISOString();
             const pendingLog = this.store.get(CloseoutsCollection, orderId)?.pendingLog ?? [];
@@ -432,14 +469,15 @@ export class CloseoutRunner {
             const record = this.store.get(OrdersCollection, orderId)?.closeout;
             const closed = !!this.store.get(OrdersCollection, orderId)?.closed;
             await this.store.modify(CloseoutsCollection, orderId, current => {
-                const { running: _released, ...rest } = current;
+                const { running: _released, ...rest } = last ? withResult(current, last) : current;
                 return {
                     ...rest,
+                    // Copied into the order's and jobs' logs by now (the last part's entry with the close).
                     pendingLog: current.pendingLog.slice(pendingLog.length),
                     closed,
                     closedBy: closed ? record?.closedBy : undefined,
                     closedAt: closed ? record?.closedAt : undefined,
-                    attempts: current.attempts.map((attempt, index) => index === current.attempts.length - 1 && attempt.by === by && !attempt.endedAt
+                    attempts: rest.attempts.map((attempt, index) => index === rest.attempts.length - 1 && attempt.by === by && !attempt.endedAt
                         ? { ...attempt, endedAt: at, outcome: closed ? 'closed' as const : 'stopped' as const }
                         : attempt)
                 };
