@@ -27,7 +27,10 @@ const PARTS: readonly CloseoutPart[] = ['packingSlip', 'invoice', 'settlement'];
 const TARGETS = { backendToRawRoundTrips: 3 };
 
 export interface CloseoutRun {
-    /** Per part: raw SOAP round trip, or the backend's time from the previous part's record to this one's. */
+    /**
+ * Per part: the raw SOAP round trip, or the backend's time from the previous part's durable record
+ * to this one's (the last part is recorded with the attempt's end, after the order's closing write).
+ */
     readonly parts: Readonly<Record<CloseoutPart, number>>;
     readonly totalMillis: number;
     /** Backend only: documents rendered and jobs released after closeOut answered. */
@@ -176,12 +179,16 @@ export async function runCloseoutBenchmark(workFolder: string, progress: (messag
 export function formatCloseoutReport(results: CloseoutResults): string {
     const ms = (value: number): string => value.toFixed(1).padStart(8);
     const row = (label: string, raw: string, backend: string): string => `  ${label.padEnd(52)}${raw.padStart(10)}${backend.padStart(12)}`;
-    const labels: Record<CloseoutPart, string> = { packingSlip: 'packing slip (CreatePackingSlipByOrder)', invoice: 'invoice (CreateInvoiceByLineItem, every line)', settlement: 'settlement (SettleByOrder, online)' };
+    const labels: Record<CloseoutPart, string> = {
+        packingSlip: 'packing slip (CreatePackingSlipByOrder), lock taken',
+        invoice: 'invoice (CreateInvoiceByLineItem, every line)',
+        settlement: 'settlement (SettleByOrder) + order closed (one write)'
+    };
     return [
         `Closeout: an order of ${results.lines} line items against the simulator on loopback (median of ${results.runs} runs of each, interleaved), ms`,
         row('', 'raw SOAP', 'backend'),
         ...PARTS.map(part => row(labels[part], ms(results.raw.median[part]), ms(results.backend.median[part]))),
-        row('closing the order (record, audit), releasing the lock', '', ms(results.backend.closeMedian)),
+        row('lock released, reply', '', ms(results.backend.closeMedian)),
         row('total: closeOut until it answers', ms(results.raw.sumMedian), ms(results.backend.totalMedian)),
         row('after the answer: 2 PDFs, 50 jobs released (engine)', '', ms(results.backend.followUpMedian)),
         `  backend / raw round trips: ${results.ratio.toFixed(2)} × (target ≤ ${TARGETS.backendToRawRoundTrips} ×)`,

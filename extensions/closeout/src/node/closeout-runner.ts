@@ -447,7 +447,8 @@ export class CloseoutRunner {
         const record = {
             packingSlipNumber: input.packingSlip.packingSlipNumber,
             invoiceNumber: input.invoice.invoiceNumber,
-            settlementReference: settlement,
+            // The record keeps one reference (the store answers the same capture for every line).
+            settlementReference: settlement?.split(', ')[0].slice(0, 64),
             closedBy: by,
             closedAt: at
         };
