@@ -225,6 +225,35 @@ test.describe('order closeout (TFPM procedure)', () => {
         expect(context.simulator.order(order.ID)!.PackingSlips).toHaveLength(0);
     });
 
+    test('a closeout stopped by MarcomCentral shows why on its tab, keeps its numbers, and Try again finishes it once', async () => {
+        const order = await context.simulator.placeOrder({ PaymentMethod: 'CreditCard', OrderDetails: [{ SKU: PENS, Quantity: 1 }] });
+        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 1);
+        const { actions, dialogs } = await operations(shell);
+        await actions.run(job.id, CLOSEOUT_ORDER);
+        await dialogs.answerNotReady('Yes');
+        await dialogs.field('carrierName').fill('FedEx');
+
+        context.simulator.injectFault({ operation: 'CreateInvoiceByLineItem', mode: 'http500' });
+        await dialogs.button('OK').click();
+        await expect(dialogs.tab('invoice')).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+        await expect(dialogs.tab('packingSlip')).toHaveAttribute('data-status', 'done');
+        await expect(dialogs.tab('settlement')).toHaveAttribute('data-status', 'pending');
+        await expect(dialogs.panel('invoice')).toBeVisible();
+        await expect(dialogs.status()).toContainText('Try again resumes from the invoice');
+        // The numbers already sent cannot change: a retry reuses them.
+        await expect(dialogs.field('invoiceNumber')).toHaveAttribute('readonly', '');
+        await expect(dialogs.field('packingSlipNumber')).toHaveAttribute('readonly', '');
+
+        await dialogs.button('Try again').click();
+        await expect(dialogs.status()).toHaveText(new RegExp(`^Order ${order.OrderNumber} is closed`), { timeout: 30_000 });
+        const closed = context.simulator.order(order.ID)!;
+        expect(closed.PackingSlips).toHaveLength(1);
+        expect(closed.Invoices).toHaveLength(1);
+        expect(closed.CaptureCount).toBe(1);
+        await dialogs.button('Close').click();
+        await expect(dialogs.closeout).toHaveCount(0);
+    });
+
     test('an order shipping to two addresses is refused: close it out in MarcomCentral', async () => {
         const address = { City: 'Springfield', State: 'IL', Zip: '62701', Country: 'US' };
         const order = await context.simulator.placeOrder({
