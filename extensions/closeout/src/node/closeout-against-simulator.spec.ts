@@ -5,7 +5,6 @@ import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/mar
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { CloseoutInput, CloseoutProgress } from '../common/closeout-protocol';
 import { CloseoutsCollection } from './closeout-collections';
-import { ABANDONED_LOCK_MS } from './closeout-runner';
 import { CloseoutFixture, inject } from './test/closeout-fixture';
 
 /**
@@ -162,7 +161,7 @@ describe('closeout against the simulator', function () {
             marcomOrderId: placed.ID, packingSlipNumber: numbers.packingSlip.packingSlipNumber, shipDate: '2026-11-26T12:00:00.000Z',
             carrierName: 'UPS', trackingNumber: numbers.packingSlip.trackingNumber
         });
-        const since = new Date(Date.now() - ABANDONED_LOCK_MS - 1000).toISOString();
+        const since = new Date(Date.now() - 1000).toISOString();
         await fixture.store.create(CloseoutsCollection, {
             id, orderNumber: fixture.order(id).orderNumber, input: numbers, closed: false,
             running: { by: 'olivia', since, owner: 'the-killed-backend' }, pendingLog: [],

@@ -24,9 +24,6 @@ import { dateToInstant, numberTakenBy, proposeInput } from './closeout-proposal'
 import { distinctShipTo, orderDetailsView } from './order-details';
 import { WaitingJobReleaser } from './waiting-job-releaser';
 
-/** A lock older than this, held by no attempt of this backend, was left by a stopped backend. */
-export const ABANDONED_LOCK_MS = 10 * 60 * 1000;
-
 export const CloseoutRunnerOptions = Symbol('CloseoutRunnerOptions');
 export interface CloseoutRunnerOptions {
     readonly now?: () => Date;
@@ -251,15 +248,12 @@ export class CloseoutRunner {
         }).join('; ');
     }
 
-    protected isAbandoned(closeout: CloseoutDocument, now: Date): boolean {
-        const lock = closeout.running;
-        if (!lock) {
-            return true;
-        }
-        if (this.runningHere.has(closeout.id)) {
-            return false;
-        }
-        return lock.owner === this.owner || now.getTime() - new Date(lock.since).getTime() > ABANDONED_LOCK_MS;
+    /**
+     * One backend owns a data folder at a time (the store is embedded), so a lock that no attempt of
+     * this process holds was left by a stop or a crash: the next attempt resumes at once.
+     */
+    protected isAbandoned(closeout: CloseoutDocument): boolean {
+        return !closeout.running || !this.runningHere.has(closeout.id);
     }
 
     /**
@@ -290,7 +284,7 @@ export class CloseoutRunner {
     }
 
     protected startAttempt(current: CloseoutDocument, order: Order, typed: CloseoutInput, by: string, now: Date): CloseoutDocument {
-        if (!this.isAbandoned(current, now)) {
+        if (!this.isAbandoned(current)) {
             const lock = current.running!;
             throw PressworkError.Refused(`${lock.by} is closing out order ${order.orderNumber} since ${clockTime(lock.since)}`);
         }
