@@ -1,43 +1,22 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import { Container } from '@theia/core/shared/inversify';
-import { ContributionProvider, bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
-import { ILogger } from '@theia/core/lib/common/logger';
+import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
-import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
-import { WorkflowAssignmentContribution } from '@presswork/platform/lib/common/workflow-assignment-contribution';
-import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
-import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
-import {
-    DocumentCollection, DocumentStore, FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, shardOf
-} from '@presswork/platform/lib/node/store';
-import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
-import { bindSuppliedActivities } from '@presswork/workflow/lib/node/activities';
-import { WorkflowEngine, WorkflowEngineOptions } from '@presswork/workflow/lib/node/engine/workflow-engine';
+import { DocumentStore, FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { WorkflowEngine } from '@presswork/workflow/lib/node/engine/workflow-engine';
 import { PrinterRegistry } from '@presswork/workflow/lib/node/printers/printer-registry';
-import { WORKFLOW_COLLECTIONS } from '@presswork/workflow/lib/node/workflow-collections';
-import { WorkflowChecker } from '@presswork/workflow/lib/node/workflows/workflow-checker';
-import { WorkflowRepository } from '@presswork/workflow/lib/node/workflows/workflow-repository';
+import {
+    CountingLogger, ENGINE_COLLECTIONS as COLLECTIONS, backendContainer, createPrinterAndWorkflow, engineFolders, forEachConcurrently, writeJobs
+} from './engine-backend';
 import { serveRequest } from './child-process';
 import type { EngineChildRequest, EngineChildResult, MemorySample, ProgressMark, TimeSpent } from './engine-benchmark';
 import { timeMillis } from './statistics';
 
-const COLLECTIONS = [...PLATFORM_COLLECTIONS, ...WORKFLOW_COLLECTIONS] as readonly DocumentCollection[];
 /** Heap after gc is taken when these shares of the jobs are removed (and at the start and end). */
 const MARKS = [0.25, 0.5, 0.75];
-
-interface Folders {
-    readonly data: string;
-    readonly store: string;
-    readonly jobs: string;
-    readonly audit: string;
-    readonly copies: string;
-    readonly hotFolder: string;
-    readonly baselineStore: string;
-}
 
 /** The engine's side of the benchmark, in a fresh process; see engine-benchmark.ts. */
 async function measureEngine(request: EngineChildRequest): Promise<EngineChildResult> {
@@ -45,19 +24,14 @@ async function measureEngine(request: EngineChildRequest): Promise<EngineChildRe
     if (!collectGarbage) {
         throw new Error('run with --expose-gc');
     }
-    const data = path.join(request.folder, 'data');
-    const folders: Folders = {
-        data, store: path.join(data, 'store'), jobs: path.join(data, 'jobs'), audit: path.join(data, 'audit'),
-        copies: path.join(request.folder, 'copies'), hotFolder: path.join(request.folder, 'hot-folder'),
-        baselineStore: path.join(request.folder, 'baseline', 'store')
-    };
+    const folders = engineFolders(request.folder);
     const logger = new CountingLogger();
 
     // The printer and the workflow, made through the services an administrator uses.
-    const workflowId = await createPrinterAndWorkflow(folders, request, logger);
+    const workflowId = await createPrinterAndWorkflow(folders, request.concurrency, logger);
 
     // The jobs, written straight to disk: durability of the fixture does not matter, and not timed.
-    const fixtureMillis = await timeMillis(() => writeJobs(folders, request, workflowId));
+    const fixtureMillis = await timeMillis(() => writeJobs(folders, request.jobs, request.printFileBytes, workflowId, [folders.store, folders.baselineStore]));
     execFileSync('sync', ['--file-system', request.folder]);
 
     // As after a restart: a fresh container over the store, which loads the waiting jobs.
@@ -129,81 +103,6 @@ async function measureEngine(request: EngineChildRequest): Promise<EngineChildRe
         cpu: { userMillis: engineCpu.user / 1000, systemMillis: engineCpu.system / 1000 },
         baseline
     };
-}
-
-/** The backend's bindings that the engine and the supplied activities need, as the backend modules make them. */
-function backendContainer(store: DocumentStore, dataFolder: string, concurrency: number, logger: CountingLogger): Container {
-    const container = new Container();
-    const bind = container.bind.bind(container);
-    bind(DocumentStore).toConstantValue(store);
-    bind(PressworkConfig).toConstantValue({ dataFolder, demo: false } satisfies PressworkConfig);
-    bind(PlatformReady).toConstantValue({ whenReady: Promise.resolve() } satisfies PlatformReady);
-    bind(ILogger).toConstantValue(logger as unknown as ILogger);
-    bindRootContributionProvider(bind, ActivityContribution);
-    bindRootContributionProvider(bind, WorkflowAssignmentContribution);
-    bindSuppliedActivities(bind);
-    bind(PrinterRegistry).toSelf().inSingletonScope();
-    bind(WorkflowChecker).toSelf().inSingletonScope();
-    bind(WorkflowRepository).toSelf().inSingletonScope();
-    bind(WorkflowEngineOptions).toConstantValue({ concurrency } satisfies WorkflowEngineOptions);
-    bind(WorkflowEngine).toSelf().inSingletonScope();
-    return container;
-}
-
-async function createPrinterAndWorkflow(folders: Folders, request: EngineChildRequest, logger: CountingLogger): Promise<string> {
-    const store = new FileDocumentStore({ folder: folders.store, collections: COLLECTIONS });
-    await store.ready;
-    const container = backendContainer(store, folders.data, request.concurrency, logger);
-    const printer = await container.get(PrinterRegistry).create({
-        kind: 'hot-folder', name: 'Bench hot folder', description: 'The benchmark\'s DFE', enabled: true, folder: folders.hotFolder
-    });
-    const workflows = container.get(WorkflowRepository);
-    const workflow = await workflows.create({
-        name: 'Bench',
-        description: 'Create Job, Copy to Folder, Print to a hot folder, Remove',
-        phases: {
-            Receive: [{ id: 'receive-create-job', activity: ActivityTypes.createJob, properties: {} }],
-            Prepare: [{ id: 'prepare-copy', activity: ActivityTypes.copyToFolder, properties: { folder: folders.copies } }],
-            Print: [{ id: 'print', activity: ActivityTypes.print, properties: { printerId: printer.id } }],
-            Complete: [{ id: 'complete-remove', activity: ActivityTypes.remove, properties: {} }]
-        }
-    }, 'bench');
-    await workflows.setEnabled(workflow.id, true, 'bench');
-    await store.close();
-    return workflow.id;
-}
-
-function benchOrderId(index: number): string {
-    return `bench-${String(index).padStart(6, '0')}`;
-}
-
-/**
- * Orders of one Received job each in the workflow, with the job's print file in its folder, in the
- * store's own layout; the same orders again (without files) in the baseline's store.
- */
-async function writeJobs(folders: Folders, request: EngineChildRequest, workflowId: string): Promise<void> {
-    const ids = Array.from({ length: request.jobs }, (_, index) => benchOrderId(index + 1));
-    const content = Buffer.alloc(request.printFileBytes, '%PDF-1.7 bench print file\n');
-    const stores = [folders.store, folders.baselineStore].map(folder => path.join(folder, OrdersCollection.name));
-    const shards = new Set(ids.map(shardOf));
-    await Promise.all(stores.flatMap(folder => [...shards].map(shard => fs.mkdir(path.join(folder, shard), { recursive: true }))));
-    await forEachConcurrently(ids, 32, async id => {
-        const order = benchOrder(id, workflowId, request.printFileBytes);
-        const json = JSON.stringify(order);
-        const job = order.jobs[0];
-        const jobFolder = path.join(folders.jobs, job.id);
-        await fs.mkdir(jobFolder, { recursive: true });
-        await fs.writeFile(path.join(jobFolder, job.files[0].name), content);
-        for (const folder of stores) {
-            await fs.writeFile(path.join(folder, shardOf(id), `${id}.json`), json);
-        }
-    });
-}
-
-function benchOrder(id: string, workflowId: string, fileBytes: number): Order {
-    const order = sampleOrder(id, 1);
-    const job = order.jobs[0];
-    return { ...order, jobs: [{ ...job, workflowId, state: 'Received', files: [{ name: `${job.id}.pdf`, size: fileBytes }] }] };
 }
 
 /**
@@ -377,43 +276,6 @@ async function measureBaseline(folder: string, writes: number, concurrency: numb
 async function countFiles(folder: string, recursive: boolean): Promise<number> {
     const entries = await fs.readdir(folder, { recursive, withFileTypes: true });
     return entries.filter(entry => entry.isFile() && !entry.name.startsWith('.')).length;
-}
-
-async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-        while (next < items.length) {
-            const index = next++;
-            await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-}
-
-/** ILogger as far as the engine uses it; errors are counted and shown. */
-class CountingLogger {
-    errors = 0;
-
-    error(message: unknown, ...rest: unknown[]): void {
-        if (++this.errors <= 5) {
-            console.error('[bench] engine error:', message, ...rest);
-        }
-    }
-
-    warn(message: unknown, ...rest: unknown[]): void {
-        console.error('[bench] engine warning:', message, ...rest);
-    }
-
-    info(): void { /* not needed */ }
-    debug(): void { /* not needed */ }
-    trace(): void { /* not needed */ }
-    fatal(message: unknown, ...rest: unknown[]): void {
-        this.error(message, ...rest);
-    }
-
-    child(): CountingLogger {
-        return this;
-    }
 }
 
 serveRequest(measureEngine);

@@ -1,26 +1,21 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
-import type { Connection, ConnectionTypeContribution, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
-import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import {
-    ConnectionsCollection, FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, ProductionTemplatesCollection
-} from '@presswork/platform/lib/node/store';
-import { CONNECTIONS_COLLECTIONS, ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
-import { ConnectionTypes } from '@presswork/connections/lib/node/connection-types';
+import type { Connection, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
+import { FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
 import { IntakeResult, OrderIntake } from '@presswork/connections/lib/node/intake/order-intake';
-import { RejectedOrders } from '@presswork/connections/lib/node/intake/rejected-orders';
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
 import { readOrdersResponse } from '@presswork/connections/lib/node/marcomcentral/orders-response';
 import { ordersByDateRequest } from '@presswork/connections/lib/node/marcomcentral/query-requests';
 import { buildSoapRequest, parseSoapResponse } from '@presswork/connections/lib/node/marcomcentral/soap-envelope';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
 import { OrderPoller } from '@presswork/connections/lib/node/polling/order-poller';
-import { productTypeTemplates } from '@presswork/connections/lib/node/provisioning/product-type-templates';
 import { serveRequest } from './child-process';
+import { INTAKE_CONNECTION_ID, openIntakeBackend, openIntakeStore } from './intake-backend';
 import type { BaselineRun, IntakeChildRequest, IntakeChildResult, IntakePollRun } from './intake-benchmark';
 import { timeMillis } from './statistics';
 
-const CONNECTION_ID = 'bench-connection';
+const CONNECTION_ID = INTAKE_CONNECTION_ID;
 const MINUTE = 60_000;
 
 /**
@@ -44,7 +39,7 @@ async function measureIntake(request: IntakeChildRequest): Promise<IntakeChildRe
         runs.push(await pipeline.timeOnePoll(request));
 
         const documents = [...pipeline.store.all(OrdersCollection)].map(({ version: _version, ...document }) => document);
-        const baselineStore = await openStore(path.join(folder, 'baseline'));
+        const baselineStore = await openIntakeStore(path.join(folder, 'baseline'));
         collectGarbage();
         const baselineMillis = await timeMillis(async () => {
             for (const document of documents) {
@@ -61,12 +56,6 @@ async function measureIntake(request: IntakeChildRequest): Promise<IntakeChildRe
         await pipeline.close();
     }
     return { runs, baselines, emptyPollMillis, emptyRoundTripMillis, ...await measureClientParsing(request) };
-}
-
-async function openStore(folder: string): Promise<FileDocumentStore> {
-    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...CONNECTIONS_COLLECTIONS] });
-    await store.ready;
-    return store;
 }
 
 /** What the timing wrappers add up during a poll. */
@@ -88,36 +77,13 @@ class Pipeline {
     ) { }
 
     static async open(folder: string, request: IntakeChildRequest): Promise<Pipeline> {
-        const store = await openStore(folder);
-        const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
-        const client = new MarcomCentralClient();
-        const connectionType = Object.assign(new MarcomCentralConnectionType(), { secrets, client });
-        const rejectedOrders = Object.assign(new RejectedOrders(), { store });
-        const intake = Object.assign(new OrderIntake(), { store, rejectedOrders });
-        const types = Object.assign(new ConnectionTypes(), { contributions: { getContributions: (): ConnectionTypeContribution[] => [connectionType] } });
-        const connection = await store.create(ConnectionsCollection, {
-            id: CONNECTION_ID, name: 'Bench store', description: '', type: 'MarcomCentral', endpointUrl: request.url,
-            orderToken: secrets.seal(request.orderToken), timeZone: request.timeZone, pollingIntervalSeconds: 300,
-            firstLookBackHours: request.firstLookBackHours, enabled: true, demo: false
-        });
-        // The templates a new connection gets: every line matches one, as in a configured shop.
-        for (const [index, template] of productTypeTemplates(connection.id, connection.name).entries()) {
-            await store.create(ProductionTemplatesCollection, {
-                id: `bench-template-${index + 1}`, name: template.name, description: template.description ?? '', connectionId: template.connectionId,
-                match: template.match, workflowId: template.workflowId, defaults: { properties: {}, ...template.defaults }, enabled: true
-            });
-        }
-        const timings: PollTimings = { fetchMillis: 0, intakeMillis: 0 };
-        timeFetches(connectionType, timings);
-        timeIntake(intake, timings);
         const clock = { now: new Date(request.pollAt) };
-        const poller = Object.assign(new OrderPoller(), {
-            store, platform: { whenReady: Promise.resolve() }, types, intake, now: () => clock.now,
-            // The whole backlog in one window: the figure is for one poll of 2,000 orders.
-            options: { maxWindowMs: 30 * 24 * 3_600_000 },
-            logger: { warn: (message: string) => console.error(`[bench] poll: ${message}`), error: console.error, info: () => undefined, debug: () => undefined }
-        });
-        return new Pipeline(store, poller, client, { url: request.url, token: request.orderToken, timeZone: request.timeZone }, clock, timings);
+        // The whole backlog in one window: the figure is for one poll of 2,000 orders.
+        const backend = await openIntakeBackend(folder, request, () => clock.now, 30 * 24 * 3_600_000);
+        const timings: PollTimings = { fetchMillis: 0, intakeMillis: 0 };
+        timeFetches(backend.connectionType, timings);
+        timeIntake(backend.intake, timings);
+        return new Pipeline(backend.store, backend.poller, backend.client, { url: request.url, token: request.orderToken, timeZone: request.timeZone }, clock, timings);
     }
 
     async timeOnePoll(request: IntakeChildRequest): Promise<IntakePollRun> {

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import type { OpenMeasurement } from './protocol';
 import type { LatencySummary } from './statistics';
 
@@ -44,4 +46,13 @@ export function check(name: string, actual: number, limit: number, unit: TargetC
 
 export function megabytes(bytes: number): number {
     return bytes / (1024 * 1024);
+}
+
+/** The folder every benchmark writes its JSON results into. */
+export const RESULTS_FOLDER = path.resolve(__dirname, '..', '..', '..', 'bench-results');
+
+export async function writeResults(file: string, results: unknown): Promise<void> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, JSON.stringify(results, undefined, 2) + '\n');
+    console.log(`Results written to ${file}`);
 }

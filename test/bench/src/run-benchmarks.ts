@@ -12,7 +12,7 @@ import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixtur
 import type { OpenMeasurement, WriteTarget } from './protocol';
 import { RemoteWriter } from './remote-writer';
 import { formatReport } from './report';
-import { BenchResults, check, megabytes } from './results';
+import { BenchResults, check, megabytes, writeResults } from './results';
 import { summarize } from './statistics';
 
 /** Store sizes in jobs; the first and the last are compared. */
@@ -101,12 +101,6 @@ function positiveInteger(text: string, what: string): number {
         throw new Error(`${what} must be a positive whole number, not ${text}`);
     }
     return value;
-}
-
-async function writeResults(file: string, results: unknown): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, JSON.stringify(results, undefined, 2) + '\n');
-    console.log(`Results written to ${file}`);
 }
 
 /**

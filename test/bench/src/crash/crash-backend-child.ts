@@ -1,0 +1,120 @@
+import 'reflect-metadata';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { DocumentStore, FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
+import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
+import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
+import { WorkflowEngine } from '@presswork/workflow/lib/node/engine/workflow-engine';
+import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { CountingLogger, ENGINE_COLLECTIONS, backendContainer, engineFolders } from '../engine-backend';
+import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
+import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, IntakeWork } from './crash-protocol';
+import { closeoutInput, isAtWorkflowEnd } from './crash-expectations';
+
+/**
+ * A Presswork backend for the crash tests: the real services over a data folder, doing one kind of
+ * work until it is done. The parent kills it (SIGKILL) at random instants and starts it again on
+ * the same folder; each start carries on from what the store holds, as a restarted server would.
+ */
+async function main(): Promise<void> {
+    const request = JSON.parse(process.argv[2]) as CrashBackendRequest;
+    const failures = request.kind === 'intake' ? await runIntake(request)
+        : request.kind === 'engine' ? await runEngine(request)
+            : await runCloseouts(request);
+    await send({ kind: 'done', failures });
+    process.disconnect();
+}
+
+function send(message: CrashBackendMessage): Promise<void> {
+    return new Promise((resolve, reject) => process.send!(message, error => error ? reject(error) : resolve()));
+}
+
+function opened(store: DocumentStore & Pick<FileDocumentStore, 'problems'>): Promise<void> {
+    return send({ kind: 'opened', problems: store.problems.map(problem => `${problem.collection}/${problem.id}: ${problem.reason}`) });
+}
+
+/** One poll of the whole window (the watermark decides what a restart asks for again). */
+async function runIntake(work: IntakeWork): Promise<string[]> {
+    const pollAt = new Date(work.pollAt);
+    const backend = await openIntakeBackend(work.folder, work.endpoint, () => pollAt, 30 * 24 * 3_600_000);
+    await opened(backend.store);
+    await backend.poller.pollNow(INTAKE_CONNECTION_ID);
+    backend.poller.onStop();
+    await backend.poller.idle();
+    const state = backend.store.get(ConnectionStatesCollection, INTAKE_CONNECTION_ID);
+    await backend.store.close();
+    return state?.status.state === 'ok' ? [] : [`the poll did not succeed: ${state?.status.message ?? 'no state recorded'}`];
+}
+
+/** The engine over the store, until every job reached the end of its workflow (or went to Error, or time ran out). */
+async function runEngine(work: EngineWork): Promise<string[]> {
+    const folders = engineFolders(work.folder);
+    const store = new FileDocumentStore({ folder: folders.store, collections: ENGINE_COLLECTIONS });
+    await store.ready;
+    await opened(store);
+    const logger = new CountingLogger();
+    const engine = backendContainer(store, folders.data, work.concurrency, logger).get(WorkflowEngine);
+    const failures: string[] = [];
+    const atEnd = new Set<string>();
+    const finished = new Promise<void>(resolve => {
+        const follow = (order: Order): void => {
+            for (const job of order.jobs) {
+                if (isAtWorkflowEnd(job)) {
+                    atEnd.add(job.id);
+                } else {
+                    atEnd.delete(job.id);
+                }
+                if (job.state === 'Error') {
+                    failures.push(`job ${job.id} went to Error: ${job.log[job.log.length - 1]?.message}`);
+                    resolve();
+                }
+            }
+            if (atEnd.size >= work.jobs) {
+                resolve();
+            }
+        };
+        store.onDidChange(change => change.collection === OrdersCollection.name && change.document && follow(change.document as Order));
+        [...store.all(OrdersCollection)].forEach(follow);
+        setTimeout(() => {
+            failures.push(`${atEnd.size} of ${work.jobs} jobs reached the end in ${work.timeoutMs / 1000} s`);
+            resolve();
+        }, work.timeoutMs).unref();
+    });
+    await engine.start();
+    await finished;
+    await engine.stop();
+    await store.close();
+    return failures;
+}
+
+/** Closes out, one after another, every order of the list that is not closed yet. */
+async function runCloseouts(work: CloseoutWork): Promise<string[]> {
+    const type = new MarcomCentralConnectionType();
+    const fixture = await CloseoutFixture.open({ connectionType: type, folder: work.folder, owner: `crash-backend-${process.pid}` });
+    inject(type, { secrets: fixture.secrets, client: new MarcomCentralClient() });
+    await opened(fixture.store);
+    // As the backend at start: jobs of orders closed before a crash are released.
+    await fixture.releaser.start();
+    const failures: string[] = [];
+    for (const { id, orderNumber } of work.orders) {
+        let lastProblem = '';
+        for (let attempt = 1; attempt <= work.attempts && !fixture.order(id).closed; attempt++) {
+            try {
+                const progress = await fixture.runner.closeOut(id, closeoutInput(orderNumber), 'crash-test');
+                lastProblem = progress.closed ? '' : JSON.stringify(progress.parts);
+            } catch (error) {
+                lastProblem = error instanceof Error ? error.message : String(error);
+            }
+        }
+        if (!fixture.order(id).closed) {
+            failures.push(`order ${orderNumber} not closed after ${work.attempts} attempts: ${lastProblem}`);
+        }
+    }
+    await fixture.close();
+    return failures;
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { IntakeEndpoint } from '../intake-backend';
+
+/** What a crash-test backend process is asked to do on its data folder; see crash-backend-child.ts. */
+export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork;
+
+/** Poll the simulator's whole window once into the store in `folder`. */
+export interface IntakeWork {
+    readonly kind: 'intake';
+    readonly folder: string;
+    readonly endpoint: IntakeEndpoint;
+    /** The poller's clock (fixed: a restart polls at the same instant). */
+    readonly pollAt: string;
+}
+
+/** Start the workflow engine over the store in `folder` and run until every job is at the workflow's end. */
+export interface EngineWork {
+    readonly kind: 'engine';
+    readonly folder: string;
+    readonly jobs: number;
+    readonly concurrency: number;
+    readonly timeoutMs: number;
+}
+
+/** Close out every order of the list not yet closed, against the simulator the store's connection points at. */
+export interface CloseoutWork {
+    readonly kind: 'closeout';
+    readonly folder: string;
+    readonly orders: readonly { readonly id: string; readonly orderNumber: string }[];
+    /** Attempts per order in one run before the run reports it as not closed. */
+    readonly attempts: number;
+}
+
+/** Backend to parent: the store opened (with what it reported), then the work's end. */
+export type CrashBackendMessage =
+    | { readonly kind: 'opened'; readonly problems: readonly string[] }
+    | { readonly kind: 'done'; readonly failures: readonly string[] };

@@ -1,0 +1,156 @@
+import { fork } from 'node:child_process';
+import * as path from 'node:path';
+import type { CrashBackendMessage, CrashBackendRequest } from './crash-protocol';
+
+/** How one start of the backend ended. */
+export interface BackendRun {
+    /** Killed by the test before it finished its work. */
+    readonly killed: boolean;
+    readonly millis: number;
+    /** From the start until the store was open and the work began. */
+    readonly openedMillis?: number;
+    /** What the store reported when this start opened it (undefined if killed before it opened). */
+    readonly problems?: readonly string[];
+    /** The work's own failures, or why the process ended on its own without finishing. */
+    readonly failures: readonly string[];
+}
+
+/**
+ * Starts the backend on its data folder and, with `killAfterMs`, sends it SIGKILL that long after
+ * the start (kill -9: no handler runs, nothing is flushed). A backend that finishes first is not
+ * killed, and the run says so.
+ */
+export function runBackend(request: CrashBackendRequest, killAfterMs?: number): Promise<BackendRun> {
+    const started = performance.now();
+    const child = fork(path.join(__dirname, 'crash-backend-child.js'), [JSON.stringify(request)], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    let problems: readonly string[] | undefined;
+    let openedMillis: number | undefined;
+    let done: readonly string[] | undefined;
+    let killed = false;
+    let stderr = '';
+    child.stderr?.on('data', chunk => stderr = (stderr + String(chunk)).slice(-4000));
+    child.on('message', (message: CrashBackendMessage) => {
+        if (message.kind === 'opened') {
+            problems = message.problems;
+            openedMillis = performance.now() - started;
+        } else {
+            done = message.failures;
+        }
+    });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
+        if (done === undefined && child.exitCode === null) {
+            killed = child.kill('SIGKILL');
+        }
+    }, killAfterMs);
+    return new Promise(resolve => child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        const failures = done ?? (killed ? [] : [`the backend ended (code ${code}, signal ${signal}) before it finished: ${stderr.trim()}`]);
+        resolve({ killed: killed && done === undefined, millis: performance.now() - started, openedMillis, problems, failures });
+    }));
+}
+
+/** Repeatable random numbers (mulberry32), so a failing round can be run again with its seed. */
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let value = Math.imul(state ^ (state >>> 15), 1 | state);
+        value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+        return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** What a scenario does in one round: prepare a fresh folder, then check the outcome once the work is done. */
+export interface CrashScenario<P> {
+    readonly name: string;
+    /** Prepares the round's data folder; returns the backend's work and what the checks need. */
+    prepare(round: number): Promise<{ request: CrashBackendRequest; plan: P }>;
+    /** Checked after every kill, before the restart: what must hold at any instant (captures ≤ 1). */
+    afterKill(plan: P): Promise<string[]>;
+    /** The outcome once the backend finished its work after the kills. */
+    verify(plan: P): Promise<RoundOutcome>;
+    dispose(): Promise<void>;
+}
+
+export interface RoundOutcome {
+    readonly orders: number;
+    readonly jobs: number;
+    readonly duplicates: number;
+    readonly lost: number;
+    readonly stuck: number;
+    readonly doubleCaptures: number;
+    readonly violations: readonly string[];
+}
+
+export interface RoundResult extends RoundOutcome {
+    readonly round: number;
+    readonly kills: number;
+    readonly killedAtMs: readonly number[];
+    readonly restarts: number;
+    readonly millis: number;
+}
+
+export interface ScenarioResult {
+    readonly name: string;
+    /** An uninterrupted run: its time sets the range of kill instants. */
+    readonly calibrationMillis: number;
+    readonly rounds: readonly RoundResult[];
+}
+
+/**
+ * One uninterrupted run first (its times bound the kill instants, and its outcome must be clean),
+ * then the rounds: each kills the backend once or twice at random instants of its work (after the
+ * store opened), starts it again on the same folder until it finishes, and checks the outcome.
+ */
+export async function runScenario<P>(scenario: CrashScenario<P>, rounds: number, random: () => number, progress: (message: string) => void): Promise<ScenarioResult> {
+    const calibration = await scenario.prepare(0);
+    const clean = await runBackend(calibration.request);
+    const cleanOutcome = await scenario.verify(calibration.plan);
+    const cleanViolations = [...clean.failures, ...(clean.problems ?? []), ...cleanOutcome.violations];
+    if (cleanViolations.length > 0) {
+        throw new Error(`${scenario.name}: the uninterrupted run is not clean: ${cleanViolations.slice(0, 5).join('; ')}`);
+    }
+    const opening = clean.openedMillis ?? 0;
+    progress(`${scenario.name}: uninterrupted run ${(clean.millis / 1000).toFixed(1)} s; ${rounds} rounds of kills`);
+    const results: RoundResult[] = [];
+    for (let round = 1; round <= rounds; round++) {
+        const started = performance.now();
+        const { request, plan } = await scenario.prepare(round);
+        const violations: string[] = [];
+        const killedAtMs: number[] = [];
+        let finished: BackendRun | undefined;
+        const wantedKills = random() < 0.5 ? 1 : 2;
+        for (let kill = 0; kill < wantedKills && !finished; kill++) {
+            // While the work runs: from the store's opening (as long as it took uninterrupted) to the end.
+            const at = Math.round(opening + random() * (clean.millis - opening));
+            const run = await runBackend(request, at);
+            violations.push(...storeProblems(run));
+            if (run.killed) {
+                killedAtMs.push(at);
+                violations.push(...await scenario.afterKill(plan));
+            } else {
+                finished = run;
+            }
+        }
+        if (!finished) {
+            finished = await runBackend(request);
+            violations.push(...storeProblems(finished));
+        }
+        violations.push(...finished.failures);
+        const outcome = await scenario.verify(plan);
+        const result: RoundResult = {
+            round, kills: killedAtMs.length, killedAtMs, restarts: killedAtMs.length, millis: performance.now() - started,
+            ...outcome, violations: [...violations, ...outcome.violations]
+        };
+        results.push(result);
+        progress(`${scenario.name} round ${round}: killed at ${killedAtMs.map(ms => `${ms} ms`).join(', ') || '(finished before the kill)'}; `
+            + `${result.violations.length === 0 ? 'ok' : `${result.violations.length} VIOLATIONS: ${result.violations.slice(0, 3).join('; ')}`}`);
+    }
+    await scenario.dispose();
+    return { name: scenario.name, calibrationMillis: clean.millis, rounds: results };
+}
+
+/** What the store reported when the backend opened it: after a kill, it must open clean. */
+function storeProblems(run: BackendRun): string[] {
+    return (run.problems ?? []).map(problem => `the store reported a problem at start: ${problem}`);
+}

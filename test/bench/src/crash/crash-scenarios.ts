@@ -1,0 +1,231 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { OrderInput, OrderView, RunningSimulator, SAMPLE_ORDERS, allSkus, startSimulator } from '@presswork/marcomcentral-simulator';
+import { FileDocumentStore } from '@presswork/platform/lib/node/store';
+import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
+import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
+import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/closeout/lib/common/closeout-activity';
+import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { CountingLogger, ENGINE_COLLECTIONS, benchOrderId, createPrinterAndWorkflow, engineFolders, writeJobs } from '../engine-backend';
+import { openIntakeStore } from '../intake-backend';
+import type { CloseoutWork, EngineWork, IntakeWork } from './crash-protocol';
+import type { CrashScenario, RoundOutcome } from './crash-rounds';
+import { RETAIN_STEP, isAtWorkflowEnd } from './crash-expectations';
+import { ExpectedOrder, countAgainst, outcomeOf } from './store-checks';
+
+/** Sizes of one run of the crash tests. */
+export interface CrashSizes {
+    readonly intakeOrders: number;
+    readonly engineJobs: number;
+    readonly closeoutOrders: number;
+}
+
+const INTAKE_LINES_PER_ORDER = 3;
+/** The intake store's clock: orders were created over the hour before 10:00; Presswork polls at 10:20. */
+const INTAKE_STORE_NOW = '2026-06-15T12:00:00-07:00';
+const INTAKE_FIRST_ORDER_AT = Date.parse('2026-06-15T09:00:00-07:00');
+const INTAKE_POLL_AT = '2026-06-15T10:20:00-07:00';
+const ENGINE_CONCURRENCY = 8;
+const ENGINE_TIMEOUT_MS = 5 * 60_000;
+const PRINT_FILE_BYTES = 4 * 1024;
+
+/** Removes a round's folder once its checks passed; a failing round's folder stays to be looked at. */
+async function removeIfClean(folder: string, outcome: RoundOutcome): Promise<RoundOutcome> {
+    if (outcome.violations.length === 0) {
+        await fs.rm(folder, { recursive: true, force: true });
+    }
+    return outcome;
+}
+
+/**
+ * (a) Intake: the simulator holds the orders (in this process, so it outlives every kill); each
+ * round, a backend on a fresh folder polls the whole window, once, through the real poller, SOAP
+ * client and intake. The watermark moves only after the window is stored, so a restart polls the
+ * window again: what was stored before the kill must not be stored twice.
+ */
+export class IntakeScenario implements CrashScenario<{ folder: string }> {
+    readonly name = 'intake';
+
+    protected constructor(protected readonly workFolder: string, protected readonly simulator: RunningSimulator, protected readonly expected: readonly ExpectedOrder[]) { }
+
+    static async start(workFolder: string, orders: number): Promise<IntakeScenario> {
+        const simulator = await startSimulator({ host: '127.0.0.1', port: 0, now: INTAKE_STORE_NOW });
+        const skus = allSkus(simulator.catalog);
+        const customers = simulator.catalog.customers.map(customer => customer.loginId);
+        const spacingMs = Math.floor(3_600_000 / orders);
+        const expected: ExpectedOrder[] = [];
+        for (let index = 0; index < orders; index++) {
+            const input: OrderInput = {
+                User: { LoginID: customers[index % customers.length] },
+                CreateDate: new Date(INTAKE_FIRST_ORDER_AT + index * spacingMs).toISOString(),
+                OrderDetails: Array.from({ length: INTAKE_LINES_PER_ORDER }, (_, line) => ({ SKU: skus[(index + line * 3) % skus.length].sku.id }))
+            };
+            const placed = await simulator.placeOrder(input);
+            expected.push({ marcomOrderId: placed.ID, orderNumber: placed.OrderNumber, jobs: placed.OrderDetails.length });
+        }
+        return new IntakeScenario(workFolder, simulator, expected);
+    }
+
+    async prepare(round: number): Promise<{ request: IntakeWork; plan: { folder: string } }> {
+        const folder = path.join(this.workFolder, 'intake', `round-${round}`);
+        const endpoint = { url: this.simulator.url, orderToken: this.simulator.orderToken, timeZone: this.simulator.timeZone, firstLookBackHours: 2 };
+        return { request: { kind: 'intake', folder, endpoint, pollAt: INTAKE_POLL_AT }, plan: { folder } };
+    }
+
+    async afterKill(): Promise<string[]> {
+        return [];
+    }
+
+    async verify({ folder }: { folder: string }): Promise<RoundOutcome> {
+        const store = await openIntakeStore(folder);
+        try {
+            return await removeIfClean(folder, outcomeOf(countAgainst(store, this.expected, () => [])));
+        } finally {
+            await store.close();
+        }
+    }
+
+    dispose(): Promise<void> {
+        return this.simulator.close();
+    }
+}
+
+/**
+ * (b) Engine: each round, a fresh folder holds the jobs (one an order, Received) of the workflow
+ * Create Job → Copy to Folder → Print (hot folder) → Retain; the backend starts the engine and runs
+ * until every job is Retained. A kill leaves jobs mid-step; the next start must carry them on.
+ */
+export class EngineScenario implements CrashScenario<{ folder: string; storeFolder: string; hotFolder: string }> {
+    readonly name = 'engine';
+
+    constructor(protected readonly workFolder: string, protected readonly jobs: number) { }
+
+    async prepare(round: number): Promise<{ request: EngineWork; plan: { folder: string; storeFolder: string; hotFolder: string } }> {
+        const folder = path.join(this.workFolder, 'engine', `round-${round}`);
+        const folders = engineFolders(folder);
+        const workflowId = await createPrinterAndWorkflow(folders, ENGINE_CONCURRENCY, new CountingLogger(), RETAIN_STEP);
+        await writeJobs(folders, this.jobs, PRINT_FILE_BYTES, workflowId, [folders.store]);
+        return {
+            request: { kind: 'engine', folder, jobs: this.jobs, concurrency: ENGINE_CONCURRENCY, timeoutMs: ENGINE_TIMEOUT_MS },
+            plan: { folder, storeFolder: folders.store, hotFolder: folders.hotFolder }
+        };
+    }
+
+    async afterKill(): Promise<string[]> {
+        return [];
+    }
+
+    async verify({ folder, storeFolder }: { folder: string; storeFolder: string }): Promise<RoundOutcome> {
+        const store = new FileDocumentStore({ folder: storeFolder, collections: ENGINE_COLLECTIONS });
+        await store.ready;
+        try {
+            // The fixture's orders, as written: one job each.
+            const expected = Array.from({ length: this.jobs }, (_, index) => {
+                const { marcomOrderId, orderNumber } = sampleOrder(benchOrderId(index + 1), 1);
+                return { marcomOrderId, orderNumber, jobs: 1 };
+            });
+            const counts = countAgainst(store, expected, order => order.jobs.filter(job => !isAtWorkflowEnd(job))
+                .map(job => `job ${job.id} ended ${job.phase}/${job.state} at ${job.stepId ?? 'no step'}, not Retained at the workflow's end`));
+            return await removeIfClean(folder, outcomeOf(counts));
+        } finally {
+            await store.close();
+        }
+    }
+
+    async dispose(): Promise<void> { /* nothing outlives a round */ }
+}
+
+interface CloseoutPlan {
+    readonly folder: string;
+    readonly placed: readonly OrderView[];
+    readonly ids: readonly string[];
+}
+
+/**
+ * (c) Closeout: each round places card orders in the simulator and takes them into a fresh folder
+ * (one job a line, waiting at Closeout Order); the backend closes them out one after another
+ * (packing slip, invoice, settlement). After every kill the simulator has captured each card at
+ * most once; once the backend finished, every order is closed, captured exactly once, with one
+ * packing slip and one invoice, and none of its jobs still waits.
+ */
+export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
+    readonly name = 'closeout';
+
+    protected constructor(protected readonly workFolder: string, protected readonly orders: number, protected readonly simulator: RunningSimulator) { }
+
+    static async start(workFolder: string, orders: number): Promise<CloseoutScenario> {
+        return new CloseoutScenario(workFolder, orders, await startSimulator({ host: '127.0.0.1', port: 0, now: '2026-11-26T08:00:00-08:00' }));
+    }
+
+    async prepare(round: number): Promise<{ request: CloseoutWork; plan: CloseoutPlan }> {
+        const folder = path.join(this.workFolder, 'closeout', `round-${round}`);
+        const type = new MarcomCentralConnectionType();
+        const fixture = await CloseoutFixture.open({ connectionType: type, folder });
+        inject(type, { secrets: fixture.secrets, client: new MarcomCentralClient() });
+        await fixture.store.modify(ConnectionsCollection, fixture.connection.id, connection => ({
+            ...connection, endpointUrl: this.simulator.url,
+            orderToken: fixture.secrets.seal(this.simulator.orderToken), closeoutToken: fixture.secrets.seal(this.simulator.closeoutToken)
+        }));
+        const placed: OrderView[] = [];
+        const ids: string[] = [];
+        for (let index = 0; index < this.orders; index++) {
+            const order = await this.simulator.placeOrder(SAMPLE_ORDERS.cardSingleShipTo);
+            const fetched = await type.fetchOrder(fixture.connection, order.OrderNumber);
+            const id = `round-${round}-order-${index + 1}`;
+            await fixture.addOrder(fetched.orders[0], id);
+            placed.push(order);
+            ids.push(id);
+        }
+        await fixture.close();
+        return {
+            request: { kind: 'closeout', folder, orders: placed.map((order, index) => ({ id: ids[index], orderNumber: order.OrderNumber })), attempts: 3 },
+            plan: { folder, placed, ids }
+        };
+    }
+
+    async afterKill(plan: CloseoutPlan): Promise<string[]> {
+        return this.storeSide(plan).overCharged;
+    }
+
+    async verify(plan: CloseoutPlan): Promise<RoundOutcome> {
+        const fixture = await CloseoutFixture.open({ connectionType: new MarcomCentralConnectionType(), folder: plan.folder });
+        try {
+            const expected = plan.placed.map(order => ({ marcomOrderId: order.ID, orderNumber: order.OrderNumber, jobs: order.OrderDetails.length }));
+            const counts = countAgainst(fixture.store, expected, order => [
+                ...(order.closed ? [] : [`order ${order.orderNumber} is not closed`]),
+                ...order.jobs.filter(job => job.state === WAITING_FOR_CLOSEOUT).map(job => `job ${job.id} of closed order ${order.orderNumber} still waits at Closeout Order`)
+            ]);
+            const side = this.storeSide(plan);
+            return await removeIfClean(plan.folder, outcomeOf(counts, side.doubleCaptures, [...side.overCharged, ...side.notExactlyOnce]));
+        } finally {
+            fixture.releaser.onStop();
+            await fixture.store.close();
+        }
+    }
+
+    /** The simulator's record of each order: captures, packing slips and invoices. */
+    protected storeSide(plan: CloseoutPlan): { overCharged: string[]; notExactlyOnce: string[]; doubleCaptures: number } {
+        const overCharged: string[] = [];
+        const notExactlyOnce: string[] = [];
+        let doubleCaptures = 0;
+        for (const placed of plan.placed) {
+            const view = this.simulator.order(placed.ID)!;
+            const counts = { captures: view.CaptureCount, 'packing slips': view.PackingSlips.length, invoices: view.Invoices.length };
+            for (const [what, count] of Object.entries(counts)) {
+                if (count > 1) {
+                    overCharged.push(`order ${placed.OrderNumber} has ${count} ${what} in MarcomCentral`);
+                    doubleCaptures += what === 'captures' ? 1 : 0;
+                } else if (count !== 1) {
+                    notExactlyOnce.push(`order ${placed.OrderNumber} has ${count} ${what} in MarcomCentral after its closeout`);
+                }
+            }
+        }
+        return { overCharged, notExactlyOnce, doubleCaptures };
+    }
+
+    dispose(): Promise<void> {
+        return this.simulator.close();
+    }
+}

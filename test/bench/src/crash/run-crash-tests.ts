@@ -1,0 +1,117 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RESULTS_FOLDER, writeResults } from '../results';
+import { CrashScenario, RoundOutcome, ScenarioResult, runScenario, seededRandom } from './crash-rounds';
+import { CloseoutScenario, CrashSizes, EngineScenario, IntakeScenario } from './crash-scenarios';
+
+/**
+ * Crash tests (issue 7): a real backend is killed with SIGKILL at random instants while it takes
+ * in orders, runs the engine, and closes orders out; it is started again on the same data folder
+ * until it finishes, and then nothing may be lost, duplicated or captured twice.
+ *
+ *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts
+ *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
+ *   options: --rounds N, --seed N
+ */
+
+const FULL: CrashSizes & { rounds: number } = { rounds: 20, intakeOrders: 2_000, engineJobs: 2_000, closeoutOrders: 50 };
+const SHORT: CrashSizes & { rounds: number } = { rounds: 4, intakeOrders: 300, engineJobs: 300, closeoutOrders: 12 };
+const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
+
+interface Options {
+    readonly short: boolean;
+    readonly rounds: number;
+    readonly seed: number;
+    readonly sizes: CrashSizes;
+}
+
+function options(args: readonly string[]): Options {
+    const value = (name: string): number | undefined => {
+        const index = args.indexOf(name);
+        if (index < 0) {
+            return undefined;
+        }
+        const parsed = Number(args[index + 1]);
+        if (!Number.isInteger(parsed) || parsed < 0) {
+            throw new Error(`${name} needs a whole number`);
+        }
+        return parsed;
+    };
+    const short = args.includes('--short');
+    const base = short ? SHORT : FULL;
+    return { short, rounds: value('--rounds') ?? base.rounds, seed: value('--seed') ?? Date.now() % 1_000_000, sizes: base };
+}
+
+async function main(): Promise<void> {
+    const chosen = options(process.argv.slice(2));
+    const random = seededRandom(chosen.seed);
+    const workFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-crash-'));
+    progress(`${chosen.short ? 'short' : 'full'} run, ${chosen.rounds} rounds a scenario, seed ${chosen.seed}; data under ${workFolder}`);
+    const startedAt = new Date().toISOString();
+    const started = performance.now();
+    const scenarios: (() => Promise<CrashScenario<unknown>>)[] = [
+        async () => await IntakeScenario.start(workFolder, chosen.sizes.intakeOrders) as CrashScenario<unknown>,
+        async () => new EngineScenario(workFolder, chosen.sizes.engineJobs) as CrashScenario<unknown>,
+        async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>
+    ];
+    const results: ScenarioResult[] = [];
+    for (const start of scenarios) {
+        results.push(await runScenario(await start(), chosen.rounds, random, progress));
+    }
+    const summary = results.map(summarize);
+    const violations = results.flatMap(result => result.rounds.flatMap(round => round.violations.map(violation => `${result.name} round ${round.round}: ${violation}`)));
+    console.info(formatTable(summary));
+    if (violations.length > 0) {
+        console.info(`\n${violations.length} violations:\n${violations.slice(0, 50).map(violation => `  ${violation}`).join('\n')}`);
+    }
+    await writeResults(RESULTS_FILE, {
+        startedAt, mode: chosen.short ? 'short' : 'full', seed: chosen.seed, sizes: chosen.sizes, seconds: (performance.now() - started) / 1000,
+        environment: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length },
+        summary, violations, scenarios: results
+    });
+    if (violations.length === 0) {
+        await fs.rm(workFolder, { recursive: true, force: true });
+    } else {
+        progress(`the failing rounds' data folders are kept under ${workFolder}`);
+        process.exitCode = 1;
+    }
+}
+
+/** A scenario's rounds added up; `violations` counts them. */
+interface SummaryRow extends Omit<RoundOutcome, 'violations'> {
+    readonly scenario: string;
+    readonly rounds: number;
+    readonly kills: number;
+    readonly violations: number;
+    readonly uninterruptedSeconds: number;
+}
+
+function summarize(result: ScenarioResult): SummaryRow {
+    const sum = (pick: (round: ScenarioResult['rounds'][number]) => number): number => result.rounds.reduce((total, round) => total + pick(round), 0);
+    return {
+        scenario: result.name, rounds: result.rounds.length, kills: sum(round => round.kills),
+        orders: sum(round => round.orders), jobs: sum(round => round.jobs), duplicates: sum(round => round.duplicates), lost: sum(round => round.lost),
+        stuck: sum(round => round.stuck), doubleCaptures: sum(round => round.doubleCaptures), violations: sum(round => round.violations.length),
+        uninterruptedSeconds: result.calibrationMillis / 1000
+    };
+}
+
+function formatTable(rows: readonly SummaryRow[]): string {
+    const header = ['scenario', 'rounds', 'kills', 'orders', 'jobs', 'duplicates', 'lost', 'stuck', 'double captures', 'violations'];
+    const cells = rows.map(row => [row.scenario, ...[row.rounds, row.kills, row.orders, row.jobs, row.duplicates, row.lost, row.stuck, row.doubleCaptures, row.violations]
+        .map(value => value.toLocaleString('en-US'))]);
+    const widths = header.map((title, column) => Math.max(title.length, ...cells.map(row => row[column].length)));
+    const line = (row: readonly string[]): string => '  ' + row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join('   ');
+    return ['Crash tests: kill -9 at random instants, restart on the same data folder, check (orders and jobs summed over the rounds)',
+        line(header), line(widths.map(width => '-'.repeat(width))), ...cells.map(line)].join('\n');
+}
+
+function progress(message: string): void {
+    console.error(`[crash] ${message}`);
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exitCode = 1;
+});

@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import type { ConnectionTypeContribution } from '@presswork/platform/lib/common';
+import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
+import {
+    ConnectionsCollection, FileDocumentStore, PLATFORM_COLLECTIONS, ProductionTemplatesCollection
+} from '@presswork/platform/lib/node/store';
+import { CONNECTIONS_COLLECTIONS } from '@presswork/connections/lib/node/connection-collections';
+import { ConnectionTypes } from '@presswork/connections/lib/node/connection-types';
+import { OrderIntake } from '@presswork/connections/lib/node/intake/order-intake';
+import { RejectedOrders } from '@presswork/connections/lib/node/intake/rejected-orders';
+import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
+import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
+import { OrderPoller } from '@presswork/connections/lib/node/polling/order-poller';
+import { productTypeTemplates } from '@presswork/connections/lib/node/provisioning/product-type-templates';
+
+export const INTAKE_CONNECTION_ID = 'bench-connection';
+
+/** Where the simulator listens and how Presswork reaches it. */
+export interface IntakeEndpoint {
+    readonly url: string;
+    readonly orderToken: string;
+    readonly timeZone: string;
+    readonly firstLookBackHours: number;
+}
+
+/** The backend's intake pieces over one data folder, wired as the connections module wires them. */
+export interface IntakeBackend {
+    readonly store: FileDocumentStore;
+    readonly poller: OrderPoller;
+    readonly client: MarcomCentralClient;
+    readonly connectionType: MarcomCentralConnectionType;
+    readonly intake: OrderIntake;
+}
+
+export async function openIntakeStore(folder: string): Promise<FileDocumentStore> {
+    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...CONNECTIONS_COLLECTIONS] });
+    await store.ready;
+    return store;
+}
+
+/**
+ * Opens the store in `folder` with the real poller, connection type, SOAP client and intake. The
+ * connection and the templates a new connection gets (every line matches one, as in a configured
+ * shop) are created on the first open only, so a restart over the same folder carries on.
+ */
+export async function openIntakeBackend(folder: string, endpoint: IntakeEndpoint, now: () => Date, maxWindowMs: number): Promise<IntakeBackend> {
+    const store = await openIntakeStore(folder);
+    const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
+    const client = new MarcomCentralClient();
+    const connectionType = Object.assign(new MarcomCentralConnectionType(), { secrets, client });
+    const rejectedOrders = Object.assign(new RejectedOrders(), { store });
+    const intake = Object.assign(new OrderIntake(), { store, rejectedOrders });
+    const types = Object.assign(new ConnectionTypes(), { contributions: { getContributions: (): ConnectionTypeContribution[] => [connectionType] } });
+    if (!store.get(ConnectionsCollection, INTAKE_CONNECTION_ID)) {
+        await createConnection(store, secrets, endpoint);
+    }
+    const poller = Object.assign(new OrderPoller(), {
+        store, platform: { whenReady: Promise.resolve() }, types, intake, now,
+        options: { maxWindowMs },
+        logger: { warn: (message: string) => console.error(`[bench] poll: ${message}`), error: console.error, info: () => undefined, debug: () => undefined }
+    });
+    return { store, poller, client, connectionType, intake };
+}
+
+async function createConnection(store: FileDocumentStore, secrets: SecretBox, endpoint: IntakeEndpoint): Promise<void> {
+    // Templates first: a connection without them would be a half-made set-up after a crash.
+    const templates = productTypeTemplates(INTAKE_CONNECTION_ID, 'Bench store');
+    for (const [index, template] of templates.entries()) {
+        const id = `bench-template-${index + 1}`;
+        if (!store.get(ProductionTemplatesCollection, id)) {
+            await store.create(ProductionTemplatesCollection, {
+                id, name: template.name, description: template.description ?? '', connectionId: template.connectionId,
+                match: template.match, workflowId: template.workflowId, defaults: { properties: {}, ...template.defaults }, enabled: true
+            });
+        }
+    }
+    await store.create(ConnectionsCollection, {
+        id: INTAKE_CONNECTION_ID, name: 'Bench store', description: '', type: 'MarcomCentral', endpointUrl: endpoint.url,
+        orderToken: secrets.seal(endpoint.orderToken), timeZone: endpoint.timeZone, pollingIntervalSeconds: 300,
+        firstLookBackHours: endpoint.firstLookBackHours, enabled: true, demo: false
+    });
+}
