@@ -165,6 +165,13 @@ test.describe('Operations workspace', () => {
         await mona.row(jobId).click();
         await expect(mona.orderPanel).toContainText('ready for closeout');
         await expect(mona.orderPanel.getByRole('button')).toHaveCount(0);
+        // The status bar counts jobs in Error; a click shows only them.
+        const errors = JOBS.filter(job => job.state === 'Error').length;
+        const inError = mona.page.locator('#status-bar-presswork-jobs-error');
+        await expect(inError).toContainText(`${errors} in Error`);
+        await inError.click();
+        await expect(mona.root).toContainText(`${errors} of ${JOBS.length} jobs`);
+        await expect(mona.rows().first().locator('td[data-column-id="state"]')).toHaveText('Error');
         await mona.page.context().close();
     });
 });

@@ -24,7 +24,8 @@ test.describe('signing in', () => {
 
         const shell = new PressworkShell(page);
         await shell.waitUntilReady();
-        await expect(page).toHaveTitle('Presswork');
+        // Operations is every user's home: the title names its All Jobs pod.
+        await expect(page).toHaveTitle('All Jobs - Presswork');
         await expect(shell.signedInUser()).toContainText('admin');
         // No IDE clutter: the file and editing menus are gone.
         await expect(shell.menu('File')).toHaveCount(0);

@@ -22,7 +22,12 @@ export class OperationsStatusBar implements FrontendApplicationContribution {
 
     protected readonly refreshSoon = debounce(() => this.refresh(), COUNTS_DELAY_MS, { maxWait: COUNTS_DELAY_MS * 4 });
 
-    async onStart(): Promise<void> {
+    /** Never holds up the start of the shell: the counts appear when they arrive. */
+    onStart(): void {
+        this.start().catch(error => console.warn('job counts', error));
+    }
+
+    protected async start(): Promise<void> {
         await this.currentUser.load();
         if (!this.currentUser.can('operations.view')) {
             return;
