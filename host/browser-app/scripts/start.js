@@ -24,10 +24,33 @@ if (!fs.existsSync(backend)) {
     console.error('Presswork is not built yet: run `npm run setup` (or `npm run build`) first.');
     process.exit(2);
 }
-const child = spawn(process.execPath, [backend, '--hostname', host, '--port', port, ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [backend, '--hostname', host, '--port', port, ...tlsArguments(), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, PRESSWORK_DATA: dataFolder, THEIA_CONFIG_DIR: theiaConfigFolder }
 });
+/** HTTPS when PRESSWORK_TLS_CERT and PRESSWORK_TLS_KEY name PEM files: Theia's --ssl --cert --certkey. */
+function tlsArguments() {
+    const cert = process.env.PRESSWORK_TLS_CERT;
+    const key = process.env.PRESSWORK_TLS_KEY;
+    if (!cert && !key) {
+        return [];
+    }
+    if (!cert || !key) {
+        console.error('PRESSWORK_TLS_CERT and PRESSWORK_TLS_KEY go together: set both (PEM files) or neither.');
+        process.exit(2);
+    }
+    const files = [cert, key].map(file => path.resolve(invokedFrom, file));
+    for (const file of files) {
+        try {
+            fs.accessSync(file, fs.constants.R_OK);
+        } catch {
+            console.error(`Cannot read the TLS file ${file}.`);
+            process.exit(2);
+        }
+    }
+    return ['--ssl', '--cert', files[0], '--certkey', files[1]];
+}
+
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => child.kill(signal));
 }

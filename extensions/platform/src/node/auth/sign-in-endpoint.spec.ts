@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as sinon from 'sinon';
-import express from '@theia/core/shared/express';
-import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import { SESSION_COOKIE } from './session-store';
 import { SignInEndpoint, safeNext } from './sign-in-endpoint';
-import { SignInThrottle } from './sign-in-throttle';
-import { AccountsFixture, createAccountsFixture, stubLogger } from './test/accounts-fixture';
+import { AccountsFixture, createAccountsFixture } from './test/accounts-fixture';
+import { SignInServer, startSignInServer } from './test/sign-in-server';
 
 const ADMIN_PASSWORD = 'Admin#2026pw';
 const WRONG_CREDENTIALS = 'The user name or password is not correct';
@@ -16,46 +13,28 @@ interface RequestOptions {
     readonly cookie?: string;
     readonly accept?: string;
     readonly origin?: string;
+    readonly headers?: Readonly<Record<string, string>>;
 }
 
 describe('SignInEndpoint', () => {
 
     let fixture: AccountsFixture;
     let endpoint: SignInEndpoint;
-    let server: http.Server;
+    let signInServer: SignInServer;
     let base: string;
 
     beforeEach(async () => {
         fixture = await createAccountsFixture({ initialAdminPassword: ADMIN_PASSWORD, prefix: 'presswork-sign-in-' });
         await fixture.accounts.ensureInitialAdministrator();
 
-        endpoint = new SignInEndpoint();
-        const earlyMiddleware = new EarlyExpressMiddleware();
-        Object.assign(endpoint, {
-            earlyMiddleware,
-            sessions: fixture.sessions,
-            accounts: fixture.accounts,
-            throttle: new SignInThrottle(),
-            applicationPackage: { pck: { version: '9.9.9' } },
-            logger: stubLogger()
-        });
-        endpoint.initialize();
-
-        const app = express();
-        app.use(...earlyMiddleware.handlers);
-        app.get('/', (_request, response) => response.send('SHELL'));
-        app.get('/bundle.js', (_request, response) => response.type('application/javascript').send('console.log("bundle")'));
-        app.get('/jobs', (_request, response) => response.send('JOBS'));
-        server = await new Promise<http.Server>(resolve => {
-            const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-        });
-        base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        signInServer = await startSignInServer(fixture);
+        endpoint = signInServer.endpoint;
+        base = signInServer.base;
     });
 
     afterEach(async () => {
         sinon.restore();
-        server.closeAllConnections();
-        await new Promise(resolve => server.close(resolve));
+        await signInServer.close();
         await fixture.dispose();
     });
 
@@ -70,7 +49,7 @@ describe('SignInEndpoint', () => {
         if (options.origin) {
             headers.origin = options.origin;
         }
-        return headers;
+        return { ...headers, ...options.headers };
     }
 
     function get(path: string, options: RequestOptions = {}): Promise<Response> {
@@ -104,8 +83,16 @@ describe('SignInEndpoint', () => {
         return { response, cookie };
     }
 
-    function wsRequest(cookie?: string): http.IncomingMessage {
-        return { headers: cookie ? { cookie } : {} } as http.IncomingMessage;
+    /** An upgrade request as a browser on `origin` sends it to this server. */
+    function wsRequest(cookie?: string, origin?: string): http.IncomingMessage {
+        const headers: http.IncomingHttpHeaders = { host: new URL(base).host };
+        if (cookie) {
+            headers.cookie = cookie;
+        }
+        if (origin) {
+            headers.origin = origin;
+        }
+        return { headers } as http.IncomingMessage;
     }
 
     describe('without a session', () => {
@@ -249,7 +236,15 @@ describe('SignInEndpoint', () => {
             const { cookie } = await signIn('admin', ADMIN_PASSWORD);
             assert.equal(endpoint.allowWsUpgrade(wsRequest(cookie)), true);
             assert.equal(endpoint.allowWsUpgrade(wsRequest(`theme=dark; ${cookie}`)), true);
+            assert.equal(endpoint.allowWsUpgrade(wsRequest(cookie, base)), true);
         });
+
+        for (const origin of ['http://evil.example', 'http://127.0.0.1:1', 'null', 'not a url']) {
+            it(`refuses a websocket from the origin ${origin}, even with a session`, async () => {
+                const { cookie } = await signIn('admin', ADMIN_PASSWORD);
+                assert.equal(endpoint.allowWsUpgrade(wsRequest(cookie, origin)), false);
+            });
+        }
 
         it('gives a new session id at each sign-in and ends the one sent with it', async () => {
             const first = await signIn('admin', ADMIN_PASSWORD);
@@ -261,6 +256,20 @@ describe('SignInEndpoint', () => {
             assert.equal(withFirst.headers.get('location'), '/login');
             const withSecond = await get('/', { cookie: second.cookie, accept: 'text/html' });
             assert.equal(withSecond.status, 200);
+        });
+
+        it('sets the browser security headers on the shell, its assets and refusals', async () => {
+            const { cookie } = await signIn('admin', ADMIN_PASSWORD);
+            for (const response of [await get('/', { cookie, accept: 'text/html' }), await get('/bundle.js', { cookie }), await get('/bundle.js')]) {
+                const csp = response.headers.get('content-security-policy') ?? '';
+                assert.match(csp, /frame-ancestors 'none'/, response.url);
+                assert.match(csp, /script-src 'self' 'unsafe-eval'(;|$)/, 'scripts from this server only, never inline');
+                assert.match(csp, /object-src 'none'/);
+                assert.equal(response.headers.get('x-frame-options'), 'DENY');
+                assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+                assert.equal(response.headers.get('referrer-policy'), 'same-origin');
+                assert.equal(response.headers.get('strict-transport-security'), null, 'no HSTS over plain HTTP');
+            }
         });
 
         it('keeps other sessions when signing in without sending them', async () => {
@@ -316,6 +325,26 @@ describe('SignInEndpoint', () => {
             const logout = await post('/logout', {}, { cookie, origin: 'http://evil.example' });
             assert.equal(logout.status, 403);
             assert.equal((await get('/', { cookie })).status, 200, 'a cross-site logout does nothing');
+        });
+
+        it('refuses a POST that a page of another site sends without Origin', async () => {
+            const { cookie } = await signIn('admin', ADMIN_PASSWORD);
+            const foreign: Record<string, string>[] = [{ referer: 'http://evil.example/page' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+            for (const headers of foreign) {
+                const logout = await post('/logout', {}, { cookie, headers });
+                assert.equal(logout.status, 403, JSON.stringify(headers));
+            }
+            assert.equal((await get('/', { cookie })).status, 200, 'the session is still there');
+            const own = await post('/logout', {}, { cookie, headers: { referer: `${base}/`, 'sec-fetch-site': 'same-origin' } });
+            assert.equal(own.status, 303);
+        });
+
+        it('refuses every state-changing method from another site, past the sign-in routes too', async () => {
+            const { cookie } = await signIn('admin', ADMIN_PASSWORD);
+            for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+                const response = await fetch(`${base}/jobs`, { method, redirect: 'manual', headers: { cookie, origin: 'http://evil.example' } });
+                assert.equal(response.status, 403, method);
+            }
         });
 
         it('accepts a POST from its own origin', async () => {

@@ -16,6 +16,8 @@ import { ApiTokens } from './api-tokens';
 import { RequestUsers, bearerTokenOf, isApiRoute } from './request-user';
 import { changePasswordPage, signInPage } from './sign-in-pages';
 import { SIGN_IN_CSS } from './sign-in-style';
+import { isCrossSiteRequest } from './same-origin';
+import { shellSecurityHeaders } from '../hardening/shell-security-headers';
 
 const SignInFormSchema = z.object({
     name: z.string().max(64).default(''),
@@ -28,6 +30,9 @@ const ChangePasswordFormSchema = z.object({
     password: z.string().max(256).default(''),
     confirm: z.string().max(256).default('')
 });
+
+/** Methods that change nothing; every other one is checked for its origin. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const WRONG_CREDENTIALS = 'The user name or password is not correct';
 
@@ -51,7 +56,15 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         this.earlyMiddleware.handlers.push(this.createRouter());
     }
 
+    /**
+     * A websocket from a page of another site is refused, whatever Theia's own origin check is
+     * configured to allow (THEIA_HOSTS widens it).
+     */
     allowWsUpgrade(request: http.IncomingMessage): boolean {
+        if (isCrossSiteRequest(request)) {
+            this.logger.warn(`refused a websocket from another site (${String(request.headers.origin)})`);
+            return false;
+        }
         const session = this.sessions.fromRequest(request);
         return !!session && !session.passwordChangeRequired;
     }
@@ -59,6 +72,7 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
     protected createRouter(): express.Router {
         const router = express.Router();
         const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+        router.use(shellSecurityHeaders());
         router.use(this.refuseForeignOrigins);
         router.get('/health', (_request, response) => {
             response.json({ status: 'ok', version: this.applicationPackage.pck.version });
@@ -196,10 +210,9 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         response.status(session ? 403 : 401).json({ error: session ? 'Change your password first' : 'Sign in first, or send an API token (Authorization: Bearer …)' });
     }
 
-    /** Browsers send Origin on state-changing requests; one from another site is refused. */
+    /** Every state-changing request (anything but GET, HEAD, OPTIONS) from a page of another site is refused. */
     protected readonly refuseForeignOrigins = (request: express.Request, response: express.Response, next: express.NextFunction): void => {
-        const origin = request.headers.origin;
-        if (request.method !== 'GET' && request.method !== 'HEAD' && origin && !sameHost(origin, request.headers.host)) {
+        if (!SAFE_METHODS.has(request.method) && isCrossSiteRequest(request)) {
             response.status(403).json({ error: 'Cross-site request refused' });
             return;
         }
@@ -238,12 +251,4 @@ function handled(handler: (request: express.Request, response: express.Response)
 /** Only a path on this server is followed after sign-in, never another site. */
 export function safeNext(value: unknown): string | undefined {
     return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && !value.startsWith('/login') ? value : undefined;
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-    try {
-        return new URL(origin).host === host;
-    } catch {
-        return false;
-    }
 }
