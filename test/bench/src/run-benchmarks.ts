@@ -8,6 +8,7 @@ import { formatCloseoutReport, runCloseoutBenchmark } from './closeout-benchmark
 import { formatEngineReport, runEngineBenchmark } from './engine-benchmark';
 import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
 import { formatQueryReport, runQueryBenchmark } from './query-benchmark';
+import { formatUiReport, runUiBenchmark } from './ui-benchmark';
 import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
 import type { OpenMeasurement, WriteTarget } from './protocol';
 import { RemoteWriter } from './remote-writer';
@@ -36,6 +37,7 @@ const INTAKE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'intake.json')
 const ENGINE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'engine.json');
 const QUERY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'query.json');
 const CLOSEOUT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'closeout.json');
+const UI_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'ui.json');
 const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
@@ -50,8 +52,8 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
-type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout';
-const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout'];
+type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui'];
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -89,6 +91,11 @@ async function main(): Promise<void> {
             const closeout = await runCloseoutBenchmark(workFolder, progress);
             console.log(formatCloseoutReport(closeout));
             await writeResults(CLOSEOUT_RESULTS_FILE, closeout);
+        }
+        if (runs('ui')) {
+            const ui = await runUiBenchmark(progress);
+            console.log(formatUiReport(ui));
+            await writeResults(UI_RESULTS_FILE, ui);
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });
