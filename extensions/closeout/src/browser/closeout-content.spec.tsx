@@ -10,7 +10,7 @@ import { orderDetails, preparation, progress } from './test/closeout-fixture';
 
 /** The dialogs' bodies rendered to markup in plain Node: what the operator sees, and the hooks the system test uses. */
 
-const opener: DocumentOpener = { view: () => undefined, openToPrint: () => undefined };
+const opener: DocumentOpener = { open: () => undefined };
 
 function renderCloseout(prep: CloseoutPreparation = preparation(), overrides: Partial<CloseoutContentProps> = {}): string {
     const props: CloseoutContentProps = {

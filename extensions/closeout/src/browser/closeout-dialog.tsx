@@ -123,12 +123,20 @@ export class CloseoutDialog extends ReactDialog<CloseoutProgress> {
     protected override onUpdateRequest(msg: Message): void {
         super.onUpdateRequest(msg);
         if (this.acceptButton) {
-            this.acceptButton.textContent = this.progress.closed ? 'Close' : hasStarted(this.progress) || this.failure ? 'Try again' : 'OK';
+            this.acceptButton.textContent = this.acceptLabel();
         }
         if (this.closeButton) {
             this.closeButton.hidden = this.progress.closed;
             this.closeButton.textContent = hasStarted(this.progress) ? 'Close' : 'Cancel';
         }
+    }
+
+    /** OK starts; after a stopped attempt it is Try again (never while one runs); Close once the order is closed. */
+    protected acceptLabel(): string {
+        if (this.progress.closed) {
+            return 'Close';
+        }
+        return !this.running && (hasStarted(this.progress) || this.failure) ? 'Try again' : 'OK';
     }
 
     protected render(): React.ReactNode {

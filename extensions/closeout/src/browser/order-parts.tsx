@@ -84,22 +84,20 @@ export const DOCUMENT_LABELS: Readonly<Record<CloseoutDocumentKind, string>> = {
     'invoice': 'invoice'
 };
 
-/** View a document in the dialog, or open it in a browser tab to print it. */
+/**
+ * Opens a document in a browser tab, in the browser's own PDF viewer, which prints it. Not in a
+ * frame: the shell's security policy lets nothing be framed.
+ */
 export interface DocumentOpener {
-    view(orderId: string, kind: CloseoutDocumentKind): void;
-    openToPrint(orderId: string, kind: CloseoutDocumentKind): void;
+    open(orderId: string, kind: CloseoutDocumentKind): void;
 }
 
 export function DocumentButtons(props: { orderId: string; kind: CloseoutDocumentKind; opener: DocumentOpener }): React.ReactElement {
     const label = DOCUMENT_LABELS[props.kind];
     return <span className='presswork-closeout-document' data-document={props.kind}>
-        <button type='button' className='theia-button secondary' data-action='view' title={`Show the ${label} (PDF)`}
-            onClick={() => props.opener.view(props.orderId, props.kind)}>
-            <span className='codicon codicon-file-pdf' /> View {label}
-        </button>
-        <button type='button' className='theia-button secondary' data-action='print' title={`Open the ${label} in a browser tab to print it`}
-            onClick={() => props.opener.openToPrint(props.orderId, props.kind)}>
-            <span className='codicon codicon-link-external' /> Print {label}
+        <button type='button' className='theia-button secondary' data-action='open' title={`Open the ${label} (PDF) in a browser tab to view or print it`}
+            onClick={() => props.opener.open(props.orderId, props.kind)}>
+            <span className='codicon codicon-file-pdf' /> View or print the {label}
         </button>
     </span>;
 }

@@ -184,19 +184,22 @@ test.describe('order closeout (TFPM procedure)', () => {
         expect(closed.Settlements).toHaveLength(1);
         expect(closed.CaptureCount).toBe(1);
 
-        // The documents are there to view and print: the viewer shows the PDF the backend made.
+        // The documents are there to view and print: each opens in a browser tab, the PDF the backend made.
         await dialogs.openTab('packingSlip');
-        await dialogs.closeout.locator('[data-document="packing-slip"] [data-action="view"]').click();
-        const viewer = operatorPage.locator('.presswork-closeout-document-dialog');
-        const source = await viewer.locator('iframe').getAttribute('src');
-        expect(source).toMatch(/\/closeout\/documents\/.+\/packing-slip\.pdf$/);
-        for (const url of [source!, source!.replace('packing-slip.pdf', 'invoice.pdf')]) {
+        const [tab] = await Promise.all([
+            operatorPage.waitForEvent('popup'),
+            dialogs.closeout.locator('[data-document="packing-slip"] [data-action="open"]').click()
+        ]);
+        await expect.poll(() => tab.url()).toMatch(/\/closeout\/documents\/.+\/packing-slip\.pdf$/);
+        const packingSlipUrl = tab.url();
+        await tab.close();
+        await dialogs.openTab('invoice');
+        await expect(dialogs.closeout.locator('[data-document="invoice"] [data-action="open"]')).toBeVisible();
+        for (const url of [packingSlipUrl, packingSlipUrl.replace('packing-slip.pdf', 'invoice.pdf')]) {
             const pdf = await operatorPage.request.get(url);
             expect(pdf.status()).toBe(200);
             expect(pdf.headers()['content-type']).toContain('application/pdf');
         }
-        await viewer.getByRole('button', { name: 'Close', exact: true }).click();
-        await expect(viewer).toHaveCount(0);
 
         await dialogs.button('Close').click();
         await expect(dialogs.closeout).toHaveCount(0);
@@ -252,6 +255,29 @@ test.describe('order closeout (TFPM procedure)', () => {
         expect(closed.CaptureCount).toBe(1);
         await dialogs.button('Close').click();
         await expect(dialogs.closeout).toHaveCount(0);
+    });
+
+    test('progress shows live on the tabs while MarcomCentral is slow; a part the store applied before the timeout is not created twice', async () => {
+        test.setTimeout(150_000);
+        const order = await context.simulator.placeOrder({ PaymentMethod: 'PurchaseOrder', OrderDetails: [{ SKU: CATALOGUES, Quantity: 10 }] });
+        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 1);
+        const { actions, dialogs } = await operations(shell);
+        await actions.run(job.id, CLOSEOUT_ORDER);
+        await dialogs.answerNotReady('Yes');
+
+        // The store creates the invoice but never answers: the dialog shows the slip done and the invoice being sent meanwhile.
+        context.simulator.injectFault({ operation: 'CreateInvoiceByLineItem', mode: 'timeout' });
+        await dialogs.button('OK').click();
+        await expect(dialogs.tab('packingSlip')).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
+        await expect(dialogs.tab('invoice')).toHaveAttribute('data-status', 'sending');
+        await expect(dialogs.status()).toContainText(`Closing out order ${order.OrderNumber}: invoice`);
+        await expect(dialogs.button('OK')).toBeDisabled();
+
+        await expect(dialogs.tab('invoice')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+        await dialogs.button('Try again').click();
+        await expect(dialogs.status()).toHaveText(new RegExp(`^Order ${order.OrderNumber} is closed`), { timeout: 30_000 });
+        expect(context.simulator.order(order.ID)!.Invoices).toHaveLength(1);
+        await dialogs.button('Close').click();
     });
 
     test('an order shipping to two addresses is refused: close it out in MarcomCentral', async () => {
