@@ -46,21 +46,19 @@ export class OperationsStatusBar implements FrontendApplicationContribution {
     }
 
     protected show(counts: JobCounts): void {
-        this.statusBar.setElement('presswork-jobs-error', {
-            text: `$(error) ${nls.localize('presswork/jobs/inError', '{0} in Error', counts.error)}`,
-            tooltip: nls.localize('presswork/jobs/inErrorTooltip', 'Jobs in Error: click to show them'),
-            alignment: StatusBarAlignment.LEFT,
-            priority: 50,
-            command: OperationsCommands.SHOW_STATE.id,
-            arguments: [COUNTED_STATES.error]
-        });
-        this.statusBar.setElement('presswork-jobs-waiting-for-closeout', {
-            text: `$(package) ${nls.localize('presswork/jobs/waitingForCloseout', '{0} waiting for closeout', counts.waitingForCloseout)}`,
-            tooltip: nls.localize('presswork/jobs/waitingForCloseoutTooltip', 'Jobs waiting for order closeout: click to show them'),
-            alignment: StatusBarAlignment.LEFT,
-            priority: 49,
-            command: OperationsCommands.SHOW_STATE.id,
-            arguments: [COUNTED_STATES.waitingForCloseout]
-        });
+        const items = [
+            { id: 'presswork-jobs-error', icon: 'error', state: COUNTED_STATES.error, priority: 50,
+                text: nls.localize('presswork/jobs/inError', '{0} in Error', counts.error),
+                tooltip: nls.localize('presswork/jobs/inErrorTooltip', 'Jobs in Error: click to show them') },
+            { id: 'presswork-jobs-waiting-for-closeout', icon: 'package', state: COUNTED_STATES.waitingForCloseout, priority: 49,
+                text: nls.localize('presswork/jobs/waitingForCloseout', '{0} waiting for closeout', counts.waitingForCloseout),
+                tooltip: nls.localize('presswork/jobs/waitingForCloseoutTooltip', 'Jobs waiting for order closeout: click to show them') }
+        ];
+        for (const item of items) {
+            this.statusBar.setElement(item.id, {
+                text: `$(${item.icon}) ${item.text}`, tooltip: item.tooltip, alignment: StatusBarAlignment.LEFT, priority: item.priority,
+                command: OperationsCommands.SHOW_STATE.id, arguments: [item.state]
+            });
+        }
     }
 }
