@@ -1,0 +1,100 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as net from 'node:net';
+import * as path from 'node:path';
+
+const START_SCRIPT = path.resolve(__dirname, '..', '..', '..', '..', 'host', 'browser-app', 'scripts', 'start.js');
+
+/**
+ * A real Presswork server, started the README's way (`host/browser-app/scripts/start.js` with
+ * PRESSWORK_* settings) on a free port and a fresh data folder. start.js runs the Theia backend in
+ * a child process of its own: that process's memory is what the benchmark follows.
+ */
+export class LoadServer {
+    protected output = '';
+
+    protected constructor(readonly url: string, protected readonly process: ChildProcess) {
+        process.stdout?.on('data', chunk => this.output = (this.output + String(chunk)).slice(-20_000));
+        process.stderr?.on('data', chunk => this.output = (this.output + String(chunk)).slice(-20_000));
+    }
+
+    static async start(dataFolder: string, settings: Readonly<Record<string, string>>): Promise<LoadServer> {
+        const port = await freePort();
+        const environment: NodeJS.ProcessEnv = { ...process.env, PRESSWORK_HOST: '127.0.0.1', PRESSWORK_PORT: String(port), PRESSWORK_DATA: dataFolder, ...settings };
+        const child = spawn(process.execPath, [START_SCRIPT], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+        const server = new LoadServer(`http://127.0.0.1:${port}`, child);
+        await server.waitUntilHealthy();
+        return server;
+    }
+
+    /** The last of what the server printed, for a failure's report. */
+    get recentOutput(): string {
+        return this.output;
+    }
+
+    /** The resident memory of the backend process (start.js's child), in bytes. */
+    async backendRss(): Promise<number> {
+        const pid = await this.backendPid();
+        const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+        const kilobytes = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1]);
+        if (!Number.isFinite(kilobytes)) {
+            throw new Error(`no VmRSS for process ${pid}`);
+        }
+        return kilobytes * 1024;
+    }
+
+    protected backendPidFound: number | undefined;
+
+    protected async backendPid(): Promise<number> {
+        if (this.backendPidFound === undefined) {
+            const children = (await fs.readFile(`/proc/${this.process.pid}/task/${this.process.pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
+            if (children.length !== 1) {
+                throw new Error(`start.js has ${children.length} child processes, not the one backend`);
+            }
+            this.backendPidFound = Number(children[0]);
+        }
+        return this.backendPidFound;
+    }
+
+    async stop(): Promise<void> {
+        if (this.process.exitCode === null) {
+            const exited = new Promise(resolve => this.process.once('exit', resolve));
+            this.process.kill('SIGTERM');
+            await Promise.race([exited, delay(10_000)]);
+            this.process.kill('SIGKILL');
+        }
+    }
+
+    protected async waitUntilHealthy(): Promise<void> {
+        const deadline = Date.now() + 90_000;
+        while (Date.now() < deadline) {
+            if (this.process.exitCode !== null) {
+                throw new Error(`Presswork exited with ${this.process.exitCode}:\n${this.output}`);
+            }
+            try {
+                if ((await fetch(`${this.url}/health`)).ok) {
+                    return;
+                }
+            } catch {
+                // not listening yet
+            }
+            await delay(250);
+        }
+        throw new Error(`Presswork did not become healthy within 90 s:\n${this.output}`);
+    }
+}
+
+export function delay(ms: number): Promise<void> {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address() as net.AddressInfo;
+            server.close(() => resolve(port));
+        });
+    });
+}

@@ -1,0 +1,242 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { OrderInput, RunningSimulator, allSkus, startSimulator } from '@presswork/marcomcentral-simulator';
+import { ACCOUNT_SERVICE_PATH, AccountService } from '@presswork/platform/lib/common/account-protocol';
+import { RESULTS_FOLDER, writeResults } from '../results';
+import { percentile, seededRandom } from '../statistics';
+import { LoadRecord, Operator, Watcher } from './load-actors';
+import { LoadServer, delay } from './load-server';
+import { LoadSession } from './rpc-session';
+
+/**
+ * Load (issue 7): a real Presswork server with a MarcomCentral connection to the simulator; 20
+ * signed-in sessions watch Operations live while 2,000 orders arrive and 10 operators hold and
+ * resume jobs. Measures errors, RPC latency, the delay of live changes and the backend's memory.
+ *
+ *   npm run bench:load                   10 minutes
+ *   npm run bench:load -- --minutes 3    shorter
+ */
+
+const WATCHERS = 20;
+const OPERATORS = 10;
+const ORDERS = 2_000;
+/** Orders arrive over this share of the run; the rest shows memory once intake is over. */
+const ARRIVAL_SHARE = 0.7;
+const POLL_SECONDS = 2;
+const MEMORY_SAMPLE_MS = 5_000;
+const ADMIN_PASSWORD = 'Load-bench-1';
+const FIRST_PASSWORD = 'First-pass-1';
+const PASSWORD = 'Load-user-pass-1';
+const RESULTS_FILE = path.join(RESULTS_FOLDER, 'load.json');
+const TARGETS = { errors: 0, rpcP95Millis: 100, deltaDelayP95Millis: 500, memorySlopeMBPerMinute: 1 };
+
+interface MemorySample {
+    readonly seconds: number;
+    readonly rssMB: number;
+}
+
+async function main(): Promise<void> {
+    const minutes = minutesArgument(process.argv.slice(2));
+    const durationMs = minutes * 60_000;
+    const dataFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-load-'));
+    const simulator = await startSimulator({ host: '127.0.0.1', port: 0 });
+    progress(`starting Presswork (data ${dataFolder}) with a connection to the simulator, polled every ${POLL_SECONDS} s`);
+    const server = await LoadServer.start(dataFolder, {
+        PRESSWORK_DEMO: '0', PRESSWORK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        PRESSWORK_MARCOM_URL: simulator.url, PRESSWORK_MARCOM_TOKEN: simulator.orderToken, PRESSWORK_MARCOM_POLL_SECONDS: String(POLL_SECONDS)
+    });
+    const sessions: LoadSession[] = [];
+    try {
+        const record = new LoadRecord();
+        const random = seededRandom(7);
+        const names = await createUsers(server.url);
+        progress(`signing in ${WATCHERS} watching sessions and ${OPERATORS} operators`);
+        for (const name of names) {
+            const session = await LoadSession.signIn(server.url, name, FIRST_PASSWORD, PASSWORD);
+            sessions.push(session);
+            await new Watcher(name, record).start(session);
+        }
+        const operatorSessions = await Promise.all(names.filter(name => name.startsWith('operator')).map(name => LoadSession.signIn(server.url, name, PASSWORD)));
+        sessions.push(...operatorSessions);
+
+        progress(`running ${minutes} minutes: ${ORDERS.toLocaleString('en-US')} orders arrive over the first ${Math.round(minutes * ARRIVAL_SHARE * 60)} s`);
+        const started = Date.now();
+        const until = started + durationMs;
+        const memory: MemorySample[] = [];
+        const sampler = setInterval(() => {
+            server.backendRss().then(rss => memory.push({ seconds: (Date.now() - started) / 1000, rssMB: rss / 1048576 })).catch(error => record.error(`memory: ${error}`));
+        }, MEMORY_SAMPLE_MS);
+        memory.push({ seconds: 0, rssMB: await server.backendRss() / 1048576 });
+        const placed = placeOrders(simulator, started, durationMs * ARRIVAL_SHARE);
+        await Promise.all(operatorSessions.map((session, index) => new Operator(`operator ${index + 1}`, record, random).run(session, until)));
+        const placedCount = await placed;
+        clearInterval(sampler);
+        memory.push({ seconds: (Date.now() - started) / 1000, rssMB: await server.backendRss() / 1048576 });
+        // The last deltas of the last actions.
+        await delay(1_000);
+        const results = summarize(record, memory, { minutes, placedCount, durationMs });
+        console.info(formatReport(results));
+        await writeResults(RESULTS_FILE, results);
+        if (!results.checks.every(check => check.met)) {
+            process.exitCode = 1;
+        }
+    } catch (error) {
+        console.error(server.recentOutput.slice(-3000));
+        throw error;
+    } finally {
+        sessions.forEach(session => session.close());
+        await server.stop();
+        await simulator.close();
+        await fs.rm(dataFolder, { recursive: true, force: true });
+    }
+}
+
+function minutesArgument(args: readonly string[]): number {
+    const index = args.indexOf('--minutes');
+    const minutes = index < 0 ? 10 : Number(args[index + 1]);
+    if (!(minutes > 0)) {
+        throw new Error('--minutes needs a positive number');
+    }
+    return minutes;
+}
+
+/** Half operators, half monitors (who see Operations but may not act), each signed in once to watch. */
+async function createUsers(url: string): Promise<string[]> {
+    const admin = await LoadSession.signIn(url, 'admin', ADMIN_PASSWORD);
+    try {
+        const accounts = await admin.service<AccountService>(ACCOUNT_SERVICE_PATH);
+        const names: string[] = [];
+        for (let index = 1; index <= WATCHERS; index++) {
+            const operator = index <= OPERATORS;
+            const name = `${operator ? 'operator' : 'monitor'}-${String(index).padStart(2, '0')}`;
+            await accounts.createUser({ name, authority: operator ? 'Operator' : 'Monitor', password: FIRST_PASSWORD });
+            names.push(name);
+        }
+        return names;
+    } finally {
+        admin.close();
+    }
+}
+
+/** Places the orders evenly over `spanMs` from `started` (three lines each, every kind of product). */
+async function placeOrders(simulator: RunningSimulator, started: number, spanMs: number): Promise<number> {
+    const skus = allSkus(simulator.catalog);
+    const customers = simulator.catalog.customers.map(customer => customer.loginId);
+    for (let index = 0; index < ORDERS; index++) {
+        const due = started + (index * spanMs) / ORDERS;
+        if (due > Date.now()) {
+            await delay(due - Date.now());
+        }
+        const input: OrderInput = {
+            User: { LoginID: customers[index % customers.length] },
+            OrderDetails: [0, 1, 2].map(line => ({ SKU: skus[(index + line * 3) % skus.length].sku.id }))
+        };
+        await simulator.placeOrder(input);
+    }
+    return ORDERS;
+}
+
+interface Spread {
+    readonly samples: number;
+    readonly p50: number;
+    readonly p95: number;
+    readonly p99: number;
+    readonly max: number;
+}
+
+function spread(values: readonly number[]): Spread {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { samples: sorted.length, p50: percentile(sorted, 50) ?? 0, p95: percentile(sorted, 95) ?? 0, p99: percentile(sorted, 99) ?? 0, max: sorted[sorted.length - 1] ?? 0 };
+}
+
+/** Least-squares slope of RSS over time, MB a minute. */
+function slope(samples: readonly MemorySample[]): number {
+    const n = samples.length;
+    if (n < 2) {
+        return 0;
+    }
+    const meanX = samples.reduce((sum, sample) => sum + sample.seconds, 0) / n;
+    const meanY = samples.reduce((sum, sample) => sum + sample.rssMB, 0) / n;
+    const covariance = samples.reduce((sum, sample) => sum + (sample.seconds - meanX) * (sample.rssMB - meanY), 0);
+    const variance = samples.reduce((sum, sample) => sum + (sample.seconds - meanX) ** 2, 0);
+    return variance === 0 ? 0 : (covariance / variance) * 60;
+}
+
+interface Check {
+    readonly name: string;
+    readonly target: string;
+    readonly actual: string;
+    readonly met: boolean;
+}
+
+function summarize(record: LoadRecord, memory: readonly MemorySample[], run: { minutes: number; placedCount: number; durationMs: number }) {
+    const all = [...record.latencies.values()].flat();
+    const byMethod = Object.fromEntries([...record.latencies.entries()].map(([method, samples]) => [method, spread(samples)]));
+    const rpc = spread(all);
+    const deltaDelay = spread(record.deltaDelays);
+    const arrivalEnd = run.durationMs * ARRIVAL_SHARE / 1000;
+    const steady = memory.filter(sample => sample.seconds >= arrivalEnd);
+    const memorySummary = {
+        startMB: memory[0]?.rssMB ?? 0,
+        endMB: memory[memory.length - 1]?.rssMB ?? 0,
+        peakMB: Math.max(...memory.map(sample => sample.rssMB)),
+        slopeMBPerMinute: slope(memory),
+        /** After the last order arrived: operators and watchers only. */
+        steadySlopeMBPerMinute: slope(steady),
+        steadySamples: steady.length,
+        samples: memory
+    };
+    const expectedTransitions = record.actionsDone * WATCHERS;
+    const checks: Check[] = [
+        { name: 'errors (RPC rejections, disconnects)', target: `${TARGETS.errors}`, actual: String(record.errors.length), met: record.errors.length === TARGETS.errors },
+        { name: 'RPC latency p95', target: `< ${TARGETS.rpcP95Millis} ms`, actual: `${rpc.p95.toFixed(1)} ms`, met: rpc.p95 < TARGETS.rpcP95Millis },
+        { name: 'delta delay p95 (commit → session)', target: `< ${TARGETS.deltaDelayP95Millis} ms`, actual: `${deltaDelay.p95.toFixed(0)} ms`, met: deltaDelay.samples > 0 && deltaDelay.p95 < TARGETS.deltaDelayP95Millis },
+        { name: 'every hold and resume reached every session', target: `${expectedTransitions}`, actual: String(record.deltaDelays.length), met: record.deltaDelays.length >= expectedTransitions },
+        {
+            name: 'memory flat after intake (RSS slope)', target: `< ${TARGETS.memorySlopeMBPerMinute} MB/min`,
+            actual: `${memorySummary.steadySlopeMBPerMinute.toFixed(2)} MB/min`, met: memorySummary.steadySlopeMBPerMinute < TARGETS.memorySlopeMBPerMinute
+        }
+    ];
+    return {
+        startedAt: new Date(Date.now() - run.durationMs).toISOString(),
+        environment: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length },
+        minutes: run.minutes, watchers: WATCHERS, operators: OPERATORS, ordersPlaced: run.placedCount,
+        errors: { count: record.errors.length, first: record.errors.slice(0, 20) },
+        actions: { done: record.actionsDone, refused: record.refusals },
+        deltasReceived: record.deltasReceived,
+        rpc: { all: rpc, byMethod },
+        deltaDelay,
+        memory: memorySummary,
+        checks
+    };
+}
+
+function formatReport(results: ReturnType<typeof summarize>): string {
+    const ms = (value: number): string => value.toFixed(1);
+    const rows = [['all RPC calls', results.rpc.all] as const, ...Object.entries(results.rpc.byMethod), ['delta delay (commit → session)', results.deltaDelay] as const];
+    const table = rows.map(([name, figures]) => `  ${name.padEnd(36)}${String(figures.samples).padStart(8)}${ms(figures.p50).padStart(9)}${ms(figures.p95).padStart(9)}${ms(figures.p99).padStart(9)}${ms(figures.max).padStart(10)}`);
+    const { memory } = results;
+    return [
+        `Load: ${results.watchers} sessions watching live, ${results.operators} operators holding and resuming jobs, ${results.ordersPlaced.toLocaleString('en-US')} orders arriving; ${results.minutes} min`,
+        `  ${''.padEnd(36)}${'n'.padStart(8)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'max ms'.padStart(10)}`,
+        ...table,
+        `  actions done ${results.actions.done}, refused ${results.actions.refused}; order deltas received ${results.deltasReceived.toLocaleString('en-US')}; errors ${results.errors.count}`,
+        `  backend RSS: ${memory.startMB.toFixed(0)} MB at start, ${memory.endMB.toFixed(0)} MB at the end, peak ${memory.peakMB.toFixed(0)} MB; `
+        + `slope ${memory.slopeMBPerMinute.toFixed(2)} MB/min over the run, ${memory.steadySlopeMBPerMinute.toFixed(2)} MB/min after the last order (${memory.steadySamples} samples)`,
+        '',
+        'Targets',
+        ...results.checks.map(check => `  ${check.name.padEnd(48)}${check.target.padStart(16)}${check.actual.padStart(16)}   ${check.met ? 'met' : 'MISSED'}`),
+        ...(results.errors.count > 0 ? ['', 'First errors', ...results.errors.first.map(error => `  ${error}`)] : []),
+        ''
+    ].join('\n');
+}
+
+function progress(message: string): void {
+    console.error(`[load] ${message}`);
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exitCode = 1;
+});
