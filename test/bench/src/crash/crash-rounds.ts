@@ -49,17 +49,6 @@ export function runBackend(request: CrashBackendRequest, killAfterMs?: number): 
     }));
 }
 
-/** Repeatable random numbers (mulberry32), so a failing round can be run again with its seed. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let value = Math.imul(state ^ (state >>> 15), 1 | state);
-        value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-        return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 /** What a scenario does in one round: prepare a fresh folder, then check the outcome once the work is done. */
 export interface CrashScenario<P> {
     readonly name: string;

@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RESULTS_FOLDER, writeResults } from '../results';
-import { CrashScenario, RoundOutcome, ScenarioResult, runScenario, seededRandom } from './crash-rounds';
+import { seededRandom } from '../statistics';
+import { CrashScenario, RoundOutcome, ScenarioResult, runScenario } from './crash-rounds';
 import { CloseoutScenario, CrashSizes, EngineScenario, IntakeScenario } from './crash-scenarios';
 
 /**
