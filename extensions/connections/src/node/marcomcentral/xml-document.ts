@@ -48,13 +48,13 @@ export function parseXmlDocument(xml: string): XmlElement {
     refuseMarkupDeclarations(xml);
     const validation = XMLValidator.validate(xml);
     if (validation !== true) {
-        throw new XmlDocumentError(`the XML is not well-formed (line ${validation.err.line}: ${validation.err.msg})`);
+        throw new XmlDocumentError(`the XML is not well-formed (line ${validation.err.line}: ${clipped(validation.err.msg)})`);
     }
     let nodes: unknown;
     try {
         nodes = PARSER.parse(xml);
     } catch (error) {
-        throw new XmlDocumentError(`the XML could not be parsed (${error instanceof Error ? error.message : String(error)})`);
+        throw new XmlDocumentError(`the XML could not be parsed (${clipped(error instanceof Error ? error.message : String(error))})`);
     }
     try {
         const roots = toElements(nodes, true);
@@ -68,6 +68,12 @@ export function parseXmlDocument(xml: string): XmlElement {
         }
         throw error;
     }
+}
+
+/** The parser's own words, on one line and short: it may quote the whole open-tag stack. */
+function clipped(message: string): string {
+    const line = message.replace(/\s+/g, ' ');
+    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /**
