@@ -36,6 +36,8 @@ import { DiskFileSystemProvider } from '@theia/filesystem/lib/node/disk-file-sys
 import { FileSystemProvider } from '@theia/filesystem/lib/common/files';
 import { ConfidentialEnvVariablesServer } from './hardening/confidential-env-variables-server';
 import { confineFileSystem } from './hardening/confined-file-system';
+import { bindBackupPause } from './backup/backup-pause-contribution';
+import { WriteGate } from './store/write-gate';
 
 /** Per browser connection: who is calling, and the platform's guarded services. */
 const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => {
@@ -65,9 +67,12 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         const contributions = container.getAll<DocumentCollectionContribution>(DocumentCollectionContribution);
         return new FileDocumentStore({
             folder: path.join(config.dataFolder, 'store'),
-            collections: contributions.flatMap(contribution => contribution.collections)
+            collections: contributions.flatMap(contribution => contribution.collections),
+            writeGate: container.get(WriteGate)
         });
     }).inSingletonScope();
+
+    bindBackupPause(bind);
 
     bind(SecretBox).toDynamicValue(({ container }) =>
         new SecretBox(path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'keys', 'secrets.key'))).inSingletonScope();

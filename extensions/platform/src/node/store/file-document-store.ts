@@ -11,11 +11,14 @@ import { DurableJsonFile, TEMPORARY_SUFFIX, syncFolder } from './durable-json-fi
 import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
 import { KeyedLock } from './keyed-lock';
 import { SecondaryIndex } from './secondary-index';
+import { WriteGate } from './write-gate';
 
 export interface FileDocumentStoreOptions {
     /** The folder that holds one sub-folder per collection. */
     readonly folder: string;
     readonly collections: readonly DocumentCollection[];
+    /** Holds disk writes while a backup copies the folder; none when nothing ever pauses them. */
+    readonly writeGate?: WriteGate;
 }
 
 const COLLECTION_NAME = /^[a-z][a-z-]{0,62}$/;
@@ -43,8 +46,10 @@ export class FileDocumentStore implements DocumentStore {
     protected readonly locks = new KeyedLock();
     protected readonly problemList: DocumentProblem[] = [];
     protected closed = false;
+    protected readonly writeGate: WriteGate;
 
     constructor(protected readonly options: FileDocumentStoreOptions) {
+        this.writeGate = options.writeGate ?? new WriteGate();
         this.ready = this.open();
         // Callers observe failures through `ready`; this keeps an early failure from being unhandled.
         this.ready.catch(() => undefined);
@@ -125,7 +130,7 @@ export class FileDocumentStore implements DocumentStore {
                 throw new DocumentConflictError(collection.name, id, expectedVersion, current?.version);
             }
             this.checkOpen();
-            await new DurableJsonFile(this.fileOf(collection, id)).remove();
+            await this.writeGate.pass(() => new DurableJsonFile(this.fileOf(collection, id)).remove());
             loaded.documents.delete(id);
             for (const index of loaded.indexes.values()) {
                 index.remove(current);
@@ -154,7 +159,7 @@ export class FileDocumentStore implements DocumentStore {
             await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
         }
         const db = new Low<T>(new DurableJsonFile<T>(file), document);
-        await db.write();
+        await this.writeGate.pass(() => db.write());
         const previous = loaded.documents.get(document.id);
         loaded.documents.set(document.id, document);
         for (const index of loaded.indexes.values()) {

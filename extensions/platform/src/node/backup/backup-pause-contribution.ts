@@ -1,0 +1,30 @@
+import { inject, injectable, interfaces } from '@theia/core/shared/inversify';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { PressworkConfig } from '../presswork-config';
+import { WriteGate } from '../store/write-gate';
+import { PauseResponder } from './pause-responder';
+
+/** Runs the backend's side of the backup pause protocol for as long as the backend runs. */
+@injectable()
+export class BackupPauseContribution implements BackendApplicationContribution {
+    @inject(PressworkConfig) protected readonly config: PressworkConfig;
+    @inject(WriteGate) protected readonly gate: WriteGate;
+
+    protected responder: PauseResponder | undefined;
+
+    async initialize(): Promise<void> {
+        this.responder = new PauseResponder(this.config.dataFolder, this.gate);
+        await this.responder.start();
+    }
+
+    onStop(): void {
+        this.responder?.stop();
+    }
+}
+
+/** The store's write gate (give it to the store) and the pause responder (root bindings). */
+export function bindBackupPause(bind: interfaces.Bind): void {
+    bind(WriteGate).toSelf().inSingletonScope();
+    bind(BackupPauseContribution).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(BackupPauseContribution);
+}
