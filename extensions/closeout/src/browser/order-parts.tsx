@@ -84,21 +84,25 @@ export const DOCUMENT_LABELS: Readonly<Record<CloseoutDocumentKind, string>> = {
     'invoice': 'invoice'
 };
 
-/**
- * Opens a document in a browser tab, in the browser's own PDF viewer, which prints it. Not in a
- * frame: the shell's security policy lets nothing be framed.
- */
+/** Opens a document in a browser tab, in the browser's own PDF viewer, which prints it. */
 export interface DocumentOpener {
     open(orderId: string, kind: CloseoutDocumentKind): void;
 }
 
+/** Show the document inside the dialog (the browser's PDF viewer in a frame), or open it in a tab to print. */
 export function DocumentButtons(props: { orderId: string; kind: CloseoutDocumentKind; opener: DocumentOpener }): React.ReactElement {
     const label = DOCUMENT_LABELS[props.kind];
+    const [shown, setShown] = React.useState(false);
     return <span className='presswork-closeout-document' data-document={props.kind}>
-        <button type='button' className='theia-button secondary' data-action='open' title={`Open the ${label} (PDF) in a browser tab to view or print it`}
-            onClick={() => props.opener.open(props.orderId, props.kind)}>
-            <span className='codicon codicon-file-pdf' /> View or print the {label}
+        <button type='button' className='theia-button secondary' data-action='show' aria-expanded={shown}
+            title={shown ? `Hide the ${label}` : `Show the ${label} (PDF) here`} onClick={() => setShown(!shown)}>
+            <span className='codicon codicon-eye' /> {shown ? 'Hide' : 'Show'} the {label}
         </button>
+        <button type='button' className='theia-button secondary' data-action='open' title={`Open the ${label} (PDF) in a browser tab to print it`}
+            onClick={() => props.opener.open(props.orderId, props.kind)}>
+            <span className='codicon codicon-file-pdf' /> Print the {label}
+        </button>
+        {shown && <iframe className='presswork-closeout-document-preview' src={documentUrl(props.orderId, props.kind)} title={`The ${label} of the order (PDF)`} />}
     </span>;
 }
 

@@ -61,6 +61,9 @@ export class CloseoutDocumentRoute implements BackendApplicationContribution {
         response.setHeader('Content-Disposition', `inline; filename="${kind}-${orderId}.pdf"`);
         response.setHeader('Cache-Control', 'no-store');
         response.setHeader('X-Content-Type-Options', 'nosniff');
+        // Shown inside the closeout dialogs of our own shell, and nowhere else; a PDF runs no page script.
+        response.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'self'");
+        response.setHeader('X-Frame-Options', 'SAMEORIGIN');
         response.send(bytes);
     }
 }

@@ -27,7 +27,9 @@ function percentile(values: readonly number[], p: number): number {
 /** Epoch milliseconds (same clock in every browser on this machine) when the first job row is painted. */
 function firstRowPainted(page: Page): Promise<number> {
     return page.evaluate(() => new Promise<number>(resolve => {
-        const done = (): void => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+        const done = (): void => {
+            requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+        };
         if (document.querySelector('#presswork-all-jobs tr[data-job-id]')) {
             return done();
         }

@@ -194,7 +194,13 @@ test.describe('order closeout (TFPM procedure)', () => {
         const packingSlipUrl = tab.url();
         await tab.close();
         await dialogs.openTab('invoice');
-        await expect(dialogs.closeout.locator('[data-document="invoice"] [data-action="open"]')).toBeVisible();
+        // Shown inside the dialog too: the frame loads the invoice the backend made.
+        const [framed] = await Promise.all([
+            operatorPage.waitForResponse(response => /\/closeout\/documents\/.+\/invoice\.pdf$/.test(response.url())),
+            dialogs.closeout.locator('[data-document="invoice"] [data-action="show"]').click()
+        ]);
+        expect(framed.status()).toBe(200);
+        await expect(dialogs.closeout.locator('[data-document="invoice"] iframe.presswork-closeout-document-preview')).toBeVisible();
         for (const url of [packingSlipUrl, packingSlipUrl.replace('packing-slip.pdf', 'invoice.pdf')]) {
             const pdf = await operatorPage.request.get(url);
             expect(pdf.status()).toBe(200);

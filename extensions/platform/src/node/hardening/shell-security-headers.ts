@@ -9,7 +9,8 @@ import type * as express from '@theia/core/shared/express';
  * - Monaco starts its editor worker from a `blob:` URL; images and fonts also come as `data:`;
  * - the frontend talks to its own server only (the websocket is same-origin, which `'self'` covers);
  *   it also fetches a WebAssembly module (text colouring) from a `data:` URL;
- * - nothing may frame the shell, and the shell frames nothing.
+ * - nothing may frame the shell; the shell frames only its own server's documents (closeout PDFs
+ *   shown in their dialog), and those say themselves whether they may be framed.
  */
 export const SHELL_CONTENT_SECURITY_POLICY = [
     "default-src 'self'",
@@ -19,7 +20,7 @@ export const SHELL_CONTENT_SECURITY_POLICY = [
     "font-src 'self' data:",
     "worker-src 'self' blob:",
     "connect-src 'self' data:",
-    "frame-src 'none'",
+    "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
