@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { injectable } from '@theia/core/shared/inversify';
 import { OutputTail } from './output-tail';
 
@@ -42,9 +43,16 @@ export class ProcessRunner {
         const stdout = new OutputTail(request.outputLimitBytes);
         const stderr = new OutputTail(request.outputLimitBytes);
         return new Promise((resolve, reject) => {
-            const child = spawn(request.program, request.args, {
-                cwd: request.cwd, env: request.env, shell: false, detached: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true
-            });
+            let child: ChildProcessByStdio<null, Readable, Readable>;
+            try {
+                child = spawn(request.program, request.args, {
+                    cwd: request.cwd, env: request.env, shell: false, detached: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true
+                });
+            } catch (error) {
+                // spawn throws at once for what no operating system can pass, such as a NUL inside an argument.
+                resolve({ end: { kind: 'not-started', message: error instanceof Error ? error.message : String(error) }, stdout, stderr });
+                return;
+            }
             let timedOut = false;
             let aborted = false;
             let settled = false;
