@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import * as http from 'node:http';
 import * as path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { ApplicationError } from '@theia/core/lib/common/application-error';
+import { postHugeBody } from '@presswork/platform/lib/node/auth/test/post-huge-body';
 import { ACCOUNT_SERVICE_PATH } from '@presswork/platform/lib/common/account-protocol';
 import { WORKFLOW_SERVICE_PATH } from '@presswork/workflow/lib/common/workflow-protocol';
 import { CONNECTIONS_SERVICE_PATH } from '@presswork/connections/lib/common/connections-protocol';
@@ -51,44 +51,6 @@ async function snapshot(folder: string): Promise<Map<string, string>> {
     return files;
 }
 
-/** Posts `total` bytes to the path, stopping when the server answers; resolves the status and how much was sent. */
-function postHuge(url: string, urlPath: string, total: number, cookie: string): Promise<{ status: number, sent: number, body: string }> {
-    const target = new URL(url);
-    return new Promise((resolve, reject) => {
-        const request = http.request({
-            host: target.hostname, port: target.port, path: urlPath, method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(total), cookie, origin: url }
-        });
-        const chunk = Buffer.alloc(256 * 1024, 'a');
-        let sent = 0;
-        let answer: { status: number, body: string } | undefined;
-        request.on('response', response => {
-            let body = '';
-            response.setEncoding('utf8');
-            response.on('data', text => body += text);
-            response.on('end', () => {
-                answer = { status: response.statusCode!, body };
-                request.destroy();
-                resolve({ ...answer, sent });
-            });
-        });
-        request.on('error', error => answer ? resolve({ ...answer, sent }) : reject(error));
-        const pump = (): void => {
-            while (sent < total && !request.destroyed) {
-                sent += chunk.byteLength;
-                if (!request.write(chunk)) {
-                    request.once('drain', pump);
-                    return;
-                }
-            }
-            if (!request.destroyed) {
-                request.end();
-            }
-        };
-        pump();
-    });
-}
-
 test.describe('hostile input', () => {
     const running = usePressworkWithOrders(ADMIN_PASSWORD, ORDERS);
     let adminCookie: string;
@@ -105,7 +67,7 @@ test.describe('hostile input', () => {
      */
     test('a 100 MB sign-in body is refused with 413 as a page without a stack trace', async () => {
         test.fail(true, 'stack trace in the 413 page until refuseOversizedForms/refuseUnreadableForms are wired into the sign-in router');
-        const outcome = await postHuge(running.server.url, '/login', 100 * 1024 * 1024, '');
+        const outcome = await postHugeBody(`${running.server.url}/login`, 100 * 1024 * 1024, { origin: running.server.url });
         expect(outcome.status).toBe(413);
         expect(outcome.body).not.toMatch(/\bat \S+ \(.*:\d+:\d+\)|PayloadTooLargeError|node_modules/);
         // The server is still there for everyone else.

@@ -2,42 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from '@theia/core/shared/express';
+import { postHugeBody } from './test/post-huge-body';
 import { refuseOversizedForms, refuseUnreadableForms } from './unreadable-form';
-
-/** Posts `total` bytes, stopping when the server answers; the status, the body and how much was sent. */
-function postHuge(port: number, total: number): Promise<{ status: number, body: string, sent: number }> {
-    return new Promise((resolve, reject) => {
-        const request = http.request({ host: '127.0.0.1', port, path: '/login', method: 'POST', headers: {
-            'content-type': 'application/x-www-form-urlencoded', 'content-length': String(total)
-        } });
-        const chunk = Buffer.alloc(256 * 1024, 'a');
-        let sent = 0;
-        let answer: { status: number, body: string } | undefined;
-        request.on('response', response => {
-            let body = '';
-            response.setEncoding('utf8');
-            response.on('data', text => body += text);
-            response.on('end', () => {
-                answer = { status: response.statusCode!, body };
-                resolve({ ...answer, sent });
-            });
-        });
-        request.on('error', error => answer ? resolve({ ...answer, sent }) : reject(error));
-        const pump = (): void => {
-            while (sent < total && !request.destroyed) {
-                sent += chunk.byteLength;
-                if (!request.write(chunk)) {
-                    request.once('drain', pump);
-                    return;
-                }
-            }
-            if (!request.destroyed) {
-                request.end();
-            }
-        };
-        pump();
-    });
-}
 
 describe('refuseOversizedForms and refuseUnreadableForms', function () {
     this.timeout(30_000);
@@ -78,7 +44,7 @@ describe('refuseOversizedForms and refuseUnreadableForms', function () {
     }
 
     it('answers a 100 MB body with 413 and a plain message before it is sent, and closes the connection', async () => {
-        const outcome = await postHuge(port, 100 * 1024 * 1024);
+        const outcome = await postHugeBody(`http://127.0.0.1:${port}/login`, 100 * 1024 * 1024);
         assert.equal(outcome.status, 413);
         assert.equal(outcome.body, 'The form is larger than this page accepts');
         assert.ok(outcome.sent < 100 * 1024 * 1024, `refused before the whole body was sent (${outcome.sent} bytes)`);
