@@ -4,6 +4,7 @@ import { ContainerModule } from '@theia/core/shared/inversify';
 import { RpcProxy } from '@theia/core/lib/common/messaging/proxy-factory';
 import { bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { QuietErrorPagesContribution } from './hardening/quiet-error-pages';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { ReconnectableSocketChannel } from '@theia/core/lib/node/messaging/websocket-frontend-connection-service';
 import { WsRequestValidatorContribution } from '@theia/core/lib/node/ws-request-validators';
@@ -102,6 +103,9 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         const theiaConfigFolder = process.env.THEIA_CONFIG_DIR ?? path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'theia');
         return confineFileSystem(container.get(DiskFileSystemProvider), [theiaConfigFolder]);
     });
+    // Express's default error page would show a malformed request the server's stack.
+    bind(QuietErrorPagesContribution).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(QuietErrorPagesContribution);
 
     bind(ChangeFeedHub).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(ChangeFeedHub);

@@ -17,6 +17,7 @@ import { RequestUsers, bearerTokenOf, isApiRoute } from './request-user';
 import { changePasswordPage, signInPage } from './sign-in-pages';
 import { SIGN_IN_CSS } from './sign-in-style';
 import { isCrossSiteRequest } from './same-origin';
+import { UnreadableFormAnswer, refuseOversizedForms, refuseUnreadableForms } from './unreadable-form';
 import { shellSecurityHeaders } from '../hardening/shell-security-headers';
 
 const SignInFormSchema = z.object({
@@ -71,7 +72,9 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
 
     protected createRouter(): express.Router {
         const router = express.Router();
-        const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+        const formLimitBytes = 8 * 1024;
+        const form = express.urlencoded({ extended: false, limit: formLimitBytes, parameterLimit: 10 });
+        const refuseForm: UnreadableFormAnswer = (response, status, message) => this.sendPage(response, status, signInPage({ message }));
         router.use(shellSecurityHeaders());
         router.use(this.refuseForeignOrigins);
         router.get('/health', (_request, response) => {
@@ -83,10 +86,11 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
             const next = safeNext(request.query.next);
             this.sendPage(response, 200, signInPage({ next }));
         });
-        router.post('/login', form, handled((request, response) => this.signIn(request, response)));
+        router.post('/login', refuseOversizedForms(formLimitBytes, refuseForm), form, handled((request, response) => this.signIn(request, response)));
         router.get('/login/password', (request, response) => this.withSession(request, response, session =>
             this.sendPage(response, 200, changePasswordPage(this.accounts.byId(session.userId)?.name ?? ''))));
-        router.post('/login/password', form, handled((request, response) => this.changePassword(request, response)));
+        router.post('/login/password', refuseOversizedForms(formLimitBytes, refuseForm), form, handled((request, response) => this.changePassword(request, response)));
+        router.use(refuseUnreadableForms(refuseForm));
         router.post('/logout', (request, response) => {
             const session = this.sessions.fromRequest(request);
             if (session) {
