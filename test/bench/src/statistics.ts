@@ -1,3 +1,5 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 /** Latency figures in milliseconds. */
 export interface LatencySummary {
     readonly samples: number;
@@ -23,14 +25,8 @@ export async function timeMillis(work: () => Promise<void>): Promise<number> {
     return performance.now() - start;
 }
 
-/** A seeded generator (mulberry32), so every run picks the same documents. */
+/** A seeded generator (pure-rand's xoroshiro128+), so every run picks the same documents. */
 export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const generator = xoroshiro128plus(seed);
+    return () => uniformFloat64(generator);
 }

@@ -3,6 +3,8 @@ import { Catalog, CatalogSkuEntry, allSkus } from '../catalog/catalog';
 import { isPrintable } from '../store/model';
 import { OrderDetailInput, OrderInput } from '../store/order-input';
 import { OrderView } from '../store/order-view';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 export const DEFAULT_DEMO_ORDER_INTERVAL_MS = 30_000;
 const FILE_READY_DELAY_MS: readonly [number, number] = [2_000, 6_000];
@@ -22,16 +24,10 @@ export interface DemoOptions {
     readonly fileReadyDelayMs?: readonly [number, number];
 }
 
-/** A small seedable PRNG (mulberry32): demo data can be reproduced from its seed. */
+/** A small seedable PRNG (pure-rand's xoroshiro128+): demo data can be reproduced from its seed. */
 export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const generator = xoroshiro128plus(seed);
+    return () => uniformFloat64(generator);
 }
 
 function pick<T>(items: readonly T[], random: () => number): T {
