@@ -37,7 +37,7 @@ export class GuideCamera {
     /** `mask` covers secrets (an API token) with a box. */
     async element(locator: Locator, name: string, mask: Locator[] = []): Promise<void> {
         await expect(locator).toBeVisible();
-        await locator.screenshot({ path: this.file(name), animations: 'disabled', mask });
+        await locator.screenshot({ path: this.file(name), animations: 'disabled', mask, maskColor: '#9e9e9e' });
     }
 
     /** The dialog on top (Theia shows one at a time), without the dimmed window behind it. */
