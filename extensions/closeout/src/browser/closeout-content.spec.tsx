@@ -72,6 +72,12 @@ describe('Closeout Order dialog body', () => {
         assert.match(markup, /data-note="fixed"/);
     });
 
+    it('drops the retry note once the order is closed: the numbers are then the record', () => {
+        const prep = preparation();
+        const markup = renderCloseout(prep, { fixed: true, progress: { ...prep.progress, closed: true } });
+        assert.doesNotMatch(markup, /data-note="fixed"/);
+    });
+
     it("puts each part's state on its tab and its result in its panel, with the documents once made", () => {
         const state: CloseoutProgress = progress({ parts: {
             packingSlip: { status: 'done', referenceId: 'PS-1' }, invoice: { status: 'failed', code: 500, message: 'Store unavailable' }, settlement: { status: 'pending' }

@@ -94,7 +94,7 @@ function SettlementPanel(props: CloseoutContentProps): React.ReactElement {
 
 function FormFields(props: CloseoutContentProps & { part: CloseoutPart }): React.ReactElement {
     return <div className='presswork-form presswork-closeout-form'>
-        {props.fixed && <p className='presswork-closeout-note' data-note='fixed'>
+        {props.fixed && !props.progress.closed && <p className='presswork-closeout-note' data-note='fixed'>
             <span className='codicon codicon-lock' /> Fixed by the first attempt: trying again sends the same numbers, so nothing is created twice.
         </p>}
         {fieldsOfTab(props.part).map(field => {

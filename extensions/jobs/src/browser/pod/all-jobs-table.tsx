@@ -75,7 +75,7 @@ function GroupCells({ host, index }: { host: AllJobsTableHost, index: number }):
     return <td role='gridcell' colSpan={host.columns.length}>
         <span className={`codicon codicon-chevron-${item.collapsed ? 'right' : 'down'}`} />
         <span className='presswork-job-group-label'>{item.label}</span>
-        <span className='presswork-job-group-count'>{nls.localize('presswork/jobs/groupJobs', '{0} jobs', item.jobCount)}</span>
+        <span className='presswork-job-group-count'>{item.jobCount === 1 ? nls.localize('presswork/jobs/groupOneJob', '1 job') : nls.localize('presswork/jobs/groupJobs', '{0} jobs', item.jobCount)}</span>
         {item.waitingForCloseout > 0 && <span className='presswork-job-group-closeout'>
             {nls.localize('presswork/jobs/groupWaiting', '{0} waiting for closeout', item.waitingForCloseout)}</span>}
     </td>;

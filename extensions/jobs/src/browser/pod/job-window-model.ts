@@ -39,7 +39,9 @@ export class JobWindowModel {
     protected readonly onDidChangeEmitter = new Emitter<void>();
     readonly onDidChange: Event<void> = this.onDidChangeEmitter.event;
 
-    constructor(protected readonly fetchWindow: FetchWindow, protected query: JobQuery, protected readonly setTimer = setTimeout) { }
+    /** `setTimer` wraps `setTimeout`: Chromium refuses a `setTimeout` called as a method of another object. */
+    constructor(protected readonly fetchWindow: FetchWindow, protected query: JobQuery,
+        protected readonly setTimer: (handler: () => void, ms: number) => ReturnType<typeof setTimeout> = (handler, ms) => setTimeout(handler, ms)) { }
 
     get currentQuery(): JobQuery {
         return this.query;
