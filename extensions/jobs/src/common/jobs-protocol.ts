@@ -134,6 +134,8 @@ export const SavedViewServiceContract: RpcContract<SavedViewService> = {
  * sees Operations); the pod updates visible rows in place and asks for its window again.
  */
 export const JOB_ROWS_FEED = 'orders';
+/** Saved views are announced (ids only); the pod lists them again through SavedViewService. */
+export const SAVED_VIEWS_FEED = 'saved-views';
 export interface OrderRowsDelta {
     readonly rows: JobRow[];
 }

@@ -20,7 +20,7 @@ import { CurrentUserService } from '@presswork/platform/lib/browser/account/curr
 import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
 import type { JobGroupField } from '@presswork/platform/lib/common/job-row';
 import type { JobFacetChoices, JobFacets, JobQuery } from '../../common/job-query';
-import { JOB_ROWS_FEED, JobQueryService, SavedViewService } from '../../common/jobs-protocol';
+import { JOB_ROWS_FEED, JobQueryService, SAVED_VIEWS_FEED, SavedViewService } from '../../common/jobs-protocol';
 import type { OrderRowsDelta } from '../../common/jobs-protocol';
 import type { SavedView, SavedViewList } from '../../common/saved-views';
 import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
@@ -108,6 +108,9 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.toDispose.push(this.model.onDidChange(() => this.modelChanged()));
         this.toDispose.push({ dispose: () => this.model.dispose() });
         this.toDispose.push(this.changeFeed.watch(JOB_ROWS_FEED, deltas => this.onDeltas(deltas)));
+        // A view another user shares (or stops sharing) shows up in the Views menu without a reload.
+        this.toDispose.push(this.changeFeed.watch(SAVED_VIEWS_FEED, () => this.loadViewsSoon()));
+        this.toDispose.push({ dispose: () => this.loadViewsSoon.cancel() });
         this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
         this.toDispose.push({ dispose: () => this.refreshSoon.cancel() });
         this.doInit();
@@ -132,6 +135,8 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         await this.loadViews();
         await this.model.refresh();
     }
+
+    protected readonly loadViewsSoon = debounce(() => this.loadViews(), 100);
 
     protected async loadViews(): Promise<void> {
         try {
