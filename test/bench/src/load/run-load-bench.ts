@@ -1,13 +1,14 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { OrderInput, RunningSimulator, allSkus, startSimulator } from '@presswork/marcomcentral-simulator';
 import { ACCOUNT_SERVICE_PATH, AccountService } from '@presswork/platform/lib/common/account-protocol';
+import { forkChild, nextMessage } from '../child-process';
 import { RESULTS_FOLDER, writeResults } from '../results';
 import { percentile, seededRandom } from '../statistics';
 import { LoadRecord, Operator, Watcher } from './load-actors';
 import { LoadServer, delay } from './load-server';
 import { LoadSession } from './rpc-session';
+import type { LoadSimulatorCommand, LoadSimulatorMessage } from './simulator-child';
 
 /**
  * Load (issue 7): a real Presswork server with a MarcomCentral connection to the simulator; 20
@@ -40,11 +41,12 @@ async function main(): Promise<void> {
     const minutes = minutesArgument(process.argv.slice(2));
     const durationMs = minutes * 60_000;
     const dataFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-load-'));
-    const simulator = await startSimulator({ host: '127.0.0.1', port: 0 });
+    const simulator = forkChild('load/simulator-child.js', {});
+    const store = await nextMessage<LoadSimulatorMessage & { kind: 'ready' }>(simulator, 'simulator-child.js');
     progress(`starting Presswork (data ${dataFolder}) with a connection to the simulator, polled every ${POLL_SECONDS} s`);
     const server = await LoadServer.start(dataFolder, {
         PRESSWORK_DEMO: '0', PRESSWORK_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        PRESSWORK_MARCOM_URL: simulator.url, PRESSWORK_MARCOM_TOKEN: simulator.orderToken, PRESSWORK_MARCOM_POLL_SECONDS: String(POLL_SECONDS)
+        PRESSWORK_MARCOM_URL: store.url, PRESSWORK_MARCOM_TOKEN: store.orderToken, PRESSWORK_MARCOM_POLL_SECONDS: String(POLL_SECONDS)
     });
     const sessions: LoadSession[] = [];
     try {
@@ -68,9 +70,10 @@ async function main(): Promise<void> {
             server.backendRss().then(rss => memory.push({ seconds: (Date.now() - started) / 1000, rssMB: rss / 1048576 })).catch(error => record.error(`memory: ${error}`));
         }, MEMORY_SAMPLE_MS);
         memory.push({ seconds: 0, rssMB: await server.backendRss() / 1048576 });
-        const placed = placeOrders(simulator, started, durationMs * ARRIVAL_SHARE);
+        const placed = nextMessage<LoadSimulatorMessage & { kind: 'placed' }>(simulator, 'simulator-child.js');
+        simulator.send({ kind: 'place', orders: ORDERS, spanMs: durationMs * ARRIVAL_SHARE } satisfies LoadSimulatorCommand);
         await Promise.all(operatorSessions.map((session, index) => new Operator(`operator ${index + 1}`, record, random).run(session, until)));
-        const placedCount = await placed;
+        const placedCount = (await placed).orders;
         clearInterval(sampler);
         memory.push({ seconds: (Date.now() - started) / 1000, rssMB: await server.backendRss() / 1048576 });
         // The last deltas of the last actions.
@@ -87,7 +90,11 @@ async function main(): Promise<void> {
     } finally {
         sessions.forEach(session => session.close());
         await server.stop();
-        await simulator.close();
+        if (simulator.connected) {
+            const exited = new Promise(resolve => simulator.once('exit', resolve));
+            simulator.send({ kind: 'stop' } satisfies LoadSimulatorCommand);
+            await exited;
+        }
         await fs.rm(dataFolder, { recursive: true, force: true });
     }
 }
@@ -117,24 +124,6 @@ async function createUsers(url: string): Promise<string[]> {
     } finally {
         admin.close();
     }
-}
-
-/** Places the orders evenly over `spanMs` from `started` (three lines each, every kind of product). */
-async function placeOrders(simulator: RunningSimulator, started: number, spanMs: number): Promise<number> {
-    const skus = allSkus(simulator.catalog);
-    const customers = simulator.catalog.customers.map(customer => customer.loginId);
-    for (let index = 0; index < ORDERS; index++) {
-        const due = started + (index * spanMs) / ORDERS;
-        if (due > Date.now()) {
-            await delay(due - Date.now());
-        }
-        const input: OrderInput = {
-            User: { LoginID: customers[index % customers.length] },
-            OrderDetails: [0, 1, 2].map(line => ({ SKU: skus[(index + line * 3) % skus.length].sku.id }))
-        };
-        await simulator.placeOrder(input);
-    }
-    return ORDERS;
 }
 
 interface Spread {
