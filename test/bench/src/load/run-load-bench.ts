@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ACCOUNT_SERVICE_PATH, AccountService } from '@presswork/platform/lib/common/account-protocol';
 import { forkChild, nextMessage } from '../child-process';
 import { RESULTS_FOLDER, writeResults } from '../results';
@@ -17,6 +18,7 @@ import type { LoadSimulatorCommand, LoadSimulatorMessage } from './simulator-chi
  *
  *   npm run bench:load                   10 minutes
  *   npm run bench:load -- --minutes 3    shorter
+ *   --poll-seconds N                     the connection's polling interval (default 30)
  */
 
 const WATCHERS = 20;
@@ -24,7 +26,12 @@ const OPERATORS = 10;
 const ORDERS = 2_000;
 /** Orders arrive over this share of the run; the rest shows memory once intake is over. */
 const ARRIVAL_SHARE = 0.7;
-const POLL_SECONDS = 2;
+/**
+ * Presswork's polling interval for the connection (the product's default is 300 s, MarcomCentral's
+ * terms). Every poll reads back the last 15 minutes (WINDOW_OVERLAP_MS), so a short interval with
+ * orders arriving this fast makes each poll parse nearly every order again.
+ */
+const DEFAULT_POLL_SECONDS = 30;
 const MEMORY_SAMPLE_MS = 5_000;
 const ADMIN_PASSWORD = 'Load-bench-1';
 const FIRST_PASSWORD = 'First-pass-1';
@@ -38,15 +45,16 @@ interface MemorySample {
 }
 
 async function main(): Promise<void> {
-    const minutes = minutesArgument(process.argv.slice(2));
+    const minutes = numberArgument(process.argv.slice(2), '--minutes', 10);
+    const pollSeconds = numberArgument(process.argv.slice(2), '--poll-seconds', DEFAULT_POLL_SECONDS);
     const durationMs = minutes * 60_000;
     const dataFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-load-'));
     const simulator = forkChild('load/simulator-child.js', {});
     const store = await nextMessage<LoadSimulatorMessage & { kind: 'ready' }>(simulator, 'simulator-child.js');
-    progress(`starting Presswork (data ${dataFolder}) with a connection to the simulator, polled every ${POLL_SECONDS} s`);
+    progress(`starting Presswork (data ${dataFolder}) with a connection to the simulator, polled every ${pollSeconds} s`);
     const server = await LoadServer.start(dataFolder, {
         PRESSWORK_DEMO: '0', PRESSWORK_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        PRESSWORK_MARCOM_URL: store.url, PRESSWORK_MARCOM_TOKEN: store.orderToken, PRESSWORK_MARCOM_POLL_SECONDS: String(POLL_SECONDS)
+        PRESSWORK_MARCOM_URL: store.url, PRESSWORK_MARCOM_TOKEN: store.orderToken, PRESSWORK_MARCOM_POLL_SECONDS: String(pollSeconds)
     });
     const sessions: LoadSession[] = [];
     try {
@@ -70,15 +78,28 @@ async function main(): Promise<void> {
             server.backendRss().then(rss => memory.push({ seconds: (Date.now() - started) / 1000, rssMB: rss / 1048576 })).catch(error => record.error(`memory: ${error}`));
         }, MEMORY_SAMPLE_MS);
         memory.push({ seconds: 0, rssMB: await server.backendRss() / 1048576 });
+        // How late this process itself runs (its sessions decode every delta), and how fast the server answers a trivial request.
+        const ownLag = monitorEventLoopDelay({ resolution: 10 });
+        ownLag.enable();
+        const healthMillis: number[] = [];
+        const pinger = setInterval(() => {
+            const sent = performance.now();
+            fetch(`${server.url}/health`).then(response => response.arrayBuffer()).then(() => healthMillis.push(performance.now() - sent), error => record.error(`health: ${error}`));
+        }, 250);
         const placed = nextMessage<LoadSimulatorMessage & { kind: 'placed' }>(simulator, 'simulator-child.js');
         simulator.send({ kind: 'place', orders: ORDERS, spanMs: durationMs * ARRIVAL_SHARE } satisfies LoadSimulatorCommand);
         await Promise.all(operatorSessions.map((session, index) => new Operator(`operator ${index + 1}`, record, random).run(session, until)));
         const placedCount = (await placed).orders;
         clearInterval(sampler);
+        clearInterval(pinger);
+        ownLag.disable();
         memory.push({ seconds: (Date.now() - started) / 1000, rssMB: await server.backendRss() / 1048576 });
         // The last deltas of the last actions.
         await delay(1_000);
-        const results = summarize(record, memory, { minutes, placedCount, durationMs });
+        const results = summarize(record, memory, {
+            minutes, pollSeconds, placedCount, durationMs, healthMillis,
+            benchLoopDelay: { p50: ownLag.percentile(50) / 1e6, p99: ownLag.percentile(99) / 1e6, max: ownLag.max / 1e6 }
+        });
         console.info(formatReport(results));
         await writeResults(RESULTS_FILE, results);
         if (!results.checks.every(check => check.met)) {
@@ -99,13 +120,13 @@ async function main(): Promise<void> {
     }
 }
 
-function minutesArgument(args: readonly string[]): number {
-    const index = args.indexOf('--minutes');
-    const minutes = index < 0 ? 10 : Number(args[index + 1]);
-    if (!(minutes > 0)) {
-        throw new Error('--minutes needs a positive number');
+function numberArgument(args: readonly string[], name: string, fallback: number): number {
+    const index = args.indexOf(name);
+    const value = index < 0 ? fallback : Number(args[index + 1]);
+    if (!(value > 0)) {
+        throw new Error(`${name} needs a positive number`);
     }
-    return minutes;
+    return value;
 }
 
 /** Half operators, half monitors (who see Operations but may not act), each signed in once to watch. */
@@ -159,7 +180,18 @@ interface Check {
     readonly met: boolean;
 }
 
-function summarize(record: LoadRecord, memory: readonly MemorySample[], run: { minutes: number; placedCount: number; durationMs: number }) {
+interface RunFacts {
+    readonly minutes: number;
+    readonly pollSeconds: number;
+    readonly placedCount: number;
+    readonly durationMs: number;
+    /** GET /health every 250 ms: how soon the server answers anything. */
+    readonly healthMillis: readonly number[];
+    /** This process's own event loop delay, ms: a busy client would add to every figure. */
+    readonly benchLoopDelay: { readonly p50: number; readonly p99: number; readonly max: number };
+}
+
+function summarize(record: LoadRecord, memory: readonly MemorySample[], run: RunFacts) {
     const all = [...record.latencies.values()].flat();
     const byMethod = Object.fromEntries([...record.latencies.entries()].map(([method, samples]) => [method, spread(samples)]));
     const rpc = spread(all);
@@ -190,12 +222,14 @@ function summarize(record: LoadRecord, memory: readonly MemorySample[], run: { m
     return {
         startedAt: new Date(Date.now() - run.durationMs).toISOString(),
         environment: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length },
-        minutes: run.minutes, watchers: WATCHERS, operators: OPERATORS, ordersPlaced: run.placedCount,
+        minutes: run.minutes, pollSeconds: run.pollSeconds, watchers: WATCHERS, operators: OPERATORS, ordersPlaced: run.placedCount,
         errors: { count: record.errors.length, first: record.errors.slice(0, 20) },
         actions: { done: record.actionsDone, refused: record.refusals },
         deltasReceived: record.deltasReceived,
         rpc: { all: rpc, byMethod },
         deltaDelay,
+        health: spread(run.healthMillis),
+        benchLoopDelay: run.benchLoopDelay,
         memory: memorySummary,
         checks
     };
@@ -203,14 +237,18 @@ function summarize(record: LoadRecord, memory: readonly MemorySample[], run: { m
 
 function formatReport(results: ReturnType<typeof summarize>): string {
     const ms = (value: number): string => value.toFixed(1);
-    const rows = [['all RPC calls', results.rpc.all] as const, ...Object.entries(results.rpc.byMethod), ['delta delay (commit → session)', results.deltaDelay] as const];
+    const rows = [
+        ['all RPC calls', results.rpc.all] as const, ...Object.entries(results.rpc.byMethod),
+        ['delta delay (commit → session)', results.deltaDelay] as const, ['GET /health every 250 ms', results.health] as const
+    ];
     const table = rows.map(([name, figures]) => `  ${name.padEnd(36)}${String(figures.samples).padStart(8)}${ms(figures.p50).padStart(9)}${ms(figures.p95).padStart(9)}${ms(figures.p99).padStart(9)}${ms(figures.max).padStart(10)}`);
     const { memory } = results;
     return [
-        `Load: ${results.watchers} sessions watching live, ${results.operators} operators holding and resuming jobs, ${results.ordersPlaced.toLocaleString('en-US')} orders arriving; ${results.minutes} min`,
+        `Load: ${results.watchers} sessions watching live, ${results.operators} operators holding and resuming jobs, ${results.ordersPlaced.toLocaleString('en-US')} orders arriving; ${results.minutes} min, polled every ${results.pollSeconds} s`,
         `  ${''.padEnd(36)}${'n'.padStart(8)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'max ms'.padStart(10)}`,
         ...table,
         `  actions done ${results.actions.done}, refused ${results.actions.refused}; order deltas received ${results.deltasReceived.toLocaleString('en-US')}; errors ${results.errors.count}`,
+        `  this process's event loop delay: p50 ${ms(results.benchLoopDelay.p50)} ms, p99 ${ms(results.benchLoopDelay.p99)} ms, max ${ms(results.benchLoopDelay.max)} ms`,
         `  backend RSS: ${memory.startMB.toFixed(0)} MB at start, ${memory.endMB.toFixed(0)} MB at the end, peak ${memory.peakMB.toFixed(0)} MB; `
         + `slope ${memory.slopeMBPerMinute.toFixed(2)} MB/min over the run, ${memory.steadySlopeMBPerMinute.toFixed(2)} MB/min after the last order (${memory.steadySamples} samples)`,
         '',
