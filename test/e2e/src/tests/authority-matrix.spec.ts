@@ -250,6 +250,7 @@ const HTTP_ROWS: readonly HttpRow[] = [
 const MIDDLEWARE = [
     `${SIGN_IN}: router.use(this.refuseForeignOrigins`,
     `${SIGN_IN}: router.use(shellSecurityHeaders()`,
+    `${SIGN_IN}: router.use(refuseUnreadableForms(refuseForm)`,
     `${SIGN_IN}: router.use((request, response, next) => this.requireSession(request, response, next)`
 ];
 

@@ -5,6 +5,11 @@ export interface HugeBodyOutcome {
     readonly body: string;
     /** Bytes handed to the socket before the answer came (or the server closed the connection). */
     readonly sent: number;
+    /**
+     * The server closed the connection while the body was still going out, and the write failed
+     * before the answer could be read (EPIPE, ECONNRESET): also a refusal before reading it all.
+     */
+    readonly closedEarly: boolean;
 }
 
 /**
@@ -28,11 +33,19 @@ export function postHugeBody(url: string, totalBytes: number, headers: http.Outg
             response.on('end', () => {
                 answer = { status: response.statusCode ?? 0, body };
                 request.destroy();
-                resolve({ ...answer, sent });
+                resolve({ ...answer, sent, closedEarly: false });
             });
         });
         // The server may close the connection once it has answered: that ends the upload, which is the point.
-        request.on('error', error => answer ? resolve({ ...answer, sent }) : reject(error));
+        request.on('error', (error: NodeJS.ErrnoException) => {
+            if (answer) {
+                resolve({ ...answer, sent, closedEarly: false });
+            } else if (error.code === 'EPIPE' || error.code === 'ECONNRESET') {
+                resolve({ status: 0, body: '', sent, closedEarly: true });
+            } else {
+                reject(error);
+            }
+        });
         const pump = (): void => {
             while (sent < totalBytes && !request.destroyed) {
                 sent += chunk.byteLength;
