@@ -3,7 +3,7 @@ import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, DocumentDelta } f
 import {
     JOB_ACTION_SERVICE_PATH, JOB_QUERY_SERVICE_PATH, JOB_ROWS_FEED, JobActionResult, JobActionService, JobQueryService, OrderRowsDelta
 } from '@presswork/jobs/lib/common/jobs-protocol';
-import { LoadSession } from './rpc-session';
+import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 import { delay } from './load-server';
 
 /** What every session adds to: RPC latencies by method, errors, refusals. */
@@ -46,7 +46,7 @@ export class Watcher implements ChangeFeedClient {
 
     constructor(protected readonly name: string, protected readonly record: LoadRecord) { }
 
-    async start(session: LoadSession): Promise<void> {
+    async start(session: RpcSession): Promise<void> {
         session.onDisconnect(reason => this.record.error(`${this.name}: disconnected (${reason})`));
         const feed = await session.service<ChangeFeedServer>(CHANGE_FEED_PATH, this);
         await this.record.timed('ChangeFeedServer.subscribe', () => feed.subscribe([JOB_ROWS_FEED]));
@@ -82,7 +82,7 @@ export class Watcher implements ChangeFeedClient {
 export class Operator {
     constructor(protected readonly name: string, protected readonly record: LoadRecord, protected readonly random: () => number) { }
 
-    async run(session: LoadSession, until: number): Promise<void> {
+    async run(session: RpcSession, until: number): Promise<void> {
         session.onDisconnect(reason => this.record.error(`${this.name}: disconnected (${reason})`));
         const query = await session.service<JobQueryService>(JOB_QUERY_SERVICE_PATH);
         const actions = await session.service<JobActionService>(JOB_ACTION_SERVICE_PATH);

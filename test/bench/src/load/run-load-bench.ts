@@ -8,7 +8,7 @@ import { RESULTS_FOLDER, writeResults } from '../results';
 import { percentile, seededRandom } from '../statistics';
 import { LoadRecord, Operator, Watcher } from './load-actors';
 import { LoadServer, delay } from './load-server';
-import { LoadSession } from './rpc-session';
+import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 import type { LoadSimulatorCommand, LoadSimulatorMessage } from './simulator-child';
 
 /**
@@ -56,18 +56,18 @@ async function main(): Promise<void> {
         PRESSWORK_DEMO: '0', PRESSWORK_ADMIN_PASSWORD: ADMIN_PASSWORD,
         PRESSWORK_MARCOM_URL: store.url, PRESSWORK_MARCOM_TOKEN: store.orderToken, PRESSWORK_MARCOM_POLL_SECONDS: String(pollSeconds)
     });
-    const sessions: LoadSession[] = [];
+    const sessions: RpcSession[] = [];
     try {
         const record = new LoadRecord();
         const random = seededRandom(7);
         const names = await createUsers(server.url);
         progress(`signing in ${WATCHERS} watching sessions and ${OPERATORS} operators`);
         for (const name of names) {
-            const session = await LoadSession.signIn(server.url, name, FIRST_PASSWORD, PASSWORD);
+            const session = await RpcSession.signIn(server.url, name, FIRST_PASSWORD, PASSWORD);
             sessions.push(session);
             await new Watcher(name, record).start(session);
         }
-        const operatorSessions = await Promise.all(names.filter(name => name.startsWith('operator')).map(name => LoadSession.signIn(server.url, name, PASSWORD)));
+        const operatorSessions = await Promise.all(names.filter(name => name.startsWith('operator')).map(name => RpcSession.signIn(server.url, name, PASSWORD)));
         sessions.push(...operatorSessions);
 
         progress(`running ${minutes} minutes: ${ORDERS.toLocaleString('en-US')} orders arrive over the first ${Math.round(minutes * ARRIVAL_SHARE * 60)} s`);
@@ -131,7 +131,7 @@ function numberArgument(args: readonly string[], name: string, fallback: number)
 
 /** Half operators, half monitors (who see Operations but may not act), each signed in once to watch. */
 async function createUsers(url: string): Promise<string[]> {
-    const admin = await LoadSession.signIn(url, 'admin', ADMIN_PASSWORD);
+    const admin = await RpcSession.signIn(url, 'admin', ADMIN_PASSWORD);
     try {
         const accounts = await admin.service<AccountService>(ACCOUNT_SERVICE_PATH);
         const names: string[] = [];

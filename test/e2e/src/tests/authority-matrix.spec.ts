@@ -13,7 +13,7 @@ import {
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH, CloseoutServiceContract } from '@presswork/closeout/lib/common/closeout-protocol';
 import { PressworkServer } from '../fixtures/presswork-server';
-import { RpcSession, signInCookies } from '../fixtures/rpc-session';
+import { RpcSession, signInCookies } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 
 /*
  * The authority matrix (issue 7, item 2). Each RPC method and HTTP route has a row here naming the

@@ -11,7 +11,7 @@ import { JOB_ACTION_SERVICE_PATH, SAVED_VIEW_SERVICE_PATH } from '@presswork/job
 import { CLOSEOUT_SERVICE_PATH } from '@presswork/closeout/lib/common/closeout-protocol';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { preparedOrders, usePressworkWithOrders } from '../fixtures/prepared-orders';
-import { RpcSession, signInCookies } from '../fixtures/rpc-session';
+import { RpcSession, signInCookies } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 import { AllJobsPod } from '../page-objects/all-jobs-pod';
 import { CloseoutDialogs } from '../page-objects/closeout-dialogs';
 import { JobActions } from '../page-objects/job-action-dialogs';

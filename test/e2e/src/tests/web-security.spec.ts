@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { PressworkServer } from '../fixtures/presswork-server';
-import { signInCookies } from '../fixtures/rpc-session';
+import { signInCookies } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 import { PressworkShell } from '../page-objects/presswork-shell';
 
 const ADMIN_PASSWORD = 'Admin#Secure1';
