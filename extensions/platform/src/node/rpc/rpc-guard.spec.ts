@@ -9,7 +9,7 @@ import type { RpcContract } from '../../common/rpc-contract';
 import type { User } from '../../common/user-schema';
 import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from '../store/store-errors';
 import type { RpcCaller } from './rpc-caller';
-import { guardRpcService } from './rpc-guard';
+import { guardRpcService, reservedKeyIn } from './rpc-guard';
 
 interface Thing {
     name: string;
@@ -305,5 +305,19 @@ describe('guardRpcService', () => {
             service.whoAmI.returns('plain value');
             assert.equal(await guarded.whoAmI(), 'plain value');
         });
+    });
+});
+
+describe('reservedKeyIn', () => {
+    it('finds a prototype key at any depth of the arguments, with its path', () => {
+        const hostile = JSON.parse('{"defaults": {"copies": 2, "nested": [{"__proto__": {"polluted": true}}]}}');
+        assert.deepEqual(reservedKeyIn(['id', hostile]), { key: '__proto__', path: [1, 'defaults', 'nested', '0'] });
+        assert.deepEqual(reservedKeyIn([{ constructor: { prototype: {} } }]), { key: 'constructor', path: [0] });
+    });
+
+    it('passes plain data, and does not loop on a cycle', () => {
+        const cyclic: Record<string, unknown> = { name: 'a' };
+        cyclic.self = cyclic;
+        assert.equal(reservedKeyIn(['x', 1, null, { properties: { constructorName: 'ok' } }, cyclic]), undefined);
     });
 });

@@ -35,6 +35,10 @@ export function guardRpcService<S extends object>(service: S, contract: RpcContr
             logger.warn(`refused ${method} to ${user.name} (${user.authority}): needs ${row.access}`);
             throw PressworkError.AccessDenied(`Your authority (${user.authority}) does not allow this`);
         }
+        const reserved = reservedKeyIn(args);
+        if (reserved) {
+            throw PressworkError.InvalidInput(`Invalid request: ${reserved.path.join('.')}: the name "${reserved.key}" is reserved`);
+        }
         const parsed = row.args.safeParse(args);
         if (!parsed.success) {
             throw PressworkError.InvalidInput(`Invalid request: ${describeZodError(parsed.error)}`);
@@ -67,4 +71,30 @@ function translateError(error: unknown, method: string, logger: ILogger): Error 
     const reference = randomUUID().slice(0, 8);
     logger.error(`${method} failed (reference ${reference})`, error);
     return PressworkError.Internal(reference);
+}
+
+/** Keys that reach or replace an object's prototype: refused anywhere in a call's arguments. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The first reserved key in the arguments, with where it is. Schemas strip unknown keys of the
+ * objects they know, but free-form values (a custom activity's defaults) would carry them through.
+ */
+export function reservedKeyIn(args: readonly unknown[]): { key: string, path: (string | number)[] } | undefined {
+    const pending: { value: unknown, path: (string | number)[] }[] = args.map((value, index) => ({ value, path: [index] }));
+    const seen = new Set<object>();
+    for (let next = pending.pop(); next; next = pending.pop()) {
+        const { value, path } = next;
+        if (typeof value !== 'object' || value === null || seen.has(value)) {
+            continue;
+        }
+        seen.add(value);
+        for (const key of Object.keys(value)) {
+            if (RESERVED_KEYS.has(key)) {
+                return { key, path };
+            }
+            pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+        }
+    }
+    return undefined;
 }
