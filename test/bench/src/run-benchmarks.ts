@@ -57,8 +57,8 @@ const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'clo
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
-    const only = sectionArgument(args);
-    const runs = (section: Section): boolean => only === undefined || only === section;
+    const chosen = sectionArguments(args);
+    const runs = (section: Section): boolean => chosen.size === 0 || chosen.has(section);
     const workFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-bench-'));
     try {
         if (runs('store')) {
@@ -111,16 +111,18 @@ function positiveInteger(text: string, what: string): number {
 }
 
 /**
- * `--only=store`, `--only=intake` or `--only=engine` runs one section; all run by default. The bare
- * name works too: from the repository root, npm takes `--only` for its own option before the
- * workspace's script sees it, so there it is `npm run bench -- engine` (or `-- -- --only=engine`).
+ * The sections to run: `--only=<name>` or bare names, one or several (`npm run bench -- query
+ * closeout`); every section when none is named. From the repository root npm takes `--only` for
+ * its own option before the workspace's script sees it, so there the bare names are the way.
  */
-function sectionArgument(args: readonly string[]): Section | undefined {
-    const only = args.find(arg => arg.startsWith('--only='))?.slice('--only='.length) ?? args.find(arg => !arg.startsWith('-'));
-    if (only !== undefined && !SECTIONS.includes(only as Section)) {
-        throw new Error(`--only must be ${SECTIONS.join(', ')}, not ${only}`);
+function sectionArguments(args: readonly string[]): ReadonlySet<Section> {
+    const named = args.map(arg => arg.startsWith('--only=') ? arg.slice('--only='.length) : arg).filter(arg => !arg.startsWith('-'));
+    for (const name of named) {
+        if (!SECTIONS.includes(name as Section)) {
+            throw new Error(`a section must be one of ${SECTIONS.join(', ')}, not ${name}`);
+        }
     }
-    return only as Section | undefined;
+    return new Set(named as Section[]);
 }
 
 async function runBenchmarks(workFolder: string): Promise<BenchResults> {
