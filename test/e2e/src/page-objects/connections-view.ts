@@ -24,6 +24,14 @@ export class ConnectionsView {
     }
 
     async create(fields: ConnectionFields): Promise<void> {
+        await this.fillNew(fields);
+        await this.dialog.getByRole('button', { name: 'Create' }).click();
+        await expect(this.dialog).toHaveCount(0);
+        await expect(this.row(fields.name)).toBeVisible();
+    }
+
+    /** Opens the new-connection dialog and fills it, without creating the connection yet. */
+    async fillNew(fields: ConnectionFields): Promise<void> {
         await this.root.getByRole('button', { name: 'New connection…' }).click();
         await this.dialog.getByLabel('Name', { exact: true }).fill(fields.name);
         await this.dialog.getByLabel('Endpoint URL').fill(fields.endpointUrl);
@@ -31,9 +39,6 @@ export class ConnectionsView {
         if (fields.pollingIntervalSeconds !== undefined) {
             await this.dialog.getByLabel('Polling interval (seconds)').fill(String(fields.pollingIntervalSeconds));
         }
-        await this.dialog.getByRole('button', { name: 'Create' }).click();
-        await expect(this.dialog).toHaveCount(0);
-        await expect(this.row(fields.name)).toBeVisible();
     }
 
     async test(name: string): Promise<Locator> {

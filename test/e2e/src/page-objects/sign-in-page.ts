@@ -20,10 +20,19 @@ export class SignInPage {
     }
 
     async changePassword(current: string, next: string, confirm = next): Promise<void> {
+        await this.fillChangePassword(current, next, confirm);
+        await this.submitChangePassword();
+    }
+
+    async submitChangePassword(): Promise<void> {
+        await this.page.getByRole('button', { name: 'Change password' }).click();
+    }
+
+    /** Fills the change-password form without sending it (the guide photographs it first). */
+    async fillChangePassword(current: string, next: string, confirm = next): Promise<void> {
         await expect(this.page.getByRole('button', { name: 'Change password' })).toBeVisible();
         await this.page.getByLabel('Current password').fill(current);
         await this.page.getByLabel('New password', { exact: true }).fill(next);
         await this.page.getByLabel('Confirm new password').fill(confirm);
-        await this.page.getByRole('button', { name: 'Change password' }).click();
     }
 }

@@ -12,15 +12,23 @@ export class UsersView {
         return this.root.locator(`tr[data-user="${name}"]`);
     }
 
+    get dialog(): Locator {
+        return this.page.locator('#theia-dialog-shell');
+    }
+
     async createUser(name: string, authority: string, password: string): Promise<void> {
-        await this.root.getByRole('button', { name: 'New user…' }).click();
-        const dialog = this.page.locator('#theia-dialog-shell');
-        await dialog.getByLabel('User name').fill(name);
-        await dialog.getByLabel('Authority').selectOption(authority);
-        await dialog.getByLabel('Initial password').fill(password);
-        await dialog.getByLabel('Confirm password').fill(password);
-        await dialog.getByRole('button', { name: 'Create' }).click();
-        await expect(dialog).toHaveCount(0);
+        await this.fillNewUser(name, authority, password);
+        await this.dialog.getByRole('button', { name: 'Create' }).click();
+        await expect(this.dialog).toHaveCount(0);
         await expect(this.row(name)).toBeVisible();
+    }
+
+    /** Opens the new-user dialog and fills it, without creating the user yet. */
+    async fillNewUser(name: string, authority: string, password: string): Promise<void> {
+        await this.root.getByRole('button', { name: 'New user…' }).click();
+        await this.dialog.getByLabel('User name').fill(name);
+        await this.dialog.getByLabel('Authority').selectOption(authority);
+        await this.dialog.getByLabel('Initial password').fill(password);
+        await this.dialog.getByLabel('Confirm password').fill(password);
     }
 }

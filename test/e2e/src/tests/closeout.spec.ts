@@ -1,69 +1,15 @@
 import { test, expect, Page } from '@playwright/test';
+import {
+    BUSINESS_CARDS, CATALOGUES, CLOSEOUT_ORDER, closeOutWithInvoiceRefused, CONNECTION, jobsOfOrder, jobState, openOperations, OPERATOR, OPERATOR_START, ORDER_DETAILS, PENS,
+    signInOperatorFirstTime, storedJob
+} from '../fixtures/closeout-scenario';
 import { useStoreAndPresswork } from '../fixtures/store-and-presswork';
-import { storedOrders } from '../fixtures/stored-jobs';
-import { AllJobsPod } from '../page-objects/all-jobs-pod';
-import { CloseoutDialogs } from '../page-objects/closeout-dialogs';
 import { ConnectionsView } from '../page-objects/connections-view';
-import { JobActions } from '../page-objects/job-action-dialogs';
+import { ProductionTemplatesView } from '../page-objects/production-templates-view';
 import { PressworkShell } from '../page-objects/presswork-shell';
-import { SignInPage } from '../page-objects/sign-in-page';
 import { UsersView } from '../page-objects/users-view';
 
 const ADMIN_PASSWORD = 'Admin#Close1';
-const OPERATOR = 'Olivia';
-const OPERATOR_PASSWORD = 'Operat0r#Mine';
-
-/** Simulator catalog SKUs: business cards print (into the demo hot folder); pens are stocked and wait at Approve. */
-const BUSINESS_CARDS = '13933967';
-const PENS = '17000101';
-const CATALOGUES = '17000102';
-
-const ORDER_DETAILS = 'presswork.closeout.orderDetails';
-const CLOSEOUT_ORDER = 'presswork.closeout.closeoutOrder';
-
-/** A job of an order as Presswork stored it, once the order has arrived with every line as a job. */
-async function jobsOfOrder(dataFolder: string, orderNumber: string, lines: number): Promise<{ id: string, name: string, state: string }[]> {
-    let jobs: { id: string, name: string, state: string }[] = [];
-    await expect.poll(async () => {
-        jobs = [...(await storedOrders(dataFolder)).find(order => order.orderNumber === orderNumber)?.jobs ?? []];
-        return jobs.length;
-    }, { timeout: 60_000 }).toBe(lines);
-    return jobs;
-}
-
-interface StoredJobStatus {
-    readonly id: string;
-    readonly state: string;
-    readonly phase?: string;
-    readonly waitReason?: string;
-}
-
-async function storedJob(dataFolder: string, jobId: string): Promise<StoredJobStatus | undefined> {
-    return (await storedOrders(dataFolder)).flatMap(order => order.jobs as readonly StoredJobStatus[]).find(job => job.id === jobId);
-}
-
-async function jobState(dataFolder: string, jobId: string): Promise<string | undefined> {
-    return (await storedJob(dataFolder, jobId))?.state;
-}
-
-/** Printable products go to the default print workflow, stocked ones to the stock-item workflow. */
-async function createTemplate(page: Page, shell: PressworkShell, name: string, productType: string, workflow: string): Promise<void> {
-    await shell.runMenu('View', 'Production Templates');
-    await page.getByRole('button', { name: 'New production template…' }).click();
-    const dialog = page.locator('#theia-dialog-shell');
-    await dialog.getByLabel('Name', { exact: true }).fill(name);
-    await dialog.getByLabel('Match product type').fill(productType);
-    await dialog.getByLabel('Workflow').selectOption({ label: workflow });
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    await expect(dialog).toHaveCount(0);
-}
-
-async function operations(shell: PressworkShell): Promise<{ pod: AllJobsPod, actions: JobActions, dialogs: CloseoutDialogs }> {
-    await shell.runMenu('View', 'Operations');
-    const pod = new AllJobsPod(shell.page);
-    await pod.waitUntilLoaded();
-    return { pod, actions: new JobActions(shell.page, pod), dialogs: new CloseoutDialogs(shell.page) };
-}
 
 test.describe('order closeout (TFPM procedure)', () => {
     const context = useStoreAndPresswork(ADMIN_PASSWORD);
@@ -74,23 +20,21 @@ test.describe('order closeout (TFPM procedure)', () => {
     test.beforeAll(async ({ browser }) => {
         const adminPage = await browser.newPage();
         const adminShell = await PressworkShell.signIn(adminPage, context.server.url, 'admin', ADMIN_PASSWORD);
-        await createTemplate(adminPage, adminShell, 'Printed products', 'Versioned', 'MarcomCentral print');
-        await createTemplate(adminPage, adminShell, 'Stocked products', 'Static', 'MarcomCentral stock item');
+        // Printable products go to the default print workflow, stocked ones to the stock-item workflow.
+        await adminShell.runMenu('View', 'Production Templates');
+        const templates = new ProductionTemplatesView(adminPage);
+        await templates.create({ name: 'Printed products', productType: 'Versioned', workflow: 'MarcomCentral print' });
+        await templates.create({ name: 'Stocked products', productType: 'Static', workflow: 'MarcomCentral stock item' });
         await adminShell.runMenu('View', 'Connections');
         const connections = new ConnectionsView(adminPage);
-        await connections.create({ name: 'Shop store', endpointUrl: context.simulator.url, orderToken: context.simulator.orderToken, pollingIntervalSeconds: 2 });
-        await connections.setEnabled('Shop store', true);
+        await connections.create({ name: CONNECTION, endpointUrl: context.simulator.url, orderToken: context.simulator.orderToken, pollingIntervalSeconds: 2 });
+        await connections.setEnabled(CONNECTION, true);
         await adminShell.runMenu('View', 'Users');
-        await new UsersView(adminPage).createUser(OPERATOR, 'Operator', 'Operat0r#Start');
+        await new UsersView(adminPage).createUser(OPERATOR, 'Operator', OPERATOR_START);
         await adminPage.close();
 
         operatorPage = await browser.newPage();
-        const signIn = new SignInPage(operatorPage, context.server.url);
-        await signIn.open();
-        await signIn.signIn(OPERATOR, 'Operat0r#Start');
-        await signIn.changePassword('Operat0r#Start', OPERATOR_PASSWORD);
-        shell = new PressworkShell(operatorPage);
-        await shell.waitUntilReady();
+        shell = await signInOperatorFirstTime(operatorPage, context.server.url);
     });
 
     test('an operator checks the order details, closes out a card order with a job not ready, and the jobs move on to Retain', async () => {
@@ -102,7 +46,7 @@ test.describe('order closeout (TFPM procedure)', () => {
         for (const line of order.OrderDetails) {
             await context.simulator.markFileReady(line.ID).catch(() => undefined);
         }
-        const jobs = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 2);
+        const jobs = await jobsOfOrder(context.server.dataFolder, order);
         const cards = jobs.find(job => job.name.includes('Business'))!;
         const pens = jobs.find(job => job.id !== cards.id)!;
         // The business cards wait for the prepress check, the pens at Approve.
@@ -110,7 +54,7 @@ test.describe('order closeout (TFPM procedure)', () => {
         await expect.poll(() => jobState(context.server.dataFolder, pens.id), { timeout: 30_000 }).toBe('Waiting');
 
         // The operator confirms the prepress check: the cards print into the demo hot folder and wait for the order's closeout.
-        const { pod, actions, dialogs } = await operations(shell);
+        const { pod, actions, dialogs } = await openOperations(shell);
         await expect.poll(() => jobState(context.server.dataFolder, cards.id), { timeout: 30_000 }).toBe('Waiting');
         await actions.run(cards.id, 'presswork.jobs.prepressDone');
         await expect.poll(() => jobState(context.server.dataFolder, cards.id), { timeout: 90_000 }).toBe('Waiting for order closeout');
@@ -223,8 +167,8 @@ test.describe('order closeout (TFPM procedure)', () => {
 
     test('a purchase-order order has no Settlement tab', async () => {
         const order = await context.simulator.placeOrder({ PaymentMethod: 'PurchaseOrder', OrderDetails: [{ SKU: PENS, Quantity: 1 }] });
-        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 1);
-        const { actions, dialogs } = await operations(shell);
+        const [job] = await jobsOfOrder(context.server.dataFolder, order);
+        const { actions, dialogs } = await openOperations(shell);
         await actions.run(job.id, CLOSEOUT_ORDER);
         await dialogs.answerNotReady('Yes');
         await expect(dialogs.tabs()).toHaveText(['Packing slip', 'Invoice']);
@@ -236,16 +180,9 @@ test.describe('order closeout (TFPM procedure)', () => {
 
     test('a closeout stopped by MarcomCentral shows why on its tab, keeps its numbers, and Try again finishes it once', async () => {
         const order = await context.simulator.placeOrder({ PaymentMethod: 'CreditCard', OrderDetails: [{ SKU: PENS, Quantity: 1 }] });
-        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 1);
-        const { actions, dialogs } = await operations(shell);
-        await actions.run(job.id, CLOSEOUT_ORDER);
-        await dialogs.answerNotReady('Yes');
-        await dialogs.field('carrierName').fill('FedEx');
-
-        context.simulator.injectFault({ operation: 'CreateInvoiceByLineItem', mode: 'http500' });
-        await dialogs.button('OK').click();
-        await expect(dialogs.tab('invoice')).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
-        await expect(dialogs.tab('packingSlip')).toHaveAttribute('data-status', 'done');
+        const [job] = await jobsOfOrder(context.server.dataFolder, order);
+        const { actions, dialogs } = await openOperations(shell);
+        await closeOutWithInvoiceRefused(context.simulator, actions, dialogs, job.id);
         await expect(dialogs.tab('settlement')).toHaveAttribute('data-status', 'pending');
         await expect(dialogs.panel('invoice')).toBeVisible();
         await expect(dialogs.status()).toContainText('Try again resumes from the invoice');
@@ -266,8 +203,8 @@ test.describe('order closeout (TFPM procedure)', () => {
     test('progress shows live on the tabs while MarcomCentral is slow; a part the store applied before the timeout is not created twice', async () => {
         test.setTimeout(150_000);
         const order = await context.simulator.placeOrder({ PaymentMethod: 'PurchaseOrder', OrderDetails: [{ SKU: CATALOGUES, Quantity: 10 }] });
-        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 1);
-        const { actions, dialogs } = await operations(shell);
+        const [job] = await jobsOfOrder(context.server.dataFolder, order);
+        const { actions, dialogs } = await openOperations(shell);
         await actions.run(job.id, CLOSEOUT_ORDER);
         await dialogs.answerNotReady('Yes');
 
@@ -295,8 +232,8 @@ test.describe('order closeout (TFPM procedure)', () => {
                 { SKU: CATALOGUES, Quantity: 10, Shipping: { Address: { ...address, Address1: '99 Side Road' } } }
             ]
         });
-        const [job] = await jobsOfOrder(context.server.dataFolder, order.OrderNumber, 2);
-        const { actions, dialogs } = await operations(shell);
+        const [job] = await jobsOfOrder(context.server.dataFolder, order);
+        const { actions, dialogs } = await openOperations(shell);
         await actions.run(job.id, CLOSEOUT_ORDER);
         await expect(dialogs.blockedWarning).toContainText('MarcomCentral');
         await expect(dialogs.notReadyWarning).toHaveCount(0);

@@ -1,13 +1,14 @@
 import { test, expect, Browser, Page } from '@playwright/test';
 import { SAMPLE_ORDERS } from '@presswork/marcomcentral-simulator';
 import type { OrderView } from '@presswork/marcomcentral-simulator';
+import {
+    BUSINESS_CARDS, CLOSEOUT_ORDER, closeOutWithInvoiceRefused, CONNECTION, jobsOfOrder, jobsOfOrderNumber, jobState, openOperations, OPERATOR, OPERATOR_START, ORDER_DETAILS, PENS,
+    signInOperatorFirstTime
+} from '../fixtures/closeout-scenario';
 import { useStoreAndPresswork } from '../fixtures/store-and-presswork';
-import { storedOrders } from '../fixtures/stored-jobs';
-import { AllJobsPod } from '../page-objects/all-jobs-pod';
-import { CloseoutDialogs } from '../page-objects/closeout-dialogs';
 import { ConnectionsView } from '../page-objects/connections-view';
 import { GUIDE_VIEWPORT, GuideCamera } from '../page-objects/guide-camera';
-import { JobActions } from '../page-objects/job-action-dialogs';
+import { ProductionTemplatesView } from '../page-objects/production-templates-view';
 import { PressworkShell } from '../page-objects/presswork-shell';
 import { SignInPage } from '../page-objects/sign-in-page';
 import { UsersView } from '../page-objects/users-view';
@@ -21,24 +22,7 @@ import { WorkflowDesigner } from '../page-objects/workflow-designer';
  */
 
 const ADMIN_PASSWORD = 'Admin#Guide1';
-const OPERATOR = 'Olivia';
-const OPERATOR_START = 'Operat0r#Start';
-const OPERATOR_PASSWORD = 'Operat0r#Mine';
-const CONNECTION = 'Shop store';
 const WORKFLOW = 'Rush flyers';
-
-const BUSINESS_CARDS = '13933967';
-const PENS = '17000101';
-
-const ORDER_DETAILS = 'presswork.closeout.orderDetails';
-const CLOSEOUT_ORDER = 'presswork.closeout.closeoutOrder';
-
-/** A job of an order as Presswork stored it. */
-interface GuideJob {
-    readonly id: string;
-    readonly name: string;
-    readonly state: string;
-}
 
 /** The orders the guide's story needs, placed in the simulator once the connection polls it. */
 interface GuideOrders {
@@ -57,32 +41,8 @@ interface GuideOrders {
     readonly deleted: OrderView;
 }
 
-async function jobsOfOrder(dataFolder: string, order: OrderView): Promise<GuideJob[]> {
-    let jobs: GuideJob[] = [];
-    await expect.poll(async () => {
-        jobs = [...await jobsOfOrderNumber(dataFolder, order.OrderNumber)];
-        return jobs.length;
-    }, { timeout: 60_000 }).toBe(order.OrderDetails.length);
-    return jobs;
-}
-
-async function jobsOfOrderNumber(dataFolder: string, orderNumber: string): Promise<readonly GuideJob[]> {
-    return (await storedOrders(dataFolder)).find(stored => stored.orderNumber === orderNumber)?.jobs ?? [];
-}
-
-async function jobState(dataFolder: string, jobId: string): Promise<string | undefined> {
-    return (await storedOrders(dataFolder)).flatMap(order => order.jobs).find(job => job.id === jobId)?.state;
-}
-
 async function newGuidePage(browser: Browser): Promise<Page> {
     return browser.newPage({ viewport: GUIDE_VIEWPORT });
-}
-
-async function operations(shell: PressworkShell): Promise<{ pod: AllJobsPod, actions: JobActions, dialogs: CloseoutDialogs }> {
-    await shell.runMenu('View', 'Operations');
-    const pod = new AllJobsPod(shell.page);
-    await pod.waitUntilLoaded();
-    return { pod, actions: new JobActions(shell.page, pod), dialogs: new CloseoutDialogs(shell.page) };
 }
 
 function formDialog(page: Page) {
@@ -125,12 +85,8 @@ test.describe('guide screenshots', () => {
         // Users: a new operator; an API token for a shop system.
         await admin.runMenu('View', 'Users');
         const users = new UsersView(page);
-        await users.root.getByRole('button', { name: 'New user…' }).click();
+        await users.fillNewUser(OPERATOR, 'Operator', OPERATOR_START);
         const dialog = formDialog(page);
-        await dialog.getByLabel('User name').fill(OPERATOR);
-        await dialog.getByLabel('Authority').selectOption('Operator');
-        await dialog.getByLabel('Initial password').fill(OPERATOR_START);
-        await dialog.getByLabel('Confirm password').fill(OPERATOR_START);
         await adminCamera.dialog('admin-new-user');
         await dialog.getByRole('button', { name: 'Create' }).click();
         await expect(users.row(OPERATOR)).toBeVisible();
@@ -151,32 +107,25 @@ test.describe('guide screenshots', () => {
 
         // Production templates send each product type to a workflow.
         await admin.runMenu('View', 'Production Templates');
-        const templates = page.locator('#presswork-production-templates');
+        const templates = new ProductionTemplatesView(page);
         const productTypes = [['Versioned', 'MarcomCentral print'], ['Variable', 'MarcomCentral print'],
             ['JobDirect', 'MarcomCentral print'], ['Static', 'MarcomCentral stock item']] as const;
         for (const [productType, workflow] of productTypes) {
-            await templates.getByRole('button', { name: 'New production template…' }).click();
-            await dialog.getByLabel('Name', { exact: true }).fill(`${productType} products`);
-            await dialog.getByLabel('Match product type').fill(productType);
-            await dialog.getByLabel('Workflow').selectOption({ label: workflow });
+            await templates.fillNew({ name: `${productType} products`, productType, workflow });
             if (productType === 'Versioned') {
                 await dialog.getByLabel('Due in hours').fill('48');
                 await adminCamera.dialog('admin-new-template');
             }
             await dialog.getByRole('button', { name: 'Create' }).click();
             await expect(dialog).toHaveCount(0);
-            await expect(templates.locator(`tr[data-template="${productType} products"]`)).toContainText(workflow);
+            await expect(templates.row(`${productType} products`)).toContainText(workflow);
         }
-        await adminCamera.element(templates, 'admin-templates');
+        await adminCamera.element(templates.root, 'admin-templates');
 
         // Connections: create, test, enable, read the log.
         await admin.runMenu('View', 'Connections');
         const connections = new ConnectionsView(page);
-        await connections.root.getByRole('button', { name: 'New connection…' }).click();
-        await dialog.getByLabel('Name', { exact: true }).fill(CONNECTION);
-        await dialog.getByLabel('Endpoint URL').fill(context.simulator.url);
-        await dialog.getByLabel('Order token', { exact: true }).fill(context.simulator.orderToken);
-        await dialog.getByLabel('Polling interval (seconds)').fill('2');
+        await connections.fillNew({ name: CONNECTION, endpointUrl: context.simulator.url, orderToken: context.simulator.orderToken, pollingIntervalSeconds: 2 });
         await adminCamera.dialog('admin-new-connection');
         await dialog.getByRole('button', { name: 'Create' }).click();
         await expect(connections.row(CONNECTION)).toContainText('Disabled');
@@ -283,17 +232,7 @@ test.describe('guide screenshots', () => {
 
         const page = await newGuidePage(browser);
         camera = new GuideCamera(page);
-        const signIn = new SignInPage(page, context.server.url);
-        await signIn.open();
-        await signIn.signIn(OPERATOR, OPERATOR_START);
-        await expect(page.getByRole('button', { name: 'Change password' })).toBeVisible();
-        await page.getByLabel('Current password').fill(OPERATOR_START);
-        await page.getByLabel('New password', { exact: true }).fill(OPERATOR_PASSWORD);
-        await page.getByLabel('Confirm new password').fill(OPERATOR_PASSWORD);
-        await camera.element(page.locator('form.card'), 'change-password');
-        await page.getByRole('button', { name: 'Change password' }).click();
-        operator = new PressworkShell(page);
-        await operator.waitUntilReady();
+        operator = await signInOperatorFirstTime(page, context.server.url, () => camera.element(page.locator('form.card'), 'change-password'));
         await expect(operator.signedInUser()).toContainText(OPERATOR);
 
         // Every order has arrived with all its jobs, and they wait for the operator.
@@ -301,7 +240,7 @@ test.describe('guide screenshots', () => {
         for (const order of Object.values(orders)) {
             await jobsOfOrder(context.server.dataFolder, order);
         }
-        const { pod } = await operations(operator);
+        const { pod } = await openOperations(operator);
         await expect(pod.root).toContainText(`${total} of ${total} jobs`, { timeout: 30_000 });
         await expect.poll(() => pod.grid.locator('tr[data-job-id][data-state="Waiting"]').count(), { timeout: 60_000 }).toBe(total);
         const [firstCard] = await jobsOfOrder(context.server.dataFolder, orders.card);
@@ -355,7 +294,7 @@ test.describe('guide screenshots', () => {
     test('operator: every job action from the More menu', async () => {
         test.setTimeout(180_000);
         const page = operator.page;
-        const { pod, actions } = await operations(operator);
+        const { pod, actions } = await openOperations(operator);
         const [heldJob, retainedJob] = await jobsOfOrder(context.server.dataFolder, orders.twoLines);
         const catalogue = (await jobsOfOrder(context.server.dataFolder, orders.purchaseOrder)).find(job => job.name.includes('Catalogue'))!;
         const [moved] = await jobsOfOrder(context.server.dataFolder, orders.moved);
@@ -447,7 +386,7 @@ test.describe('guide screenshots', () => {
 
     test('operator: order details and the closeout of an order', async () => {
         test.setTimeout(180_000);
-        const { actions, dialogs, pod } = await operations(operator);
+        const { actions, dialogs, pod } = await openOperations(operator);
         const cards = (await jobsOfOrder(context.server.dataFolder, orders.card)).find(job => job.name.includes('Business'))!;
 
         // Order details…, then Close.
@@ -488,13 +427,7 @@ test.describe('guide screenshots', () => {
 
         // A closeout stopped by MarcomCentral: the failed part says why; Try again resumes there.
         const [twoLinesJob] = await jobsOfOrder(context.server.dataFolder, orders.twoLines);
-        await actions.run(twoLinesJob.id, CLOSEOUT_ORDER);
-        await dialogs.answerNotReady('Yes');
-        await dialogs.field('carrierName').fill('FedEx');
-        context.simulator.injectFault({ operation: 'CreateInvoiceByLineItem', mode: 'http500' });
-        await dialogs.button('OK').click();
-        await expect(dialogs.tab('invoice')).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
-        await expect(dialogs.tab('packingSlip')).toHaveAttribute('data-status', 'done');
+        await closeOutWithInvoiceRefused(context.simulator, actions, dialogs, twoLinesJob.id);
         await expect(dialogs.button('Try again')).toBeVisible();
         await camera.dialog('closeout-failed');
         await dialogs.button('Try again').click();
@@ -524,7 +457,7 @@ test.describe('guide screenshots', () => {
 
     test('administrator: a shared default view, the Read API with a token, revoking it', async () => {
         const page = admin.page;
-        const { pod } = await operations(admin);
+        const { pod } = await openOperations(admin);
         await pod.openMenu('facets');
         await pod.menuItem('State: Waiting for order closeout').click();
         await page.keyboard.press('Escape');
@@ -541,7 +474,7 @@ test.describe('guide screenshots', () => {
         // The operator's pod offers the shared view (the list of views is read when the pod opens).
         await operator.page.reload();
         await operator.waitUntilReady();
-        const { pod: operatorPod } = await operations(operator);
+        const { pod: operatorPod } = await openOperations(operator);
         await operatorPod.openMenu('views');
         await expect(operatorPod.menuItem('Waiting for closeout (shared)')).toBeVisible();
         await operator.page.keyboard.press('Escape');
