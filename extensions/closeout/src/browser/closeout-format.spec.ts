@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addressLines, authorizationWarning, formatMoney, paymentMethodLabel } from './closeout-format';
+import { addressLines, authorizationWarning, formatMoney } from './closeout-format';
 
 describe('closeout formatting', () => {
 
@@ -31,10 +31,5 @@ describe('closeout formatting', () => {
         assert.match(authorizationWarning({ method: 'CreditCard', authorizationWarning: 'expired' }) ?? '', /has expired/);
         assert.match(authorizationWarning({ method: 'CreditCard', authorizationWarning: 'expiring' }) ?? '', /within 24 hours/);
         assert.equal(authorizationWarning({ method: 'CreditCard' }), undefined);
-    });
-
-    it('names payment methods in words', () => {
-        assert.equal(paymentMethodLabel('CreditCard'), 'Credit card');
-        assert.equal(paymentMethodLabel('PurchaseOrder'), 'Purchase order');
     });
 });

@@ -1,4 +1,4 @@
-import type { Address, PaymentMethod } from '@presswork/platform/lib/common/order-schema';
+import type { Address } from '@presswork/platform/lib/common/order-schema';
 import type { PaymentView } from '../common/closeout-protocol';
 
 /**
@@ -28,17 +28,6 @@ export function addressLines(address: Address | undefined): string[] {
         address.address1, address.address2, address.address3, address.address4,
         place, address.country, address.phoneNumber, address.email
     ].filter((line): line is string => !!line && line.trim().length > 0);
-}
-
-const PAYMENT_LABELS: Readonly<Record<PaymentMethod, string>> = {
-    CreditCard: 'Credit card',
-    PurchaseOrder: 'Purchase order',
-    CostCenter: 'Cost center',
-    Invoice: 'Invoice'
-};
-
-export function paymentMethodLabel(method: PaymentMethod): string {
-    return PAYMENT_LABELS[method];
 }
 
 /** The warning shown beside a card authorization that has expired or expires within 24 hours. */

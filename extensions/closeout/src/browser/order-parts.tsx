@@ -1,7 +1,7 @@
 import * as React from '@theia/core/shared/react';
-import type { Address } from '@presswork/platform/lib/common/order-schema';
+import { Address, paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
 import { CLOSEOUT_DOCUMENT_ROUTE, CloseoutDocumentKind, OrderDetailsView, OrderLineView, OrderTotals, PaymentView } from '../common/closeout-protocol';
-import { addressLines, authorizationWarning, formatDateTime, formatMoney, paymentMethodLabel } from './closeout-format';
+import { addressLines, authorizationWarning, formatDateTime, formatMoney } from './closeout-format';
 
 /**
  * Pieces both closeout dialogs show: facts, addresses, payment, line items, totals and document

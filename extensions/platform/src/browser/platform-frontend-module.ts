@@ -17,6 +17,8 @@ import { CurrentUserService } from './account/current-user-service';
 import { ChangeFeedService } from './change-feed-service';
 import { BrandingContribution } from './shell/branding-contribution';
 import { IdeLeftoversContribution } from './shell/ide-leftovers-contribution';
+import { QuietProblemContribution } from './shell/quiet-problem-contribution';
+import { ProblemContribution } from '@theia/markers/lib/browser/problem/problem-contribution';
 import { PressworkMainMenuFactory } from './shell/presswork-main-menu-factory';
 import { UsersViewContribution } from './users/users-view-contribution';
 import { UsersWidget } from './users/users-widget';
@@ -39,6 +41,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     bind(FrontendApplicationContribution).to(BrandingContribution).inSingletonScope();
     bind(FrontendApplicationContribution).to(IdeLeftoversContribution).inSingletonScope();
+    rebind(ProblemContribution).to(QuietProblemContribution).inSingletonScope();
     bind(PressworkMainMenuFactory).toSelf().inSingletonScope();
     rebind(BrowserMainMenuFactory).toService(PressworkMainMenuFactory);
 

@@ -23,6 +23,18 @@ export const PAYMENT_METHODS = ['CreditCard', 'PurchaseOrder', 'CostCenter', 'In
 export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 
+const PAYMENT_METHOD_LABELS: Readonly<Record<PaymentMethod, string>> = {
+    CreditCard: 'Credit card',
+    PurchaseOrder: 'Purchase order',
+    CostCenter: 'Cost center',
+    Invoice: 'Invoice'
+};
+
+/** How a payment method reads in the UI ("Credit card"); an unknown one reads as sent. */
+export function paymentMethodLabel(method: string): string {
+    return (PAYMENT_METHOD_LABELS as Readonly<Record<string, string>>)[method] ?? method;
+}
+
 /** Card data is limited to what closeout needs; the authorization number is kept as MarcomCentral sends it and masked on display. */
 export const CreditCardSchema = z.object({
     authorizationNumber: shortText(64).optional(),

@@ -34,6 +34,9 @@ test.describe('signing in', () => {
         await expect(page.locator('.lm-Menu-itemLabel', { hasText: 'Workflows' })).toBeVisible();
         await expect(page.locator('.lm-Menu-itemLabel', { hasText: /Outline|Problems|Minimap|Word Wrap/ })).toHaveCount(0);
         await page.keyboard.press('Escape');
+        // The status bar counts jobs, not source-code problems.
+        await expect(page.locator('#theia-statusBar')).toContainText('in Error');
+        await expect(page.locator('#theia-statusBar .codicon-warning')).toHaveCount(0);
 
         await shell.signOut();
         await page.goto(`${server.url}/`);

@@ -12,6 +12,7 @@ import { JOB_ROWS_FEED, JobQueryService } from '../../common/jobs-protocol';
 import { JobActionCommands } from './job-action-commands';
 import { formatDateTime } from './job-columns';
 import { JobSelectionService } from './job-selection-service';
+import { paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
 
 /**
  * The selected job's order at a glance: its jobs and their states, how far it is from closeout,
@@ -94,7 +95,7 @@ export class OrderPanelWidget extends ReactWidget {
             <dl>
                 <dt>{nls.localize('presswork/jobs/customer', 'Customer')}</dt><dd>{summary.customer}</dd>
                 <dt>{nls.localize('presswork/jobs/ordered', 'Ordered')}</dt><dd>{formatDateTime(summary.createDate)}</dd>
-                <dt>{nls.localize('presswork/jobs/payment', 'Payment')}</dt><dd>{summary.paymentMethod}</dd>
+                <dt>{nls.localize('presswork/jobs/payment', 'Payment')}</dt><dd>{paymentMethodLabel(summary.paymentMethod)}</dd>
             </dl>
             <p className='presswork-order-closeout' data-closed={summary.closed}>{summary.closed
                 ? nls.localize('presswork/jobs/orderClosed', 'Closed out by {0} at {1}', summary.closedBy ?? '?', formatDateTime(summary.closedAt))
