@@ -27,6 +27,7 @@ import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
 import { AllJobsToolbar } from './all-jobs-toolbar';
 import { JobActionCommands } from './job-action-commands';
 import { ALL_JOBS_COLUMNS } from './job-columns';
+import { RowSelection } from './row-selection';
 import { JobSelectionService } from './job-selection-service';
 import { JobWindowModel } from './job-window-model';
 import {
@@ -73,9 +74,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     protected views: SavedViewList = { views: [] };
     protected currentView: SavedView | undefined;
     protected facetChoices: JobFacetChoices = { workflows: [], connections: [] };
-    protected selected = new Map<string, JobRow>();
-    protected anchorIndex: number | undefined;
-    focusIndex: number | undefined;
+    protected readonly selected = new RowSelection();
     protected menu: OpenMenu | undefined;
     protected revision = 0;
     /** Counts opened views, so the toolbar's filter box shows the opened view's text. */
@@ -169,14 +168,8 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
 
     protected modelChanged(): void {
         // Rows the user selected stay selected, with what the feed or the window says now.
-        let selectionChanged = false;
-        for (const [, item] of this.model.loadedItems()) {
-            if (item.kind === 'job' && this.selected.has(item.row.id) && this.selected.get(item.row.id) !== item.row) {
-                this.selected.set(item.row.id, item.row);
-                selectionChanged = true;
-            }
-        }
-        if (selectionChanged) {
+        const loadedRows = [...this.model.loadedItems()].flatMap(([, item]) => item.kind === 'job' ? [item.row] : []);
+        if (this.selected.refresh(loadedRows)) {
             this.publishSelection();
         }
         this.revision++;
@@ -194,11 +187,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
                 orderIdsWithoutRows.push(delta.id);
             }
         }
-        const freshSelected = rows.filter(row => this.selected.has(row.id));
-        for (const row of freshSelected) {
-            this.selected.set(row.id, row);
-        }
-        if (freshSelected.length) {
+        if (this.selected.refresh(rows)) {
             this.publishSelection();
         }
         this.model.applyOrders(deltas.map(delta => delta.id), rows, orderIdsWithoutRows);
@@ -206,7 +195,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     }
 
     protected publishSelection(): void {
-        this.selection.setSelection([...this.selected.values()]);
+        this.selection.setSelection(this.selected.rows());
     }
 
     // --- AllJobsTableHost
@@ -247,37 +236,16 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         }
     }
 
+    get focusIndex(): number | undefined {
+        return this.selected.focusIndex;
+    }
+
     protected select(index: number, how: { toggle?: boolean, range?: boolean }): void {
-        const item = this.model.itemAt(index);
-        if (item?.kind !== 'job') {
-            return;
+        if (this.selected.select(index, how, at => this.model.itemAt(at))) {
+            this.publishSelection();
+            this.revision++;
+            this.update();
         }
-        if (how.range && this.anchorIndex !== undefined) {
-            const [from, to] = this.anchorIndex < index ? [this.anchorIndex, index] : [index, this.anchorIndex];
-            if (!how.toggle) {
-                this.selected.clear();
-            }
-            for (let at = from; at <= to; at++) {
-                const inRange = this.model.itemAt(at);
-                if (inRange?.kind === 'job') {
-                    this.selected.set(inRange.row.id, inRange.row);
-                }
-            }
-        } else if (how.toggle) {
-            if (this.selected.has(item.row.id)) {
-                this.selected.delete(item.row.id);
-            } else {
-                this.selected.set(item.row.id, item.row);
-            }
-            this.anchorIndex = index;
-        } else {
-            this.selected = new Map([[item.row.id, item.row]]);
-            this.anchorIndex = index;
-        }
-        this.focusIndex = index;
-        this.publishSelection();
-        this.revision++;
-        this.update();
     }
 
     keyDown(event: React.KeyboardEvent): void {
@@ -285,16 +253,11 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
             return;
         }
         event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        let index = (this.focusIndex ?? -step) + step;
-        while (index >= 0 && index < this.model.total && this.model.itemAt(index)?.kind === 'group') {
-            index += step;
+        const index = this.selected.nextIndex(event.key === 'ArrowDown' ? 1 : -1, this.model.total, at => this.model.itemAt(at));
+        if (index !== undefined) {
+            this.tableRef.current?.scrollIntoView({ index });
+            this.select(index, { range: event.shiftKey });
         }
-        if (index < 0 || index >= this.model.total) {
-            return;
-        }
-        this.tableRef.current?.scrollIntoView({ index });
-        this.select(index, { range: event.shiftKey });
     }
 
     toggleGroup(key: string): void {
