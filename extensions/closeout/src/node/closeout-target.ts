@@ -1,0 +1,36 @@
+import {
+    CloseoutCapableConnectionType, ConnectionTypeContribution, canCloseOut
+} from '@presswork/platform/lib/common/connection-type-contribution';
+import type { Connection } from '@presswork/platform/lib/common/connection-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { distinctShipTo } from './order-details';
+
+/** Where an order is closed out (its connection and that connection's type), or why not from here. */
+export type CloseoutTarget = { connection: Connection; type: CloseoutCapableConnectionType } | { problem: string };
+
+export function closeoutTarget(store: DocumentStore, connectionTypes: readonly ConnectionTypeContribution[], order: Order): CloseoutTarget {
+    const connection = store.get(ConnectionsCollection, order.connectionId);
+    if (!connection) {
+        return { problem: `The connection order ${order.orderNumber} came from no longer exists; close it out in its store` };
+    }
+    const type = connectionTypes.find(candidate => candidate.type === connection.type);
+    if (!type || !canCloseOut(type)) {
+        return { problem: `Orders of ${connection.name} (${connection.type}) cannot be closed out from Presswork; close it out in its store` };
+    }
+    return { connection, type };
+}
+
+/** Why the order cannot be closed out here at all, or undefined when it can; the target is asked only when the order itself allows it. */
+export function closeoutBlockedReason(order: Order, target: () => CloseoutTarget): string | undefined {
+    if (order.closed) {
+        return `Order ${order.orderNumber} is already closed`;
+    }
+    const addresses = distinctShipTo(order).length;
+    if (addresses > 1) {
+        return `This order ships to ${addresses} addresses; close it out in MarcomCentral`;
+    }
+    const resolved = target();
+    return 'problem' in resolved ? resolved.problem : undefined;
+}
