@@ -125,6 +125,13 @@ describe('Order Details dialog body', () => {
         assert.match(markup, /data-document="invoice"/);
     });
 
+    it("shows the order's log: closeout attempts, parts and refreshes, with who and when", () => {
+        const markup = renderToStaticMarkup(<OrderDetailsContent details={orderDetails()} opener={opener} />);
+        assert.match(markup, /data-section="log"[^]*?olivia[^]*?Refreshed from MarcomCentral: no changes/);
+        const empty = renderToStaticMarkup(<OrderDetailsContent details={orderDetails({ log: [] })} opener={opener} />);
+        assert.match(empty, /Nothing logged for the order yet/);
+    });
+
     it('lists what Refresh found, or says there were no changes', () => {
         const none = renderToStaticMarkup(<OrderDetailsContent details={orderDetails()} changes={[]} opener={opener} />);
         assert.match(none, /No changes/);

@@ -59,5 +59,13 @@ export function OrderDetailsContent(props: OrderDetailsContentProps): React.Reac
             {details.documents.packingSlip && <DocumentButtons orderId={details.orderId} kind='packing-slip' opener={props.opener} />}
             {details.documents.invoice && <DocumentButtons orderId={details.orderId} kind='invoice' opener={props.opener} />}
         </div>}
+        <h3>Order log</h3>
+        {details.log.length === 0 ? <p data-section='log'>Nothing logged for the order yet.</p>
+            : <table className='presswork-closeout-lines' data-section='log' aria-label='Order log'>
+                <thead><tr><th scope='col'>Time</th><th scope='col'>By</th><th scope='col'>Message</th></tr></thead>
+                <tbody>{details.log.map((entry, index) => <tr key={index} data-level={entry.level}>
+                    <td>{formatDateTime(entry.at)}</td><td>{entry.by ?? '—'}</td><td>{entry.message}</td>
+                </tr>)}</tbody>
+            </table>}
     </div>;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
+import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import type { Address, CloseoutRecord, CreditCard, Order, PaymentMethod } from '@presswork/platform/lib/common/order-schema';
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 
@@ -111,7 +112,12 @@ export interface OrderDetailsView {
     readonly closed: boolean;
     readonly closeout?: CloseoutRecord;
     readonly documents: { readonly packingSlip: boolean; readonly invoice: boolean };
+    /** The order's own log (closeout attempts and their parts, refreshes), newest last; the last ORDER_LOG_SHOWN entries. */
+    readonly log: JobLogEntry[];
 }
+
+/** How much of the order's log the Order Details dialog shows. */
+export const ORDER_LOG_SHOWN = 200;
 
 /** What Refresh found: the order as the store has it now, and what changed since. */
 export interface OrderRefreshResult {

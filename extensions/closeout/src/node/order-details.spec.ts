@@ -21,6 +21,14 @@ describe('order details', () => {
         assert.ok(!JSON.stringify(view).includes('998877'), 'the whole authorization never leaves the backend');
     });
 
+    it("carries the newest entries of the order's log, oldest first", () => {
+        const log = Array.from({ length: 250 }, (_, index) => ({ at: NOW.toISOString(), level: 'info' as const, message: `entry ${index}` }));
+        const view = orderDetailsView({ ...order(), log }, { packingSlip: false, invoice: false }, NOW);
+        assert.equal(view.log.length, 200);
+        assert.equal(view.log[0].message, 'entry 50');
+        assert.equal(view.log[199].message, 'entry 249');
+    });
+
     it('warns when the authorization expired, or expires within 24 hours', () => {
         assert.equal(authorizationWarning('2026-11-26T11:59:59.000Z', NOW), 'expired');
         assert.equal(authorizationWarning('2026-11-26T12:00:00.000Z', NOW), 'expired');

@@ -1,5 +1,6 @@
 import type { Money } from '@presswork/platform/lib/common/money';
 import type { Address, LineItem, Order } from '@presswork/platform/lib/common/order-schema';
+import { ORDER_LOG_SHOWN } from '../common/closeout-protocol';
 import type { OrderDetailsView, OrderLineView, OrderTotals, PaymentView } from '../common/closeout-protocol';
 import { commonCurrency, fromUnits, toUnits } from './order-money';
 
@@ -135,6 +136,7 @@ export function orderDetailsView(order: Order, documents: DocumentAvailability, 
         totals: orderTotals(order),
         closed: order.closed,
         closeout: order.closeout,
-        documents
+        documents,
+        log: order.log.slice(-ORDER_LOG_SHOWN)
     };
 }

@@ -162,6 +162,10 @@ test.describe('order closeout (TFPM procedure)', () => {
         await actions.run(cards.id, ORDER_DETAILS);
         await expect(dialogs.fact(details, 'invoiceNumber')).toContainText(`INV-${order.OrderNumber}`);
         await expect(dialogs.fact(details, 'closedBy')).toContainText(OPERATOR);
+        // ... and the order's log: the attempt and each part, by whom.
+        const orderLog = details.locator('[data-section="log"]');
+        await expect(orderLog).toContainText(`Closeout attempt 1 by ${OPERATOR}`);
+        await expect(orderLog).toContainText('Packing slip done');
         await dialogs.closeOrderDetails();
     });
 

@@ -16,6 +16,7 @@ export function orderDetails(overrides: Partial<OrderDetailsView> = {}): OrderDe
         totals: { subtotal: 100, shipping: 12.25, tax: 8.5, total: 120.75, currency: 'USD' },
         closed: false,
         documents: { packingSlip: false, invoice: false },
+        log: [{ at: '2026-11-21T08:00:00.000Z', level: 'info', by: 'olivia', message: 'Refreshed from MarcomCentral: no changes' }],
         ...overrides
     };
 }
