@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import { OrderView, RunningSimulator, SAMPLE_ORDERS, startSimulator } from '@presswork/marcomcentral-simulator';
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
@@ -188,7 +189,7 @@ describe('closeout against the simulator', function () {
 
         const first = fixture.runner.closeOut(id, input(id), 'olivia');
         while (!fixture.closeout(id)?.running) {
-            await new Promise(resolve => setTimeout(resolve, 5));
+            await delay(5);
         }
         await assert.rejects(fixture.runner.closeOut(id, input(id), 'sam'), { message: /^olivia is closing out order \S+ since \d\d:\d\d$/ });
         await first;

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as sinon from 'sinon';
@@ -240,7 +241,7 @@ describe('CloseoutRunner', () => {
             store.createPackingSlip.callsFake(() => new Promise(resolve => release = () => resolve(answer('success', 1, ['SLIP-1']))));
             const first = fixture.runner.closeOut('order-1', input(), 'olivia');
             while (!store.createPackingSlip.called) {
-                await new Promise(resolve => setTimeout(resolve, 5));
+                await delay(5);
             }
 
             assert.equal(await refusal(fixture.runner.closeOut('order-1', input(), 'sam')), `olivia is closing out order 1001 since ${clockTime(NOW.toISOString())}`);

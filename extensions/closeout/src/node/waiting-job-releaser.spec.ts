@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { CloseoutOrderActivityContribution } from './closeout-order-activity';
@@ -62,7 +63,7 @@ describe('Closeout Order activity and the release of waiting jobs', () => {
             await fixture.store.modify(OrdersCollection, 'order-1', order => ({
                 ...order, jobs: order.jobs.map(job => job.id === 'order-1-job-1' ? { ...job, ...WAITING_JOB } : job)
             }));
-            await new Promise(resolve => setTimeout(resolve, 50));
+            await delay(50);
 
             assert.deepEqual(fixture.jobFlow.continued.map(call => call.jobId), ['order-1-job-2', 'order-1-job-1']);
             assert.deepEqual(fixture.order().jobs.map(job => job.state), ['Queued', 'Queued']);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { SAMPLE_ORDERS } from '../catalog/sample-orders';
 import { RunningSimulator } from '../simulator';
@@ -86,7 +87,7 @@ describe('fault injection', () => {
     it('close() releases a held answer', async () => {
         simulator.injectFault({ operation: 'GetOrdersByDate', mode: 'timeout' });
         const pending = soapCall(simulator, 'GetOrdersByDate', WINDOW);
-        await new Promise(resolve => setTimeout(resolve, 100));
+        await delay(100);
         await simulator.close();
         await assert.rejects(pending);
     });

@@ -4,7 +4,7 @@ import {
     JOB_ACTION_SERVICE_PATH, JOB_QUERY_SERVICE_PATH, JOB_ROWS_FEED, JobActionResult, JobActionService, JobQueryService, OrderRowsDelta
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
-import { delay } from './load-server';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** What every session adds to: RPC latencies by method, errors, refusals. */
 export class LoadRecord {

@@ -1,7 +1,8 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
-import * as net from 'node:net';
 import * as path from 'node:path';
+import { freePort } from '@presswork/platform/lib/node/test/free-port';
 
 const START_SCRIPT = path.resolve(__dirname, '..', '..', '..', '..', 'host', 'browser-app', 'scripts', 'start.js');
 
@@ -84,17 +85,3 @@ export class LoadServer {
     }
 }
 
-export function delay(ms: number): Promise<void> {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address() as net.AddressInfo;
-            server.close(() => resolve(port));
-        });
-    });
-}

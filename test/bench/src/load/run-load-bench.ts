@@ -7,7 +7,8 @@ import { forkChild, nextMessage } from '../child-process';
 import { RESULTS_FOLDER, writeResults } from '../results';
 import { percentile, seededRandom } from '../statistics';
 import { LoadRecord, Operator, Watcher } from './load-actors';
-import { LoadServer, delay } from './load-server';
+import { setTimeout as delay } from 'node:timers/promises';
+import { LoadServer } from './load-server';
 import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 import type { LoadSimulatorCommand, LoadSimulatorMessage } from './simulator-child';
 

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { OrderInput, RunningSimulator, allSkus, startSimulator } from '@presswork/marcomcentral-simulator';
 
 /** Parent to simulator: place orders evenly over a span, or close and end. */
@@ -36,7 +37,7 @@ async function placeOrders(simulator: RunningSimulator, orders: number, spanMs: 
     for (let index = 0; index < orders; index++) {
         const due = started + (index * spanMs) / orders;
         if (due > Date.now()) {
-            await new Promise(resolve => setTimeout(resolve, due - Date.now()));
+            await delay(due - Date.now());
         }
         const input: OrderInput = {
             User: { LoginID: customers[index % customers.length] },

@@ -59,7 +59,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     /** Resolves when no download is under way: for tests. */
     async idle(): Promise<void> {
         while (this.pending.size) {
-            await new Promise(resolve => setTimeout(resolve, 20));
+            await wait(20);
         }
     }
 

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import nodeFetch, { Response } from 'node-fetch';
@@ -165,7 +166,7 @@ describe('hostile answers from MarcomCentral', function () {
             assert.ok(error instanceof MarcomCentralError, String(error));
             assert.equal(error.kind, 'too-large');
             assert.match(error.message, /20 MB/);
-            await new Promise(resolve => setTimeout(resolve, 100));
+            await delay(100);
             assert.equal(report.finished, false, 'the server never got to write the whole 100 MB');
             assert.ok(report.bytesWritten < 60 * 1024 * 1024, `stopped early (${report.bytesWritten} bytes written)`);
         } finally {

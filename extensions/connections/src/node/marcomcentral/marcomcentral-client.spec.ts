@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import nodeFetch from 'node-fetch';
@@ -394,6 +395,6 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
         if (Date.now() > deadline) {
             throw new Error('condition not reached');
         }
-        await new Promise(resolve => setTimeout(resolve, 10));
+        await delay(10);
     }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import type { FetchedOrders } from '@presswork/platform/lib/common';
@@ -258,7 +259,7 @@ describe('OrderPoller', () => {
         await poller.onStart();
         await eventually(() => !!stateOf('conn-1'), 3000, 'the first poll of conn-1');
         await poller.idle();
-        await new Promise(resolve => setTimeout(resolve, 50));
+        await delay(50);
 
         assert.deepEqual(fake.fetchOrders.getCalls().map(call => call.args[0].id), ['conn-1']);
         assert.equal(stateOf('conn-off'), undefined);
@@ -269,7 +270,7 @@ describe('OrderPoller', () => {
         await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: false }));
         fake.fetchOrders.resolves(fetched([]));
         await poller.onStart();
-        await new Promise(resolve => setTimeout(resolve, 50));
+        await delay(50);
         sinon.assert.notCalled(fake.fetchOrders);
 
         await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: true }));

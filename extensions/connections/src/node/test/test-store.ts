@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -107,6 +108,6 @@ export async function eventually(condition: () => boolean, timeoutMs = 3000, wha
         if (Date.now() > deadline) {
             throw new Error(`timed out waiting for ${what}`);
         }
-        await new Promise(resolve => setTimeout(resolve, 5));
+        await delay(5);
     }
 }

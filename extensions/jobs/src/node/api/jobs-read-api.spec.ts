@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import type * as http from 'node:http';
@@ -263,7 +264,7 @@ describe('JobsReadApi', function (): void {
         it('notes when a token was last used', async () => {
             const before = tokens.list().find(token => token.userId === userIds.Monitor)!;
             await json(await get('/api/v1/jobs', bearer('Monitor')), 200);
-            await new Promise(resolve => setTimeout(resolve, 50));
+            await delay(50);
             const after = tokens.list().find(token => token.userId === userIds.Monitor)!;
             assert.ok(after.lastUsedAt, `last used noted (was ${before.lastUsedAt})`);
         });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
@@ -130,14 +131,14 @@ describe('backup and restore', function (): void {
         const archives: string[] = [];
         try {
             for (let round = 1; round <= 3; round++) {
-                await new Promise(resolve => setTimeout(resolve, 200));
+                await delay(200);
                 const before = writer.changes;
                 const archive = path.join(root, `backup-${round}.tar.gz`);
                 const summary = await createBackup(dataFolder, archive);
                 assert.equal(summary.pausedBackend, true);
                 assert.equal(summary.files, 2 * DOCUMENTS + 1, 'every document and the key, no temporary file');
                 assert.equal(await modeOf(archive), 0o600, 'the archive holds the secret key: owner only');
-                await new Promise(resolve => setTimeout(resolve, 100));
+                await delay(100);
                 assert.ok(writer.changes > before, 'the writer went on around the backup');
                 archives.push(archive);
             }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as fs from 'node:fs/promises';
 import { PauseAckSchema, newPauseRequest, pauseFilesOf, readJsonFile, runningBackendOf, writeJsonFile } from './pause-protocol';
 
@@ -23,7 +24,7 @@ export async function holdBackendWrites(dataFolder: string, timeoutMs: number, l
             await fs.rm(files.request, { force: true });
             throw new Error(`Presswork (process ${pid}) did not hold its writes within ${Math.round(timeoutMs / 1000)} s; no backup was made.`);
         }
-        await new Promise(resolve => setTimeout(resolve, 25));
+        await delay(25);
     }
     return {
         paused: true,

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -104,7 +105,7 @@ describe('WorkflowEngine job controls', () => {
             const engine = await fixture.startEngine([timed, work]);
             await engine.idle();
             await engine.hold('o1-job-1', 'olivia');
-            await new Promise(resolve => setTimeout(resolve, 200));
+            await delay(200);
             await engine.idle();
             assert.equal(timed.calls.length, 1);
             assert.equal(fixture.job('o1').state, 'Held');

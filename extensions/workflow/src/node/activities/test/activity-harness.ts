@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -95,7 +96,7 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
         if (Date.now() > deadline) {
             throw new Error(`timed out waiting for ${what}`);
         }
-        await new Promise(resolve => setTimeout(resolve, 10));
+        await delay(10);
     }
 }
 

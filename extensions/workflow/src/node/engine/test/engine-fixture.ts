@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -229,7 +230,7 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
         if (Date.now() - started > timeoutMs) {
             throw new Error(`timed out waiting for ${what}`);
         }
-        await new Promise(resolve => setTimeout(resolve, 5));
+        await delay(5);
     }
 }
 
