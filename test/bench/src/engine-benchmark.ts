@@ -58,6 +58,10 @@ export interface TimeSpent {
     readonly millis: number;
 }
 
+/** What the child counted at the end: every job removed, with its files where they belong. */
+const OUTCOME_FIELDS = ['removedJobs', 'auditFiles', 'hotFolderFiles', 'copiedFiles', 'jobFoldersLeft', 'ordersWithJobsLeft', 'loggedErrors'] as const;
+type OutcomeField = typeof OUTCOME_FIELDS[number];
+
 export interface EngineChildResult {
     readonly jobs: number;
     readonly fixtureMillis: number;
@@ -140,15 +144,7 @@ export interface EngineResults {
         readonly millisPerJob: number;
         readonly parts: readonly TimeSpent[];
     };
-    readonly outcome: {
-        readonly removedJobs: number;
-        readonly auditFiles: number;
-        readonly hotFolderFiles: number;
-        readonly copiedFiles: number;
-        readonly jobFoldersLeft: number;
-        readonly ordersWithJobsLeft: number;
-        readonly loggedErrors: number;
-    };
+    readonly outcome: Pick<EngineChildResult, OutcomeField>;
     readonly memory: {
         readonly heapUsedAfterGcStartMB: number;
         readonly heapUsedAfterGcEndMB: number;
@@ -226,10 +222,7 @@ function summarize(startedAt: string, measured: EngineChildResult, profileFolder
         baseline,
         ratios: { engineToBaseline: engine.jobsPerSecond / baseline.jobsPerSecond },
         slotTime: { millisPerJob: measured.baseline.concurrency * measured.engineMillis / jobs, parts: measured.timeSpent },
-        outcome: {
-            removedJobs: measured.removedJobs, auditFiles: measured.auditFiles, hotFolderFiles: measured.hotFolderFiles, copiedFiles: measured.copiedFiles,
-            jobFoldersLeft: measured.jobFoldersLeft, ordersWithJobsLeft: measured.ordersWithJobsLeft, loggedErrors: measured.loggedErrors
-        },
+        outcome: Object.fromEntries(OUTCOME_FIELDS.map(field => [field, measured[field]])) as Pick<EngineChildResult, OutcomeField>,
         memory: {
             heapUsedAfterGcStartMB: megabytes(measured.heapUsedAfterGcStart),
             heapUsedAfterGcEndMB: megabytes(measured.heapUsedAfterGcEnd),

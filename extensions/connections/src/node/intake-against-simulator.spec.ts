@@ -84,6 +84,24 @@ describe('Order intake against the simulator', function () {
         return order;
     }
 
+    /** One order at each CreateDate, in turn. */
+    async function placeEachAt(createDates: readonly string[]): Promise<OrderView[]> {
+        const orders: OrderView[] = [];
+        for (const createDate of createDates) {
+            orders.push(await placeAt(createDate));
+        }
+        return orders;
+    }
+
+    /** Twelve polls 20 minutes apart from `first`, each after a live order placed 3 minutes before it. */
+    async function pollEvery20Minutes(pipeline: SimulatorPipeline, first: Date): Promise<void> {
+        for (let poll = 0; poll < 12; poll++) {
+            const at = addMinutes(first, poll * 20);
+            await placeLive(addMinutes(at, -3));
+            await pollAt(pipeline, at);
+        }
+    }
+
     /** An order placed "now" on the store clock (no CreateDate: the store stamps it). */
     async function placeLive(at: Date | string): Promise<OrderView> {
         simulator.setClock(new Date(at));
@@ -157,19 +175,12 @@ describe('Order intake against the simulator', function () {
             '2026-11-01T00:59:59.999-07:00', '2026-11-01T01:00:00-07:00', '2026-11-01T01:30:00-07:00', '2026-11-01T01:59:59.999-07:00',
             '2026-11-01T01:00:00-08:00', '2026-11-01T01:30:00-08:00', '2026-11-01T01:59:59.999-08:00', '2026-11-01T02:00:00-08:00'
         ];
-        const explicit: OrderView[] = [];
-        for (const createDate of repeated) {
-            explicit.push(await placeAt(createDate));
-        }
+        const explicit = await placeEachAt(repeated);
         // A wall time without an offset: the store reads the repeated hour as standard time.
         const wallTime = await placeAt('2026-11-01T01:45:00');
 
         const first = new Date('2026-11-01T00:20:00-07:00');
-        for (let poll = 0; poll < 12; poll++) {
-            const at = addMinutes(first, poll * 20);
-            await placeLive(addMinutes(at, -3));
-            await pollAt(pipeline, at);
-        }
+        await pollEvery20Minutes(pipeline, first);
 
         assertExactlyOnce(pipeline);
         assertNoGap(pipeline);
@@ -187,19 +198,11 @@ describe('Order intake against the simulator', function () {
             '2026-03-08T01:30:00-08:00', '2026-03-08T01:59:59.999-08:00', '2026-03-08T03:00:00-07:00',
             '2026-03-08T03:00:00.001-07:00', '2026-03-08T03:30:00-07:00', '2026-03-08T04:00:00-07:00'
         ];
-        const explicit: OrderView[] = [];
-        for (const createDate of around) {
-            explicit.push(await placeAt(createDate));
-        }
+        const explicit = await placeEachAt(around);
         // A wall time in the gap: the store moves it forward by the gap.
         const inTheGap = await placeAt('2026-03-08T02:30:00');
 
-        const first = new Date('2026-03-08T00:20:00-08:00');
-        for (let poll = 0; poll < 12; poll++) {
-            const at = addMinutes(first, poll * 20);
-            await placeLive(addMinutes(at, -3));
-            await pollAt(pipeline, at);
-        }
+        await pollEvery20Minutes(pipeline, new Date('2026-03-08T00:20:00-08:00'));
 
         assertExactlyOnce(pipeline);
         assertNoGap(pipeline);

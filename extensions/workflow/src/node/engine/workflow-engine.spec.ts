@@ -109,13 +109,7 @@ describe('WorkflowEngine', () => {
         });
 
         it('does not spend a write on Printing for a send shorter than a moment', async () => {
-            const states: string[] = [];
-            fixture.store.onDidChange(change => {
-                const job = (change.document as Order | undefined)?.jobs?.[0];
-                if (change.collection === 'orders' && job && states.at(-1) !== job.state) {
-                    states.push(job.state);
-                }
-            });
+            const states = recordedStates(fixture);
             const print = fakeActivity('print', async context => {
                 await context.setState('Printing');
                 return { kind: 'continue', state: 'Printed' };
@@ -129,13 +123,7 @@ describe('WorkflowEngine', () => {
         });
 
         it('appends what an activity logs, and shows Printing once the send has lasted a moment', async () => {
-            const states: string[] = [];
-            fixture.store.onDidChange(change => {
-                const job = (change.document as Order | undefined)?.jobs?.[0];
-                if (change.collection === 'orders' && job && states.at(-1) !== job.state) {
-                    states.push(job.state);
-                }
-            });
+            const states = recordedStates(fixture);
             const print = fakeActivity('print', async context => {
                 await context.setState('Printing');
                 await new Promise(resolve => setTimeout(resolve, STATE_SHOWN_AFTER_MS + 50));
@@ -810,4 +798,16 @@ describe('WorkflowEngine', () => {
 
 function pick(job: { state: string; waitReason?: string; currentActivity?: string; stepId?: string }): Record<string, unknown> {
     return { state: job.state, waitReason: job.waitReason, currentActivity: job.currentActivity, stepId: job.stepId };
+}
+
+/** The states the first job of each order goes through, in commit order, repeats left out. */
+function recordedStates(fixture: EngineFixture): string[] {
+    const states: string[] = [];
+    fixture.store.onDidChange(change => {
+        const job = (change.document as Order | undefined)?.jobs?.[0];
+        if (change.collection === 'orders' && job && states.at(-1) !== job.state) {
+            states.push(job.state);
+        }
+    });
+    return states;
 }
