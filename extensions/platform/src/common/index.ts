@@ -9,6 +9,7 @@ export * from './printer-schema';
 export * from './user-schema';
 export * from './workflow-schema';
 export * from './validation-message';
+export * from './document-limits';
 export * from './store-protocol';
 export * from './errors';
 export * from './rpc-contract';

@@ -1,10 +1,26 @@
 import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
 import { JobStateSchema, PhaseSchema } from './job-status';
+import { MAX_JOB_PROPERTIES, MAX_JOB_PROPERTIES_CHARACTERS } from './document-limits';
 
 export const JobPropertyValueSchema = z.union([z.string().max(4000), z.number(), z.boolean()]);
 export type JobPropertyValue = z.infer<typeof JobPropertyValueSchema>;
-export const JobPropertiesSchema = z.record(z.string().max(100), JobPropertyValueSchema);
+
+/** Bounded in count and in size, so that no edit can grow an order past what the store keeps. */
+export const JobPropertiesSchema = z.record(z.string().max(100), JobPropertyValueSchema).superRefine((properties, context) => {
+    const entries = Object.entries(properties);
+    if (entries.length > MAX_JOB_PROPERTIES) {
+        context.addIssue({ code: 'custom', message: `a job may have at most ${MAX_JOB_PROPERTIES} properties; this one would have ${entries.length}` });
+        return;
+    }
+    const characters = entries.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+    if (characters > MAX_JOB_PROPERTIES_CHARACTERS) {
+        context.addIssue({
+            code: 'custom',
+            message: `a job's properties may hold at most ${MAX_JOB_PROPERTIES_CHARACTERS.toLocaleString('en')} characters in all; these would hold ${characters.toLocaleString('en')}`
+        });
+    }
+});
 export type JobProperties = z.infer<typeof JobPropertiesSchema>;
 
 /** A file of the job, relative to the job's own folder: never an absolute path. */

@@ -103,6 +103,24 @@ export const CloseoutRecordSchema = z.object({
 });
 export type CloseoutRecord = z.infer<typeof CloseoutRecordSchema>;
 
+/**
+ * Refuses a list in which two entries share an id, naming the second one's path (for example
+ * `lineItems.3.id`): two jobs of one order with one id would hide each other.
+ */
+function uniqueIds<T extends { id: string }>(what: string) {
+    return (items: readonly T[], context: z.core.$RefinementCtx<T[]>): void => {
+        const seen = new Map<string, number>();
+        items.forEach((item, index) => {
+            const first = seen.get(item.id);
+            if (first === undefined) {
+                seen.set(item.id, index);
+            } else {
+                context.addIssue({ code: 'custom', path: [index, 'id'], message: `${what} ${JSON.stringify(item.id)} appears twice (also at ${first})` });
+            }
+        });
+    };
+}
+
 /** An order with its jobs: one document in the store. */
 export const OrderSchema = z.object({
     id: DocumentIdSchema,
@@ -120,8 +138,8 @@ export const OrderSchema = z.object({
     shippingAddress: AddressSchema.optional(),
     paymentMethod: PaymentMethodSchema,
     creditCard: CreditCardSchema.optional(),
-    lineItems: z.array(LineItemSchema).min(1).max(1000),
-    jobs: z.array(JobSchema).max(1000),
+    lineItems: z.array(LineItemSchema).min(1).max(1000).superRefine(uniqueIds('line item id')),
+    jobs: z.array(JobSchema).max(1000).superRefine(uniqueIds('job id')),
     closeout: CloseoutRecordSchema.optional(),
     closed: z.boolean().default(false),
     receivedAt: TimestampSchema,

@@ -21,5 +21,6 @@ export const StoreErrors = {
     conflict: 'DocumentConflictError',
     notFound: 'DocumentNotFoundError',
     invalid: 'DocumentValidationError',
+    tooLarge: 'DocumentTooLargeError',
     unavailable: 'DocumentUnavailableError'
 } as const;

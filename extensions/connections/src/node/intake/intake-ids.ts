@@ -9,9 +9,13 @@ export function orderDocumentId(connectionId: string, marcomOrderId: string): st
     return `o${digest(connectionId, marcomOrderId).slice(0, 40)}`;
 }
 
-/** A job id short enough to read out on the shop floor (48 bits: no clash in millions of jobs). */
-export function jobIdOf(connectionId: string, marcomOrderId: string, lineItemId: string): string {
-    return `J${digest(connectionId, marcomOrderId, lineItemId).slice(0, 12).toUpperCase()}`;
+/**
+ * A job id short enough to read out on the shop floor (48 bits: no clash in millions of jobs). The
+ * salt, used only when two lines of one order would clash, derives another id for the same line.
+ */
+export function jobIdOf(connectionId: string, marcomOrderId: string, lineItemId: string, salt = 0): string {
+    const parts = salt ? [connectionId, marcomOrderId, lineItemId, String(salt)] : [connectionId, marcomOrderId, lineItemId];
+    return `J${digest(...parts).slice(0, 12).toUpperCase()}`;
 }
 
 /** Rejected orders are named by their MarcomCentral id when they have one, else by their content. */

@@ -15,11 +15,28 @@ type OrderWithoutJobs = Omit<Order, 'jobs' | 'version'>;
 
 /** One job per line item, carrying what production needs to know about it. */
 export function buildJobs(order: OrderWithoutJobs, templates: readonly ProductionTemplate[], now: Date): Job[] {
-    return order.lineItems.map(line => buildJob(order, line, matchTemplate(templates, order.connectionId, line), now));
+    const taken = new Set<string>();
+    return order.lineItems.map(line => {
+        const id = uniqueJobId(order, line, taken);
+        taken.add(id);
+        return buildJob(order, line, id, matchTemplate(templates, order.connectionId, line), now);
+    });
 }
 
-function buildJob(order: OrderWithoutJobs, line: LineItem, template: ProductionTemplate | undefined, now: Date): Job {
-    const id = jobIdOf(order.connectionId, order.marcomOrderId, line.id);
+/**
+ * The line's job id, derived again with a salt in the (astronomically rare) case that two of the
+ * order's lines hash alike: two jobs of one order never share an id. Lines are taken in the order
+ * the store lists them, so the same order always gets the same ids.
+ */
+function uniqueJobId(order: OrderWithoutJobs, line: LineItem, taken: ReadonlySet<string>): string {
+    let id = jobIdOf(order.connectionId, order.marcomOrderId, line.id);
+    for (let salt = 1; taken.has(id); salt++) {
+        id = jobIdOf(order.connectionId, order.marcomOrderId, line.id, salt);
+    }
+    return id;
+}
+
+function buildJob(order: OrderWithoutJobs, line: LineItem, id: string, template: ProductionTemplate | undefined, now: Date): Job {
     const printable = isPrintable(line);
     const receivedAt = now.toISOString();
     const waitReason = !template ? noTemplateReason(line) : printable ? WAITING_FOR_FILE : undefined;
@@ -84,9 +101,8 @@ function jobProperties(order: OrderWithoutJobs, line: LineItem, template: Produc
     set('shipTo', formatAddress(line.shipping?.address ?? order.shippingAddress));
     set('shippingMethod', line.shipping?.method);
     set('pageCount', line.pageCount);
-    for (const option of line.finishingOptions) {
-        set(`finishing: ${option.name}`, option.value);
-    }
+    // Finishing options stay on the line item (bounded there), not copied into properties: a
+    // thousand lines of them would have doubled the order's size.
     return properties;
 }
 

@@ -2,7 +2,7 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import type { Connection, FetchedOrders, Order, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import { DocumentConflictError, DocumentValidationError } from '@presswork/platform/lib/node/store/store-errors';
+import { DocumentConflictError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from '@presswork/platform/lib/node/store/store-errors';
 import { orderDocumentId } from './intake-ids';
 import { buildJobs } from './job-builder';
 import { RejectedOrders } from './rejected-orders';
@@ -53,7 +53,9 @@ export class OrderIntake {
         try {
             await this.store.create(OrdersCollection, { ...order, jobs });
         } catch (error) {
-            if (error instanceof DocumentConflictError) {
+            if (error instanceof DocumentConflictError || error instanceof DocumentUnavailableError) {
+                // Taken in before; an unreadable copy is in the administrators' Problems list, and
+                // the orders after it go on.
                 return 'duplicate';
             }
             if (error instanceof DocumentValidationError) {
@@ -69,6 +71,9 @@ export class OrderIntake {
 
 /** An order that passed the store's reading but not the rules for jobs (for example a quantity of 0). */
 function invalidOrder(received: ReceivedOrder, error: DocumentValidationError): RejectedOrderSource {
+    if (error instanceof DocumentTooLargeError) {
+        return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: '(order)', reason: `The order with its jobs ${error.problems}`, source: received };
+    }
     const [path, ...reason] = error.problems.split(': ');
     return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: asOrderField(path), reason: reason.join(': ') || error.problems, source: received };
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
+import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
 import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { DocumentTooLargeError } from '@presswork/platform/lib/node/store/store-errors';
 import { JobEditSchema } from '../../common/jobs-protocol';
 import type { JobDetails, JobEdit } from '../../common/jobs-protocol';
 import { detailsOf, requireOrderJob } from './job-reading';
@@ -50,6 +52,7 @@ export async function editJob(store: DocumentStore, jobId: string, input: JobEdi
             if (!next) {
                 throw new NothingToWrite();
             }
+            refuseUnboundedProperties(next);
             return { ...current, jobs: current.jobs.map((candidate, position) => position === index ? next : candidate) };
         });
         return detailsOf(store, written, written.jobs.find(job => job.id === jobId)!);
@@ -58,7 +61,18 @@ export async function editJob(store: DocumentStore, jobId: string, input: JobEdi
             const found = requireOrderJob(store, jobId);
             return detailsOf(store, found.order, found.job);
         }
+        if (error instanceof DocumentTooLargeError) {
+            throw PressworkError.Refused(`The properties were not saved: order ${order.orderNumber} ${error.problems}. Remove or shorten properties and try again`);
+        }
         throw error;
+    }
+}
+
+/** The job's properties after the edit must stay within the bounds the store keeps; nothing is written otherwise. */
+function refuseUnboundedProperties(job: Job): void {
+    const checked = JobPropertiesSchema.safeParse(job.properties);
+    if (!checked.success) {
+        throw PressworkError.InvalidInput(`The properties were not saved: ${checked.error.issues[0].message}`);
     }
 }
 

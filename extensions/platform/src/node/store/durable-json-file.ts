@@ -3,9 +3,14 @@ import { openSync, closeSync, fstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
+import { MAX_DOCUMENT_BYTES, describeBytes } from '../../common/document-limits';
 
-/** Files bigger than this are refused on read: no single document needs more. */
-export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** A write refused before it touched the disk: the document is bigger than a read would accept. */
+export class OversizeDocumentError extends Error {
+    constructor(readonly bytes: number) {
+        super(`it would be ${describeBytes(bytes)} stored, more than the ${describeBytes(MAX_DOCUMENT_BYTES)} a document may have`);
+    }
+}
 
 /** The suffix of a write in progress; such files are incomplete by definition and removed at open. */
 export const TEMPORARY_SUFFIX = '.tmp';
@@ -41,7 +46,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         try {
             const { size } = fstatSync(descriptor);
             if (size > MAX_DOCUMENT_BYTES) {
-                throw new Error(`file is ${size} bytes, more than the ${MAX_DOCUMENT_BYTES} a document may have`);
+                throw new Error(`file is ${describeBytes(size)}, more than the ${describeBytes(MAX_DOCUMENT_BYTES)} a document may have`);
             }
             return JSON.parse(readFileSync(descriptor, 'utf8')) as T;
         } finally {
@@ -49,12 +54,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
         }
     }
 
+    /** Refuses, before anything is written, a document that `readSync` would refuse to read back. */
     async write(data: T): Promise<void> {
+        const text = Buffer.from(JSON.stringify(data), 'utf8');
+        if (text.byteLength > MAX_DOCUMENT_BYTES) {
+            throw new OversizeDocumentError(text.byteLength);
+        }
         const folder = path.dirname(this.file);
         const temporary = `${this.file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
         const handle = await fs.open(temporary, 'wx', 0o600);
         try {
-            await handle.writeFile(JSON.stringify(data));
+            await handle.writeFile(text);
             await handle.sync();
         } catch (error) {
             await handle.close();

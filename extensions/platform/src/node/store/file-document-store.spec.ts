@@ -10,7 +10,8 @@ import type { DocumentChange } from '../../common/store-protocol';
 import type { DocumentCollection } from './document-store';
 import { FileDocumentStore, shardOf } from './file-document-store';
 import { OrdersCollection, PLATFORM_COLLECTIONS, UsersCollection } from './platform-collections';
-import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
+import { MAX_DOCUMENT_BYTES } from '../../common/document-limits';
 import { sampleOrder, sampleUser } from './test/sample-documents';
 
 describe('FileDocumentStore', () => {
@@ -253,6 +254,97 @@ describe('FileDocumentStore', () => {
                 assert.deepEqual(await filesUnder(root), []);
             });
         }
+    });
+
+    describe('size limits', () => {
+
+        /** An order whose line items carry `options` finishing options of 2,000 characters each. */
+        function orderWithFinishing(id: string, lines: number, options: number): Order {
+            const order = sampleOrder(id, lines);
+            for (const line of order.lineItems) {
+                line.finishingOptions = Array.from({ length: options }, (_, index) => ({ name: `Option ${index}`, value: 'x'.repeat(2000) }));
+            }
+            return order;
+        }
+
+        function tooLarge(error: unknown): boolean {
+            assert.ok(error instanceof DocumentTooLargeError, `expected a too-large refusal, got ${error}`);
+            assert.match(error.message, /would be 1\d\.\d MB stored, more than the 16\.8 MB a document may have/);
+            return true;
+        }
+
+        it('refuses, before writing anything, a new document bigger than the store reads back', async () => {
+            const store = await openStore();
+            const changes = recordChanges(store);
+
+            await assert.rejects(store.create(OrdersCollection, orderWithFinishing('huge', 1000, 9)), tooLarge);
+
+            assert.equal(store.count(OrdersCollection), 0);
+            assert.deepEqual(changes, []);
+            assert.deepEqual((await filesUnder(dataFolder)).filter(file => file.endsWith('.json') || file.endsWith('.tmp')), []);
+        });
+
+        it('refuses a change that would grow a document past the limit, keeping the stored one on disk and in memory', async () => {
+            const store = await openStore();
+            const created = await store.create(OrdersCollection, orderWithFinishing('growing', 1000, 1));
+
+            await assert.rejects(store.modify(OrdersCollection, 'growing', () => orderWithFinishing('growing', 1000, 9)), tooLarge);
+
+            assert.deepEqual(store.get(OrdersCollection, 'growing'), created);
+            assert.deepEqual(await readDocumentFile(OrdersCollection, 'growing'), created);
+        });
+
+        it('reads back after a restart a document written just under the limit', async () => {
+            const store = await openStore();
+            const order = orderWithFinishing('largest', 1000, 7);
+            // Fill with more options up to a few bytes below the limit (the stored copy adds its version digit).
+            const size = (): number => Buffer.byteLength(JSON.stringify(order));
+            const more = { name: 'More', value: 'x'.repeat(2000) };
+            const optionBytes = Buffer.byteLength(JSON.stringify(more)) + 1;
+            const fill = Math.floor((MAX_DOCUMENT_BYTES - size() - 2100) / optionBytes);
+            for (let line = 0; line < fill; line++) {
+                order.lineItems[line].finishingOptions.push(more);
+            }
+            for (let left = MAX_DOCUMENT_BYTES - size() - 40; left > 40; left = MAX_DOCUMENT_BYTES - size() - 40) {
+                order.lineItems[999].finishingOptions.push({ name: 'Last', value: 'x'.repeat(Math.min(2000, left - 30)) });
+            }
+            const created = await store.create(OrdersCollection, order);
+            const bytes = (await fs.stat(fileOf(OrdersCollection, 'largest'))).size;
+            assert.ok(bytes > MAX_DOCUMENT_BYTES - 100 && bytes <= MAX_DOCUMENT_BYTES, `${bytes} bytes`);
+
+            const reopened = await reopen(store);
+
+            assert.deepEqual(reopened.problems, []);
+            assert.deepEqual(reopened.get(OrdersCollection, 'largest'), created);
+        });
+
+        it('refuses a job with more properties than a job may have, naming the job', async () => {
+            const store = await openStore();
+            const order = sampleOrder('many-properties');
+            order.jobs[0].properties = Object.fromEntries(Array.from({ length: 15_000 }, (_, index) => [`p${index}`, index]));
+
+            await assert.rejects(store.create(OrdersCollection, order), invalidNaming('jobs.0.properties'));
+            assert.equal(store.count(OrdersCollection), 0);
+        });
+    });
+
+    describe('ids within an order', () => {
+
+        it('refuses two line items with the same id, naming the second', async () => {
+            const store = await openStore();
+            const order = sampleOrder('twins', 2);
+            order.lineItems[1].id = order.lineItems[0].id;
+
+            await assert.rejects(store.create(OrdersCollection, order), invalidNaming('lineItems.1.id'));
+        });
+
+        it('refuses two jobs with the same id, naming the second', async () => {
+            const store = await openStore();
+            const order = sampleOrder('twins', 2);
+            order.jobs[1].id = order.jobs[0].id;
+
+            await assert.rejects(store.create(OrdersCollection, order), invalidNaming('jobs.1.id'));
+        });
     });
 
     describe('change events', () => {

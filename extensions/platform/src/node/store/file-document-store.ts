@@ -7,8 +7,8 @@ import { DOCUMENT_ID_PATTERN } from '../../common/identifiers';
 import { DocumentChange, StoredDocument } from '../../common/store-protocol';
 import { describeZodError } from '../../common/validation-message';
 import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from './document-store';
-import { DurableJsonFile, TEMPORARY_SUFFIX, syncFolder } from './durable-json-file';
-import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
+import { DurableJsonFile, OversizeDocumentError, TEMPORARY_SUFFIX, syncFolder } from './durable-json-file';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
 import { KeyedLock } from './keyed-lock';
 import { SecondaryIndex } from './secondary-index';
 import { WriteGate } from './write-gate';
@@ -159,7 +159,11 @@ export class FileDocumentStore implements DocumentStore {
             await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
         }
         const db = new Low<T>(new DurableJsonFile<T>(file), document);
-        await this.writeGate.pass(() => db.write());
+        try {
+            await this.writeGate.pass(() => db.write());
+        } catch (error) {
+            throw error instanceof OversizeDocumentError ? new DocumentTooLargeError(name, document.id, error.bytes, error.message) : error;
+        }
         const previous = loaded.documents.get(document.id);
         loaded.documents.set(document.id, document);
         for (const index of loaded.indexes.values()) {

@@ -19,9 +19,17 @@ export class DocumentNotFoundError extends Error {
 
 /** A document that does not match its collection's schema, on its way in or read from disk. */
 export class DocumentValidationError extends Error {
-    override readonly name = StoreErrors.invalid;
+    override readonly name: string = StoreErrors.invalid;
     constructor(readonly collection: string, readonly id: string | undefined, readonly problems: string) {
         super(`${collection}/${id ?? '(new)'} is not valid: ${problems}`);
+    }
+}
+
+/** A document that would be bigger than the store can read back: refused before it is written. */
+export class DocumentTooLargeError extends DocumentValidationError {
+    override readonly name = StoreErrors.tooLarge;
+    constructor(collection: string, id: string, readonly bytes: number, reason: string) {
+        super(collection, id, reason);
     }
 }
 
