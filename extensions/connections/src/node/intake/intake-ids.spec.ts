@@ -39,6 +39,12 @@ describe('intake ids', () => {
             assert.equal(ids.size, 4);
         });
 
+        it('derives another id for the same line with a salt, and the unsalted id is the one used before salts existed', () => {
+            const ids = new Set([0, 1, 2].map(salt => jobIdOf('conn-1', 'M-1001', 'L-1', salt)));
+            assert.equal(ids.size, 3);
+            assert.equal(jobIdOf('conn-1', 'M-1001', 'L-1', 0), jobIdOf('conn-1', 'M-1001', 'L-1'));
+        });
+
         it('is 13 characters, J and 12 upper-case hex digits, and a document id', () => {
             for (const [connection, order, line] of [['conn-1', 'M-1001', 'L-1'], ['c', '../x', '/abs'], ['conn-2', '', '']]) {
                 const id = jobIdOf(connection, order, line);

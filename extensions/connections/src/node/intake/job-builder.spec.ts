@@ -115,7 +115,7 @@ describe('buildJobs', () => {
         assert.equal(cards.due, '2026-02-18T08:00:00.000Z');
     });
 
-    it('gives the job the customer, ship-to, SKU, finishing options and the template\'s defaults', () => {
+    it('gives the job the customer, ship-to, SKU and the template\'s defaults, leaving finishing options on the line', () => {
         const [cards] = buildJobs(orderOf(), templates, NOW);
         assert.deepEqual(cards.properties, {
             marcomOrderId: 'M-1001',
@@ -129,8 +129,6 @@ describe('buildJobs', () => {
             shipTo: 'Receiving, Example Corp, 12 Press Lane, Springfield IL 62701, US',
             shippingMethod: 'UPS Ground',
             pageCount: 2,
-            'finishing: Paper': '350gsm matt',
-            'finishing: Corners': 'Rounded',
             media: 'Cougar 350',
             duplex: true,
             priority: 3,
@@ -141,10 +139,10 @@ describe('buildJobs', () => {
 
     it('never lets a template default override what the customer ordered', () => {
         const greedy = template('Greedy', { skuId: 'BC-STD' }, {
-            workflowId: 'wf-cards', defaults: { properties: { 'finishing: Paper': '100gsm', customer: 'Someone else', coating: 'UV' } }
+            workflowId: 'wf-cards', defaults: { properties: { sku: 'BC-CHEAP', customer: 'Someone else', coating: 'UV' } }
         });
         const [cards] = buildJobs(orderOf(), [greedy], NOW);
-        assert.equal(cards.properties['finishing: Paper'], '350gsm matt');
+        assert.equal(cards.properties.sku, 'BC-STD');
         assert.equal(cards.properties.customer, 'Ada Lovelace');
         assert.equal(cards.properties.coating, 'UV', 'a default the order does not set still applies');
     });

@@ -3,6 +3,7 @@ import * as sinon from 'sinon';
 import type { Connection, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { DocumentUnavailableError } from '@presswork/platform/lib/node/store/store-errors';
 import { RejectedOrdersCollection } from '../connection-collections';
 import { fetched, receivedOrder, LINE_COUNT } from '../test/received-orders';
 import { TempFolder, connectionDocument, inject, openTestStore, template } from '../test/test-store';
@@ -194,6 +195,62 @@ describe('OrderIntake', () => {
         const [rejected] = rejectedOrders.list('conn-1');
         assert.deepEqual(Object.keys(rejected.source as object).sort(), ['characters', 'start', 'truncated']);
         assert.equal((rejected.source as { truncated: boolean }).truncated, true);
+    });
+
+    describe('as a hostile store would send them', () => {
+
+        /** 1,000 lines, each with eight 2 kB finishing options: within every limit of a line, 16 MB of options in all. */
+        function hugeOrder(marcomOrderId: string): ReceivedOrder {
+            const order = receivedOrder(marcomOrderId);
+            const template = order.lineItems[0];
+            order.lineItems = Array.from({ length: 1000 }, (_, index) => ({
+                ...template,
+                id: `${marcomOrderId}-${index + 1}`,
+                finishingOptions: Array.from({ length: 8 }, (__, option) => ({ name: `Option ${option}`, value: 'x'.repeat(2000) }))
+            }));
+            return order;
+        }
+
+        it('quarantines an order too big to be stored, with the size as its reason, and takes in the next one', async () => {
+            const result = await intake.takeIn(connection, fetched([hugeOrder('M-HUGE'), receivedOrder('M-1002')]), FIRST_WINDOW);
+
+            assert.deepEqual(result, { received: 2, created: 1, duplicates: 0, rejected: 1 });
+            assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1002')));
+            const [rejected] = rejectedOrders.list('conn-1');
+            assert.equal(rejected.marcomOrderId, 'M-HUGE');
+            assert.match(rejected.reason, /would be 1\d\.\d MB stored, more than the 16\.8 MB/);
+            assert.equal((rejected.source as { truncated?: boolean }).truncated, true, 'the quarantine keeps a summary, not 16 MB');
+        });
+
+        it('keeps finishing options on their line item and out of the job properties', async () => {
+            await intake.takeIn(connection, fetched([receivedOrder('M-1001')]), FIRST_WINDOW);
+
+            const order = store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1001'))!;
+            assert.deepEqual(order.lineItems[0].finishingOptions, receivedOrder('M-1001').lineItems[0].finishingOptions);
+            assert.ok(order.lineItems[0].finishingOptions.length > 0);
+            assert.deepEqual(Object.keys(order.jobs[0].properties).filter(key => /finishing/i.test(key)), []);
+        });
+
+        it('takes in the orders after one whose stored copy could not be read, instead of stopping', async () => {
+            await intake.takeIn(connection, fetched([receivedOrder('M-1001')]), FIRST_WINDOW);
+            sinon.stub(store, 'create').callThrough()
+                .withArgs(OrdersCollection, sinon.match({ marcomOrderId: 'M-1001' }))
+                .rejects(new DocumentUnavailableError('orders', orderDocumentId('conn-1', 'M-1001'), '/data/orders/x.json', 'file is 34.0 MB'));
+            sinon.stub(store, 'get').callThrough().withArgs(OrdersCollection, orderDocumentId('conn-1', 'M-1001')).returns(undefined);
+
+            const result = await intake.takeIn(connection, fetched([receivedOrder('M-1001'), receivedOrder('M-1002')]), SECOND_WINDOW);
+
+            assert.deepEqual(result, { received: 2, created: 1, duplicates: 1, rejected: 0 });
+            assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1002')));
+        });
+
+        it('gives every job of an order its own id', async () => {
+            const order = receivedOrder('M-1001');
+            await intake.takeIn(connection, fetched([order]), FIRST_WINDOW);
+
+            const jobs = store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1001'))!.jobs;
+            assert.equal(new Set(jobs.map(job => job.id)).size, order.lineItems.length);
+        });
     });
 
     it('lets other errors of the store through rather than hide an order', async () => {

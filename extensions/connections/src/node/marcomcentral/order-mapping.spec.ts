@@ -127,6 +127,14 @@ describe('order-mapping', () => {
         assert.equal(fractional.rejected.path, 'lineItems.1.quantity');
     });
 
+    it('rejects an order whose line items share an ID, naming the second line (two jobs would hide each other)', () => {
+        const outcome = mapOrder(parseXmlDocument(ORDER_TWO_LINES.replace('<ID type="Printable">123458</ID>', '<ID type="Printable">123457</ID>')), LA);
+        assert.ok(!outcome.ok);
+        assert.equal(outcome.rejected.path, 'lineItems.1.id');
+        assert.match(outcome.rejected.reason, /"123457" appears twice/);
+        assert.equal(outcome.rejected.orderNumber, 'ACME-000124');
+    });
+
     it('rejects an unknown payment method, an unreadable date, a bad amount and an order without lines', () => {
         const cases: [string, string, string][] = [
             ['<PaymentMethod>PurchaseOrder</PaymentMethod>', '<PaymentMethod>Barter</PaymentMethod>', 'paymentMethod'],

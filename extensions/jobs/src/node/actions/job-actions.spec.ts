@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as sinon from 'sinon';
 import type { ILogger } from '@theia/core/lib/common/logger';
+import { MAX_DOCUMENT_BYTES } from '@presswork/platform/lib/common/document-limits';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import type { JobFlow } from '@presswork/platform/lib/common/job-flow';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
@@ -209,6 +210,48 @@ describe('JobActions', () => {
             assert.equal(store.get(OrdersCollection, 'o1')!.version, before);
             await assert.rejects(actions.editJob('j1', { base, changes: { copies: 0 } }, 'olivia'), /Invalid edit: changes\.copies/);
             await assert.rejects(actions.editJob('nope', { base, changes: { copies: 3 } } as JobEdit, 'olivia'), { message: 'There is no job nope; it may have been removed' });
+        });
+    });
+
+    describe('editing properties, as an Operator trying to fill the disk would', () => {
+
+        const base = { properties: { media: 'Cougar 100', duplex: true } };
+        const manyProperties = (count: number, prefix = 'p'): Record<string, string> =>
+            Object.fromEntries(Array.from({ length: count }, (_, index) => [`${prefix}${index}`, 'x'.repeat(200)]));
+
+        it('refuses 15,000 properties in one edit, naming the bound, and writes nothing', async () => {
+            const before = store.get(OrdersCollection, 'o1')!;
+            await assert.rejects(actions.editJob('j1', { base, changes: { properties: manyProperties(15_000) } }, 'olivia'),
+                { message: 'Invalid edit: changes.properties: a job may have at most 200 properties; this one would have 15000' });
+            assert.deepEqual(store.get(OrdersCollection, 'o1'), before);
+        });
+
+        it('refuses edits that would pass the bound together, each within it alone', async () => {
+            await actions.editJob('j1', { base, changes: { properties: manyProperties(150) } }, 'olivia');
+            const before = store.get(OrdersCollection, 'o1')!;
+            await assert.rejects(actions.editJob('j1', { base, changes: { properties: manyProperties(100, 'q') } }, 'olivia'),
+                { message: 'The properties were not saved: a job may have at most 200 properties; this one would have 252' });
+            assert.deepEqual(store.get(OrdersCollection, 'o1'), before);
+        });
+
+        it('refuses an edit that would make the order too big to store, saying so, and writes nothing', async () => {
+            // Jobs holding nearly as much as a job may, filled to 30 kB under the limit, and one empty job.
+            const full = Object.fromEntries(Array.from({ length: 15 }, (_, index) => [`note${index}`, 'x'.repeat(3_900)]));
+            const jobs = Array.from({ length: 282 }, (_, index) => jobDocument(`big${index}`, { properties: full }));
+            const order = { ...orderDocument([...jobs, jobDocument('empty', { properties: {} })]), id: 'o-big', marcomOrderId: 'marcom-big', orderNumber: '2002', version: 1 };
+            const fillers = Math.ceil((MAX_DOCUMENT_BYTES - 34_000 - Buffer.byteLength(JSON.stringify(order))) / 4_020);
+            for (let index = 0; index < fillers; index++) {
+                order.jobs[index] = { ...order.jobs[index], properties: { ...full, filler: 'x'.repeat(4_000) } };
+            }
+            await store.create(OrdersCollection, order);
+            const before = store.get(OrdersCollection, 'o-big')!;
+
+            await assert.rejects(actions.editJob('empty', { base: { properties: {} }, changes: { properties: full } }, 'olivia'), (error: Error) => {
+                assert.ok(PressworkError.Refused.is(error), `expected a refusal, got ${error}`);
+                assert.match(error.message, /^The properties were not saved: order 2002 .*would be 1\d\.\d MB stored, more than the 16\.8 MB a document may have/);
+                return true;
+            });
+            assert.deepEqual(store.get(OrdersCollection, 'o-big'), before);
         });
     });
 
