@@ -21,6 +21,9 @@ import { QuietProblemContribution } from './shell/quiet-problem-contribution';
 import { ProblemContribution } from '@theia/markers/lib/browser/problem/problem-contribution';
 import { PressworkMainMenuFactory } from './shell/presswork-main-menu-factory';
 import { UsersViewContribution } from './users/users-view-contribution';
+import { STORE_PROBLEMS_PATH, StoreProblemsService } from '../common/store-problems-protocol';
+import { StoreProblemsViewContribution } from './store-problems/store-problems-view-contribution';
+import { StoreProblemsWidget } from './store-problems/store-problems-widget';
 import { UsersWidget } from './users/users-widget';
 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
@@ -44,6 +47,13 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     rebind(ProblemContribution).to(QuietProblemContribution).inSingletonScope();
     bind(PressworkMainMenuFactory).toSelf().inSingletonScope();
     rebind(BrowserMainMenuFactory).toService(PressworkMainMenuFactory);
+
+    bind(StoreProblemsService).toDynamicValue(({ container }) =>
+        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<StoreProblemsService>(STORE_PROBLEMS_PATH)).inSingletonScope();
+    bindViewContribution(bind, StoreProblemsViewContribution);
+    bind(FrontendApplicationContribution).toService(StoreProblemsViewContribution);
+    bind(StoreProblemsWidget).toSelf();
+    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: StoreProblemsWidget.ID, createWidget: () => container.get(StoreProblemsWidget) })).inSingletonScope();
 
     bindViewContribution(bind, UsersViewContribution);
     bind(UsersWidget).toSelf();

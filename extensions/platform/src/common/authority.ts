@@ -29,6 +29,8 @@ export const PERMISSIONS = [
     'printers.toggle',
     /** Create, delete, set authority, reset password. */
     'users.manage',
+    /** See the state of the system itself: documents the store could not load, servers. */
+    'system.inspect',
     'account.password'
 ] as const;
 export type Permission = typeof PERMISSIONS[number];
@@ -53,6 +55,7 @@ export const PERMISSION_HOLDERS: Readonly<Record<Permission, readonly Authority[
     'printers.manage': administrators,
     'printers.toggle': staff,
     'users.manage': administrators,
+    'system.inspect': administrators,
     'account.password': everyone
 };
 

@@ -14,6 +14,7 @@ export * from './store-protocol';
 export * from './errors';
 export * from './rpc-contract';
 export * from './account-protocol';
+export * from './store-problems-protocol';
 export * from './presswork-logo';
 export * from './activity-contribution';
 export * from './activity-ui-contribution';

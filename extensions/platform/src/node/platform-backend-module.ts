@@ -13,7 +13,9 @@ import { ActivityContribution } from '../common/activity-contribution';
 import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, ChangeFeedServerContract } from '../common/change-feed-protocol';
 import { ConnectionTypeContribution } from '../common/connection-type-contribution';
 import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
+import { STORE_PROBLEMS_PATH, StoreProblemsService, StoreProblemsServiceContract } from '../common/store-problems-protocol';
 import { AccountServiceImpl } from './auth/account-service-impl';
+import { StoreProblemsServiceImpl } from './store-problems/store-problems-service-impl';
 import { bindApiTokens } from './auth/bind-api-tokens';
 import { SessionStore } from './auth/session-store';
 import { SignInEndpoint } from './auth/sign-in-endpoint';
@@ -45,6 +47,7 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
     bind(RpcCaller).to(ChannelRpcCaller).inSingletonScope();
     bind(AccountServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
+    bindGuardedService<StoreProblemsService>(bind, { path: STORE_PROBLEMS_PATH, service: StoreProblemsServiceImpl, contract: StoreProblemsServiceContract });
     bind(ChangeFeedServerImpl).toSelf().inSingletonScope();
     bindGuardedService<ChangeFeedServer, RpcProxy<ChangeFeedClient>, ChangeFeedServerImpl>(bind, {
         path: CHANGE_FEED_PATH,
@@ -58,6 +61,7 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
 });
 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
+    bind(StoreProblemsServiceImpl).toSelf().inSingletonScope();
     bind(PressworkConfig).toConstantValue(readPressworkConfig(process.env));
 
     bindRootContributionProvider(bind, DocumentCollectionContribution);
