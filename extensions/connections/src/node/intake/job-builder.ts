@@ -15,7 +15,12 @@ type OrderWithoutJobs = Omit<Order, 'jobs' | 'version'>;
 
 /** One job per line item, carrying what production needs to know about it. */
 export function buildJobs(order: OrderWithoutJobs, templates: readonly ProductionTemplate[], now: Date): Job[] {
-    return order.lineItems.map(line => buildJob(order, line, matchTemplate(templates, order.connectionId, line), now));
+    return buildLineJobs(order, order.lineItems, templates, now);
+}
+
+/** The jobs of some of the order's line items only (lines a refresh found later), built as intake builds them. */
+export function buildLineJobs(order: OrderWithoutJobs, lines: readonly LineItem[], templates: readonly ProductionTemplate[], now: Date): Job[] {
+    return lines.map(line => buildJob(order, line, matchTemplate(templates, order.connectionId, line), now));
 }
 
 function buildJob(order: OrderWithoutJobs, line: LineItem, template: ProductionTemplate | undefined, now: Date): Job {
