@@ -43,6 +43,14 @@ describe('Closeout Order dialog body', () => {
         assert.match(markup, /type="date"[^>]*name="shipDate"/);
     });
 
+    it('warns on the packing slip tab when the order has no ship-to address, and still lets it be filled in', () => {
+        const markup = renderCloseout(preparation({ details: orderDetails({ shipTo: [], lines: orderDetails().lines.map(line => ({ ...line, shipTo: undefined })) }) }));
+        assert.match(markup, /data-part="packingSlip"[^]*?data-warning="noShipTo"[^>]*>[^]*?No ship-to address: neither the order nor its line items name one/);
+        assert.doesNotMatch(markup, /data-field="shipTo"/);
+        assert.match(markup, /name="packingSlipNumber"/);
+        assert.doesNotMatch(renderCloseout(), /data-warning="noShipTo"/);
+    });
+
     it('shows the invoice lines with their default values and no input for them', () => {
         const markup = renderCloseout();
         assert.match(markup, /data-line-id="line-1"[^]*?Business cards[^]*?\$25\.00[^]*?\$50\.00[^]*?\$5\.00/);

@@ -1,9 +1,11 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import type { CloseoutPart, CloseoutPreparation, CloseoutProgress } from '../common/closeout-protocol';
 import { formatMoney } from './closeout-format';
 import {
     CLOSEOUT_FIELDS, CloseoutField, CloseoutFormValues, closeoutTabs, fieldsOfTab, PART_STATUS_LABELS, partResultText, partStatusIcon, TAB_LABELS
 } from './closeout-form';
+import { lacksShipTo } from './closeout-warnings';
 import { AddressBlock, DocumentButtons, DocumentOpener, Fact, LineItemsTable, PaymentFacts, TotalsTable } from './order-parts';
 
 export type CloseoutStatusKind = 'info' | 'success' | 'error';
@@ -63,7 +65,12 @@ function PackingSlipPanel(props: CloseoutContentProps): React.ReactElement {
             <Fact field='orderAmount' label='Order amount'>{formatMoney(details.totals.total, details.totals.currency)}</Fact>
         </div>
         <h3>Ship to</h3>
-        <AddressBlock field='shipTo' address={details.shipTo[0]} />
+        {lacksShipTo(props.preparation)
+            ? <p className='presswork-closeout-warning' role='alert' data-warning='noShipTo'>
+                <span className='codicon codicon-warning' /> {nls.localize('presswork/closeout/noShipToOnSlip',
+                    'No ship-to address: neither the order nor its line items name one, so the packing slip names none.')}
+            </p>
+            : <AddressBlock field='shipTo' address={details.shipTo[0]} />}
         {isDone(props.progress, 'packingSlip', details.documents.packingSlip) &&
             <div className='presswork-closeout-documents'><DocumentButtons orderId={details.orderId} kind='packing-slip' opener={props.opener} /></div>}
     </>;

@@ -7,7 +7,7 @@ import { JobActionContext, JobActionContribution, JobActionGroups } from '@press
 import { CloseoutService } from '../common/closeout-protocol';
 import { CloseoutDialog } from './closeout-dialog';
 import { CloseoutDocumentOpener } from './closeout-document-opener';
-import { CloseoutBlockedDialog, confirmNotReady } from './closeout-prompts';
+import { CloseoutBlockedDialog, confirmCloseoutWarnings } from './closeout-prompts';
 import { orderActionEnablement, selectedJob } from './job-selection';
 import { OrderDetailsDialog } from './order-details-dialog';
 
@@ -60,8 +60,9 @@ export class OrderDetailsAction extends OrderAction {
 }
 
 /**
- * More → Closeout order…: refused with a warning when the order cannot be closed out here; asks
- * first when some jobs are not ready; then the Closeout Order dialog.
+ * More → Closeout order…: refused with a warning when the order cannot be closed out here (the
+ * backend refuses it too); asks first when some line items are not ready or the order has no
+ * ship-to address; then the Closeout Order dialog.
  */
 @injectable()
 export class CloseoutOrderAction extends OrderAction {
@@ -78,7 +79,7 @@ export class CloseoutOrderAction extends OrderAction {
             await new CloseoutBlockedDialog(preparation).open();
             return;
         }
-        if (preparation.notReady.length && !await confirmNotReady(preparation)) {
+        if (!await confirmCloseoutWarnings(preparation)) {
             return;
         }
         await new CloseoutDialog(preparation, { service: this.service, feed: this.feed, opener: this.opener }).open();

@@ -1,6 +1,8 @@
-import { AbstractDialog, ConfirmDialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { AbstractDialog, ConfirmDialog, Dialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { nls } from '@theia/core/lib/common/nls';
 import type { CloseoutPreparation } from '../common/closeout-protocol';
 import { blockedMessage } from './closeout-status';
+import { closeoutWarnings } from './closeout-warnings';
 
 /** The order cannot be closed out here (e.g. its line items ship to several addresses): say why, do nothing else. */
 export class CloseoutBlockedDialog extends AbstractDialog<void> {
@@ -22,23 +24,44 @@ export class CloseoutBlockedDialog extends AbstractDialog<void> {
     }
 }
 
-/** Some jobs of the order are not waiting for closeout yet: list them and ask whether to go on. */
-export async function confirmNotReady(preparation: CloseoutPreparation): Promise<boolean> {
+/**
+ * Asks whether to go on when something is amiss (line items not ready or without a job, no ship-to
+ * address): shown before the dialog, so before any part is sent. True when there is nothing to ask.
+ */
+export async function confirmCloseoutWarnings(preparation: CloseoutPreparation): Promise<boolean> {
+    const warnings = closeoutWarnings(preparation);
+    if (!warnings.length) {
+        return true;
+    }
     const message = document.createElement('div');
     message.className = 'presswork-closeout-not-ready';
-    const intro = document.createElement('p');
-    intro.textContent = `Not every job of order ${preparation.details.orderNumber} is ready for closeout:`;
-    const list = document.createElement('ul');
-    for (const job of preparation.notReady) {
-        const item = document.createElement('li');
-        item.dataset.jobId = job.jobId;
-        item.textContent = `${job.name}: ${job.state}`;
-        list.appendChild(item);
+    for (const warning of warnings) {
+        const text = document.createElement('p');
+        text.className = 'presswork-closeout-warning';
+        text.dataset.warning = warning.kind;
+        text.textContent = warning.text;
+        message.appendChild(text);
+        if (warning.items.length) {
+            const list = document.createElement('ul');
+            for (const item of warning.items) {
+                const entry = document.createElement('li');
+                entry.dataset.lineItemId = item.id;
+                if (item.jobId) {
+                    entry.dataset.jobId = item.jobId;
+                }
+                entry.textContent = item.text;
+                list.appendChild(entry);
+            }
+            message.appendChild(list);
+        }
     }
     const question = document.createElement('p');
-    question.textContent = 'Close out the order anyway?';
-    message.append(intro, list, question);
-    const dialog = new ConfirmDialog({ title: 'Jobs not ready for closeout', msg: message, ok: 'Yes', cancel: 'No', maxWidth: 560 });
+    question.textContent = nls.localize('presswork/closeout/closeOutAnyway', 'Close out the order anyway?');
+    message.appendChild(question);
+    const title = warnings[0].kind === 'notReady'
+        ? nls.localize('presswork/closeout/notReadyTitle', 'Line items not ready for closeout')
+        : nls.localize('presswork/closeout/noShipToTitle', 'No ship-to address');
+    const dialog = new ConfirmDialog({ title, msg: message, ok: Dialog.YES, cancel: Dialog.NO, maxWidth: 560 });
     dialog.addClass('presswork-closeout-not-ready-dialog');
     return !!await dialog.open();
 }

@@ -125,13 +125,25 @@ export interface OrderRefreshResult {
     readonly changes: string[];
 }
 
+/**
+ * A line item not ready for closeout: its job neither waits for closeout nor is finished, or the
+ * line has no job at all (then `jobId` and `state` are absent): it would be shipped, invoiced and
+ * charged without having been produced.
+ */
+export interface NotReadyItem {
+    readonly lineItemId: string;
+    readonly name: string;
+    readonly jobId?: string;
+    readonly state?: JobState;
+}
+
 /** What the operator must know before the Closeout Order dialog opens. */
 export interface CloseoutPreparation {
     readonly orderId: string;
     /** Set when the order cannot be closed out here at all (e.g. several ship-to addresses), with why. */
     readonly blocked?: string;
-    /** Jobs not yet waiting for closeout nor finished: the dialog asks "Close out the order anyway?". */
-    readonly notReady: { readonly jobId: string; readonly name: string; readonly state: JobState }[];
+    /** Every line item whose job is not ready, or that has no job: the dialog asks "Close out the order anyway?". */
+    readonly notReady: NotReadyItem[];
     readonly details: OrderDetailsView;
     /** Proposed values (or those fixed by an earlier attempt, which cannot change). */
     readonly proposal: CloseoutInput;

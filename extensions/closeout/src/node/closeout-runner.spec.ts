@@ -73,6 +73,43 @@ describe('CloseoutRunner', () => {
             assert.deepEqual(notReady.map(job => [job.jobId, job.state]), [['order-1-job-1', 'Printing'], ['order-1-job-4', 'Held']]);
         });
 
+        it('counts a line item without a job as not ready, named by its product', async () => {
+            await fixture.addOrder(receivedOrder({ lineItems: [line('L1'), line('L2')] }), 'order-1', ['Printing']);
+            await fixture.store.modify(OrdersCollection, 'order-1', order => ({ ...order, jobs: order.jobs.slice(0, 1) }));
+            const { notReady } = await fixture.runner.prepare('order-1');
+            assert.deepEqual(notReady, [
+                { lineItemId: 'L1', name: 'Product L1 1', jobId: 'order-1-job-1', state: 'Printing' },
+                { lineItemId: 'L2', name: 'Product L2' }
+            ]);
+        });
+
+        it('counts a line a refresh found as not ready until its job waits for closeout', async () => {
+            await fixture.addOrder(receivedOrder());
+            store.fetchOrder.resolves({ orders: [receivedOrder({ lineItems: [line('L1'), line('L2'), line('L3')] })], rejected: [] });
+            await fixture.refresher.refresh('order-1', 'olivia');
+            const { notReady } = await fixture.runner.prepare('order-1');
+            assert.deepEqual(notReady.map(item => [item.lineItemId, item.state]), [['L3', 'Held']]);
+        });
+
+        it('is blocked, before anything is sent, for a card order without an authorization number', async () => {
+            const reason = 'Order 1001 is paid by credit card but has no card authorization number, so it cannot be settled and nothing is sent. '
+                + 'Refresh the order once MarcomCentral has the authorization, or close it out in MarcomCentral';
+            await fixture.addOrder(receivedOrder({ creditCard: { cardType: 'Visa', authorizationNumber: ' ' } }));
+            assert.equal((await fixture.runner.prepare('order-1')).blocked, reason);
+            await assert.rejects(fixture.runner.closeOut('order-1', input(), 'olivia'), { message: reason });
+            await fixture.store.modify(OrdersCollection, 'order-1', order => ({ ...order, creditCard: undefined }));
+            await assert.rejects(fixture.runner.closeOut('order-1', input(), 'olivia'), { message: reason });
+            assert.deepEqual([store.createPackingSlip.callCount, store.createInvoice.callCount, store.settle.callCount], [0, 0, 0]);
+            assert.equal(fixture.closeout(), undefined, 'no attempt was even opened');
+        });
+
+        it('lets an order without a ship-to address be closed out: a warning, not a block', async () => {
+            await fixture.addOrder(receivedOrder({ shippingAddress: undefined }));
+            const preparation = await fixture.runner.prepare('order-1');
+            assert.deepEqual([preparation.blocked, preparation.details.shipTo], [undefined, []]);
+            assert.equal((await fixture.runner.closeOut('order-1', input(), 'olivia')).closed, true);
+        });
+
         it('is blocked for an order shipping to several addresses, a closed order, and a store that cannot close out', async () => {
             const other = { address1: '9 Other St', city: 'Austin', state: 'TX', zip: '73301', country: 'US' };
             await fixture.addOrder(receivedOrder({ lineItems: [line('L1'), line('L2', { shipping: { address: other } })] }), 'order-2');
@@ -303,6 +340,12 @@ describe('CloseoutRunner', () => {
             assert.equal(store.settle.callCount, 1);
             await fixture.releaser.start();
             assert.deepEqual(fixture.order().jobs.map(job => job.state), ['Queued', 'Queued']);
+        });
+
+        it('does not block an order whose settlement is done (a stop before the close was written) for want of an authorization', async () => {
+            await fixture.runner.closeOut('order-1', input(), 'olivia');
+            await fixture.store.modify(OrdersCollection, 'order-1', order => ({ ...order, closed: false, creditCard: undefined }));
+            assert.equal(fixture.runner.blockedReason(fixture.order()), undefined);
         });
 
         it('refuses an order already closed', async () => {

@@ -4,19 +4,18 @@ import { ContributionProvider } from '@theia/core/lib/common/contribution-provid
 import { ILogger } from '@theia/core/lib/common/logger';
 import { ConnectionTypeContribution } from '@presswork/platform/lib/common/connection-type-contribution';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
-import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { CloseoutInputSchema, CloseoutPart, CloseoutPreparation, CloseoutProgress } from '../common/closeout-protocol';
-import { WAITING_FOR_CLOSEOUT } from '../common/closeout-activity';
 import { CloseoutDocuments } from './closeout-documents';
 import { CloseoutsCollection } from './closeout-collections';
 import { closeOrder, endAttempt } from './closeout-finish';
 import { CloseoutLock } from './closeout-lock';
 import { AttemptContext, recordPart, sendPart } from './closeout-part-sender';
 import { proposeInput } from './closeout-proposal';
+import { notReadyItems } from './closeout-readiness';
 import { PartResult, freshCloseout, nextPart, progressOf, settlementRequired } from './closeout-state';
 import { CloseoutTarget, closeoutBlockedReason, closeoutTarget } from './closeout-target';
 import { orderDetailsView } from './order-details';
@@ -79,7 +78,8 @@ export class CloseoutRunner {
 
     /** Why the order cannot be closed out here at all, or undefined when it can. */
     blockedReason(order: Order): string | undefined {
-        return closeoutBlockedReason(order, () => this.closeoutTarget(order));
+        const settled = this.store.get(CloseoutsCollection, order.id)?.parts.settlement.status === 'done';
+        return closeoutBlockedReason(order, () => this.closeoutTarget(order), settled);
     }
 
     protected closeoutTarget(order: Order): CloseoutTarget {
@@ -93,9 +93,7 @@ export class CloseoutRunner {
         return {
             orderId,
             blocked: this.blockedReason(order),
-            notReady: order.jobs
-                .filter(job => job.state !== WAITING_FOR_CLOSEOUT && !FINISHED_JOB_STATES.has(job.state))
-                .map(job => ({ jobId: job.id, name: job.name, state: job.state })),
+            notReady: notReadyItems(order),
             details: orderDetailsView(order, this.documents.availability(orderId), now),
             proposal: closeout?.input ?? proposeInput(this.store, order, now),
             settlementRequired: settlementRequired(order),

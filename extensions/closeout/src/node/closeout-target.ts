@@ -5,6 +5,7 @@ import type { Connection } from '@presswork/platform/lib/common/connection-schem
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { settlementRequired } from './closeout-state';
 import { distinctShipTo } from './order-details';
 
 /** Where an order is closed out (its connection and that connection's type), or why not from here. */
@@ -22,14 +23,23 @@ export function closeoutTarget(store: DocumentStore, connectionTypes: readonly C
     return { connection, type };
 }
 
-/** Why the order cannot be closed out here at all, or undefined when it can; the target is asked only when the order itself allows it. */
-export function closeoutBlockedReason(order: Order, target: () => CloseoutTarget): string | undefined {
+/**
+ * Why the order cannot be closed out here at all, or undefined when it can; the target is asked only
+ * when the order itself allows it. A card order without an authorization number cannot be settled:
+ * it is refused before any part is sent, or the customer would get a packing slip and an invoice
+ * for a charge that can never be made (unless the settlement is already done).
+ */
+export function closeoutBlockedReason(order: Order, target: () => CloseoutTarget, settled = false): string | undefined {
     if (order.closed) {
         return `Order ${order.orderNumber} is already closed`;
     }
     const addresses = distinctShipTo(order).length;
     if (addresses > 1) {
         return `This order ships to ${addresses} addresses; close it out in MarcomCentral`;
+    }
+    if (!settled && settlementRequired(order) && !order.creditCard?.authorizationNumber?.trim()) {
+        return `Order ${order.orderNumber} is paid by credit card but has no card authorization number, so it cannot be settled and nothing is sent. `
+            + 'Refresh the order once MarcomCentral has the authorization, or close it out in MarcomCentral';
     }
     const resolved = target();
     return 'problem' in resolved ? resolved.problem : undefined;

@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
-import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { jobIdOf } from '@presswork/connections/lib/node/intake/intake-ids';
+import { WAITING_FOR_FILE } from '@presswork/connections/lib/node/intake/job-builder';
+import type { Order, ProductionTemplate } from '@presswork/platform/lib/common';
+import { ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { refreshOrder } from './order-refresh';
 import { CloseoutFixture, storedOrder } from './test/closeout-fixture';
 import { ScriptedStore, USD, line, receivedOrder } from './test/scripted-store';
+
+function productionTemplate(match: ProductionTemplate['match']): Omit<ProductionTemplate, 'version'> {
+    return { id: 'tpl-cards', name: 'Cards', description: '', match, workflowId: 'wf-digital', defaults: { properties: {} }, enabled: true };
+}
 
 describe('order refresh', () => {
 
@@ -36,9 +43,10 @@ describe('order refresh', () => {
     });
 
     it('keeps a line the store no longer lists (its job refers to it) and adds a new one, saying so', () => {
-        const { order, changes } = refreshOrder(stored(), receivedOrder({ lineItems: [line('L1'), line('L3')] }));
+        const { order, changes, newLines } = refreshOrder(stored(), receivedOrder({ lineItems: [line('L1'), line('L3')] }));
         assert.deepEqual(order.lineItems.map(each => each.id), ['L1', 'L2', 'L3']);
         assert.deepEqual(changes, ['Line 2 (Product L2) is no longer in MarcomCentral', 'Line 3 (Product L3) is new in MarcomCentral']);
+        assert.deepEqual(newLines.map(each => each.id), ['L3']);
     });
 
     it('reports nothing when nothing changed', () => {
@@ -66,6 +74,35 @@ describe('order refresh', () => {
             assert.equal(order.version, 2);
             const last = fixture.order().log.at(-1)!;
             assert.deepEqual([last.by, last.message], ['olivia', 'Refreshed from Test store: Status: WorkInProgress → Shipped']);
+        });
+
+        it('gives a new line its job through the production templates, in the same write as the line', async () => {
+            await fixture.store.create(ProductionTemplatesCollection, productionTemplate({ productType: 'Versioned' }));
+            store.fetchOrder.resolves({ orders: [receivedOrder({ lineItems: [line('L1'), line('L2'), line('L3')] })], rejected: [] });
+            const { order, changes } = await fixture.refresher.refresh('order-1', 'olivia');
+            const jobId = jobIdOf('conn-1', 'M-1001', 'L3');
+            const job = order.jobs.find(candidate => candidate.lineItemId === 'L3')!;
+            assert.deepEqual([job.id, job.workflowId, job.phase, job.state, job.waitReason], [jobId, 'wf-digital', 'Receive', 'Waiting', WAITING_FOR_FILE]);
+            assert.equal(order.version, 2, 'one write: the line and its job together');
+            assert.deepEqual(changes, ['Line 3 (Product L3) is new in MarcomCentral', `Job ${jobId} created for line 3`]);
+            assert.match(fixture.order().log.at(-1)!.message, new RegExp(`Job ${jobId} created for line 3$`));
+        });
+
+        it('holds the new line\'s job with the reason when no production template matches', async () => {
+            store.fetchOrder.resolves({ orders: [receivedOrder({ lineItems: [line('L1'), line('L2'), line('L3')] })], rejected: [] });
+            const { order, changes } = await fixture.refresher.refresh('order-1', 'olivia');
+            const job = order.jobs.find(candidate => candidate.lineItemId === 'L3')!;
+            assert.deepEqual([job.state, job.workflowId], ['Held', undefined]);
+            assert.equal(job.waitReason, 'No production template matches SKU SKU-L3 (product Product L3, type Versioned)');
+            assert.equal(changes[1], `Job ${job.id} created for line 3 and held: ${job.waitReason}`);
+        });
+
+        it('never gives a line a second job when Refresh runs again', async () => {
+            store.fetchOrder.resolves({ orders: [receivedOrder({ lineItems: [line('L1'), line('L2'), line('L3')] })], rejected: [] });
+            await fixture.refresher.refresh('order-1', 'olivia');
+            const { order, changes } = await fixture.refresher.refresh('order-1', 'olivia');
+            assert.deepEqual(changes, []);
+            assert.deepEqual(order.jobs.map(job => job.lineItemId), ['L1', 'L2', 'L3']);
         });
 
         it('says the store does not know the order, and what was invalid when it sent it broken', async () => {

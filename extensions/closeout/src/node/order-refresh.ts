@@ -55,12 +55,15 @@ function change(label: string, before: Described, after: Described): string | un
 export interface RefreshedOrder {
     readonly order: Order;
     readonly changes: string[];
+    /** Lines the stored order did not have: they need jobs. */
+    readonly newLines: LineItem[];
 }
 
 /**
  * The stored order updated from what the store sent now: order-level fields and line items change,
  * jobs (and their states), the closeout record and the log do not. A line the store no longer
- * lists is kept (its job still refers to it) and reported.
+ * lists is kept (its job still refers to it) and reported; a line it added is reported and
+ * returned, for the caller to give it a job.
  */
 export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedOrder {
     const changes: string[] = [];
@@ -86,7 +89,8 @@ export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedO
         return fresh;
     });
     const known = new Set(stored.lineItems.map(line => line.id));
-    for (const line of received.lineItems.filter(candidate => !known.has(candidate.id))) {
+    const newLines = received.lineItems.filter(candidate => !known.has(candidate.id));
+    for (const line of newLines) {
         lineItems.push(line);
         changes.push(`Line ${lineItems.length} (${line.productName}) is new in MarcomCentral`);
     }
@@ -103,5 +107,5 @@ export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedO
         log: stored.log,
         lineItems
     };
-    return { order, changes };
+    return { order, changes, newLines };
 }

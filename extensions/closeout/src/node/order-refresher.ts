@@ -2,16 +2,23 @@ import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { ConnectionTypeContribution } from '@presswork/platform/lib/common/connection-type-contribution';
 import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import { NewLineItemJobs } from '@presswork/platform/lib/common/new-line-item-jobs';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { appendBounded, logEntry } from './closeout-audit';
 import { refreshOrder } from './order-refresh';
 
-/** Asks the order's store for the order again (by its number) and keeps what changed, with a log entry. */
+/**
+ * Asks the order's store for the order again (by its number) and keeps what changed, with a log
+ * entry. A line the store added gets its job (through the production templates, as at intake) in
+ * the same write, so no line is ever shipped, invoiced or charged without production knowing.
+ */
 @injectable()
 export class OrderRefresher {
     @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(NewLineItemJobs) protected readonly newLineJobs: NewLineItemJobs;
     @inject(ContributionProvider) @named(ConnectionTypeContribution)
     protected readonly connectionTypes: ContributionProvider<ConnectionTypeContribution>;
 
@@ -39,15 +46,29 @@ export class OrderRefresher {
                 : PressworkError.NotFound(`${connection.name} does not know order ${order.orderNumber}`);
         }
         let changes: string[] = [];
-        const at = new Date().toISOString();
+        const now = new Date();
+        const at = now.toISOString();
         const updated = await this.store.modify(OrdersCollection, orderId, current => {
             const refreshed = refreshOrder(current, received);
-            changes = refreshed.changes;
+            const jobs = this.jobsOfNewLines(refreshed.order, refreshed.newLines, now);
+            changes = [...refreshed.changes, ...jobs.map(job => newJobChange(job, refreshed.order))];
             const message = changes.length === 0
                 ? `Refreshed from ${connection.name}: no changes`
                 : `Refreshed from ${connection.name}: ${changes.join('; ')}`;
-            return { ...refreshed.order, log: appendBounded(refreshed.order.log, [logEntry(message, by, at)]) };
+            return { ...refreshed.order, jobs: [...refreshed.order.jobs, ...jobs], log: appendBounded(refreshed.order.log, [logEntry(message, by, at)]) };
         });
         return { order: updated, changes };
     }
+
+    /** Only lines the stored order did not list get a job, so a repeat refresh adds none. */
+    protected jobsOfNewLines(order: Order, lines: Order['lineItems'], now: Date): Job[] {
+        return lines.length === 0 ? [] : this.newLineJobs.jobsFor(order, lines, now);
+    }
+}
+
+function newJobChange(job: Job, order: Order): string {
+    const line = order.lineItems.findIndex(candidate => candidate.id === job.lineItemId) + 1;
+    return job.state === 'Held'
+        ? `Job ${job.id} created for line ${line} and held: ${job.waitReason}`
+        : `Job ${job.id} created for line ${line}`;
 }

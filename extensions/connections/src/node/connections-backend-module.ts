@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
-import { ConnectionTypeContribution, WorkflowAssignmentContribution } from '@presswork/platform/lib/common';
+import { ConnectionTypeContribution, NewLineItemJobs, WorkflowAssignmentContribution } from '@presswork/platform/lib/common';
 import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
@@ -16,6 +16,7 @@ import { ConnectionTypes } from './connection-types';
 import { ConnectionsServiceImpl } from './connections-service-impl';
 import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from './files/print-file-fetcher';
 import { JobFolders } from './files/job-folders';
+import { NewLineItemJobsBuilder } from './intake/new-line-item-jobs-builder';
 import { OrderIntake } from './intake/order-intake';
 import { RejectedOrders } from './intake/rejected-orders';
 import { TemplateReassignment } from './intake/template-reassignment';
@@ -43,6 +44,8 @@ export default new ContainerModule(bind => {
     bindRootSingleton(bind, ConnectionTypes, ConnectionRegistry, ProductionTemplates, RejectedOrders, OrderIntake);
     bind(TemplateReassignment).toSelf().inSingletonScope();
     bind(WorkflowAssignmentContribution).toService(TemplateReassignment);
+    bind(NewLineItemJobsBuilder).toSelf().inSingletonScope();
+    bind(NewLineItemJobs).toService(NewLineItemJobsBuilder);
 
     bind(PollClock).toConstantValue(() => new Date());
     bind(PollerOptions).toConstantValue({ maxWindowMs: MAX_WINDOW_MS });

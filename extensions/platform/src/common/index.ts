@@ -26,5 +26,6 @@ export * from './collection-names';
 export * from './well-known';
 export * from './job-flow';
 export * from './workflow-assignment-contribution';
+export * from './new-line-item-jobs';
 export * from './exports';
 export * from './job-row';

@@ -227,6 +227,25 @@ test.describe('order closeout (TFPM procedure)', () => {
         await dialogs.button('Close').click();
     });
 
+    test('a card order without an authorization is refused before anything is sent', async () => {
+        const order = await context.simulator.placeOrder({
+            PaymentMethod: 'CreditCard',
+            CreditCard: { AuthorizationNumber: '', CCType: 'Visa' },
+            OrderDetails: [{ SKU: PENS, Quantity: 1 }]
+        });
+        const [job] = await jobsOfOrder(context.server.dataFolder, order);
+        const { actions, dialogs } = await openOperations(shell);
+        await actions.run(job.id, CLOSEOUT_ORDER);
+        await expect(dialogs.blockedWarning).toContainText(`Order ${order.OrderNumber} is paid by credit card but has no card authorization number`);
+        await expect(dialogs.notReadyWarning).toHaveCount(0);
+        await dialogs.blockedWarning.getByRole('button', { name: 'OK' }).click();
+        await expect(dialogs.closeout).toHaveCount(0);
+        const stored = context.simulator.order(order.ID)!;
+        expect(stored.PackingSlips).toHaveLength(0);
+        expect(stored.Invoices).toHaveLength(0);
+        expect(stored.Settlements).toHaveLength(0);
+    });
+
     test('an order shipping to two addresses is refused: close it out in MarcomCentral', async () => {
         const address = { City: 'Springfield', State: 'IL', Zip: '62701', Country: 'US' };
         const order = await context.simulator.placeOrder({

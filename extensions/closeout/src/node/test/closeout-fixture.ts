@@ -10,6 +10,7 @@ import type { JobState } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
+import { NewLineItemJobsBuilder } from '@presswork/connections/lib/node/intake/new-line-item-jobs-builder';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { ConnectionsCollection, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store/platform-collections';
@@ -136,7 +137,8 @@ export class CloseoutFixture {
         const runner = inject(new CloseoutRunner(), {
             store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1' }
         });
-        const refresher = inject(new OrderRefresher(), { store, connectionTypes });
+        // New lines get their jobs from connections' own builder, as the backend modules wire it.
+        const refresher = inject(new OrderRefresher(), { store, connectionTypes, newLineJobs: inject(new NewLineItemJobsBuilder(), { store }) });
         return new CloseoutFixture(folder, store, secrets, runner, releaser, refresher, documents, jobFlow, logger);
     }
 

@@ -128,6 +128,19 @@ describe('PrintFileFetcher', () => {
         assert.equal(fake.downloadFile.callCount, 3);
     });
 
+    it('fetches the file of a job added to an order already stored (a line found by Refresh)', async () => {
+        await takeInOrder();
+        const fetcher = fetcherWith();
+        await fetcher.onStart();
+        await fetcher.idle();
+        const added = { ...jobOf(CARDS), id: 'JADDED', lineItemId: 'M-1-9', state: 'Waiting' as const, waitReason: WAITING_FOR_FILE,
+            files: [{ name: 'JADDED.pdf', sourceUrl: 'https://store.example.com/output/M-1-9/final.pdf' }] };
+        await store.modify(OrdersCollection, orderDocumentId('conn-1', 'M-1'), order => ({ ...order, jobs: [...order.jobs, added] }));
+        await eventually(() => jobOf('JADDED').state === 'Received', 3000, 'the added job\'s file');
+        await fetcher.idle();
+        assert.equal(fake.downloadFile.callCount, 4, 'the three files fetched before are not fetched again');
+    });
+
     it('does not fetch again after a restart what it has fetched already', async () => {
         await takeInOrder();
         const first = fetcherWith();

@@ -42,8 +42,9 @@ export class PrintFileFetcher implements BackendApplicationContribution {
 
     async onStart(): Promise<void> {
         await this.platform.whenReady;
+        // Updates too: a Refresh that finds a new line adds its job to the stored order.
         this.store.onDidChange(change => {
-            if (change.collection === OrdersCollection.name && change.kind === 'created') {
+            if (change.collection === OrdersCollection.name && change.document) {
                 this.fetchFilesOf(change.document as Order);
             }
         });

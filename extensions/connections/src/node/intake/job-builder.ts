@@ -15,8 +15,18 @@ type OrderWithoutJobs = Omit<Order, 'jobs' | 'version'>;
 
 /** One job per line item, carrying what production needs to know about it. */
 export function buildJobs(order: OrderWithoutJobs, templates: readonly ProductionTemplate[], now: Date): Job[] {
-    const taken = new Set<string>();
-    return order.lineItems.map(line => {
+    return buildLineJobs(order, order.lineItems, templates, now);
+}
+
+/**
+ * The jobs of some of the order's line items (all of them at intake, lines a refresh found later),
+ * with ids that clash neither with each other nor with the jobs the order already has.
+ */
+export function buildLineJobs(
+    order: OrderWithoutJobs, lines: readonly LineItem[], templates: readonly ProductionTemplate[], now: Date, existingJobs: readonly Pick<Job, 'id'>[] = []
+): Job[] {
+    const taken = new Set(existingJobs.map(job => job.id));
+    return lines.map(line => {
         const id = uniqueJobId(order, line, taken);
         taken.add(id);
         return buildJob(order, line, id, matchTemplate(templates, order.connectionId, line), now);

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { closeoutWarnings, lacksShipTo } from './closeout-warnings';
+import { orderDetails, preparation } from './test/closeout-fixture';
+
+describe('closeout warnings (before the Closeout Order dialog opens)', () => {
+
+    it('has nothing to ask when every line is ready and the order has a ship-to address', () => {
+        assert.deepEqual(closeoutWarnings(preparation()), []);
+    });
+
+    it('names each line item not ready: by its job\'s state, or as having no job at all', () => {
+        const [warning] = closeoutWarnings(preparation({ notReady: [
+            { lineItemId: 'line-2', name: 'Flyers', jobId: 'job-2', state: 'Printing' },
+            { lineItemId: 'line-3', name: 'Posters' }
+        ] }));
+        assert.equal(warning.kind, 'notReady');
+        assert.equal(warning.text, 'Not every line item of order MC-1001 is ready for closeout:');
+        assert.deepEqual(warning.items, [
+            { id: 'line-2', jobId: 'job-2', text: 'Flyers: Printing' },
+            { id: 'line-3', jobId: undefined, text: 'Posters: no job (never produced)' }
+        ]);
+    });
+
+    it('warns when neither the order nor its lines have a ship-to address (an empty address counts as none)', () => {
+        for (const shipTo of [[], [{}]]) {
+            const prep = preparation({ details: orderDetails({ shipTo }) });
+            assert.equal(lacksShipTo(prep), true);
+            assert.deepEqual(closeoutWarnings(prep).map(warning => [warning.kind, warning.text]), [
+                ['noShipTo', 'Order MC-1001 has no ship-to address, neither on the order nor on its line items: the packing slip will name none.']
+            ]);
+        }
+    });
+
+    it('asks once about both, the lines first', () => {
+        const prep = preparation({ notReady: [{ lineItemId: 'line-3', name: 'Posters' }], details: orderDetails({ shipTo: [] }) });
+        assert.deepEqual(closeoutWarnings(prep).map(warning => warning.kind), ['notReady', 'noShipTo']);
+    });
+});

@@ -1,0 +1,43 @@
+import { nls } from '@theia/core/lib/common/nls';
+import type { CloseoutPreparation, NotReadyItem } from '../common/closeout-protocol';
+import { addressLines } from './closeout-format';
+
+/** One thing the operator should know before the Closeout Order dialog opens; they may go on anyway. */
+export interface CloseoutWarning {
+    readonly kind: 'notReady' | 'noShipTo';
+    readonly text: string;
+    /** What the warning names, one per line (for notReady: each line item not ready). */
+    readonly items: readonly { readonly id: string; readonly jobId?: string; readonly text: string }[];
+}
+
+/** No ship-to address on the order nor on any line: the packing slip would say nowhere. */
+export function lacksShipTo(preparation: Pick<CloseoutPreparation, 'details'>): boolean {
+    return preparation.details.shipTo.every(address => addressLines(address).length === 0);
+}
+
+function notReadyText(item: NotReadyItem): string {
+    return item.jobId === undefined
+        ? nls.localize('presswork/closeout/lineWithoutJob', '{0}: no job (never produced)', item.name)
+        : `${item.name}: ${item.state}`;
+}
+
+/** The warnings "Closeout order…" shows before the dialog, in the order they are shown; empty when all is well. */
+export function closeoutWarnings(preparation: Pick<CloseoutPreparation, 'details' | 'notReady'>): CloseoutWarning[] {
+    const warnings: CloseoutWarning[] = [];
+    const { orderNumber } = preparation.details;
+    if (preparation.notReady.length) {
+        warnings.push({
+            kind: 'notReady',
+            text: nls.localize('presswork/closeout/notReady', 'Not every line item of order {0} is ready for closeout:', orderNumber),
+            items: preparation.notReady.map(item => ({ id: item.lineItemId, jobId: item.jobId, text: notReadyText(item) }))
+        });
+    }
+    if (lacksShipTo(preparation)) {
+        warnings.push({
+            kind: 'noShipTo',
+            text: nls.localize('presswork/closeout/noShipTo', 'Order {0} has no ship-to address, neither on the order nor on its line items: the packing slip will name none.', orderNumber),
+            items: []
+        });
+    }
+    return warnings;
+}
