@@ -33,6 +33,8 @@ export interface JobDetails {
     readonly job: Job;
     readonly orderVersion: number;
     readonly workflowName?: string;
+    /** The finishing options the customer chose for the job's line item, as the store sent them (read-only). */
+    readonly finishingOptions: readonly { readonly name: string; readonly value: string }[];
 }
 
 /**

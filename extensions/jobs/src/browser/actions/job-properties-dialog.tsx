@@ -138,6 +138,9 @@ export class JobPropertiesDialog extends JobDialog {
                 <dt>Status</dt><dd data-fact='status'>{job.phase} · {job.state}{job.currentActivity ? ` · ${job.currentActivity}` : ''}</dd>
                 {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'>{job.waitReason}</dd></>}
                 <dt>Received</dt><dd data-fact='receivedAt'>{new Date(job.receivedAt).toLocaleString()}</dd>
+                {details.finishingOptions.map((option, index) => <React.Fragment key={index}>
+                    <dt>Finishing: {option.name}</dt><dd data-finishing={option.name}>{option.value}</dd>
+                </React.Fragment>)}
             </dl>
             <div className='presswork-form'>
                 {this.renderField('name', 'Name', 'text', readOnly)}

@@ -148,6 +148,14 @@ describe('JobActions', () => {
             assert.deepEqual(actions.log('j2'), [{ at: AT, level: 'info', message: 'Received' }]);
             assert.throws(() => actions.details('nope'), { message: 'There is no job nope; it may have been removed' });
         });
+
+        it('gives a job\'s details with the finishing options of its line item', async () => {
+            await store.modify(OrdersCollection, 'o1', order => ({
+                ...order, lineItems: order.lineItems.map(line => line.id === 'j2-line' ? { ...line, finishingOptions: [{ name: 'Corners', value: 'Rounded' }] } : line)
+            }));
+            assert.deepEqual(actions.details('j2').finishingOptions, [{ name: 'Corners', value: 'Rounded' }]);
+            assert.deepEqual(actions.details('j1').finishingOptions, []);
+        });
     });
 
     describe('editing properties', () => {

@@ -24,8 +24,10 @@ export function requireOrderJob(store: DocumentStore, jobId: string): { order: O
     return found;
 }
 
-/** What Properties… shows: the job, the order version it was read at, its workflow's name. */
+/** What Properties… shows: the job, the order version it was read at, its workflow's name, its line's finishing options. */
 export function detailsOf(store: DocumentStore, order: Order, job: Job): JobDetails {
     const workflowName = job.workflowId ? store.get(WorkflowsCollection, job.workflowId)?.name : undefined;
-    return workflowName === undefined ? { job, orderVersion: order.version } : { job, orderVersion: order.version, workflowName };
+    const finishingOptions = order.lineItems.find(line => line.id === job.lineItemId)?.finishingOptions ?? [];
+    const details = { job, orderVersion: order.version, finishingOptions };
+    return workflowName === undefined ? details : { ...details, workflowName };
 }
