@@ -25,7 +25,12 @@ export class StoreProblemsViewContribution extends PermittedViewContribution<Sto
         });
     }
 
-    async onStart(): Promise<void> {
+    /** Not awaited by the shell: the notice waits for the user, and the shell must not wait for it. */
+    onStart(): void {
+        this.noticeProblems().catch(() => undefined);
+    }
+
+    protected async noticeProblems(): Promise<void> {
         await this.currentUser.load();
         if (!this.permitted()) {
             return;
