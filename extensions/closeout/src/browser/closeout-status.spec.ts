@@ -36,6 +36,11 @@ describe('closeout status line', () => {
         assert.match(status?.text ?? '', /^oscar is closing out order MC-1/);
     });
 
+    it('spells out the hidden characters of the order number, so none reorders the sentence', () => {
+        const status = closeoutStatus({ orderNumber: 'MC-1\u202Efdp.exe', running: true, progress: progress() });
+        assert.deepEqual(status, { kind: 'info', text: 'Closing out order MC-1⟨U+202E⟩fdp.exe: packing slip…' });
+    });
+
     it('sends an order shipping to several addresses to MarcomCentral', () => {
         const details = orderDetails({ shipTo: [{ address1: 'One' }, { address1: 'Two' }] });
         assert.equal(blockedMessage({ blocked: 'The line items ship to 2 addresses.', details }),
