@@ -1,11 +1,12 @@
 import { AbstractDialog, ConfirmDialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutPreparation } from '../common/closeout-protocol';
 import { blockedMessage } from './closeout-status';
 
 /** The order cannot be closed out here (e.g. its line items ship to several addresses): say why, do nothing else. */
 export class CloseoutBlockedDialog extends AbstractDialog<void> {
     constructor(preparation: CloseoutPreparation) {
-        super({ title: `Cannot close out order ${preparation.details.orderNumber}`, maxWidth: 520 } as DialogProps);
+        super({ title: `Cannot close out order ${isolatedIdentifier(preparation.details.orderNumber)}`, maxWidth: 520 } as DialogProps);
         this.addClass('presswork-closeout-blocked-dialog');
         const message = document.createElement('p');
         message.className = 'presswork-closeout-warning';
@@ -27,12 +28,12 @@ export async function confirmNotReady(preparation: CloseoutPreparation): Promise
     const message = document.createElement('div');
     message.className = 'presswork-closeout-not-ready';
     const intro = document.createElement('p');
-    intro.textContent = `Not every job of order ${preparation.details.orderNumber} is ready for closeout:`;
+    intro.textContent = `Not every job of order ${isolatedIdentifier(preparation.details.orderNumber)} is ready for closeout:`;
     const list = document.createElement('ul');
     for (const job of preparation.notReady) {
         const item = document.createElement('li');
         item.dataset.jobId = job.jobId;
-        item.textContent = `${job.name}: ${job.state}`;
+        item.textContent = `${isolatedText(job.name)}: ${job.state}`;
         list.appendChild(item);
     }
     const question = document.createElement('p');

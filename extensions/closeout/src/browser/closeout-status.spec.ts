@@ -48,4 +48,9 @@ describe('closeout status line', () => {
         assert.equal(blockedMessage({ blocked: 'Close it out in MarcomCentral.', details }), 'Close it out in MarcomCentral.');
         assert.equal(blockedMessage({ details }), undefined);
     });
+
+    it('spells out the hidden characters the reason quotes, so the order number cannot reverse the reason', () => {
+        assert.equal(blockedMessage({ blocked: 'The connection order 10\u200B01\u202E came from no longer exists', details: orderDetails() }),
+            'The connection order 10⟨U+200B⟩01⟨U+202E⟩ came from no longer exists');
+    });
 });

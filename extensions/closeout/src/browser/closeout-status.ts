@@ -52,8 +52,10 @@ export function blockedMessage(preparation: Pick<CloseoutPreparation, 'blocked' 
     if (!preparation.blocked) {
         return undefined;
     }
+    // The backend's reason quotes store text (the order number): a bidi control in it would reorder the reason.
+    const blocked = visibleIdentifier(preparation.blocked);
     const severalAddresses = preparation.details.shipTo.length > 1;
-    return severalAddresses && !/MarcomCentral/i.test(preparation.blocked)
-        ? `${preparation.blocked} It cannot be closed out here: close it out in MarcomCentral.`
-        : preparation.blocked;
+    return severalAddresses && !/MarcomCentral/i.test(blocked)
+        ? `${blocked} It cannot be closed out here: close it out in MarcomCentral.`
+        : blocked;
 }
