@@ -144,6 +144,19 @@ describe('Order Details dialog body', () => {
         const none = renderToStaticMarkup(<OrderDetailsContent details={orderDetails()} changes={[]} opener={opener} />);
         assert.match(none, /No changes/);
         const some = renderToStaticMarkup(<OrderDetailsContent details={orderDetails()} changes={['Line 2 quantity: 100 → 200']} opener={opener} />);
-        assert.match(some, /<li>Line 2 quantity: 100 → 200<\/li>/);
+        assert.match(some, /<li><bdi class="presswork-store-text">Line 2 quantity: 100 → 200<\/bdi><\/li>/);
+    });
+
+    it('isolates store text and spells out the hidden characters of the order number and SKU', () => {
+        const details = orderDetails({
+            orderNumber: '10\u200B01\u202Efdp.exe', customer: { name: 'Ada \u202ELovelace' },
+            lines: [{ ...orderDetails().lines[0], productName: 'Cards \u2067x', sku: 'BC\u200D100' }]
+        });
+        const markup = renderToStaticMarkup(<OrderDetailsContent details={details} opener={opener} />);
+        assert.match(markup, /data-field="orderNumber"[^]*?<bdi[^>]*data-hidden-characters="U\+200B U\+202E"[^>]*>10<span class="presswork-hidden-character">⟨U\+200B⟩<\/span>01<span class="presswork-hidden-character">⟨U\+202E⟩<\/span>fdp\.exe<\/bdi>/);
+        assert.match(markup, /<td><bdi[^>]*>BC<span class="presswork-hidden-character">⟨U\+200D⟩<\/span>100<\/bdi><\/td>/);
+        assert.match(markup, /data-field="customerName"[^]*?<bdi class="presswork-store-text">Ada \u202ELovelace\u202C<\/bdi>/, 'a name keeps its text, isolated and closed');
+        assert.match(markup, /<td><bdi class="presswork-store-text">Cards \u2067x\u2069<\/bdi><\/td>/);
+        assert.doesNotMatch(markup, /\u200B/, 'no identifier keeps a hidden character');
     });
 });

@@ -4,6 +4,7 @@ import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import type { Message } from '@theia/core/lib/browser/widgets';
 import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
 import { messageOf } from '@presswork/platform/lib/common/errors';
+import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
 import { CLOSEOUTS_COLLECTION, CloseoutPart, CloseoutPreparation, CloseoutProgress, CloseoutService } from '../common/closeout-protocol';
 import { CloseoutContent } from './closeout-content';
@@ -34,7 +35,7 @@ export class CloseoutDialog extends ReactDialog<CloseoutProgress> {
     protected activeTab: CloseoutPart = 'packingSlip';
 
     constructor(protected readonly preparation: CloseoutPreparation, protected readonly services: CloseoutDialogServices) {
-        super({ title: `Closeout Order: ${preparation.details.orderNumber}`, maxWidth: 960 } as DialogProps);
+        super({ title: `Closeout Order: ${isolatedIdentifier(preparation.details.orderNumber)}`, maxWidth: 960 } as DialogProps);
         this.addClass('presswork-closeout-dialog');
         this.progress = preparation.progress;
         this.values = formValuesOf(preparation.progress.input ?? preparation.proposal);

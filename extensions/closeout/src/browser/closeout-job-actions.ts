@@ -2,6 +2,7 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
 import { messageOf } from '@presswork/platform/lib/common/errors';
+import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { Permission } from '@presswork/platform/lib/common/authority';
 import { JobActionContext, JobActionContribution, JobActionGroups } from '@presswork/platform/lib/common/job-action-contribution';
 import { CloseoutService } from '../common/closeout-protocol';
@@ -38,7 +39,7 @@ abstract class OrderAction implements JobActionContribution {
         try {
             await this.runOnOrder(job.orderId);
         } catch (error) {
-            this.messages.error(`${this.label.replace('…', '')} (order ${job.orderNumber}): ${messageOf(error)}`);
+            this.messages.error(`${this.label.replace('…', '')} (order ${isolatedIdentifier(job.orderNumber)}): ${messageOf(error)}`);
         }
     }
 

@@ -1,5 +1,6 @@
 import { AbstractDialog, ConfirmDialog, Dialog, DialogProps } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
+import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutPreparation } from '../common/closeout-protocol';
 import { blockedMessage } from './closeout-status';
 import { closeoutWarnings } from './closeout-warnings';
@@ -7,7 +8,7 @@ import { closeoutWarnings } from './closeout-warnings';
 /** The order cannot be closed out here (e.g. its line items ship to several addresses): say why, do nothing else. */
 export class CloseoutBlockedDialog extends AbstractDialog<void> {
     constructor(preparation: CloseoutPreparation) {
-        super({ title: `Cannot close out order ${preparation.details.orderNumber}`, maxWidth: 520 } as DialogProps);
+        super({ title: `Cannot close out order ${isolatedIdentifier(preparation.details.orderNumber)}`, maxWidth: 520 } as DialogProps);
         this.addClass('presswork-closeout-blocked-dialog');
         const message = document.createElement('p');
         message.className = 'presswork-closeout-warning';

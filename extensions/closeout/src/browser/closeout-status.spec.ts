@@ -36,11 +36,21 @@ describe('closeout status line', () => {
         assert.match(status?.text ?? '', /^oscar is closing out order MC-1/);
     });
 
+    it('spells out the hidden characters of the order number, so none reorders the sentence', () => {
+        const status = closeoutStatus({ orderNumber: 'MC-1\u202Efdp.exe', running: true, progress: progress() });
+        assert.deepEqual(status, { kind: 'info', text: 'Closing out order MC-1⟨U+202E⟩fdp.exe: packing slip…' });
+    });
+
     it('sends an order shipping to several addresses to MarcomCentral', () => {
         const details = orderDetails({ shipTo: [{ address1: 'One' }, { address1: 'Two' }] });
         assert.equal(blockedMessage({ blocked: 'The line items ship to 2 addresses.', details }),
             'The line items ship to 2 addresses. It cannot be closed out here: close it out in MarcomCentral.');
         assert.equal(blockedMessage({ blocked: 'Close it out in MarcomCentral.', details }), 'Close it out in MarcomCentral.');
         assert.equal(blockedMessage({ details }), undefined);
+    });
+
+    it('spells out the hidden characters the reason quotes, so the order number cannot reverse the reason', () => {
+        assert.equal(blockedMessage({ blocked: 'The connection order 10\u200B01\u202E came from no longer exists', details: orderDetails() }),
+            'The connection order 10⟨U+200B⟩01⟨U+202E⟩ came from no longer exists');
     });
 });

@@ -1,3 +1,4 @@
+import { visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutPreparation, CloseoutProgress } from '../common/closeout-protocol';
 import { failedPart, firstUnfinishedPart, hasStarted, partResultText, TAB_LABELS } from './closeout-form';
 import { formatDateTime } from './closeout-format';
@@ -18,7 +19,9 @@ export interface CloseoutSituation {
 
 /** The line at the top of the Closeout Order dialog: where the closeout stands, in words. */
 export function closeoutStatus(situation: CloseoutSituation): CloseoutStatus | undefined {
-    const { progress, orderNumber } = situation;
+    const { progress } = situation;
+    // Spelled out, the order number has no bidi control left to reorder the sentence around it.
+    const orderNumber = visibleIdentifier(situation.orderNumber);
     if (progress.closed) {
         return { kind: 'success', text: `Order ${orderNumber} is closed${progress.closedBy ? ` (by ${progress.closedBy}, ${formatDateTime(progress.closedAt)})` : ''}.` };
     }
@@ -49,8 +52,10 @@ export function blockedMessage(preparation: Pick<CloseoutPreparation, 'blocked' 
     if (!preparation.blocked) {
         return undefined;
     }
+    // The backend's reason quotes store text (the order number): a bidi control in it would reorder the reason.
+    const blocked = visibleIdentifier(preparation.blocked);
     const severalAddresses = preparation.details.shipTo.length > 1;
-    return severalAddresses && !/MarcomCentral/i.test(preparation.blocked)
-        ? `${preparation.blocked} It cannot be closed out here: close it out in MarcomCentral.`
-        : preparation.blocked;
+    return severalAddresses && !/MarcomCentral/i.test(blocked)
+        ? `${blocked} It cannot be closed out here: close it out in MarcomCentral.`
+        : blocked;
 }

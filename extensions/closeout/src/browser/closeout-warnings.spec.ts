@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { closeoutWarnings, lacksShipTo } from './closeout-warnings';
 import { orderDetails, preparation } from './test/closeout-fixture';
+import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 
 describe('closeout warnings (before the Closeout Order dialog opens)', () => {
 
@@ -14,10 +15,10 @@ describe('closeout warnings (before the Closeout Order dialog opens)', () => {
             { lineItemId: 'line-3', name: 'Posters' }
         ] }));
         assert.equal(warning.kind, 'notReady');
-        assert.equal(warning.text, 'Not every line item of order MC-1001 is ready for closeout:');
+        assert.equal(warning.text, `Not every line item of order ${isolatedIdentifier('MC-1001')} is ready for closeout:`);
         assert.deepEqual(warning.items, [
-            { id: 'line-2', jobId: 'job-2', text: 'Flyers: Printing' },
-            { id: 'line-3', jobId: undefined, text: 'Posters: no job (never produced)' }
+            { id: 'line-2', jobId: 'job-2', text: `${isolatedText('Flyers')}: Printing` },
+            { id: 'line-3', jobId: undefined, text: `${isolatedText('Posters')}: no job (never produced)` }
         ]);
     });
 
@@ -26,7 +27,7 @@ describe('closeout warnings (before the Closeout Order dialog opens)', () => {
             const prep = preparation({ details: orderDetails({ shipTo }) });
             assert.equal(lacksShipTo(prep), true);
             assert.deepEqual(closeoutWarnings(prep).map(warning => [warning.kind, warning.text]), [
-                ['noShipTo', 'Order MC-1001 has no ship-to address, neither on the order nor on its line items: the packing slip will name none.']
+                ['noShipTo', `Order ${isolatedIdentifier('MC-1001')} has no ship-to address, neither on the order nor on its line items: the packing slip will name none.`]
             ]);
         }
     });

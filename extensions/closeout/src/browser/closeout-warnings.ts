@@ -1,5 +1,6 @@
 import { nls } from '@theia/core/lib/common/nls';
 import type { CloseoutPreparation, NotReadyItem } from '../common/closeout-protocol';
+import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { addressLines } from './closeout-format';
 
 /** One thing the operator should know before the Closeout Order dialog opens; they may go on anyway. */
@@ -17,14 +18,15 @@ export function lacksShipTo(preparation: Pick<CloseoutPreparation, 'details'>): 
 
 function notReadyText(item: NotReadyItem): string {
     return item.jobId === undefined
-        ? nls.localize('presswork/closeout/lineWithoutJob', '{0}: no job (never produced)', item.name)
-        : `${item.name}: ${item.state}`;
+        ? nls.localize('presswork/closeout/lineWithoutJob', '{0}: no job (never produced)', isolatedText(item.name))
+        : `${isolatedText(item.name)}: ${item.state}`;
 }
 
 /** The warnings "Closeout order…" shows before the dialog, in the order they are shown; empty when all is well. */
 export function closeoutWarnings(preparation: Pick<CloseoutPreparation, 'details' | 'notReady'>): CloseoutWarning[] {
     const warnings: CloseoutWarning[] = [];
-    const { orderNumber } = preparation.details;
+    // Store text in a plain-text dialog: isolated, hidden characters shown (a name cannot reorder the sentence).
+    const orderNumber = isolatedIdentifier(preparation.details.orderNumber);
     if (preparation.notReady.length) {
         warnings.push({
             kind: 'notReady',

@@ -1,6 +1,7 @@
 import * as React from '@theia/core/shared/react';
 import type { OrderDetailsView } from '../common/closeout-protocol';
 import { formatDateTime } from './closeout-format';
+import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 import { AddressBlock, DocumentButtons, DocumentOpener, Fact, LineItemsTable, PaymentFacts, TotalsTable } from './order-parts';
 
 export interface OrderDetailsContentProps {
@@ -20,20 +21,20 @@ export function OrderDetailsContent(props: OrderDetailsContentProps): React.Reac
         {props.changes && <section className='presswork-closeout-changes' data-section='changes' aria-label='Changes found by Refresh'>
             {props.changes.length === 0 ? <p>No changes</p> : <>
                 <p>Changed in MarcomCentral:</p>
-                <ul>{props.changes.map((change, index) => <li key={index}>{change}</li>)}</ul>
+                <ul>{props.changes.map((change, index) => <li key={index}><StoreText text={change} /></li>)}</ul>
             </>}
         </section>}
         <div className='presswork-closeout-facts' data-section='order'>
-            <Fact field='orderNumber' label='Order number'>{details.orderNumber}</Fact>
-            <Fact field='marcomOrderId' label='MarcomCentral order ID'>{details.marcomOrderId}</Fact>
+            <Fact field='orderNumber' label='Order number'><Identifier text={details.orderNumber} /></Fact>
+            <Fact field='marcomOrderId' label='MarcomCentral order ID'><Identifier text={details.marcomOrderId} /></Fact>
             <Fact field='orderDate' label='Order date'>{formatDateTime(details.orderDate)}</Fact>
             <Fact field='orderStatus' label='Status'>{details.closed ? 'Closed' : 'Open'}</Fact>
         </div>
         <h3>Customer</h3>
         <div className='presswork-closeout-facts' data-section='customer'>
-            <Fact field='customerName' label='Name'>{customer.name}</Fact>
-            <Fact field='customerEmail' label='Email'>{customer.email ?? '—'}</Fact>
-            <Fact field='customerCompany' label='Company'>{customer.company ?? '—'}</Fact>
+            <Fact field='customerName' label='Name'><StoreText text={customer.name} /></Fact>
+            <Fact field='customerEmail' label='Email'><StoreText text={customer.email ?? '—'} /></Fact>
+            <Fact field='customerCompany' label='Company'><StoreText text={customer.company ?? '—'} /></Fact>
         </div>
         <div className='presswork-closeout-addresses'>
             <div><h3>Billing address</h3><AddressBlock field='billingAddress' address={details.billingAddress} /></div>
@@ -51,7 +52,7 @@ export function OrderDetailsContent(props: OrderDetailsContentProps): React.Reac
         {details.closeout ? <div className='presswork-closeout-facts' data-section='closeout'>
             <Fact field='packingSlipNumber' label='Packing slip number'>{details.closeout.packingSlipNumber ?? '—'}</Fact>
             <Fact field='invoiceNumber' label='Invoice number'>{details.closeout.invoiceNumber ?? '—'}</Fact>
-            <Fact field='settlementReference' label='Settlement reference'>{details.closeout.settlementReference ?? '—'}</Fact>
+            <Fact field='settlementReference' label='Settlement reference'><Identifier text={details.closeout.settlementReference ?? '—'} /></Fact>
             <Fact field='closedBy' label='Closed by'>{details.closeout.closedBy ?? '—'}</Fact>
             <Fact field='closedAt' label='Closed at'>{formatDateTime(details.closeout.closedAt)}</Fact>
         </div> : <p data-section='closeout'>Not closed out yet.</p>}
@@ -64,7 +65,7 @@ export function OrderDetailsContent(props: OrderDetailsContentProps): React.Reac
             : <table className='presswork-closeout-lines' data-section='log' aria-label='Order log'>
                 <thead><tr><th scope='col'>Time</th><th scope='col'>By</th><th scope='col'>Message</th></tr></thead>
                 <tbody>{details.log.map((entry, index) => <tr key={index} data-level={entry.level}>
-                    <td>{formatDateTime(entry.at)}</td><td>{entry.by ?? '—'}</td><td>{entry.message}</td>
+                    <td>{formatDateTime(entry.at)}</td><td>{entry.by ?? '—'}</td><td><StoreText text={entry.message} /></td>
                 </tr>)}</tbody>
             </table>}
     </div>;

@@ -2,6 +2,7 @@ import * as React from '@theia/core/shared/react';
 import { DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import { messageOf } from '@presswork/platform/lib/common/errors';
+import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutService, OrderDetailsView } from '../common/closeout-protocol';
 import { OrderDetailsContent } from './order-details-content';
 import type { DocumentOpener } from './order-parts';
@@ -14,7 +15,7 @@ export class OrderDetailsDialog extends ReactDialog<void> {
     protected readonly refreshButton: HTMLButtonElement;
 
     constructor(protected details: OrderDetailsView, protected readonly service: CloseoutService, protected readonly opener: DocumentOpener) {
-        super({ title: `Order Details: ${details.orderNumber}`, maxWidth: 1000 } as DialogProps);
+        super({ title: `Order Details: ${isolatedIdentifier(details.orderNumber)}`, maxWidth: 1000 } as DialogProps);
         this.addClass('presswork-order-details-dialog');
         this.refreshButton = this.appendButton('Refresh', false);
         this.refreshButton.title = 'Ask MarcomCentral for the order again and show what changed';

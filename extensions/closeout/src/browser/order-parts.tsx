@@ -1,12 +1,14 @@
 import * as React from '@theia/core/shared/react';
 import { Address, paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
+import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 import { CLOSEOUT_DOCUMENT_ROUTE, CloseoutDocumentKind, OrderDetailsView, OrderLineView, OrderTotals, PaymentView } from '../common/closeout-protocol';
 import { addressLines, authorizationWarning, formatDateTime, formatMoney } from './closeout-format';
 
 /**
  * Pieces both closeout dialogs show: facts, addresses, payment, line items, totals and document
- * buttons. Every order text goes in as React text, never as HTML. No Theia browser imports, so the
- * pieces render in plain Node for the tests.
+ * buttons. Every order text goes in as React text, never as HTML, isolated (StoreText), identifiers
+ * with their hidden characters shown. No Theia browser imports, so the pieces render in plain Node
+ * for the tests.
  */
 
 /** A labelled read-only value; `field` is the hook the system tests find it by. */
@@ -20,7 +22,7 @@ export function Fact(props: { field: string; label: string; children: React.Reac
 export function AddressBlock(props: { address: Address | undefined; field: string }): React.ReactElement {
     const lines = addressLines(props.address);
     return <address className='presswork-closeout-address' data-field={props.field}>
-        {lines.length ? lines.map((line, index) => <div key={index}>{line}</div>) : <div>—</div>}
+        {lines.length ? lines.map((line, index) => <div key={index}><StoreText text={line} /></div>) : <div>—</div>}
     </address>;
 }
 
@@ -31,7 +33,7 @@ export function PaymentFacts(props: { payment: PaymentView }): React.ReactElemen
     return <div className='presswork-closeout-facts' data-section='payment'>
         <Fact field='paymentMethod' label='Payment method'>{paymentMethodLabel(payment.method)}</Fact>
         {payment.method === 'CreditCard' && <>
-            <Fact field='cardType' label='Card type'>{payment.cardType ?? '—'}</Fact>
+            <Fact field='cardType' label='Card type'><StoreText text={payment.cardType ?? '—'} /></Fact>
             <Fact field='authorization' label='Authorization'>{payment.maskedAuthorization ?? '—'}</Fact>
             <Fact field='authorizationExpiry' label='Authorization expires'>{formatDateTime(payment.authorizationExpiry)}</Fact>
         </>}
@@ -50,8 +52,8 @@ export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJob
             {props.showJobState && <th>Job state</th>}
         </tr></thead>
         <tbody>{props.lines.map(line => <tr key={line.id} data-line-id={line.id}>
-            <td>{line.productName}</td>
-            <td>{line.sku ?? '—'}</td>
+            <td><StoreText text={line.productName} /></td>
+            <td>{line.sku === undefined ? '—' : <Identifier text={line.sku} />}</td>
             <td className='presswork-number'>{line.quantity}</td>
             <td className='presswork-number'>{formatMoney(line.unitPrice, line.currency)}</td>
             <td className='presswork-number'>{formatMoney(line.lineAmount, line.currency)}</td>

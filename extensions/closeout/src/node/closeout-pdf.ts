@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Address, Order } from '@presswork/platform/lib/common/order-schema';
+import { ASCII_MARKER, visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutDocumentKind, CloseoutInput } from '../common/closeout-protocol';
 import { customerName, distinctShipTo, lineView, orderTotals } from './order-details';
 import { formatAmount } from './order-money';
@@ -13,6 +14,15 @@ function addressLines(address: Address | undefined): string[] {
         .filter((line): line is string => !!line && line.trim().length > 0);
 }
 
+/**
+ * An identifier as the document prints it: hidden characters spelled out in ASCII (<U+202E>), which
+ * the standard fonts have. PDFKit lays text out in logical order and applies no bidi algorithm, so a
+ * name cannot reorder its line here and needs no isolation.
+ */
+function printedIdentifier(text: string): string {
+    return visibleIdentifier(text, ASCII_MARKER);
+}
+
 /** Fixed columns: product, SKU, quantity, and (on the invoice) unit price and amount. */
 const COLUMNS = { product: 50, sku: 270, quantity: 360, unit: 420, amount: 490 } as const;
 
@@ -22,7 +32,7 @@ const COLUMNS = { product: 50, sku: 270, quantity: 360, unit: 420, amount: 490 }
  */
 export function renderCloseoutPdf(kind: CloseoutDocumentKind, order: Order, input: CloseoutInput): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-        const pdf = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: `${kind === 'invoice' ? 'Invoice' : 'Packing slip'} ${order.orderNumber}`, Author: 'Presswork' } });
+        const pdf = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: `${kind === 'invoice' ? 'Invoice' : 'Packing slip'} ${printedIdentifier(order.orderNumber)}`, Author: 'Presswork' } });
         const chunks: Buffer[] = [];
         pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
         pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -75,7 +85,7 @@ function writePackingSlip(pdf: PDFKit.PDFDocument, order: Order, input: Closeout
     const slip = input.packingSlip;
     const totals = orderTotals(order);
     header(pdf, 'Packing slip', [
-        ['Packing slip', slip.packingSlipNumber], ['Order', order.orderNumber], ['Ship date', slip.shipDate],
+        ['Packing slip', slip.packingSlipNumber], ['Order', printedIdentifier(order.orderNumber)], ['Ship date', slip.shipDate],
         ['Carrier', slip.carrierName], ['Tracking number', slip.trackingNumber], ['Customer', customerName(order)],
         ['Order amount', formatAmount(totals.total, totals.currency)]
     ]);
@@ -84,7 +94,7 @@ function writePackingSlip(pdf: PDFKit.PDFDocument, order: Order, input: Closeout
     row(pdf, { product: 'Product', sku: 'SKU', quantity: 'Quantity' });
     pdf.font('Helvetica');
     for (const line of order.lineItems) {
-        row(pdf, { product: line.productName, sku: line.sku?.name ?? line.sku?.id ?? '', quantity: String(line.quantity) });
+        row(pdf, { product: line.productName, sku: printedIdentifier(line.sku?.name ?? line.sku?.id ?? ''), quantity: String(line.quantity) });
     }
 }
 
@@ -92,7 +102,7 @@ function writeInvoice(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInpu
     const totals = orderTotals(order);
     const amount = (value: number | undefined): string => value === undefined ? '' : formatAmount(value);
     header(pdf, 'Invoice', [
-        ['Invoice', input.invoice.invoiceNumber], ['Invoice date', input.invoice.invoiceDate], ['Order', order.orderNumber],
+        ['Invoice', input.invoice.invoiceNumber], ['Invoice date', input.invoice.invoiceDate], ['Order', printedIdentifier(order.orderNumber)],
         ['Customer', customerName(order)], ['Company', order.company?.name], ['Payment', order.paymentMethod]
     ]);
     addressBlock(pdf, 'Bill to', order.billingAddress ?? order.shippingAddress);
@@ -100,7 +110,7 @@ function writeInvoice(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInpu
     row(pdf, { product: 'Product', sku: 'SKU', quantity: 'Quantity', unit: 'Unit price', amount: 'Amount' });
     pdf.font('Helvetica');
     for (const line of order.lineItems.map(item => lineView(item, order))) {
-        row(pdf, { product: line.productName, sku: line.sku ?? '', quantity: String(line.quantity), unit: amount(line.unitPrice), amount: amount(line.lineAmount) });
+        row(pdf, { product: line.productName, sku: printedIdentifier(line.sku ?? ''), quantity: String(line.quantity), unit: amount(line.unitPrice), amount: amount(line.lineAmount) });
     }
     pdf.moveDown();
     for (const [label, value] of [['Subtotal', totals.subtotal], ['Shipping', totals.shipping], ['Tax', totals.tax], ['Total', totals.total]] as const) {

@@ -1,12 +1,14 @@
 import * as React from '@theia/core/shared/react';
 import { DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
+import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
+import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { ConnectionLogEntry } from '../common/connection-runtime';
 
 /** Each poll of a connection: its window, what came in, and what went wrong. */
 export class ConnectionLogDialog extends ReactDialog<void> {
     constructor(name: string, protected readonly entries: readonly ConnectionLogEntry[]) {
-        super({ title: `Log of ${name}`, maxWidth: 1100 } as DialogProps);
+        super({ title: `Log of ${isolatedText(name)}`, maxWidth: 1100 } as DialogProps);
         this.appendCloseButton('Close');
     }
 
@@ -32,7 +34,7 @@ export class ConnectionLogDialog extends ReactDialog<void> {
                     <td>{entry.rejected}</td>
                     <td>{entry.errors}</td>
                     <td>{entry.durationMs} ms</td>
-                    <td className={entry.error ? 'presswork-status-error' : ''}>{entry.error ?? ''}</td>
+                    <td className={entry.error ? 'presswork-status-error' : ''}><StoreText text={entry.error} /></td>
                 </tr>)}</tbody>
             </table>
         </div>;

@@ -72,6 +72,11 @@ export interface JobWindow {
     readonly matchingJobs: number;
     /** Jobs in the store. */
     readonly allJobs: number;
+    /**
+     * Jobs whose order number looks like the text filter but holds hidden characters (so the filter
+     * does not take it for the same number): the pod says they exist.
+     */
+    readonly lookAlikes: number;
 }
 
 /** The values the facet filters offer. */

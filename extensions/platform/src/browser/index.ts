@@ -5,3 +5,4 @@ export * from './form-dialog';
 export * from './download';
 export * from './permitted-view-contribution';
 export * from './presswork-view-widget';
+export * from './store-text';

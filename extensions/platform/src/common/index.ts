@@ -1,6 +1,7 @@
 export * from './authority';
 export * from './connection-schema';
 export * from './identifiers';
+export * from './hidden-characters';
 export * from './job-schema';
 export * from './job-status';
 export * from './money';

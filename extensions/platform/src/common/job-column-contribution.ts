@@ -9,5 +9,7 @@ export interface JobColumnContribution {
     readonly field: string;
     readonly defaultWidth: number;
     readonly visibleByDefault: boolean;
+    /** The value is an identifier (order number, job id): its hidden characters are shown as ⟨U+202E⟩. */
+    readonly identifier?: boolean;
     format?(value: unknown): string;
 }

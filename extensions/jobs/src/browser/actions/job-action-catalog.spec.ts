@@ -71,7 +71,7 @@ describe('job action catalog', () => {
         const { service } = recordingService({ done: ['j1'], refused: [{ jobId: 'j2', jobName: 'B', reason: 'Order 1001 is not closed' }] });
         const reporter = recordingReporter();
         await performJobAction(service, reporter, 'Complete', [row('j1', 'A'), row('j2', 'B')], (s, ids) => s.complete(ids));
-        assert.deepEqual(reporter.said, ['warn: Complete was refused for 1 of 2 jobs: B: Order 1001 is not closed']);
+        assert.deepEqual(reporter.said, ['warn: Complete was refused for 1 of 2 jobs: \u2068B\u2069: \u2068Order 1001 is not closed\u2069']);
     });
 
     it('says what went wrong when the call fails', async () => {

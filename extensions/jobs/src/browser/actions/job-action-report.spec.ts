@@ -15,17 +15,23 @@ describe('job action reports', () => {
                 { jobId: 'c', jobName: 'Poster', reason: 'Job Poster is Complete' }
             ]
         });
-        assert.equal(message, 'Complete was refused for 2 of 3 jobs: Flyer: Order 1001 is not closed; Poster: Job Poster is Complete');
+        assert.equal(message, 'Complete was refused for 2 of 3 jobs: \u2068Flyer\u2069: \u2068Order 1001 is not closed\u2069; \u2068Poster\u2069: \u2068Job Poster is Complete\u2069');
     });
 
     it('words a single refused job simply', () => {
         assert.equal(refusalMessage('Resume', { done: [], refused: [{ jobId: 'a', jobName: 'Flyer', reason: 'Job Flyer is not held' }] }),
-            'Resume was refused: Flyer: Job Flyer is not held');
+            'Resume was refused: \u2068Flyer\u2069: \u2068Job Flyer is not held\u2069');
     });
 
     it('names a few jobs and counts the rest', () => {
-        assert.equal(nameJobs(['A']), 'A');
-        assert.equal(nameJobs(['A', 'B', 'C']), 'A, B and C');
-        assert.equal(nameJobs(['A', 'B', 'C', 'D'], 2), 'A, B and 2 more');
+        assert.equal(nameJobs(['A']), '\u2068A\u2069');
+        assert.equal(nameJobs(['A', 'B', 'C']), '\u2068A\u2069, \u2068B\u2069 and \u2068C\u2069');
+        assert.equal(nameJobs(['A', 'B', 'C', 'D'], 2), '\u2068A\u2069, \u2068B\u2069 and 2 more');
+    });
+
+    it('isolates each store name, so a bidi override in one cannot reorder the rest of the message', () => {
+        assert.equal(nameJobs(['\u202Efdp.exe', 'B']), '\u2068\u202Efdp.exe\u202C\u2069 and \u2068B\u2069');
+        assert.equal(refusalMessage('Hold', { done: [], refused: [{ jobId: 'a', jobName: 'x\u2069\u202Ey', reason: 'r' }] }),
+            'Hold was refused: \u2068x\u202Ey\u202C\u2069: \u2068r\u2069');
     });
 });

@@ -1,3 +1,4 @@
+import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import type { JobActionResult } from '../../common/jobs-protocol';
 
 /**
@@ -12,11 +13,13 @@ export function refusalMessage(action: string, result: Pick<JobActionResult, 'do
     const head = total === 1
         ? `${action} was refused:`
         : `${action} was refused for ${result.refused.length} of ${total} jobs:`;
-    return `${head} ${result.refused.map(refusal => `${refusal.jobName}: ${refusal.reason}`).join('; ')}`;
+    // Job names (and the reasons that quote store text) come from a store: isolated, so none reorders the message.
+    return `${head} ${result.refused.map(refusal => `${isolatedText(refusal.jobName)}: ${isolatedText(refusal.reason)}`).join('; ')}`;
 }
 
-/** Names the jobs for a question ("Delete A, B and 3 more?"): the first `shown`, then a count. */
-export function nameJobs(names: readonly string[], shown = 5): string {
+/** Names the jobs for a question ("Delete A, B and 3 more?"): the first `shown` (each isolated), then a count. */
+export function nameJobs(storeNames: readonly string[], shown = 5): string {
+    const names = storeNames.map(isolatedText);
     if (names.length <= 1) {
         return names[0] ?? '';
     }

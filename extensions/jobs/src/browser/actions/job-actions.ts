@@ -12,6 +12,7 @@ import type { JobActionResult } from '../../common/jobs-protocol';
 import { JOB_ACTION_SPECS, JobActionKey, JobActionSpec, JobServiceCall, performJobAction } from './job-action-catalog';
 import { JobActionRules } from './job-action-enablement';
 import { nameJobs } from './job-action-report';
+import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { JobLogDialog } from './job-log-dialog';
 import { JobPropertiesDialog } from './job-properties-dialog';
 
@@ -20,7 +21,7 @@ const MoveSchema = z.object({ workflowId: z.string().min(1, 'Choose a workflow')
 
 /** "Reject Flyer", "Reject 3 jobs". */
 function titleFor(verb: string, jobs: readonly JobRow[]): string {
-    return jobs.length === 1 ? `${verb} ${jobs[0].name}` : `${verb} ${jobs.length} jobs`;
+    return jobs.length === 1 ? `${verb} ${isolatedText(jobs[0].name)}` : `${verb} ${jobs.length} jobs`;
 }
 
 /**
@@ -121,7 +122,7 @@ export class JobActions {
         message.id = 'presswork-job-delete';
         const question = document.createElement('p');
         question.textContent = names.length === 1
-            ? `Delete the job ${names[0]} of order ${context.jobs[0].orderNumber}?`
+            ? `Delete the job ${isolatedText(names[0])} of order ${isolatedIdentifier(context.jobs[0].orderNumber)}?`
             : `Delete these ${names.length} jobs: ${nameJobs(names)}?`;
         const warning = document.createElement('p');
         warning.className = 'presswork-warning';

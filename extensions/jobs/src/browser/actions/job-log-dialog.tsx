@@ -1,6 +1,8 @@
 import * as React from '@theia/core/shared/react';
 import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import { messageOf } from '@presswork/platform/lib/common/errors';
+import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
+import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { JobActionService } from '../../common/jobs-protocol';
 import { JobDialog } from './job-dialog';
 import { filterLog, inTimeOrder, logAsText } from './job-log-view';
@@ -22,7 +24,7 @@ export class JobLogDialog extends JobDialog {
     protected readonly tableEnd = React.createRef<HTMLDivElement>();
 
     constructor(protected readonly options: JobLogDialogOptions) {
-        super(`Log of ${options.jobName}`, 960, 'presswork-job-log-dialog');
+        super(`Log of ${isolatedText(options.jobName)}`, 960, 'presswork-job-log-dialog');
         this.appendCloseButton('Close');
     }
 
@@ -86,7 +88,7 @@ export class JobLogDialog extends JobDialog {
                         <td className='presswork-job-log-time' title={entry.at}>{new Date(entry.at).toLocaleString()}</td>
                         <td className={`presswork-job-log-level presswork-job-log-${entry.level}`}>{entry.level}</td>
                         <td>{entry.by ?? ''}</td>
-                        <td className='presswork-job-log-message'>{entry.message}</td>
+                        <td className='presswork-job-log-message'><StoreText text={entry.message} /></td>
                     </tr>)}</tbody>
                 </table>
                 {!shown.length && <p className='presswork-form-help'>{this.entries.length ? 'No entry matches the filter.' : 'The log is empty.'}</p>}

@@ -1,5 +1,7 @@
 import * as React from '@theia/core/shared/react';
 import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
+import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
+import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { JobDetails, JobActionService } from '../../common/jobs-protocol';
 import { JobDialog } from './job-dialog';
 import { JobDraft, PropertyKind, draftOf, editOf } from './job-edit-draft';
@@ -40,7 +42,7 @@ export class JobPropertiesDialog extends JobDialog {
     protected busy = false;
 
     constructor(protected readonly options: JobPropertiesDialogOptions) {
-        super(`Properties of ${options.jobName}`, 720, 'presswork-job-properties-dialog');
+        super(`Properties of ${isolatedText(options.jobName)}`, 720, 'presswork-job-properties-dialog');
         this.appendCloseButton(options.canEdit ? 'Cancel' : 'Close');
         if (options.canEdit) {
             this.appendAcceptButton('Save');
@@ -132,11 +134,11 @@ export class JobPropertiesDialog extends JobDialog {
                 <button className='theia-button' onClick={() => this.load()} disabled={this.busy}>Reload</button>
             </div>}
             <dl className='presswork-job-facts'>
-                <dt>Job ID</dt><dd data-fact='id'>{job.id}</dd>
-                <dt>Order</dt><dd data-fact='orderNumber'>{job.orderNumber}</dd>
+                <dt>Job ID</dt><dd data-fact='id'><Identifier text={job.id} /></dd>
+                <dt>Order</dt><dd data-fact='orderNumber'><Identifier text={job.orderNumber} /></dd>
                 <dt>Workflow</dt><dd data-fact='workflow'>{details.workflowName ?? job.workflowId ?? '—'}</dd>
                 <dt>Status</dt><dd data-fact='status'>{job.phase} · {job.state}{job.currentActivity ? ` · ${job.currentActivity}` : ''}</dd>
-                {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'>{job.waitReason}</dd></>}
+                {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'><StoreText text={job.waitReason} /></dd></>}
                 <dt>Received</dt><dd data-fact='receivedAt'>{new Date(job.receivedAt).toLocaleString()}</dd>
                 {details.finishingOptions.map((option, index) => <React.Fragment key={index}>
                     <dt>Finishing: {option.name}</dt><dd data-finishing={option.name}>{option.value}</dd>

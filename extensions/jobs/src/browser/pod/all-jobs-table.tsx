@@ -2,7 +2,9 @@ import * as React from '@theia/core/shared/react';
 import { TableVirtuoso, TableVirtuosoHandle, ItemProps, TableProps } from '@theia/core/shared/react-virtuoso';
 import { nls } from '@theia/core/lib/common/nls';
 import type { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
-import type { JobRow } from '@presswork/platform/lib/common/job-row';
+import type { JobGroupField, JobRow } from '@presswork/platform/lib/common/job-row';
+import { balancedBidi, visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
+import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { SortKey } from '../../common/job-query';
 import type { ViewColumn } from '../../common/saved-views';
 import type { JobWindowModel } from './job-window-model';
@@ -14,6 +16,8 @@ export interface AllJobsTableHost {
     readonly model: JobWindowModel;
     readonly columns: readonly { readonly view: ViewColumn; readonly column: JobColumnContribution }[];
     readonly sort: readonly SortKey[];
+    /** The field the list is grouped by: the group headers show its values. */
+    readonly groupBy: JobGroupField | undefined;
     isSelected(jobId: string): boolean;
     readonly focusIndex: number | undefined;
     clickRow(index: number, event: React.MouseEvent): void;
@@ -74,7 +78,7 @@ function GroupCells({ host, index }: { host: AllJobsTableHost, index: number }):
     }
     return <td role='gridcell' colSpan={host.columns.length}>
         <span className={`codicon codicon-chevron-${item.collapsed ? 'right' : 'down'}`} />
-        <span className='presswork-job-group-label'>{item.label}</span>
+        <StoreText className='presswork-job-group-label' text={item.label} identifier={host.groupBy === 'orderNumber'} />
         <span className='presswork-job-group-count'>{item.jobCount === 1 ? nls.localize('presswork/jobs/groupOneJob', '1 job') : nls.localize('presswork/jobs/groupJobs', '{0} jobs', item.jobCount)}</span>
         {item.waitingForCloseout > 0 && <span className='presswork-job-group-closeout'>
             {nls.localize('presswork/jobs/groupWaiting', '{0} waiting for closeout', item.waitingForCloseout)}</span>}
@@ -88,8 +92,12 @@ function itemContent(index: number, _data: unknown, context: TableContext): Reac
         return <GroupCells host={host} index={index} />;
     }
     if (item?.kind === 'job') {
-        return <>{host.columns.map(({ column }) =>
-            <td key={column.id} role='gridcell' data-column-id={column.id} title={cellText(column, item.row)}>{cellText(column, item.row)}</td>)}</>;
+        return <>{host.columns.map(({ column }) => {
+            const text = cellText(column, item.row);
+            return <td key={column.id} role='gridcell' data-column-id={column.id} title={column.identifier ? visibleIdentifier(text) : balancedBidi(text)}>
+                <StoreText text={text} identifier={column.identifier} />
+            </td>;
+        })}</>;
     }
     return <td role='gridcell' colSpan={host.columns.length} className='presswork-job-loading'>&nbsp;</td>;
 }

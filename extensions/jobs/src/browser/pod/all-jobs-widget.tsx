@@ -30,6 +30,7 @@ import { ALL_JOBS_COLUMNS } from './job-columns';
 import { RowSelection } from './row-selection';
 import { JobSelectionService } from './job-selection-service';
 import { JobWindowModel } from './job-window-model';
+import { LookAlikesNote } from './look-alikes-note';
 import {
     PodViewState, defaultViewState, isSortable, moveColumn, resizeColumn, savedViewContent, sortAfterClick, toggleColumn, viewStateOf
 } from './pod-view-state';
@@ -209,6 +210,10 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
 
     get sort(): AllJobsTableHost['sort'] {
         return this.view.query.sort;
+    }
+
+    get groupBy(): JobGroupField | undefined {
+        return this.model.currentQuery.groupBy;
     }
 
     isSelected(jobId: string): boolean {
@@ -427,6 +432,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
                 onMenu={(kind, anchor) => this.openMenu(kind, anchor)}
             />
             {this.model.error && <p className='presswork-error' role='alert'>{this.model.error}</p>}
+            <LookAlikesNote count={this.model.lookAlikes} text={this.model.currentQuery.text ?? ''} />
             <AllJobsTable host={this} revision={this.revision} tableRef={this.tableRef} />
             {this.menu && <PopupMenu label={this.menu.label} items={this.menu.items()} x={this.menu.x} y={this.menu.y} stayOpen={this.menu.stayOpen} onClose={this.closeMenu} />}
         </>;

@@ -16,9 +16,9 @@ function column(id: string, label: string, field: string, defaultWidth: number, 
 
 /** The All Jobs pod's own columns, in their default order. */
 export const ALL_JOBS_COLUMNS: readonly JobColumnContribution[] = [
-    column('id', 'Job ID', 'id', 150, false),
+    { ...column('id', 'Job ID', 'id', 150, false), identifier: true },
     column('name', 'Name', 'name', 240),
-    column('orderNumber', 'Order number', 'orderNumber', 130),
+    { ...column('orderNumber', 'Order number', 'orderNumber', 130), identifier: true },
     column('customer', 'Customer', 'customer', 150),
     column('workflow', 'Workflow', 'workflowName', 160),
     column('phase', 'Phase', 'phase', 90),

@@ -26,7 +26,7 @@ function backend(count: number, hidden = new Set<string>()): { fetch: (request: 
                 shownFor = hidden.size;
             }
             const items: JobListItem[] = shown.slice(request.offset, request.offset + request.limit).map(index => ({ kind: 'job', row: row(index) }));
-            return { offset: request.offset, items, total: shown.length, matchingJobs: shown.length, allJobs: count };
+            return { offset: request.offset, items, total: shown.length, matchingJobs: shown.length, allJobs: count, lookAlikes: 0 };
         }
     };
 }
@@ -89,7 +89,7 @@ describe('JobWindowModel', () => {
         let release: () => void = () => undefined;
         const store = backend(50);
         const slow = (request: JobWindowRequest): Promise<JobWindow> => request.query.text === 'slow'
-            ? new Promise(resolve => release = () => resolve({ offset: 0, items: [], total: 0, matchingJobs: 0, allJobs: 50 }))
+            ? new Promise(resolve => release = () => resolve({ offset: 0, items: [], total: 0, matchingJobs: 0, allJobs: 50, lookAlikes: 0 }))
             : store.fetch(request);
         const model = new JobWindowModel(slow, { text: 'slow' });
         const first = model.setQuery({ text: 'slow' });

@@ -33,6 +33,8 @@ export class JobWindowModel {
     total = 0;
     matchingJobs = 0;
     allJobs = 0;
+    /** Jobs whose order number only looks like the text filter (hidden characters). */
+    lookAlikes = 0;
     loaded = false;
     error: string | undefined;
 
@@ -219,6 +221,7 @@ export class JobWindowModel {
         this.total = result.total;
         this.matchingJobs = result.matchingJobs;
         this.allJobs = result.allJobs;
+        this.lookAlikes = result.lookAlikes;
         this.loaded = true;
         this.onDidChangeEmitter.fire();
     }

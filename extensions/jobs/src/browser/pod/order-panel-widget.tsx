@@ -13,6 +13,8 @@ import { JobActionCommands } from './job-action-commands';
 import { formatDateTime } from './job-columns';
 import { JobSelectionService } from './job-selection-service';
 import { paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
+import { balancedBidi } from '@presswork/platform/lib/common/hidden-characters';
+import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 
 /**
  * The selected job's order at a glance: its jobs and their states, how far it is from closeout,
@@ -91,9 +93,9 @@ export class OrderPanelWidget extends ReactWidget {
         }
         const actions = this.actions.permittedActions(JobActionGroups.order);
         return <div className='presswork-order-summary' data-order-id={summary.id}>
-            <h3 className='presswork-order-number'>{summary.orderNumber}</h3>
+            <h3 className='presswork-order-number'><Identifier text={summary.orderNumber} /></h3>
             <dl>
-                <dt>{nls.localize('presswork/jobs/customer', 'Customer')}</dt><dd>{summary.customer}</dd>
+                <dt>{nls.localize('presswork/jobs/customer', 'Customer')}</dt><dd><StoreText text={summary.customer} /></dd>
                 <dt>{nls.localize('presswork/jobs/ordered', 'Ordered')}</dt><dd>{formatDateTime(summary.createDate)}</dd>
                 <dt>{nls.localize('presswork/jobs/payment', 'Payment')}</dt><dd>{paymentMethodLabel(summary.paymentMethod)}</dd>
             </dl>
@@ -106,7 +108,7 @@ export class OrderPanelWidget extends ReactWidget {
                     <th>{nls.localize('presswork/jobs/column/state', 'State')}</th>
                 </tr></thead>
                 <tbody>{summary.jobs.map(job => <tr key={job.id} data-job-id={job.id}>
-                    <td title={job.name}>{job.name}</td><td>{job.state}</td>
+                    <td title={balancedBidi(job.name)}><StoreText text={job.name} /></td><td>{job.state}</td>
                 </tr>)}</tbody>
             </table>
             {actions.length > 0 && <div className='presswork-order-actions'>

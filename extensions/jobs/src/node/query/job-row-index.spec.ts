@@ -247,5 +247,27 @@ describe('JobRowIndex', () => {
             assert.equal(window.matchingJobs, 2);
             assert.equal(window.allJobs, 4);
         });
+
+        it('keeps order numbers with hidden characters apart from the number they look like, and counts them as look-alikes', async () => {
+            await fixture.addOrder('plain', 1, undefined, { orderNumber: '1001' });
+            const zeroWidth = await fixture.addOrder('zero-width', 2, undefined, { orderNumber: '10\u200B01' });
+            await fixture.addOrder('override', 1, undefined, { orderNumber: '\u202E1001' });
+            const search = (text: string): JobWindow => query({ text, sort: [{ field: 'id', direction: 'asc' }] });
+
+            const typed = search('1001');
+            assert.deepEqual(ids(typed), ['override-job-1', 'plain-job-1'], 'the override holds "1001" as typed; the zero-width space splits it');
+            assert.equal(typed.lookAlikes, 3, 'both jobs of 10\u200B01 and the one of \u202E1001 look like 1001');
+            assert.equal(search(' 1001 ').lookAlikes, 3);
+
+            const exact = search('10\u200B01');
+            assert.deepEqual(ids(exact), ['zero-width-job-1', 'zero-width-job-2']);
+            assert.equal(exact.lookAlikes, 1, 'the number searched for is not its own look-alike; \u202E1001 still is one');
+
+            assert.equal(search('').lookAlikes, 0);
+            assert.equal(search('100').lookAlikes, 0, 'only a whole order number is a look-alike');
+
+            await fixture.store.delete(OrdersCollection, zeroWidth.id, zeroWidth.version);
+            assert.equal(search('1001').lookAlikes, 1, 'a removed order is no look-alike any more');
+        });
     });
 });

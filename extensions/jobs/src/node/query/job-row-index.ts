@@ -12,6 +12,7 @@ import type { JobCounts, JobWindow, JobWindowRequest } from '../../common/job-qu
 import type { JobRow } from '../../common/job-row';
 import { IndexedJob, jobRowsOf } from './indexed-job';
 import { JobList } from './job-list';
+import { LookAlikeOrderNumbers } from './look-alike-order-numbers';
 import { SortSpec, sortSpecKey, sortSpecOf, upperBound } from './job-ordering';
 import { SortedJobs } from './sorted-jobs';
 
@@ -44,6 +45,7 @@ export class JobRowIndex implements BackendApplicationContribution {
     protected readonly stateCounts = new Map<JobState, number>();
     protected readonly sortOrders = new Map<string, SortedJobs>();
     protected readonly lists = new Map<string, CachedList>();
+    protected readonly lookAlikes = new LookAlikeOrderNumbers();
     protected loading: Promise<void> | undefined;
     protected loaded = false;
 
@@ -89,7 +91,7 @@ export class JobRowIndex implements BackendApplicationContribution {
         const { query, offset, limit } = JobWindowRequestSchema.parse(request);
         const list = this.list(query);
         const { items, total } = list.window(offset, limit, new Set(query.collapsed));
-        return { offset, items, total, matchingJobs: list.jobs.length, allJobs: this.jobs.size };
+        return { offset, items, total, matchingJobs: list.jobs.length, allJobs: this.jobs.size, lookAlikes: this.lookAlikes.count(query.text) };
     }
 
     /**
@@ -208,6 +210,7 @@ export class JobRowIndex implements BackendApplicationContribution {
                 this.sortOrders.forEach(sorted => sorted.insert(next));
             }
             this.lists.forEach(({ list }) => list.apply(previous, next));
+            this.lookAlikes.apply(previous?.row, row);
         }
         this.jobIdsByOrder.set(order.id, [...ids]);
     }
@@ -227,6 +230,7 @@ export class JobRowIndex implements BackendApplicationContribution {
         this.count(job.row.state, -1);
         this.sortOrders.forEach(sorted => sorted.remove(job));
         this.lists.forEach(({ list }) => list.apply(job, undefined));
+        this.lookAlikes.apply(job.row, undefined);
     }
 
     /** A renamed (or deleted) workflow renames the rows of its jobs; a deleted one shows its id. */
