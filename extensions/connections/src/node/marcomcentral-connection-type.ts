@@ -4,7 +4,9 @@ import type {
     PackingSlipRequest, SettlementRequest
 } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import { CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, isCloseoutFailureCode, testConnection } from './marcomcentral';
+import {
+    CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, fetchOrdersInWindow, isCloseoutFailureCode, testConnection
+} from './marcomcentral';
 
 /**
  * MarcomCentral as a kind of connection: the SOAP client, fed with the connection's decrypted tokens.
@@ -26,7 +28,7 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
     }
 
     fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal): Promise<FetchedOrders> {
-        return this.client.getOrdersByDate(this.endpoint(connection, 'orders'), window, signal);
+        return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal);
     }
 
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders> {

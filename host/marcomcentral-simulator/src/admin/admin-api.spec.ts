@@ -145,6 +145,16 @@ describe('/_sim administration', () => {
         assert.equal((await admin(simulator, 'POST', '/stock', { SKU: '17000101', Level: -1 })).status, 400);
     });
 
+    it('holds an order of 22 lines with 1 MB product names placed from outside, and answers it in full by number', async () => {
+        const name = 'N'.repeat(1024 * 1024);
+        const lines = Array.from({ length: 22 }, () => ({ SKU: '13933967', ProductName: name }));
+        const reply = await admin(simulator, 'POST', '/orders', { OrderNumber: 'HUGE-1', OrderDetails: lines });
+        assert.equal(reply.status, 201);
+        const answer = await soapCall(simulator, 'GetOrdersByOrderNumber', '<OrderNumber>HUGE-1</OrderNumber>');
+        assert.equal(answer.status, 200);
+        assert.ok(answer.text.length > 22 * 1024 * 1024, `${answer.text.length} characters`);
+    });
+
     it('answers 404 for unknown routes', async () => {
         assert.equal((await admin(simulator, 'GET', '/nothing')).status, 404);
         assert.equal((await admin(simulator, 'PUT', '/orders')).status, 404);

@@ -35,7 +35,25 @@ export interface ExchangeResponse {
  * the headers and the body. Failures come out as MarcomCentralError (unreachable, tls, timeout,
  * too-large, bad-response); a cancellation by the caller's signal rejects with the signal's reason.
  */
-export async function exchange(url: string, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResponse> {
+export function exchange(url: string, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResponse> {
+    return exchangeWith(url, request, limits, async (response, abort) => ({
+        status: response.status,
+        statusText: response.statusText,
+        contentType: response.headers.get('content-type') ?? undefined,
+        body: await readBodyWithLimit(response.body, limits.maxBytes, abort)
+    }));
+}
+
+/** The response as `read` sees it: status, headers and the body as a stream. */
+export type StreamedResponse = Awaited<ReturnType<FetchFunction>>;
+
+/**
+ * One HTTP request whose answer `read` consumes as a stream (calling `abort` to tear the connection
+ * down), under the same deadline, size rule for a declared length, and failure mapping as {@link exchange}.
+ */
+export async function exchangeWith<T>(
+    url: string, request: ExchangeRequest, limits: ExchangeLimits, read: (response: StreamedResponse, abort: () => void) => Promise<T>
+): Promise<T> {
     const { signal: callerSignal, operation } = limits;
     callerSignal?.throwIfAborted();
     const where = describeUrl(url);
@@ -56,14 +74,12 @@ export async function exchange(url: string, request: ExchangeRequest, limits: Ex
             follow: request.followRedirects ? 5 : 0,
             signal: controller.signal
         });
-        const contentType = response.headers.get('content-type') ?? undefined;
         const declaredLength = Number(response.headers.get('content-length') ?? NaN);
         if (Number.isFinite(declaredLength) && declaredLength > limits.maxBytes) {
             controller.abort();
             throw tooLarge(operation, limits.maxBytes, where, response.status);
         }
-        const body = await readBodyWithLimit(response.body, limits.maxBytes, () => controller.abort());
-        return { status: response.status, statusText: response.statusText, contentType, body };
+        return await read(response, () => controller.abort());
     } catch (error) {
         if (error instanceof MarcomCentralError) {
             throw error;

@@ -7,9 +7,11 @@ import {
 import type {
     CloseoutResult, InvoiceByLineItemRequest, PackingSlipByLineItemRequest, PackingSlipByOrderRequest, SettleByOrderRequest
 } from './closeout-types';
-import { FetchFunction, exchange } from './http-exchange';
+import { readBodyWithLimit } from './bounded-body';
+import { FetchFunction, StreamedResponse, exchange, exchangeWith } from './http-exchange';
 import { JobTicketsResult, readJobTicketsResponse } from './job-ticket-mapping';
 import { MarcomCentralError, withSecretRedacted } from './marcomcentral-error';
+import { OrderHead, scanOrderHeads } from './order-heads';
 import { OrdersResult, readOrdersResponse } from './orders-response';
 import { jobTicketsByDateRequest, ordersByDateRequest, ordersByOrderNumberRequest } from './query-requests';
 import { MarcomCentralService, buildSoapRequest } from './soap-envelope';
@@ -34,6 +36,8 @@ export interface MarcomCentralClientOptions {
     readonly timeoutMs?: number;
     /** Largest SOAP answer read. Default 20 MB. */
     readonly maxResponseBytes?: number;
+    /** Largest answer scanned for its orders' heads only (see getOrderHeadsByDate). Default 4 × maxResponseBytes. */
+    readonly maxScanBytes?: number;
 }
 
 export interface DownloadOptions {
@@ -60,11 +64,18 @@ export class MarcomCentralClient {
     private readonly fetch: FetchFunction;
     private readonly timeoutMs: number;
     private readonly maxResponseBytes: number;
+    private readonly maxScanBytes: number;
 
     constructor(options: MarcomCentralClientOptions = {}) {
         this.fetch = options.fetch ?? nodeFetch;
         this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
         this.maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
+        this.maxScanBytes = positive(options.maxScanBytes, 4 * this.maxResponseBytes, 'maxScanBytes');
+    }
+
+    /** The largest SOAP answer read whole: an order whose own answer is larger cannot be taken in. */
+    get responseLimitBytes(): number {
+        return this.maxResponseBytes;
     }
 
     /** Orders whose CreateDate lies in `[window.start, window.end)`. */
@@ -72,6 +83,25 @@ export class MarcomCentralClient {
         const operation = 'GetOrdersByDate';
         return this.call(endpoint, 'Order', operation, () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone),
             response => readOrdersResponse(response, operation, endpoint.timeZone), signal);
+    }
+
+    /**
+     * Which orders `[window.start, window.end)` holds (id and order number only), for a window whose
+     * answer is too large to read whole: the answer is scanned as a stream, up to maxScanBytes,
+     * and nothing else of it is kept.
+     */
+    async getOrderHeadsByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<OrderHead[]> {
+        const operation = 'GetOrdersByDate';
+        return this.post(endpoint, 'Order', operation, () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone), this.maxScanBytes,
+            async (response, abort) => {
+                if (response.status !== 200) {
+                    // A fault or an error page: small, read whole and judged as every answer is.
+                    const body = await readBodyWithLimit(response.body, this.maxResponseBytes, abort);
+                    readSoapOutcome({ status: response.status, statusText: response.statusText, body }, operation, endpoint.token);
+                    throw new MarcomCentralError('http', `MarcomCentral answered ${operation} with HTTP ${response.status}`, { operation, status: response.status });
+                }
+                return scanOrderHeads(response.body, this.maxScanBytes, abort, operation);
+            }, signal);
     }
 
     /** The order with this order number (zero or one order). */
@@ -150,7 +180,7 @@ export class MarcomCentralClient {
      * element with `read`. Every MarcomCentralError raised on the way, reading included, leaves
      * with the token redacted.
      */
-    private async call<T>(
+    private call<T>(
         endpoint: MarcomCentralEndpoint,
         service: MarcomCentralService,
         operation: string,
@@ -158,17 +188,31 @@ export class MarcomCentralClient {
         read: (response: XmlElement) => T,
         signal?: AbortSignal
     ): Promise<T> {
+        return this.post(endpoint, service, operation, requestObject, this.maxResponseBytes, async (response, abort) => read(readSoapOutcome({
+            status: response.status,
+            statusText: response.statusText,
+            contentType: response.headers.get('content-type') ?? undefined,
+            body: await readBodyWithLimit(response.body, this.maxResponseBytes, abort)
+        }, operation, endpoint.token)), signal);
+    }
+
+    /**
+     * Posts one SOAP request and hands the streamed answer to `read`. Every MarcomCentralError
+     * raised on the way, reading included, leaves with the token redacted.
+     */
+    private async post<T>(
+        endpoint: MarcomCentralEndpoint,
+        service: MarcomCentralService,
+        operation: string,
+        requestObject: () => XmlNode,
+        maxBytes: number,
+        read: (response: StreamedResponse, abort: () => void) => Promise<T>,
+        signal?: AbortSignal
+    ): Promise<T> {
         try {
             const url = serviceUrl(endpoint, service);
             const request = buildSoapRequest(service, operation, requestObject());
-            const response = await exchange(url, { ...request, followRedirects: false }, {
-                fetch: this.fetch,
-                timeoutMs: this.timeoutMs,
-                maxBytes: this.maxResponseBytes,
-                signal,
-                operation
-            });
-            return read(readSoapOutcome(response, operation, endpoint.token));
+            return await exchangeWith(url, { ...request, followRedirects: false }, { fetch: this.fetch, timeoutMs: this.timeoutMs, maxBytes, signal, operation }, read);
         } catch (error) {
             throw error instanceof MarcomCentralError ? withSecretRedacted(error, endpoint.token) : error;
         }
