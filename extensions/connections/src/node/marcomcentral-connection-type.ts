@@ -4,6 +4,7 @@ import type {
     PackingSlipRequest, SettlementRequest
 } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
+import { AddressLookup, checkPrintFileSource, systemLookup } from './files/print-file-source';
 import {
     CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, fetchOrdersInWindow, isCloseoutFailureCode, testConnection
 } from './marcomcentral';
@@ -19,6 +20,8 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
 
     @inject(SecretBox) protected readonly secrets: SecretBox;
     @inject(MarcomCentralClient) protected readonly client: MarcomCentralClient;
+    /** How print file hosts are resolved before they are checked. */
+    protected readonly addressLookup: AddressLookup = systemLookup;
 
     async test(connection: Connection): Promise<ConnectionTestResult> {
         if (!connection.orderToken) {
@@ -36,7 +39,7 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
     }
 
     downloadFile(connection: Connection, url: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
-        return this.client.downloadFile(url, { maxBytes, signal });
+        return this.client.downloadFile(url, { maxBytes, signal, guard: target => checkPrintFileSource(target, connection, this.addressLookup) });
     }
 
     /** One slip for every line of the order; the store ships to the order's own address and adjusts stock. */

@@ -1,5 +1,6 @@
+import type { Agent } from 'node:http';
 import type nodeFetch from 'node-fetch';
-import { BodyTooLargeError, formatBytes, readBodyWithLimit } from './bounded-body';
+import { BodyTooLargeError, formatBytes } from './bounded-body';
 import { MarcomCentralError } from './marcomcentral-error';
 import { classifyTransportFailure } from './transport-failure';
 
@@ -12,6 +13,8 @@ export interface ExchangeRequest {
     readonly body?: string;
     /** SOAP calls never follow redirects (the token must not travel elsewhere); downloads may. */
     readonly followRedirects: boolean;
+    /** Connects through this agent (a download's, pinned to the address its guard checked). */
+    readonly agent?: Agent;
 }
 
 export interface ExchangeLimits {
@@ -30,26 +33,14 @@ export interface ExchangeResponse {
     readonly body: Buffer;
 }
 
-/**
- * One HTTP request and its whole, size-limited body, under one deadline that covers the connection,
- * the headers and the body. Failures come out as MarcomCentralError (unreachable, tls, timeout,
- * too-large, bad-response); a cancellation by the caller's signal rejects with the signal's reason.
- */
-export function exchange(url: string, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResponse> {
-    return exchangeWith(url, request, limits, async (response, abort) => ({
-        status: response.status,
-        statusText: response.statusText,
-        contentType: response.headers.get('content-type') ?? undefined,
-        body: await readBodyWithLimit(response.body, limits.maxBytes, abort)
-    }));
-}
-
 /** The response as `read` sees it: status, headers and the body as a stream. */
 export type StreamedResponse = Awaited<ReturnType<FetchFunction>>;
 
 /**
  * One HTTP request whose answer `read` consumes as a stream (calling `abort` to tear the connection
- * down), under the same deadline, size rule for a declared length, and failure mapping as {@link exchange}.
+ * down), under one deadline that covers the connection, the headers and the body. A declared length
+ * over `maxBytes` is refused unread. Failures come out as MarcomCentralError (unreachable, tls,
+ * timeout, too-large, bad-response); a cancellation by the caller's signal rejects with the signal's reason.
  */
 export async function exchangeWith<T>(
     url: string, request: ExchangeRequest, limits: ExchangeLimits, read: (response: StreamedResponse, abort: () => void) => Promise<T>
@@ -72,6 +63,7 @@ export async function exchangeWith<T>(
             body: request.body,
             redirect: request.followRedirects ? 'follow' : 'manual',
             follow: request.followRedirects ? 5 : 0,
+            agent: request.agent,
             signal: controller.signal
         });
         const declaredLength = Number(response.headers.get('content-length') ?? NaN);

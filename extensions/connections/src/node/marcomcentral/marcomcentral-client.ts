@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import nodeFetch from 'node-fetch';
 import type { OrderWindow } from '@presswork/platform/lib/common';
 import { readCloseoutResponse } from './closeout-mapping';
@@ -8,7 +9,7 @@ import type {
     CloseoutResult, InvoiceByLineItemRequest, PackingSlipByLineItemRequest, PackingSlipByOrderRequest, SettleByOrderRequest
 } from './closeout-types';
 import { readBodyWithLimit } from './bounded-body';
-import { FetchFunction, StreamedResponse, exchange, exchangeWith } from './http-exchange';
+import { FetchFunction, StreamedResponse, describeUrl, exchangeWith } from './http-exchange';
 import { JobTicketsResult, readJobTicketsResponse } from './job-ticket-mapping';
 import { MarcomCentralError, withSecretRedacted } from './marcomcentral-error';
 import { OrderHead, scanOrderHeads } from './order-heads';
@@ -40,7 +41,14 @@ export interface MarcomCentralClientOptions {
     readonly maxScanBytes?: number;
 }
 
+/**
+ * Decides whether a file URL may be fetched (the first and every redirect's), returning the agent
+ * to connect with; throws, with the reason, when it may not.
+ */
+export type DownloadGuard = (url: URL) => Promise<Agent>;
+
 export interface DownloadOptions {
+    readonly guard: DownloadGuard;
     /** Largest file read. Default 200 MB. */
     readonly maxBytes?: number;
     readonly signal?: AbortSignal;
@@ -52,6 +60,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
 export const TRANS_API_PATH = '/TRANS/1.0/';
+/** Redirects followed for one file download, each checked by the guard as the first URL was. */
+export const MAX_DOWNLOAD_REDIRECTS = 3;
 
 /**
  * MarcomCentral's transactional SOAP API (Order, JobTicket, PackingSlip, Invoice, Settlement).
@@ -137,36 +147,39 @@ export class MarcomCentralClient {
 
     /**
      * Downloads a file (a line's FinalOutputFileURL) into memory, never more than `maxBytes`.
-     * The token is not sent. 404 means the store has not rendered the file yet (`not-ready`).
-     * Only the bytes are returned: nothing of the URL is ever used as a file name.
+     * The token is not sent. Each URL, the first and every redirect's (at most
+     * MAX_DOWNLOAD_REDIRECTS), must pass the guard, and is fetched through the agent it returns.
+     * 404 means the store has not rendered the file yet (`not-ready`). Only the bytes are returned:
+     * nothing of the URL is ever used as a file name.
      */
-    async downloadFile(url: string, options: DownloadOptions = {}): Promise<Buffer> {
+    async downloadFile(url: string, options: DownloadOptions): Promise<Buffer> {
         const operation = 'the file download';
-        let parsed: URL;
-        try {
-            parsed = new URL(url);
-        } catch {
-            throw new MarcomCentralError('bad-response', 'The file URL MarcomCentral gave is not a valid URL', { operation });
-        }
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-            throw new MarcomCentralError('bad-response', `The file URL MarcomCentral gave uses "${parsed.protocol}", not http or https`, { operation });
-        }
+        let current = fileUrl(url, operation);
         const maxBytes = positive(options.maxBytes, DEFAULT_MAX_DOWNLOAD_BYTES, 'maxBytes');
-        const response = await exchange(parsed.href, { method: 'GET', followRedirects: true }, {
-            fetch: this.fetch,
-            timeoutMs: positive(options.timeoutMs, this.timeoutMs, 'timeoutMs'),
-            maxBytes,
-            signal: options.signal,
-            operation
-        });
-        const where = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-        if (response.status === 404) {
-            throw new MarcomCentralError('not-ready', `The file at ${where} is not ready yet (HTTP 404)`, { operation, status: 404 });
+        const limits = { fetch: this.fetch, timeoutMs: positive(options.timeoutMs, this.timeoutMs, 'timeoutMs'), maxBytes, signal: options.signal, operation };
+        for (let redirects = 0; ; redirects++) {
+            const agent = await options.guard(current);
+            const response = await exchangeWith(current.href, { method: 'GET', followRedirects: false, agent }, limits, async (answer, abort) => ({
+                status: answer.status,
+                location: REDIRECT_STATUSES.has(answer.status) ? answer.headers.get('location') ?? undefined : undefined,
+                body: await readBodyWithLimit(answer.body, maxBytes, abort)
+            }));
+            const where = describeUrl(current.href);
+            if (response.location !== undefined) {
+                if (redirects >= MAX_DOWNLOAD_REDIRECTS) {
+                    throw new MarcomCentralError('bad-response', `The file at ${where} redirects more than ${MAX_DOWNLOAD_REDIRECTS} times`, { operation });
+                }
+                current = fileUrl(new URL(response.location, current).href, operation);
+                continue;
+            }
+            if (response.status === 404) {
+                throw new MarcomCentralError('not-ready', `The file at ${where} is not ready yet (HTTP 404)`, { operation, status: 404 });
+            }
+            if (response.status < 200 || response.status > 299) {
+                throw new MarcomCentralError('http', `The file at ${where} could not be downloaded (HTTP ${response.status})`, { operation, status: response.status });
+            }
+            return response.body;
         }
-        if (response.status < 200 || response.status > 299) {
-            throw new MarcomCentralError('http', `The file at ${where} could not be downloaded (HTTP ${response.status})`, { operation, status: response.status });
-        }
-        return response.body;
     }
 
     private closeout(
@@ -240,6 +253,22 @@ export function serviceUrl(endpoint: MarcomCentralEndpoint, service: MarcomCentr
     url.search = '';
     url.hash = '';
     return url.href;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** A file URL MarcomCentral gave (or redirected to): http or https only. */
+function fileUrl(url: string, operation: string): URL {
+    let parsed: URL;
+    try {
+        parsed = new URL(url);
+    } catch {
+        throw new MarcomCentralError('bad-response', 'The file URL MarcomCentral gave is not a valid URL', { operation });
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new MarcomCentralError('bad-response', `The file URL MarcomCentral gave uses "${parsed.protocol}", not http or https`, { operation });
+    }
+    return parsed;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
