@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nls } from '@theia/core/lib/common/nls';
 import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
 import { ConnectionInput, ConnectionInputSchema, pollingIntervalWarning } from '../common/connection-input';
 import type { ConnectionView } from '../common/connections-protocol';
@@ -14,6 +15,7 @@ const ConnectionFormSchema = z.object({
     timeZone: z.string().trim(),
     pollingIntervalSeconds: z.coerce.number({ error: 'Polling interval must be a number of seconds' }),
     firstLookBackHours: z.coerce.number({ error: 'First look-back must be a number of hours' }),
+    printFileHosts: z.string().transform(hosts => hosts.split(/[\s,]+/).filter(host => host !== '')),
     enabled: z.enum(['true', 'false']).transform(value => value === 'true')
 }).superRefine((input, context) => {
     // The service's own rules, so that the dialog names a problem before the server has to.
@@ -43,6 +45,12 @@ export function connectionDialog(existing: ConnectionView | undefined, submit: (
             { name: 'timeZone', label: 'Store time zone', kind: 'text', initial: existing?.timeZone ?? 'America/Los_Angeles', help: 'An IANA name; daylight saving follows the time-zone database.' },
             { name: 'pollingIntervalSeconds', label: 'Polling interval (seconds)', kind: 'number', initial: String(existing?.pollingIntervalSeconds ?? 300), help: pollingIntervalWarning(1) },
             { name: 'firstLookBackHours', label: 'First look-back (hours)', kind: 'number', initial: String(existing?.firstLookBackHours ?? 24), help: 'Orders placed this long before the first poll are taken in too.' },
+            {
+                name: 'printFileHosts', label: nls.localize('presswork/connections/printFileHosts', 'Print file hosts'), kind: 'text',
+                initial: existing?.printFileHosts.join(', ') ?? '', placeholder: 'files.example.com',
+                help: nls.localize('presswork/connections/printFileHostsHelp',
+                    'Print files are downloaded only from the endpoint\'s host and these hosts (separate them with commas).')
+            },
             { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: String(existing?.enabled ?? false) }
         ],
         schema: ConnectionFormSchema,

@@ -34,7 +34,7 @@ export class ConnectionLogDialog extends ReactDialog<void> {
                     <td>{entry.rejected}</td>
                     <td>{entry.errors}</td>
                     <td>{entry.durationMs} ms</td>
-                    <td className={entry.error ? 'presswork-status-error' : ''}><StoreText text={entry.error} /></td>
+                    <td className={entry.error ? 'presswork-status-error' : ''}><StoreText text={entry.error ?? entry.note} /></td>
                 </tr>)}</tbody>
             </table>
         </div>;

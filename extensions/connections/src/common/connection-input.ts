@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shortText } from '@presswork/platform/lib/common/identifiers';
+import { MAX_PRINT_FILE_HOSTS, PrintFileHostSchema } from '@presswork/platform/lib/common/connection-schema';
 
 /** IANA time-zone names only: DST follows the tz database, never a fixed offset. */
 export const TimeZoneSchema = z.string().max(64).refine(zone => {
@@ -29,6 +30,7 @@ export const ConnectionInputSchema = z.object({
     timeZone: TimeZoneSchema.default('America/Los_Angeles'),
     pollingIntervalSeconds: z.number().int().min(1).max(86_400).default(300),
     firstLookBackHours: z.number().int().min(0).max(24 * 31).default(24),
+    printFileHosts: z.array(PrintFileHostSchema).max(MAX_PRINT_FILE_HOSTS, `at most ${MAX_PRINT_FILE_HOSTS} hosts`).default([]),
     enabled: z.boolean().default(false)
 });
 export type ConnectionInput = z.input<typeof ConnectionInputSchema>;

@@ -23,7 +23,9 @@ export const ConnectionLogEntrySchema = z.object({
     rejected: z.number().int().nonnegative(),
     errors: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
-    error: z.string().max(2000).optional()
+    error: z.string().max(2000).optional(),
+    /** What went differently in a poll that succeeded, in words: orders quarantined, say. */
+    note: z.string().max(2000).optional()
 });
 export type ConnectionLogEntry = z.infer<typeof ConnectionLogEntrySchema>;
 

@@ -20,6 +20,7 @@ export interface ConnectionView {
     readonly timeZone: string;
     readonly pollingIntervalSeconds: number;
     readonly firstLookBackHours: number;
+    readonly printFileHosts: readonly string[];
     readonly enabled: boolean;
     readonly demo: boolean;
     readonly status: ConnectionStatus;

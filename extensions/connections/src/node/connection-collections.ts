@@ -13,8 +13,6 @@ export const ConnectionStateSchema = z.object({
     /** End of the last window whose orders are all stored. */
     watermark: TimestampSchema.optional(),
     consecutiveFailures: z.number().int().nonnegative().default(0),
-    /** The longest window to ask for now: smaller after the store answered too much at once. */
-    windowLimitMs: z.number().int().positive().optional(),
     status: ConnectionStatusSchema
 });
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;

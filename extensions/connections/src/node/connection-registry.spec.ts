@@ -95,6 +95,15 @@ describe('ConnectionRegistry', () => {
         assert.equal(store.count(ConnectionsCollection), 0);
     });
 
+    it('keeps the print file hosts an administrator lists, lower-cased, and refuses anything but host names and addresses', async () => {
+        const created = await registry.create(input({ printFileHosts: ['Files.Acme.example.com', '203.0.113.7'] }));
+        assert.deepEqual(store.get(ConnectionsCollection, created.id)?.printFileHosts, ['files.acme.example.com', '203.0.113.7']);
+        assert.deepEqual(created.printFileHosts, ['files.acme.example.com', '203.0.113.7']);
+        for (const host of ['https://files.example.com/', 'files.example.com:8443', 'files example', '']) {
+            await assert.rejects(registry.create(input({ printFileHosts: [host] })), /host name or IP address/, host);
+        }
+    });
+
     it('keeps the stored tokens when an update gives none', async () => {
         const created = await registry.create(input());
         const updated = await registry.update(created.id, created.version, input({ orderToken: undefined, closeoutToken: undefined, name: 'Acme (renamed)' }));
@@ -176,7 +185,8 @@ describe('ConnectionRegistry', () => {
             endpointUrl: 'https://acme.marcomcentral.example.com/services',
             timeZone: 'America/New_York',
             pollingIntervalSeconds: 600,
-            firstLookBackHours: 48
+            firstLookBackHours: 48,
+            printFileHosts: []
         }]);
         assert.equal(JSON.parse(registry.exportJson([])).connections.length, 2, 'no ids: every connection');
     });

@@ -14,7 +14,8 @@ import { RejectedOrders } from './intake/rejected-orders';
 
 /** The fields an export carries: everything but the tokens and the id. */
 const ExportedConnectionSchema = ConnectionInputSchema.pick({
-    name: true, description: true, type: true, endpointUrl: true, timeZone: true, pollingIntervalSeconds: true, firstLookBackHours: true
+    name: true, description: true, type: true, endpointUrl: true, timeZone: true, pollingIntervalSeconds: true, firstLookBackHours: true,
+    printFileHosts: true
 });
 const ConnectionExportSchema = z.object({
     format: z.literal('presswork-connections'),
@@ -54,6 +55,7 @@ export class ConnectionRegistry {
             timeZone: connection.timeZone,
             pollingIntervalSeconds: connection.pollingIntervalSeconds,
             firstLookBackHours: connection.firstLookBackHours,
+            printFileHosts: connection.printFileHosts ?? [],
             enabled: connection.enabled,
             demo: connection.demo,
             status: this.status(connection),
@@ -150,7 +152,8 @@ export class ConnectionRegistry {
     protected fields(valid: ValidConnectionInput): Omit<Connection, 'id' | 'version' | 'orderToken' | 'closeoutToken' | 'demo'> {
         return {
             name: valid.name, description: valid.description, type: valid.type, endpointUrl: valid.endpointUrl, timeZone: valid.timeZone,
-            pollingIntervalSeconds: valid.pollingIntervalSeconds, firstLookBackHours: valid.firstLookBackHours, enabled: valid.enabled
+            pollingIntervalSeconds: valid.pollingIntervalSeconds, firstLookBackHours: valid.firstLookBackHours,
+            printFileHosts: valid.printFileHosts, enabled: valid.enabled
         };
     }
 

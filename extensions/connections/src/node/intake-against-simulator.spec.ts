@@ -296,6 +296,44 @@ describe('Order intake against the simulator', function () {
         assert.deepEqual(pipeline.log().map(entry => entry.rejected), [1, 1]);
     });
 
+    it('gets past an order whose answer alone is over 20 MB: quarantines it by number with the reason, takes its neighbours and the next order in, and moves the watermark on', async function () {
+        this.timeout(120_000);
+        const pipeline = await openPipeline({ timeoutMs: 30_000 });
+        const t0 = new Date('2026-06-12T09:00:00-07:00');
+        const productName = 'N'.repeat(1024 * 1024);
+        const huge = await simulator.placeOrder({
+            OrderNumber: 'HUGE-1', CreateDate: '2026-06-12T08:40:00-07:00',
+            OrderDetails: Array.from({ length: 22 }, () => ({ SKU: '13933967', ProductName: productName }))
+        });
+        // Within the same minute as the huge order: read by number. After it: read by date.
+        const sameMinute = await placeAt('2026-06-12T08:39:59-07:00');
+        const after = await placeAt('2026-06-12T08:41:00-07:00');
+
+        await pollAt(pipeline, t0);
+
+        const stored = pipeline.ordersByMarcomId();
+        assert.ok(stored.has(sameMinute.ID), 'the order next to the huge one is taken in');
+        assert.ok(stored.has(after.ID), 'the order after the huge one is taken in');
+        assert.ok(!stored.has(huge.ID));
+        const [rejected] = pipeline.rejected();
+        assert.equal(pipeline.rejected().length, 1);
+        assert.deepEqual([rejected.marcomOrderId, rejected.orderNumber], [huge.ID, 'HUGE-1']);
+        assert.match(rejected.reason, /answer for this order alone is larger than the 20 MB limit/);
+        const state = pipeline.state()!;
+        assert.equal(state.watermark, t0.toISOString(), 'the watermark moved past the huge order');
+        assert.equal(state.status.state, 'ok');
+        assert.match(state.status.message ?? '', /1 order was quarantined .*Order HUGE-1: MarcomCentral's answer for this order alone is larger than the 20 MB limit/);
+        assert.match(pipeline.log()[0].note ?? '', /Order HUGE-1/);
+
+        // The next poll, one interval later, takes the next ordinary order in while the huge one stays quarantined.
+        const next = await placeLive(addMinutes(t0, 1));
+        await pollAt(pipeline, addMinutes(t0, 5));
+        assert.ok(pipeline.ordersByMarcomId().has(next.ID), 'intake goes on after the huge order');
+        assert.equal(pipeline.rejected().length, 1);
+        assert.equal(pipeline.state()?.watermark, addMinutes(t0, 5).toISOString());
+        assert.ok(pipeline.log().every(entry => entry.errors === 0));
+    });
+
     it('MarcomCentralConnectionType opens the sealed token: test, fetchOrder and downloadFile against the store', async () => {
         const pipeline = await openPipeline();
         const type = pipeline.connectionType;

@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import * as assert from 'node:assert/strict';
 import { OrderInput, OrderView, RunningSimulator, SAMPLE_ORDERS, startSimulator } from '@presswork/marcomcentral-simulator';
 import {
@@ -15,6 +16,8 @@ const STORE_NOW = '2026-11-26T08:00:00-08:00';
 const LA = 'America/Los_Angeles';
 const PEN_SKU = '17000101';
 const CATALOGUE_SKU = '17000102';
+/** The client's own test: which hosts are allowed is print-file-source's to decide. */
+const anyHost = (): Promise<Agent> => Promise.resolve(new Agent());
 
 /** A window in store time: `[start, end)` written with offsets. */
 function window(start: string, end: string): { start: string, end: string } {
@@ -587,11 +590,11 @@ describe('MarcomCentralClient against the simulator', function () {
             assert.ok(url.startsWith(simulator.url));
             assert.equal(received.lineItems[1].finalOutputFileUrl, undefined, 'the stocked line has no file');
 
-            const notReady = await rejectsWith(client.downloadFile(url), 'not-ready', secrets);
+            const notReady = await rejectsWith(client.downloadFile(url, { guard: anyHost }), 'not-ready', secrets);
             assert.equal(notReady.status, 404);
 
             await simulator.markFileReady(placed.OrderDetails[0].ID);
-            const bytes = await client.downloadFile(url);
+            const bytes = await client.downloadFile(url, { guard: anyHost });
             assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
             assert.match(bytes.subarray(-8).toString('latin1'), /%%EOF\s*$/);
             const [after] = (await client.getOrdersByOrderNumber(orders, placed.OrderNumber)).orders;
@@ -607,7 +610,7 @@ describe('MarcomCentralClient against the simulator', function () {
                 assert.equal(before.lineItems[0].finalOutputFileUrl, undefined);
                 await hiding.markFileReady(placed.OrderDetails[0].ID);
                 const after = (await client.getOrdersByOrderNumber(endpoint, placed.OrderNumber)).orders[0];
-                const bytes = await client.downloadFile(after.lineItems[0].finalOutputFileUrl!);
+                const bytes = await client.downloadFile(after.lineItems[0].finalOutputFileUrl!, { guard: anyHost });
                 assert.equal(bytes.subarray(0, 4).toString('latin1'), '%PDF');
             } finally {
                 await hiding.close();

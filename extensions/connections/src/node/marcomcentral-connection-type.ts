@@ -4,7 +4,10 @@ import type {
     PackingSlipRequest, SettlementRequest
 } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import { CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, isCloseoutFailureCode, testConnection } from './marcomcentral';
+import { AddressLookup, checkPrintFileSource, systemLookup } from './files/print-file-source';
+import {
+    CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, fetchOrdersInWindow, isCloseoutFailureCode, testConnection
+} from './marcomcentral';
 
 /**
  * MarcomCentral as a kind of connection: the SOAP client, fed with the connection's decrypted tokens.
@@ -17,6 +20,8 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
 
     @inject(SecretBox) protected readonly secrets: SecretBox;
     @inject(MarcomCentralClient) protected readonly client: MarcomCentralClient;
+    /** How print file hosts are resolved before they are checked. */
+    protected readonly addressLookup: AddressLookup = systemLookup;
 
     async test(connection: Connection): Promise<ConnectionTestResult> {
         if (!connection.orderToken) {
@@ -26,7 +31,7 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
     }
 
     fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal): Promise<FetchedOrders> {
-        return this.client.getOrdersByDate(this.endpoint(connection, 'orders'), window, signal);
+        return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal);
     }
 
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders> {
@@ -34,7 +39,7 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
     }
 
     downloadFile(connection: Connection, url: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
-        return this.client.downloadFile(url, { maxBytes, signal });
+        return this.client.downloadFile(url, { maxBytes, signal, guard: target => checkPrintFileSource(target, connection, this.addressLookup) });
     }
 
     /** One slip for every line of the order; the store ships to the order's own address and adjusts stock. */

@@ -15,6 +15,11 @@ export type EncryptedSecret = z.infer<typeof EncryptedSecretSchema>;
 export const CONNECTION_TYPES = ['MarcomCentral'] as const;
 export const ConnectionTypeSchema = z.enum(CONNECTION_TYPES);
 
+export const MAX_PRINT_FILE_HOSTS = 20;
+/** A host name or IP address, without scheme, port or path, lower-cased. */
+export const PrintFileHostSchema = z.string().trim().toLowerCase().max(253)
+    .pipe(z.union([z.hostname(), z.ipv4(), z.ipv6()], { error: 'must be a host name or IP address, without scheme, port or path' }));
+
 export const ConnectionSchema = z.object({
     id: DocumentIdSchema,
     version: z.number().int().positive(),
@@ -28,6 +33,8 @@ export const ConnectionSchema = z.object({
     timeZone: shortText(64).default('America/Los_Angeles'),
     pollingIntervalSeconds: z.number().int().min(1).max(86_400).default(300),
     firstLookBackHours: z.number().int().min(0).max(24 * 31).default(24),
+    /** Hosts besides the endpoint's own that print files may be downloaded from (a store's file CDN, say). */
+    printFileHosts: z.array(PrintFileHostSchema).max(MAX_PRINT_FILE_HOSTS).optional(),
     enabled: z.boolean(),
     /** The built-in demo store, started with Presswork; its URL follows the store's port. */
     demo: z.boolean().default(false)

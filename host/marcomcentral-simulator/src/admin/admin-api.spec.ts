@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { SAMPLE_ORDERS } from '../catalog/sample-orders';
 import { RunningSimulator } from '../simulator';
 import { OrderView } from '../store/order-view';
-import { admin, dateRangeXml, soapCall } from '../testing/soap-test-client';
+import { admin, dateRangeXml, soapCall, soapRequestBody } from '../testing/soap-test-client';
 import { startTestSimulator } from '../testing/test-simulator';
 
 describe('/_sim administration', () => {
@@ -143,6 +143,23 @@ describe('/_sim administration', () => {
         assert.equal(((await admin(simulator, 'GET', '/stock')).json as Record<string, number>)['17000101'], 3);
         assert.equal((await admin(simulator, 'POST', '/stock', { SKU: '13933967', Level: 3 })).status, 404);
         assert.equal((await admin(simulator, 'POST', '/stock', { SKU: '17000101', Level: -1 })).status, 400);
+    });
+
+    it('holds an order of 22 lines with 1 MB product names placed from outside, and answers it in full by number', async function () {
+        this.timeout(60_000);
+        const name = 'N'.repeat(1024 * 1024);
+        const lines = Array.from({ length: 22 }, () => ({ SKU: '13933967', ProductName: name }));
+        const reply = await admin(simulator, 'POST', '/orders', { OrderNumber: 'HUGE-1', OrderDetails: lines });
+        assert.equal(reply.status, 201);
+        // Read raw: parsing 22 MB would only slow the test down.
+        const answer = await fetch(`${simulator.url}/TRANS/1.0/Order.asmx`, {
+            method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8' },
+            body: soapRequestBody('GetOrdersByOrderNumber', '<OrderNumber>HUGE-1</OrderNumber>', simulator.orderToken)
+        });
+        const text = await answer.text();
+        assert.equal(answer.status, 200);
+        assert.ok(text.includes('<OrderNumber>HUGE-1</OrderNumber>'));
+        assert.ok(text.length > 22 * 1024 * 1024, `${text.length} characters`);
     });
 
     it('answers 404 for unknown routes', async () => {

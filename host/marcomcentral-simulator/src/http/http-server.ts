@@ -9,7 +9,8 @@ import { SimulatorCore } from '../simulator-core';
 import { HttpReply, jsonReply, textReply, xmlReply } from './http-reply';
 
 export const DEFAULT_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
-const MAX_ADMIN_BYTES = 1024 * 1024;
+/** Room for a hostile order (22 lines with 1 MB product names) placed from outside, as a tester would. */
+const MAX_ADMIN_BYTES = 32 * 1024 * 1024;
 // An oversized body is read and dropped up to this much, so the client gets to read our Fault.
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 

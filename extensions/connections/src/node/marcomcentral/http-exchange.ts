@@ -1,5 +1,6 @@
+import type { Agent } from 'node:http';
 import type nodeFetch from 'node-fetch';
-import { BodyTooLargeError, formatBytes, readBodyWithLimit } from './bounded-body';
+import { BodyTooLargeError, formatBytes } from './bounded-body';
 import { MarcomCentralError } from './marcomcentral-error';
 import { classifyTransportFailure } from './transport-failure';
 
@@ -12,6 +13,8 @@ export interface ExchangeRequest {
     readonly body?: string;
     /** SOAP calls never follow redirects (the token must not travel elsewhere); downloads may. */
     readonly followRedirects: boolean;
+    /** Connects through this agent (a download's, pinned to the address its guard checked). */
+    readonly agent?: Agent;
 }
 
 export interface ExchangeLimits {
@@ -30,12 +33,18 @@ export interface ExchangeResponse {
     readonly body: Buffer;
 }
 
+/** The response as `read` sees it: status, headers and the body as a stream. */
+export type StreamedResponse = Awaited<ReturnType<FetchFunction>>;
+
 /**
- * One HTTP request and its whole, size-limited body, under one deadline that covers the connection,
- * the headers and the body. Failures come out as MarcomCentralError (unreachable, tls, timeout,
- * too-large, bad-response); a cancellation by the caller's signal rejects with the signal's reason.
+ * One HTTP request whose answer `read` consumes as a stream (calling `abort` to tear the connection
+ * down), under one deadline that covers the connection, the headers and the body. A declared length
+ * over `maxBytes` is refused unread. Failures come out as MarcomCentralError (unreachable, tls,
+ * timeout, too-large, bad-response); a cancellation by the caller's signal rejects with the signal's reason.
  */
-export async function exchange(url: string, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResponse> {
+export async function exchangeWith<T>(
+    url: string, request: ExchangeRequest, limits: ExchangeLimits, read: (response: StreamedResponse, abort: () => void) => Promise<T>
+): Promise<T> {
     const { signal: callerSignal, operation } = limits;
     callerSignal?.throwIfAborted();
     const where = describeUrl(url);
@@ -54,16 +63,15 @@ export async function exchange(url: string, request: ExchangeRequest, limits: Ex
             body: request.body,
             redirect: request.followRedirects ? 'follow' : 'manual',
             follow: request.followRedirects ? 5 : 0,
+            agent: request.agent,
             signal: controller.signal
         });
-        const contentType = response.headers.get('content-type') ?? undefined;
         const declaredLength = Number(response.headers.get('content-length') ?? NaN);
         if (Number.isFinite(declaredLength) && declaredLength > limits.maxBytes) {
             controller.abort();
             throw tooLarge(operation, limits.maxBytes, where, response.status);
         }
-        const body = await readBodyWithLimit(response.body, limits.maxBytes, () => controller.abort());
-        return { status: response.status, statusText: response.statusText, contentType, body };
+        return await read(response, () => controller.abort());
     } catch (error) {
         if (error instanceof MarcomCentralError) {
             throw error;

@@ -9,3 +9,5 @@ export { JobTicketSchema } from './job-ticket-mapping';
 export type { JobTicket, JobTicketsResult, RejectedJobTicket } from './job-ticket-mapping';
 export type { FetchFunction } from './http-exchange';
 export { formatInstantInZone, readStoreDateTime, isValidTimeZone } from './store-time';
+export { fetchOrdersInWindow, MIN_SPLIT_WINDOW_MS } from './orders-in-window';
+export type { OrderHead } from './order-heads';

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import nodeFetch from 'node-fetch';
 import type { OrderWindow } from '@presswork/platform/lib/common';
 import { readCloseoutResponse } from './closeout-mapping';
@@ -7,9 +8,11 @@ import {
 import type {
     CloseoutResult, InvoiceByLineItemRequest, PackingSlipByLineItemRequest, PackingSlipByOrderRequest, SettleByOrderRequest
 } from './closeout-types';
-import { FetchFunction, exchange } from './http-exchange';
+import { readBodyWithLimit } from './bounded-body';
+import { FetchFunction, StreamedResponse, describeUrl, exchangeWith } from './http-exchange';
 import { JobTicketsResult, readJobTicketsResponse } from './job-ticket-mapping';
 import { MarcomCentralError, withSecretRedacted } from './marcomcentral-error';
+import { OrderHead, scanOrderHeads } from './order-heads';
 import { OrdersResult, readOrdersResponse } from './orders-response';
 import { jobTicketsByDateRequest, ordersByDateRequest, ordersByOrderNumberRequest } from './query-requests';
 import { MarcomCentralService, buildSoapRequest } from './soap-envelope';
@@ -34,9 +37,18 @@ export interface MarcomCentralClientOptions {
     readonly timeoutMs?: number;
     /** Largest SOAP answer read. Default 20 MB. */
     readonly maxResponseBytes?: number;
+    /** Largest answer scanned for its orders' heads only (see getOrderHeadsByDate). Default 4 × maxResponseBytes. */
+    readonly maxScanBytes?: number;
 }
 
+/**
+ * Decides whether a file URL may be fetched (the first and every redirect's), returning the agent
+ * to connect with; throws, with the reason, when it may not.
+ */
+export type DownloadGuard = (url: URL) => Promise<Agent>;
+
 export interface DownloadOptions {
+    readonly guard: DownloadGuard;
     /** Largest file read. Default 200 MB. */
     readonly maxBytes?: number;
     readonly signal?: AbortSignal;
@@ -48,6 +60,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
 export const TRANS_API_PATH = '/TRANS/1.0/';
+/** Redirects followed for one file download, each checked by the guard as the first URL was. */
+export const MAX_DOWNLOAD_REDIRECTS = 3;
 
 /**
  * MarcomCentral's transactional SOAP API (Order, JobTicket, PackingSlip, Invoice, Settlement).
@@ -60,11 +74,18 @@ export class MarcomCentralClient {
     private readonly fetch: FetchFunction;
     private readonly timeoutMs: number;
     private readonly maxResponseBytes: number;
+    private readonly maxScanBytes: number;
 
     constructor(options: MarcomCentralClientOptions = {}) {
         this.fetch = options.fetch ?? nodeFetch;
         this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
         this.maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
+        this.maxScanBytes = positive(options.maxScanBytes, 4 * this.maxResponseBytes, 'maxScanBytes');
+    }
+
+    /** The largest SOAP answer read whole: an order whose own answer is larger cannot be taken in. */
+    get responseLimitBytes(): number {
+        return this.maxResponseBytes;
     }
 
     /** Orders whose CreateDate lies in `[window.start, window.end)`. */
@@ -72,6 +93,25 @@ export class MarcomCentralClient {
         const operation = 'GetOrdersByDate';
         return this.call(endpoint, 'Order', operation, () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone),
             response => readOrdersResponse(response, operation, endpoint.timeZone), signal);
+    }
+
+    /**
+     * Which orders `[window.start, window.end)` holds (id and order number only), for a window whose
+     * answer is too large to read whole: the answer is scanned as a stream, up to maxScanBytes,
+     * and nothing else of it is kept.
+     */
+    async getOrderHeadsByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<OrderHead[]> {
+        const operation = 'GetOrdersByDate';
+        return this.post(endpoint, 'Order', operation, () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone), this.maxScanBytes,
+            async (response, abort) => {
+                if (response.status !== 200) {
+                    // A fault or an error page: small, read whole and judged as every answer is.
+                    const body = await readBodyWithLimit(response.body, this.maxResponseBytes, abort);
+                    readSoapOutcome({ status: response.status, statusText: response.statusText, body }, operation, endpoint.token);
+                    throw new MarcomCentralError('http', `MarcomCentral answered ${operation} with HTTP ${response.status}`, { operation, status: response.status });
+                }
+                return scanOrderHeads(response.body, this.maxScanBytes, abort, operation);
+            }, signal);
     }
 
     /** The order with this order number (zero or one order). */
@@ -107,36 +147,39 @@ export class MarcomCentralClient {
 
     /**
      * Downloads a file (a line's FinalOutputFileURL) into memory, never more than `maxBytes`.
-     * The token is not sent. 404 means the store has not rendered the file yet (`not-ready`).
-     * Only the bytes are returned: nothing of the URL is ever used as a file name.
+     * The token is not sent. Each URL, the first and every redirect's (at most
+     * MAX_DOWNLOAD_REDIRECTS), must pass the guard, and is fetched through the agent it returns.
+     * 404 means the store has not rendered the file yet (`not-ready`). Only the bytes are returned:
+     * nothing of the URL is ever used as a file name.
      */
-    async downloadFile(url: string, options: DownloadOptions = {}): Promise<Buffer> {
+    async downloadFile(url: string, options: DownloadOptions): Promise<Buffer> {
         const operation = 'the file download';
-        let parsed: URL;
-        try {
-            parsed = new URL(url);
-        } catch {
-            throw new MarcomCentralError('bad-response', 'The file URL MarcomCentral gave is not a valid URL', { operation });
-        }
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-            throw new MarcomCentralError('bad-response', `The file URL MarcomCentral gave uses "${parsed.protocol}", not http or https`, { operation });
-        }
+        let current = fileUrl(url, operation);
         const maxBytes = positive(options.maxBytes, DEFAULT_MAX_DOWNLOAD_BYTES, 'maxBytes');
-        const response = await exchange(parsed.href, { method: 'GET', followRedirects: true }, {
-            fetch: this.fetch,
-            timeoutMs: positive(options.timeoutMs, this.timeoutMs, 'timeoutMs'),
-            maxBytes,
-            signal: options.signal,
-            operation
-        });
-        const where = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-        if (response.status === 404) {
-            throw new MarcomCentralError('not-ready', `The file at ${where} is not ready yet (HTTP 404)`, { operation, status: 404 });
+        const limits = { fetch: this.fetch, timeoutMs: positive(options.timeoutMs, this.timeoutMs, 'timeoutMs'), maxBytes, signal: options.signal, operation };
+        for (let redirects = 0; ; redirects++) {
+            const agent = await options.guard(current);
+            const response = await exchangeWith(current.href, { method: 'GET', followRedirects: false, agent }, limits, async (answer, abort) => ({
+                status: answer.status,
+                location: REDIRECT_STATUSES.has(answer.status) ? answer.headers.get('location') ?? undefined : undefined,
+                body: await readBodyWithLimit(answer.body, maxBytes, abort)
+            }));
+            const where = describeUrl(current.href);
+            if (response.location !== undefined) {
+                if (redirects >= MAX_DOWNLOAD_REDIRECTS) {
+                    throw new MarcomCentralError('bad-response', `The file at ${where} redirects more than ${MAX_DOWNLOAD_REDIRECTS} times`, { operation });
+                }
+                current = fileUrl(new URL(response.location, current).href, operation);
+                continue;
+            }
+            if (response.status === 404) {
+                throw new MarcomCentralError('not-ready', `The file at ${where} is not ready yet (HTTP 404)`, { operation, status: 404 });
+            }
+            if (response.status < 200 || response.status > 299) {
+                throw new MarcomCentralError('http', `The file at ${where} could not be downloaded (HTTP ${response.status})`, { operation, status: response.status });
+            }
+            return response.body;
         }
-        if (response.status < 200 || response.status > 299) {
-            throw new MarcomCentralError('http', `The file at ${where} could not be downloaded (HTTP ${response.status})`, { operation, status: response.status });
-        }
-        return response.body;
     }
 
     private closeout(
@@ -150,7 +193,7 @@ export class MarcomCentralClient {
      * element with `read`. Every MarcomCentralError raised on the way, reading included, leaves
      * with the token redacted.
      */
-    private async call<T>(
+    private call<T>(
         endpoint: MarcomCentralEndpoint,
         service: MarcomCentralService,
         operation: string,
@@ -158,17 +201,31 @@ export class MarcomCentralClient {
         read: (response: XmlElement) => T,
         signal?: AbortSignal
     ): Promise<T> {
+        return this.post(endpoint, service, operation, requestObject, this.maxResponseBytes, async (response, abort) => read(readSoapOutcome({
+            status: response.status,
+            statusText: response.statusText,
+            contentType: response.headers.get('content-type') ?? undefined,
+            body: await readBodyWithLimit(response.body, this.maxResponseBytes, abort)
+        }, operation, endpoint.token)), signal);
+    }
+
+    /**
+     * Posts one SOAP request and hands the streamed answer to `read`. Every MarcomCentralError
+     * raised on the way, reading included, leaves with the token redacted.
+     */
+    private async post<T>(
+        endpoint: MarcomCentralEndpoint,
+        service: MarcomCentralService,
+        operation: string,
+        requestObject: () => XmlNode,
+        maxBytes: number,
+        read: (response: StreamedResponse, abort: () => void) => Promise<T>,
+        signal?: AbortSignal
+    ): Promise<T> {
         try {
             const url = serviceUrl(endpoint, service);
             const request = buildSoapRequest(service, operation, requestObject());
-            const response = await exchange(url, { ...request, followRedirects: false }, {
-                fetch: this.fetch,
-                timeoutMs: this.timeoutMs,
-                maxBytes: this.maxResponseBytes,
-                signal,
-                operation
-            });
-            return read(readSoapOutcome(response, operation, endpoint.token));
+            return await exchangeWith(url, { ...request, followRedirects: false }, { fetch: this.fetch, timeoutMs: this.timeoutMs, maxBytes, signal, operation }, read);
         } catch (error) {
             throw error instanceof MarcomCentralError ? withSecretRedacted(error, endpoint.token) : error;
         }
@@ -196,6 +253,22 @@ export function serviceUrl(endpoint: MarcomCentralEndpoint, service: MarcomCentr
     url.search = '';
     url.hash = '';
     return url.href;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** A file URL MarcomCentral gave (or redirected to): http or https only. */
+function fileUrl(url: string, operation: string): URL {
+    let parsed: URL;
+    try {
+        parsed = new URL(url);
+    } catch {
+        throw new MarcomCentralError('bad-response', 'The file URL MarcomCentral gave is not a valid URL', { operation });
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new MarcomCentralError('bad-response', `The file URL MarcomCentral gave uses "${parsed.protocol}", not http or https`, { operation });
+    }
+    return parsed;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

@@ -104,7 +104,10 @@ describe('OrderPoller', () => {
         const state = stateOf()!;
         assert.equal(state.watermark, T0.toISOString());
         assert.equal(state.consecutiveFailures, 0);
-        assert.deepEqual({ ...state.status }, { state: 'ok', lastPollAt: T0.toISOString(), nextPollAt: iso(5) });
+        assert.deepEqual({ ...state.status }, {
+            state: 'ok', lastPollAt: T0.toISOString(), nextPollAt: iso(5),
+            message: '1 order was quarantined (see Rejected orders); the rest of the window was taken in. Order PW-M-3 (paymentMethod): Invalid option.'
+        });
 
         const [entry] = logOf();
         assert.equal(logOf().length, 1);
@@ -311,15 +314,16 @@ describe('OrderPoller', () => {
         assert.deepEqual(windowOfCall(1), { start: iso(-22 * 60 - 15), end: iso(-20 * 60 - 15) });
     });
 
-    it('halves the window when the store answers too much at once, and keeps the watermark', async () => {
-        windowLimit = 2 * 60 * MINUTE;
-        poller = pollerOver(store);
-        fake.fetchOrders.onFirstCall().rejects(errorOfKind('too-large'));
-        fake.fetchOrders.resolves(fetched([]));
+    it('records the orders a window quarantined, in words, in the status and the log, and moves the watermark on', async () => {
+        const reason = 'MarcomCentral\'s answer for this order alone is larger than the 20 MB limit, so it cannot be taken in.';
+        fake.fetchOrders.resolves({ orders: [receivedOrder('M-2')], rejected: [{ marcomOrderId: 'M-1', orderNumber: 'HUGE-1', path: '', reason, source: {} }] });
         await poller.pollNow('conn-1');
-        assert.equal(stateOf()?.watermark, undefined);
-        await poller.pollNow('conn-1');
-        assert.deepEqual(windowOfCall(1), { start: iso(-24 * 60), end: iso(-23 * 60) });
+        const state = stateOf()!;
+        assert.equal(state.status.state, 'ok');
+        assert.equal(state.watermark, iso(0));
+        assert.match(state.status.message ?? '', /1 order was quarantined/);
+        assert.ok(state.status.message?.includes(`Order HUGE-1: ${reason}`), state.status.message);
+        assert.ok(logOf()[0].note?.includes(`Order HUGE-1: ${reason}`));
     });
 
     it('does nothing for a connection that no longer exists', async () => {

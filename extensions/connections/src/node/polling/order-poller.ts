@@ -9,8 +9,8 @@ import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connecti
 import { ConnectionLogsCollection, ConnectionState, ConnectionStatesCollection, MAX_LOG_ENTRIES } from '../connection-collections';
 import { ConnectionTypes } from '../connection-types';
 import { IntakeResult, OrderIntake } from '../intake/order-intake';
-import { CATCH_UP_DELAY_MS, delayAfter, nextWindow, nextWindowLimit } from './poll-schedule';
-import { describeFailure, needsAttention } from './poll-failure';
+import { CATCH_UP_DELAY_MS, delayAfter, nextWindow } from './poll-schedule';
+import { describeFailure, describeQuarantined, needsAttention } from './poll-failure';
 
 /** The clock polls read; tests and the simulator's DST cases set their own. */
 export const PollClock = Symbol('PollClock');
@@ -115,14 +115,15 @@ export class OrderPoller implements BackendApplicationContribution {
     protected async pollWindow(connection: Connection): Promise<number> {
         const state = this.store.get(ConnectionStatesCollection, connection.id);
         const started = this.now();
-        const limit = Math.min(state?.windowLimitMs ?? this.options.maxWindowMs, this.options.maxWindowMs);
-        const window = nextWindow(state?.watermark, connection.firstLookBackHours, started, limit);
+        const window = nextWindow(state?.watermark, connection.firstLookBackHours, started, this.options.maxWindowMs);
         const timer = performance.now();
         let result: IntakeResult | undefined;
+        let quarantined: string | undefined;
         let failure: unknown;
         try {
             const fetched = await this.types.of(connection).fetchOrders(connection, window, this.abort.signal);
             result = await this.intake.takeIn(connection, fetched, started);
+            quarantined = describeQuarantined(fetched.rejected);
         } catch (error) {
             failure = error;
         }
@@ -135,14 +136,14 @@ export class OrderPoller implements BackendApplicationContribution {
         await this.saveState(connection, {
             watermark: failure ? state?.watermark : window.end,
             consecutiveFailures: failures,
-            windowLimitMs: Math.min(nextWindowLimit(limit, failure), this.options.maxWindowMs),
-            status: this.statusAfter(state, failure, started, delay)
+            status: this.statusAfter(state, failure, started, delay, quarantined)
         });
         await this.appendLog(connection.id, {
             at: started.toISOString(), windowStart: window.start, windowEnd: window.end,
             received: result?.received ?? 0, created: result?.created ?? 0, duplicates: result?.duplicates ?? 0,
             rejected: result?.rejected ?? 0, errors: failure ? 1 : 0, durationMs: Math.round(performance.now() - timer),
-            error: failure ? describeFailure(failure).slice(0, 2000) : undefined
+            error: failure ? describeFailure(failure).slice(0, 2000) : undefined,
+            note: quarantined?.slice(0, 2000)
         });
         if (failure) {
             this.logger.warn(`poll of ${connection.name} failed (${failures} in a row): ${describeFailure(failure)}`);
@@ -150,11 +151,11 @@ export class OrderPoller implements BackendApplicationContribution {
         return delay;
     }
 
-    protected statusAfter(state: ConnectionState | undefined, failure: unknown, at: Date, delayMs: number): ConnectionStatus {
+    protected statusAfter(state: ConnectionState | undefined, failure: unknown, at: Date, delayMs: number, note?: string): ConnectionStatus {
         const lastPollAt = at.toISOString();
         const nextPollAt = new Date(at.getTime() + delayMs).toISOString();
         if (!failure) {
-            return { state: 'ok', lastPollAt, nextPollAt };
+            return note ? { state: 'ok', message: note.slice(0, 2000), lastPollAt, nextPollAt } : { state: 'ok', lastPollAt, nextPollAt };
         }
         const failingSince = state?.status.state === 'retrying' || state?.status.state === 'error' ? state.status.since : undefined;
         return {

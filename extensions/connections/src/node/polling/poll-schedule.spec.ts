@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { OrderWindow } from '@presswork/platform/lib/common';
 import { TimestampSchema } from '@presswork/platform/lib/common/identifiers';
-import { MAX_BACKOFF_MS, MAX_WINDOW_MS, MIN_WINDOW_MS, WINDOW_OVERLAP_MS, delayAfter, nextWindow, nextWindowLimit } from './poll-schedule';
+import { MAX_BACKOFF_MS, WINDOW_OVERLAP_MS, delayAfter, nextWindow } from './poll-schedule';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,15 +29,6 @@ describe('nextWindow', () => {
     it('resumes from an old watermark, however long ago, rather than leave a gap', () => {
         assert.deepEqual(nextWindow('2026-02-10T00:00:00.000Z', 1, NOW, 30 * 24 * 60 * MINUTE), { start: '2026-02-09T23:45:00.000Z', end: NOW.toISOString() });
         assert.deepEqual(nextWindow('2026-02-10T00:00:00.000Z', 1, NOW), { start: '2026-02-09T23:45:00.000Z', end: '2026-02-10T01:45:00.000Z' });
-    });
-
-    it('halves the window after an answer too large, down to a minute, and grows it back after success', () => {
-        const tooLarge = Object.assign(new Error('too large'), { kind: 'too-large' });
-        assert.equal(nextWindowLimit(undefined, tooLarge), MAX_WINDOW_MS / 2);
-        assert.equal(nextWindowLimit(MIN_WINDOW_MS, tooLarge), MIN_WINDOW_MS);
-        assert.equal(nextWindowLimit(MAX_WINDOW_MS / 4, undefined), MAX_WINDOW_MS / 2);
-        assert.equal(nextWindowLimit(MAX_WINDOW_MS, undefined), MAX_WINDOW_MS);
-        assert.equal(nextWindowLimit(MAX_WINDOW_MS / 4, new Error('unreachable')), MAX_WINDOW_MS / 4, 'other failures leave it as it is');
     });
 
     it('never starts after it ends when the clock went back behind the watermark', () => {

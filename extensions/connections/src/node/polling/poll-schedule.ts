@@ -9,8 +9,6 @@ export const MAX_BACKOFF_MS = 15 * 60 * 1000;
  * backlog is fetched in pieces instead of one answer too large to take.
  */
 export const MAX_WINDOW_MS = 2 * 60 * 60 * 1000;
-/** A window that came back too large is halved, down to this. */
-export const MIN_WINDOW_MS = 60 * 1000;
 /** While behind, the next piece is asked for after this pause rather than a whole interval. */
 export const CATCH_UP_DELAY_MS = 1000;
 
@@ -24,15 +22,6 @@ export function nextWindow(watermark: string | undefined, firstLookBackHours: nu
         ? Math.min(Date.parse(watermark) - WINDOW_OVERLAP_MS, now.getTime())
         : now.getTime() - firstLookBackHours * 3_600_000;
     return { start: new Date(start).toISOString(), end: new Date(Math.min(now.getTime(), start + limitMs)).toISOString() };
-}
-
-/** The window limit after a poll: halved when the store's answer was too large, grown back after success. */
-export function nextWindowLimit(limitMs: number | undefined, failure: unknown): number {
-    const current = limitMs ?? MAX_WINDOW_MS;
-    if ((failure as { kind?: unknown } | undefined)?.kind === 'too-large') {
-        return Math.max(MIN_WINDOW_MS, Math.floor(current / 2));
-    }
-    return failure ? current : Math.min(MAX_WINDOW_MS, current * 2);
 }
 
 /** Milliseconds until the next poll: the interval after success, doubling per failure up to a cap. */

@@ -1,0 +1,75 @@
+import type { OrderWindow, RejectedOrderSource } from '@presswork/platform/lib/common';
+import { formatBytes } from './bounded-body';
+import type { MarcomCentralClient, MarcomCentralEndpoint } from './marcomcentral-client';
+import { isMarcomCentralError } from './marcomcentral-error';
+import type { OrderHead } from './order-heads';
+import type { OrdersResult } from './orders-response';
+
+/** A window whose answer is too large is halved down to this; past it, its orders are asked for one by one. */
+export const MIN_SPLIT_WINDOW_MS = 60 * 1000;
+
+/**
+ * Every order of `[window.start, window.end)`, however large the store's answer. A window answered
+ * too large is fetched in halves; one of a minute or less that is still too large is scanned for
+ * its orders' numbers and each order is fetched alone. An order too large even alone cannot be
+ * read: it comes back among the rejected orders with the reason, so one hostile or broken order
+ * never stops the orders after it.
+ */
+export async function fetchOrdersInWindow(
+    client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal
+): Promise<OrdersResult> {
+    try {
+        return await client.getOrdersByDate(endpoint, window, signal);
+    } catch (error) {
+        if (!isTooLarge(error)) {
+            throw error;
+        }
+    }
+    const start = Date.parse(window.start);
+    const span = Date.parse(window.end) - start;
+    if (span <= MIN_SPLIT_WINDOW_MS) {
+        return fetchOneByOne(client, endpoint, window, signal);
+    }
+    // Whole seconds: the store reads dates as xs:dateTime and may drop fractions.
+    const middle = new Date(start + Math.floor(span / 2000) * 1000).toISOString();
+    const first = await fetchOrdersInWindow(client, endpoint, { start: window.start, end: middle }, signal);
+    const second = await fetchOrdersInWindow(client, endpoint, { start: middle, end: window.end }, signal);
+    return { orders: [...first.orders, ...second.orders], rejected: [...first.rejected, ...second.rejected] };
+}
+
+async function fetchOneByOne(client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<OrdersResult> {
+    const heads = await client.getOrderHeadsByDate(endpoint, window, signal);
+    const result: OrdersResult = { orders: [], rejected: [] };
+    for (const head of heads) {
+        if (!head.orderNumber) {
+            result.rejected.push(unreadable(head, 'it has no usable order number, so it cannot be asked for alone'));
+            continue;
+        }
+        try {
+            const alone = await client.getOrdersByOrderNumber(endpoint, head.orderNumber, signal);
+            result.orders.push(...alone.orders);
+            result.rejected.push(...alone.rejected);
+        } catch (error) {
+            if (!isTooLarge(error)) {
+                throw error;
+            }
+            result.rejected.push(unreadable(head, `MarcomCentral's answer for this order alone is larger than the ${formatBytes(client.responseLimitBytes)} limit`));
+        }
+    }
+    return result;
+}
+
+/** An order that cannot be read, quarantined by its id and number with the reason. */
+function unreadable(head: OrderHead, why: string): RejectedOrderSource {
+    return {
+        marcomOrderId: head.marcomOrderId,
+        orderNumber: head.orderNumber,
+        path: '',
+        reason: `${why}, so it cannot be taken in. Later orders are taken in as usual; ask the store to correct or cancel this order.`,
+        source: { ...head }
+    };
+}
+
+function isTooLarge(error: unknown): boolean {
+    return isMarcomCentralError(error) && error.kind === 'too-large';
+}
