@@ -9,7 +9,9 @@ import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platfo
 import { WAITING_FOR_CLOSEOUT } from '@presswork/closeout/lib/common/closeout-activity';
 import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
 import { CountingLogger, ENGINE_COLLECTIONS, benchOrderId, createPrinterAndWorkflow, engineFolders, writeJobs } from '../engine-backend';
-import { openIntakeStore } from '../intake-backend';
+import { INTAKE_CONNECTION_ID, openIntakeStore } from '../intake-backend';
+import { RejectedOrdersCollection } from '@presswork/connections/lib/node/connection-collections';
+import { rejectedOrderId } from '@presswork/connections/lib/node/intake/intake-ids';
 import type { CloseoutWork, EngineWork, IntakeWork } from './crash-protocol';
 import type { CrashScenario, RoundOutcome } from './crash-rounds';
 import { RETAIN_STEP, isAtWorkflowEnd } from './crash-expectations';
@@ -18,6 +20,8 @@ import { ExpectedOrder, countAgainst, outcomeOf } from './store-checks';
 /** Sizes of one run of the crash tests. */
 export interface CrashSizes {
     readonly intakeOrders: number;
+    /** Ordinary orders beside the two hostile ones. */
+    readonly hostileIntakeOrders: number;
     readonly engineJobs: number;
     readonly closeoutOrders: number;
 }
@@ -46,30 +50,42 @@ async function removeIfClean(folder: string, outcome: RoundOutcome): Promise<Rou
  * window again: what was stored before the kill must not be stored twice.
  */
 export class IntakeScenario implements CrashScenario<{ folder: string }> {
-    readonly name = 'intake';
 
-    protected constructor(protected readonly workFolder: string, protected readonly simulator: RunningSimulator, protected readonly expected: readonly ExpectedOrder[]) { }
+    protected constructor(
+        readonly name: string, protected readonly workFolder: string, protected readonly simulator: RunningSimulator,
+        protected readonly expected: readonly ExpectedOrder[], protected readonly quarantined: readonly ExpectedOrder[] = []
+    ) { }
 
     static async start(workFolder: string, orders: number): Promise<IntakeScenario> {
         const simulator = await startSimulator({ host: '127.0.0.1', port: 0, now: INTAKE_STORE_NOW });
-        const skus = allSkus(simulator.catalog);
-        const customers = simulator.catalog.customers.map(customer => customer.loginId);
-        const spacingMs = Math.floor(3_600_000 / orders);
-        const expected: ExpectedOrder[] = [];
-        for (let index = 0; index < orders; index++) {
-            const input: OrderInput = {
-                User: { LoginID: customers[index % customers.length] },
-                CreateDate: new Date(INTAKE_FIRST_ORDER_AT + index * spacingMs).toISOString(),
-                OrderDetails: Array.from({ length: INTAKE_LINES_PER_ORDER }, (_, line) => ({ SKU: skus[(index + line * 3) % skus.length].sku.id }))
-            };
-            const placed = await simulator.placeOrder(input);
-            expected.push({ marcomOrderId: placed.ID, orderNumber: placed.OrderNumber, jobs: placed.OrderDetails.length });
-        }
-        return new IntakeScenario(workFolder, simulator, expected);
+        return new IntakeScenario('intake', workFolder, simulator, await placeOrdinaryOrders(simulator, orders));
+    }
+
+    /**
+     * (a') Intake from a hostile store (issue 18): among the ordinary orders, one whose answer alone
+     * is over the client's 20 MB limit (22 lines with 1 MB product names) and one that reads fine
+     * but would store at more than a document may hold (100 lines of ninety 2 kB finishing options).
+     * Both must be quarantined, every ordinary order taken in once, and every restart open clean.
+     */
+    static async startHostile(workFolder: string, orders: number): Promise<IntakeScenario> {
+        const simulator = await startSimulator({ host: '127.0.0.1', port: 0, now: INTAKE_STORE_NOW });
+        const expected = await placeOrdinaryOrders(simulator, orders);
+        const sku = allSkus(simulator.catalog)[0].sku.id;
+        const middle = new Date(INTAKE_FIRST_ORDER_AT + 1_800_000).toISOString();
+        const hostile = await Promise.all([
+            { CreateDate: middle, OrderDetails: Array.from({ length: 22 }, () => ({ SKU: sku, ProductName: 'P'.repeat(1024 * 1024) })) },
+            {
+                CreateDate: middle, OrderDetails: Array.from({ length: 100 }, () => ({
+                    SKU: sku, FinishingOptions: Array.from({ length: 90 }, (_, index) => ({ Name: `Option ${index}`, Value: 'F'.repeat(2000) }))
+                }))
+            }
+        ].map(input => simulator.placeOrder(input)));
+        return new IntakeScenario('intake (hostile store)', workFolder, simulator, expected,
+            hostile.map(placed => ({ marcomOrderId: placed.ID, orderNumber: placed.OrderNumber, jobs: 0 })));
     }
 
     async prepare(round: number): Promise<{ request: IntakeWork; plan: { folder: string } }> {
-        const folder = path.join(this.workFolder, 'intake', `round-${round}`);
+        const folder = path.join(this.workFolder, this.name.replace(/\W+/g, '-'), `round-${round}`);
         const endpoint = { url: this.simulator.url, orderToken: this.simulator.orderToken, timeZone: this.simulator.timeZone, firstLookBackHours: 2 };
         return { request: { kind: 'intake', folder, endpoint, pollAt: INTAKE_POLL_AT }, plan: { folder } };
     }
@@ -81,7 +97,10 @@ export class IntakeScenario implements CrashScenario<{ folder: string }> {
     async verify({ folder }: { folder: string }): Promise<RoundOutcome> {
         const store = await openIntakeStore(folder);
         try {
-            return await removeIfClean(folder, outcomeOf(countAgainst(store, this.expected, () => [])));
+            const notQuarantined = this.quarantined
+                .filter(order => !store.get(RejectedOrdersCollection, rejectedOrderId(INTAKE_CONNECTION_ID, order.marcomOrderId, undefined)))
+                .map(order => `hostile order ${order.orderNumber} is not in the quarantine`);
+            return await removeIfClean(folder, outcomeOf(countAgainst(store, this.expected, () => []), 0, notQuarantined));
         } finally {
             await store.close();
         }
@@ -90,6 +109,24 @@ export class IntakeScenario implements CrashScenario<{ folder: string }> {
     dispose(): Promise<void> {
         return this.simulator.close();
     }
+}
+
+/** Ordinary orders of three lines, spread over the hour before the poll. */
+async function placeOrdinaryOrders(simulator: RunningSimulator, orders: number): Promise<ExpectedOrder[]> {
+    const skus = allSkus(simulator.catalog);
+    const customers = simulator.catalog.customers.map(customer => customer.loginId);
+    const spacingMs = Math.floor(3_600_000 / orders);
+    const expected: ExpectedOrder[] = [];
+    for (let index = 0; index < orders; index++) {
+        const input: OrderInput = {
+            User: { LoginID: customers[index % customers.length] },
+            CreateDate: new Date(INTAKE_FIRST_ORDER_AT + index * spacingMs).toISOString(),
+            OrderDetails: Array.from({ length: INTAKE_LINES_PER_ORDER }, (_, line) => ({ SKU: skus[(index + line * 3) % skus.length].sku.id }))
+        };
+        const placed = await simulator.placeOrder(input);
+        expected.push({ marcomOrderId: placed.ID, orderNumber: placed.OrderNumber, jobs: placed.OrderDetails.length });
+    }
+    return expected;
 }
 
 /**
