@@ -29,7 +29,9 @@ export const PERMISSIONS = [
     'printers.toggle',
     /** Create, delete, set authority, reset password. */
     'users.manage',
-    'account.password'
+    'account.password',
+    /** Change the shell settings every user shares (Theia's settings.json on the server). */
+    'settings.manage'
 ] as const;
 export type Permission = typeof PERMISSIONS[number];
 
@@ -53,7 +55,8 @@ export const PERMISSION_HOLDERS: Readonly<Record<Permission, readonly Authority[
     'printers.manage': administrators,
     'printers.toggle': staff,
     'users.manage': administrators,
-    'account.password': everyone
+    'account.password': everyone,
+    'settings.manage': administrators
 };
 
 export function hasPermission(authority: Authority, permission: Permission): boolean {
@@ -66,6 +69,12 @@ export function permissionsOf(authority: Authority): Permission[] {
 
 /**
  * What an RPC method or route requires: a permission, or only a signed-in session whatever the
- * authority (for example "who am I").
+ * authority (for example "who am I"), or `nobody`: a method of one of Theia's services that only
+ * the server itself may use (setting the server's log levels, say), refused to every browser.
  */
-export type AccessRule = Permission | 'signed-in';
+export type AccessRule = Permission | 'signed-in' | 'nobody';
+
+/** True when a signed-in user of this authority may call what the rule guards. */
+export function allowsAuthority(rule: AccessRule, authority: Authority): boolean {
+    return rule === 'signed-in' || (rule !== 'nobody' && hasPermission(authority, rule));
+}
