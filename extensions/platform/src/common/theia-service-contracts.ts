@@ -16,6 +16,8 @@ import { stopwatchPath } from '@theia/core/lib/common/performance/measurement-pr
 import type { RequestService } from '@theia/core/shared/@theia/request';
 import { REQUEST_SERVICE_PATH } from '@theia/core/shared/@theia/request';
 import { keyStoreServicePath } from '@theia/core/lib/common/key-store';
+import type { ConnectionCloseService } from '@theia/core/lib/common/messaging/connection-management';
+import { connectionCloseServicePath } from '@theia/core/lib/common/messaging/connection-management';
 import { commandServicePath } from '@theia/core/lib/common/command';
 import { messageServicePath } from '@theia/core/lib/common/message-service-protocol';
 import { quickInputServicePath, quickPickServicePath } from '@theia/core/lib/common/quick-pick-service';
@@ -151,6 +153,14 @@ export const CliPreferencesContract: RpcContract<CliPreferences> = {
     getSessionPreferences: { access: 'signed-in', args: none }
 };
 
+/**
+ * A closing browser window asks the server to drop its connection at once rather than wait for it
+ * to come back. The id is the window's own random one.
+ */
+export const ConnectionCloseServiceContract: RpcContract<ConnectionCloseService> = {
+    markForClose: { access: 'signed-in', args: z.tuple([z.string().min(1).max(100)]) }
+};
+
 /** Paths of Theia's preferences package, which platform does not import. */
 export const CLI_PREFERENCES_PATH = '/services/cli-preferences';
 export const WORKSPACE_SERVER_PATH = '/services/workspace';
@@ -167,7 +177,8 @@ export const THEIA_SERVICE_CONTRACTS: Readonly<Record<string, RpcContract<object
     [REQUEST_SERVICE_PATH]: RequestServiceContract,
     [localizationPath]: LocalizationProviderContract,
     [LocalizationServerPath]: LocalizationServerContract,
-    [CLI_PREFERENCES_PATH]: CliPreferencesContract
+    [CLI_PREFERENCES_PATH]: CliPreferencesContract,
+    [connectionCloseServicePath]: ConnectionCloseServiceContract
 };
 
 /**
