@@ -14,7 +14,8 @@ export function isApiRoute(path: string): boolean {
     try {
         decoded = decodeURIComponent(path);
     } catch {
-        return false;
+        // Malformed escapes decode to nothing anywhere (the API answers them 400): the path as written decides.
+        return path.startsWith(API_ROUTE_PREFIX);
     }
     return posix.normalize(decoded).startsWith(API_ROUTE_PREFIX);
 }

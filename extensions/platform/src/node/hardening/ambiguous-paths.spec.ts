@@ -20,6 +20,7 @@ describe('ambiguous paths (issue 18, fault 8)', () => {
         assert.equal(isApiRoute('/api/v1/jobs'), true);
         assert.equal(isApiRoute('/api/v1/%2e%2e/%2e%2e/bundle.js.map'), false);
         assert.equal(isApiRoute('/api/v1/../../bundle.js.map'), false);
-        assert.equal(isApiRoute('/api/v1/%E0%A4%A'), false);
+        assert.equal(isApiRoute('/api/v1/orders/%E0%A4%A'), true);
+        assert.equal(isApiRoute('/%E0%A4%A/api/v1/'), false);
     });
 });
