@@ -22,7 +22,9 @@ const EXPECTED: Record<Authority, readonly Permission[]> = {
         'printers.manage',
         'printers.toggle',
         'users.manage',
-        'account.password'
+        'account.password',
+        // Issue 18: the shell settings (Theia's settings.json) are one file that every user shares.
+        'settings.manage'
     ],
     Operator: [
         'operations.view',

@@ -31,7 +31,9 @@ export const PERMISSIONS = [
     'users.manage',
     /** See the state of the system itself: documents the store could not load, servers. */
     'system.inspect',
-    'account.password'
+    'account.password',
+    /** Change the shell settings every user shares (Theia's settings.json on the server). */
+    'settings.manage'
 ] as const;
 export type Permission = typeof PERMISSIONS[number];
 
@@ -56,7 +58,8 @@ export const PERMISSION_HOLDERS: Readonly<Record<Permission, readonly Authority[
     'printers.toggle': staff,
     'users.manage': administrators,
     'system.inspect': administrators,
-    'account.password': everyone
+    'account.password': everyone,
+    'settings.manage': administrators
 };
 
 export function hasPermission(authority: Authority, permission: Permission): boolean {
@@ -69,6 +72,12 @@ export function permissionsOf(authority: Authority): Permission[] {
 
 /**
  * What an RPC method or route requires: a permission, or only a signed-in session whatever the
- * authority (for example "who am I").
+ * authority (for example "who am I"), or `nobody`: a method of one of Theia's services that only
+ * the server itself may use (setting the server's log levels, say), refused to every browser.
  */
-export type AccessRule = Permission | 'signed-in';
+export type AccessRule = Permission | 'signed-in' | 'nobody';
+
+/** True when a signed-in user of this authority may call what the rule guards. */
+export function allowsAuthority(rule: AccessRule, authority: Authority): boolean {
+    return rule === 'signed-in' || (rule !== 'nobody' && hasPermission(authority, rule));
+}

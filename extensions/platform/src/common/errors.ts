@@ -11,6 +11,13 @@ export namespace PressworkError {
     export const NotFound = ApplicationError.declare(-32013, (message: string) => ({ message, data: {} }));
     /** A rule of the domain forbids the request (for example deleting the last administrator). */
     export const Refused = ApplicationError.declare(-32014, (message: string) => ({ message, data: {} }));
+    /** Too many password attempts by one user or from one address: wait before the next. */
+    export const TooManyAttempts = ApplicationError.declare(-32016, (retryAfterSeconds: number) => ({
+        message: `Too many attempts. Try again in ${retryAfterSeconds} seconds.`,
+        data: { retryAfterSeconds }
+    }));
+    /** The server has as much of this work queued as it takes: try again in a moment. */
+    export const Busy = ApplicationError.declare(-32017, (message: string) => ({ message, data: {} }));
     export const Internal = ApplicationError.declare(-32015, (reference: string) => ({
         message: `Something went wrong on the server (reference ${reference}); the administrator can find it in the server log`,
         data: { reference }

@@ -41,6 +41,8 @@ import { ConfidentialEnvVariablesServer } from './hardening/confidential-env-var
 import { confineFileSystem } from './hardening/confined-file-system';
 import { bindBackupPause } from './backup/backup-pause-contribution';
 import { WriteGate } from './store/write-gate';
+import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
+import { GuardedMessagingService } from './rpc/guarded-messaging-service';
 
 /** Per browser connection: who is calling, and the platform's guarded services. */
 const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => {
@@ -99,6 +101,8 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(WsRequestValidatorContribution).toService(SignInEndpoint);
 
     rebind(ReconnectableSocketChannel).to(SessionAwareSocketChannel);
+    // Every RPC path a browser reaches has a row: Theia's services behind the guard too, errors without stacks.
+    rebind(DefaultMessagingService).to(GuardedMessagingService).inSingletonScope();
     bind(ConnectionContainerModule).toConstantValue(platformConnectionModule);
 
     // Theia's services would otherwise show browsers the server's files and environment.

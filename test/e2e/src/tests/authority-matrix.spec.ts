@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { test, expect } from '@playwright/test';
 import { ApplicationError } from '@theia/core/lib/common/application-error';
 import { PERMISSION_HOLDERS, AUTHORITIES, type AccessRule, type Authority } from '@presswork/platform/lib/common/authority';
@@ -12,6 +13,12 @@ import {
     JOB_ACTION_SERVICE_PATH, JOB_QUERY_SERVICE_PATH, SAVED_VIEW_SERVICE_PATH, JobActionServiceContract, JobQueryServiceContract, SavedViewServiceContract
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH, CloseoutServiceContract } from '@presswork/closeout/lib/common/closeout-protocol';
+import {
+    ApplicationServerContract, BackendStopwatchContract, CliPreferencesContract, ConnectionCloseServiceContract, EnvVariablesServerContract, LocalizationProviderContract, LocalizationServerContract,
+    LoggerServerContract, OSBackendProviderContract, RemoteFileSystemContract, RequestServiceContract, WorkspaceServerContract
+} from '@presswork/platform/lib/common/theia-service-contracts';
+import { boundRpcPaths } from '@presswork/platform/lib/node/rpc/rpc-path-policy';
+import { Container, type interfaces } from '@theia/core/shared/inversify';
 import { PressworkServer } from '../fixtures/presswork-server';
 import { RpcSession, signInCookies } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 
@@ -30,12 +37,17 @@ const INVALID_INPUT = -32011;
 
 type Rows = Readonly<Record<string, AccessRule>>;
 
+/** A row of Theia's own services: set by the server for itself, refused to every browser. */
+const SERVER_ONLY = { setClient: 'nobody', dispose: 'nobody' } as const;
+
 interface ServiceRows {
     readonly contractName: string;
     readonly path: string;
     readonly contract: Readonly<Record<string, RpcMethodContract>>;
     /** authorities.md's row for each method, written independently of the contract. */
     readonly rows: Rows;
+    /** One of Theia's own services, guarded by platform rather than bound with bindGuardedService. */
+    readonly theia?: true;
 }
 
 const SERVICES: readonly ServiceRows[] = [{
@@ -149,7 +161,83 @@ const SERVICES: readonly ServiceRows[] = [{
         closeOut: 'orders.closeout',
         progress: 'orders.closeout'
     }
+}, {
+    // Theia's own services (issue 18, fault 5): guarded like Presswork's.
+    contractName: 'LoggerServerContract', theia: true, path: '/services/logger', contract: LoggerServerContract, rows: {
+        // Sanitised to one line and tagged with the user.
+        log: 'signed-in',
+        getLogLevel: 'signed-in',
+        child: 'signed-in',
+        // Set to FATAL, it hid failed sign-ins and refused calls from the log.
+        setLogLevel: 'nobody',
+        ...SERVER_ONLY
+    }
+}, {
+    contractName: 'RemoteFileSystemContract', theia: true, path: '/services/remote-filesystem', contract: RemoteFileSystemContract, rows: {
+        getCapabilities: 'signed-in', getReadOnlyMessage: 'signed-in', stat: 'signed-in', access: 'signed-in', readFile: 'signed-in', readFileStream: 'signed-in',
+        readdir: 'signed-in', watch: 'signed-in', unwatch: 'signed-in',
+        fsPath: 'nobody',
+        // settings.json is shared by every user: only administrators change it.
+        open: 'settings.manage', read: 'settings.manage', write: 'settings.manage', close: 'settings.manage', writeFile: 'settings.manage',
+        updateFile: 'settings.manage', delete: 'settings.manage', mkdir: 'settings.manage', rename: 'settings.manage', copy: 'settings.manage',
+        ...SERVER_ONLY
+    }
+}, {
+    contractName: 'WorkspaceServerContract', theia: true, path: '/services/workspace', contract: WorkspaceServerContract, rows: {
+        getMostRecentlyUsedWorkspace: 'signed-in', getRecentWorkspaces: 'signed-in', setMostRecentlyUsedWorkspace: 'signed-in', removeRecentWorkspace: 'nobody'
+    }
+}, {
+    contractName: 'ApplicationServerContract', theia: true, path: '/services/application', contract: ApplicationServerContract, rows: {
+        getExtensionsInfos: 'signed-in', getApplicationInfo: 'signed-in', getApplicationPlatform: 'signed-in', getBackendOS: 'signed-in', getApplicationRoot: 'nobody'
+    }
+}, {
+    contractName: 'EnvVariablesServerContract', theia: true, path: '/services/envs', contract: EnvVariablesServerContract, rows: {
+        getVariables: 'signed-in', getValue: 'signed-in', getConfigDirUri: 'signed-in', getExecPath: 'nobody', getHomeDirUri: 'nobody', getDrives: 'nobody'
+    }
+}, {
+    contractName: 'OSBackendProviderContract', theia: true, path: '/os', contract: OSBackendProviderContract, rows: { getBackendOS: 'signed-in' }
+}, {
+    contractName: 'BackendStopwatchContract', theia: true, path: '/services/stopwatch', contract: BackendStopwatchContract, rows: { start: 'signed-in', stop: 'signed-in' }
+}, {
+    contractName: 'RequestServiceContract', theia: true, path: '/services/request-service', contract: RequestServiceContract, rows: {
+        request: 'nobody', resolveProxy: 'nobody', configure: 'signed-in'
+    }
+}, {
+    contractName: 'LocalizationProviderContract', theia: true, path: '/services/i18n', contract: LocalizationProviderContract, rows: {
+        getCurrentLanguage: 'signed-in', getAvailableLanguages: 'signed-in', loadLocalization: 'signed-in', setCurrentLanguage: 'nobody'
+    }
+}, {
+    contractName: 'LocalizationServerContract', theia: true, path: '/localization-server', contract: LocalizationServerContract, rows: { loadLocalization: 'signed-in' }
+}, {
+    contractName: 'CliPreferencesContract', theia: true, path: '/services/cli-preferences', contract: CliPreferencesContract, rows: { getPreferences: 'signed-in', getSessionPreferences: 'signed-in' }
+}, {
+    contractName: 'ConnectionCloseServiceContract', theia: true, path: '/services/ChannelCloseService', contract: ConnectionCloseServiceContract, rows: { markForClose: 'signed-in' }
 }];
+
+/** Theia's proxy answers these itself, without sending them: the guard's refusal is checked in platform's unit tests. */
+const SET_LOCALLY = new Set(['setClient', 'getClient']);
+
+/** Services the browser serves and the backend calls: the backend has nothing behind them for a browser to call. */
+const BROWSER_SERVED = ['/services/commands', '/services/messageService', '/services/quickInput', '/services/quickPick'];
+/** Paths Theia binds that the backend does not serve at all. */
+const NOT_SERVED = ['/services/keyStore'];
+
+/**
+ * The RPC paths the app's backend binds, read from its own modules: the generated server loads them
+ * in this order, and each browser connection gets the handlers of the container and of every
+ * connection module (what Theia's messaging service routes).
+ */
+function appBoundRpcPaths(): string[] {
+    const server = fs.readFileSync(path.join(REPOSITORY, 'host', 'browser-app', 'src-gen', 'backend', 'server.js'), 'utf8');
+    const container = new Container();
+    for (const [, exported, module] of server.matchAll(/const \{ (\w+Module) \} = require\('([^']+)'\);/g)) {
+        container.load(require(module)[exported] as interfaces.ContainerModule);
+    }
+    for (const [, module] of server.matchAll(/await load\(require\('([^']+)'\)\)/g)) {
+        container.load(require(module).default as interfaces.ContainerModule);
+    }
+    return boundRpcPaths(container);
+}
 
 type Caller = Authority | 'anonymous';
 const CALLERS: readonly Caller[] = ['anonymous', 'Monitor', 'Operator', 'Administrator'];
@@ -161,7 +249,7 @@ function allows(rule: AccessRule | 'public', caller: Caller): boolean {
     if (caller === 'anonymous') {
         return false;
     }
-    return rule === 'signed-in' || PERMISSION_HOLDERS[rule].includes(caller);
+    return rule === 'signed-in' || (rule !== 'nobody' && PERMISSION_HOLDERS[rule].includes(caller));
 }
 
 /** Source files of the extensions, without specs, for the discovery checks. */
@@ -250,6 +338,7 @@ const HTTP_ROWS: readonly HttpRow[] = [
 const MIDDLEWARE = [
     `${SIGN_IN}: router.use(this.refuseForeignOrigins`,
     `${SIGN_IN}: router.use(shellSecurityHeaders()`,
+    `${SIGN_IN}: router.use(refuseAmbiguousPaths`,
     `${SIGN_IN}: router.use(refuseUnreadableForms(refuseForm)`,
     `${SIGN_IN}: router.use((request, response, next) => this.requireSession(request, response, next)`
 ];
@@ -304,8 +393,32 @@ test.describe('the authority matrix', () => {
                 bound.add(match[1]);
             }
         }
-        expect(bound.size).toBeGreaterThanOrEqual(SERVICES.length);
-        expect([...bound].sort()).toEqual(SERVICES.map(service => service.contractName).sort());
+        expect(bound.size).toBeGreaterThanOrEqual(SERVICES.filter(service => !service.theia).length);
+        expect([...bound].sort()).toEqual(SERVICES.filter(service => !service.theia).map(service => service.contractName).sort());
+    });
+
+    test('every RPC path the backend binds has a row: a guarded contract, a service of the browser, or not served', () => {
+        const bound = appBoundRpcPaths();
+        expect(bound).toContain(ACCOUNT_SERVICE_PATH);
+        expect(bound).toContain('/services/logger');
+        const listed = [...SERVICES.map(service => service.path), ...BROWSER_SERVED, ...NOT_SERVED];
+        expect([...new Set(bound)].sort(), 'bound RPC paths and the rows of the matrix').toEqual([...listed].sort());
+        // The server itself names any bound path it refuses to serve for want of a row: only those listed as not served.
+        const unserved = [...server.log.matchAll(/not serving the RPC path (\S+)/g)].map(match => match[1]);
+        expect([...new Set(unserved)].sort()).toEqual([...NOT_SERVED].sort());
+    });
+
+    test('a path that is not served answers nothing: the keychain service is out of reach', async () => {
+        const session = await RpcSession.connect(server.url, cookies.get('Administrator')!);
+        try {
+            const outcome = await Promise.race([
+                session.call('/services/keyStore', 'keys', ['presswork']).then(() => 'answered', () => 'answered'),
+                setTimeout(1_500, 'no answer')
+            ]);
+            expect(outcome).toBe('no answer');
+        } finally {
+            session.close();
+        }
     });
 
     test('every HTTP route declared in the extensions has a row', () => {
@@ -341,7 +454,7 @@ test.describe('the authority matrix', () => {
             const expected: string[] = [];
             try {
                 for (const service of SERVICES) {
-                    for (const [method, rule] of Object.entries(service.rows)) {
+                    for (const [method, rule] of Object.entries(service.rows).filter(([name]) => !SET_LOCALLY.has(name))) {
                         const error = await session.call(service.path, method, PROBE_ARGUMENTS).then(() => undefined, caught => caught);
                         const code = ApplicationError.is(error) ? error.code : `not an application error: ${error}`;
                         outcomes.push(`${service.path} ${method}: ${code === ACCESS_DENIED ? 'denied' : code === INVALID_INPUT ? 'allowed' : code}`);
@@ -377,13 +490,100 @@ test.describe('the authority matrix', () => {
         try {
             for (const file of ['file:///etc/passwd', `file://${server.dataFolder}`, `file://${path.join(server.dataFolder, 'users')}`]) {
                 await expect(session.call('/services/remote-filesystem', 'stat', [file]), file).rejects.toThrow(/not allowed/);
-                await expect(session.call('/services/remote-filesystem', 'readFile', [file, {}]), file).rejects.toThrow(/not allowed/);
+                await expect(session.call('/services/remote-filesystem', 'readFile', [file]), file).rejects.toThrow(/not allowed/);
             }
             expect(await session.call('/services/envs', 'getVariables', [])).toEqual([]);
             expect(await session.call('/services/envs', 'getValue', ['PRESSWORK_ADMIN_PASSWORD'])).toBeUndefined();
-            await expect(session.call('/services/request-service', 'request', [{ url: `${server.url}/api/v1/jobs` }])).rejects.toThrow(/not allowed/);
+            const fetched = await session.call('/services/request-service', 'request', [{ url: `${server.url}/api/v1/jobs` }]).then(() => undefined, caught => caught);
+            expect(ApplicationError.is(fetched) && fetched.code).toBe(ACCESS_DENIED);
         } finally {
             session.close();
+        }
+    });
+
+    test('a Monitor can neither silence the server log nor forge lines in it (issue 18, fault 5)', async () => {
+        const forged = 'INFO admin signed in from 10.0.0.1';
+        const monitor = await RpcSession.connect(server.url, cookies.get('Monitor')!);
+        try {
+            for (const logger of ['root', 'platform:SignInEndpoint']) {
+                const refused = await monitor.call('/services/logger', 'setLogLevel', [logger, 60]).then(() => undefined, caught => caught);
+                expect(ApplicationError.is(refused) && refused.code, `setLogLevel ${logger}`).toBe(ACCESS_DENIED);
+            }
+            await monitor.call('/services/logger', 'log', ['root', 30, `harmless\r\n${forged}\u2028${forged}`, ['\n', forged]]);
+        } finally {
+            monitor.close();
+        }
+        // Failed sign-ins are still logged: the levels did not change.
+        await fetch(`${server.url}/login`, {
+            method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+            body: new URLSearchParams({ name: 'nobody-at-all', password: 'Wrong#pass1' })
+        });
+        await expect.poll(() => server.log).toMatch(/failed sign-in for user name of 13 characters/);
+        const lines = server.log.split(/\r?\n/);
+        expect(lines.filter(line => line.includes(forged) && !line.includes('[from the browser of matrix-monitor (Monitor)]'))).toEqual([]);
+        expect(lines.filter(line => line.includes('[from the browser of matrix-monitor (Monitor)] harmless\\u000d\\u000a'))).toHaveLength(1);
+    });
+
+    test('only an Administrator writes the shared settings.json; everyone reads it (issue 18, fault 5)', async () => {
+        const admin = await RpcSession.connect(server.url, cookies.get('Administrator')!);
+        const settings = `${await admin.call('/services/envs', 'getConfigDirUri', []) as string}/settings.json`;
+        const hidden = new TextEncoder().encode(JSON.stringify({ 'window.menuBarVisibility': 'hidden' }));
+        try {
+            for (const authority of ['Monitor', 'Operator'] as const) {
+                const session = await RpcSession.connect(server.url, cookies.get(authority)!);
+                try {
+                    const attempts: [string, unknown[]][] = [
+                        ['writeFile', [settings, hidden, { create: true, overwrite: true }]],
+                        ['open', [settings, { create: true }]],
+                        ['delete', [settings, { recursive: false, useTrash: false }]],
+                        ['rename', [settings, `${settings}.old`, { overwrite: true }]]
+                    ];
+                    for (const [method, args] of attempts) {
+                        const refused = await session.call('/services/remote-filesystem', method, args).then(() => undefined, caught => caught);
+                        expect(ApplicationError.is(refused) && refused.code, `${method} as ${authority}`).toBe(ACCESS_DENIED);
+                    }
+                } finally {
+                    session.close();
+                }
+            }
+            const preferences = new TextEncoder().encode(JSON.stringify({ 'window.menuBarVisibility': 'classic' }));
+            await admin.call('/services/remote-filesystem', 'writeFile', [settings, preferences, { create: true, overwrite: true }]);
+            const monitor = await RpcSession.connect(server.url, cookies.get('Monitor')!);
+            try {
+                const read = await monitor.call('/services/remote-filesystem', 'readFile', [settings]) as Uint8Array;
+                expect(JSON.parse(new TextDecoder().decode(read))).toEqual({ 'window.menuBarVisibility': 'classic' });
+                // No workspace can be planted for everyone's shell either.
+                const planted = await monitor.call('/services/workspace', 'setMostRecentlyUsedWorkspace', ['file:///etc']).then(() => undefined, caught => caught);
+                expect(ApplicationError.is(planted) && planted.code).toBe(INVALID_INPUT);
+            } finally {
+                monitor.close();
+            }
+        } finally {
+            admin.close();
+        }
+    });
+
+    test('RPC errors reach the browser as a message and a code, without the server\'s stack (issue 18, fault 9)', async () => {
+        const admin = await RpcSession.connect(server.url, cookies.get('Administrator')!);
+        const settingsFolder = await admin.call('/services/envs', 'getConfigDirUri', []) as string;
+        const failures: [string, string, unknown[]][] = [
+            [ACCOUNT_SERVICE_PATH, 'deleteUser', ['no-such-user', 1]],
+            [ACCOUNT_SERVICE_PATH, 'createUser', [{ name: 'x', authority: 'Emperor', password: 'p' }]],
+            ['/services/remote-filesystem', 'stat', [`${settingsFolder}/no-such-file.json`]],
+            ['/services/remote-filesystem', 'stat', ['file:///etc/passwd']]
+        ];
+        try {
+            for (const [servicePath, method, args] of failures) {
+                const error = await admin.call(servicePath, method, args).then(() => undefined, caught => caught) as Error & { data?: unknown };
+                expect(error, `${method} fails`).toBeInstanceOf(Error);
+                // The client's proxy appends the server's stack after "Caused by:" when there is one.
+                const fromServer = `${error.stack ?? ''}`.split('Caused by:').slice(1).join('');
+                expect(fromServer.trim(), `${method}: the server's part of the stack`).toMatch(/^(undefined)?$/);
+                expect(JSON.stringify(error.data ?? {}), `${method}: data`).not.toMatch(/stack|\/lib\/node\/|node_modules/);
+                expect(error.message, `${method}: message`).not.toMatch(/\/lib\/node\/|node_modules|at .+:\d+:\d+/);
+            }
+        } finally {
+            admin.close();
         }
     });
 

@@ -1,7 +1,9 @@
+import { request } from 'node:http';
 import { test, expect, Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { PressworkServer } from '../fixtures/presswork-server';
-import { signInCookies } from '@presswork/platform/lib/node/rpc/test/rpc-session';
+import { RpcSession, signInCookies } from '@presswork/platform/lib/node/rpc/test/rpc-session';
+import { ACCOUNT_SERVICE_PATH, type CurrentUser, type IssuedApiToken } from '@presswork/platform/lib/common/account-protocol';
 import { PressworkShell } from '../page-objects/presswork-shell';
 
 const ADMIN_PASSWORD = 'Admin#Secure1';
@@ -83,5 +85,34 @@ test.describe('web security of the shell', () => {
         const cookie = await signInCookies(server.url, 'admin', ADMIN_PASSWORD);
         expect(await websocketAccepted(server.url, cookie, server.url)).toBe(true);
         expect(await websocketAccepted(server.url, cookie, 'http://evil.example')).toBe(false);
+    });
+
+    test('an API token reaches the read API and nothing else, however the path is encoded (issue 18, fault 8)', async () => {
+        const admin = await RpcSession.signIn(server.url, 'admin', ADMIN_PASSWORD);
+        let token: string;
+        try {
+            const me = await admin.call(ACCOUNT_SERVICE_PATH, 'currentUser', []) as CurrentUser;
+            token = (await admin.call(ACCOUNT_SERVICE_PATH, 'issueApiToken', [me.id, 'path attack']) as IssuedApiToken).token;
+        } finally {
+            admin.close();
+        }
+        const get = async (rawPath: string) => {
+            // fetch() would normalise dot segments: send the path exactly as the attacker wrote it.
+            return new Promise<number>((resolve, reject) => {
+                const url = new URL(server.url);
+                request({ host: url.hostname, port: url.port, path: rawPath, headers: { authorization: `Bearer ${token}` } }, response => {
+                    response.resume();
+                    resolve(response.statusCode ?? 0);
+                }).on('error', reject).end();
+            });
+        };
+        expect(await get('/api/v1/jobs?limit=1'), 'the token works on the read API').toBe(200);
+        for (const attack of [
+            '/api/v1/%2e%2e/%2e%2e/bundle.js.map', '/api/v1/%2E%2E/%2E%2E/bundle.js', '/api/v1/..%2f..%2fbundle.js', '/api/v1%2f..%2f..%2fbundle.js',
+            '/api/v1/..%5c..%5cbundle.js', '/api/v1/../../bundle.js.map', '/api/v1/./../bundle.js'
+        ]) {
+            expect(await get(attack), attack).toBe(400);
+        }
+        expect(await get('/bundle.js.map'), 'the shell\'s assets need a session, not a token').toBe(401);
     });
 });

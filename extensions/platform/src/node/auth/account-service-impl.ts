@@ -5,6 +5,7 @@ import type { UserSummary } from '../../common/user-schema';
 import { RpcCaller } from '../rpc/rpc-caller';
 import { UserAccounts } from './user-accounts';
 import { ApiTokens } from './api-tokens';
+import { SignInThrottle } from './sign-in-throttle';
 
 /** The account service of one browser connection: acts for the user signed in there. */
 @injectable()
@@ -12,13 +13,17 @@ export class AccountServiceImpl implements AccountService {
     @inject(RpcCaller) protected readonly caller: RpcCaller;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
     @inject(ApiTokens) protected readonly apiTokens: ApiTokens;
+    @inject(SignInThrottle) protected readonly throttle: SignInThrottle;
 
     async currentUser(): Promise<CurrentUser> {
         return this.accounts.currentUser(this.caller.user());
     }
 
     async changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
-        await this.accounts.changeOwnPassword(this.caller.user().id, currentPassword, newPassword, this.caller.sessionId);
+        const user = this.caller.user();
+        // Each try costs an scrypt and tells whether a password is right: limited like signing in.
+        await this.throttle.check(user.name, this.caller.address ?? 'unknown', () =>
+            this.accounts.changeOwnPassword(user.id, currentPassword, newPassword, this.caller.sessionId));
     }
 
     async listUsers(): Promise<UserSummary[]> {

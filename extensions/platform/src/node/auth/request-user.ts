@@ -1,4 +1,5 @@
 import type * as http from 'node:http';
+import { posix } from 'node:path';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import type { User } from '../../common/user-schema';
 import { SessionStore } from './session-store';
@@ -7,8 +8,16 @@ import { UserAccounts } from './user-accounts';
 /** Routes that shop systems call with `Authorization: Bearer <API token>` instead of a session. */
 export const API_ROUTE_PREFIX = '/api/v1/';
 
+/** Decided on the decoded, normalised path: what the handlers behind the gate will see. */
 export function isApiRoute(path: string): boolean {
-    return path.startsWith(API_ROUTE_PREFIX);
+    let decoded: string;
+    try {
+        decoded = decodeURIComponent(path);
+    } catch {
+        // Malformed escapes decode to nothing anywhere (the API answers them 400): the path as written decides.
+        return path.startsWith(API_ROUTE_PREFIX);
+    }
+    return posix.normalize(decoded).startsWith(API_ROUTE_PREFIX);
 }
 
 /** The token in an `Authorization: Bearer …` header, if the request has one. */

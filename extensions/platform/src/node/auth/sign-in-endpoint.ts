@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import { z } from 'zod';
 import { PRESSWORK_LOGO_SVG } from '../../common/presswork-logo';
 import { passwordProblem } from '../../common/user-schema';
-import { messageOf } from '../../common/errors';
+import { PressworkError, messageOf } from '../../common/errors';
 import { SessionStore, SESSION_COOKIE, Session } from './session-store';
 import { UserAccounts } from './user-accounts';
 import { SignInThrottle } from './sign-in-throttle';
@@ -19,6 +19,7 @@ import { SIGN_IN_CSS } from './sign-in-style';
 import { isCrossSiteRequest } from './same-origin';
 import { UnreadableFormAnswer, refuseOversizedForms, refuseUnreadableForms } from './unreadable-form';
 import { shellSecurityHeaders } from '../hardening/shell-security-headers';
+import { refuseAmbiguousPaths } from '../hardening/ambiguous-paths';
 
 const SignInFormSchema = z.object({
     name: z.string().max(64).default(''),
@@ -76,6 +77,7 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         const form = express.urlencoded({ extended: false, limit: formLimitBytes, parameterLimit: 10 });
         const refuseForm: UnreadableFormAnswer = (response, status, message) => this.sendPage(response, status, signInPage({ message }));
         router.use(shellSecurityHeaders());
+        router.use(refuseAmbiguousPaths);
         router.use(this.refuseForeignOrigins);
         router.get('/health', (_request, response) => {
             response.json({ status: 'ok', version: this.applicationPackage.pck.version });
@@ -121,7 +123,17 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
             this.sendPage(response, 429, signInPage({ userName: name, next: safeNext(next), message: `Too many failed attempts. Try again in ${retryAfter} seconds.` }));
             return;
         }
-        const user = name && password ? await this.accounts.authenticate(name, password) : undefined;
+        let user;
+        try {
+            user = name && password ? await this.accounts.authenticate(name, password) : undefined;
+        } catch (error) {
+            if (!PressworkError.Busy.is(error as object)) {
+                throw error;
+            }
+            response.setHeader('Retry-After', '1');
+            this.sendPage(response, 503, signInPage({ userName: name, next: safeNext(next), message: messageOf(error) }));
+            return;
+        }
         if (!user) {
             this.logger.warn(`failed sign-in for user name of ${name.length} characters from ${address}`);
             this.sendPage(response, 401, signInPage({ userName: name, next: safeNext(next), message: WRONG_CREDENTIALS }));
@@ -150,10 +162,15 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
                 this.sendPage(response, 400, changePasswordPage(user?.name ?? '', problem));
                 return;
             }
+            const address = request.socket.remoteAddress ?? 'unknown';
             try {
-                await this.accounts.changeOwnPassword(user.id, fields.current, fields.password, session.id);
+                await this.throttle.check(user.name, address, () => this.accounts.changeOwnPassword(user.id, fields.current, fields.password, session.id));
             } catch (error) {
-                this.sendPage(response, 400, changePasswordPage(user.name, messageOf(error)));
+                const { status, retryAfter } = refusalOf(error);
+                if (retryAfter !== undefined) {
+                    response.setHeader('Retry-After', String(retryAfter));
+                }
+                this.sendPage(response, status, changePasswordPage(user.name, messageOf(error)));
                 return;
             }
             session.passwordChangeRequired = false;
@@ -250,6 +267,14 @@ function handled(handler: (request: express.Request, response: express.Response)
     return (request, response, next) => {
         handler(request, response).catch(next);
     };
+}
+
+/** The status of a refused password change: too many attempts (429) and a busy server (503) say when to try again. */
+function refusalOf(error: unknown): { status: number, retryAfter?: number } {
+    if (PressworkError.TooManyAttempts.is(error as object)) {
+        return { status: 429, retryAfter: (error as { data: { retryAfterSeconds: number } }).data.retryAfterSeconds };
+    }
+    return PressworkError.Busy.is(error as object) ? { status: 503, retryAfter: 1 } : { status: 400 };
 }
 
 /** Only a path on this server is followed after sign-in, never another site. */

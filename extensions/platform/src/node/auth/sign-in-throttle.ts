@@ -1,5 +1,6 @@
 import { injectable } from '@theia/core/shared/inversify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { PressworkError } from '../../common/errors';
 
 const PER_USER_AND_ADDRESS = 5;
 const PER_ADDRESS = 20;
@@ -28,6 +29,21 @@ export class SignInThrottle {
             return secondsOf(refusal);
         }
         return 0;
+    }
+
+    /**
+     * Runs a password check (changing one's password, say) as one attempt of this user from this
+     * address, under the same limits as signing in: refused with TooManyAttempts over the limit,
+     * forgiven when the check succeeds, counted when it throws.
+     */
+    async check<T>(name: string, address: string, passwordCheck: () => Promise<T>): Promise<T> {
+        const retryAfter = await this.attempt(name, address);
+        if (retryAfter > 0) {
+            throw PressworkError.TooManyAttempts(retryAfter);
+        }
+        const result = await passwordCheck();
+        await this.forgive(name, address);
+        return result;
     }
 
     /** A correct password: the attempt does not count against the user or the address. */

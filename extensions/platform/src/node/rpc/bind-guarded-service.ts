@@ -1,9 +1,10 @@
 import { interfaces } from '@theia/core/shared/inversify';
-import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { ConnectionHandler } from '@theia/core/lib/common/messaging';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { RpcContract } from '../../common/rpc-contract';
 import { RpcCaller } from './rpc-caller';
 import { guardRpcService } from './rpc-guard';
+import { GuardedRpcConnectionHandler } from './rpc-path-policy';
 
 export interface GuardedServiceOptions<S extends object, C extends object, I extends S = S> {
     readonly path: string;
@@ -19,7 +20,7 @@ export interface GuardedServiceOptions<S extends object, C extends object, I ext
  * `ConnectionContainerModule`, so each connection gets its own handler and caller.
  */
 export function bindGuardedService<S extends object, C extends object = object, I extends S = S>(bind: interfaces.Bind, options: GuardedServiceOptions<S, C, I>): void {
-    bind(ConnectionHandler).toDynamicValue(({ container }) => new RpcConnectionHandler<C>(options.path, client => {
+    bind(ConnectionHandler).toDynamicValue(({ container }) => new GuardedRpcConnectionHandler<C>(options.path, client => {
         const service = container.get<I>(options.service);
         options.connectClient?.(service, client);
         const logger = container.get<ILogger>(ILogger).child('platform:RpcGuard');

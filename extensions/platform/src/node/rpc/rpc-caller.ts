@@ -12,6 +12,8 @@ export interface RpcCaller {
     /** The signed-in user behind the call; an access-denied error once the session has ended. */
     user(): User;
     readonly sessionId: string | undefined;
+    /** The browser's network address, when known. */
+    readonly address?: string;
 }
 
 @injectable()
@@ -22,6 +24,10 @@ export class ChannelRpcCaller implements RpcCaller {
 
     get sessionId(): string | undefined {
         return this.channel.sessionId;
+    }
+
+    get address(): string | undefined {
+        return this.channel.remoteAddress;
     }
 
     user(): User {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationError } from '@theia/core/lib/common/application-error';
 import type { ILogger } from '@theia/core/lib/common/logger';
-import { hasPermission } from '../../common/authority';
+import { FileSystemProviderError } from '@theia/filesystem/lib/common/files';
+import { allowsAuthority } from '../../common/authority';
 import { PressworkError } from '../../common/errors';
 import type { RpcContract, RpcMethodContract } from '../../common/rpc-contract';
 import { describeZodError } from '../../common/validation-message';
@@ -31,7 +32,7 @@ export function guardRpcService<S extends object>(service: S, contract: RpcContr
             throw PressworkError.AccessDenied(`${method} is not an operation this service offers`);
         }
         const user = caller.user();
-        if (row.access !== 'signed-in' && !hasPermission(user.authority, row.access)) {
+        if (!allowsAuthority(row.access, user.authority)) {
             logger.warn(`refused ${method} to ${user.name} (${user.authority}): needs ${row.access}`);
             throw PressworkError.AccessDenied(`Your authority (${user.authority}) does not allow this`);
         }
@@ -53,7 +54,8 @@ export function guardRpcService<S extends object>(service: S, contract: RpcContr
 }
 
 function translateError(error: unknown, method: string, logger: ILogger): Error {
-    if (typeof error === 'object' && error !== null && ApplicationError.is(error)) {
+    // Theia's file service tells a missing settings file by its code: those pass as they are.
+    if (typeof error === 'object' && error !== null && (ApplicationError.is(error) || error instanceof FileSystemProviderError)) {
         return error;
     }
     if (error instanceof DocumentConflictError) {
@@ -85,7 +87,8 @@ export function reservedKeyIn(args: readonly unknown[]): { key: string, path: (s
     const seen = new Set<object>();
     for (let next = pending.pop(); next; next = pending.pop()) {
         const { value, path } = next;
-        if (typeof value !== 'object' || value === null || seen.has(value)) {
+        // Bytes (a file's content) hold no keys worth walking, only a great many indices.
+        if (typeof value !== 'object' || value === null || seen.has(value) || ArrayBuffer.isView(value)) {
             continue;
         }
         seen.add(value);

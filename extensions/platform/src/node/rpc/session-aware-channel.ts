@@ -11,6 +11,12 @@ import { sessionIdOf } from '../auth/session-store';
 @injectable()
 export class SessionAwareSocketChannel extends ReconnectableSocketChannel {
     protected currentSessionId: string | undefined;
+    protected currentAddress: string | undefined;
+
+    /** The network address of the browser, for limits per address (password attempts). */
+    get remoteAddress(): string | undefined {
+        return this.currentAddress;
+    }
 
     get sessionId(): string | undefined {
         return this.currentSessionId;
@@ -18,6 +24,7 @@ export class SessionAwareSocketChannel extends ReconnectableSocketChannel {
 
     override connect(socket: Socket): void {
         this.currentSessionId = sessionIdOf(socket.request);
+        this.currentAddress = socket.request.socket.remoteAddress;
         super.connect(socket);
     }
 }
