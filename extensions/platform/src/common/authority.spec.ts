@@ -22,6 +22,8 @@ const EXPECTED: Record<Authority, readonly Permission[]> = {
         'printers.manage',
         'printers.toggle',
         'users.manage',
+        // Issue 18: the servers view's row (the system's own state: documents the store could not load).
+        'system.inspect',
         'account.password',
         // Issue 18: the shell settings (Theia's settings.json) are one file that every user shares.
         'settings.manage'

@@ -7,6 +7,7 @@ import { PERMISSION_HOLDERS, AUTHORITIES, type AccessRule, type Authority } from
 import type { RpcMethodContract } from '@presswork/platform/lib/common/rpc-contract';
 import { ACCOUNT_SERVICE_PATH, AccountServiceContract } from '@presswork/platform/lib/common/account-protocol';
 import { CHANGE_FEED_PATH, ChangeFeedServerContract } from '@presswork/platform/lib/common/change-feed-protocol';
+import { STORE_PROBLEMS_PATH, StoreProblemsServiceContract } from '@presswork/platform/lib/common/store-problems-protocol';
 import { WORKFLOW_SERVICE_PATH, WorkflowServiceContract } from '@presswork/workflow/lib/common/workflow-protocol';
 import { CONNECTIONS_SERVICE_PATH, ConnectionsServiceContract } from '@presswork/connections/lib/common/connections-protocol';
 import {
@@ -67,6 +68,11 @@ const SERVICES: readonly ServiceRows[] = [{
     contractName: 'ChangeFeedServerContract', path: CHANGE_FEED_PATH, contract: ChangeFeedServerContract, rows: {
         // Each projection then filters by its own permission.
         subscribe: 'signed-in'
+    }
+}, {
+    contractName: 'StoreProblemsServiceContract', path: STORE_PROBLEMS_PATH, contract: StoreProblemsServiceContract, rows: {
+        // authorities.md: "servers view" — the state of the system itself, for administrators.
+        list: 'system.inspect'
     }
 }, {
     contractName: 'WorkflowServiceContract', path: WORKFLOW_SERVICE_PATH, contract: WorkflowServiceContract, rows: {
