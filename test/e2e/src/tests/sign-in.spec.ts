@@ -36,7 +36,8 @@ test.describe('signing in', () => {
         await expect(shell.menu('Edit')).toHaveCount(0);
         await shell.menu('View').click();
         await expect(page.locator('.lm-Menu-itemLabel', { hasText: 'Workflows' })).toBeVisible();
-        await expect(page.locator('.lm-Menu-itemLabel', { hasText: /Outline|Problems|Minimap|Word Wrap/ })).toHaveCount(0);
+        // Theia's source-code Problems view, not Presswork's Data Problems.
+        await expect(page.locator('.lm-Menu-itemLabel', { hasText: /^(Outline|Problems|Minimap|Word Wrap)$/ })).toHaveCount(0);
         await page.keyboard.press('Escape');
         // The status bar counts jobs, not source-code problems.
         await expect(page.locator('#theia-statusBar')).toContainText('in Error');
