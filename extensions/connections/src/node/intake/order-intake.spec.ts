@@ -218,7 +218,7 @@ describe('OrderIntake', () => {
             assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1002')));
             const [rejected] = rejectedOrders.list('conn-1');
             assert.equal(rejected.marcomOrderId, 'M-HUGE');
-            assert.match(rejected.reason, /would be 1\d\.\d MB stored, more than the 16\.8 MB/);
+            assert.match(rejected.reason, /^The order with its jobs would be 1\d\.\d MB stored, more than the 16\.8 MB an order may have$/);
             assert.equal((rejected.source as { truncated?: boolean }).truncated, true, 'the quarantine keeps a summary, not 16 MB');
         });
 

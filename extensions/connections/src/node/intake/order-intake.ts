@@ -1,4 +1,5 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
+import { MAX_DOCUMENT_BYTES, describeBytes } from '@presswork/platform/lib/common';
 import type { Connection, FetchedOrders, Order, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -72,7 +73,8 @@ export class OrderIntake {
 /** An order that passed the store's reading but not the rules for jobs (for example a quantity of 0). */
 function invalidOrder(received: ReceivedOrder, error: DocumentValidationError): RejectedOrderSource {
     if (error instanceof DocumentTooLargeError) {
-        return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: '(order)', reason: `The order with its jobs ${error.problems}`, source: received };
+        const reason = `The order with its jobs would be ${describeBytes(error.bytes)} stored, more than the ${describeBytes(MAX_DOCUMENT_BYTES)} an order may have`;
+        return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: '(order)', reason, source: received };
     }
     const [path, ...reason] = error.problems.split(': ');
     return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: asOrderField(path), reason: reason.join(': ') || error.problems, source: received };
