@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as sinon from 'sinon';
 import { OrderDetailInput, OrderInput, OrderView, RunningSimulator, SAMPLE_ORDERS, startSimulator } from '@presswork/marcomcentral-simulator';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { orderDocumentId } from './intake/intake-ids';
-import { MarcomCentralError } from './marcomcentral';
+import { MarcomCentralClient, MarcomCentralError } from './marcomcentral';
 import { WINDOW_OVERLAP_MS } from './polling/poll-schedule';
 import { SimulatorPipeline } from './test/simulator-pipeline';
 import { TempFolder } from './test/test-store';
@@ -54,6 +55,7 @@ describe('Order intake against the simulator', function () {
     });
 
     afterEach(async () => {
+        sinon.restore();
         for (const pipeline of pipelines) {
             await pipeline.close();
         }
@@ -302,12 +304,12 @@ describe('Order intake against the simulator', function () {
         const t0 = new Date('2026-06-12T09:00:00-07:00');
         const productName = 'N'.repeat(1024 * 1024);
         const huge = await simulator.placeOrder({
-            OrderNumber: 'HUGE-1', CreateDate: '2026-06-12T08:40:00-07:00',
+            OrderNumber: 'HUGE-1', CreateDate: '2026-06-12T08:50:00-07:00',
             OrderDetails: Array.from({ length: 22 }, () => ({ SKU: '13933967', ProductName: productName }))
         });
-        // Within the same minute as the huge order: read by number. After it: read by date.
-        const sameMinute = await placeAt('2026-06-12T08:39:59-07:00');
-        const after = await placeAt('2026-06-12T08:41:00-07:00');
+        // In the window that holds the huge order, whose answer is too large: read one by one, by number.
+        const sameMinute = await placeAt('2026-06-12T08:49:59-07:00');
+        const after = await placeAt('2026-06-12T08:51:00-07:00');
 
         await pollAt(pipeline, t0);
 
@@ -325,9 +327,13 @@ describe('Order intake against the simulator', function () {
         assert.match(state.status.message ?? '', /1 order was quarantined .*Order HUGE-1: MarcomCentral's answer for this order alone is larger than the 20 MB limit/);
         assert.match(pipeline.log()[0].note ?? '', /Order HUGE-1/);
 
-        // The next poll, one interval later, takes the next ordinary order in while the huge one stays quarantined.
+        // The next poll, one interval later, takes the next ordinary order in while the huge one stays quarantined;
+        // of the overlap it asks again only for the new order, not for those it holds (nor the huge one).
         const next = await placeLive(addMinutes(t0, 1));
+        const client = (pipeline.connectionType as unknown as { client: MarcomCentralClient }).client;
+        const byNumber = sinon.spy(client, 'getOrdersByOrderNumber');
         await pollAt(pipeline, addMinutes(t0, 5));
+        assert.deepEqual(byNumber.getCalls().map(call => call.args[1]), [next.OrderNumber]);
         assert.ok(pipeline.ordersByMarcomId().has(next.ID), 'intake goes on after the huge order');
         assert.equal(pipeline.rejected().length, 1);
         assert.equal(pipeline.state()?.watermark, addMinutes(t0, 5).toISOString());

@@ -30,8 +30,8 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
         return testConnection(this.client, this.endpoint(connection, 'orders'));
     }
 
-    fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal): Promise<FetchedOrders> {
-        return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal);
+    fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean): Promise<FetchedOrders> {
+        return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal, alreadyHeld);
     }
 
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders> {

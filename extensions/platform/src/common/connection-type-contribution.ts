@@ -13,12 +13,15 @@ export type ReceivedOrder = Omit<Order, 'id' | 'version' | 'connectionId' | 'job
 export interface RejectedOrderSource {
     readonly marcomOrderId?: string;
     readonly orderNumber?: string;
-    /** The offending field, e.g. `lineItems.0.quantity`. */
+    /** The offending field, e.g. `lineItems.0.quantity`, or `UNREADABLE_ORDER_PATH`. */
     readonly path: string;
     readonly reason: string;
     /** The order as received, for inspection and a later retry. */
     readonly source: unknown;
 }
+
+/** The path of an order that could not be read at all (too large even alone): it is not asked for again on every poll. */
+export const UNREADABLE_ORDER_PATH = '(whole order)';
 
 /** One answer of the store: the orders that passed validation and those that did not. */
 export interface FetchedOrders {
@@ -38,7 +41,12 @@ export interface ConnectionTypeContribution {
     readonly type: Connection['type'];
     readonly label: string;
     test(connection: Connection): Promise<ConnectionTestResult>;
-    fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal): Promise<FetchedOrders>;
+    /**
+     * The orders created in the window. `alreadyHeld` names orders the caller has taken in or
+     * quarantined as unreadable: when the store's answer is too large to read at once and the type
+     * must ask for orders one by one, it need not ask for these again.
+     */
+    fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean): Promise<FetchedOrders>;
     /** One order by its number (for a refresh or a retry); empty when the store does not know it. */
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders>;
     /** Downloads a line item's print file, refusing more than `maxBytes`. */

@@ -1,10 +1,10 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { MAX_DOCUMENT_BYTES, describeBytes } from '@presswork/platform/lib/common';
+import { MAX_DOCUMENT_BYTES, UNREADABLE_ORDER_PATH, describeBytes } from '@presswork/platform/lib/common';
 import type { Connection, FetchedOrders, Order, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from '@presswork/platform/lib/node/store/store-errors';
-import { orderDocumentId } from './intake-ids';
+import { orderDocumentId, rejectedOrderId } from './intake-ids';
 import { buildJobs } from './job-builder';
 import { RejectedOrders } from './rejected-orders';
 
@@ -24,6 +24,16 @@ export interface IntakeResult {
 export class OrderIntake {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(RejectedOrders) protected readonly rejectedOrders: RejectedOrders;
+
+    /**
+     * Whether the order is taken in already, or quarantined as unreadable (too large to read even
+     * alone): the connection need not fetch it again. An order quarantined for a wrong field is not
+     * held: it is read on every poll, so that it is taken in once the store corrects it.
+     */
+    holds(connectionId: string, marcomOrderId: string): boolean {
+        return !!this.store.get(OrdersCollection, orderDocumentId(connectionId, marcomOrderId))
+            || this.rejectedOrders.get(rejectedOrderId(connectionId, marcomOrderId, undefined))?.path === UNREADABLE_ORDER_PATH;
+    }
 
     async takeIn(connection: Connection, fetched: FetchedOrders, now = new Date()): Promise<IntakeResult> {
         let created = 0;

@@ -1,3 +1,4 @@
+import { UNREADABLE_ORDER_PATH } from '@presswork/platform/lib/common';
 import type { OrderWindow, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { formatBytes } from './bounded-body';
 import type { MarcomCentralClient, MarcomCentralEndpoint } from './marcomcentral-client';
@@ -5,18 +6,20 @@ import { isMarcomCentralError } from './marcomcentral-error';
 import type { OrderHead } from './order-heads';
 import type { OrdersResult } from './orders-response';
 
-/** A window whose answer is too large is halved down to this; past it, its orders are asked for one by one. */
+/** A window too large even to scan for its orders' numbers is halved down to this. */
 export const MIN_SPLIT_WINDOW_MS = 60 * 1000;
 
 /**
  * Every order of `[window.start, window.end)`, however large the store's answer. A window answered
- * too large is fetched in halves; one of a minute or less that is still too large is scanned for
- * its orders' numbers and each order is fetched alone. An order too large even alone cannot be
- * read: it comes back among the rejected orders with the reason, so one hostile or broken order
- * never stops the orders after it.
+ * too large is scanned for its orders' numbers and each order not `alreadyHeld` is fetched alone
+ * (so re-reading an overlap costs one scan, not every order again); a window too large even to
+ * scan is halved, down to a minute. An order too large even alone cannot be read: it comes back
+ * among the rejected orders with the reason, so one hostile or broken order never stops the
+ * orders after it.
  */
 export async function fetchOrdersInWindow(
-    client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal
+    client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal,
+    alreadyHeld: (marcomOrderId: string) => boolean = () => false
 ): Promise<OrdersResult> {
     try {
         return await client.getOrdersByDate(endpoint, window, signal);
@@ -27,18 +30,23 @@ export async function fetchOrdersInWindow(
     }
     const start = Date.parse(window.start);
     const span = Date.parse(window.end) - start;
-    if (span <= MIN_SPLIT_WINDOW_MS) {
-        return fetchOneByOne(client, endpoint, window, signal);
+    let heads: OrderHead[];
+    try {
+        heads = await client.getOrderHeadsByDate(endpoint, window, signal);
+    } catch (error) {
+        if (!isTooLarge(error) || span <= MIN_SPLIT_WINDOW_MS) {
+            throw error;
+        }
+        // Whole seconds: the store reads dates as xs:dateTime and may drop fractions.
+        const middle = new Date(start + Math.floor(span / 2000) * 1000).toISOString();
+        const first = await fetchOrdersInWindow(client, endpoint, { start: window.start, end: middle }, signal, alreadyHeld);
+        const second = await fetchOrdersInWindow(client, endpoint, { start: middle, end: window.end }, signal, alreadyHeld);
+        return { orders: [...first.orders, ...second.orders], rejected: [...first.rejected, ...second.rejected] };
     }
-    // Whole seconds: the store reads dates as xs:dateTime and may drop fractions.
-    const middle = new Date(start + Math.floor(span / 2000) * 1000).toISOString();
-    const first = await fetchOrdersInWindow(client, endpoint, { start: window.start, end: middle }, signal);
-    const second = await fetchOrdersInWindow(client, endpoint, { start: middle, end: window.end }, signal);
-    return { orders: [...first.orders, ...second.orders], rejected: [...first.rejected, ...second.rejected] };
+    return fetchOneByOne(client, endpoint, heads.filter(head => !head.marcomOrderId || !alreadyHeld(head.marcomOrderId)), signal);
 }
 
-async function fetchOneByOne(client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<OrdersResult> {
-    const heads = await client.getOrderHeadsByDate(endpoint, window, signal);
+async function fetchOneByOne(client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, heads: readonly OrderHead[], signal?: AbortSignal): Promise<OrdersResult> {
     const result: OrdersResult = { orders: [], rejected: [] };
     for (const head of heads) {
         if (!head.orderNumber) {
@@ -64,7 +72,7 @@ function unreadable(head: OrderHead, why: string): RejectedOrderSource {
     return {
         marcomOrderId: head.marcomOrderId,
         orderNumber: head.orderNumber,
-        path: '',
+        path: UNREADABLE_ORDER_PATH,
         reason: `${why}, so it cannot be taken in. Later orders are taken in as usual; ask the store to correct or cancel this order.`,
         source: { ...head }
     };

@@ -121,7 +121,7 @@ export class OrderPoller implements BackendApplicationContribution {
         let quarantined: string | undefined;
         let failure: unknown;
         try {
-            const fetched = await this.types.of(connection).fetchOrders(connection, window, this.abort.signal);
+            const fetched = await this.types.of(connection).fetchOrders(connection, window, this.abort.signal, id => this.intake.holds(connection.id, id));
             result = await this.intake.takeIn(connection, fetched, started);
             quarantined = describeQuarantined(fetched.rejected);
         } catch (error) {
