@@ -13,15 +13,18 @@ export type ReceivedOrder = Omit<Order, 'id' | 'version' | 'connectionId' | 'job
 export interface RejectedOrderSource {
     readonly marcomOrderId?: string;
     readonly orderNumber?: string;
-    /** The offending field, e.g. `lineItems.0.quantity`, or `UNREADABLE_ORDER_PATH`. */
+    /** The offending field, e.g. `lineItems.0.quantity`, or `TOO_LARGE_ORDER_PATH`. */
     readonly path: string;
     readonly reason: string;
     /** The order as received, for inspection and a later retry. */
     readonly source: unknown;
 }
 
-/** The path of an order that could not be read at all (too large even alone): it is not asked for again on every poll. */
-export const UNREADABLE_ORDER_PATH = '(whole order)';
+/**
+ * The path of an order quarantined as a whole for its size (too large to read even alone, or to
+ * store with its jobs): it is not asked for again on every poll, only when an administrator retries.
+ */
+export const TOO_LARGE_ORDER_PATH = '(whole order)';
 
 /** One answer of the store: the orders that passed validation and those that did not. */
 export interface FetchedOrders {

@@ -222,6 +222,12 @@ describe('OrderIntake', () => {
             assert.equal((rejected.source as { truncated?: boolean }).truncated, true, 'the quarantine keeps a summary, not 16 MB');
         });
 
+        it('holds orders taken in and orders quarantined for their size, not those quarantined for a field', async () => {
+            await intake.takeIn(connection, fetched([hugeOrder('M-HUGE'), receivedOrder('M-1002'), withQuantity('M-1003', 1, 0)]), FIRST_WINDOW);
+
+            assert.deepEqual(['M-HUGE', 'M-1002', 'M-1003', 'M-9999'].map(id => intake.holds('conn-1', id)), [true, true, false, false]);
+        });
+
         it('keeps finishing options on their line item and out of the job properties', async () => {
             await intake.takeIn(connection, fetched([receivedOrder('M-1001')]), FIRST_WINDOW);
 

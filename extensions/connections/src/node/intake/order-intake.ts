@@ -1,5 +1,5 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { MAX_DOCUMENT_BYTES, UNREADABLE_ORDER_PATH, describeBytes } from '@presswork/platform/lib/common';
+import { MAX_DOCUMENT_BYTES, TOO_LARGE_ORDER_PATH, describeBytes } from '@presswork/platform/lib/common';
 import type { Connection, FetchedOrders, Order, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -26,13 +26,13 @@ export class OrderIntake {
     @inject(RejectedOrders) protected readonly rejectedOrders: RejectedOrders;
 
     /**
-     * Whether the order is taken in already, or quarantined as unreadable (too large to read even
-     * alone): the connection need not fetch it again. An order quarantined for a wrong field is not
-     * held: it is read on every poll, so that it is taken in once the store corrects it.
+     * Whether the order is taken in already, or quarantined for its size: the connection need not
+     * fetch it again. An order quarantined for a wrong field is not held: it is read on every poll,
+     * so that it is taken in once the store corrects it.
      */
     holds(connectionId: string, marcomOrderId: string): boolean {
         return !!this.store.get(OrdersCollection, orderDocumentId(connectionId, marcomOrderId))
-            || this.rejectedOrders.get(rejectedOrderId(connectionId, marcomOrderId, undefined))?.path === UNREADABLE_ORDER_PATH;
+            || this.rejectedOrders.get(rejectedOrderId(connectionId, marcomOrderId, undefined))?.path === TOO_LARGE_ORDER_PATH;
     }
 
     async takeIn(connection: Connection, fetched: FetchedOrders, now = new Date()): Promise<IntakeResult> {
@@ -84,7 +84,7 @@ export class OrderIntake {
 function invalidOrder(received: ReceivedOrder, error: DocumentValidationError): RejectedOrderSource {
     if (error instanceof DocumentTooLargeError) {
         const reason = `The order with its jobs would be ${describeBytes(error.bytes)} stored, more than the ${describeBytes(MAX_DOCUMENT_BYTES)} an order may have`;
-        return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: '(order)', reason, source: received };
+        return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: TOO_LARGE_ORDER_PATH, reason, source: received };
     }
     const [path, ...reason] = error.problems.split(': ');
     return { marcomOrderId: received.marcomOrderId, orderNumber: received.orderNumber, path: asOrderField(path), reason: reason.join(': ') || error.problems, source: received };

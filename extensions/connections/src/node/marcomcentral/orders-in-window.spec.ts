@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import type { OrderWindow } from '@presswork/platform/lib/common';
-import { UNREADABLE_ORDER_PATH } from '@presswork/platform/lib/common';
+import { TOO_LARGE_ORDER_PATH } from '@presswork/platform/lib/common';
 import { receivedOrder } from '../test/received-orders';
 import type { MarcomCentralClient, MarcomCentralEndpoint } from './marcomcentral-client';
 import { MarcomCentralError } from './marcomcentral-error';
@@ -41,7 +41,7 @@ describe('fetchOrdersInWindow', () => {
 
         assert.deepEqual(byNumber.getCalls().map(call => call.args[1]), ['PW-2', 'PW-3']);
         assert.deepEqual(result.orders.map(order => order.marcomOrderId), ['M-2']);
-        assert.deepEqual(result.rejected.map(rejected => [rejected.marcomOrderId, rejected.path]), [['M-3', UNREADABLE_ORDER_PATH]]);
+        assert.deepEqual(result.rejected.map(rejected => [rejected.marcomOrderId, rejected.path]), [['M-3', TOO_LARGE_ORDER_PATH]]);
         assert.match(result.rejected[0].reason, /alone is larger than the 20 MB limit/);
     });
 

@@ -1,4 +1,4 @@
-import { UNREADABLE_ORDER_PATH } from '@presswork/platform/lib/common';
+import { TOO_LARGE_ORDER_PATH } from '@presswork/platform/lib/common';
 import type { OrderWindow, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { formatBytes } from './bounded-body';
 import type { MarcomCentralClient, MarcomCentralEndpoint } from './marcomcentral-client';
@@ -72,7 +72,7 @@ function unreadable(head: OrderHead, why: string): RejectedOrderSource {
     return {
         marcomOrderId: head.marcomOrderId,
         orderNumber: head.orderNumber,
-        path: UNREADABLE_ORDER_PATH,
+        path: TOO_LARGE_ORDER_PATH,
         reason: `${why}, so it cannot be taken in. Later orders are taken in as usual; ask the store to correct or cancel this order.`,
         source: { ...head }
     };

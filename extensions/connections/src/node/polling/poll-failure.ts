@@ -1,4 +1,4 @@
-import { UNREADABLE_ORDER_PATH } from '@presswork/platform/lib/common';
+import { TOO_LARGE_ORDER_PATH } from '@presswork/platform/lib/common';
 import type { RejectedOrderSource } from '@presswork/platform/lib/common';
 
 /**
@@ -31,6 +31,6 @@ export function describeQuarantined(rejected: readonly RejectedOrderSource[]): s
 function describeRejected(order: RejectedOrderSource): string {
     const name = order.orderNumber ? `Order ${order.orderNumber}` : order.marcomOrderId ? `The order with id ${order.marcomOrderId}` : 'An order without id';
     const reason = /[.!?]$/.test(order.reason) ? order.reason : `${order.reason}.`;
-    const field = order.path && order.path !== UNREADABLE_ORDER_PATH ? ` (${order.path})` : '';
+    const field = order.path && order.path !== TOO_LARGE_ORDER_PATH ? ` (${order.path})` : '';
     return `${name}${field}: ${reason}`;
 }
