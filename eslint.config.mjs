@@ -2,6 +2,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { TEST_FILES, importBoundaries } from './configs/eslint/boundaries.mjs';
+
+/**
+ * Files whose job is to print or to end a process: the simulator's command line and the console it
+ * reports to when it runs on its own. Everything else in extensions/ and host/ is production code.
+ */
+const CONSOLE_PROGRAMS = ['host/marcomcentral-simulator/src/cli.ts', 'host/marcomcentral-simulator/src/console-log.ts'];
 
 export default tseslint.config(
     {
@@ -16,7 +23,7 @@ export default tseslint.config(
             '@typescript-eslint/no-explicit-any': 'error',
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
             '@typescript-eslint/no-require-imports': 'off',
-            'no-console': ['error', { allow: ['info', 'warn', 'error'] }],
+            'no-console': 'error',
             'eqeqeq': ['error', 'always'],
             'prefer-const': 'error',
             'no-restricted-syntax': ['error',
@@ -29,6 +36,26 @@ export default tseslint.config(
         files: ['**/*.js'],
         languageOptions: { sourceType: 'commonjs', globals: globals.node },
         rules: { '@typescript-eslint/no-require-imports': 'off' }
+    },
+    ...importBoundaries(),
+    {
+        // Production code reports through a named logger (Theia's ILogger, or the log an embedding
+        // host passes in), so each line has a level and a source and reaches the administrator's log.
+        // It never ends the process: a failed start fails Theia's start (PressworkBackendApplication),
+        // which stops every contribution cleanly. Tests, scripts and benchmarks may print.
+        files: ['extensions/*/src/**/*.{ts,tsx}', 'host/*/src/**/*.ts'],
+        ignores: [...TEST_FILES, ...CONSOLE_PROGRAMS],
+        rules: {
+            'no-restricted-properties': ['error', {
+                object: 'process', property: 'exit',
+                message: 'Let the failure propagate (or set process.exitCode in a CLI); production code does not end the process.'
+            }]
+        }
+    },
+    {
+        // Tests and command-line programs may report on the console, though not with console.log.
+        files: [...TEST_FILES, ...CONSOLE_PROGRAMS],
+        rules: { 'no-console': ['error', { allow: ['info', 'warn', 'error'] }] }
     },
     {
         // Benchmarks print their tables.

@@ -1,6 +1,7 @@
 /** The MarcomCentral simulator: a store that speaks the transactional SOAP contract. */
 export { startSimulator } from './simulator';
 export type { RunningSimulator, SimulatorOptions } from './simulator';
+export type { SimulatorLog } from './simulator-log';
 export { CATALOG, allSkus, findCustomer, findProduct, findSku } from './catalog/catalog';
 export type {
     Catalog, CatalogCreditCard, CatalogCustomer, CatalogProduct, CatalogProductType, CatalogSku, CatalogSkuEntry

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { AdminApi } from './admin/admin-api';
 import { CATALOG, Catalog } from './catalog/catalog';
 import { SimulatorClock } from './clock';
+import { CONSOLE_LOG } from './console-log';
 import { DemoOrderGenerator } from './demo/demo-order-generator';
 import { FaultInjector, FaultInput, PendingFault } from './faults/fault-injector';
 import { DEFAULT_MAX_REQUEST_BYTES, SimulatorServer } from './http/http-server';
@@ -12,6 +13,7 @@ import { PollLimiter } from './soap/poll-limiter';
 import { SoapEndpoint } from './soap/soap-endpoint';
 import { DEFAULT_TIME_ZONE, StoreTimeZone } from './soap/store-time-zone';
 import { TokenPolicy } from './soap/token-policy';
+import type { SimulatorLog } from './simulator-log';
 import { OrderDetail } from './store/model';
 import { OrderInput } from './store/order-input';
 import { OrderView } from './store/order-view';
@@ -45,6 +47,8 @@ export interface SimulatorOptions {
     readonly hideFileUrlUntilReady?: boolean;
     /** Size of a 'huge' fault answer; default 50 MB. */
     readonly hugeResponseBytes?: number;
+    /** Where failures that no response can carry are reported; the console by default. */
+    readonly log?: SimulatorLog;
 }
 
 export interface RunningSimulator {
@@ -99,7 +103,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             hugeResponseBytes: options.hugeResponseBytes
         }),
         admin: new AdminApi(core),
-        maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES
+        maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+        log: options.log ?? CONSOLE_LOG
     });
     await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);
@@ -111,7 +116,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     core.baseUrl = `http://${urlHost(server.server.address() as AddressInfo)}:${(server.server.address() as AddressInfo).port}`;
 
     const demo = options.demoOrderIntervalMs
-        ? new DemoOrderGenerator(core, CATALOG, { intervalMs: options.demoOrderIntervalMs })
+        ? new DemoOrderGenerator(core, CATALOG, { intervalMs: options.demoOrderIntervalMs, log: options.log })
         : undefined;
     demo?.start();
 

@@ -1,7 +1,8 @@
 import * as React from '@theia/core/shared/react';
-import { DialogError, DialogMode, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { Dialog, DialogError, DialogMode, DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import type { Message } from '@theia/core/lib/browser/widgets';
+import { nls } from '@theia/core/lib/common/nls';
 import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
@@ -35,12 +36,12 @@ export class CloseoutDialog extends ReactDialog<CloseoutProgress> {
     protected activeTab: CloseoutPart = 'packingSlip';
 
     constructor(protected readonly preparation: CloseoutPreparation, protected readonly services: CloseoutDialogServices) {
-        super({ title: `Closeout Order: ${isolatedIdentifier(preparation.details.orderNumber)}`, maxWidth: 960 } as DialogProps);
+        super({ title: nls.localize('presswork/closeout/closeoutDialogTitle', 'Closeout Order: {0}', isolatedIdentifier(preparation.details.orderNumber)), maxWidth: 960 } as DialogProps);
         this.addClass('presswork-closeout-dialog');
         this.progress = preparation.progress;
         this.values = formValuesOf(preparation.progress.input ?? preparation.proposal);
         this.activeTab = failedPart(this.progress) ?? 'packingSlip';
-        this.appendCloseButton('Cancel');
+        this.appendCloseButton(Dialog.CANCEL);
         this.appendAcceptButton('OK');
     }
 
@@ -128,16 +129,16 @@ export class CloseoutDialog extends ReactDialog<CloseoutProgress> {
         }
         if (this.closeButton) {
             this.closeButton.hidden = this.progress.closed;
-            this.closeButton.textContent = hasStarted(this.progress) ? 'Close' : 'Cancel';
+            this.closeButton.textContent = hasStarted(this.progress) ? nls.localize('presswork/closeout/close', 'Close') : Dialog.CANCEL;
         }
     }
 
     /** OK starts; after a stopped attempt it is Try again (never while one runs); Close once the order is closed. */
     protected acceptLabel(): string {
         if (this.progress.closed) {
-            return 'Close';
+            return nls.localize('presswork/closeout/close', 'Close');
         }
-        return !this.running && (hasStarted(this.progress) || this.failure) ? 'Try again' : 'OK';
+        return !this.running && (hasStarted(this.progress) || this.failure) ? nls.localize('presswork/closeout/tryAgain', 'Try again') : Dialog.OK;
     }
 
     protected render(): React.ReactNode {

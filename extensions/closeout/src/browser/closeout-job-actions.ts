@@ -1,5 +1,6 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { MessageService } from '@theia/core/lib/common/message-service';
+import { nls } from '@theia/core/lib/common/nls';
 import { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
@@ -39,7 +40,7 @@ abstract class OrderAction implements JobActionContribution {
         try {
             await this.runOnOrder(job.orderId);
         } catch (error) {
-            this.messages.error(`${this.label.replace('…', '')} (order ${isolatedIdentifier(job.orderNumber)}): ${messageOf(error)}`);
+            this.messages.error(nls.localize('presswork/closeout/actionFailed', '{0} (order {1}): {2}', this.label.replace('…', ''), isolatedIdentifier(job.orderNumber), messageOf(error)));
         }
     }
 
@@ -50,7 +51,7 @@ abstract class OrderAction implements JobActionContribution {
 @injectable()
 export class OrderDetailsAction extends OrderAction {
     readonly id = CloseoutCommands.ORDER_DETAILS;
-    readonly label = 'Order details…';
+    readonly label = nls.localize('presswork/closeout/orderDetailsAction', 'Order details…');
     readonly order = '1';
     readonly permission: Permission = 'jobs.inspect';
 
@@ -68,7 +69,7 @@ export class OrderDetailsAction extends OrderAction {
 @injectable()
 export class CloseoutOrderAction extends OrderAction {
     readonly id = CloseoutCommands.CLOSEOUT_ORDER;
-    readonly label = 'Closeout order…';
+    readonly label = nls.localize('presswork/closeout/closeoutOrderAction', 'Closeout order…');
     readonly order = '2';
     readonly permission: Permission = 'orders.closeout';
 

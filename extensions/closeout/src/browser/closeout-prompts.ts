@@ -8,7 +8,7 @@ import { closeoutWarnings } from './closeout-warnings';
 /** The order cannot be closed out here (e.g. its line items ship to several addresses): say why, do nothing else. */
 export class CloseoutBlockedDialog extends AbstractDialog<void> {
     constructor(preparation: CloseoutPreparation) {
-        super({ title: `Cannot close out order ${isolatedIdentifier(preparation.details.orderNumber)}`, maxWidth: 520 } as DialogProps);
+        super({ title: nls.localize('presswork/closeout/cannotCloseOutTitle', 'Cannot close out order {0}', isolatedIdentifier(preparation.details.orderNumber)), maxWidth: 520 } as DialogProps);
         this.addClass('presswork-closeout-blocked-dialog');
         const message = document.createElement('p');
         message.className = 'presswork-closeout-warning';
@@ -17,7 +17,7 @@ export class CloseoutBlockedDialog extends AbstractDialog<void> {
         icon.className = 'codicon codicon-warning';
         message.append(icon, ` ${blockedMessage(preparation) ?? ''}`);
         this.contentNode.appendChild(message);
-        this.appendAcceptButton('OK');
+        this.appendAcceptButton(Dialog.OK);
     }
 
     get value(): void {

@@ -1,3 +1,4 @@
+import { nls } from '@theia/core/lib/common/nls';
 import { visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutPreparation, CloseoutProgress } from '../common/closeout-protocol';
 import { failedPart, firstUnfinishedPart, hasStarted, partResultText, TAB_LABELS } from './closeout-form';
@@ -23,26 +24,34 @@ export function closeoutStatus(situation: CloseoutSituation): CloseoutStatus | u
     // Spelled out, the order number has no bidi control left to reorder the sentence around it.
     const orderNumber = visibleIdentifier(situation.orderNumber);
     if (progress.closed) {
-        return { kind: 'success', text: `Order ${orderNumber} is closed${progress.closedBy ? ` (by ${progress.closedBy}, ${formatDateTime(progress.closedAt)})` : ''}.` };
+        return {
+            kind: 'success', text: progress.closedBy
+                ? nls.localize('presswork/closeout/closedBy', 'Order {0} is closed (by {1}, {2}).', orderNumber, progress.closedBy, formatDateTime(progress.closedAt))
+                : nls.localize('presswork/closeout/closed', 'Order {0} is closed.', orderNumber)
+        };
     }
     if (situation.running) {
         const part = firstUnfinishedPart(progress);
-        return { kind: 'info', text: `Closing out order ${orderNumber}${part ? `: ${TAB_LABELS[part].toLowerCase()}…` : '…'}` };
+        return {
+            kind: 'info', text: part
+                ? nls.localize('presswork/closeout/closingOutPart', 'Closing out order {0}: {1}…', orderNumber, TAB_LABELS[part].toLowerCase())
+                : nls.localize('presswork/closeout/closingOut', 'Closing out order {0}…', orderNumber)
+        };
     }
     if (situation.failure) {
         return { kind: 'error', text: situation.failure };
     }
     if (progress.runningBy) {
-        return { kind: 'info', text: `${progress.runningBy} is closing out order ${orderNumber} (since ${formatDateTime(progress.runningSince)}).` };
+        return { kind: 'info', text: nls.localize('presswork/closeout/closingOutBy', '{0} is closing out order {1} (since {2}).', progress.runningBy, orderNumber, formatDateTime(progress.runningSince)) };
     }
     const failed = failedPart(progress);
     const resumeAt = firstUnfinishedPart(progress);
-    const resume = resumeAt ? ` Try again resumes from the ${TAB_LABELS[resumeAt].toLowerCase()}.` : '';
+    const resume = resumeAt ? ` ${nls.localize('presswork/closeout/resumesFrom', 'Try again resumes from the {0}.', TAB_LABELS[resumeAt].toLowerCase())}` : '';
     if (failed) {
         return { kind: 'error', text: `${partResultText(failed, progress)}.${resume}` };
     }
     if (hasStarted(progress)) {
-        return { kind: 'info', text: `An earlier attempt stopped before the end.${resume}` };
+        return { kind: 'info', text: `${nls.localize('presswork/closeout/stoppedEarlier', 'An earlier attempt stopped before the end.')}${resume}` };
     }
     return undefined;
 }
@@ -56,6 +65,6 @@ export function blockedMessage(preparation: Pick<CloseoutPreparation, 'blocked' 
     const blocked = visibleIdentifier(preparation.blocked);
     const severalAddresses = preparation.details.shipTo.length > 1;
     return severalAddresses && !/MarcomCentral/i.test(blocked)
-        ? `${blocked} It cannot be closed out here: close it out in MarcomCentral.`
+        ? `${blocked} ${nls.localize('presswork/closeout/closeOutInMarcomCentral', 'It cannot be closed out here: close it out in MarcomCentral.')}`
         : blocked;
 }

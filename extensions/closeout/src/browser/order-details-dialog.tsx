@@ -1,6 +1,7 @@
 import * as React from '@theia/core/shared/react';
 import { DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
+import { nls } from '@theia/core/lib/common/nls';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutService, OrderDetailsView } from '../common/closeout-protocol';
@@ -15,12 +16,12 @@ export class OrderDetailsDialog extends ReactDialog<void> {
     protected readonly refreshButton: HTMLButtonElement;
 
     constructor(protected details: OrderDetailsView, protected readonly service: CloseoutService, protected readonly opener: DocumentOpener) {
-        super({ title: `Order Details: ${isolatedIdentifier(details.orderNumber)}`, maxWidth: 1000 } as DialogProps);
+        super({ title: nls.localize('presswork/closeout/orderDetailsTitle', 'Order Details: {0}', isolatedIdentifier(details.orderNumber)), maxWidth: 1000 } as DialogProps);
         this.addClass('presswork-order-details-dialog');
-        this.refreshButton = this.appendButton('Refresh', false);
-        this.refreshButton.title = 'Ask MarcomCentral for the order again and show what changed';
+        this.refreshButton = this.appendButton(nls.localize('presswork/closeout/refresh', 'Refresh'), false);
+        this.refreshButton.title = nls.localize('presswork/closeout/refreshTitle', 'Ask MarcomCentral for the order again and show what changed');
         this.refreshButton.addEventListener('click', () => this.refresh());
-        this.appendCloseButton('Close');
+        this.appendCloseButton(nls.localize('presswork/closeout/close', 'Close'));
     }
 
     get value(): void {
@@ -33,7 +34,7 @@ export class OrderDetailsDialog extends ReactDialog<void> {
         }
         this.refreshing = true;
         this.refreshButton.disabled = true;
-        this.status = 'Asking MarcomCentral for the order…';
+        this.status = nls.localize('presswork/closeout/refreshing', 'Asking MarcomCentral for the order…');
         this.update();
         try {
             const result = await this.service.refreshOrder(this.details.orderId);
@@ -41,7 +42,7 @@ export class OrderDetailsDialog extends ReactDialog<void> {
             this.changes = result.changes;
             this.status = undefined;
         } catch (error) {
-            this.status = `Refresh failed: ${messageOf(error)}`;
+            this.status = nls.localize('presswork/closeout/refreshFailed', 'Refresh failed: {0}', messageOf(error));
         } finally {
             this.refreshing = false;
             this.refreshButton.disabled = false;

@@ -1,6 +1,6 @@
 import { injectable } from '@theia/core/shared/inversify';
 import type { Permission } from '@presswork/platform/lib/common';
-import { PermittedViewContribution } from '@presswork/platform/lib/browser';
+import { PermittedViewContribution } from '@presswork/platform/lib/browser/permitted-view-contribution';
 import { ConnectionsWidget } from './connections-widget';
 import { TemplatesWidget } from './templates-widget';
 

@@ -3,7 +3,7 @@ import { inject, injectable, postConstruct } from '@theia/core/shared/inversify'
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { CollectionNames } from '@presswork/platform/lib/common';
-import { PressworkViewWidget } from '@presswork/platform/lib/browser';
+import { PressworkViewWidget } from '@presswork/platform/lib/browser/presswork-view-widget';
 import { ConnectionView, ConnectionsService, TemplateView, WorkflowChoice } from '../common/connections-protocol';
 import { templateDialog } from './template-form';
 

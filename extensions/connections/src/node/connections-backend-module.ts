@@ -6,6 +6,7 @@ import { ConnectionTypeContribution, NewLineItemJobs, WorkflowAssignmentContribu
 import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { RequiredStartup } from '@presswork/platform/lib/node/required-startup';
 import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
 import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
 import { CONNECTIONS_SERVICE_PATH, ConnectionsService, ConnectionsServiceContract } from '../common/connections-protocol';
@@ -59,6 +60,7 @@ export default new ContainerModule(bind => {
 
     bind(StoreProvisioning).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(StoreProvisioning);
+    bind(RequiredStartup).toService(StoreProvisioning);
 
     bind(ConnectionContainerModule).toConstantValue(connectionsConnectionModule);
 });

@@ -1,7 +1,8 @@
-import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
+import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
 import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
 import { Emitter, Event } from '@theia/core/lib/common/event';
 import { Disposable } from '@theia/core/lib/common/disposable';
+import { ILogger } from '@theia/core/lib/common/logger';
 import type { RpcProxy } from '@theia/core/lib/common/messaging/proxy-factory';
 import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, DocumentDelta } from '../common/change-feed-protocol';
 
@@ -13,6 +14,7 @@ import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, DocumentDelta } f
 @injectable()
 export class ChangeFeedService implements ChangeFeedClient {
     @inject(RemoteConnectionProvider) protected readonly connections: ServiceConnectionProvider;
+    @inject(ILogger) @named('platform:ChangeFeedService') protected readonly logger: ILogger;
 
     protected server: RpcProxy<ChangeFeedServer>;
 
@@ -65,6 +67,6 @@ export class ChangeFeedService implements ChangeFeedClient {
     }
 
     protected resubscribe(): void {
-        this.server.subscribe([...this.watched.keys()]).catch(error => console.warn('change feed subscription failed', error));
+        this.server.subscribe([...this.watched.keys()]).catch(error => this.logger.warn('change feed subscription failed', error));
     }
 }

@@ -26,6 +26,7 @@ import { ChangeFeedProjection } from './change-feed/change-feed-projection';
 import { ChangeFeedServerImpl } from './change-feed/change-feed-server-impl';
 import { PlatformReady, PlatformStartup } from './platform-startup';
 import { PressworkConfig, readPressworkConfig } from './presswork-config';
+import { RequiredStartup, bindRequiredStartup } from './required-startup';
 import { bindGuardedService } from './rpc/bind-guarded-service';
 import { ChannelRpcCaller, RpcCaller } from './rpc/rpc-caller';
 import { SessionAwareSocketChannel } from './rpc/session-aware-channel';
@@ -96,6 +97,8 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(PlatformStartup).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(PlatformStartup);
     bind(PlatformReady).toService(PlatformStartup);
+    bind(RequiredStartup).toService(PlatformStartup);
+    bindRequiredStartup(bind, rebind);
     bind(SignInEndpoint).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(SignInEndpoint);
     bind(WsRequestValidatorContribution).toService(SignInEndpoint);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { defaultPrinter, defaultWorkflows } from './defaults/default-workflows';
 import { PressworkConfig } from './presswork-config';
 import { PrintersCollection, WorkflowsCollection } from './store/platform-collections';
+import { RequiredStartup } from './required-startup';
 
 /**
  * Resolves once the store is open and first-start documents exist (the first administrator, the
@@ -20,12 +21,14 @@ export interface PlatformReady {
 
 /**
  * Opens the store before the server listens. Presswork does not run on a store it cannot open:
- * that would look like lost orders. Documents that could not be read are named in the log.
+ * that would look like lost orders, so a failed step fails the start (RequiredStartup) after
+ * naming itself in the log. Documents that could not be read are named in the log too.
  */
 @injectable()
-export class PlatformStartup implements BackendApplicationContribution, PlatformReady {
+export class PlatformStartup implements BackendApplicationContribution, PlatformReady, RequiredStartup {
     protected readonly started = new Deferred<void>();
     readonly whenReady = this.started.promise;
+    readonly whenDone = this.started.promise;
 
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
@@ -33,9 +36,14 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
     @inject(ILogger) @named('platform:PlatformStartup') protected readonly logger: ILogger;
 
     async initialize(): Promise<void> {
-        await this.orExit('the data store could not be opened', () => this.store.ready);
-        await this.orExit('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
-        await this.orExit('the default workflows could not be created', () => this.seedDefaultWorkflows());
+        try {
+            await this.step('the data store could not be opened', () => this.store.ready);
+            await this.step('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
+            await this.step('the default workflows could not be created', () => this.seedDefaultWorkflows());
+        } catch (error) {
+            this.started.reject(error);
+            return; // the application refuses to start on whenDone; extensions waiting on whenReady give up
+        }
         this.started.resolve();
         for (const problem of this.store.problems) {
             this.logger.error(`${problem.collection}/${problem.id} could not be loaded from ${problem.file}: ${problem.reason}. ` +
@@ -56,12 +64,13 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
         }
     }
 
-    protected async orExit(what: string, step: () => Promise<void>): Promise<void> {
+    /** Runs one step; a failure is logged and rethrown as an error that says what failed. */
+    protected async step(what: string, step: () => Promise<void>): Promise<void> {
         try {
             await step();
         } catch (error) {
-            console.error(`Presswork cannot start: ${what}.`, error);
-            process.exit(1);
+            this.logger.error(`Presswork cannot start: ${what}.`, error);
+            throw new Error(`Presswork cannot start: ${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }
     }
 

@@ -4,7 +4,8 @@ import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
-import { CurrentUserService, PressworkViewWidget } from '@presswork/platform/lib/browser';
+import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
+import { PressworkViewWidget } from '@presswork/platform/lib/browser/presswork-view-widget';
 import { WorkflowService } from '../common/workflow-protocol';
 import { printerDialog } from './printer-form';
 

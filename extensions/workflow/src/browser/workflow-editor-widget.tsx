@@ -1,6 +1,7 @@
 import * as React from '@theia/core/shared/react';
 import { WorkflowCollectionNames } from '../common/custom-activity-schema';
 import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { Message, codicon } from '@theia/core/lib/browser/widgets/widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
@@ -63,6 +64,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
     @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
     @inject(MessageService) protected readonly messages: MessageService;
+    @inject(ILogger) @named('workflow:WorkflowEditorWidget') protected readonly logger: ILogger;
     @inject(ContextKeyService) protected readonly contextKeys: ContextKeyService;
     @inject(CommandService) protected readonly commands: CommandService;
     @inject(ContributionProvider) @named(ActivityUiContribution)
@@ -190,7 +192,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
         try {
             this.controller?.updateContext({ printers: await this.service.listPrinters() });
         } catch (error) {
-            console.warn('Reloading printers failed', error);
+            this.logger.warn('Reloading printers failed', error);
         }
     }
 
@@ -199,7 +201,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
             this.customs = await this.service.listCustomActivities();
             this.controller?.updateContext({ catalog: this.buildCatalog() });
         } catch (error) {
-            console.warn('Reloading custom activities failed', error);
+            this.logger.warn('Reloading custom activities failed', error);
         }
     }
 
@@ -267,7 +269,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
                 });
             }
         } catch (error) {
-            console.warn('Checking for a newer version failed', error);
+            this.logger.warn('Checking for a newer version failed', error);
         }
     }
 

@@ -3,6 +3,8 @@ import { Catalog, CatalogSkuEntry, allSkus } from '../catalog/catalog';
 import { isPrintable } from '../store/model';
 import { OrderDetailInput, OrderInput } from '../store/order-input';
 import { OrderView } from '../store/order-view';
+import { CONSOLE_LOG } from '../console-log';
+import type { SimulatorLog } from '../simulator-log';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -22,6 +24,8 @@ export interface DemoOptions {
     /** Random source in [0, 1); seeded from crypto by default. */
     readonly random?: () => number;
     readonly fileReadyDelayMs?: readonly [number, number];
+    /** Where failed demo orders and files are reported; the console by default. */
+    readonly log?: SimulatorLog;
 }
 
 /** A small seedable PRNG (pure-rand's xoroshiro128+): demo data can be reproduced from its seed. */
@@ -76,9 +80,11 @@ export class DemoOrderGenerator {
     private interval: NodeJS.Timeout | undefined;
     private readonly pendingFiles = new Set<NodeJS.Timeout>();
     private readonly random: () => number;
+    private readonly log: SimulatorLog;
 
     constructor(private readonly target: DemoTarget, private readonly catalog: Catalog, private readonly options: DemoOptions = {}) {
         this.random = options.random ?? seededRandom(randomInt(2 ** 32));
+        this.log = options.log ?? CONSOLE_LOG;
     }
 
     start(): void {
@@ -86,7 +92,7 @@ export class DemoOrderGenerator {
             return;
         }
         this.interval = setInterval(() => {
-            this.placeOne().catch(error => console.error('marcomcentral-simulator: demo order failed', error));
+            this.placeOne().catch(error => this.log.error('demo order failed', error));
         }, this.options.intervalMs ?? DEFAULT_DEMO_ORDER_INTERVAL_MS);
         this.interval.unref();
     }
@@ -107,7 +113,7 @@ export class DemoOrderGenerator {
             if (isPrintable(line.ProductType)) {
                 const timer = setTimeout(() => {
                     this.pendingFiles.delete(timer);
-                    this.target.markFileReady(line.ID).catch(error => console.error('marcomcentral-simulator: demo file failed', error));
+                    this.target.markFileReady(line.ID).catch(error => this.log.error('demo file failed', error));
                 }, min + Math.floor(this.random() * (max - min + 1)));
                 timer.unref();
                 this.pendingFiles.add(timer);

@@ -6,6 +6,7 @@ import { SoapEndpoint } from '../soap/soap-endpoint';
 import { writeSoapFault } from '../soap/soap-envelope';
 import { serviceWsdl } from '../soap/wsdl';
 import { SimulatorCore } from '../simulator-core';
+import type { SimulatorLog } from '../simulator-log';
 import { HttpReply, jsonReply, textReply, xmlReply } from './http-reply';
 
 export const DEFAULT_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -22,6 +23,7 @@ export interface SimulatorServerOptions {
     readonly soap: SoapEndpoint;
     readonly admin: AdminApi;
     readonly maxRequestBytes: number;
+    readonly log: SimulatorLog;
 }
 
 type Body = { kind: 'ok'; text: string } | { kind: 'too-large' };
@@ -102,7 +104,7 @@ export class SimulatorServer {
     constructor(private readonly options: SimulatorServerOptions) {
         this.server = createServer((request, response) => {
             this.handle(request, response).catch(error => {
-                console.error('marcomcentral-simulator: request failed', error);
+                this.options.log.error('request failed', error);
                 if (!response.headersSent) {
                     response.writeHead(500, { 'Content-Type': 'text/xml; charset=utf-8' });
                     response.end(writeSoapFault('soap:Server', 'Server was unable to process request.'));

@@ -1,4 +1,6 @@
+import type { Connection } from '@presswork/platform/lib/common/connection-schema';
 import type { TemplateInput } from '../../common/connections-protocol';
+import type { ProductionTemplates } from '../templates/production-templates';
 import { DefaultWorkflowIds } from '@presswork/platform/lib/common/well-known';
 
 /** Printable MarcomCentral product types go to the print workflow, stocked ones to the stock workflow. */
@@ -19,4 +21,11 @@ export function productTypeTemplates(connectionId: string, connectionName: strin
         workflowId: DefaultWorkflowIds.stockItem,
         defaults: { dueInHours: 24, properties: {} }
     }];
+}
+
+/** Creates a new connection's templates: the same for a shop's own store and for the demo store. */
+export async function createProductTypeTemplates(templates: ProductionTemplates, connection: Connection): Promise<void> {
+    for (const template of productTypeTemplates(connection.id, connection.name)) {
+        await templates.create(template);
+    }
 }

@@ -6,6 +6,7 @@ import { codicon, Message } from '@theia/core/lib/browser/widgets/widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { MessageService } from '@theia/core/lib/common/message-service';
+import { ILogger } from '@theia/core/lib/common/logger';
 import { nls } from '@theia/core/lib/common/nls';
 import debounce = require('@theia/core/shared/lodash.debounce');
 import { z } from 'zod';
@@ -64,6 +65,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
     @inject(MessageService) protected readonly messages: MessageService;
+    @inject(ILogger) @named('jobs:AllJobsWidget') protected readonly logger: ILogger;
     @inject(JobSelectionService) protected readonly selection: JobSelectionService;
     @inject(JobActionCommands) protected readonly actions: JobActionCommands;
     @inject(ContributionProvider) @named(JobColumnContribution) protected readonly columnContributions: ContributionProvider<JobColumnContribution>;
@@ -128,7 +130,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.queries.facetChoices().then(choices => {
             this.facetChoices = choices;
             this.update();
-        }, error => console.warn('facet choices', error));
+        }, error => this.logger.warn('facet choices', error));
     }
 
     protected async reload(): Promise<void> {

@@ -13,9 +13,6 @@ import { OperationsContribution } from './operations-contribution';
 import { OperationsStatusBar } from './operations-status-bar';
 import { OrderPanelWidget } from './order-panel-widget';
 
-export { JobSelectionService } from './job-selection-service';
-export { JobActionCommands } from './job-action-commands';
-
 /**
  * The Operations workspace: All Jobs pod, Order side panel, status bar counts, job action menus.
  * The JobActionContribution and JobColumnContribution providers are the platform's (root) ones.

@@ -1,6 +1,7 @@
-import { inject, injectable } from '@theia/core/shared/inversify';
+import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { FrontendApplicationContribution } from '@theia/core/lib/browser/frontend-application-contribution';
 import { StatusBar, StatusBarAlignment } from '@theia/core/lib/browser/status-bar/status-bar';
+import { ILogger } from '@theia/core/lib/common/logger';
 import { nls } from '@theia/core/lib/common/nls';
 import debounce = require('@theia/core/shared/lodash.debounce');
 import { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
@@ -19,12 +20,13 @@ export class OperationsStatusBar implements FrontendApplicationContribution {
     @inject(JobQueryService) protected readonly queries: JobQueryService;
     @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
+    @inject(ILogger) @named('jobs:OperationsStatusBar') protected readonly logger: ILogger;
 
     protected readonly refreshSoon = debounce(() => this.refresh(), COUNTS_DELAY_MS, { maxWait: COUNTS_DELAY_MS * 4 });
 
     /** Never holds up the start of the shell: the counts appear when they arrive. */
     onStart(): void {
-        this.start().catch(error => console.warn('job counts', error));
+        this.start().catch(error => this.logger.warn('job counts', error));
     }
 
     protected async start(): Promise<void> {
@@ -41,7 +43,7 @@ export class OperationsStatusBar implements FrontendApplicationContribution {
         try {
             this.show(await this.queries.counts());
         } catch (error) {
-            console.warn('job counts', error);
+            this.logger.warn('job counts', error);
         }
     }
 

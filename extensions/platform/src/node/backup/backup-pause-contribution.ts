@@ -1,4 +1,5 @@
-import { inject, injectable, interfaces } from '@theia/core/shared/inversify';
+import { inject, injectable, interfaces, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { PressworkConfig } from '../presswork-config';
 import { WriteGate } from '../store/write-gate';
@@ -9,11 +10,12 @@ import { PauseResponder } from './pause-responder';
 export class BackupPauseContribution implements BackendApplicationContribution {
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
     @inject(WriteGate) protected readonly gate: WriteGate;
+    @inject(ILogger) @named('platform:BackupPause') protected readonly logger: ILogger;
 
     protected responder: PauseResponder | undefined;
 
     async initialize(): Promise<void> {
-        this.responder = new PauseResponder(this.config.dataFolder, this.gate);
+        this.responder = new PauseResponder(this.config.dataFolder, this.gate, this.logger);
         await this.responder.start();
     }
 

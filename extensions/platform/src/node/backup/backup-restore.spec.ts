@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
+import { MockLogger } from '@theia/core/lib/common/test/mock-logger';
 import { DocumentCollection } from '../store/document-store';
 import { FileDocumentStore } from '../store/file-document-store';
 import { WriteGate } from '../store/write-gate';
@@ -125,7 +126,7 @@ describe('backup and restore', function (): void {
     it('copies a busy store at one instant while a running backend holds its writes for a moment', async () => {
         const gate = new WriteGate();
         const store = await seed(gate, DOCUMENTS);
-        const responder = new PauseResponder(dataFolder, gate);
+        const responder = new PauseResponder(dataFolder, gate, new MockLogger());
         await responder.start();
         const writer = new BusyWriter(store);
         const archives: string[] = [];
@@ -187,7 +188,7 @@ describe('backup and restore', function (): void {
 
     it('lets writes go on when a pause request has passed its deadline', async () => {
         const gate = new WriteGate();
-        const responder = new PauseResponder(dataFolder, gate);
+        const responder = new PauseResponder(dataFolder, gate, new MockLogger());
         await responder.start();
         try {
             await writeJsonFile(pauseFilesOf(dataFolder).request, { nonce: 'a'.repeat(32), until: Date.now() + 60_000 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import { rmSync } from 'node:fs';
+import type { ILogger } from '@theia/core/lib/common/logger';
 import { WriteGate } from '../store/write-gate';
 import { PauseAckSchema, PauseFiles, PauseRequest, PauseRequestSchema, pauseFilesOf, readJsonFile, writeJsonFile } from './pause-protocol';
 
@@ -16,7 +17,7 @@ export class PauseResponder {
     protected current: PauseRequest | undefined;
     protected checking = false;
 
-    constructor(dataFolder: string, protected readonly gate: WriteGate, protected readonly pid = process.pid) {
+    constructor(dataFolder: string, protected readonly gate: WriteGate, protected readonly logger: ILogger, protected readonly pid = process.pid) {
         this.files = pauseFilesOf(dataFolder);
     }
 
@@ -56,7 +57,7 @@ export class PauseResponder {
                 await writeJsonFile(this.files.ack, PauseAckSchema.parse({ nonce: live.nonce }));
             }
         } catch (error) {
-            console.error('Presswork could not answer a backup\'s pause request; writes go on.', error);
+            this.logger.error('Presswork could not answer a backup\'s pause request; writes go on.', error);
             await this.resume();
         } finally {
             this.checking = false;

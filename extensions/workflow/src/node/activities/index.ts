@@ -14,19 +14,6 @@ import { RetainActivityContribution } from './retain-activity';
 import { RunExternalApplicationActivityContribution } from './run-external-application-activity';
 import { StoreWorkflowLookup, WorkflowLookup } from './workflow-lookup';
 
-export * from './approve-activity';
-export * from './copy-to-folder-activity';
-export * from './create-job-activity';
-export * from './job-disposal';
-export * from './prepress-check-activity';
-export * from './print-activity';
-export * from './process-runner';
-export * from './remove-activity';
-export * from './retain-activity';
-export * from './run-external-application-activity';
-export * from './supplied-activity';
-export * from './workflow-lookup';
-
 /** The executors of the supplied activities, in the order common/supplied-activities.ts lists them. */
 export const SUPPLIED_ACTIVITY_CONTRIBUTIONS = [
     CreateJobActivityContribution, ApproveActivityContribution, PrepressCheckActivityContribution,

@@ -1,2 +1,0 @@
-export * from './closeout-protocol';
-export * from './closeout-activity';

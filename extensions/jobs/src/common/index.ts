@@ -1,4 +1,0 @@
-export * from './job-row';
-export * from './job-query';
-export * from './saved-views';
-export * from './jobs-protocol';

@@ -1,3 +1,0 @@
-export * from './custom-activity-schema';
-export * from './supplied-activities';
-export * from './workflow-protocol';
