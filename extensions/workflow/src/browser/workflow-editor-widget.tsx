@@ -1,16 +1,15 @@
 import * as React from '@theia/core/shared/react';
 import { WorkflowCollectionNames } from '../common/custom-activity-schema';
-import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
+import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { Message, codicon } from '@theia/core/lib/browser/widgets/widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { Saveable, SaveableSource, setDirty } from '@theia/core/lib/browser/saveable';
 import { ContextKey, ContextKeyService } from '@theia/core/lib/browser/context-key-service';
 import { CommandService } from '@theia/core/lib/common/command';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { Emitter } from '@theia/core/lib/common/event';
 import { MessageService } from '@theia/core/lib/common/message-service';
-import { ActivityUiContribution } from '@presswork/platform/lib/common/activity-ui-contribution';
+import { ActivityUiRegistry } from '@presswork/platform/lib/common/activity-ui-registry';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
 import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
@@ -65,8 +64,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(ContextKeyService) protected readonly contextKeys: ContextKeyService;
     @inject(CommandService) protected readonly commands: CommandService;
-    @inject(ContributionProvider) @named(ActivityUiContribution)
-    protected readonly activityContributions: ContributionProvider<ActivityUiContribution>;
+    @inject(ActivityUiRegistry) protected readonly activities: ActivityUiRegistry;
 
     protected controller: WorkflowDesignerController | undefined;
     protected error: string | undefined;
@@ -183,7 +181,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     }
 
     protected buildCatalog(): ActivityCatalog {
-        return buildActivityCatalog(this.activityContributions.getContributions(), this.customs);
+        return buildActivityCatalog(this.activities.all(), this.customs);
     }
 
     protected async reloadPrinters(): Promise<void> {
