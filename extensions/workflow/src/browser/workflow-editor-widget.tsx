@@ -1,5 +1,5 @@
 import * as React from '@theia/core/shared/react';
-import { WorkflowCollectionNames } from '../common/custom-activity-schema';
+import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { Message, codicon } from '@theia/core/lib/browser/widgets/widget';

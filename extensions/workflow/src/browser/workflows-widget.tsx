@@ -1,5 +1,5 @@
 import * as React from '@theia/core/shared/react';
-import { WorkflowCollectionNames } from '../common/custom-activity-schema';
+import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
