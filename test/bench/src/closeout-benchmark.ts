@@ -3,7 +3,8 @@ import { OrderInput, OrderView, RunningSimulator, startSimulator } from '@pressw
 import { MarcomCentralClient, MarcomCentralEndpoint } from '@presswork/connections/lib/node/marcomcentral';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import { CLOSEOUTS_COLLECTION, CloseoutInput, CloseoutPart } from '@presswork/closeout/lib/common/closeout-protocol';
+import { CloseoutCollectionNames } from '@presswork/closeout/lib/common/closeout-collections';
+import { CloseoutInput, CloseoutPart } from '@presswork/closeout/lib/common/closeout-protocol';
 import type { CloseoutDocument } from '@presswork/closeout/lib/node/closeout-collections';
 import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
 import { TargetCheck, check } from './results';
@@ -90,7 +91,7 @@ async function backendRun(simulator: RunningSimulator, fixture: CloseoutFixture,
     // When each part's answer became durable: the store announces every committed write.
     const recorded = new Map<CloseoutPart, number>();
     const subscription = fixture.store.onDidChange(change => {
-        if (change.collection === CLOSEOUTS_COLLECTION && change.id === id && change.document) {
+        if (change.collection === CloseoutCollectionNames.closeouts && change.id === id && change.document) {
             const parts = (change.document as CloseoutDocument).parts;
             for (const part of PARTS) {
                 if (parts[part].status === 'done' && !recorded.has(part)) {

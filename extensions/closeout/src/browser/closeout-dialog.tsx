@@ -7,7 +7,8 @@ import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-p
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
-import { CLOSEOUTS_COLLECTION, CloseoutPart, CloseoutPreparation, CloseoutProgress, CloseoutService } from '../common/closeout-protocol';
+import { CloseoutCollectionNames } from '../common/closeout-collections';
+import { CloseoutPart, CloseoutPreparation, CloseoutProgress, CloseoutService } from '../common/closeout-protocol';
 import { CloseoutContent } from './closeout-content';
 import {
     CLOSEOUT_FIELDS, checkCloseoutForm, CloseoutField, CloseoutFormValues, failedPart, firstProblem, formValuesOf, hasStarted, newerProgress
@@ -60,7 +61,7 @@ export class CloseoutDialog extends ReactDialog<CloseoutProgress> {
 
     protected override onAfterAttach(msg: Message): void {
         super.onAfterAttach(msg);
-        this.toDisposeOnDetach.push(this.services.feed.watch(CLOSEOUTS_COLLECTION, deltas => this.onDeltas(deltas)));
+        this.toDisposeOnDetach.push(this.services.feed.watch(CloseoutCollectionNames.closeouts, deltas => this.onDeltas(deltas)));
         // The feed only tells what changes from now on: catch up with what happened before it listened.
         this.services.service.progress(this.orderId).then(progress => this.showProgress(progress), () => undefined);
     }

@@ -1,6 +1,6 @@
 import '../../src/browser/style/closeout.css';
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
+import { bindServiceProxy } from '@presswork/platform/lib/browser/bind-service-proxy';
 import { ActivityUiContribution } from '@presswork/platform/lib/common/activity-ui-contribution';
 import { JobActionContribution } from '@presswork/platform/lib/common/job-action-contribution';
 import { CloseoutOrderActivity } from '../common/closeout-activity';
@@ -9,8 +9,7 @@ import { CloseoutDocumentOpener } from './closeout-document-opener';
 import { CloseoutOrderAction, OrderDetailsAction } from './closeout-job-actions';
 
 export default new ContainerModule(bind => {
-    bind(CloseoutService).toDynamicValue(({ container }) =>
-        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<CloseoutService>(CLOSEOUT_SERVICE_PATH)).inSingletonScope();
+    bindServiceProxy(bind, CloseoutService, CLOSEOUT_SERVICE_PATH);
 
     // The designer's palette offers Closeout Order from the same definition the engine runs.
     bind(ActivityUiContribution).toConstantValue(CloseoutOrderActivity);

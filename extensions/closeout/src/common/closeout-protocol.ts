@@ -6,9 +6,6 @@ import type { Address, CloseoutRecord, CreditCard, Order, PaymentMethod } from '
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 
 export const CLOSEOUT_SERVICE_PATH = '/services/closeout';
-/** Collection of closeout records, one per order (id = order id); the change feed carries their progress. */
-export const CLOSEOUTS_COLLECTION = 'closeouts';
-
 export const CLOSEOUT_PARTS = ['packingSlip', 'invoice', 'settlement'] as const;
 export type CloseoutPart = typeof CLOSEOUT_PARTS[number];
 

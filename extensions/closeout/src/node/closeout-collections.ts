@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema, shortText } from '@presswork/platform/lib/common/identifiers';
 import { JobLogEntrySchema } from '@presswork/platform/lib/common/job-schema';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
-import { CLOSEOUTS_COLLECTION, CloseoutInputSchema } from '../common/closeout-protocol';
+import { CloseoutCollectionNames } from '../common/closeout-collections';
+import { CloseoutInputSchema } from '../common/closeout-protocol';
 
 /** One part's state as stored: what the dialog shows, plus whether it was ever sent (then its numbers are fixed). */
 export const StoredPartSchema = z.object({
@@ -67,7 +68,7 @@ export type CloseoutDocument = z.infer<typeof CloseoutDocumentSchema>;
 
 /** Found by their numbers, so a number proposed or typed for one order is never another's. */
 export const CloseoutsCollection: DocumentCollection<CloseoutDocument> = {
-    name: CLOSEOUTS_COLLECTION,
+    name: CloseoutCollectionNames.closeouts,
     schema: CloseoutDocumentSchema,
     indexes: {
         packingSlipNumber: closeout => closeout.input?.packingSlip.packingSlipNumber.toUpperCase(),

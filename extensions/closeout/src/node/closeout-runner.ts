@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { ILogger } from '@theia/core/lib/common/logger';
-import { ConnectionTypeContribution } from '@presswork/platform/lib/common/connection-type-contribution';
+import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
@@ -43,8 +42,7 @@ export interface CloseoutRunnerOptions {
 @injectable()
 export class CloseoutRunner {
     @inject(DocumentStore) protected readonly store: DocumentStore;
-    @inject(ContributionProvider) @named(ConnectionTypeContribution)
-    protected readonly connectionTypes: ContributionProvider<ConnectionTypeContribution>;
+    @inject(ConnectionTypeRegistry) protected readonly connectionTypes: ConnectionTypeRegistry;
     @inject(CloseoutDocuments) protected readonly documents: CloseoutDocuments;
     @inject(WaitingJobReleaser) protected readonly releaser: WaitingJobReleaser;
     @inject(ILogger) @named('closeout:CloseoutRunner') protected readonly logger: ILogger;
@@ -83,7 +81,7 @@ export class CloseoutRunner {
     }
 
     protected closeoutTarget(order: Order): CloseoutTarget {
-        return closeoutTarget(this.store, this.connectionTypes.getContributions(), order);
+        return closeoutTarget(this.store, this.connectionTypes, order);
     }
 
     async prepare(orderId: string): Promise<CloseoutPreparation> {

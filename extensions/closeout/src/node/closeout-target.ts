@@ -1,6 +1,5 @@
-import {
-    CloseoutCapableConnectionType, ConnectionTypeContribution, canCloseOut
-} from '@presswork/platform/lib/common/connection-type-contribution';
+import { CloseoutCapableConnectionType, canCloseOut } from '@presswork/platform/lib/common/connection-type-contribution';
+import type { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import type { Connection } from '@presswork/platform/lib/common/connection-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
@@ -11,12 +10,12 @@ import { distinctShipTo } from './order-details';
 /** Where an order is closed out (its connection and that connection's type), or why not from here. */
 export type CloseoutTarget = { connection: Connection; type: CloseoutCapableConnectionType } | { problem: string };
 
-export function closeoutTarget(store: DocumentStore, connectionTypes: readonly ConnectionTypeContribution[], order: Order): CloseoutTarget {
+export function closeoutTarget(store: DocumentStore, connectionTypes: Pick<ConnectionTypeRegistry, 'get'>, order: Order): CloseoutTarget {
     const connection = store.get(ConnectionsCollection, order.connectionId);
     if (!connection) {
         return { problem: `The connection order ${order.orderNumber} came from no longer exists; close it out in its store` };
     }
-    const type = connectionTypes.find(candidate => candidate.type === connection.type);
+    const type = connectionTypes.get(connection.type);
     if (!type || !canCloseOut(type)) {
         return { problem: `Orders of ${connection.name} (${connection.type}) cannot be closed out from Presswork; close it out in its store` };
     }

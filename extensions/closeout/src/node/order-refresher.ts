@@ -1,6 +1,5 @@
-import { inject, injectable, named } from '@theia/core/shared/inversify';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
-import { ConnectionTypeContribution } from '@presswork/platform/lib/common/connection-type-contribution';
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import { NewLineItemJobs } from '@presswork/platform/lib/common/new-line-item-jobs';
@@ -19,8 +18,7 @@ import { refreshOrder } from './order-refresh';
 export class OrderRefresher {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(NewLineItemJobs) protected readonly newLineJobs: NewLineItemJobs;
-    @inject(ContributionProvider) @named(ConnectionTypeContribution)
-    protected readonly connectionTypes: ContributionProvider<ConnectionTypeContribution>;
+    @inject(ConnectionTypeRegistry) protected readonly connectionTypes: ConnectionTypeRegistry;
 
     async refresh(orderId: string, by: string): Promise<{ order: Order; changes: string[] }> {
         const order = this.store.get(OrdersCollection, orderId);
@@ -28,7 +26,7 @@ export class OrderRefresher {
             throw PressworkError.NotFound(`The order ${orderId} no longer exists`);
         }
         const connection = this.store.get(ConnectionsCollection, order.connectionId);
-        const type = connection && this.connectionTypes.getContributions().find(candidate => candidate.type === connection.type);
+        const type = connection && this.connectionTypes.get(connection.type);
         if (!connection || !type) {
             throw PressworkError.Refused(`Order ${order.orderNumber} cannot be refreshed: its connection no longer exists`);
         }

@@ -1,2 +1,5 @@
+import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
+import { ConnectionsCollectionNames } from './connections-collections';
+
 /** Collections whose changes the connections views follow live (beside the connections themselves). */
-export const CONNECTION_FEED_COLLECTIONS = ['connection-states', 'rejected-orders', 'production-templates'] as const;
+export const CONNECTION_FEED_COLLECTIONS = [ConnectionsCollectionNames.states, ConnectionsCollectionNames.rejectedOrders, CollectionNames.productionTemplates] as const;

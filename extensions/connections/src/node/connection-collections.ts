@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema } from '@presswork/platform/lib/common/identifiers';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionLogEntrySchema, ConnectionStatusSchema, RejectedOrderViewSchema } from '../common/connection-runtime';
+import { ConnectionsCollectionNames } from '../common/connections-collections';
 
 /**
  * A connection's polling state, kept apart from the connection itself so that a poll never bumps
@@ -16,7 +17,7 @@ export const ConnectionStateSchema = z.object({
     status: ConnectionStatusSchema
 });
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
-export const ConnectionStatesCollection: DocumentCollection<ConnectionState> = { name: 'connection-states', schema: ConnectionStateSchema };
+export const ConnectionStatesCollection: DocumentCollection<ConnectionState> = { name: ConnectionsCollectionNames.states, schema: ConnectionStateSchema };
 
 export const MAX_LOG_ENTRIES = 500;
 export const ConnectionLogSchema = z.object({
@@ -25,7 +26,7 @@ export const ConnectionLogSchema = z.object({
     entries: z.array(ConnectionLogEntrySchema).max(MAX_LOG_ENTRIES)
 });
 export type ConnectionLog = z.infer<typeof ConnectionLogSchema>;
-export const ConnectionLogsCollection: DocumentCollection<ConnectionLog> = { name: 'connection-logs', schema: ConnectionLogSchema };
+export const ConnectionLogsCollection: DocumentCollection<ConnectionLog> = { name: ConnectionsCollectionNames.logs, schema: ConnectionLogSchema };
 
 /** An order kept in quarantine, with what MarcomCentral sent. */
 export const RejectedOrderSchema = RejectedOrderViewSchema.extend({
@@ -33,7 +34,7 @@ export const RejectedOrderSchema = RejectedOrderViewSchema.extend({
 });
 export type RejectedOrder = z.infer<typeof RejectedOrderSchema>;
 export const RejectedOrdersCollection: DocumentCollection<RejectedOrder> = {
-    name: 'rejected-orders',
+    name: ConnectionsCollectionNames.rejectedOrders,
     schema: RejectedOrderSchema as z.ZodType<RejectedOrder, unknown>,
     indexes: { connection: order => order.connectionId }
 };

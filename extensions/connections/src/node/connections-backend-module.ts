@@ -13,7 +13,6 @@ import { CONNECTIONS_SERVICE_PATH, ConnectionsService, ConnectionsServiceContrac
 import { CONNECTIONS_COLLECTIONS } from './connection-collections';
 import { CONNECTION_FEED_PROJECTIONS } from './connection-feed-projections';
 import { ConnectionRegistry } from './connection-registry';
-import { ConnectionTypes } from './connection-types';
 import { ConnectionsServiceImpl } from './connections-service-impl';
 import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from './files/print-file-fetcher';
 import { JobFolders } from './files/job-folders';
@@ -42,7 +41,7 @@ export default new ContainerModule(bind => {
     bind(MarcomCentralClient).toDynamicValue(() => new MarcomCentralClient()).inSingletonScope();
     bind(MarcomCentralConnectionType).toSelf().inSingletonScope();
     bind(ConnectionTypeContribution).toService(MarcomCentralConnectionType);
-    bindRootSingleton(bind, ConnectionTypes, ConnectionRegistry, ProductionTemplates, RejectedOrders, OrderIntake);
+    bindRootSingleton(bind, ConnectionRegistry, ProductionTemplates, RejectedOrders, OrderIntake);
     bind(TemplateReassignment).toSelf().inSingletonScope();
     bind(WorkflowAssignmentContribution).toService(TemplateReassignment);
     bind(NewLineItemJobsBuilder).toSelf().inSingletonScope();

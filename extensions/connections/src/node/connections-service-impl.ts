@@ -4,9 +4,9 @@ import type { ConnectionInput } from '../common/connection-input';
 import type { ConnectionLogEntry, RejectedOrderView } from '../common/connection-runtime';
 import type { ConnectionSwitch, ConnectionView, ConnectionsService, TemplateInput, TemplateView, WorkflowChoice } from '../common/connections-protocol';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { ConnectionLogsCollection, RejectedOrder } from './connection-collections';
 import { ConnectionRegistry } from './connection-registry';
-import { ConnectionTypes } from './connection-types';
 import { OrderIntake } from './intake/order-intake';
 import { RejectedOrders } from './intake/rejected-orders';
 import { OrderPoller } from './polling/order-poller';
@@ -16,7 +16,7 @@ import { ProductionTemplates } from './templates/production-templates';
 @injectable()
 export class ConnectionsServiceImpl implements ConnectionsService {
     @inject(ConnectionRegistry) protected readonly registry: ConnectionRegistry;
-    @inject(ConnectionTypes) protected readonly types: ConnectionTypes;
+    @inject(ConnectionTypeRegistry) protected readonly types: ConnectionTypeRegistry;
     @inject(OrderPoller) protected readonly poller: OrderPoller;
     @inject(OrderIntake) protected readonly intake: OrderIntake;
     @inject(RejectedOrders) protected readonly rejectedOrders: RejectedOrders;

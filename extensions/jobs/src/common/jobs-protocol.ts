@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
 import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
+import { JobsCollectionNames } from './jobs-collections';
 import type { JobRow } from './job-row';
 import { JobWindowRequestSchema } from './job-query';
 import type { JobCounts, JobFacetChoices, JobWindow, JobWindowRequest, OrderSummary } from './job-query';
@@ -135,9 +137,9 @@ export const SavedViewServiceContract: RpcContract<SavedViewService> = {
  * The change feed carries, for each committed order, its jobs as rows (projected for everyone who
  * sees Operations); the pod updates visible rows in place and asks for its window again.
  */
-export const JOB_ROWS_FEED = 'orders';
+export const JOB_ROWS_FEED = CollectionNames.orders;
 /** Saved views are announced (ids only); the pod lists them again through SavedViewService. */
-export const SAVED_VIEWS_FEED = 'saved-views';
+export const SAVED_VIEWS_FEED = JobsCollectionNames.savedViews;
 export interface OrderRowsDelta {
     readonly rows: JobRow[];
 }

@@ -1,18 +1,20 @@
 import '../../src/browser/style/platform.css';
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { CommandContribution } from '@theia/core/lib/common/command';
 import { MenuContribution } from '@theia/core/lib/common/menu';
 import { FrontendApplicationContribution } from '@theia/core/lib/browser/frontend-application-contribution';
-import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
-import { bindViewContribution } from '@theia/core/lib/browser/shell/view-contribution';
-import { WidgetFactory } from '@theia/core/lib/browser/widget-manager';
 import { BrowserMainMenuFactory } from '@theia/core/lib/browser/menu/browser-menu-plugin';
 import { ACCOUNT_SERVICE_PATH, AccountService } from '../common/account-protocol';
 import { ActivityUiContribution } from '../common/activity-ui-contribution';
+import { ActivityUiRegistry } from '../common/activity-ui-registry';
+import { bindContributionPoint } from '../common/contribution-registry';
 import { JobActionContribution } from '../common/job-action-contribution';
+import { JobActionRegistry } from '../common/job-action-registry';
 import { JobColumnContribution } from '../common/job-column-contribution';
+import { JobColumnRegistry } from '../common/job-column-registry';
 import { AccountContribution } from './account/account-contribution';
+import { bindPressworkView } from './bind-presswork-view';
+import { bindServiceProxy } from './bind-service-proxy';
 import { CurrentUserService } from './account/current-user-service';
 import { ChangeFeedService } from './change-feed-service';
 import { BrandingContribution } from './shell/branding-contribution';
@@ -27,12 +29,11 @@ import { StoreProblemsWidget } from './store-problems/store-problems-widget';
 import { UsersWidget } from './users/users-widget';
 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
-    bindRootContributionProvider(bind, ActivityUiContribution);
-    bindRootContributionProvider(bind, JobActionContribution);
-    bindRootContributionProvider(bind, JobColumnContribution);
+    bindContributionPoint(bind, ActivityUiContribution, ActivityUiRegistry);
+    bindContributionPoint(bind, JobActionContribution, JobActionRegistry);
+    bindContributionPoint(bind, JobColumnContribution, JobColumnRegistry);
 
-    bind(AccountService).toDynamicValue(({ container }) =>
-        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<AccountService>(ACCOUNT_SERVICE_PATH)).inSingletonScope();
+    bindServiceProxy(bind, AccountService, ACCOUNT_SERVICE_PATH);
     bind(CurrentUserService).toSelf().inSingletonScope();
 
     bind(ChangeFeedService).toSelf().inSingletonScope();
@@ -48,14 +49,9 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(PressworkMainMenuFactory).toSelf().inSingletonScope();
     rebind(BrowserMainMenuFactory).toService(PressworkMainMenuFactory);
 
-    bind(StoreProblemsService).toDynamicValue(({ container }) =>
-        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<StoreProblemsService>(STORE_PROBLEMS_PATH)).inSingletonScope();
-    bindViewContribution(bind, StoreProblemsViewContribution);
+    bindServiceProxy(bind, StoreProblemsService, STORE_PROBLEMS_PATH);
+    bindPressworkView(bind, StoreProblemsWidget, StoreProblemsViewContribution);
     bind(FrontendApplicationContribution).toService(StoreProblemsViewContribution);
-    bind(StoreProblemsWidget).toSelf();
-    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: StoreProblemsWidget.ID, createWidget: () => container.get(StoreProblemsWidget) })).inSingletonScope();
 
-    bindViewContribution(bind, UsersViewContribution);
-    bind(UsersWidget).toSelf();
-    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: UsersWidget.ID, createWidget: () => container.get(UsersWidget) })).inSingletonScope();
+    bindPressworkView(bind, UsersWidget, UsersViewContribution);
 });

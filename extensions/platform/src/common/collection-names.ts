@@ -1,9 +1,13 @@
-/** Names of the platform's collections: folder names on disk, and how the change feed reports them. */
+/**
+ * Names of the platform's collections: folder names on disk, and how the change feed reports them.
+ * Each feature keeps its own in `common/<feature>-collections.ts`, read by its node and browser code.
+ */
 export const CollectionNames = {
     orders: 'orders',
     workflows: 'workflows',
     connections: 'connections',
     productionTemplates: 'production-templates',
     printers: 'printers',
-    users: 'users'
+    users: 'users',
+    apiTokens: 'api-tokens'
 } as const;

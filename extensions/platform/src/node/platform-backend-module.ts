@@ -10,8 +10,11 @@ import { ReconnectableSocketChannel } from '@theia/core/lib/node/messaging/webso
 import { WsRequestValidatorContribution } from '@theia/core/lib/node/ws-request-validators';
 import { ACCOUNT_SERVICE_PATH, AccountService, AccountServiceContract } from '../common/account-protocol';
 import { ActivityContribution } from '../common/activity-contribution';
+import { ActivityRegistry } from '../common/activity-registry';
 import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, ChangeFeedServerContract } from '../common/change-feed-protocol';
 import { ConnectionTypeContribution } from '../common/connection-type-contribution';
+import { ConnectionTypeRegistry } from '../common/connection-type-registry';
+import { bindContributionPoint } from '../common/contribution-registry';
 import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
 import { STORE_PROBLEMS_PATH, StoreProblemsService, StoreProblemsServiceContract } from '../common/store-problems-protocol';
 import { AccountServiceImpl } from './auth/account-service-impl';
@@ -85,8 +88,8 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(SecretBox).toDynamicValue(({ container }) =>
         new SecretBox(path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'keys', 'secrets.key'))).inSingletonScope();
 
-    bindRootContributionProvider(bind, ActivityContribution);
-    bindRootContributionProvider(bind, ConnectionTypeContribution);
+    bindContributionPoint(bind, ActivityContribution, ActivityRegistry);
+    bindContributionPoint(bind, ConnectionTypeContribution, ConnectionTypeRegistry);
     bindRootContributionProvider(bind, WorkflowAssignmentContribution);
     bindRootContributionProvider(bind, ChangeFeedProjection);
 

@@ -1,5 +1,5 @@
 import * as React from '@theia/core/shared/react';
-import { WorkflowCollectionNames } from '../common/custom-activity-schema';
+import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
@@ -8,10 +8,9 @@ import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { Saveable, SaveableSource, setDirty } from '@theia/core/lib/browser/saveable';
 import { ContextKey, ContextKeyService } from '@theia/core/lib/browser/context-key-service';
 import { CommandService } from '@theia/core/lib/common/command';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { Emitter } from '@theia/core/lib/common/event';
 import { MessageService } from '@theia/core/lib/common/message-service';
-import { ActivityUiContribution } from '@presswork/platform/lib/common/activity-ui-contribution';
+import { ActivityUiRegistry } from '@presswork/platform/lib/common/activity-ui-registry';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
 import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
@@ -67,8 +66,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     @inject(ILogger) @named('workflow:WorkflowEditorWidget') protected readonly logger: ILogger;
     @inject(ContextKeyService) protected readonly contextKeys: ContextKeyService;
     @inject(CommandService) protected readonly commands: CommandService;
-    @inject(ContributionProvider) @named(ActivityUiContribution)
-    protected readonly activityContributions: ContributionProvider<ActivityUiContribution>;
+    @inject(ActivityUiRegistry) protected readonly activities: ActivityUiRegistry;
 
     protected controller: WorkflowDesignerController | undefined;
     protected error: string | undefined;
@@ -185,7 +183,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     }
 
     protected buildCatalog(): ActivityCatalog {
-        return buildActivityCatalog(this.activityContributions.getContributions(), this.customs);
+        return buildActivityCatalog(this.activities.all(), this.customs);
     }
 
     protected async reloadPrinters(): Promise<void> {

@@ -1,12 +1,12 @@
 import '../../src/browser/style/workflow.css';
-import { ContainerModule, interfaces } from '@theia/core/shared/inversify';
+import { ContainerModule } from '@theia/core/shared/inversify';
 import { KeybindingContribution } from '@theia/core/lib/browser/keybinding';
-import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
-import { bindViewContribution } from '@theia/core/lib/browser/shell/view-contribution';
 import { UndoRedoHandler } from '@theia/core/lib/browser/undo-redo-handler';
 import { WidgetFactory } from '@theia/core/lib/browser/widget-manager';
 import { CommandContribution } from '@theia/core/lib/common/command';
 import { ActivityUiContribution } from '@presswork/platform/lib/common/activity-ui-contribution';
+import { bindPressworkView } from '@presswork/platform/lib/browser/bind-presswork-view';
+import { bindServiceProxy } from '@presswork/platform/lib/browser/bind-service-proxy';
 import { SUPPLIED_ACTIVITIES } from '../common/supplied-activities';
 import { WORKFLOW_SERVICE_PATH, WorkflowService } from '../common/workflow-protocol';
 import { PrintersWidget } from './printers-widget';
@@ -16,16 +16,15 @@ import { PrintersViewContribution, WorkflowsViewContribution } from './workflow-
 import { WorkflowsWidget } from './workflows-widget';
 
 export default new ContainerModule(bind => {
-    bind(WorkflowService).toDynamicValue(({ container }) =>
-        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<WorkflowService>(WORKFLOW_SERVICE_PATH)).inSingletonScope();
+    bindServiceProxy(bind, WorkflowService, WORKFLOW_SERVICE_PATH);
 
     // The supplied activities' palette entries and forms; other extensions bind theirs the same way.
     for (const activity of SUPPLIED_ACTIVITIES) {
         bind(ActivityUiContribution).toConstantValue(activity);
     }
 
-    bindView(bind, WorkflowsWidget, WorkflowsViewContribution);
-    bindView(bind, PrintersWidget, PrintersViewContribution);
+    bindPressworkView(bind, WorkflowsWidget, WorkflowsViewContribution);
+    bindPressworkView(bind, PrintersWidget, PrintersViewContribution);
 
     bind(WorkflowEditorOpener).toSelf().inSingletonScope();
     bind(WidgetFactory).toDynamicValue(({ container }) => ({
@@ -43,10 +42,3 @@ export default new ContainerModule(bind => {
     bind(KeybindingContribution).toService(WorkflowEditorContribution);
     bind(UndoRedoHandler).toService(WorkflowEditorContribution);
 });
-
-function bindView(bind: interfaces.Bind, widget: interfaces.Newable<WorkflowsWidget | PrintersWidget> & { ID: string },
-    contribution: interfaces.Newable<WorkflowsViewContribution | PrintersViewContribution>): void {
-    bindViewContribution(bind, contribution);
-    bind(widget).toSelf();
-    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: widget.ID, createWidget: () => container.get(widget) })).inSingletonScope();
-}

@@ -1,11 +1,10 @@
 import * as React from '@theia/core/shared/react';
-import { WorkflowCollectionNames } from '../common/custom-activity-schema';
-import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
+import { WorkflowCollectionNames } from '../common/workflow-collections';
+import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { nls } from '@theia/core/lib/common/nls';
 import { z } from 'zod';
-import { ActivityUiContribution } from '@presswork/platform/lib/common/activity-ui-contribution';
+import { ActivityUiRegistry } from '@presswork/platform/lib/common/activity-ui-registry';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
@@ -57,8 +56,7 @@ export class WorkflowsWidget extends PressworkViewWidget {
     @inject(WorkflowService) protected readonly service: WorkflowService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
     @inject(WorkflowEditorOpener) protected readonly opener: WorkflowEditorOpener;
-    @inject(ContributionProvider) @named(ActivityUiContribution)
-    protected readonly activities: ContributionProvider<ActivityUiContribution>;
+    @inject(ActivityUiRegistry) protected readonly activities: ActivityUiRegistry;
 
     protected workflows: WorkflowSummary[] = [];
 
@@ -168,7 +166,7 @@ export class WorkflowsWidget extends PressworkViewWidget {
     }
 
     protected async showVersions(workflow: WorkflowSummary): Promise<void> {
-        const labels = new Map(this.activities.getContributions().map(activity => [activity.type, activity.label]));
+        const labels = new Map(this.activities.all().map(activity => [activity.type, activity.label]));
         await new WorkflowVersionsDialog({
             workflow,
             service: this.service,

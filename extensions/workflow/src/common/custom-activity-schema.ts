@@ -42,9 +42,3 @@ export function resolveCustomActivities(customs: readonly CustomActivity[], supp
     }
     return resolved;
 }
-
-/** The workflow extension's own collections, by name (the change feed reports them so). */
-export const WorkflowCollectionNames = {
-    versions: 'workflow-versions',
-    customActivities: 'custom-activities'
-} as const;

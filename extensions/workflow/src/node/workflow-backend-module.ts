@@ -1,5 +1,5 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { WorkflowCollectionNames } from '../common/custom-activity-schema';
+import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { CollectionNames, JobFlow } from '@presswork/platform/lib/common';

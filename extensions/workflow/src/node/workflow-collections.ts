@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema } from '@presswork/platform/lib/common/identifiers';
 import { WorkflowSchema } from '@presswork/platform/lib/common/workflow-schema';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
-import { CustomActivity, CustomActivitySchema, WorkflowCollectionNames } from '../common/custom-activity-schema';
+import { CustomActivity, CustomActivitySchema } from '../common/custom-activity-schema';
+import { WorkflowCollectionNames } from '../common/workflow-collections';
 
 /**
  * Every saved version of every workflow, kept so that jobs finish on the version they started

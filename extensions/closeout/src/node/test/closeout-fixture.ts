@@ -9,6 +9,8 @@ import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
+import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
+import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { NewLineItemJobsBuilder } from '@presswork/connections/lib/node/intake/new-line-item-jobs-builder';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
@@ -133,7 +135,7 @@ export class CloseoutFixture {
         const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
         const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });
-        const connectionTypes = { getContributions: () => [options.connectionType] };
+        const connectionTypes = registryOf(ConnectionTypeRegistry, [options.connectionType]);
         const runner = inject(new CloseoutRunner(), {
             store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1' }
         });

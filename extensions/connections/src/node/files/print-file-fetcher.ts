@@ -7,7 +7,7 @@ import type { Job, Order } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import { ConnectionTypes } from '../connection-types';
+import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { WAITING_FOR_FILE } from '../intake/job-builder';
 import { JobFolders } from './job-folders';
 
@@ -32,7 +32,7 @@ export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = { maxBytes: 512 * 10
 export class PrintFileFetcher implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(PlatformReady) protected readonly platform: PlatformReady;
-    @inject(ConnectionTypes) protected readonly types: ConnectionTypes;
+    @inject(ConnectionTypeRegistry) protected readonly types: ConnectionTypeRegistry;
     @inject(JobFolders) protected readonly folders: JobFolders;
     @inject(PrintFileOptions) protected readonly options: PrintFileOptions;
     @inject(ILogger) @named('connections:PrintFileFetcher') protected readonly logger: ILogger;

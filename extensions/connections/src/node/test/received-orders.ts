@@ -2,7 +2,8 @@ import * as sinon from 'sinon';
 import type {
     Connection, ConnectionTestResult, ConnectionTypeContribution, FetchedOrders, LineItem, OrderWindow, ReceivedOrder, RejectedOrderSource
 } from '@presswork/platform/lib/common';
-import { ConnectionTypes } from '../connection-types';
+import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
+import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
 
 /**
  * Orders as a MarcomCentral store sends them, for tests. Every order has four line items: three
@@ -116,11 +117,7 @@ export function fakeConnectionType(): FakeConnectionType {
     };
 }
 
-/** `ConnectionTypes` offering exactly the given contributions. */
-export function connectionTypesOf(...contributions: ConnectionTypeContribution[]): ConnectionTypes {
-    const types = new ConnectionTypes();
-    (types as unknown as { contributions: { getContributions(): ConnectionTypeContribution[] } }).contributions = {
-        getContributions: () => contributions
-    };
-    return types;
+/** A `ConnectionTypeRegistry` offering exactly the given contributions. */
+export function connectionTypesOf(...contributions: ConnectionTypeContribution[]): ConnectionTypeRegistry {
+    return registryOf(ConnectionTypeRegistry, contributions);
 }

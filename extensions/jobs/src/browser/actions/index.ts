@@ -1,6 +1,6 @@
 import '../../../src/browser/actions/job-actions.css';
 import type { interfaces } from '@theia/core/shared/inversify';
-import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
+import { bindServiceProxy } from '@presswork/platform/lib/browser/bind-service-proxy';
 import { JobActionContribution } from '@presswork/platform/lib/common/job-action-contribution';
 import { JOB_ACTION_SERVICE_PATH, JobActionService } from '../../common/jobs-protocol';
 import { JOB_ACTION_SPECS } from './job-action-catalog';
@@ -8,8 +8,7 @@ import { JobActions } from './job-actions';
 
 /** The jobs extension's own job actions (JobActionContribution) and their dialogs. */
 export function bindJobActions(bind: interfaces.Bind): void {
-    bind(JobActionService).toDynamicValue(({ container }) =>
-        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<JobActionService>(JOB_ACTION_SERVICE_PATH)).inSingletonScope();
+    bindServiceProxy(bind, JobActionService, JOB_ACTION_SERVICE_PATH);
     bind(JobActions).toSelf().inSingletonScope();
     for (const { key } of JOB_ACTION_SPECS) {
         bind(JobActionContribution).toDynamicValue(({ container }) => container.get(JobActions).get(key)).inSingletonScope();

@@ -4,13 +4,13 @@ import type { TableVirtuosoHandle } from '@theia/core/shared/react-virtuoso';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { codicon, Message } from '@theia/core/lib/browser/widgets/widget';
 import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { nls } from '@theia/core/lib/common/nls';
 import debounce = require('@theia/core/shared/lodash.debounce');
 import { z } from 'zod';
-import { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
+import type { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
+import { JobColumnRegistry } from '@presswork/platform/lib/common/job-column-registry';
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { JOB_STATES, PHASES } from '@presswork/platform/lib/common/job-status';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
@@ -27,7 +27,6 @@ import type { SavedView, SavedViewList } from '../../common/saved-views';
 import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
 import { AllJobsToolbar } from './all-jobs-toolbar';
 import { JobActionCommands } from './job-action-commands';
-import { ALL_JOBS_COLUMNS } from './job-columns';
 import { RowSelection } from './row-selection';
 import { JobSelectionService } from './job-selection-service';
 import { JobWindowModel } from './job-window-model';
@@ -68,10 +67,10 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     @inject(ILogger) @named('jobs:AllJobsWidget') protected readonly logger: ILogger;
     @inject(JobSelectionService) protected readonly selection: JobSelectionService;
     @inject(JobActionCommands) protected readonly actions: JobActionCommands;
-    @inject(ContributionProvider) @named(JobColumnContribution) protected readonly columnContributions: ContributionProvider<JobColumnContribution>;
+    @inject(JobColumnRegistry) protected readonly columnRegistry: JobColumnRegistry;
 
     model: JobWindowModel;
-    protected available: JobColumnContribution[] = [];
+    protected available: readonly JobColumnContribution[] = [];
     protected view: PodViewState;
     protected collapsed: string[] = [];
     protected views: SavedViewList = { views: [] };
@@ -98,13 +97,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.title.closable = true;
         this.addClass('presswork-all-jobs');
         this.node.tabIndex = -1;
-        const byId = new Map<string, JobColumnContribution>();
-        for (const column of [...ALL_JOBS_COLUMNS, ...this.columnContributions.getContributions()]) {
-            if (!byId.has(column.id)) {
-                byId.set(column.id, column);
-            }
-        }
-        this.available = [...byId.values()];
+        this.available = this.columnRegistry.all();
         this.view = defaultViewState(this.available);
         this.model = new JobWindowModel(request => this.queries.window(request), this.queryOf(this.view));
         this.toDispose.push(this.model.onDidChange(() => this.modelChanged()));

@@ -1,13 +1,15 @@
 import '../../../src/browser/style/operations.css';
 import type { interfaces } from '@theia/core/shared/inversify';
 import { FrontendApplicationContribution } from '@theia/core/lib/browser/frontend-application-contribution';
-import { RemoteConnectionProvider, ServiceConnectionProvider } from '@theia/core/lib/browser/messaging/service-connection-provider';
-import { WidgetFactory } from '@theia/core/lib/browser/widget-manager';
 import { CommandContribution } from '@theia/core/lib/common/command';
 import { MenuContribution } from '@theia/core/lib/common/menu';
+import { bindWidgetFactory } from '@presswork/platform/lib/browser/bind-presswork-view';
+import { bindServiceProxy } from '@presswork/platform/lib/browser/bind-service-proxy';
+import { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
 import { JOB_QUERY_SERVICE_PATH, JobQueryService, SAVED_VIEW_SERVICE_PATH, SavedViewService } from '../../common/jobs-protocol';
 import { AllJobsWidget } from './all-jobs-widget';
 import { JobActionCommands } from './job-action-commands';
+import { ALL_JOBS_COLUMNS } from './job-columns';
 import { JobSelectionService } from './job-selection-service';
 import { OperationsContribution } from './operations-contribution';
 import { OperationsStatusBar } from './operations-status-bar';
@@ -15,22 +17,22 @@ import { OrderPanelWidget } from './order-panel-widget';
 
 /**
  * The Operations workspace: All Jobs pod, Order side panel, status bar counts, job action menus.
- * The JobActionContribution and JobColumnContribution providers are the platform's (root) ones.
+ * Actions and columns come from the platform's JobActionRegistry and JobColumnRegistry.
  */
 export function bindOperations(bind: interfaces.Bind): void {
-    bind(JobQueryService).toDynamicValue(({ container }) =>
-        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<JobQueryService>(JOB_QUERY_SERVICE_PATH)).inSingletonScope();
-    bind(SavedViewService).toDynamicValue(({ container }) =>
-        container.get<ServiceConnectionProvider>(RemoteConnectionProvider).createProxy<SavedViewService>(SAVED_VIEW_SERVICE_PATH)).inSingletonScope();
+    bindServiceProxy(bind, JobQueryService, JOB_QUERY_SERVICE_PATH);
+    bindServiceProxy(bind, SavedViewService, SAVED_VIEW_SERVICE_PATH);
 
     bind(JobSelectionService).toSelf().inSingletonScope();
     bind(JobActionCommands).toSelf().inSingletonScope();
     bind(CommandContribution).toService(JobActionCommands);
 
-    bind(AllJobsWidget).toSelf();
-    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: AllJobsWidget.ID, createWidget: () => container.get(AllJobsWidget) })).inSingletonScope();
-    bind(OrderPanelWidget).toSelf();
-    bind(WidgetFactory).toDynamicValue(({ container }) => ({ id: OrderPanelWidget.ID, createWidget: () => container.get(OrderPanelWidget) })).inSingletonScope();
+    // The pod's own columns go through the point like any other extension's, in their default order.
+    for (const column of ALL_JOBS_COLUMNS) {
+        bind(JobColumnContribution).toConstantValue(column);
+    }
+    bindWidgetFactory(bind, AllJobsWidget);
+    bindWidgetFactory(bind, OrderPanelWidget);
 
     bind(OperationsContribution).toSelf().inSingletonScope();
     bind(CommandContribution).toService(OperationsContribution);

@@ -1,9 +1,9 @@
-import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { inject, injectable } from '@theia/core/shared/inversify';
 import { CommandContribution, CommandRegistry } from '@theia/core/lib/common/command';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { JobActionContribution, JobActionContext, JobActionGroups } from '@presswork/platform/lib/common/job-action-contribution';
+import { JobActionRegistry } from '@presswork/platform/lib/common/job-action-registry';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
 import { JobSelectionService } from './job-selection-service';
@@ -16,21 +16,14 @@ import type { PopupMenuItem } from './popup-menu';
  */
 @injectable()
 export class JobActionCommands implements CommandContribution {
-    @inject(ContributionProvider) @named(JobActionContribution) protected readonly contributions: ContributionProvider<JobActionContribution>;
+    @inject(JobActionRegistry) protected readonly registry: JobActionRegistry;
     @inject(JobSelectionService) protected readonly selection: JobSelectionService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
     @inject(MessageService) protected readonly messages: MessageService;
 
     /** The actions in menu order (group, then order, then label), one per id. */
-    actions(): JobActionContribution[] {
-        const byId = new Map<string, JobActionContribution>();
-        for (const action of this.contributions.getContributions()) {
-            if (!byId.has(action.id)) {
-                byId.set(action.id, action);
-            }
-        }
-        const key = (action: JobActionContribution): string => `${action.group}\u0000${action.order ?? ''}\u0000${action.label}`;
-        return [...byId.values()].sort((a, b) => key(a).localeCompare(key(b)));
+    actions(): readonly JobActionContribution[] {
+        return this.registry.all();
     }
 
     /** The actions this user may run at all (none for a Monitor). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema } from '@presswork/platform/lib/common/identifiers';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
 import { SavedViewContentSchema } from '../../common/saved-views';
-import { SAVED_VIEWS_FEED } from '../../common/jobs-protocol';
+import { JobsCollectionNames } from '../../common/jobs-collections';
 
 /** A saved view as stored: its owner by id (names can be reused after a deletion) and by name for display. */
 export const StoredSavedViewSchema = SavedViewContentSchema.extend({
@@ -28,7 +28,7 @@ export type ViewDefault = z.infer<typeof ViewDefaultSchema>;
 export const SHOP_DEFAULT_ID = 'shop';
 export const userDefaultId = (userId: string): string => `user-${userId}`;
 
-export const SavedViewsCollection: DocumentCollection<StoredSavedView> = { name: SAVED_VIEWS_FEED, schema: StoredSavedViewSchema };
-export const ViewDefaultsCollection: DocumentCollection<ViewDefault> = { name: 'saved-view-defaults', schema: ViewDefaultSchema };
+export const SavedViewsCollection: DocumentCollection<StoredSavedView> = { name: JobsCollectionNames.savedViews, schema: StoredSavedViewSchema };
+export const ViewDefaultsCollection: DocumentCollection<ViewDefault> = { name: JobsCollectionNames.viewDefaults, schema: ViewDefaultSchema };
 
 export const SAVED_VIEW_COLLECTIONS = [SavedViewsCollection, ViewDefaultsCollection] as readonly DocumentCollection[];

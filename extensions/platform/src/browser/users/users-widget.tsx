@@ -13,7 +13,6 @@ import { FormDialog } from '../form-dialog';
 import { ApiTokenDialog } from './api-token-dialog';
 
 /** The collection the backend keeps API tokens in: the view reloads its token list when it changes. */
-const API_TOKENS_COLLECTION = 'api-tokens';
 const IssueTokenSchema = z.object({ name: ApiTokenNameSchema });
 
 const ResetPasswordSchema = z.object({ password: PasswordSchema, confirm: z.string() });
@@ -34,7 +33,7 @@ export class UsersWidget extends PressworkViewWidget {
 
     @postConstruct()
     protected init(): void {
-        this.setUpView({ id: UsersWidget.ID, label: UsersWidget.LABEL, icon: 'organization', collections: [CollectionNames.users, API_TOKENS_COLLECTION] });
+        this.setUpView({ id: UsersWidget.ID, label: UsersWidget.LABEL, icon: 'organization', collections: [CollectionNames.users, CollectionNames.apiTokens] });
     }
 
     protected async load(): Promise<void> {

@@ -4,6 +4,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { z } from 'zod';
 import type { ApiTokenSummary, IssuedApiToken } from '../../common/account-protocol';
 import { PressworkError } from '../../common/errors';
+import { CollectionNames } from '../../common/collection-names';
 import { DocumentIdSchema, TimestampSchema } from '../../common/identifiers';
 import type { User } from '../../common/user-schema';
 import type { DocumentCollection } from '../store/document-store';
@@ -31,7 +32,7 @@ export const ApiTokenSchema = z.object({
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 
 export const ApiTokensCollection: DocumentCollection<ApiToken> = {
-    name: 'api-tokens',
+    name: CollectionNames.apiTokens,
     schema: ApiTokenSchema,
     indexes: { hash: token => token.hash }
 };

@@ -17,15 +17,13 @@ export interface ResolvedActivity {
 export type ActivityResolution = { readonly activity: ResolvedActivity } | { readonly problem: string };
 
 /**
- * Finds the activity behind a step's type. Contributions are fixed once the backend runs, so
- * they are indexed once; custom activities are read from the store each time, so an edit of
- * their defaults applies to the next step that uses them.
+ * Finds the activity behind a step's type. Installed activities come from the registry (indexed
+ * once); custom activities are read from the store each time, so an edit of their defaults
+ * applies to the next step that uses them.
  */
 export class ActivityResolver {
-    protected supplied: Map<string, ActivityContribution> | undefined;
-
     constructor(
-        protected readonly contributions: () => readonly ActivityContribution[],
+        protected readonly suppliedType: (type: string) => ActivityContribution | undefined,
         protected readonly customActivity: (id: string) => CustomActivity | undefined
     ) { }
 
@@ -61,12 +59,5 @@ export class ActivityResolver {
         }
         const resolution = this.resolve(step.activity);
         return 'activity' in resolution ? resolution.activity.label : step.activity;
-    }
-
-    protected suppliedType(type: string): ActivityContribution | undefined {
-        if (!this.supplied) {
-            this.supplied = new Map(this.contributions().map(contribution => [contribution.type, contribution]));
-        }
-        return this.supplied.get(type);
     }
 }

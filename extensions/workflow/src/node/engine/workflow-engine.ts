@@ -4,7 +4,7 @@ import { ContributionProvider } from '@theia/core/lib/common/contribution-provid
 import type { Disposable } from '@theia/core/lib/common/disposable';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
-import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
 import type { JobFlow } from '@presswork/platform/lib/common/job-flow';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
@@ -50,8 +50,7 @@ interface EngineCore extends EngineParts {
 @injectable()
 export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
-    @inject(ContributionProvider) @named(ActivityContribution)
-    protected readonly activityProvider: ContributionProvider<ActivityContribution>;
+    @inject(ActivityRegistry) protected readonly activities: ActivityRegistry;
     @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
     @inject(JobDisposal) protected readonly disposal: JobDisposal;
@@ -183,7 +182,7 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
             const timers = new WakeTimers(jobId => queue.schedule(jobId));
             const parts: EngineParts = {
                 store,
-                resolver: new ActivityResolver(() => this.activityProvider.getContributions(), id => store.get(CustomActivitiesCollection, id)),
+                resolver: new ActivityResolver(type => this.activities.get(type), id => store.get(CustomActivitiesCollection, id)),
                 timers,
                 parked: new ParkedJobs(),
                 jobFolderOf: jobId => path.join(this.config.dataFolder, 'jobs', jobId),

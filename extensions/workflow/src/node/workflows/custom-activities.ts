@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { inject, injectable, named } from '@theia/core/shared/inversify';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
-import { ActivityContribution, PressworkError } from '@presswork/platform/lib/common';
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
+import { PressworkError } from '@presswork/platform/lib/common';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -13,8 +13,7 @@ import { CustomActivitiesCollection } from '../workflow-collections';
 @injectable()
 export class CustomActivities {
     @inject(DocumentStore) protected readonly store: DocumentStore;
-    @inject(ContributionProvider) @named(ActivityContribution)
-    protected readonly activityProvider: ContributionProvider<ActivityContribution>;
+    @inject(ActivityRegistry) protected readonly activities: ActivityRegistry;
 
     list(): CustomActivity[] {
         return [...this.store.all(CustomActivitiesCollection)].sort((a, b) => a.label.localeCompare(b.label));
@@ -54,7 +53,7 @@ export class CustomActivities {
 
     protected checked(input: CustomActivityInput): Omit<CustomActivity, 'id' | 'version' | 'updatedAt'> {
         const valid = CustomActivityInputSchema.parse(input);
-        const base = this.activityProvider.getContributions().find(activity => activity.type === valid.baseType);
+        const base = this.activities.get(valid.baseType);
         if (!base) {
             throw PressworkError.InvalidInput(`There is no activity ${valid.baseType} to copy`);
         }

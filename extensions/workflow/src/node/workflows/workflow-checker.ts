@@ -1,6 +1,6 @@
-import { inject, injectable, named } from '@theia/core/shared/inversify';
-import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
-import { ActivityContribution, ActivityDefinition, Workflow } from '@presswork/platform/lib/common';
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
+import { ActivityDefinition, Workflow } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { validateWorkflow } from '../../common/workflow-validation';
@@ -14,11 +14,10 @@ import { CustomActivitiesCollection } from '../workflow-collections';
 @injectable()
 export class WorkflowChecker {
     @inject(DocumentStore) protected readonly store: DocumentStore;
-    @inject(ContributionProvider) @named(ActivityContribution)
-    protected readonly activityProvider: ContributionProvider<ActivityContribution>;
+    @inject(ActivityRegistry) protected readonly activities: ActivityRegistry;
 
     errors(content: Pick<Workflow, 'phases'>): string[] {
-        const supplied: ActivityDefinition[] = this.activityProvider.getContributions();
+        const supplied: readonly ActivityDefinition[] = this.activities.all();
         const activities = [...supplied, ...resolveCustomActivities([...this.store.all(CustomActivitiesCollection)], supplied)];
         const printers = [...this.store.all(PrintersCollection)].map(({ id, name, enabled }) => ({ id, name, enabled }));
         return validateWorkflow(content, { activities, printers, knownProperties: [] })

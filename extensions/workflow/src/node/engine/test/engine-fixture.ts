@@ -6,6 +6,8 @@ import * as sinon from 'sinon';
 import { z } from 'zod';
 import type { ILogger } from '@theia/core/lib/common/logger';
 import type { ActivityContext, ActivityContribution, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
+import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
+import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Phase } from '@presswork/platform/lib/common/job-status';
 import { PHASES } from '@presswork/platform/lib/common/job-status';
@@ -150,7 +152,7 @@ export class EngineFixture {
         const config = { dataFolder: this.dataFolder, demo: false };
         Object.assign(engine, {
             store: this.store,
-            activityProvider: { getContributions: () => [...activities] },
+            activities: registryOf(ActivityRegistry, activities),
             platform: { whenReady: Promise.resolve() },
             config,
             disposal: Object.assign(new JobDisposal(), { config }),

@@ -3,6 +3,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
+import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
@@ -30,10 +32,10 @@ export class WorkflowsFixture {
     readonly customs: CustomActivities;
 
     protected constructor(readonly root: string, readonly store: FileDocumentStore) {
-        const activityProvider = { getContributions: (): ActivityContribution[] => [...SUPPLIED_ACTIVITIES] as ActivityContribution[] };
-        this.checker = assign(new WorkflowChecker(), { store, activityProvider });
+        const activities = registryOf(ActivityRegistry, SUPPLIED_ACTIVITIES as readonly ActivityContribution[]);
+        this.checker = assign(new WorkflowChecker(), { store, activities });
         this.repository = assign(new WorkflowRepository(), { store, checker: this.checker });
-        this.customs = assign(new CustomActivities(), { store, activityProvider });
+        this.customs = assign(new CustomActivities(), { store, activities });
     }
 
     static async create(): Promise<WorkflowsFixture> {
