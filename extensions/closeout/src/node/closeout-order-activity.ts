@@ -2,7 +2,8 @@ import { injectable } from '@theia/core/shared/inversify';
 import type { ActivityContext, ActivityContribution, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import type { ActivityPropertyField } from '@presswork/platform/lib/common/activity-ui-contribution';
 import type { Phase } from '@presswork/platform/lib/common/job-status';
-import { CloseoutOrderActivity, CloseoutOrderProperties, WAITING_FOR_CLOSEOUT, orderNotClosedReason } from '../common/closeout-activity';
+import { CloseoutOrderActivity, CloseoutOrderProperties, orderNotClosedReason } from '../common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
  * Closeout Order: the job waits (Waiting for order closeout) until its order is closed; when the

@@ -7,7 +7,7 @@ import { NewLineItemJobs } from '@presswork/platform/lib/common/new-line-item-jo
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import { appendBounded, logEntry } from './closeout-audit';
+import { appendOrderLog, logEntry } from '@presswork/platform/lib/common/job-log';
 import { refreshOrder } from './order-refresh';
 
 /**
@@ -55,7 +55,7 @@ export class OrderRefresher {
             const message = changes.length === 0
                 ? `Refreshed from ${connection.name}: no changes`
                 : `Refreshed from ${connection.name}: ${changes.join('; ')}`;
-            return { ...refreshed.order, jobs: [...refreshed.order.jobs, ...jobs], log: appendBounded(refreshed.order.log, [logEntry(message, by, at)]) };
+            return { ...refreshed.order, jobs: [...refreshed.order.jobs, ...jobs], log: appendOrderLog(refreshed.order.log, [logEntry(at, message, 'info', by)]) };
         });
         return { order: updated, changes };
     }

@@ -11,7 +11,7 @@ import { messageOf } from '@presswork/platform/lib/common/errors';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
-import { WAITING_FOR_CLOSEOUT } from '../common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 export function isWaitingForCloseout(job: Job): boolean {
     return job.state === WAITING_FOR_CLOSEOUT && job.currentActivity === ActivityTypes.closeoutOrder;

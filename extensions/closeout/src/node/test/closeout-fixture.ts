@@ -19,7 +19,7 @@ import { CloseoutDocuments } from '../closeout-documents';
 import { CloseoutRunner } from '../closeout-runner';
 import { OrderRefresher } from '../order-refresher';
 import { WaitingJobReleaser } from '../waiting-job-releaser';
-import { WAITING_FOR_CLOSEOUT } from '../../common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /** Assigns an injectable's protected fields, as the container would. */
 export function inject<T extends object>(instance: T, fields: Record<string, unknown>): T {

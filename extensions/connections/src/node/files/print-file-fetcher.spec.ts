@@ -10,7 +10,7 @@ import { OrderIntake } from '../intake/order-intake';
 import { RejectedOrders } from '../intake/rejected-orders';
 import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
 import { StubLogger, TempFolder, connectionDocument, eventually, inject, openTestStore, stubLogger, template } from '../test/test-store';
-import { JobFolders } from './job-folders';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
 
 describe('PrintFileFetcher', () => {

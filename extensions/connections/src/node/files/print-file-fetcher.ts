@@ -9,7 +9,7 @@ import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionTypes } from '../connection-types';
 import { WAITING_FOR_FILE } from '../intake/job-builder';
-import { JobFolders } from './job-folders';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 
 export interface PrintFileOptions {
     /** Largest print file accepted. */

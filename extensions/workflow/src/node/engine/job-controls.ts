@@ -7,7 +7,7 @@ import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform
 import type { JobDisposal } from '../activities/job-disposal';
 import { deleteJob } from './job-deletion';
 import { CONTINUABLE_STATES, RUNNING_STATES, completed, continuedToNextStep, erred, queuedAgain } from './job-transitions';
-import { changeJob, findJob } from './order-jobs';
+import { changeJob, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { closeoutRefusal, describeJob as describe, heldBy, restartedOn, resumedBy, retainStepOf, retainedBy, sentToRetainStep } from './operator-transitions';
 import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';

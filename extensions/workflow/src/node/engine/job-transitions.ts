@@ -3,10 +3,12 @@ import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import type { ActivityResolver } from './activity-resolver';
-import { WAIT_REASON_LIMIT, appendLog, clip, logEntry } from './job-log';
+import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
+import { appendJobLog, clip, logEntry } from '@presswork/platform/lib/common/job-log';
 import { describeCondition } from './step-condition';
 import { StepPosition } from './step-navigator';
 import { PreparedStep, nextStepToRun, prepareStep } from './step-planner';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
  * Pure functions from a job to its next version: each is the whole of one durable write, so that
@@ -18,7 +20,7 @@ export const RUNNING_STATES: ReadonlySet<JobState> = new Set<JobState>(['Process
 /** States in which a job is ready for its (next) step and only waits for a free slot. */
 export const READY_STATES: ReadonlySet<JobState> = new Set<JobState>(['Received', 'Queued']);
 /** States an operator's decision (Approve, Prepress done, a closed order) moves on from. */
-export const CONTINUABLE_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Waiting for order closeout', 'Retained']);
+export const CONTINUABLE_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', WAITING_FOR_CLOSEOUT, 'Retained']);
 
 /** States an operator or an outside event has to release a job from: no timer wakes them. */
 const NEVER_WOKEN: ReadonlySet<JobState> = new Set<JobState>(['Held', 'Error', 'Complete']);
@@ -60,7 +62,7 @@ export function enterStep(job: Job, position: StepPosition, context: TransitionC
     const { prepared } = preparation;
     const placed = placedAt(job, position, context);
     const started = logEntry(context.at, `${prepared.label} started (${position.phase})`);
-    return { kind: 'update', run: prepared, job: { ...placed, state: 'Processing', updatedAt: context.at, log: appendLog(placed.log, [started]) } };
+    return { kind: 'update', run: prepared, job: { ...placed, state: 'Processing', updatedAt: context.at, log: appendJobLog(placed.log, [started]) } };
 }
 
 /** Applies what an activity ended with, and when it continued, enters the next step in the same write. */
@@ -77,7 +79,7 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
                 state: outcome.state ?? 'Waiting',
                 waitReason: clip(outcome.reason, WAIT_REASON_LIMIT),
                 updatedAt: context.at,
-                log: appendLog(job.log, [logEntry(context.at, `${step.label}: ${outcome.reason}`)])
+                log: appendJobLog(job.log, [logEntry(context.at, `${step.label}: ${outcome.reason}`)])
             };
             return { kind: 'update', job: context.wakeAt ? { ...waiting, wakeAt: context.wakeAt } : waiting, wakeAt: context.wakeAt };
         }
@@ -105,18 +107,18 @@ export function parked(job: Job, reason: string, at: string): Job | undefined {
     if (job.state === 'Queued' && job.waitReason === reason) {
         return undefined;
     }
-    return { ...withoutWait(job), state: 'Queued', waitReason: reason, updatedAt: at, log: appendLog(job.log, [logEntry(at, reason, 'warning')]) };
+    return { ...withoutWait(job), state: 'Queued', waitReason: reason, updatedAt: at, log: appendJobLog(job.log, [logEntry(at, reason, 'warning')]) };
 }
 
 export function erred(job: Job, message: string, at: string, by?: string, activityLabel?: string): Job {
     const entry = logEntry(at, activityLabel ? `${activityLabel}: ${message}` : message, 'error', by);
-    return { ...withoutWait(job), state: 'Error', waitReason: clip(message, WAIT_REASON_LIMIT), updatedAt: at, log: appendLog(job.log, [entry]) };
+    return { ...withoutWait(job), state: 'Error', waitReason: clip(message, WAIT_REASON_LIMIT), updatedAt: at, log: appendJobLog(job.log, [entry]) };
 }
 
 /** Complete: at the end of its workflow, or because `by` (an operator) said so. */
 export function completed(job: Job, at: string, by?: string): Job {
     const { currentActivity: _activity, ...rest } = withoutWait(job);
-    return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendLog(job.log, [logEntry(at, 'Complete', 'info', by)]) };
+    return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendJobLog(job.log, [logEntry(at, 'Complete', 'info', by)]) };
 }
 
 export function queued(job: Job, at: string): Job {
@@ -146,7 +148,7 @@ function skippedEntries(skipped: readonly StepPosition[], context: TransitionCon
 }
 
 export function logged(job: Job, entries: readonly JobLogEntry[]): Job {
-    return entries.length ? { ...job, log: appendLog(job.log, entries) } : job;
+    return entries.length ? { ...job, log: appendJobLog(job.log, entries) } : job;
 }
 
 export function withoutWait(job: Job): Job {

@@ -3,7 +3,8 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { ActivityResolver } from './activity-resolver';
-import { WAIT_REASON_LIMIT, appendLog, clip, logEntry } from './job-log';
+import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
+import { appendJobLog, clip, logEntry } from '@presswork/platform/lib/common/job-log';
 import { TransitionContext, logged, placedAt, queued, withoutWait } from './job-transitions';
 import type { StepPosition } from './step-navigator';
 
@@ -19,7 +20,7 @@ export function heldBy(job: Job, at: string, by: string): Job {
         state: 'Held',
         waitReason: clip(`Held by ${by}`, WAIT_REASON_LIMIT),
         updatedAt: at,
-        log: appendLog(job.log, [logEntry(at, 'Held', 'info', by)])
+        log: appendJobLog(job.log, [logEntry(at, 'Held', 'info', by)])
     };
 }
 
@@ -37,7 +38,7 @@ export function retainedBy(job: Job, at: string, by: string): Job {
         state: 'Retained',
         waitReason: clip(`Retained by ${by}`, WAIT_REASON_LIMIT),
         updatedAt: at,
-        log: appendLog(job.log, [logEntry(at, 'Retained', 'info', by)])
+        log: appendJobLog(job.log, [logEntry(at, 'Retained', 'info', by)])
     };
 }
 
@@ -60,7 +61,7 @@ export function restartedOn(job: Job, workflowId: string, at: string, message: s
         stepIndex: 0,
         state: 'Received',
         updatedAt: at,
-        log: appendLog(job.log, [logEntry(at, message, 'info', by)])
+        log: appendJobLog(job.log, [logEntry(at, message, 'info', by)])
     };
 }
 

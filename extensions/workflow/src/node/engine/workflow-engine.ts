@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import type { Disposable } from '@theia/core/lib/common/disposable';
@@ -13,6 +12,7 @@ import type { DocumentChange } from '@presswork/platform/lib/common/store-protoc
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { JobDisposal } from '../activities/job-disposal';
@@ -186,7 +186,7 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
                 resolver: new ActivityResolver(() => this.activityProvider.getContributions(), id => store.get(CustomActivitiesCollection, id)),
                 timers,
                 parked: new ParkedJobs(),
-                jobFolderOf: jobId => path.join(this.config.dataFolder, 'jobs', jobId),
+                jobFolderOf: jobId => JobFolders.in(this.config.dataFolder).folderOf(jobId),
                 minWakeDelayMs: this.options?.minWakeDelayMs ?? DEFAULT_MIN_WAKE_DELAY_MS,
                 report
             };
