@@ -68,7 +68,7 @@ export class OrderRefresher {
 
 function newJobChange(job: Job, order: Order): string {
     const line = order.lineItems.findIndex(candidate => candidate.id === job.lineItemId) + 1;
-    return job.state === 'Held'
+    return job.workflowId === undefined
         ? `Job ${job.id} created for line ${line} and held: ${job.waitReason}`
         : `Job ${job.id} created for line ${line}`;
 }

@@ -133,6 +133,8 @@ export class CloseoutFixture {
         const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
         const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });
+        // Started as the backend starts it: it follows the store's writes of closed orders.
+        await releaser.start();
         const connectionTypes = { getContributions: () => [options.connectionType] };
         const runner = inject(new CloseoutRunner(), {
             store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1' }

@@ -1,6 +1,7 @@
 import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
+import { WAITING_FOR_PRINT_FILE } from '@presswork/platform/lib/common/job-flow';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import type { ActivityResolver } from './activity-resolver';
 import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
@@ -113,6 +114,17 @@ export function parked(job: Job, reason: string, at: string): Job | undefined {
 export function erred(job: Job, message: string, at: string, by?: string, activityLabel?: string): Job {
     const entry = logEntry(at, activityLabel ? `${activityLabel}: ${message}` : message, 'error', by);
     return { ...withoutWait(job), state: 'Error', waitReason: clip(message, WAIT_REASON_LIMIT), updatedAt: at, log: appendJobLog(job.log, [entry]) };
+}
+
+/**
+ * The job with its file `fileName` recorded as arrived (`bytes` long) and logged; a job that
+ * waited for its print file, and has no other file to wait for, is Received again and starts.
+ */
+export function printFileRecorded(job: Job, fileName: string, bytes: number, at: string): Job {
+    const files = job.files.map(file => file.name === fileName ? { ...file, size: bytes } : file);
+    const withFile: Job = { ...job, files, updatedAt: at, log: appendJobLog(job.log, [logEntry(at, `Print file ${fileName} received (${bytes} bytes)`)]) };
+    const waitedForIt = job.state === 'Waiting' && job.waitReason === WAITING_FOR_PRINT_FILE && files.every(file => file.size !== undefined);
+    return waitedForIt ? { ...withoutWait(withFile), state: 'Received' } : withFile;
 }
 
 /** Complete: at the end of its workflow, or because `by` (an operator) said so. */

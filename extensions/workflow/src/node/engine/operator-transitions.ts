@@ -1,5 +1,4 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
-import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { ActivityResolver } from './activity-resolver';
@@ -63,17 +62,6 @@ export function restartedOn(job: Job, workflowId: string, at: string, message: s
         updatedAt: at,
         log: appendJobLog(job.log, [logEntry(at, message, 'info', by)])
     };
-}
-
-/**
- * Why a job may not be completed or retained yet, if so: it waits for its order's closeout and the
- * order is not closed. The closeout activity's wait reason says which order.
- */
-export function closeoutRefusal(job: Job, order: Order): string | undefined {
-    if (job.state !== 'Waiting for order closeout' || order.closed) {
-        return undefined;
-    }
-    return job.waitReason ?? `Order ${order.orderNumber} is not closed`;
 }
 
 /** The workflow's Retain step in its Complete phase: the supplied activity or a custom copy of it. */

@@ -116,6 +116,10 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
         return this.core.controls.failJob(jobId, by, message);
     }
 
+    recordPrintFile(jobId: string, fileName: string, bytes: number): Promise<void> {
+        return this.core.controls.recordPrintFile(jobId, fileName, bytes);
+    }
+
     processAgain(jobId: string, by: string): Promise<void> {
         return this.core.controls.processAgain(jobId, by);
     }
