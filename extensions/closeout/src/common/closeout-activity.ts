@@ -5,9 +5,6 @@ import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 export const CloseoutOrderPropertiesSchema = z.object({});
 export type CloseoutOrderProperties = z.infer<typeof CloseoutOrderPropertiesSchema>;
 
-/** The state a job keeps at the Closeout Order step until its order is closed. */
-export const WAITING_FOR_CLOSEOUT = 'Waiting for order closeout' as const;
-
 /** Why a job waits at the Closeout Order step (the wait reason Complete and Retain refuse with). */
 export function orderNotClosedReason(orderNumber: string): string {
     return `Order ${orderNumber} is not closed`;

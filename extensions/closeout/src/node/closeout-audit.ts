@@ -1,19 +1,7 @@
 import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
+import { appendJobLog, appendOrderLog } from '@presswork/platform/lib/common/job-log';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { CloseoutInput, CloseoutPart } from '../common/closeout-protocol';
-
-/** Logs are bounded in the schema (order-schema.ts, job-schema.ts): the oldest entries give way. */
-export const MAX_LOG_ENTRIES = 10_000;
-const MAX_MESSAGE = 4000;
-
-export function appendBounded(log: readonly JobLogEntry[], entries: readonly JobLogEntry[]): JobLogEntry[] {
-    const joined = [...log, ...entries];
-    return joined.length > MAX_LOG_ENTRIES ? joined.slice(joined.length - MAX_LOG_ENTRIES) : joined;
-}
-
-export function logEntry(message: string, by: string, at: string, level: JobLogEntry['level'] = 'info'): JobLogEntry {
-    return { at, level, message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message, by };
-}
 
 const entryKey = (entry: JobLogEntry): string => `${entry.at}|${entry.by ?? ''}|${entry.message}`;
 
@@ -29,8 +17,8 @@ export function withAudit(order: Order, added: readonly JobLogEntry[]): Order {
     }
     return {
         ...order,
-        log: appendBounded(order.log, entries),
-        jobs: order.jobs.map(job => ({ ...job, log: appendBounded(job.log, entries) }))
+        log: appendOrderLog(order.log, entries),
+        jobs: order.jobs.map(job => ({ ...job, log: appendJobLog(job.log, entries) }))
     };
 }
 

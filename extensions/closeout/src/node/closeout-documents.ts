@@ -1,10 +1,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
+import { writeFileDurably } from '@presswork/platform/lib/node/files/durable-file';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { CloseoutsCollection } from './closeout-collections';
@@ -69,19 +69,10 @@ export class CloseoutDocuments {
         return writing;
     }
 
-    /** Renders and stores the document: written whole (temporary file, then rename) or not at all. */
+    /** Renders and stores the document: written whole and durably, or not at all. */
     async write(kind: CloseoutDocumentKind, order: Order, input: CloseoutInput): Promise<string> {
         const file = this.fileOf(order.id, kind);
-        const bytes = await renderCloseoutPdf(kind, order, input);
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        const temporary = `${file}.${randomUUID()}.tmp`;
-        try {
-            await fs.writeFile(temporary, bytes);
-            await fs.rename(temporary, file);
-        } catch (error) {
-            await fs.rm(temporary, { force: true });
-            throw error;
-        }
+        await writeFileDurably(file, await renderCloseoutPdf(kind, order, input));
         return file;
     }
 

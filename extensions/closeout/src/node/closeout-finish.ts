@@ -1,7 +1,8 @@
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { CloseoutsCollection } from './closeout-collections';
-import { logEntry, withAudit } from './closeout-audit';
+import { logEntry } from '@presswork/platform/lib/common/job-log';
+import { withAudit } from './closeout-audit';
 import type { AttemptContext } from './closeout-part-sender';
 import { PartResult, withResult } from './closeout-state';
 
@@ -20,7 +21,7 @@ export async function closeOrder(store: DocumentStore, { order, input, by }: Att
     };
     const summary = `Order ${order.orderNumber} closed out by ${by}: packing slip ${record.packingSlipNumber}, invoice ${record.invoiceNumber}` +
         (settlement ? `, settlement ${settlement}` : settlementState.status === 'not-required' ? ', no settlement (not a card order)' : '');
-    const audit = [...closeout.pendingLog, ...(last ? [last.entry] : []), logEntry(summary, by, at)];
+    const audit = [...closeout.pendingLog, ...(last ? [last.entry] : []), logEntry(at, summary, 'info', by)];
     await store.modify(OrdersCollection, order.id, current => ({ ...withAudit(current, audit), closed: true, closeout: record }));
 }
 

@@ -3,7 +3,8 @@ import { PressworkError } from '@presswork/platform/lib/common/errors';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { CLOSEOUT_PARTS, CloseoutInput } from '../common/closeout-protocol';
 import { Attempt, CloseoutDocument, CloseoutsCollection } from './closeout-collections';
-import { PART_LABELS, logEntry, requestSummary } from './closeout-audit';
+import { logEntry } from '@presswork/platform/lib/common/job-log';
+import { PART_LABELS, requestSummary } from './closeout-audit';
 import { numberTakenBy } from './closeout-proposal';
 import { effectiveInput, freshCloseout, withNextSending } from './closeout-state';
 
@@ -87,7 +88,7 @@ export class CloseoutLock {
             running: { by, since: now.toISOString(), owner: this.owner },
             attempts: [...current.attempts.slice(-199), attempt]
         };
-        const opened = logEntry(`Closeout attempt ${started.attempts.length} by ${by}: ${attemptSummary(started, order)}`, by, now.toISOString());
+        const opened = logEntry(now.toISOString(), `Closeout attempt ${started.attempts.length} by ${by}: ${attemptSummary(started, order)}`, 'info', by);
         return { ...started, pendingLog: [...current.pendingLog, opened].slice(-1000) };
     }
 

@@ -2,12 +2,16 @@ import { injectable } from '@theia/core/shared/inversify';
 import type { ActivityContext, ActivityContribution, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import type { ActivityPropertyField } from '@presswork/platform/lib/common/activity-ui-contribution';
 import type { Phase } from '@presswork/platform/lib/common/job-status';
-import { CloseoutOrderActivity, CloseoutOrderProperties, WAITING_FOR_CLOSEOUT, orderNotClosedReason } from '../common/closeout-activity';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { CloseoutOrderActivity, CloseoutOrderProperties, orderNotClosedReason } from '../common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
  * Closeout Order: the job waits (Waiting for order closeout) until its order is closed; when the
  * order is closed already it goes straight on. Closing the order releases the waiting jobs
- * (WaitingJobReleaser); running the step again only looks at the order again.
+ * (WaitingJobReleaser); running the step again only looks at the order again. Until then it
+ * refuses that an operator complete or retain such a job.
  */
 @injectable()
 export class CloseoutOrderActivityContribution implements ActivityContribution<CloseoutOrderProperties> {
@@ -24,5 +28,13 @@ export class CloseoutOrderActivityContribution implements ActivityContribution<C
             return { kind: 'continue' };
         }
         return { kind: 'wait', state: WAITING_FOR_CLOSEOUT, reason: orderNotClosedReason(context.order.orderNumber) };
+    }
+
+    /** A job waiting here finishes with its order's closeout, not before: Complete and Retain are refused meanwhile. */
+    finishRefusal(job: Readonly<Job>, order: Readonly<Order>): string | undefined {
+        if (job.state !== WAITING_FOR_CLOSEOUT || order.closed) {
+            return undefined;
+        }
+        return job.waitReason ?? orderNotClosedReason(order.orderNumber);
     }
 }

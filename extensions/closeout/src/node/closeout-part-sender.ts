@@ -6,7 +6,8 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import type { CloseoutInput, CloseoutPart } from '../common/closeout-protocol';
 import { CloseoutDocument, CloseoutsCollection, PartEvent, StoredPart } from './closeout-collections';
-import { PART_LABELS, logEntry, requestSummary } from './closeout-audit';
+import { logEntry } from '@presswork/platform/lib/common/job-log';
+import { PART_LABELS, requestSummary } from './closeout-audit';
 import { dateToInstant } from './closeout-proposal';
 import { PartResult, withNextSending, withResult } from './closeout-state';
 
@@ -86,5 +87,5 @@ function partLogEntry(event: PartEvent, by: string): JobLogEntry {
         ? event.message
         : `MarcomCentral answered code ${event.code} "${event.message}"${event.referenceId ? `, reference ${event.referenceId}` : ''}`;
     const outcome = event.outcome === 'success' || event.outcome === 'already-done' ? 'done' : 'failed';
-    return logEntry(`${PART_LABELS[event.part]} ${outcome}: ${event.request}. ${answer}`, by, event.at, outcome === 'done' ? 'info' : 'error');
+    return logEntry(event.at, `${PART_LABELS[event.part]} ${outcome}: ${event.request}. ${answer}`, outcome === 'done' ? 'info' : 'error', by);
 }

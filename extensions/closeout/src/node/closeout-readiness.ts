@@ -1,7 +1,7 @@
 import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { NotReadyItem } from '../common/closeout-protocol';
-import { WAITING_FOR_CLOSEOUT } from '../common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
  * What is not ready for closeout: every job neither waiting for it nor finished, and every line item

@@ -119,11 +119,10 @@ export class CloseoutRunner {
             await this.finish(orderId, by, last);
         }
         // Rendering the documents is CPU work that would hold up the parts: it follows the attempt (and the
-        // document route renders a missing one itself). The engine moves each job on in a write of its own:
-        // that follows too, while the dialog shows the order closed.
+        // document route renders a missing one itself). The jobs are released by the WaitingJobReleaser,
+        // which follows the store's write of the closed order, while the dialog shows the order closed.
         this.track(this.documents.ensure(orderId, 'packing-slip'));
         this.track(this.documents.ensure(orderId, 'invoice'));
-        this.track(this.releaser.release(orderId));
         return this.progress(orderId);
     }
 
@@ -178,5 +177,6 @@ export class CloseoutRunner {
         while (this.pending.size > 0) {
             await Promise.allSettled([...this.pending]);
         }
+        await this.releaser.idle();
     }
 }

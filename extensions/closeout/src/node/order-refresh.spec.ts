@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { jobIdOf } from '@presswork/connections/lib/node/intake/intake-ids';
-import { WAITING_FOR_FILE } from '@presswork/connections/lib/node/intake/job-builder';
+import { WAITING_FOR_PRINT_FILE as WAITING_FOR_FILE } from '@presswork/platform/lib/common/job-flow';
 import type { Order, ProductionTemplate } from '@presswork/platform/lib/common';
 import { ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { refreshOrder } from './order-refresh';

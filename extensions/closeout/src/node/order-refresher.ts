@@ -6,7 +6,7 @@ import { NewLineItemJobs } from '@presswork/platform/lib/common/new-line-item-jo
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import { appendBounded, logEntry } from './closeout-audit';
+import { appendOrderLog, logEntry } from '@presswork/platform/lib/common/job-log';
 import { refreshOrder } from './order-refresh';
 
 /**
@@ -53,7 +53,7 @@ export class OrderRefresher {
             const message = changes.length === 0
                 ? `Refreshed from ${connection.name}: no changes`
                 : `Refreshed from ${connection.name}: ${changes.join('; ')}`;
-            return { ...refreshed.order, jobs: [...refreshed.order.jobs, ...jobs], log: appendBounded(refreshed.order.log, [logEntry(message, by, at)]) };
+            return { ...refreshed.order, jobs: [...refreshed.order.jobs, ...jobs], log: appendOrderLog(refreshed.order.log, [logEntry(at, message, 'info', by)]) };
         });
         return { order: updated, changes };
     }
@@ -66,7 +66,7 @@ export class OrderRefresher {
 
 function newJobChange(job: Job, order: Order): string {
     const line = order.lineItems.findIndex(candidate => candidate.id === job.lineItemId) + 1;
-    return job.state === 'Held'
+    return job.workflowId === undefined
         ? `Job ${job.id} created for line ${line} and held: ${job.waitReason}`
         : `Job ${job.id} created for line ${line}`;
 }

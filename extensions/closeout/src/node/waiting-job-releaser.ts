@@ -11,16 +11,18 @@ import { messageOf } from '@presswork/platform/lib/common/errors';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
-import { WAITING_FOR_CLOSEOUT } from '../common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 export function isWaitingForCloseout(job: Job): boolean {
     return job.state === WAITING_FOR_CLOSEOUT && job.currentActivity === ActivityTypes.closeoutOrder;
 }
 
 /**
- * Moves on every job of a closed order that still waits at Closeout Order: right after the close,
- * for a job that reached the step while the order was being closed (the store announces that
- * write), and at start for a backend stopped between closing an order and releasing its jobs.
+ * Moves on every job of a closed order that still waits at Closeout Order. It follows the store:
+ * the write that closes an order, a job that reaches the step of an order closed meanwhile, and,
+ * at start, orders closed before a stop. That is the only path: the closeout runner does not call
+ * it. Passes over one order never overlap, and a pass asked for while one runs follows it, so a
+ * job is continued once even though each continue is itself a write of the order.
  */
 @injectable()
 export class WaitingJobReleaser implements BackendApplicationContribution {
@@ -29,7 +31,8 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
     @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(ILogger) @named('closeout:WaitingJobReleaser') protected readonly logger: ILogger;
 
-    protected readonly inFlight = new Map<string, Promise<void>>();
+    /** Per order: the pass that runs, and whether another is to follow it. */
+    protected readonly passes = new Map<string, { readonly done: Promise<void>; again: boolean }>();
     protected subscription: Disposable | undefined;
     protected started: Promise<void> | undefined;
 
@@ -41,10 +44,18 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
         this.subscription?.dispose();
     }
 
-    /** Follows the store, then releases what a stop left waiting. Resolves once those are released. */
-    start(): Promise<void> {
+    /** Follows the store, then releases what a stop left waiting. Resolves once no release is under way. */
+    async start(): Promise<void> {
         this.started ??= this.doStart();
-        return this.started;
+        await this.started;
+        await this.idle();
+    }
+
+    /** Resolves when no pass runs: for tests and benchmarks. */
+    async idle(): Promise<void> {
+        while (this.passes.size > 0) {
+            await Promise.all([...this.passes.values()].map(pass => pass.done));
+        }
     }
 
     protected async doStart(): Promise<void> {
@@ -59,27 +70,42 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
         await Promise.all(closed.map(order => this.release(order.id)));
     }
 
-    /**
-     * Continues every job of the order waiting at Closeout Order, once each (a job already being
-     * released is not released twice). A job that moved on meanwhile is left alone.
-     */
-    async release(orderId: string): Promise<void> {
+    /** Continues every job of the order still waiting at Closeout Order, in one pass at a time. */
+    release(orderId: string): Promise<void> {
+        const running = this.passes.get(orderId);
+        if (running) {
+            running.again = true;
+            return running.done;
+        }
+        const pass = { done: this.passesOver(orderId), again: false };
+        this.passes.set(orderId, pass);
+        return pass.done;
+    }
+
+    protected async passesOver(orderId: string): Promise<void> {
+        await Promise.resolve(); // the pass is registered before it reads the order
+        try {
+            let pass = this.passes.get(orderId);
+            do {
+                if (pass) {
+                    pass.again = false;
+                }
+                await this.releaseWaiting(orderId);
+                pass = this.passes.get(orderId);
+            } while (pass?.again);
+        } finally {
+            this.passes.delete(orderId);
+        }
+    }
+
+    /** One pass: a job that moved on meanwhile is left alone; a refusal is logged, not thrown. */
+    protected async releaseWaiting(orderId: string): Promise<void> {
         const order = this.store.get(OrdersCollection, orderId);
         if (!order?.closed) {
             return;
         }
         const by = order.closeout?.closedBy ?? 'Presswork';
-        await Promise.all(order.jobs.filter(isWaitingForCloseout).map(job => this.releaseJob(job.id, by)));
-    }
-
-    protected releaseJob(jobId: string, by: string): Promise<void> {
-        let pending = this.inFlight.get(jobId);
-        if (!pending) {
-            pending = this.jobFlow.continueJob(jobId, by, ActivityTypes.closeoutOrder)
-                .catch(error => this.logger.warn(`Job ${jobId} was not released from Closeout Order: ${messageOf(error)}`))
-                .finally(() => this.inFlight.delete(jobId));
-            this.inFlight.set(jobId, pending);
-        }
-        return pending;
+        await Promise.all(order.jobs.filter(isWaitingForCloseout).map(job => this.jobFlow.continueJob(job.id, by, ActivityTypes.closeoutOrder)
+            .catch(error => this.logger.warn(`Job ${job.id} was not released from Closeout Order: ${messageOf(error)}`))));
     }
 }

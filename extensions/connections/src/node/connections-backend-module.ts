@@ -1,10 +1,8 @@
-import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { ConnectionTypeContribution, NewLineItemJobs, WorkflowAssignmentContribution } from '@presswork/platform/lib/common';
 import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
-import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
 import { RequiredStartup } from '@presswork/platform/lib/node/required-startup';
 import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
@@ -15,7 +13,6 @@ import { CONNECTION_FEED_PROJECTIONS } from './connection-feed-projections';
 import { ConnectionRegistry } from './connection-registry';
 import { ConnectionsServiceImpl } from './connections-service-impl';
 import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from './files/print-file-fetcher';
-import { JobFolders } from './files/job-folders';
 import { NewLineItemJobsBuilder } from './intake/new-line-item-jobs-builder';
 import { OrderIntake } from './intake/order-intake';
 import { RejectedOrders } from './intake/rejected-orders';
@@ -53,7 +50,6 @@ export default new ContainerModule(bind => {
     bind(BackendApplicationContribution).toService(OrderPoller);
 
     bind(PrintFileOptions).toConstantValue(DEFAULT_PRINT_FILE_OPTIONS);
-    bind(JobFolders).toDynamicValue(({ container }) => new JobFolders(path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'jobs'))).inSingletonScope();
     bind(PrintFileFetcher).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(PrintFileFetcher);
 

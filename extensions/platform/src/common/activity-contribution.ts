@@ -34,4 +34,11 @@ export type ActivityOutcome =
 export const ActivityContribution = Symbol('ActivityContribution');
 export interface ActivityContribution<P = unknown> extends ActivityDefinition<P> {
     execute(context: ActivityContext<P>): Promise<ActivityOutcome>;
+    /**
+     * May an operator complete or retain a job standing at this activity's step now? Undefined
+     * when they may; otherwise the reason, shown to the operator as the refusal. Asked by JobFlow
+     * inside the write, with the job and order as they are; must be pure and quick. Without it, a
+     * job at this step may always be completed or retained.
+     */
+    finishRefusal?(job: Readonly<Job>, order: Readonly<Order>): string | undefined;
 }

@@ -1,8 +1,53 @@
+import type { Job } from './job-schema';
+
+/**
+ * JobFlow (the workflow engine) is the only writer of a job's `state`. Everything else states
+ * facts and asks:
+ *
+ * - **Arrival.** Intake (and a Refresh that finds a new line) builds each job's facts and hands
+ *   them to `receivedJob`, JobFlow's arrival rule: a job without a workflow (no production
+ *   template matched) is Held with the reason intake gives; a job whose print file is still to be
+ *   fetched (a file without `size`) is Waiting for it; every other job is Received, and the engine
+ *   starts it at its first step. The rule is a pure function here rather than an engine call so
+ *   that an order and its jobs stay one durable write (intake is idempotent by construction) and
+ *   a thousand-line order costs no thousand extra writes.
+ * - **Outside events** go through the calls below: the print-file fetcher reports a file with
+ *   `recordPrintFile` (the job waiting for it goes on) or a failure with `failJob`; closeout
+ *   releases jobs with `continueJob`.
+ * - **Rules** that belong to an activity (no Complete while the order is open) are answered by
+ *   that activity's contribution (`ActivityContribution.finishRefusal`), not by the engine.
+ *
+ * Only the engine (workflow/src/node/engine) and this file write `state`: workflow's
+ * job-state-writers.spec.ts scans every extension's production code and fails on any other.
+ */
+
+/** Why a new job waits: its print file has not arrived from the store yet. */
+export const WAITING_FOR_PRINT_FILE = 'Waiting for the print file from MarcomCentral';
+
+/** A new job's facts: everything but its state. */
+export interface ArrivingJob extends Omit<Job, 'state' | 'waitReason'> {
+    /** Why no workflow was found, when `workflowId` is undefined (shown as the hold's reason). */
+    readonly noWorkflowReason?: string;
+}
+
+/** The job as it enters production, in the state JobFlow's arrival rule gives it (see above). */
+export function receivedJob(facts: ArrivingJob): Job {
+    const { noWorkflowReason, ...job } = facts;
+    if (!job.workflowId) {
+        return { ...job, state: 'Held', waitReason: noWorkflowReason ?? 'No workflow matches the job' };
+    }
+    if (job.files.some(file => file.size === undefined)) {
+        return { ...job, state: 'Waiting', waitReason: WAITING_FOR_PRINT_FILE };
+    }
+    return { ...job, state: 'Received' };
+}
+
 /**
  * The workflow engine's controls, for other extensions' backends: an operator's decision on a
- * waiting job, a released closeout, "process again", and the job actions of the All Jobs pod. Each
- * call names who acts, for the job log, checks the job as it is inside the write, and refuses (with
- * a PressworkError.Refused whose message an operator can read) what the job's state does not allow.
+ * waiting job, a released closeout, "process again", an arrived print file, and the job actions
+ * of the All Jobs pod. Each call names who acts, for the job log, checks the job as it is inside
+ * the write, and refuses (with a PressworkError.Refused whose message an operator can read) what
+ * the job's state does not allow.
  */
 export const JobFlow = Symbol('JobFlow');
 export interface JobFlow {
@@ -11,8 +56,16 @@ export interface JobFlow {
      * the step's activity type: a stale click never releases a job from some other step.
      */
     continueJob(jobId: string, by: string, atActivity?: string): Promise<void>;
-    /** Sends a job to Error with the message (e.g. Reject). */
+    /**
+     * Sends a job to Error with the message (e.g. Reject, a print file that never came). `by` is
+     * who acts, or empty when no person did (the entry then names nobody).
+     */
     failJob(jobId: string, by: string, message: string): Promise<void>;
+    /**
+     * Records that the job's file `fileName` has arrived in its folder (`bytes` long), with a log
+     * entry; a job waiting for its print file then goes on. Nothing else about the job changes.
+     */
+    recordPrintFile(jobId: string, fileName: string, bytes: number): Promise<void>;
     /** Runs the job's current step again (Process again). */
     processAgain(jobId: string, by: string): Promise<void>;
     /** Stops the job where it is (its running activity is aborted) in the state Held. */
@@ -20,13 +73,13 @@ export interface JobFlow {
     /** Lets a held job run its current step again. */
     resume(jobId: string, by: string): Promise<void>;
     /**
-     * Marks the job Complete. Refused for a job waiting for its order's closeout, with the job's
-     * wait reason ("Order … is not closed").
+     * Marks the job Complete. Refused when the activity at the job's step says so
+     * (`ActivityContribution.finishRefusal`: Closeout Order while the order is open).
      */
     complete(jobId: string, by: string): Promise<void>;
     /**
      * Moves the job to its workflow's Retain step (or, without one, the state Retained). Refused
-     * like `complete` while the job waits for its order's closeout.
+     * like `complete`.
      */
     retain(jobId: string, by: string): Promise<void>;
     /** Starts the job again at the beginning of another (enabled) workflow. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
 import { JobStateSchema, PhaseSchema } from './job-status';
-import { MAX_JOB_PROPERTIES, MAX_JOB_PROPERTIES_CHARACTERS } from './document-limits';
+import { LOG_BY_LIMIT, LOG_MESSAGE_LIMIT, MAX_JOB_PROPERTIES, MAX_JOB_PROPERTIES_CHARACTERS, MAX_STORED_LOG_ENTRIES, WAIT_REASON_LIMIT } from './document-limits';
 
 export const JobPropertyValueSchema = z.union([z.string().max(4000), z.number(), z.boolean()]);
 export type JobPropertyValue = z.infer<typeof JobPropertyValueSchema>;
@@ -34,8 +34,8 @@ export type JobFile = z.infer<typeof JobFileSchema>;
 export const JobLogEntrySchema = z.object({
     at: TimestampSchema,
     level: z.enum(['info', 'warning', 'error']),
-    message: z.string().max(4000),
-    by: shortText(64).optional()
+    message: z.string().max(LOG_MESSAGE_LIMIT),
+    by: shortText(LOG_BY_LIMIT).optional()
 });
 export type JobLogEntry = z.infer<typeof JobLogEntrySchema>;
 
@@ -59,13 +59,13 @@ export const JobSchema = z.object({
     /** A waiting activity that asked to run again at this time (e.g. Retain). */
     wakeAt: TimestampSchema.optional(),
     currentActivity: shortText(100).optional(),
-    waitReason: shortText(1000).optional(),
+    waitReason: shortText(WAIT_REASON_LIMIT).optional(),
     copies: z.number().int().positive().max(1_000_000),
     due: TimestampSchema.optional(),
     receivedAt: TimestampSchema,
     updatedAt: TimestampSchema,
     properties: JobPropertiesSchema.default({}),
     files: z.array(JobFileSchema).max(100).default([]),
-    log: z.array(JobLogEntrySchema).max(10_000).default([])
+    log: z.array(JobLogEntrySchema).max(MAX_STORED_LOG_ENTRIES).default([])
 });
 export type Job = z.infer<typeof JobSchema>;

@@ -5,6 +5,12 @@ export const PHASES = ['Receive', 'Prepare', 'Print', 'Complete'] as const;
 export const PhaseSchema = z.enum(PHASES);
 export type Phase = z.infer<typeof PhaseSchema>;
 
+/**
+ * The state a job keeps at the Closeout Order step until its order is closed: named once, for the
+ * activity that waits in it and for everything that counts or offers actions on such jobs.
+ */
+export const WAITING_FOR_CLOSEOUT = 'Waiting for order closeout';
+
 /** Job states (architecture.md). Phase and state together are a job's status. */
 export const JOB_STATES = [
     'Received',
@@ -15,7 +21,7 @@ export const JOB_STATES = [
     'Printed',
     'Held',
     'Error',
-    'Waiting for order closeout',
+    WAITING_FOR_CLOSEOUT,
     'Complete',
     'Retained'
 ] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
 import { MoneySchema } from './money';
 import { JobLogEntrySchema, JobSchema } from './job-schema';
+import { ORDER_LOG_LIMIT } from './document-limits';
 
 export const AddressSchema = z.object({
     address1: shortText().optional(),
@@ -144,6 +145,6 @@ export const OrderSchema = z.object({
     closed: z.boolean().default(false),
     receivedAt: TimestampSchema,
     /** What happened to the order as a whole (closeout attempts and their parts), newest last. */
-    log: z.array(JobLogEntrySchema).max(10_000).default([])
+    log: z.array(JobLogEntrySchema).max(ORDER_LOG_LIMIT).default([])
 });
 export type Order = z.infer<typeof OrderSchema>;

@@ -30,6 +30,7 @@ import { ChangeFeedServerImpl } from './change-feed/change-feed-server-impl';
 import { PlatformReady, PlatformStartup } from './platform-startup';
 import { PressworkConfig, readPressworkConfig } from './presswork-config';
 import { RequiredStartup, bindRequiredStartup } from './required-startup';
+import { JobFolders } from './files/job-folders';
 import { bindGuardedService } from './rpc/bind-guarded-service';
 import { ChannelRpcCaller, RpcCaller } from './rpc/rpc-caller';
 import { SessionAwareSocketChannel } from './rpc/session-aware-channel';
@@ -69,6 +70,7 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(StoreProblemsServiceImpl).toSelf().inSingletonScope();
     bind(PressworkConfig).toConstantValue(readPressworkConfig(process.env));
+    bind(JobFolders).toDynamicValue(({ container }) => JobFolders.in(container.get<PressworkConfig>(PressworkConfig).dataFolder)).inSingletonScope();
 
     bindRootContributionProvider(bind, DocumentCollectionContribution);
     bind(DocumentCollectionContribution).toConstantValue({ collections: PLATFORM_COLLECTIONS });

@@ -6,7 +6,7 @@ import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-docu
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import { WAITING_FOR_CLOSEOUT } from '@presswork/closeout/lib/common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
 import { CountingLogger, ENGINE_COLLECTIONS, benchOrderId, createPrinterAndWorkflow, engineFolders, writeJobs } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeStore } from '../intake-backend';

@@ -21,7 +21,7 @@ import { CloseoutDocuments } from '../closeout-documents';
 import { CloseoutRunner } from '../closeout-runner';
 import { OrderRefresher } from '../order-refresher';
 import { WaitingJobReleaser } from '../waiting-job-releaser';
-import { WAITING_FOR_CLOSEOUT } from '../../common/closeout-activity';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /** Assigns an injectable's protected fields, as the container would. */
 export function inject<T extends object>(instance: T, fields: Record<string, unknown>): T {
@@ -135,6 +135,8 @@ export class CloseoutFixture {
         const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
         const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });
+        // Started as the backend starts it: it follows the store's writes of closed orders.
+        await releaser.start();
         const connectionTypes = registryOf(ConnectionTypeRegistry, [options.connectionType]);
         const runner = inject(new CloseoutRunner(), {
             store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1' }

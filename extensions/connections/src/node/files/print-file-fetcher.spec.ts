@@ -5,13 +5,50 @@ import type { Connection, Job } from '@presswork/platform/lib/common';
 import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { jobIdOf, orderDocumentId } from '../intake/intake-ids';
-import { WAITING_FOR_FILE } from '../intake/job-builder';
+import { WAITING_FOR_PRINT_FILE as WAITING_FOR_FILE } from '@presswork/platform/lib/common/job-flow';
 import { OrderIntake } from '../intake/order-intake';
 import { RejectedOrders } from '../intake/rejected-orders';
 import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
 import { StubLogger, TempFolder, connectionDocument, eventually, inject, openTestStore, stubLogger, template } from '../test/test-store';
-import { JobFolders } from './job-folders';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
+import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
+
+/**
+ * JobFlow as the engine answers the fetcher (workflow's job-controls.spec tests the real one):
+ * an arrived file is recorded and a job waiting for it is Received; a failure sends it to Error.
+ * Every call is recorded, since the fetcher itself writes no state.
+ */
+class FetcherJobFlow {
+    readonly recorded: [string, string, number][] = [];
+    readonly failed: [string, string, string][] = [];
+
+    constructor(protected readonly store: FileDocumentStore) { }
+
+    async recordPrintFile(jobId: string, fileName: string, bytes: number): Promise<void> {
+        this.recorded.push([jobId, fileName, bytes]);
+        await this.change(jobId, job => {
+            const at = new Date().toISOString();
+            const files = job.files.map(file => file.name === fileName ? { ...file, size: bytes } : file);
+            const log = [...job.log, { at, level: 'info' as const, message: `Print file ${fileName} received (${bytes} bytes)` }];
+            const waited = job.state === 'Waiting' && job.waitReason === WAITING_FOR_FILE;
+            return waited ? { ...job, files, log, updatedAt: at, state: 'Received', waitReason: undefined } : { ...job, files, log, updatedAt: at };
+        });
+    }
+
+    async failJob(jobId: string, by: string, message: string): Promise<void> {
+        this.failed.push([jobId, by, message]);
+        await this.change(jobId, job => {
+            const at = new Date().toISOString();
+            return { ...job, state: 'Error', waitReason: message, updatedAt: at, log: [...job.log, { at, level: 'error' as const, message }] };
+        });
+    }
+
+    protected async change(jobId: string, change: (job: Job) => Job): Promise<void> {
+        const [order] = this.store.findBy(OrdersCollection, 'job', jobId);
+        await changeJob(this.store, order.id, jobId, change);
+    }
+}
 
 describe('PrintFileFetcher', () => {
 
@@ -29,6 +66,7 @@ describe('PrintFileFetcher', () => {
     let intake: OrderIntake;
     let connection: Connection;
     let fetchers: PrintFileFetcher[];
+    let jobFlow: FetcherJobFlow;
 
     beforeEach(async () => {
         temp = await TempFolder.create();
@@ -37,6 +75,7 @@ describe('PrintFileFetcher', () => {
         fake.downloadFile.callsFake(async (_connection, url) => pdfFor(url));
         logger = stubLogger();
         fetchers = [];
+        jobFlow = new FetcherJobFlow(store);
         intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });
         connection = await store.create(ConnectionsCollection, connectionDocument('conn-1'));
         // Cards and letters have templates; the poster has none (held); the mug is stocked (held, no file).
@@ -60,7 +99,7 @@ describe('PrintFileFetcher', () => {
 
     function fetcherWith(options: PrintFileOptions = FAST): PrintFileFetcher {
         const fetcher = inject(new PrintFileFetcher(), {
-            store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), folders: new JobFolders(temp.join('data', 'jobs')), options, logger
+            store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), folders: new JobFolders(temp.join('data', 'jobs')), options, logger, jobFlow
         });
         fetchers.push(fetcher);
         return fetcher;
@@ -96,6 +135,8 @@ describe('PrintFileFetcher', () => {
         assert.equal(cards.log.length, 2);
         assert.equal(cards.log[1].level, 'info');
         assert.equal(cards.log[1].message, `Print file ${CARDS}.pdf received (${pdfFor(CARDS_URL).byteLength} bytes)`);
+        assert.deepEqual(jobFlow.recorded.find(([jobId]) => jobId === CARDS), [CARDS, `${CARDS}.pdf`, pdfFor(CARDS_URL).byteLength],
+            'the fetcher tells JobFlow; it writes no state itself');
 
         const call = fake.downloadFile.getCalls().find(each => each.args[1] === CARDS_URL)!;
         assert.equal(call.args[0].id, 'conn-1');
@@ -200,6 +241,7 @@ describe('PrintFileFetcher', () => {
         assert.match(cards.waitReason!, /^The print file could not be fetched: MarcomCentral did not provide the print file within \d+ (minutes|seconds)$/);
         assert.equal(cards.log.at(-1)!.level, 'error');
         assert.equal(cards.files[0].size, undefined);
+        assert.deepEqual(jobFlow.failed.map(([jobId, by]) => [jobId, by]), [[CARDS, '']], 'failed through JobFlow, by nobody');
         await assert.rejects(fs.access(temp.join('data', 'jobs', CARDS, `${CARDS}.pdf`)));
         assert.equal(jobOf(LETTERS).state, 'Received', 'the other jobs are not held up');
     });

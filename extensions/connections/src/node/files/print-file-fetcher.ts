@@ -3,13 +3,14 @@ import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { messageOf } from '@presswork/platform/lib/common/errors';
-import type { Job, Order } from '@presswork/platform/lib/common';
+import { JobFlow } from '@presswork/platform/lib/common/job-flow';
+import type { Order } from '@presswork/platform/lib/common';
+import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
-import { WAITING_FOR_FILE } from '../intake/job-builder';
-import { JobFolders } from './job-folders';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 
 export interface PrintFileOptions {
     /** Largest print file accepted. */
@@ -25,8 +26,9 @@ export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = { maxBytes: 512 * 10
 
 /**
  * Brings each printable job's file from the store into the job's folder. While the store answers
- * "not ready" it retries with back-off, for a bounded time; a file that never comes sends the job
- * to Error with the reason. Pending files are picked up again after a restart.
+ * "not ready" it retries with back-off, for a bounded time. It never writes a job's state: it
+ * tells JobFlow that the file arrived (the job waiting for it goes on) or, for a file that never
+ * comes, fails the job with the reason. Pending files are picked up again after a restart.
  */
 @injectable()
 export class PrintFileFetcher implements BackendApplicationContribution {
@@ -34,6 +36,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(ConnectionTypeRegistry) protected readonly types: ConnectionTypeRegistry;
     @inject(JobFolders) protected readonly folders: JobFolders;
+    @inject(JobFlow) protected readonly jobFlow: JobFlow;
     @inject(PrintFileOptions) protected readonly options: PrintFileOptions;
     @inject(ILogger) @named('connections:PrintFileFetcher') protected readonly logger: ILogger;
 
@@ -93,7 +96,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                 }
                 const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, this.abort.signal);
                 await this.folders.write(jobId, fileName, content);
-                await this.updateJob(orderId, jobId, job => arrived(job, fileName, content.byteLength));
+                await this.jobFlow.recordPrintFile(jobId, fileName, content.byteLength);
                 return;
             } catch (error) {
                 const notReady = (error as { kind?: string }).kind === 'not-ready';
@@ -102,7 +105,8 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                 }
                 if (!notReady || Date.now() - started + delay > this.options.giveUpAfterMs) {
                     const reason = notReady ? `MarcomCentral did not provide the print file within ${describeDuration(this.options.giveUpAfterMs)}` : messageOf(error);
-                    await this.updateJob(orderId, jobId, job => failed(job, reason));
+                    // No person acts: the entry names nobody.
+                    await this.jobFlow.failJob(jobId, '', `The print file could not be fetched: ${reason}`);
                     return;
                 }
             }
@@ -122,41 +126,10 @@ export class PrintFileFetcher implements BackendApplicationContribution {
         const url = fetched.orders.find(candidate => candidate.marcomOrderId === order.marcomOrderId)
             ?.lineItems.find(line => line.id === lineItemId)?.finalOutputFileUrl;
         if (url) {
-            await this.updateJob(order.id, jobId, job => ({ ...job, files: job.files.map(file => file.size === undefined ? { ...file, sourceUrl: url } : file) }));
+            await changeJob(this.store, order.id, jobId, job => ({ ...job, files: job.files.map(file => file.size === undefined ? { ...file, sourceUrl: url } : file) }));
         }
         return url;
     }
-
-    protected async updateJob(orderId: string, jobId: string, change: (job: Job) => Job): Promise<void> {
-        await this.store.modify(OrdersCollection, orderId, order => ({
-            ...order,
-            jobs: order.jobs.map(job => job.id === jobId ? change(job) : job)
-        }));
-    }
-}
-
-function arrived(job: Job, fileName: string, size: number): Job {
-    const at = new Date().toISOString();
-    const waitingForFile = job.state === 'Waiting' && job.waitReason === WAITING_FOR_FILE;
-    return {
-        ...job,
-        state: waitingForFile ? 'Received' : job.state,
-        waitReason: waitingForFile ? undefined : job.waitReason,
-        updatedAt: at,
-        files: job.files.map(file => file.name === fileName ? { ...file, size } : file),
-        log: [...job.log, { at, level: 'info' as const, message: `Print file ${fileName} received (${size} bytes)` }].slice(-10_000)
-    };
-}
-
-function failed(job: Job, reason: string): Job {
-    const at = new Date().toISOString();
-    return {
-        ...job,
-        state: 'Error',
-        waitReason: `The print file could not be fetched: ${reason}`.slice(0, 1000),
-        updatedAt: at,
-        log: [...job.log, { at, level: 'error' as const, message: `The print file could not be fetched: ${reason}`.slice(0, 4000) }].slice(-10_000)
-    };
 }
 
 function describeDuration(ms: number): string {

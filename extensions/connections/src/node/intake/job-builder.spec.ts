@@ -3,7 +3,8 @@ import { JobSchema, Order, ProductionTemplate, ReceivedOrder } from '@presswork/
 import { receivedOrder } from '../test/received-orders';
 import { template } from '../test/test-store';
 import { jobIdOf, orderDocumentId } from './intake-ids';
-import { WAITING_FOR_FILE, buildJobs, formatAddress, isPrintable } from './job-builder';
+import { WAITING_FOR_PRINT_FILE as WAITING_FOR_FILE } from '@presswork/platform/lib/common/job-flow';
+import { buildJobs, formatAddress, isPrintable } from './job-builder';
 
 describe('buildJobs', () => {
 

@@ -1,4 +1,5 @@
 import type { Address, Job, JobProperties, LineItem, Order, ProductionTemplate } from '@presswork/platform/lib/common';
+import { receivedJob } from '@presswork/platform/lib/common/job-flow';
 import { jobIdOf } from './intake-ids';
 import { matchTemplate, noTemplateReason } from './template-matcher';
 
@@ -8,8 +9,6 @@ const PRINTABLE_TYPES = new Set(['versioned', 'variable', 'jobdirect']);
 export function isPrintable(line: LineItem): boolean {
     return PRINTABLE_TYPES.has(line.productType.toLowerCase());
 }
-
-export const WAITING_FOR_FILE = 'Waiting for the print file from MarcomCentral';
 
 type OrderWithoutJobs = Omit<Order, 'jobs' | 'version'>;
 
@@ -46,11 +45,12 @@ function uniqueJobId(order: OrderWithoutJobs, line: LineItem, taken: ReadonlySet
     return id;
 }
 
+/** The line's job, in the state JobFlow's arrival rule gives it (Held, Waiting for its file, or Received). */
 function buildJob(order: OrderWithoutJobs, line: LineItem, id: string, template: ProductionTemplate | undefined, now: Date): Job {
     const printable = isPrintable(line);
     const receivedAt = now.toISOString();
-    const waitReason = !template ? noTemplateReason(line) : printable ? WAITING_FOR_FILE : undefined;
-    return {
+    const noWorkflowReason = template ? undefined : noTemplateReason(line);
+    return receivedJob({
         id,
         name: line.productName,
         orderId: order.id,
@@ -59,10 +59,9 @@ function buildJob(order: OrderWithoutJobs, line: LineItem, id: string, template:
         jobTicketId: line.id,
         connectionId: order.connectionId,
         workflowId: template?.workflowId,
+        noWorkflowReason,
         phase: 'Receive',
-        state: !template ? 'Held' : printable ? 'Waiting' : 'Received',
         stepIndex: 0,
-        waitReason,
         copies: line.quantity,
         due: dueDate(line, template, now),
         receivedAt,
@@ -74,9 +73,9 @@ function buildJob(order: OrderWithoutJobs, line: LineItem, id: string, template:
             level: 'info',
             message: template
                 ? `Received from MarcomCentral order ${order.orderNumber}; production template "${template.name}"`
-                : `Received from MarcomCentral order ${order.orderNumber}; held: ${waitReason}`
+                : `Received from MarcomCentral order ${order.orderNumber}; held: ${noWorkflowReason}`
         }]
-    };
+    });
 }
 
 /** The line's own ship date wins; otherwise the template's promise from the time the order arrived. */

@@ -2,6 +2,7 @@ import type { JobActionContext } from '@presswork/platform/lib/common/job-action
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
  * When each job action applies, as pure functions of the selected rows: the pod enables an action
@@ -62,7 +63,7 @@ export function waitingAt(activityType: string, waitingFor: string): JobRule {
 }
 
 /** A job at the Closeout Order step may finish only once its order is closed: its wait reason says which. */
-export const closedOrder: JobRule = job => job.state === 'Waiting for order closeout'
+export const closedOrder: JobRule = job => job.state === WAITING_FOR_CLOSEOUT
     ? job.waitReason || `Order ${job.orderNumber} is not closed`
     : undefined;
 

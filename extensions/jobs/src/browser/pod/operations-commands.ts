@@ -1,5 +1,6 @@
 import type { Command } from '@theia/core/lib/common/command';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /** The Operations workspace's commands, reachable from the command palette. */
 export namespace OperationsCommands {
@@ -13,5 +14,5 @@ export namespace OperationsCommands {
 /** The states the status bar counts, each a quick filter of the pod. */
 export const COUNTED_STATES = {
     error: 'Error',
-    waitingForCloseout: 'Waiting for order closeout'
+    waitingForCloseout: WAITING_FOR_CLOSEOUT
 } as const satisfies Record<string, JobState>;

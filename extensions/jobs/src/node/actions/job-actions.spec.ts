@@ -64,7 +64,7 @@ describe('JobActions', () => {
         await store.create(OrdersCollection, orderDocument([jobDocument('j1'), jobDocument('j2'), jobDocument('j3')]));
         flow = {
             continueJob: sinon.stub(), failJob: sinon.stub(), processAgain: sinon.stub(), hold: sinon.stub(), resume: sinon.stub(),
-            complete: sinon.stub(), retain: sinon.stub(), moveToWorkflow: sinon.stub(), deleteJob: sinon.stub()
+            complete: sinon.stub(), retain: sinon.stub(), moveToWorkflow: sinon.stub(), deleteJob: sinon.stub(), recordPrintFile: sinon.stub()
         };
         Object.values(flow).forEach(stub => stub.resolves());
         logger = { error: sinon.stub() };

@@ -7,7 +7,8 @@ import { DocumentStore } from '@presswork/platform/lib/node/store/document-store
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { JobActionResult, JobDetails, JobEdit } from '../../common/jobs-protocol';
 import { editJob } from './job-edit';
-import { detailsOf, findOrderJob, requireOrderJob } from './job-reading';
+import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
+import { detailsOf, requireOrderJob } from './job-reading';
 import { runPerJob } from './per-job-results';
 
 /**
@@ -87,7 +88,7 @@ export class JobActions {
 
     protected perJob(jobIds: readonly string[], act: (jobId: string) => Promise<void>): Promise<JobActionResult> {
         return runPerJob(jobIds, {
-            nameOf: jobId => findOrderJob(this.store, jobId)?.job.name,
+            nameOf: jobId => findJob(this.store, jobId)?.job.name,
             report: (message, error) => this.logger.error(message, error)
         }, act);
     }

@@ -1,21 +1,17 @@
 import type { z } from 'zod';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
-import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import { appendJobLog, logEntry } from '@presswork/platform/lib/common/job-log';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { DocumentTooLargeError } from '@presswork/platform/lib/node/store/store-errors';
 import { JobEditSchema } from '../../common/jobs-protocol';
 import type { JobDetails, JobEdit } from '../../common/jobs-protocol';
 import { detailsOf, requireOrderJob } from './job-reading';
 
 type CheckedEdit = z.infer<typeof JobEditSchema>;
-
-/** The whole order is rewritten on every change, so a job's log stays bounded (as the engine keeps it). */
-const JOB_LOG_LIMIT = 1000;
-const MESSAGE_LIMIT = 4000;
-const BY_LIMIT = 64;
 
 /** A field an edit changes: the value the user saw, and the job's value now. */
 interface EditedField {
@@ -24,9 +20,6 @@ interface EditedField {
     readonly current: unknown;
     readonly same: (a: unknown, b: unknown) => boolean;
 }
-
-/** Thrown inside the write when the edit sets every field to what it already is. */
-class NothingToWrite extends Error { }
 
 /**
  * Applies a Properties… edit in one write of the job's order. Checked inside the write: every
@@ -41,26 +34,18 @@ export async function editJob(store: DocumentStore, jobId: string, input: JobEdi
     const edit = parsed.data;
     const { order } = requireOrderJob(store, jobId);
     try {
-        const written = await store.modify(OrdersCollection, order.id, current => {
-            const index = current.jobs.findIndex(job => job.id === jobId);
-            if (index < 0) {
-                throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
-            }
-            const job = current.jobs[index];
+        const written = await changeJob(store, order.id, jobId, job => {
             refuseIfStale(job, edit);
             const next = edited(job, edit, by, new Date().toISOString());
-            if (!next) {
-                throw new NothingToWrite();
+            if (next) {
+                refuseUnboundedProperties(next);
             }
-            refuseUnboundedProperties(next);
-            return { ...current, jobs: current.jobs.map((candidate, position) => position === index ? next : candidate) };
+            return next;
         });
-        return detailsOf(store, written, written.jobs.find(job => job.id === jobId)!);
+        // Nothing written: the edit sets every field to what it already is (or the job is gone, which this says).
+        const current = written?.job ? { order: written.order, job: written.job } : requireOrderJob(store, jobId);
+        return detailsOf(store, current.order, current.job);
     } catch (error) {
-        if (error instanceof NothingToWrite) {
-            const found = requireOrderJob(store, jobId);
-            return detailsOf(store, found.order, found.job);
-        }
         if (error instanceof DocumentTooLargeError) {
             throw PressworkError.Refused(`The properties were not saved: order ${order.orderNumber} ${error.problems}. Remove or shorten properties and try again`);
         }
@@ -120,8 +105,8 @@ export function edited(job: Job, edit: CheckedEdit, by: string, at: string): Job
     if (!changed.length) {
         return undefined;
     }
-    const entry: JobLogEntry = { at, level: 'info', message: clip(`Properties changed by ${by}: ${[...new Set(changed)].join(', ')}`, MESSAGE_LIMIT), by: clip(by, BY_LIMIT) };
-    return { ...next, updatedAt: at, log: [...job.log, entry].slice(-JOB_LOG_LIMIT) };
+    const entry = logEntry(at, `Properties changed by ${by}: ${[...new Set(changed)].join(', ')}`, 'info', by);
+    return { ...next, updatedAt: at, log: appendJobLog(job.log, [entry]) };
 }
 
 function editedFields(job: Job, edit: CheckedEdit): EditedField[] {
@@ -156,8 +141,4 @@ function shown(value: unknown): string {
 function lastChange(job: Job): string {
     const entry = job.log.findLast(candidate => candidate.by !== undefined);
     return entry ? ` (last changed by ${entry.by} at ${new Date(entry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
-}
-
-function clip(text: string, limit: number): string {
-    return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }

@@ -2,22 +2,12 @@ import { PressworkError } from '@presswork/platform/lib/common/errors';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import type { JobDetails } from '../../common/jobs-protocol';
 
-/** A job and the order document that holds it, found through the store's `job` index. */
-export function findOrderJob(store: DocumentStore, jobId: string): { order: Order; job: Job } | undefined {
-    for (const order of store.findBy(OrdersCollection, 'job', jobId)) {
-        const job = order.jobs.find(candidate => candidate.id === jobId);
-        if (job) {
-            return { order, job };
-        }
-    }
-    return undefined;
-}
-
 export function requireOrderJob(store: DocumentStore, jobId: string): { order: Order; job: Job } {
-    const found = findOrderJob(store, jobId);
+    const found = findJob(store, jobId);
     if (!found) {
         throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
     }

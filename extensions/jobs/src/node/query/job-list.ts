@@ -3,8 +3,7 @@ import type { JobGroupField } from '../../common/job-row';
 import type { IndexedJob } from './indexed-job';
 import { groupKeyComparator, lowerBound } from './job-ordering';
 import { SortedJobs } from './sorted-jobs';
-
-const WAITING_FOR_CLOSEOUT = 'Waiting for order closeout';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 interface JobGroup {
     readonly key: string;

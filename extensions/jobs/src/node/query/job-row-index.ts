@@ -15,6 +15,7 @@ import { JobList } from './job-list';
 import { LookAlikeOrderNumbers } from './look-alike-order-numbers';
 import { SortSpec, sortSpecKey, sortSpecOf, upperBound } from './job-ordering';
 import { SortedJobs } from './sorted-jobs';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /** Sort orders kept sorted at once; the least recently used is dropped beyond this. */
 const SORT_ORDERS_KEPT = 8;
@@ -81,7 +82,7 @@ export class JobRowIndex implements BackendApplicationContribution {
     counts(): JobCounts {
         return {
             error: this.stateCounts.get('Error') ?? 0,
-            waitingForCloseout: this.stateCounts.get('Waiting for order closeout') ?? 0,
+            waitingForCloseout: this.stateCounts.get(WAITING_FOR_CLOSEOUT) ?? 0,
             all: this.jobs.size
         };
     }

@@ -7,6 +7,7 @@ import * as tar from 'tar';
 import { BackupManifest, DATA_ENTRY, MANIFEST_ENTRY } from './backup-format';
 import { copyDataFolder } from './data-folder-files';
 import { holdBackendWrites } from './hold-backend-writes';
+import { isInside } from '../files/path-containment';
 
 export interface BackupOptions {
     /** How long to wait for a running backend to hold its writes. */
@@ -31,7 +32,7 @@ export async function createBackup(dataFolder: string, archive: string, options:
     if (!(await fs.stat(source).catch(() => undefined))?.isDirectory()) {
         throw new Error(`There is no data folder at ${source}.`);
     }
-    if (isInside(target, source)) {
+    if (isInside(source, target)) {
         throw new Error(`The backup file ${target} must not be inside the data folder ${source}.`);
     }
     const staging = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-backup-'));
@@ -77,9 +78,4 @@ async function writeArchive(staging: string, target: string): Promise<void> {
         await fs.rm(partial, { force: true });
         throw error;
     }
-}
-
-export function isInside(child: string, parent: string): boolean {
-    const relative = path.relative(parent, child);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

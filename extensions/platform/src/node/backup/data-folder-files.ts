@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { TEMPORARY_SUFFIX } from '../store/durable-json-file';
+import { TEMPORARY_SUFFIX } from '../files/durable-file';
 import { RUN_FOLDER } from './pause-protocol';
 
 export interface FolderEntry {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { writeFileDurably } from '../files/durable-file';
 
 /**
  * How a backup gets a consistent copy of a data folder that a running Presswork keeps writing:
@@ -60,12 +61,9 @@ export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promi
     }
 }
 
-/** Written beside and renamed over, so a reader never sees half a file. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
-    await fs.rename(temporary, file);
+/** Written durably beside and renamed over, so a reader never sees half a file. */
+export function writeJsonFile(file: string, value: unknown): Promise<void> {
+    return writeFileDurably(file, JSON.stringify(value));
 }
 
 /** The id of the Presswork backend running on this data folder, if one is. */

@@ -1,13 +1,8 @@
-import * as path from 'node:path';
 import URI from '@theia/core/lib/common/uri';
 import { FileUri } from '@theia/core/lib/common/file-uri';
 import { FileSystemProvider, FileSystemProviderErrorCode, createFileSystemProviderError } from '@theia/filesystem/lib/common/files';
+import { isInside } from '../files/path-containment';
 
-/** True when `candidate` is `root` itself or lies below it, after resolving `..` segments. */
-export function isInside(root: string, candidate: string): boolean {
-    const relative = path.relative(path.resolve(root), path.resolve(candidate));
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /**
  * Theia's file-system service would let any signed-in browser read and write any file the server

@@ -56,7 +56,9 @@ export interface DocumentStore {
     update<T extends StoredDocument>(collection: DocumentCollection<T>, document: T): Promise<T>;
     /**
      * Reads the current document and writes what `change` returns, with no other write to that
-     * document in between: for services that own a change rather than relay a user's edit.
+     * document in between: for services that own a change rather than relay a user's edit. When
+     * the change's result equals the current document (deep equality), nothing is written and no
+     * event fires: the current document is returned as it is.
      */
     modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T>;
     /** Removes a document if `expectedVersion` is still the current one. */

@@ -1,9 +1,7 @@
-import * as fs from 'node:fs/promises';
 import { openSync, closeSync, fstatSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { MAX_DOCUMENT_BYTES, describeBytes } from '../../common/document-limits';
+import { removeFileDurably, writeFileDurably } from '../files/durable-file';
 
 /** A write refused before it touched the disk: the document is bigger than a read would accept. */
 export class OversizeDocumentError extends Error {
@@ -12,14 +10,9 @@ export class OversizeDocumentError extends Error {
     }
 }
 
-/** The suffix of a write in progress; such files are incomplete by definition and removed at open. */
-export const TEMPORARY_SUFFIX = '.tmp';
-
 /**
- * A lowdb adapter that never leaves a torn file: each write goes to a temporary file in the same
- * folder, is flushed to the disk (fsync), renamed over the document, and the folder itself is
- * flushed so that the rename survives a power cut. A crash at any instant leaves either the old or
- * the new document.
+ * A lowdb adapter that never leaves a torn file: each write is platform's durable write
+ * (files/durable-file.ts), so a crash at any instant leaves either the old or the new document.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
 
@@ -60,35 +53,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
         if (text.byteLength > MAX_DOCUMENT_BYTES) {
             throw new OversizeDocumentError(text.byteLength);
         }
-        const folder = path.dirname(this.file);
-        const temporary = `${this.file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
-        const handle = await fs.open(temporary, 'wx', 0o600);
-        try {
-            await handle.writeFile(text);
-            await handle.sync();
-        } catch (error) {
-            await handle.close();
-            await fs.rm(temporary, { force: true });
-            throw error;
-        }
-        await handle.close();
-        await fs.rename(temporary, this.file);
-        await syncFolder(folder);
+        // The store makes a shard's folder when it creates a document there.
+        await writeFileDurably(this.file, text, { createFolder: false });
     }
 
     /** Removes the document durably. */
     async remove(): Promise<void> {
-        await fs.rm(this.file, { force: true });
-        await syncFolder(path.dirname(this.file));
-    }
-}
-
-/** Flushes a folder's entries (creations, renames, removals) to the disk. */
-export async function syncFolder(folder: string): Promise<void> {
-    const handle = await fs.open(folder, 'r');
-    try {
-        await handle.sync();
-    } finally {
-        await handle.close();
+        await removeFileDurably(this.file);
     }
 }

@@ -189,6 +189,21 @@ describe('FileDocumentStore', () => {
 
             assert.equal(next.version, 2);
         });
+
+        it('writes nothing, keeps the version and announces nothing when the change leaves the document as it is', async () => {
+            const store = await openStore();
+            const created = await store.create(OrdersCollection, sampleOrder('order-1'));
+            const file = await readDocumentFile(OrdersCollection, 'order-1');
+            const changes: unknown[] = [];
+            store.onDidChange(change => changes.push(change));
+
+            const same = await store.modify(OrdersCollection, 'order-1', order => ({ ...order, jobs: order.jobs.map(job => ({ ...job })) }));
+
+            assert.deepEqual([same.version, changes.length], [created.version, 0]);
+            assert.deepEqual(await readDocumentFile(OrdersCollection, 'order-1'), file);
+            const changed = await store.modify(OrdersCollection, 'order-1', order => ({ ...order, status: 'Shipped' }));
+            assert.deepEqual([changed.version, changes.length], [created.version + 1, 1], 'a real change is written as before');
+        });
     });
 
     describe('delete', () => {

@@ -1,13 +1,15 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
 import { Emitter } from '@theia/core/lib/common/event';
 import { DOCUMENT_ID_PATTERN } from '../../common/identifiers';
 import { DocumentChange, StoredDocument } from '../../common/store-protocol';
 import { describeZodError } from '../../common/validation-message';
 import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from './document-store';
-import { DurableJsonFile, OversizeDocumentError, TEMPORARY_SUFFIX, syncFolder } from './durable-json-file';
+import { DurableJsonFile, OversizeDocumentError } from './durable-json-file';
+import { TEMPORARY_SUFFIX, syncFolder } from '../files/durable-file';
 import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
 import { KeyedLock } from './keyed-lock';
 import { SecondaryIndex } from './secondary-index';
@@ -115,8 +117,12 @@ export class FileDocumentStore implements DocumentStore {
             if (!current) {
                 throw new DocumentNotFoundError(collection.name, id);
             }
-            const next = change(structuredClone(current));
-            return this.commit(loaded, { ...next, id, version: current.version + 1 }, 'updated');
+            const next = { ...change(structuredClone(current)), id, version: current.version };
+            if (isDeepStrictEqual(next, current)) {
+                // Nothing changed: no write, no version, no event.
+                return current;
+            }
+            return this.commit(loaded, { ...next, version: current.version + 1 }, 'updated');
         });
     }
 

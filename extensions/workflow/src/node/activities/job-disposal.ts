@@ -1,10 +1,9 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { ActivityContext, ActivityOutcome, DOCUMENT_ID_PATTERN, Job, Order, messageOf } from '@presswork/platform/lib/common';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
-import { writeFileDurably } from './files/durable-write';
-import { isDirectlyInside } from './files/safe-file-name';
+import { writeFileDurably } from '@presswork/platform/lib/node/files/durable-file';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { failure } from './supplied-activity';
 
 /** What remains of a job after it is removed: its audit record. */
@@ -42,10 +41,6 @@ export class JobDisposal {
         return path.join(this.config.dataFolder, 'audit');
     }
 
-    get jobsFolder(): string {
-        return path.join(this.config.dataFolder, 'jobs');
-    }
-
     auditFileOf(job: Readonly<Job>): string {
         const month = new Date(job.receivedAt).toISOString().slice(0, 7);
         return path.join(this.auditFolder, month, `${checkedId(job.id)}.json`);
@@ -58,13 +53,8 @@ export class JobDisposal {
     }
 
     /** Deletes `<data>/jobs/<job id>` and nothing else; a missing folder is fine (a repeat). */
-    async removeJobFolder(jobId: string): Promise<string> {
-        const folder = path.join(this.jobsFolder, checkedId(jobId));
-        if (!isDirectlyInside(this.jobsFolder, folder)) {
-            throw new Error(`${folder} is not a job folder`);
-        }
-        await fs.rm(folder, { recursive: true, force: true });
-        return folder;
+    removeJobFolder(jobId: string): Promise<string> {
+        return JobFolders.in(this.config.dataFolder).remove(jobId);
     }
 }
 

@@ -2,9 +2,10 @@ import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-co
 import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /** States an activity may leave a waiting job in; others (Processing, Complete, …) belong to the engine. */
-export const WAIT_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Held', 'Waiting for order closeout', 'Retained']);
+export const WAIT_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Held', WAITING_FOR_CLOSEOUT, 'Retained']);
 
 /**
  * An activity's outcome, checked at run time: activities are other extensions' code, and a

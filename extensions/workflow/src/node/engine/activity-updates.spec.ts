@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import { ActivityUpdates } from './activity-updates';
-import { JOB_LOG_LIMIT, appendLog, logEntry } from './job-log';
+import { JOB_LOG_LIMIT } from '@presswork/platform/lib/common/document-limits';
+import { appendJobLog, logEntry } from '@presswork/platform/lib/common/job-log';
 import { jobDocument } from './test/engine-fixture';
 
 describe('ActivityUpdates', () => {
@@ -72,7 +73,7 @@ describe('job log', () => {
     it('keeps the newest entries within the limit and clips long messages', () => {
         const at = '2025-03-01T08:00:00.000Z';
         const full = Array.from({ length: JOB_LOG_LIMIT }, (_, index) => logEntry(at, `entry ${index}`));
-        const log = appendLog(full, [logEntry(at, 'x'.repeat(5000), 'error', 'o'.repeat(100))]);
+        const log = appendJobLog(full, [logEntry(at, 'x'.repeat(5000), 'error', 'o'.repeat(100))]);
         assert.equal(log.length, JOB_LOG_LIMIT);
         assert.equal(log[0].message, 'entry 1');
         assert.equal(log.at(-1)!.message.length, 4000);

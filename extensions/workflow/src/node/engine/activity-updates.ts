@@ -1,10 +1,10 @@
 import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
-import { JobLogLevel, appendLog, logEntry } from './job-log';
+import { LogLevel, appendJobLog, logEntry } from '@presswork/platform/lib/common/job-log';
 
 export type RunningState = 'Processing' | 'Printing';
 /** A state is shown once it has lasted this long: a send that ends sooner is not worth a durable write. */
 export const STATE_SHOWN_AFTER_MS = 100;
-const LEVELS: ReadonlySet<string> = new Set<JobLogLevel>(['info', 'warning', 'error']);
+const LEVELS: ReadonlySet<string> = new Set<LogLevel>(['info', 'warning', 'error']);
 
 /** Writes a change to the job (undefined: nothing to write). */
 export type JobWriter = (change: (job: Job) => Job | undefined) => Promise<void>;
@@ -32,7 +32,7 @@ export class ActivityUpdates {
         protected readonly report: (error: unknown) => void
     ) { }
 
-    log(message: string, level: JobLogLevel = 'info'): Promise<void> {
+    log(message: string, level: LogLevel = 'info'): Promise<void> {
         this.pendingLog.push(logEntry(new Date().toISOString(), String(message), LEVELS.has(level) ? level : 'info'));
         this.flushSoon();
         return Promise.resolve();
@@ -63,7 +63,7 @@ export class ActivityUpdates {
         }
         const entries = this.pendingLog;
         this.pendingLog = [];
-        return { ...job, log: appendLog(job.log, entries) };
+        return { ...job, log: appendJobLog(job.log, entries) };
     }
 
     /** The outcome is written: later log lines still reach the job, a state no longer does. */
@@ -92,7 +92,7 @@ export class ActivityUpdates {
                 const state = this.ended ? undefined : this.pendingState;
                 this.pendingLog = [];
                 this.pendingState = undefined;
-                let next = entries.length ? { ...job, log: appendLog(job.log, entries) } : job;
+                let next = entries.length ? { ...job, log: appendJobLog(job.log, entries) } : job;
                 if (state && job.state !== state && this.isThisRun(job)) {
                     next = { ...next, state, updatedAt: new Date().toISOString() };
                     this.shownState = state;

@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import * as sinon from 'sinon';
 import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
+import { WAITING_FOR_PRINT_FILE } from '@presswork/platform/lib/common/job-flow';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { JobAuditRecord } from '../activities/job-disposal';
 import { CustomActivitiesCollection } from '../workflow-collections';
@@ -25,7 +28,7 @@ describe('WorkflowEngine job controls', () => {
         approve = fakeActivity('approve', () => ({ kind: 'wait', reason: 'Waiting for approval' }));
         work = fakeActivity('work');
         retain = fakeActivity('retain', () => ({ kind: 'wait', state: 'Retained', reason: 'Retained indefinitely' }));
-        closeout = fakeActivity('closeout-order', context => ({ kind: 'wait', state: 'Waiting for order closeout', reason: `Order ${context.order.orderNumber} is not closed` }));
+        closeout = closeoutLike();
         await fixture.addWorkflow('flow', { Receive: [step('r', 'work')], Prepare: [step('p', 'approve')], Complete: [step('c', 'work')] });
     });
 
@@ -33,6 +36,14 @@ describe('WorkflowEngine job controls', () => {
         sinon.restore();
         await fixture.dispose();
     });
+
+    /** Waits like Closeout Order; with `refuses`, it also answers Complete and Retain as Closeout Order does. */
+    function closeoutLike(refuses = true): FakeActivity {
+        const activity = fakeActivity('closeout-order', context => ({ kind: 'wait', state: WAITING_FOR_CLOSEOUT, reason: `Order ${context.order.orderNumber} is not closed` }));
+        return refuses
+            ? Object.assign(activity, { finishRefusal: (job: Job, order: Order) => job.state === WAITING_FOR_CLOSEOUT && !order.closed ? job.waitReason : undefined })
+            : activity;
+    }
 
     function engineWith(...extra: FakeActivity[]): Promise<WorkflowEngine> {
         return fixture.startEngine([approve, work, retain, closeout, ...extra]);
@@ -186,6 +197,13 @@ describe('WorkflowEngine job controls', () => {
             await engine.complete('o1-job-1', 'olivia');
             assert.equal(fixture.job('o1').state, 'Complete');
         });
+
+        it('asks the activity at the job\'s step, and knows no closeout rule of its own', async () => {
+            closeout = closeoutLike(false);
+            const engine = await jobWaitingForCloseout();
+            await engine.complete('o1-job-1', 'olivia');
+            assert.equal(fixture.job('o1').state, 'Complete', 'an activity without finishRefusal refuses nothing');
+        });
     });
 
     describe('retain', () => {
@@ -300,6 +318,39 @@ describe('WorkflowEngine job controls', () => {
             const engine = await waitingJob();
             await fs.writeFile(path.join(fixture.dataFolder, 'audit'), 'not a folder');
             await assert.rejects(engine.deleteJob('o1-job-1', 'olivia'), /Job "Flyers o1-job-1" of order PW-o1 is kept: its audit record could not be written: /);
+            assert.equal(fixture.job('o1').state, 'Waiting');
+        });
+    });
+
+    describe('recordPrintFile', () => {
+        const file = (size?: number): Job['files'][number] => size === undefined ? { name: 'o1-job-1.pdf' } : { name: 'o1-job-1.pdf', size };
+
+        it('records the file and lets a job waiting for it go on: it runs its workflow', async () => {
+            await fixture.addOrder('o1', 'flow', [{ state: 'Waiting', waitReason: WAITING_FOR_PRINT_FILE, files: [file()] }]);
+            const engine = await engineWith();
+            await engine.idle();
+            assert.deepEqual(work.calls.length, 0, 'nothing runs before the file is there');
+
+            await engine.recordPrintFile('o1-job-1', 'o1-job-1.pdf', 1234);
+            await engine.idle();
+            const job = fixture.job('o1');
+            assert.deepEqual(job.files, [file(1234)]);
+            assert.ok(job.log.some(entry => entry.message === 'Print file o1-job-1.pdf received (1234 bytes)'));
+            assert.deepEqual([job.state, job.stepId], ['Waiting', 'p'], 'it ran Receive and waits for approval');
+        });
+
+        it('records the file of a job that waits for something else, leaving its state alone', async () => {
+            await fixture.addOrder('o1', undefined, [{ state: 'Held', waitReason: 'No production template matches SKU 42', files: [file()] }]);
+            const engine = await engineWith();
+            await engine.recordPrintFile('o1-job-1', 'o1-job-1.pdf', 10);
+            const job = fixture.job('o1');
+            assert.deepEqual([job.state, job.waitReason, job.files], ['Held', 'No production template matches SKU 42', [file(10)]]);
+        });
+
+        it('refuses a file the job does not have', async () => {
+            await fixture.addOrder('o1', 'flow', [{ state: 'Waiting', waitReason: WAITING_FOR_PRINT_FILE, files: [file()] }]);
+            const engine = await engineWith();
+            await assert.rejects(engine.recordPrintFile('o1-job-1', 'other.pdf', 10), /has no file other\.pdf/);
             assert.equal(fixture.job('o1').state, 'Waiting');
         });
     });

@@ -6,9 +6,9 @@ import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { JobDisposal } from '../activities/job-disposal';
 import { deleteJob } from './job-deletion';
-import { CONTINUABLE_STATES, RUNNING_STATES, completed, continuedToNextStep, erred, queuedAgain } from './job-transitions';
-import { changeJob, findJob } from './order-jobs';
-import { closeoutRefusal, describeJob as describe, heldBy, restartedOn, resumedBy, retainStepOf, retainedBy, sentToRetainStep } from './operator-transitions';
+import { CONTINUABLE_STATES, RUNNING_STATES, completed, continuedToNextStep, erred, printFileRecorded, queuedAgain } from './job-transitions';
+import { changeJob, findJob } from '@presswork/platform/lib/node/store/order-jobs';
+import { describeJob as describe, heldBy, restartedOn, resumedBy, retainStepOf, retainedBy, sentToRetainStep } from './operator-transitions';
 import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';
 import type { EngineParts, JobRunner } from './job-runner';
@@ -68,6 +68,16 @@ export class JobControls {
         this.stopWork(jobId, `${by} sent the job to Error`);
     }
 
+    async recordPrintFile(jobId: string, fileName: string, bytes: number): Promise<void> {
+        await this.change(jobId, job => {
+            if (!job.files.some(file => file.name === fileName)) {
+                throw PressworkError.Refused(`${describe(job)} has no file ${fileName}`);
+            }
+            return printFileRecorded(job, fileName, bytes, new Date().toISOString());
+        });
+        // A job that went on is Received: the store's event schedules it, as any arrival.
+    }
+
     async processAgain(jobId: string, by: string): Promise<void> {
         await this.change(jobId, (job, order) => {
             if (job.state === 'Complete') {
@@ -113,7 +123,7 @@ export class JobControls {
             if (job.state === 'Complete') {
                 throw PressworkError.Refused(`${describe(job)} is already complete`);
             }
-            refuseBeforeCloseout(job, order, 'completed');
+            this.refuseFinish(job, order, 'completed');
             return completed(job, new Date().toISOString(), by);
         });
         this.stopWork(jobId, `${by} completed the job`);
@@ -125,7 +135,7 @@ export class JobControls {
             if (job.state === 'Retained') {
                 throw PressworkError.Refused(`${describe(job)} is already retained`);
             }
-            refuseBeforeCloseout(job, order, 'retained');
+            this.refuseFinish(job, order, 'retained');
             const at = new Date().toISOString();
             const resolution = job.workflowId ? workflowOfJob(this.parts.store, job) : undefined;
             const workflow = resolution && 'workflow' in resolution ? resolution.workflow : undefined;
@@ -158,6 +168,15 @@ export class JobControls {
         return deleteJob({ store: this.parts.store, disposal: this.parts.disposal, stop: (id, reason) => this.stopWork(id, reason) }, jobId, by);
     }
 
+    /** The activity at the job's step may refuse that it be finished now (Closeout Order while the order is open). */
+    protected refuseFinish(job: Job, order: Order, what: string): void {
+        const resolution = job.currentActivity ? this.parts.resolver.resolve(job.currentActivity) : undefined;
+        const refusal = resolution && 'activity' in resolution ? resolution.activity.contribution.finishRefusal?.(job, order) : undefined;
+        if (refusal) {
+            throw PressworkError.Refused(`${describe(job)} cannot be ${what}: ${refusal}`);
+        }
+    }
+
     /** A job without a workflow gets one if another extension finds it one; else it stays held and says why. */
     protected assigned(job: Job, order: Order, by: string, action: string): Job {
         const assignment = this.parts.assignWorkflow(job, order);
@@ -182,13 +201,5 @@ export class JobControls {
         if (!written) {
             throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
         }
-    }
-}
-
-/** A job waiting for its order's closeout finishes with the closeout, not before. */
-function refuseBeforeCloseout(job: Job, order: Order, what: string): void {
-    const refusal = closeoutRefusal(job, order);
-    if (refusal) {
-        throw PressworkError.Refused(`${describe(job)} cannot be ${what}: ${refusal}`);
     }
 }

@@ -4,8 +4,8 @@ import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import type { JobDisposal } from '../activities/job-disposal';
-import { appendLog, logEntry } from './job-log';
-import { REMOVE_JOB, changeJob, findJob } from './order-jobs';
+import { appendJobLog, logEntry } from '@presswork/platform/lib/common/job-log';
+import { REMOVE_JOB, changeJob, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { READY_STATES, RUNNING_STATES } from './job-transitions';
 import { describeJob, heldBy } from './operator-transitions';
 
@@ -43,7 +43,7 @@ export async function deleteJob(parts: DeletionParts, jobId: string, by: string)
             throw notFound(jobId);
         }
         const now = new Date();
-        const record: Job = { ...found.job, log: appendLog(found.job.log, [logEntry(now.toISOString(), 'Deleted', 'info', by)]) };
+        const record: Job = { ...found.job, log: appendJobLog(found.job.log, [logEntry(now.toISOString(), 'Deleted', 'info', by)]) };
         await dispose(parts.disposal, record, found.order, now);
         let moved = false;
         const written = await changeJob(parts.store, found.order.id, jobId, job => {

@@ -8,7 +8,7 @@ import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform
 import type { ActivityResolver } from './activity-resolver';
 import { checkedOutcome, thrownOutcome } from './activity-outcome';
 import { ActivityUpdates } from './activity-updates';
-import { JobChange, REMOVE_JOB, changeJob, findJob } from './order-jobs';
+import { JobChange, REMOVE_JOB, changeJob, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import type { ParkedJobs } from './parked-jobs';
 import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';

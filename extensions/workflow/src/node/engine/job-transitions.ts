@@ -1,12 +1,15 @@
 import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
+import { WAITING_FOR_PRINT_FILE } from '@presswork/platform/lib/common/job-flow';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import type { ActivityResolver } from './activity-resolver';
-import { WAIT_REASON_LIMIT, appendLog, clip, logEntry } from './job-log';
+import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
+import { appendJobLog, clip, logEntry } from '@presswork/platform/lib/common/job-log';
 import { describeCondition } from './step-condition';
 import { StepPosition } from './step-navigator';
 import { PreparedStep, nextStepToRun, prepareStep } from './step-planner';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
  * Pure functions from a job to its next version: each is the whole of one durable write, so that
@@ -18,7 +21,7 @@ export const RUNNING_STATES: ReadonlySet<JobState> = new Set<JobState>(['Process
 /** States in which a job is ready for its (next) step and only waits for a free slot. */
 export const READY_STATES: ReadonlySet<JobState> = new Set<JobState>(['Received', 'Queued']);
 /** States an operator's decision (Approve, Prepress done, a closed order) moves on from. */
-export const CONTINUABLE_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Waiting for order closeout', 'Retained']);
+export const CONTINUABLE_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', WAITING_FOR_CLOSEOUT, 'Retained']);
 
 /** States an operator or an outside event has to release a job from: no timer wakes them. */
 const NEVER_WOKEN: ReadonlySet<JobState> = new Set<JobState>(['Held', 'Error', 'Complete']);
@@ -60,7 +63,7 @@ export function enterStep(job: Job, position: StepPosition, context: TransitionC
     const { prepared } = preparation;
     const placed = placedAt(job, position, context);
     const started = logEntry(context.at, `${prepared.label} started (${position.phase})`);
-    return { kind: 'update', run: prepared, job: { ...placed, state: 'Processing', updatedAt: context.at, log: appendLog(placed.log, [started]) } };
+    return { kind: 'update', run: prepared, job: { ...placed, state: 'Processing', updatedAt: context.at, log: appendJobLog(placed.log, [started]) } };
 }
 
 /** Applies what an activity ended with, and when it continued, enters the next step in the same write. */
@@ -77,7 +80,7 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
                 state: outcome.state ?? 'Waiting',
                 waitReason: clip(outcome.reason, WAIT_REASON_LIMIT),
                 updatedAt: context.at,
-                log: appendLog(job.log, [logEntry(context.at, `${step.label}: ${outcome.reason}`)])
+                log: appendJobLog(job.log, [logEntry(context.at, `${step.label}: ${outcome.reason}`)])
             };
             return { kind: 'update', job: context.wakeAt ? { ...waiting, wakeAt: context.wakeAt } : waiting, wakeAt: context.wakeAt };
         }
@@ -105,18 +108,29 @@ export function parked(job: Job, reason: string, at: string): Job | undefined {
     if (job.state === 'Queued' && job.waitReason === reason) {
         return undefined;
     }
-    return { ...withoutWait(job), state: 'Queued', waitReason: reason, updatedAt: at, log: appendLog(job.log, [logEntry(at, reason, 'warning')]) };
+    return { ...withoutWait(job), state: 'Queued', waitReason: reason, updatedAt: at, log: appendJobLog(job.log, [logEntry(at, reason, 'warning')]) };
 }
 
 export function erred(job: Job, message: string, at: string, by?: string, activityLabel?: string): Job {
     const entry = logEntry(at, activityLabel ? `${activityLabel}: ${message}` : message, 'error', by);
-    return { ...withoutWait(job), state: 'Error', waitReason: clip(message, WAIT_REASON_LIMIT), updatedAt: at, log: appendLog(job.log, [entry]) };
+    return { ...withoutWait(job), state: 'Error', waitReason: clip(message, WAIT_REASON_LIMIT), updatedAt: at, log: appendJobLog(job.log, [entry]) };
+}
+
+/**
+ * The job with its file `fileName` recorded as arrived (`bytes` long) and logged; a job that
+ * waited for its print file, and has no other file to wait for, is Received again and starts.
+ */
+export function printFileRecorded(job: Job, fileName: string, bytes: number, at: string): Job {
+    const files = job.files.map(file => file.name === fileName ? { ...file, size: bytes } : file);
+    const withFile: Job = { ...job, files, updatedAt: at, log: appendJobLog(job.log, [logEntry(at, `Print file ${fileName} received (${bytes} bytes)`)]) };
+    const waitedForIt = job.state === 'Waiting' && job.waitReason === WAITING_FOR_PRINT_FILE && files.every(file => file.size !== undefined);
+    return waitedForIt ? { ...withoutWait(withFile), state: 'Received' } : withFile;
 }
 
 /** Complete: at the end of its workflow, or because `by` (an operator) said so. */
 export function completed(job: Job, at: string, by?: string): Job {
     const { currentActivity: _activity, ...rest } = withoutWait(job);
-    return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendLog(job.log, [logEntry(at, 'Complete', 'info', by)]) };
+    return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendJobLog(job.log, [logEntry(at, 'Complete', 'info', by)]) };
 }
 
 export function queued(job: Job, at: string): Job {
@@ -146,7 +160,7 @@ function skippedEntries(skipped: readonly StepPosition[], context: TransitionCon
 }
 
 export function logged(job: Job, entries: readonly JobLogEntry[]): Job {
-    return entries.length ? { ...job, log: appendLog(job.log, entries) } : job;
+    return entries.length ? { ...job, log: appendJobLog(job.log, entries) } : job;
 }
 
 export function withoutWait(job: Job): Job {

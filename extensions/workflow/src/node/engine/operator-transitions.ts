@@ -1,9 +1,9 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
-import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { ActivityResolver } from './activity-resolver';
-import { WAIT_REASON_LIMIT, appendLog, clip, logEntry } from './job-log';
+import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
+import { appendJobLog, clip, logEntry } from '@presswork/platform/lib/common/job-log';
 import { TransitionContext, logged, placedAt, queued, withoutWait } from './job-transitions';
 import type { StepPosition } from './step-navigator';
 
@@ -19,7 +19,7 @@ export function heldBy(job: Job, at: string, by: string): Job {
         state: 'Held',
         waitReason: clip(`Held by ${by}`, WAIT_REASON_LIMIT),
         updatedAt: at,
-        log: appendLog(job.log, [logEntry(at, 'Held', 'info', by)])
+        log: appendJobLog(job.log, [logEntry(at, 'Held', 'info', by)])
     };
 }
 
@@ -37,7 +37,7 @@ export function retainedBy(job: Job, at: string, by: string): Job {
         state: 'Retained',
         waitReason: clip(`Retained by ${by}`, WAIT_REASON_LIMIT),
         updatedAt: at,
-        log: appendLog(job.log, [logEntry(at, 'Retained', 'info', by)])
+        log: appendJobLog(job.log, [logEntry(at, 'Retained', 'info', by)])
     };
 }
 
@@ -60,19 +60,8 @@ export function restartedOn(job: Job, workflowId: string, at: string, message: s
         stepIndex: 0,
         state: 'Received',
         updatedAt: at,
-        log: appendLog(job.log, [logEntry(at, message, 'info', by)])
+        log: appendJobLog(job.log, [logEntry(at, message, 'info', by)])
     };
-}
-
-/**
- * Why a job may not be completed or retained yet, if so: it waits for its order's closeout and the
- * order is not closed. The closeout activity's wait reason says which order.
- */
-export function closeoutRefusal(job: Job, order: Order): string | undefined {
-    if (job.state !== 'Waiting for order closeout' || order.closed) {
-        return undefined;
-    }
-    return job.waitReason ?? `Order ${order.orderNumber} is not closed`;
 }
 
 /** The workflow's Retain step in its Complete phase: the supplied activity or a custom copy of it. */

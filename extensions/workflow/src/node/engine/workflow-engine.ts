@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import type { Disposable } from '@theia/core/lib/common/disposable';
@@ -13,6 +12,7 @@ import type { DocumentChange } from '@presswork/platform/lib/common/store-protoc
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { JobDisposal } from '../activities/job-disposal';
@@ -115,6 +115,10 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
         return this.core.controls.failJob(jobId, by, message);
     }
 
+    recordPrintFile(jobId: string, fileName: string, bytes: number): Promise<void> {
+        return this.core.controls.recordPrintFile(jobId, fileName, bytes);
+    }
+
     processAgain(jobId: string, by: string): Promise<void> {
         return this.core.controls.processAgain(jobId, by);
     }
@@ -185,7 +189,7 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
                 resolver: new ActivityResolver(type => this.activities.get(type), id => store.get(CustomActivitiesCollection, id)),
                 timers,
                 parked: new ParkedJobs(),
-                jobFolderOf: jobId => path.join(this.config.dataFolder, 'jobs', jobId),
+                jobFolderOf: jobId => JobFolders.in(this.config.dataFolder).folderOf(jobId),
                 minWakeDelayMs: this.options?.minWakeDelayMs ?? DEFAULT_MIN_WAKE_DELAY_MS,
                 report
             };

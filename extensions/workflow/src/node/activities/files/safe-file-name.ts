@@ -66,12 +66,3 @@ export function splitExtension(name: string): { stem: string; extension: string 
     const extension = path.extname(name);
     return { stem: name.slice(0, name.length - extension.length), extension };
 }
-
-/** Whether `candidate` is a file directly inside `folder`, once both are resolved. */
-export function isDirectlyInside(folder: string, candidate: string): boolean {
-    const resolvedFolder = path.resolve(folder);
-    const resolved = path.resolve(candidate);
-    const relative = path.relative(resolvedFolder, resolved);
-    return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`)
-        && !path.isAbsolute(relative) && path.dirname(resolved) === resolvedFolder;
-}

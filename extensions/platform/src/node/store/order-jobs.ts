@@ -1,8 +1,8 @@
-import type { Job } from '@presswork/platform/lib/common/job-schema';
-import type { Order } from '@presswork/platform/lib/common/order-schema';
-import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import { DocumentNotFoundError } from '@presswork/platform/lib/node/store/store-errors';
+import type { Job } from '../../common/job-schema';
+import type { Order } from '../../common/order-schema';
+import type { DocumentStore } from './document-store';
+import { OrdersCollection } from './platform-collections';
+import { DocumentNotFoundError } from './store-errors';
 
 /** A job and the order document it lives in. */
 export interface OrderJob {
@@ -24,40 +24,39 @@ export function findJob(store: DocumentStore, jobId: string): OrderJob | undefin
 /** Returned by a change to take the job out of its order. */
 export const REMOVE_JOB = Symbol('remove job');
 
-/** What a job change decides: the job's next version, its removal, or nothing to write. */
+/** What a job change decides: the job's next version, its removal, or (undefined) nothing to write. */
 export type JobChange = (job: Job, order: Order) => Job | typeof REMOVE_JOB | undefined;
-
-/** Thrown inside `modify` to leave the document unwritten. */
-class NothingToWrite extends Error { }
 
 /**
  * Changes one job in one durable write of its order, reading the job inside the store's lock so
  * that a sibling job's concurrent change is never lost. The change runs on the current job and
- * may decide there is nothing to do: then nothing is written. Resolves to the committed order
- * and job (undefined job when removed), or undefined when nothing was written or the job is gone.
- * An order left without jobs is kept, with `jobs: []`: other extensions still need it.
+ * may decide there is nothing to do: then nothing is written (the store skips an unchanged
+ * document). Resolves to the committed order and job (undefined job when removed), or undefined
+ * when nothing was written or the job (or its order) is gone. An order left without jobs is kept,
+ * with `jobs: []`: other extensions still need it.
  */
 export async function changeJob(store: DocumentStore, orderId: string, jobId: string, change: JobChange): Promise<{ order: Order; job: Job | undefined } | undefined> {
     let index = -1;
-    let removed = false;
+    // Set inside the change: a holder, so that the compiler does not take it for never assigned.
+    const outcome: { decided?: Job | typeof REMOVE_JOB } = {};
     try {
         const order = await store.modify(OrdersCollection, orderId, current => {
             index = current.jobs.findIndex(job => job.id === jobId);
-            const next = index < 0 ? undefined : change(current.jobs[index], current);
-            if (next === undefined) {
-                throw new NothingToWrite();
-            }
-            removed = next === REMOVE_JOB;
-            if (next === REMOVE_JOB) {
+            const decided = index < 0 ? undefined : change(current.jobs[index], current);
+            outcome.decided = decided;
+            if (decided === REMOVE_JOB) {
                 current.jobs.splice(index, 1);
-            } else {
-                current.jobs[index] = next;
+            } else if (decided !== undefined) {
+                current.jobs[index] = decided;
             }
             return current;
         });
-        return { order, job: removed ? undefined : order.jobs[index] };
+        if (outcome.decided === undefined) {
+            return undefined;
+        }
+        return { order, job: outcome.decided === REMOVE_JOB ? undefined : order.jobs[index] };
     } catch (error) {
-        if (error instanceof NothingToWrite || error instanceof DocumentNotFoundError) {
+        if (error instanceof DocumentNotFoundError) {
             return undefined;
         }
         throw error;

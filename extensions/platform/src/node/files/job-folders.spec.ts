@@ -1,23 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { TempFolder } from '../test/test-store';
+import * as os from 'node:os';
 import { JobFolders } from './job-folders';
 
 describe('JobFolders', () => {
 
     const JOB = 'J0123456789AB';
 
-    let temp: TempFolder;
+    let root: string;
     let folders: JobFolders;
+    const temp = { join: (...parts: string[]): string => path.join(root, ...parts) };
 
     beforeEach(async () => {
-        temp = await TempFolder.create();
+        root = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-job-folders-'));
         folders = new JobFolders(temp.join('jobs'));
     });
 
     afterEach(async () => {
-        await temp.remove();
+        await fs.rm(root, { recursive: true, force: true });
     });
 
     it('puts each job\'s files in <root>/<job id>/', () => {
@@ -79,5 +80,20 @@ describe('JobFolders', () => {
         await assert.rejects(folders.write(JOB, 'blocked.pdf', new Uint8Array(1024)));
         const left = await fs.readdir(folders.folderOf(JOB));
         assert.deepEqual(left, ['blocked.pdf'], `left behind: ${left.join(', ')}`);
+    });
+
+    it('removes a job\'s folder and nothing else; a repeat is harmless', async () => {
+        await folders.write(JOB, 'a.pdf', new Uint8Array([1]));
+        await folders.write('J-OTHER', 'b.pdf', new Uint8Array([2]));
+        assert.equal(await folders.remove(JOB), folders.folderOf(JOB));
+        await folders.remove(JOB);
+        assert.deepEqual(await fs.readdir(temp.join('jobs')), ['J-OTHER']);
+    });
+
+    it('writes into a job folder made again after it was removed', async () => {
+        await folders.write(JOB, 'a.pdf', new Uint8Array([1]));
+        await folders.remove(JOB);
+        await folders.write(JOB, 'a.pdf', new Uint8Array([3]));
+        assert.deepEqual(await fs.readFile(folders.fileOf(JOB, 'a.pdf')), Buffer.from([3]));
     });
 });
