@@ -3,12 +3,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { TEST_FILES, importBoundaries } from './configs/eslint/boundaries.mjs';
+import { LOCALIZATION_SELECTORS, LOCALIZED_FILES } from './configs/eslint/localization.mjs';
 
 /**
  * Files whose job is to print or to end a process: the simulator's command line and the console it
  * reports to when it runs on its own. Everything else in extensions/ and host/ is production code.
  */
 const CONSOLE_PROGRAMS = ['host/marcomcentral-simulator/src/cli.ts', 'host/marcomcentral-simulator/src/console-log.ts'];
+
+/** Tests run whole: no focused or skipped test is committed. */
+const TEST_SELECTORS = [
+    { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'Focused tests hide the rest of the suite.' },
+    { selector: "CallExpression[callee.property.name='skip'][callee.object.name=/^(it|describe|test)$/]", message: 'Skipped tests are not allowed.' }
+];
 
 export default tseslint.config(
     {
@@ -26,10 +33,7 @@ export default tseslint.config(
             'no-console': 'error',
             'eqeqeq': ['error', 'always'],
             'prefer-const': 'error',
-            'no-restricted-syntax': ['error',
-                { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'Focused tests hide the rest of the suite.' },
-                { selector: "CallExpression[callee.property.name='skip'][callee.object.name=/^(it|describe|test)$/]", message: 'Skipped tests are not allowed.' }
-            ]
+            'no-restricted-syntax': ['error', ...TEST_SELECTORS]
         }
     },
     {
@@ -38,6 +42,13 @@ export default tseslint.config(
         rules: { '@typescript-eslint/no-require-imports': 'off' }
     },
     ...importBoundaries(),
+    {
+        // UI text is localized (configs/eslint/localization.mjs). The selectors join the test ones:
+        // a flat config's last matching object decides a rule's options.
+        files: LOCALIZED_FILES,
+        ignores: TEST_FILES,
+        rules: { 'no-restricted-syntax': ['error', ...TEST_SELECTORS, ...LOCALIZATION_SELECTORS] }
+    },
     {
         // Production code reports through a named logger (Theia's ILogger, or the log an embedding
         // host passes in), so each line has a level and a source and reaches the administrator's log.

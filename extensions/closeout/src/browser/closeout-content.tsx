@@ -33,7 +33,7 @@ export function CloseoutContent(props: CloseoutContentProps): React.ReactElement
         {props.status && <p className={`presswork-closeout-status presswork-closeout-status-${props.status.kind}`} role='status' data-status={props.status.kind}>
             {props.status.text}
         </p>}
-        <div className='presswork-closeout-tabs' role='tablist' aria-label='Closeout parts'>
+        <div className='presswork-closeout-tabs' role='tablist' aria-label={nls.localize('presswork/closeout/partsLabel', 'Closeout parts')}>
             {tabs.map(part => {
                 const status = props.progress.parts[part].status;
                 const hasError = fieldsOfTab(part).some(field => props.errors[field]);
@@ -59,12 +59,12 @@ export function CloseoutContent(props: CloseoutContentProps): React.ReactElement
 function PackingSlipPanel(props: CloseoutContentProps): React.ReactElement {
     const { details } = props.preparation;
     return <>
-        <p className='presswork-closeout-note'>One packing slip for the whole order: every line item, the whole order amount.</p>
+        <p className='presswork-closeout-note'>{nls.localize('presswork/closeout/onePackingSlip', 'One packing slip for the whole order: every line item, the whole order amount.')}</p>
         <FormFields part='packingSlip' {...props} />
         <div className='presswork-closeout-facts'>
-            <Fact field='orderAmount' label='Order amount'>{formatMoney(details.totals.total, details.totals.currency)}</Fact>
+            <Fact field='orderAmount' label={nls.localize('presswork/closeout/orderAmount', 'Order amount')}>{formatMoney(details.totals.total, details.totals.currency)}</Fact>
         </div>
-        <h3>Ship to</h3>
+        <h3>{nls.localize('presswork/closeout/shipTo', 'Ship to')}</h3>
         {lacksShipTo(props.preparation)
             ? <p className='presswork-closeout-warning' role='alert' data-warning='noShipTo'>
                 <span className='codicon codicon-warning' /> {nls.localize('presswork/closeout/noShipToOnSlip',
@@ -80,7 +80,7 @@ function InvoicePanel(props: CloseoutContentProps): React.ReactElement {
     const { details } = props.preparation;
     return <>
         <FormFields part='invoice' {...props} />
-        <p className='presswork-closeout-note'>The line items keep their default values; they cannot be changed here.</p>
+        <p className='presswork-closeout-note'>{nls.localize('presswork/closeout/lineItemsFixed', 'The line items keep their default values; they cannot be changed here.')}</p>
         <LineItemsTable lines={details.lines} showJobState={false} />
         <TotalsTable totals={details.totals} />
         {isDone(props.progress, 'invoice', details.documents.invoice) &&
@@ -91,10 +91,10 @@ function InvoicePanel(props: CloseoutContentProps): React.ReactElement {
 function SettlementPanel(props: CloseoutContentProps): React.ReactElement {
     const { details } = props.preparation;
     return <>
-        <p className='presswork-closeout-note'>Settled online through MarcomCentral: the card is charged once, for the amount below.</p>
+        <p className='presswork-closeout-note'>{nls.localize('presswork/closeout/settledOnline', 'Settled online through MarcomCentral: the card is charged once, for the amount below.')}</p>
         <PaymentFacts payment={details.payment} />
         <div className='presswork-closeout-facts'>
-            <Fact field='settlementAmount' label='Amount to settle'>{formatMoney(details.totals.total, details.totals.currency)}</Fact>
+            <Fact field='settlementAmount' label={nls.localize('presswork/closeout/amountToSettle', 'Amount to settle')}>{formatMoney(details.totals.total, details.totals.currency)}</Fact>
         </div>
     </>;
 }
@@ -102,14 +102,14 @@ function SettlementPanel(props: CloseoutContentProps): React.ReactElement {
 function FormFields(props: CloseoutContentProps & { part: CloseoutPart }): React.ReactElement {
     return <div className='presswork-form presswork-closeout-form'>
         {props.fixed && !props.progress.closed && <p className='presswork-closeout-note' data-note='fixed'>
-            <span className='codicon codicon-lock' /> Fixed by the first attempt: trying again sends the same numbers, so nothing is created twice.
+            <span className='codicon codicon-lock' /> {nls.localize('presswork/closeout/fixedByFirstAttempt', 'Fixed by the first attempt: trying again sends the same numbers, so nothing is created twice.')}
         </p>}
         {fieldsOfTab(props.part).map(field => {
             const info = CLOSEOUT_FIELDS[field];
             const id = `presswork-closeout-${field}`;
             const error = props.errors[field];
             return <div className='presswork-form-row' key={field}>
-                <label htmlFor={id}>{info.label}{field === 'trackingNumber' ? ' (optional)' : ''}</label>
+                <label htmlFor={id}>{field === 'trackingNumber' ? nls.localize('presswork/closeout/optionalField', '{0} (optional)', info.label) : info.label}</label>
                 <input id={id} name={field} type={info.kind} className='theia-input' defaultValue={props.values[field]}
                     readOnly={props.fixed} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} spellCheck={false} autoComplete='off'
                     onChange={event => props.onChange(field, event.target.value)} />

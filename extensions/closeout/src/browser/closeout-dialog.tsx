@@ -43,7 +43,7 @@ export class CloseoutDialog extends ReactDialog<CloseoutProgress> {
         this.values = formValuesOf(preparation.progress.input ?? preparation.proposal);
         this.activeTab = failedPart(this.progress) ?? 'packingSlip';
         this.appendCloseButton(Dialog.CANCEL);
-        this.appendAcceptButton('OK');
+        this.appendAcceptButton(Dialog.OK);
     }
 
     get value(): CloseoutProgress {

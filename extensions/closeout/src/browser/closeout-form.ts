@@ -1,3 +1,4 @@
+import { nls } from '@theia/core/lib/common/nls';
 import { CLOSEOUT_PARTS, CloseoutInput, CloseoutInputSchema, CloseoutPart, CloseoutPartStatus, CloseoutProgress } from '../common/closeout-protocol';
 
 /** What the operator types in the Closeout Order dialog, as the inputs hold it: text. */
@@ -19,18 +20,18 @@ export interface CloseoutFieldInfo {
 
 /** Every editable field, in the order the tabs show them, with its label and tab. */
 export const CLOSEOUT_FIELDS: Readonly<Record<CloseoutField, CloseoutFieldInfo>> = {
-    packingSlipNumber: { label: 'Packing slip number', tab: 'packingSlip', kind: 'text' },
-    shipDate: { label: 'Ship date', tab: 'packingSlip', kind: 'date' },
-    carrierName: { label: 'Carrier', tab: 'packingSlip', kind: 'text' },
-    trackingNumber: { label: 'Tracking number', tab: 'packingSlip', kind: 'text' },
-    invoiceNumber: { label: 'Invoice number', tab: 'invoice', kind: 'text' },
-    invoiceDate: { label: 'Invoice date', tab: 'invoice', kind: 'date' }
+    packingSlipNumber: { label: nls.localize('presswork/closeout/packingSlipNumber', 'Packing slip number'), tab: 'packingSlip', kind: 'text' },
+    shipDate: { label: nls.localize('presswork/closeout/shipDate', 'Ship date'), tab: 'packingSlip', kind: 'date' },
+    carrierName: { label: nls.localize('presswork/closeout/carrier', 'Carrier'), tab: 'packingSlip', kind: 'text' },
+    trackingNumber: { label: nls.localize('presswork/closeout/trackingNumber', 'Tracking number'), tab: 'packingSlip', kind: 'text' },
+    invoiceNumber: { label: nls.localize('presswork/closeout/invoiceNumber', 'Invoice number'), tab: 'invoice', kind: 'text' },
+    invoiceDate: { label: nls.localize('presswork/closeout/invoiceDate', 'Invoice date'), tab: 'invoice', kind: 'date' }
 };
 
 export const TAB_LABELS: Readonly<Record<CloseoutPart, string>> = {
-    packingSlip: 'Packing slip',
-    invoice: 'Invoice',
-    settlement: 'Settlement'
+    packingSlip: nls.localize('presswork/closeout/packingSlipTab', 'Packing slip'),
+    invoice: nls.localize('presswork/closeout/invoiceTab', 'Invoice'),
+    settlement: nls.localize('presswork/closeout/settlementTab', 'Settlement')
 };
 
 export function fieldsOfTab(tab: CloseoutPart): CloseoutField[] {
@@ -82,13 +83,13 @@ export function checkCloseoutForm(values: CloseoutFormValues): CloseoutFormCheck
 
 /** "is required" reads as "Carrier is required"; a sentence of its own stays as it is. */
 function fieldMessage(label: string, message: string): string {
-    return /^[a-z]/.test(message) ? `${label} ${message}` : message;
+    return /^[a-z]/.test(message) ? nls.localize('presswork/closeout/fieldProblem', '{0} {1}', label, message) : message;
 }
 
 /** The first problem, naming its tab, for the line beside OK. */
 export function firstProblem(check: CloseoutFormCheck): string | undefined {
     const field = (Object.keys(CLOSEOUT_FIELDS) as CloseoutField[]).find(candidate => check.errors[candidate]);
-    return field && `${TAB_LABELS[CLOSEOUT_FIELDS[field].tab]}: ${check.errors[field]}`;
+    return field && nls.localize('presswork/closeout/tabProblem', '{0}: {1}', TAB_LABELS[CLOSEOUT_FIELDS[field].tab], check.errors[field]!);
 }
 
 /** The tabs of the dialog: Settlement only for orders that need it (paid by card). */
@@ -108,11 +109,11 @@ export function partStatusIcon(status: CloseoutPartStatus): string {
 }
 
 export const PART_STATUS_LABELS: Readonly<Record<CloseoutPartStatus, string>> = {
-    'pending': 'Not done yet',
-    'sending': 'Sending to MarcomCentral…',
-    'done': 'Done',
-    'failed': 'Failed',
-    'not-required': 'Not required'
+    'pending': nls.localize('presswork/closeout/partPending', 'Not done yet'),
+    'sending': nls.localize('presswork/closeout/partSending', 'Sending to MarcomCentral…'),
+    'done': nls.localize('presswork/closeout/partDoneStatus', 'Done'),
+    'failed': nls.localize('presswork/closeout/partFailedStatus', 'Failed'),
+    'not-required': nls.localize('presswork/closeout/partNotRequired', 'Not required')
 };
 
 /** The part a new attempt starts with: the first required one not yet done. */
@@ -134,11 +135,15 @@ export function hasStarted(progress: CloseoutProgress): boolean {
 export function partResultText(part: CloseoutPart, progress: CloseoutProgress): string | undefined {
     const state = progress.parts[part];
     if (state.status === 'done') {
-        return state.referenceId ? `${TAB_LABELS[part]} done: reference ${state.referenceId}` : `${TAB_LABELS[part]} done`;
+        return state.referenceId
+            ? nls.localize('presswork/closeout/partDoneReference', '{0} done: reference {1}', TAB_LABELS[part], state.referenceId)
+            : nls.localize('presswork/closeout/partDone', '{0} done', TAB_LABELS[part]);
     }
     if (state.status === 'failed') {
-        const code = state.code !== undefined ? ` (MarcomCentral code ${state.code})` : '';
-        return `${TAB_LABELS[part]} failed${code}: ${state.message ?? 'no answer'}`;
+        const message = state.message ?? nls.localize('presswork/closeout/noAnswer', 'no answer');
+        return state.code !== undefined
+            ? nls.localize('presswork/closeout/partFailedCode', '{0} failed (MarcomCentral code {1}): {2}', TAB_LABELS[part], state.code, message)
+            : nls.localize('presswork/closeout/partFailed', '{0} failed: {1}', TAB_LABELS[part], message);
     }
     if (state.status === 'sending') {
         return PART_STATUS_LABELS.sending;

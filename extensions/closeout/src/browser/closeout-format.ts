@@ -1,3 +1,4 @@
+import { nls } from '@theia/core/lib/common/nls';
 import type { Address } from '@presswork/platform/lib/common/order-schema';
 import type { PaymentView } from '../common/closeout-protocol';
 
@@ -24,7 +25,7 @@ export function addressLines(address: Address | undefined): string[] {
     }
     const place = [[address.city, address.state].filter(Boolean).join(', '), address.zip].filter(Boolean).join(' ');
     return [
-        address.companyName, address.attn && `Attn: ${address.attn}`,
+        address.companyName, address.attn && nls.localize('presswork/closeout/attention', 'Attn: {0}', address.attn),
         address.address1, address.address2, address.address3, address.address4,
         place, address.country, address.phoneNumber, address.email
     ].filter((line): line is string => !!line && line.trim().length > 0);
@@ -33,8 +34,8 @@ export function addressLines(address: Address | undefined): string[] {
 /** The warning shown beside a card authorization that has expired or expires within 24 hours. */
 export function authorizationWarning(payment: PaymentView): string | undefined {
     switch (payment.authorizationWarning) {
-        case 'expired': return 'The card authorization has expired: settlement will be refused until the customer authorizes the card again.';
-        case 'expiring': return 'The card authorization expires within 24 hours: close the order out before it does.';
+        case 'expired': return nls.localize('presswork/closeout/authorizationExpired', 'The card authorization has expired: settlement will be refused until the customer authorizes the card again.');
+        case 'expiring': return nls.localize('presswork/closeout/authorizationExpiring', 'The card authorization expires within 24 hours: close the order out before it does.');
         default: return undefined;
     }
 }

@@ -19,7 +19,7 @@ export function lacksShipTo(preparation: Pick<CloseoutPreparation, 'details'>): 
 function notReadyText(item: NotReadyItem): string {
     return item.jobId === undefined
         ? nls.localize('presswork/closeout/lineWithoutJob', '{0}: no job (never produced)', isolatedText(item.name))
-        : `${isolatedText(item.name)}: ${item.state}`;
+        : nls.localize('presswork/closeout/lineState', '{0}: {1}', isolatedText(item.name), item.state);
 }
 
 /** The warnings "Closeout order…" shows before the dialog, in the order they are shown; empty when all is well. */

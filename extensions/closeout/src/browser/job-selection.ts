@@ -1,3 +1,4 @@
+import { nls } from '@theia/core/lib/common/nls';
 import type { Permission } from '@presswork/platform/lib/common/authority';
 import type { JobActionContext } from '@presswork/platform/lib/common/job-action-contribution';
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
@@ -9,18 +10,18 @@ import type { JobRow } from '@presswork/platform/lib/common/job-row';
  */
 export function orderActionEnablement(context: JobActionContext, permission: Permission): true | string {
     if (!context.user.permissions.includes(permission)) {
-        return 'Your authority does not allow this';
+        return nls.localize('presswork/closeout/notPermitted', 'Your authority does not allow this');
     }
     if (context.jobs.length === 0) {
-        return 'Select a job of the order';
+        return nls.localize('presswork/closeout/selectJob', 'Select a job of the order');
     }
-    return context.jobs.length === 1 ? true : 'Select only one job: the action acts on its order';
+    return context.jobs.length === 1 ? true : nls.localize('presswork/closeout/selectOnlyOneJob', 'Select only one job: the action acts on its order');
 }
 
 export function selectedJob(context: JobActionContext): JobRow {
     const job = context.jobs[0];
     if (!job || context.jobs.length !== 1) {
-        throw new Error('Select one job: the action acts on its order');
+        throw new Error(nls.localize('presswork/closeout/selectOneJob', 'Select one job: the action acts on its order'));
     }
     return job;
 }

@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import { Address, paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
 import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 import { CLOSEOUT_DOCUMENT_ROUTE, CloseoutDocumentKind, OrderDetailsView, OrderLineView, OrderTotals, PaymentView } from '../common/closeout-protocol';
@@ -31,11 +32,11 @@ export function PaymentFacts(props: { payment: PaymentView }): React.ReactElemen
     const { payment } = props;
     const warning = authorizationWarning(payment);
     return <div className='presswork-closeout-facts' data-section='payment'>
-        <Fact field='paymentMethod' label='Payment method'>{paymentMethodLabel(payment.method)}</Fact>
+        <Fact field='paymentMethod' label={nls.localize('presswork/closeout/paymentMethod', 'Payment method')}>{paymentMethodLabel(payment.method)}</Fact>
         {payment.method === 'CreditCard' && <>
-            <Fact field='cardType' label='Card type'><StoreText text={payment.cardType ?? '—'} /></Fact>
-            <Fact field='authorization' label='Authorization'>{payment.maskedAuthorization ?? '—'}</Fact>
-            <Fact field='authorizationExpiry' label='Authorization expires'>{formatDateTime(payment.authorizationExpiry)}</Fact>
+            <Fact field='cardType' label={nls.localize('presswork/closeout/cardType', 'Card type')}><StoreText text={payment.cardType ?? '—'} /></Fact>
+            <Fact field='authorization' label={nls.localize('presswork/closeout/authorization', 'Authorization')}>{payment.maskedAuthorization ?? '—'}</Fact>
+            <Fact field='authorizationExpiry' label={nls.localize('presswork/closeout/authorizationExpires', 'Authorization expires')}>{formatDateTime(payment.authorizationExpiry)}</Fact>
         </>}
         {warning && <p className='presswork-closeout-warning' role='alert' data-warning={payment.authorizationWarning}>
             <span className='codicon codicon-warning' /> {warning}
@@ -45,11 +46,13 @@ export function PaymentFacts(props: { payment: PaymentView }): React.ReactElemen
 
 /** The line items with their default values; with `showJobState`, the state of each line's job. */
 export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJobState: boolean }): React.ReactElement {
-    return <table className='presswork-table presswork-closeout-lines' aria-label='Line items'>
+    return <table className='presswork-table presswork-closeout-lines' aria-label={nls.localize('presswork/closeout/lineItems', 'Line items')}>
         <thead><tr>
-            <th>Product</th><th>SKU</th><th className='presswork-number'>Quantity</th><th className='presswork-number'>Unit price</th>
-            <th className='presswork-number'>Amount</th><th className='presswork-number'>Shipping</th><th className='presswork-number'>Tax</th>
-            {props.showJobState && <th>Job state</th>}
+            <th>{nls.localize('presswork/closeout/product', 'Product')}</th><th>{nls.localize('presswork/closeout/sku', 'SKU')}</th>
+            <th className='presswork-number'>{nls.localize('presswork/closeout/quantity', 'Quantity')}</th><th className='presswork-number'>{nls.localize('presswork/closeout/unitPrice', 'Unit price')}</th>
+            <th className='presswork-number'>{nls.localize('presswork/closeout/amount', 'Amount')}</th><th className='presswork-number'>{nls.localize('presswork/closeout/shipping', 'Shipping')}</th>
+            <th className='presswork-number'>{nls.localize('presswork/closeout/tax', 'Tax')}</th>
+            {props.showJobState && <th>{nls.localize('presswork/closeout/jobState', 'Job state')}</th>}
         </tr></thead>
         <tbody>{props.lines.map(line => <tr key={line.id} data-line-id={line.id}>
             <td><StoreText text={line.productName} /></td>
@@ -59,7 +62,7 @@ export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJob
             <td className='presswork-number'>{formatMoney(line.lineAmount, line.currency)}</td>
             <td className='presswork-number'>{formatMoney(line.shipping, line.currency)}</td>
             <td className='presswork-number'>{formatMoney(line.tax, line.currency)}</td>
-            {props.showJobState && <td data-field='jobState'>{line.jobState ?? 'No job'}</td>}
+            {props.showJobState && <td data-field='jobState'>{line.jobState ?? nls.localize('presswork/closeout/noJob', 'No job')}</td>}
         </tr>)}</tbody>
     </table>;
 }
@@ -67,9 +70,10 @@ export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJob
 export function TotalsTable(props: { totals: OrderTotals }): React.ReactElement {
     const { totals } = props;
     const rows: [string, string, number][] = [
-        ['subtotal', 'Subtotal', totals.subtotal], ['shipping', 'Shipping', totals.shipping], ['tax', 'Tax', totals.tax], ['total', 'Total', totals.total]
+        ['subtotal', nls.localize('presswork/closeout/subtotal', 'Subtotal'), totals.subtotal], ['shipping', nls.localize('presswork/closeout/shipping', 'Shipping'), totals.shipping],
+        ['tax', nls.localize('presswork/closeout/tax', 'Tax'), totals.tax], ['total', nls.localize('presswork/closeout/total', 'Total'), totals.total]
     ];
-    return <table className='presswork-closeout-totals' aria-label='Totals'>
+    return <table className='presswork-closeout-totals' aria-label={nls.localize('presswork/closeout/totals', 'Totals')}>
         <tbody>{rows.map(([field, label, amount]) => <tr key={field} data-field={field}>
             <th scope='row'>{label}</th><td className='presswork-number'>{formatMoney(amount, totals.currency)}</td>
         </tr>)}</tbody>
@@ -82,8 +86,8 @@ export function documentUrl(orderId: string, kind: CloseoutDocumentKind): string
 }
 
 export const DOCUMENT_LABELS: Readonly<Record<CloseoutDocumentKind, string>> = {
-    'packing-slip': 'packing slip',
-    'invoice': 'invoice'
+    'packing-slip': nls.localize('presswork/closeout/packingSlipDocument', 'packing slip'),
+    'invoice': nls.localize('presswork/closeout/invoiceDocument', 'invoice')
 };
 
 /** Opens a document in a browser tab, in the browser's own PDF viewer, which prints it. */
@@ -97,17 +101,17 @@ export function DocumentButtons(props: { orderId: string; kind: CloseoutDocument
     const [shown, setShown] = React.useState(false);
     return <span className='presswork-closeout-document' data-document={props.kind}>
         <button type='button' className='theia-button secondary' data-action='show' aria-expanded={shown}
-            title={shown ? `Hide the ${label}` : `Show the ${label} (PDF) here`} onClick={() => setShown(!shown)}>
-            <span className='codicon codicon-eye' /> {shown ? 'Hide' : 'Show'} the {label}
+            title={shown ? nls.localize('presswork/closeout/hideDocumentTitle', 'Hide the {0}', label) : nls.localize('presswork/closeout/showDocumentTitle', 'Show the {0} (PDF) here', label)} onClick={() => setShown(!shown)}>
+            <span className='codicon codicon-eye' /> {shown ? nls.localize('presswork/closeout/hideDocument', 'Hide the {0}', label) : nls.localize('presswork/closeout/showDocument', 'Show the {0}', label)}
         </button>
-        <button type='button' className='theia-button secondary' data-action='open' title={`Open the ${label} (PDF) in a browser tab to print it`}
+        <button type='button' className='theia-button secondary' data-action='open' title={nls.localize('presswork/closeout/printDocumentTitle', 'Open the {0} (PDF) in a browser tab to print it', label)}
             onClick={() => props.opener.open(props.orderId, props.kind)}>
-            <span className='codicon codicon-file-pdf' /> Print the {label}
+            <span className='codicon codicon-file-pdf' /> {nls.localize('presswork/closeout/printDocument', 'Print the {0}', label)}
         </button>
-        {shown && <iframe className='presswork-closeout-document-preview' src={documentUrl(props.orderId, props.kind)} title={`The ${label} of the order (PDF)`} />}
+        {shown && <iframe className='presswork-closeout-document-preview' src={documentUrl(props.orderId, props.kind)} title={nls.localize('presswork/closeout/documentPreview', 'The {0} of the order (PDF)', label)} />}
     </span>;
 }
 
 export function orderTitle(details: Pick<OrderDetailsView, 'orderNumber'>): string {
-    return `Order ${details.orderNumber}`;
+    return nls.localize('presswork/closeout/orderTitle', 'Order {0}', details.orderNumber);
 }

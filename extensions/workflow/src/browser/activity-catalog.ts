@@ -1,4 +1,5 @@
 import type { ActivityDefinition } from '@presswork/platform/lib/common/activity-ui-contribution';
+import { nls } from '@theia/core/lib/common/nls';
 import type { Phase } from '@presswork/platform/lib/common/job-status';
 import { CustomActivity, resolveCustomActivities } from '../common/custom-activity-schema';
 import type { ResolvedActivity } from '../common/workflow-validation';
@@ -48,5 +49,5 @@ export function matchesActivity(activity: ActivityDefinition, search: string): b
 }
 
 export function phasesText(phases: readonly Phase[]): string {
-    return phases.length === 4 ? 'any phase' : phases.join(', ');
+    return phases.length === 4 ? nls.localize('presswork/workflow/anyPhase', 'any phase') : phases.join(', ');
 }

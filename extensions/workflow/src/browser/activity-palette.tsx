@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import type { ResolvedActivity } from '../common/workflow-validation';
 import { ActivityCatalog, matchesActivity, phasesText } from './activity-catalog';
 import type { WorkflowDesignerController } from './workflow-designer-controller';
@@ -19,19 +20,19 @@ export const ActivityPalette = React.memo(function ActivityPalette({ catalog, re
     const supplied = React.useMemo(() => catalog.supplied.filter(activity => matchesActivity(activity, search)), [catalog, search]);
     const custom = React.useMemo(() => catalog.custom.filter(activity => matchesActivity(activity, search)), [catalog, search]);
 
-    return <aside className='presswork-workflow-palette' aria-label='Activities'>
-        <h3 className='presswork-workflow-panel-title'>Activities</h3>
-        <input type='search' className='theia-input presswork-workflow-palette-search' placeholder='Search activities'
-            aria-label='Search activities' value={search} onChange={event => setSearch(event.target.value)} spellCheck={false} />
-        <PaletteSection title='Default' activities={supplied} readOnly={readOnly} controller={controller}
-            empty={search ? 'No match' : 'No activities'} />
-        <PaletteSection title='Custom' activities={custom} readOnly={readOnly} controller={controller}
-            empty={search ? 'No match' : 'No custom activities yet'} />
+    return <aside className='presswork-workflow-palette' aria-label={nls.localize('presswork/workflow/activities', 'Activities')}>
+        <h3 className='presswork-workflow-panel-title'>{nls.localize('presswork/workflow/activities', 'Activities')}</h3>
+        <input type='search' className='theia-input presswork-workflow-palette-search' placeholder={nls.localize('presswork/workflow/searchActivities', 'Search activities')}
+            aria-label={nls.localize('presswork/workflow/searchActivities', 'Search activities')} value={search} onChange={event => setSearch(event.target.value)} spellCheck={false} />
+        <PaletteSection title={nls.localize('presswork/workflow/paletteDefault', 'Default')} activities={supplied} readOnly={readOnly} controller={controller}
+            empty={search ? nls.localize('presswork/workflow/noMatch', 'No match') : nls.localize('presswork/workflow/noActivities', 'No activities')} />
+        <PaletteSection title={nls.localize('presswork/workflow/paletteCustom', 'Custom')} activities={custom} readOnly={readOnly} controller={controller}
+            empty={search ? nls.localize('presswork/workflow/noMatch', 'No match') : nls.localize('presswork/workflow/noCustomActivities', 'No custom activities yet')} />
     </aside>;
 });
 
 function PaletteSection(props: { title: string; activities: readonly ResolvedActivity[]; readOnly: boolean; controller: WorkflowDesignerController; empty: string }): React.ReactElement {
-    return <section className='presswork-workflow-palette-section' aria-label={`${props.title} activities`}>
+    return <section className='presswork-workflow-palette-section' aria-label={nls.localize('presswork/workflow/paletteSection', '{0} activities', props.title)}>
         <h4>{props.title}</h4>
         {props.activities.length
             ? <ul>{props.activities.map(activity => <PaletteItem key={activity.type} activity={activity} readOnly={props.readOnly} controller={props.controller} />)}</ul>
@@ -47,8 +48,10 @@ const PaletteItem = React.memo(function PaletteItem({ activity, readOnly, contro
     };
     return <li className={`presswork-palette-item${readOnly ? ' presswork-palette-item--disabled' : ''}`}
         data-palette-activity={activity.type} tabIndex={0} role='button' aria-disabled={readOnly}
-        aria-label={`${activity.label}: ${activity.description}`}
-        title={`${activity.description}\nPhases: ${phasesText(activity.allowedPhases)}${readOnly ? '' : '\nDrag into a lane, or press Enter to add.'}`}
+        aria-label={nls.localize('presswork/workflow/paletteItem', '{0}: {1}', activity.label, activity.description)}
+        title={readOnly
+            ? nls.localize('presswork/workflow/paletteItemTitle', '{0}\nPhases: {1}', activity.description, phasesText(activity.allowedPhases))
+            : nls.localize('presswork/workflow/paletteItemTitleAdd', '{0}\nPhases: {1}\nDrag into a lane, or press Enter to add.', activity.description, phasesText(activity.allowedPhases))}
         draggable={!readOnly}
         onDragStart={event => {
             controller.dragging = { kind: 'activity', type: activity.type };

@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import { DialogError, DialogMode, DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import { codicon } from './workflow-icons';
@@ -28,8 +29,8 @@ interface PropertyRow {
 type Group = 'jobDefaults' | 'jobOverrides';
 
 const GROUPS: readonly { group: Group; title: string; help: string }[] = [
-    { group: 'jobDefaults', title: 'Job defaults', help: 'Create Job sets these where the job has no value of its own.' },
-    { group: 'jobOverrides', title: 'Job overrides', help: 'Create Job sets these after the defaults, whatever the job had.' }
+    { group: 'jobDefaults', title: nls.localize('presswork/workflow/jobDefaultsLabel', 'Job defaults'), help: nls.localize('presswork/workflow/jobDefaultsHelp', 'Create Job sets these where the job has no value of its own.') },
+    { group: 'jobOverrides', title: nls.localize('presswork/workflow/jobOverridesLabel', 'Job overrides'), help: nls.localize('presswork/workflow/jobOverridesHelp', 'Create Job sets these after the defaults, whatever the job had.') }
 ];
 
 /**
@@ -43,13 +44,13 @@ export class JobDefaultsDialog extends ReactDialog<JobDefaults | undefined> {
     protected submitting = false;
 
     constructor(protected readonly options: JobDefaultsDialogOptions) {
-        super({ title: `Job defaults of ${options.workflowName}`, maxWidth: 640 } as DialogProps);
+        super({ title: nls.localize('presswork/workflow/jobDefaultsOf', 'Job defaults of {0}', options.workflowName), maxWidth: 640 } as DialogProps);
         this.rows = {
             jobDefaults: this.rowsOf(options.jobDefaults),
             jobOverrides: this.rowsOf(options.jobOverrides)
         };
         this.appendCloseButton();
-        this.appendAcceptButton('Save');
+        this.appendAcceptButton(nls.localize('presswork/workflow/save', 'Save'));
     }
 
     get value(): JobDefaults | undefined {
@@ -73,15 +74,15 @@ export class JobDefaultsDialog extends ReactDialog<JobDefaults | undefined> {
             for (const row of this.rows[group]) {
                 const key = row.key.trim();
                 if (!key) {
-                    return `${title}: every row needs a property name`;
+                    return nls.localize('presswork/workflow/rowNeedsName', '{0}: every row needs a property name', title);
                 }
                 if (key in result[group]) {
-                    return `${title}: ${key} is there twice`;
+                    return nls.localize('presswork/workflow/propertyTwice', '{0}: {1} is there twice', title, key);
                 }
                 if (row.kind === 'number') {
                     const number = Number(row.value);
                     if (!row.value.trim() || !Number.isFinite(number)) {
-                        return `${title}: ${key} must be a number`;
+                        return nls.localize('presswork/workflow/mustBeNumber', '{0}: {1} must be a number', title, key);
                     }
                     result[group][key] = number;
                 } else {
@@ -91,7 +92,7 @@ export class JobDefaultsDialog extends ReactDialog<JobDefaults | undefined> {
             const checked = JobPropertiesSchema.safeParse(result[group]);
             if (!checked.success) {
                 const issue = checked.error.issues[0];
-                return `${title}: ${issue.path.join('.')}: ${issue.message}`;
+                return nls.localize('presswork/workflow/propertyProblem', '{0}: {1}: {2}', title, issue.path.join('.'), issue.message);
             }
         }
         return result;
@@ -129,30 +130,30 @@ export class JobDefaultsDialog extends ReactDialog<JobDefaults | undefined> {
                 <h4>{title}</h4>
                 <p className='presswork-form-help'>{help}</p>
                 {this.rows[group].map(row => this.renderRow(group, row))}
-                <button className='theia-button secondary' onClick={() => this.addRow(group)}>Add property</button>
+                <button className='theia-button secondary' onClick={() => this.addRow(group)}>{nls.localize('presswork/workflow/addProperty', 'Add property')}</button>
             </section>)}
         </div>;
     }
 
     protected renderRow(group: Group, row: PropertyRow): React.ReactNode {
         return <div className='presswork-job-default-row' key={row.id}>
-            <input className='theia-input' aria-label='Property name' placeholder='Property' list='presswork-job-default-names'
+            <input className='theia-input' aria-label={nls.localize('presswork/workflow/propertyName', 'Property name')} placeholder={nls.localize('presswork/workflow/conditionProperty', 'Property')} list='presswork-job-default-names'
                 defaultValue={row.key} spellCheck={false} onChange={event => this.change(row, { key: event.target.value })} />
-            <select className='theia-select' aria-label='Kind of value' defaultValue={row.kind}
+            <select className='theia-select' aria-label={nls.localize('presswork/workflow/kindOfValue', 'Kind of value')} defaultValue={row.kind}
                 onChange={event => this.changeKind(row, event.target.value as ValueKind)}>
-                <option value='text'>Text</option>
-                <option value='number'>Number</option>
-                <option value='boolean'>Yes/No</option>
+                <option value='text'>{nls.localize('presswork/workflow/kindText', 'Text')}</option>
+                <option value='number'>{nls.localize('presswork/workflow/kindNumber', 'Number')}</option>
+                <option value='boolean'>{nls.localize('presswork/workflow/kindBoolean', 'Yes/No')}</option>
             </select>
             {row.kind === 'boolean'
-                ? <select key={`${row.id}-boolean`} className='theia-select' aria-label='Value' defaultValue={row.value === 'true' ? 'true' : 'false'}
+                ? <select key={`${row.id}-boolean`} className='theia-select' aria-label={nls.localize('presswork/workflow/value', 'Value')} defaultValue={row.value === 'true' ? 'true' : 'false'}
                     onChange={event => this.change(row, { value: event.target.value })}>
-                    <option value='true'>Yes</option>
-                    <option value='false'>No</option>
+                    <option value='true'>{nls.localize('presswork/workflow/yes', 'Yes')}</option>
+                    <option value='false'>{nls.localize('presswork/workflow/no', 'No')}</option>
                 </select>
-                : <input key={`${row.id}-${row.kind}`} className='theia-input' aria-label='Value' type={row.kind === 'number' ? 'number' : 'text'}
+                : <input key={`${row.id}-${row.kind}`} className='theia-input' aria-label={nls.localize('presswork/workflow/value', 'Value')} type={row.kind === 'number' ? 'number' : 'text'}
                     defaultValue={row.value} spellCheck={false} onChange={event => this.change(row, { value: event.target.value })} />}
-            <button className={`theia-button secondary ${codicon('close')}`} aria-label='Remove property' title='Remove property'
+            <button className={`theia-button secondary ${codicon('close')}`} aria-label={nls.localize('presswork/workflow/removeProperty', 'Remove property')} title={nls.localize('presswork/workflow/removeProperty', 'Remove property')}
                 onClick={() => this.removeRow(group, row)} />
         </div>;
     }

@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import { codicon } from './workflow-icons';
 import type { Phase } from '@presswork/platform/lib/common/job-status';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
@@ -113,21 +114,21 @@ export const PhaseLane = React.memo(function PhaseLane(props: PhaseLaneProps): R
     const misfit = drop && !drop.allowed ? 'presswork-workflow-lane--refuses' : drop && !drop.fits ? 'presswork-workflow-lane--misfit' : '';
 
     return <section className={`presswork-workflow-lane ${props.laneSelected ? 'presswork-workflow-lane--selected' : ''} ${misfit}`}
-        data-phase={phase} aria-label={`${phase} phase`} onDragLeave={onDragLeave} onClick={onLaneClick}>
+        data-phase={phase} aria-label={nls.localize('presswork/workflow/phaseLane', '{0} phase', phase)} onDragLeave={onDragLeave} onClick={onLaneClick}>
         <header className='presswork-workflow-lane-header'>
             <span className='presswork-workflow-lane-title'>{phase}</span>
-            <span className='presswork-workflow-lane-count' aria-label={`${steps.length} steps`}>{steps.length}</span>
+            <span className='presswork-workflow-lane-count' aria-label={nls.localize('presswork/workflow/stepCount', '{0} steps', steps.length)}>{steps.length}</span>
         </header>
-        <div ref={body} className='presswork-workflow-lane-body' role='listbox' aria-label={`${phase} steps`}
+        <div ref={body} className='presswork-workflow-lane-body' role='listbox' aria-label={nls.localize('presswork/workflow/phaseSteps', '{0} steps', phase)}
             tabIndex={steps.length ? -1 : 0} onFocus={event => event.target === event.currentTarget && controller.selectPhase(phase)}
             onDragOver={onDragOver} onDrop={onDrop}>
             {items}
             {!steps.length && <div className='presswork-workflow-lane-empty'>
-                {readOnly ? 'No steps' : drop && !drop.allowed ? 'Not allowed here' : 'Drop activities here'}
+                {readOnly ? nls.localize('presswork/workflow/noSteps', 'No steps') : drop && !drop.allowed ? nls.localize('presswork/workflow/notAllowedHere', 'Not allowed here') : nls.localize('presswork/workflow/dropActivitiesHere', 'Drop activities here')}
             </div>}
         </div>
-        {drop && !drop.allowed && <div className='presswork-workflow-lane-hint' role='status'>This activity cannot stand in {phase}</div>}
-        {drop?.allowed && !drop.fits && <div className='presswork-workflow-lane-hint' role='status'>This activity does not belong in {phase}</div>}
+        {drop && !drop.allowed && <div className='presswork-workflow-lane-hint' role='status'>{nls.localize('presswork/workflow/cannotStandIn', 'This activity cannot stand in {0}', phase)}</div>}
+        {drop?.allowed && !drop.fits && <div className='presswork-workflow-lane-hint' role='status'>{nls.localize('presswork/workflow/doesNotBelongIn', 'This activity does not belong in {0}', phase)}</div>}
     </section>;
 });
 
@@ -178,7 +179,7 @@ export const StepCard = React.memo(function StepCard(props: StepCardProps): Reac
     const condition = step.condition && describeCondition(step.condition);
     return <div className={classes.join(' ')} data-step-id={step.id} data-activity={step.activity}
         role='option' aria-selected={selected} tabIndex={props.tabbable ? 0 : -1}
-        aria-label={`${name}${severity ? `, ${severity}: ${problemText}` : ''}`}
+        aria-label={severity ? nls.localize('presswork/workflow/stepCardProblem', '{0}, {1}: {2}', name, severity, String(problemText)) : name}
         draggable={!readOnly} onDragStart={readOnly ? undefined : onDragStart}
         onClick={() => controller.select(step.id)} onFocus={() => !selected && controller.select(step.id)} onKeyDown={onKeyDown}>
         <span className={`presswork-step-icon ${activity?.iconClass ?? codicon('question')}`} aria-hidden />
@@ -187,7 +188,7 @@ export const StepCard = React.memo(function StepCard(props: StepCardProps): Reac
             {props.summary && <span className='presswork-step-summary'>{props.summary}</span>}
             {condition && <span className='presswork-step-condition'><span className={codicon('filter')} aria-hidden /> {condition}</span>}
         </span>
-        {activity?.protected && <span className={`presswork-step-protected ${codicon('lock-small')}`} title='Protected activity' aria-hidden />}
+        {activity?.protected && <span className={`presswork-step-protected ${codicon('lock-small')}`} title={nls.localize('presswork/workflow/protectedActivity', 'Protected activity')} aria-hidden />}
         {severity && <span className={`presswork-step-problem ${codicon(severity)}`} title={problemText} aria-hidden />}
     </div>;
 });
@@ -195,30 +196,30 @@ export const StepCard = React.memo(function StepCard(props: StepCardProps): Reac
 const COMPARISONS: Record<StepCondition['comparison'], string> = {
     'equals': '=',
     'not-equals': '≠',
-    'contains': 'contains',
+    'contains': nls.localize('presswork/workflow/conditionContains', 'contains'),
     'greater-than': '>',
     'less-than': '<'
 };
 
 export function describeCondition(condition: StepCondition): string {
     const value = typeof condition.value === 'string' ? `"${condition.value}"` : String(condition.value);
-    return `only when ${condition.property || '…'} ${COMPARISONS[condition.comparison] ?? condition.comparison} ${value}`;
+    return nls.localize('presswork/workflow/onlyWhen', 'only when {0} {1} {2}', condition.property || '…', COMPARISONS[condition.comparison] ?? condition.comparison, value);
 }
 
 /** A short line under the card's label: the printer, the folder, the program, the retention. */
 export function summarize(step: WorkflowStep, activity: ResolvedActivity | undefined, printers: readonly Printer[]): string | undefined {
     if (!activity) {
-        return `Unknown activity ${step.activity}`;
+        return nls.localize('presswork/workflow/unknownActivity', 'Unknown activity {0}', step.activity);
     }
     const properties = { ...activity.defaults, ...step.properties };
     for (const field of activity.fields) {
         const value = properties[field.key];
         if (field.kind === 'printer') {
-            return typeof value === 'string' && value ? printers.find(printer => printer.id === value)?.name ?? value : 'No printer chosen';
+            return typeof value === 'string' && value ? printers.find(printer => printer.id === value)?.name ?? value : nls.localize('presswork/workflow/noPrinterChosen', 'No printer chosen');
         }
     }
     if (typeof properties.indefinitely === 'boolean' && typeof properties.days === 'number') {
-        return properties.indefinitely ? 'Indefinitely' : `${properties.days} d ${properties.hours ?? 0} h`;
+        return properties.indefinitely ? nls.localize('presswork/workflow/indefinitely', 'Indefinitely') : nls.localize('presswork/workflow/retention', '{0} d {1} h', properties.days, String(properties.hours ?? 0));
     }
     const text = activity.fields.find(field => field.kind === 'text' && typeof properties[field.key] === 'string' && (properties[field.key] as string).trim());
     const value = text && String(properties[text.key]);

@@ -40,26 +40,26 @@ export class PrintersWidget extends PressworkViewWidget {
     protected render(): React.ReactNode {
         return <div className='presswork-view'>
             {this.manages && <div className='presswork-toolbar'>
-                <button className='theia-button' onClick={this.create}>New printer…</button>
+                <button className='theia-button' onClick={this.create}>{nls.localize('presswork/workflow/newPrinter', 'New printer…')}</button>
             </div>}
             {this.renderError()}
-            {this.printers.length ? this.renderTable() : <p>No printers yet.{this.manages ? ' Create one for the Print activity to send to.' : ''}</p>}
+            {this.printers.length ? this.renderTable() : <p>{nls.localize('presswork/workflow/noPrinters', 'No printers yet.')}{this.manages ? ` ${nls.localize('presswork/workflow/noPrintersCreate', 'Create one for the Print activity to send to.')}` : ''}</p>}
         </div>;
     }
 
     protected renderTable(): React.ReactNode {
         const toggles = this.currentUser.can('printers.toggle');
-        return <table className='presswork-table' aria-label='Printers'>
-            <thead><tr><th>Name</th><th>Kind</th><th>Sends to</th><th>Enabled</th>{this.manages && <th></th>}</tr></thead>
+        return <table className='presswork-table' aria-label={nls.localize('presswork/workflow/printers', 'Printers')}>
+            <thead><tr><th>{nls.localize('presswork/workflow/printerName', 'Name')}</th><th>{nls.localize('presswork/workflow/printerKind', 'Kind')}</th><th>{nls.localize('presswork/workflow/sendsTo', 'Sends to')}</th><th>{nls.localize('presswork/workflow/printerEnabled', 'Enabled')}</th>{this.manages && <th></th>}</tr></thead>
             <tbody>{this.printers.map(printer => <tr key={printer.id} data-printer={printer.name}>
                 <td title={printer.description}>{printer.name}{printer.description && <div className='presswork-form-help'>{printer.description}</div>}</td>
-                <td>{printer.kind === 'hot-folder' ? 'Hot folder' : 'Raw socket'}</td>
+                <td>{printer.kind === 'hot-folder' ? nls.localize('presswork/workflow/printerFolder', 'Hot folder') : nls.localize('presswork/workflow/rawSocket', 'Raw socket')}</td>
                 <td><code>{printer.kind === 'hot-folder' ? printer.folder : `${printer.host}:${printer.port}`}</code></td>
-                <td><input type='checkbox' checked={printer.enabled} disabled={!toggles} aria-label={`Enabled: ${printer.name}`}
+                <td><input type='checkbox' checked={printer.enabled} disabled={!toggles} aria-label={nls.localize('presswork/workflow/enabledOf', 'Enabled: {0}', printer.name)}
                     onChange={event => this.setEnabled(printer, event.target.checked)} /></td>
                 {this.manages && <td className='presswork-row-actions'>
-                    <button className='theia-button secondary' onClick={() => this.edit(printer)}>Edit…</button>
-                    <button className='theia-button secondary' onClick={() => this.remove(printer)}>Delete…</button>
+                    <button className='theia-button secondary' onClick={() => this.edit(printer)}>{nls.localize('presswork/workflow/edit', 'Edit…')}</button>
+                    <button className='theia-button secondary' onClick={() => this.remove(printer)}>{nls.localize('presswork/workflow/deleteButton', 'Delete…')}</button>
                 </td>}
             </tr>)}</tbody>
         </table>;
@@ -82,9 +82,9 @@ export class PrintersWidget extends PressworkViewWidget {
 
     protected async remove(printer: Printer): Promise<void> {
         const confirmed = await new ConfirmDialog({
-            title: 'Delete printer',
-            msg: `Delete the printer ${printer.name}? Print steps that use it must be given another printer.`,
-            ok: 'Delete'
+            title: nls.localize('presswork/workflow/deletePrinterTitle', 'Delete printer'),
+            msg: nls.localize('presswork/workflow/deletePrinterMessage', 'Delete the printer {0}? Print steps that use it must be given another printer.', printer.name),
+            ok: nls.localize('presswork/workflow/delete', 'Delete')
         }).open();
         if (confirmed) {
             await this.act(() => this.service.deletePrinter(printer.id, printer.version));

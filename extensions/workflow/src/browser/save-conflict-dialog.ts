@@ -1,4 +1,5 @@
-import { AbstractDialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { AbstractDialog, Dialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { nls } from '@theia/core/lib/common/nls';
 
 export type SaveConflictChoice = 'reload' | 'copy';
 
@@ -10,18 +11,18 @@ export class SaveConflictDialog extends AbstractDialog<SaveConflictChoice | unde
     protected choice: SaveConflictChoice | undefined;
 
     constructor(workflowName: string, reason: string) {
-        super({ title: `Cannot save ${workflowName}`, maxWidth: 520 } as DialogProps);
+        super({ title: nls.localize('presswork/workflow/cannotSave', 'Cannot save {0}', workflowName), maxWidth: 520 } as DialogProps);
         this.addClass('presswork-save-conflict-dialog');
         const message = document.createElement('div');
         const first = document.createElement('p');
         first.textContent = reason;
         const second = document.createElement('p');
-        second.textContent = 'Your changes are not saved, and nothing of the other version is lost. Reload to see the other version (your changes are dropped), or save your version as a copy.';
+        second.textContent = nls.localize('presswork/workflow/conflictExplanation', 'Your changes are not saved, and nothing of the other version is lost. Reload to see the other version (your changes are dropped), or save your version as a copy.');
         message.append(first, second);
         this.contentNode.appendChild(message);
-        this.appendCloseButton('Cancel');
-        this.appendChoice('Reload', 'reload', false);
-        this.acceptButton = this.appendChoice('Save as copy', 'copy', true);
+        this.appendCloseButton(Dialog.CANCEL);
+        this.appendChoice(nls.localize('presswork/workflow/reload', 'Reload'), 'reload', false);
+        this.acceptButton = this.appendChoice(nls.localize('presswork/workflow/saveAsCopy', 'Save as copy'), 'copy', true);
     }
 
     get value(): SaveConflictChoice | undefined {

@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import { codicon } from './workflow-icons';
 import type { ActivityPropertyField } from '@presswork/platform/lib/common/activity-ui-contribution';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
@@ -31,8 +32,8 @@ export interface StepPropertiesProps {
  */
 export function StepProperties(props: StepPropertiesProps): React.ReactElement {
     const { location, activity, controller, readOnly } = props;
-    return <aside id={PROPERTIES_PANEL_ID} className='presswork-workflow-properties' aria-label='Properties'>
-        <h3 className='presswork-workflow-panel-title'>Properties</h3>
+    return <aside id={PROPERTIES_PANEL_ID} className='presswork-workflow-properties' aria-label={nls.localize('presswork/workflow/properties', 'Properties')}>
+        <h3 className='presswork-workflow-panel-title'>{nls.localize('presswork/workflow/properties', 'Properties')}</h3>
         <datalist id={KNOWN_PROPERTIES_LIST}>{props.knownProperties.map(property => <option key={property} value={property} />)}</datalist>
         {location
             ? <StepForm key={location.step.id} {...props} location={location} activity={activity} />
@@ -50,18 +51,18 @@ function StepForm(props: StepPropertiesProps & { location: StepLocation }): Reac
     const defaults = React.useMemo(() => activity ? defaultPropertiesOf(activity) : {}, [activity]);
     const disabled = readOnly;
 
-    return <div className='presswork-workflow-form' aria-label={`Properties of ${stepName(step, activity)}`}>
+    return <div className='presswork-workflow-form' aria-label={nls.localize('presswork/workflow/propertiesOf', 'Properties of {0}', stepName(step, activity))}>
         <div className='presswork-workflow-form-heading'>
             <span className={`presswork-step-icon ${activity?.iconClass ?? codicon('question')}`} aria-hidden />
             <div>
-                <div className='presswork-workflow-form-title'>{activity?.label ?? `Unknown activity ${step.activity}`}
-                    {activity?.protected && <span className='presswork-badge' title='Protected: it cannot be copied; its step may be moved within its phases and its properties set'>protected</span>}
+                <div className='presswork-workflow-form-title'>{activity?.label ?? nls.localize('presswork/workflow/unknownActivity', 'Unknown activity {0}', step.activity)}
+                    {activity?.protected && <span className='presswork-badge' title={nls.localize('presswork/workflow/protectedTitle', 'Protected: it cannot be copied; its step may be moved within its phases and its properties set')}>{nls.localize('presswork/workflow/protectedBadge', 'protected')}</span>}
                 </div>
-                {activity && <div className='presswork-form-help'>{activity.description} Phases: {phasesText(activity.allowedPhases)}.</div>}
+                {activity && <div className='presswork-form-help'>{nls.localize('presswork/workflow/activityHelp', '{0} Phases: {1}.', activity.description, phasesText(activity.allowedPhases))}</div>}
             </div>
         </div>
         {general.map((problem, index) => <ProblemNote key={index} problem={problem} />)}
-        <Row id='presswork-step-label' label='Label' help={`Shown on the card; empty shows "${activity?.label ?? step.activity}".`}>
+        <Row id='presswork-step-label' label={nls.localize('presswork/workflow/stepLabel', 'Label')} help={nls.localize('presswork/workflow/stepLabelHelp', 'Shown on the card; empty shows "{0}".', activity?.label ?? step.activity)}>
             <SyncedInput id='presswork-step-label' value={step.label ?? ''} placeholder={activity?.label} disabled={disabled}
                 onText={text => model.setStepLabel(step.id, text)} />
         </Row>
@@ -69,15 +70,15 @@ function StepForm(props: StepPropertiesProps & { location: StepLocation }): Reac
             value={step.properties?.[field.key] ?? defaults[field.key]}
             hint={defaults[field.key]} problem={fieldProblem(field.key)}
             printers={props.printers} disabled={disabled} controller={controller} />)}
-        {activity && !activity.fields.length && <p className='presswork-form-help'>This activity has no settings.</p>}
+        {activity && !activity.fields.length && <p className='presswork-form-help'>{nls.localize('presswork/workflow/noSettings', 'This activity has no settings.')}</p>}
         <ConditionEditor stepId={step.id} condition={step.condition} problem={fieldProblem('condition')} disabled={disabled} controller={controller} />
         {!readOnly && <div className='presswork-workflow-form-actions'>
-            <button className='theia-button secondary' onClick={() => controller.deleteSelected()} title='Delete (Del)'>
-                <span className={codicon('trash')} aria-hidden /> Delete step
+            <button className='theia-button secondary' onClick={() => controller.deleteSelected()} title={nls.localize('presswork/workflow/deleteStepTitle', 'Delete (Del)')}>
+                <span className={codicon('trash')} aria-hidden /> {nls.localize('presswork/workflow/deleteStep', 'Delete step')}
             </button>
             {activity && !activity.protected && <button className='theia-button secondary' onClick={() => controller.host.saveStepAsCustomActivity(step.id)}
-                title='Keep this activity with these settings in the palette, under Custom'>
-                <span className={codicon('save-as')} aria-hidden /> Save as custom activity…
+                title={nls.localize('presswork/workflow/saveAsCustomTitle', 'Keep this activity with these settings in the palette, under Custom')}>
+                <span className={codicon('save-as')} aria-hidden /> {nls.localize('presswork/workflow/saveAsCustom', 'Save as custom activity…')}
             </button>}
         </div>}
     </div>;
@@ -88,23 +89,23 @@ function WorkflowForm(props: { draft: WorkflowDraft; problems: readonly Workflow
     const nameProblem = props.problems.find(problem => problem.field === 'name');
     const defaults = Object.entries(draft.jobDefaults);
     const overrides = Object.entries(draft.jobOverrides);
-    return <div className='presswork-workflow-form' aria-label='Workflow properties'>
-        <Row id='presswork-workflow-name' label='Name' problem={nameProblem}>
+    return <div className='presswork-workflow-form' aria-label={nls.localize('presswork/workflow/workflowProperties', 'Workflow properties')}>
+        <Row id='presswork-workflow-name' label={nls.localize('presswork/workflow/workflowName', 'Name')} problem={nameProblem}>
             <SyncedInput id='presswork-workflow-name' value={draft.name} disabled={readOnly} invalid={!!nameProblem}
                 onText={text => controller.model.rename(text)} />
         </Row>
-        <Row id='presswork-workflow-description' label='Description'>
+        <Row id='presswork-workflow-description' label={nls.localize('presswork/workflow/workflowDescription', 'Description')}>
             <SyncedInput id='presswork-workflow-description' multiline value={draft.description} disabled={readOnly}
                 onText={text => controller.model.describe(text)} />
         </Row>
         <div className='presswork-form-row'>
-            <span className='presswork-workflow-form-label'>Job defaults</span>
-            <span className='presswork-form-help'>{defaults.length ? defaults.map(([key, value]) => `${key} = ${value}`).join(', ') : 'None'}</span>
-            <span className='presswork-workflow-form-label'>Job overrides</span>
-            <span className='presswork-form-help'>{overrides.length ? overrides.map(([key, value]) => `${key} = ${value}`).join(', ') : 'None'}</span>
-            {props.canEditJobDefaults && <button className='theia-button secondary' onClick={() => controller.host.editJobDefaults()}>Job defaults…</button>}
+            <span className='presswork-workflow-form-label'>{nls.localize('presswork/workflow/jobDefaultsLabel', 'Job defaults')}</span>
+            <span className='presswork-form-help'>{defaults.length ? defaults.map(([key, value]) => nls.localize('presswork/workflow/propertyValue', '{0} = {1}', key, value)).join(', ') : nls.localize('presswork/workflow/none', 'None')}</span>
+            <span className='presswork-workflow-form-label'>{nls.localize('presswork/workflow/jobOverridesLabel', 'Job overrides')}</span>
+            <span className='presswork-form-help'>{overrides.length ? overrides.map(([key, value]) => nls.localize('presswork/workflow/propertyValue', '{0} = {1}', key, value)).join(', ') : nls.localize('presswork/workflow/none', 'None')}</span>
+            {props.canEditJobDefaults && <button className='theia-button secondary' onClick={() => controller.host.editJobDefaults()}>{nls.localize('presswork/workflow/jobDefaultsButton', 'Job defaults…')}</button>}
         </div>
-        <p className='presswork-form-help'>Select a step to edit its properties. Drag activities from the palette into a lane, or focus one and press Enter.</p>
+        <p className='presswork-form-help'>{nls.localize('presswork/workflow/selectStepHelp', 'Select a step to edit its properties. Drag activities from the palette into a lane, or focus one and press Enter.')}</p>
     </div>;
 }
 
@@ -211,9 +212,9 @@ function PropertyField(props: PropertyFieldProps): React.ReactElement {
             const known = props.printers.some(printer => printer.id === current);
             input = <select id={id} className='theia-select' value={current} disabled={disabled}
                 aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={event => set(event.target.value)}>
-                <option value=''>Choose a printer…</option>
-                {props.printers.map(printer => <option key={printer.id} value={printer.id}>{printer.name}{printer.enabled ? '' : ' (disabled)'}</option>)}
-                {current && !known && <option value={current}>{current} (missing)</option>}
+                <option value=''>{nls.localize('presswork/workflow/choosePrinter', 'Choose a printer…')}</option>
+                {props.printers.map(printer => <option key={printer.id} value={printer.id}>{printer.enabled ? printer.name : nls.localize('presswork/workflow/disabledPrinter', '{0} (disabled)', printer.name)}</option>)}
+                {current && !known && <option value={current}>{nls.localize('presswork/workflow/missingPrinter', '{0} (missing)', current)}</option>}
             </select>;
             break;
         }
@@ -257,11 +258,11 @@ function parseList(text: string, numeric: boolean): (string | number)[] {
 }
 
 const COMPARISON_LABELS: readonly { value: StepCondition['comparison']; label: string }[] = [
-    { value: 'equals', label: 'equals' },
-    { value: 'not-equals', label: 'does not equal' },
-    { value: 'contains', label: 'contains' },
-    { value: 'greater-than', label: 'is greater than' },
-    { value: 'less-than', label: 'is less than' }
+    { value: 'equals', label: nls.localize('presswork/workflow/equals', 'equals') },
+    { value: 'not-equals', label: nls.localize('presswork/workflow/notEquals', 'does not equal') },
+    { value: 'contains', label: nls.localize('presswork/workflow/conditionContains', 'contains') },
+    { value: 'greater-than', label: nls.localize('presswork/workflow/greaterThan', 'is greater than') },
+    { value: 'less-than', label: nls.localize('presswork/workflow/lessThan', 'is less than') }
 ];
 
 type ValueKind = 'text' | 'number' | 'boolean';
@@ -283,35 +284,35 @@ function ConditionEditor(props: { stepId: string; condition: StepCondition | und
         update({ value: next === 'number' ? (Number(value) || 0) : next === 'boolean' ? value === true || value === 'true' : String(value ?? '') });
     };
     return <fieldset className={`presswork-workflow-condition${problem ? ` presswork-form-row--${problem.severity}` : ''}`}>
-        <legend>Condition</legend>
+        <legend>{nls.localize('presswork/workflow/condition', 'Condition')}</legend>
         <label className='presswork-workflow-checkbox'>
             <input type='checkbox' id='presswork-step-condition' checked={!!condition} disabled={disabled}
                 onChange={event => event.target.checked
                     ? model.setCondition(stepId, { property: '', comparison: 'equals', value: '' })
                     : model.clearCondition(stepId)} />
-            Run only when a job property matches
+            {nls.localize('presswork/workflow/runOnlyWhen', 'Run only when a job property matches')}
         </label>
         {condition && <div className='presswork-workflow-condition-fields'>
-            <label htmlFor='presswork-condition-property'>Property</label>
+            <label htmlFor='presswork-condition-property'>{nls.localize('presswork/workflow/conditionProperty', 'Property')}</label>
             <SyncedInput id='presswork-condition-property' value={condition.property} disabled={disabled} list={KNOWN_PROPERTIES_LIST}
-                invalid={!!problem} placeholder='e.g. copies' onText={text => update({ property: text.trim() })} normalise={text => text.trim()} />
-            <label htmlFor='presswork-condition-comparison'>Comparison</label>
+                invalid={!!problem} placeholder={nls.localize('presswork/workflow/conditionPropertyPlaceholder', 'e.g. copies')} onText={text => update({ property: text.trim() })} normalise={text => text.trim()} />
+            <label htmlFor='presswork-condition-comparison'>{nls.localize('presswork/workflow/comparison', 'Comparison')}</label>
             <select id='presswork-condition-comparison' className='theia-select' value={condition.comparison} disabled={disabled}
                 onChange={event => update({ comparison: event.target.value as StepCondition['comparison'] })}>
                 {COMPARISON_LABELS.map(option => <option key={option.value} value={option.value}>{option.label}</option>)}
             </select>
-            <label htmlFor='presswork-condition-value'>Value</label>
+            <label htmlFor='presswork-condition-value'>{nls.localize('presswork/workflow/value', 'Value')}</label>
             <div className='presswork-workflow-condition-value'>
-                <select className='theia-select' aria-label='Kind of value' value={kind} disabled={disabled} onChange={event => changeKind(event.target.value as ValueKind)}>
-                    <option value='text'>Text</option>
-                    <option value='number'>Number</option>
-                    <option value='boolean'>Yes/No</option>
+                <select className='theia-select' aria-label={nls.localize('presswork/workflow/kindOfValue', 'Kind of value')} value={kind} disabled={disabled} onChange={event => changeKind(event.target.value as ValueKind)}>
+                    <option value='text'>{nls.localize('presswork/workflow/kindText', 'Text')}</option>
+                    <option value='number'>{nls.localize('presswork/workflow/kindNumber', 'Number')}</option>
+                    <option value='boolean'>{nls.localize('presswork/workflow/kindBoolean', 'Yes/No')}</option>
                 </select>
                 {kind === 'boolean'
                     ? <select id='presswork-condition-value' className='theia-select' value={String(condition.value)} disabled={disabled}
                         onChange={event => update({ value: event.target.value === 'true' })}>
-                        <option value='true'>Yes</option>
-                        <option value='false'>No</option>
+                        <option value='true'>{nls.localize('presswork/workflow/yes', 'Yes')}</option>
+                        <option value='false'>{nls.localize('presswork/workflow/no', 'No')}</option>
                     </select>
                     : <SyncedInput id='presswork-condition-value' key={kind} type={kind === 'number' ? 'number' : 'text'} value={String(condition.value)} disabled={disabled}
                         normalise={text => kind === 'number' ? String(Number(text) || 0) : text}

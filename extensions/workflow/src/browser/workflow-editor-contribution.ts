@@ -1,4 +1,5 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
+import { nls } from '@theia/core/lib/common/nls';
 import { ApplicationShell } from '@theia/core/lib/browser/shell/application-shell';
 import { KeybindingContribution, KeybindingRegistry } from '@theia/core/lib/browser/keybinding';
 import { UndoRedoHandler } from '@theia/core/lib/browser/undo-redo-handler';
@@ -131,11 +132,11 @@ export class WorkflowEditorContribution implements CommandContribution, Keybindi
             iconClasses: activity.iconClass.split(' ')
         });
         const picks: QuickPickInput<ActivityPick>[] = [
-            { type: 'separator', label: 'Default' },
+            { type: 'separator', label: nls.localize('presswork/workflow/paletteDefault', 'Default') },
             ...catalog.supplied.map(item),
-            ...(catalog.custom.length ? [{ type: 'separator' as const, label: 'Custom' }, ...catalog.custom.map(item)] : [])
+            ...(catalog.custom.length ? [{ type: 'separator' as const, label: nls.localize('presswork/workflow/paletteCustom', 'Custom') }, ...catalog.custom.map(item)] : [])
         ];
-        const picked = await this.quickInput.pick(picks, { placeHolder: 'Add an activity to the workflow' });
+        const picked = await this.quickInput.pick(picks, { placeHolder: nls.localize('presswork/workflow/addActivityPlaceholder', 'Add an activity to the workflow') });
         if (!picked) {
             return;
         }
@@ -143,7 +144,7 @@ export class WorkflowEditorContribution implements CommandContribution, Keybindi
         let phase: Phase | undefined = controller.model.selection.phase && activity.allowedPhases.includes(controller.model.selection.phase)
             ? controller.model.selection.phase : undefined;
         if (!phase && activity.allowedPhases.length > 1) {
-            const chosen = await this.quickInput.pick(activity.allowedPhases.map(candidate => ({ label: candidate })), { placeHolder: `Add ${activity.label} to which phase?` });
+            const chosen = await this.quickInput.pick(activity.allowedPhases.map(candidate => ({ label: candidate })), { placeHolder: nls.localize('presswork/workflow/addToWhichPhase', 'Add {0} to which phase?', activity.label) });
             if (!chosen) {
                 return;
             }
@@ -160,8 +161,8 @@ export class WorkflowEditorContribution implements CommandContribution, Keybindi
         try {
             const workflows = await this.service.listWorkflows();
             const picked = await this.quickInput.pick(workflows.map(workflow => ({
-                id: workflow.id, label: workflow.name, description: workflow.enabled ? '' : 'disabled', detail: workflow.description
-            })), { placeHolder: 'Open which workflow?' });
+                id: workflow.id, label: workflow.name, description: workflow.enabled ? '' : nls.localize('presswork/workflow/workflowDisabled', 'disabled'), detail: workflow.description
+            })), { placeHolder: nls.localize('presswork/workflow/openWhichWorkflow', 'Open which workflow?') });
             if (picked?.id) {
                 await this.opener.open(picked.id);
             }

@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
@@ -33,7 +34,7 @@ import { DesignerContext, DesignerHost, WorkflowDesignerController } from './wor
 import { WorkflowDesigner } from './workflow-designer';
 
 const CustomActivityNameSchema = z.object({
-    label: z.string().trim().min(1, 'Give it a name').max(100),
+    label: z.string().trim().min(1, nls.localize('presswork/workflow/giveItAName', 'Give it a name')).max(100),
     description: z.string().max(2000)
 });
 
@@ -84,8 +85,8 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     @postConstruct()
     protected init(): void {
         this.id = WorkflowEditorWidget.idFor(this.options.workflowId);
-        this.title.label = 'Workflow';
-        this.title.caption = 'Workflow';
+        this.title.label = nls.localize('presswork/workflow/workflowTitle', 'Workflow');
+        this.title.caption = nls.localize('presswork/workflow/workflowTitle', 'Workflow');
         this.title.iconClass = codicon('type-hierarchy-sub');
         this.title.closable = true;
         this.addClass('presswork-workflow-editor');
@@ -243,7 +244,10 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
             return;
         }
         if (this.deleted) {
-            controller.updateContext({ notice: { kind: 'deleted', message: 'This workflow was deleted by someone else.' + (controller.model.dirty ? ' Save your version as a copy to keep it.' : '') } });
+            const message = controller.model.dirty
+                ? nls.localize('presswork/workflow/deletedDirty', 'This workflow was deleted by someone else. Save your version as a copy to keep it.')
+                : nls.localize('presswork/workflow/deleted', 'This workflow was deleted by someone else.');
+            controller.updateContext({ notice: { kind: 'deleted', message } });
             return;
         }
         if (this.newestVersion <= (controller.model.base.version ?? 0)) {
@@ -258,11 +262,11 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
                 controller.model.reset(latest);
                 controller.updateContext({ notice: undefined });
             } else {
-                const by = latest.updatedBy ?? 'someone';
+                const by = latest.updatedBy ?? nls.localize('presswork/workflow/someone', 'someone');
                 controller.updateContext({
                     notice: {
                         kind: 'stale',
-                        message: `Changed by ${by} at ${new Date(latest.updatedAt).toLocaleString()} since you opened it: your changes cannot be saved over that version. Reload it (your changes are dropped) or save yours as a copy.`
+                        message: nls.localize('presswork/workflow/changedBy', 'Changed by {0} at {1} since you opened it: your changes cannot be saved over that version. Reload it (your changes are dropped) or save yours as a copy.', by, new Date(latest.updatedAt).toLocaleString())
                     }
                 });
             }
@@ -282,7 +286,9 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
         const problems = controller.problems;
         if (hasErrors(problems)) {
             const { errors } = controller.counts;
-            this.messages.warn(`${model.draft.name}: ${errors} ${errors === 1 ? 'error blocks' : 'errors block'} saving. The problems list shows where.`);
+            this.messages.warn(errors === 1
+                ? nls.localize('presswork/workflow/saveBlockedOne', '{0}: {1} error blocks saving. The problems list shows where.', model.draft.name, errors)
+                : nls.localize('presswork/workflow/saveBlocked', '{0}: {1} errors block saving. The problems list shows where.', model.draft.name, errors));
             const first = problems.find(problem => problem.severity === 'error');
             if (first) {
                 controller.reveal(first);
@@ -305,7 +311,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
                 this.setSaving(false);
                 await this.resolveConflict(messageOf(error));
             } else {
-                this.messages.error(`Could not save ${model.draft.name}: ${messageOf(error)}`);
+                this.messages.error(nls.localize('presswork/workflow/couldNotSave', 'Could not save {0}: {1}', model.draft.name, messageOf(error)));
             }
         } finally {
             this.setSaving(false);
@@ -321,7 +327,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     }
 
     protected async resolveConflict(reason: string): Promise<void> {
-        const name = this.controller?.model.draft.name ?? 'the workflow';
+        const name = this.controller?.model.draft.name ?? nls.localize('presswork/workflow/theWorkflow', 'the workflow');
         const choice = await new SaveConflictDialog(name, reason).open();
         if (choice === 'reload') {
             await this.discardAndReload();
@@ -333,9 +339,9 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     async reload(): Promise<void> {
         if (this.controller?.model.dirty) {
             const confirmed = await new ConfirmDialog({
-                title: 'Reload workflow',
-                msg: 'Drop your unsaved changes and show the newest version?',
-                ok: 'Reload'
+                title: nls.localize('presswork/workflow/reloadTitle', 'Reload workflow'),
+                msg: nls.localize('presswork/workflow/reloadMessage', 'Drop your unsaved changes and show the newest version?'),
+                ok: nls.localize('presswork/workflow/reload', 'Reload')
             }).open();
             if (!confirmed) {
                 return;
@@ -352,7 +358,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
             controller?.updateContext({ notice: undefined });
             this.newestVersion = Math.max(this.newestVersion, latest.version);
         } catch (error) {
-            this.messages.error(`Could not reload: ${messageOf(error)}`);
+            this.messages.error(nls.localize('presswork/workflow/couldNotReload', 'Could not reload: {0}', messageOf(error)));
         }
     }
 
@@ -365,7 +371,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
         const content = controller.model.toContent();
         try {
             const copy = await this.service.createWorkflow({ ...content, name: copyName(content.name) });
-            this.messages.info(`Your version is saved as ${copy.name}.`);
+            this.messages.info(nls.localize('presswork/workflow/savedAsCopy', 'Your version is saved as {0}.', copy.name));
             if (this.deleted) {
                 // Nothing is left to reload: the copy holds the draft, so this editor closes without asking.
                 controller.model.markSaved(controller.model.base);
@@ -375,7 +381,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
             }
             await this.commands.executeCommand(WorkflowCommands.OPEN_EDITOR.id, copy.id);
         } catch (error) {
-            this.messages.error(`Could not save a copy: ${messageOf(error)}`);
+            this.messages.error(nls.localize('presswork/workflow/couldNotSaveCopy', 'Could not save a copy: {0}', messageOf(error)));
         }
     }
 
@@ -390,11 +396,11 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
         const baseType = activity?.baseType ?? found.step.activity;
         const defaults = { ...activity?.defaults, ...found.step.properties };
         await new FormDialog({
-            title: 'Save as custom activity',
-            acceptLabel: 'Save',
+            title: nls.localize('presswork/workflow/saveAsCustomTitleDialog', 'Save as custom activity'),
+            acceptLabel: nls.localize('presswork/workflow/save', 'Save'),
             fields: [
-                { name: 'label', label: 'Name in the palette', kind: 'text', initial: found.step.label ?? activity?.label },
-                { name: 'description', label: 'Description', kind: 'text', initial: activity?.description }
+                { name: 'label', label: nls.localize('presswork/workflow/nameInPalette', 'Name in the palette'), kind: 'text', initial: found.step.label ?? activity?.label },
+                { name: 'description', label: nls.localize('presswork/workflow/workflowDescription', 'Description'), kind: 'text', initial: activity?.description }
             ],
             schema: CustomActivityNameSchema,
             submit: ({ label, description }) => this.service.createCustomActivity({ label, description, baseType, defaults })
@@ -456,10 +462,10 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
     // ---- widget ----
 
     protected updateTitle(): void {
-        const name = this.controller?.model.draft.name || 'Workflow';
+        const name = this.controller?.model.draft.name || nls.localize('presswork/workflow/workflowTitle', 'Workflow');
         const readOnly = this.controller?.context.readOnly;
         this.title.label = name;
-        this.title.caption = `Workflow ${name}${readOnly ? ' (read-only)' : ''}`;
+        this.title.caption = readOnly ? nls.localize('presswork/workflow/workflowCaptionReadOnly', 'Workflow {0} (read-only)', name) : nls.localize('presswork/workflow/workflowCaption', 'Workflow {0}', name);
     }
 
     protected override onActivateRequest(msg: Message): void {
@@ -479,9 +485,9 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
                 {this.error
                     ? <>
                         <p className='presswork-error' role='alert'>{this.error}</p>
-                        <button className='theia-button' onClick={() => this.load()}>Try again</button>
+                        <button className='theia-button' onClick={() => this.load()}>{nls.localize('presswork/workflow/tryAgain', 'Try again')}</button>
                     </>
-                    : <p>Loading workflow…</p>}
+                    : <p>{nls.localize('presswork/workflow/loadingWorkflow', 'Loading workflow…')}</p>}
             </div>;
         }
         return <WorkflowDesigner controller={this.controller} />;

@@ -1,4 +1,5 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import { ConfirmDialog, DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import type { Message } from '@theia/core/lib/browser/widgets/widget';
@@ -24,8 +25,8 @@ export class WorkflowVersionsDialog extends ReactDialog<void> {
     protected busy = false;
 
     constructor(protected readonly options: WorkflowVersionsDialogOptions) {
-        super({ title: `Versions of ${options.workflow.name}`, maxWidth: 720 } as DialogProps);
-        this.appendCloseButton('Close');
+        super({ title: nls.localize('presswork/workflow/versionsOf', 'Versions of {0}', options.workflow.name), maxWidth: 720 } as DialogProps);
+        this.appendCloseButton(nls.localize('presswork/workflow/close', 'Close'));
     }
 
     get value(): void {
@@ -48,25 +49,25 @@ export class WorkflowVersionsDialog extends ReactDialog<void> {
 
     protected render(): React.ReactNode {
         if (!this.versions) {
-            return <p>Loading versions…</p>;
+            return <p>{nls.localize('presswork/workflow/loadingVersions', 'Loading versions…')}</p>;
         }
         if (!this.versions.length) {
-            return <p>No saved versions.</p>;
+            return <p>{nls.localize('presswork/workflow/noVersions', 'No saved versions.')}</p>;
         }
         const current = this.options.workflow.version;
-        return <table className='presswork-table presswork-workflow-versions' aria-label='Versions'>
-            <thead><tr><th>Version</th><th>Saved</th><th>By</th><th></th></tr></thead>
+        return <table className='presswork-table presswork-workflow-versions' aria-label={nls.localize('presswork/workflow/versions', 'Versions')}>
+            <thead><tr><th>{nls.localize('presswork/workflow/versionColumn', 'Version')}</th><th>{nls.localize('presswork/workflow/savedColumn', 'Saved')}</th><th>{nls.localize('presswork/workflow/byColumn', 'By')}</th><th></th></tr></thead>
             <tbody>{this.versions.map(version => <React.Fragment key={version.version}>
                 <tr data-version={version.version}>
-                    <td>{version.version}{version.version === current ? ' (current)' : ''}</td>
+                    <td>{version.version === current ? nls.localize('presswork/workflow/currentVersion', '{0} (current)', version.version) : version.version}</td>
                     <td>{new Date(version.savedAt).toLocaleString()}</td>
                     <td>{version.savedBy ?? ''}</td>
                     <td className='presswork-row-actions'>
                         <button className='theia-button secondary' aria-expanded={this.open_.has(version.version)} onClick={() => this.toggle(version.version)}>
-                            {this.open_.has(version.version) ? 'Hide steps' : 'Show steps'}
+                            {this.open_.has(version.version) ? nls.localize('presswork/workflow/hideSteps', 'Hide steps') : nls.localize('presswork/workflow/showSteps', 'Show steps')}
                         </button>
                         {this.options.canRestore && version.version !== current &&
-                            <button className='theia-button secondary' disabled={this.busy} onClick={() => this.restore(version)}>Restore…</button>}
+                            <button className='theia-button secondary' disabled={this.busy} onClick={() => this.restore(version)}>{nls.localize('presswork/workflow/restoreButton', 'Restore…')}</button>}
                     </td>
                 </tr>
                 {this.open_.has(version.version) && <tr className='presswork-workflow-version-preview'>
@@ -79,7 +80,7 @@ export class WorkflowVersionsDialog extends ReactDialog<void> {
     protected renderPreview(version: number): React.ReactNode {
         const preview = this.previews.get(version);
         if (preview === undefined) {
-            return 'Loading…';
+            return nls.localize('presswork/workflow/loading', 'Loading…');
         }
         if (typeof preview === 'string') {
             return <span className='presswork-error'>{preview}</span>;
@@ -111,9 +112,9 @@ export class WorkflowVersionsDialog extends ReactDialog<void> {
 
     protected async restore(version: WorkflowVersionSummary): Promise<void> {
         const confirmed = await new ConfirmDialog({
-            title: 'Restore version',
-            msg: `Save version ${version.version} of ${this.options.workflow.name} as its newest version? The current version stays in the history.`,
-            ok: 'Restore'
+            title: nls.localize('presswork/workflow/restoreTitle', 'Restore version'),
+            msg: nls.localize('presswork/workflow/restoreMessage', 'Save version {0} of {1} as its newest version? The current version stays in the history.', version.version, this.options.workflow.name),
+            ok: nls.localize('presswork/workflow/restore', 'Restore')
         }).open();
         if (!confirmed) {
             return;

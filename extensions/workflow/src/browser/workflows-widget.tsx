@@ -21,8 +21,8 @@ import { WorkflowVersionsDialog } from './workflow-versions-dialog';
 const WORKFLOW_VERSIONS_COLLECTION = WorkflowCollectionNames.versions;
 
 const NameSchema = z.object({
-    name: z.string().trim().min(1, 'Name is required').max(100, 'Name: at most 100 characters'),
-    description: z.string().max(2000, 'Description: at most 2000 characters').default('')
+    name: z.string().trim().min(1, nls.localize('presswork/workflow/nameRequired', 'Name is required')).max(100, nls.localize('presswork/workflow/nameTooLong', 'Name: at most 100 characters')),
+    description: z.string().max(2000, nls.localize('presswork/workflow/descriptionTooLong', 'Description: at most 2000 characters')).default('')
 });
 
 /** A new workflow may be saved as it is: Create Job to receive, Retain to complete. */
@@ -77,37 +77,39 @@ export class WorkflowsWidget extends PressworkViewWidget {
     protected render(): React.ReactNode {
         return <div className='presswork-view'>
             {this.manages && <div className='presswork-toolbar'>
-                <button className='theia-button' onClick={this.create}>New…</button>
-                <button className='theia-button secondary' onClick={this.importWorkflows}>Import…</button>
-                <button className='theia-button secondary' onClick={this.exportAll} disabled={!this.workflows.length}>Export all</button>
+                <button className='theia-button' onClick={this.create}>{nls.localize('presswork/workflow/newWorkflow', 'New…')}</button>
+                <button className='theia-button secondary' onClick={this.importWorkflows}>{nls.localize('presswork/workflow/import', 'Import…')}</button>
+                <button className='theia-button secondary' onClick={this.exportAll} disabled={!this.workflows.length}>{nls.localize('presswork/workflow/exportAll', 'Export all')}</button>
             </div>}
             {this.renderError()}
-            {this.workflows.length ? this.renderTable() : <p>No workflows yet.{this.manages ? ' Create one with New….' : ''}</p>}
+            {this.workflows.length ? this.renderTable() : <p>{nls.localize('presswork/workflow/noWorkflows', 'No workflows yet.')}{this.manages ? ` ${nls.localize('presswork/workflow/noWorkflowsCreate', 'Create one with New….')}` : ''}</p>}
         </div>;
     }
 
     protected renderTable(): React.ReactNode {
         const operates = this.currentUser.can('workflows.operate');
-        return <table className='presswork-table presswork-workflows-table' aria-label='Workflows'>
-            <thead><tr><th>Name</th><th>Enabled</th><th>Steps</th><th>Updated</th><th></th></tr></thead>
+        return <table className='presswork-table presswork-workflows-table' aria-label={nls.localize('presswork/workflow/workflows', 'Workflows')}>
+            <thead><tr><th>{nls.localize('presswork/workflow/workflowName', 'Name')}</th><th>{nls.localize('presswork/workflow/printerEnabled', 'Enabled')}</th><th>{nls.localize('presswork/workflow/steps', 'Steps')}</th><th>{nls.localize('presswork/workflow/updated', 'Updated')}</th><th></th></tr></thead>
             <tbody>{this.workflows.map(workflow => <tr key={workflow.id} data-workflow={workflow.name} data-workflow-id={workflow.id}>
                 <td title={workflow.description}>
                     <button className='presswork-link-button' onClick={() => this.open(workflow)}>{workflow.name}</button>
                     {workflow.description && <div className='presswork-form-help'>{workflow.description}</div>}
                 </td>
-                <td><input type='checkbox' checked={workflow.enabled} disabled={!operates} aria-label={`Enabled: ${workflow.name}`}
+                <td><input type='checkbox' checked={workflow.enabled} disabled={!operates} aria-label={nls.localize('presswork/workflow/enabledOf', 'Enabled: {0}', workflow.name)}
                     onChange={event => this.setEnabled(workflow, event.target.checked)} /></td>
                 <td>{workflow.steps}</td>
-                <td>{new Date(workflow.updatedAt).toLocaleString()}{workflow.updatedBy ? ` by ${workflow.updatedBy}` : ''}</td>
+                <td>{workflow.updatedBy
+                    ? nls.localize('presswork/workflow/updatedBy', '{0} by {1}', new Date(workflow.updatedAt).toLocaleString(), workflow.updatedBy)
+                    : new Date(workflow.updatedAt).toLocaleString()}</td>
                 <td className='presswork-row-actions'>
-                    <button className='theia-button secondary' onClick={() => this.open(workflow)}>Open</button>
+                    <button className='theia-button secondary' onClick={() => this.open(workflow)}>{nls.localize('presswork/workflow/open', 'Open')}</button>
                     {this.manages && <>
-                        <button className='theia-button secondary' onClick={() => this.act(() => this.service.copyWorkflow(workflow.id))}>Copy</button>
-                        <button className='theia-button secondary' onClick={() => this.rename(workflow)}>Rename…</button>
-                        <button className='theia-button secondary' onClick={() => this.exportOne(workflow)}>Export</button>
+                        <button className='theia-button secondary' onClick={() => this.act(() => this.service.copyWorkflow(workflow.id))}>{nls.localize('presswork/workflow/copy', 'Copy')}</button>
+                        <button className='theia-button secondary' onClick={() => this.rename(workflow)}>{nls.localize('presswork/workflow/renameButton', 'Rename…')}</button>
+                        <button className='theia-button secondary' onClick={() => this.exportOne(workflow)}>{nls.localize('presswork/workflow/export', 'Export')}</button>
                     </>}
-                    <button className='theia-button secondary' onClick={() => this.showVersions(workflow)}>Versions…</button>
-                    {this.manages && <button className='theia-button secondary' onClick={() => this.remove(workflow)}>Delete…</button>}
+                    <button className='theia-button secondary' onClick={() => this.showVersions(workflow)}>{nls.localize('presswork/workflow/versionsButton', 'Versions…')}</button>
+                    {this.manages && <button className='theia-button secondary' onClick={() => this.remove(workflow)}>{nls.localize('presswork/workflow/deleteButton', 'Delete…')}</button>}
                 </td>
             </tr>)}</tbody>
         </table>;
@@ -127,11 +129,11 @@ export class WorkflowsWidget extends PressworkViewWidget {
     protected create = async (): Promise<void> => {
         let created: string | undefined;
         await new FormDialog({
-            title: 'New workflow',
-            acceptLabel: 'Create',
+            title: nls.localize('presswork/workflow/newWorkflowTitle', 'New workflow'),
+            acceptLabel: nls.localize('presswork/workflow/create', 'Create'),
             fields: [
-                { name: 'name', label: 'Name', kind: 'text' },
-                { name: 'description', label: 'Description', kind: 'text' }
+                { name: 'name', label: nls.localize('presswork/workflow/workflowName', 'Name'), kind: 'text' },
+                { name: 'description', label: nls.localize('presswork/workflow/workflowDescription', 'Description'), kind: 'text' }
             ],
             schema: NameSchema,
             submit: async ({ name, description }) => {
@@ -146,9 +148,9 @@ export class WorkflowsWidget extends PressworkViewWidget {
 
     protected async rename(workflow: WorkflowSummary): Promise<void> {
         await new FormDialog({
-            title: `Rename ${workflow.name}`,
-            acceptLabel: 'Rename',
-            fields: [{ name: 'name', label: 'Name', kind: 'text', initial: workflow.name }],
+            title: nls.localize('presswork/workflow/renameTitle', 'Rename {0}', workflow.name),
+            acceptLabel: nls.localize('presswork/workflow/rename', 'Rename'),
+            fields: [{ name: 'name', label: nls.localize('presswork/workflow/workflowName', 'Name'), kind: 'text', initial: workflow.name }],
             schema: NameSchema.pick({ name: true }),
             submit: ({ name }) => this.service.renameWorkflow(workflow.id, workflow.version, name)
         }).open();
@@ -156,9 +158,9 @@ export class WorkflowsWidget extends PressworkViewWidget {
 
     protected async remove(workflow: WorkflowSummary): Promise<void> {
         const confirmed = await new ConfirmDialog({
-            title: 'Delete workflow',
-            msg: `Delete the workflow ${workflow.name} and its versions?`,
-            ok: 'Delete'
+            title: nls.localize('presswork/workflow/deleteWorkflowTitle', 'Delete workflow'),
+            msg: nls.localize('presswork/workflow/deleteWorkflowMessage', 'Delete the workflow {0} and its versions?', workflow.name),
+            ok: nls.localize('presswork/workflow/delete', 'Delete')
         }).open();
         if (confirmed) {
             await this.act(() => this.service.deleteWorkflow(workflow.id, workflow.version));
@@ -172,7 +174,7 @@ export class WorkflowsWidget extends PressworkViewWidget {
             service: this.service,
             canRestore: this.manages,
             activityLabel: type => labels.get(type) ?? type,
-            onRestored: restored => this.messages.info(`${restored.name} is back as it was, saved as version ${restored.version}.`)
+            onRestored: restored => this.messages.info(nls.localize('presswork/workflow/restored', '{0} is back as it was, saved as version {1}.', restored.name, restored.version))
         }).open();
     }
 
@@ -189,7 +191,7 @@ export class WorkflowsWidget extends PressworkViewWidget {
         if (json !== undefined) {
             await this.act(async () => {
                 const imported = await this.service.importWorkflows(json);
-                this.messages.info(`Imported ${imported.length} workflow(s): ${imported.map(workflow => workflow.name).join(', ')}.`);
+                this.messages.info(nls.localize('presswork/workflow/imported', 'Imported {0} workflow(s): {1}.', imported.length, imported.map(workflow => workflow.name).join(', ')));
             });
         }
     };
