@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { TempFolder } from '../test/test-store';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
 import { JobFolders } from './job-folders';
 
 describe('JobFolders', () => {

@@ -9,7 +9,12 @@ import { WAITING_FOR_FILE } from '../intake/job-builder';
 import { OrderIntake } from '../intake/order-intake';
 import { RejectedOrders } from '../intake/rejected-orders';
 import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
-import { StubLogger, TempFolder, connectionDocument, eventually, inject, openTestStore, stubLogger, template } from '../test/test-store';
+import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { connectionDocument, template } from '../test/connection-documents';
 import { JobFolders } from './job-folders';
 import { PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
 
@@ -25,17 +30,17 @@ describe('PrintFileFetcher', () => {
     let temp: TempFolder;
     let store: FileDocumentStore;
     let fake: FakeConnectionType;
-    let logger: StubLogger;
+    let logger: RecordingLogger;
     let intake: OrderIntake;
     let connection: Connection;
     let fetchers: PrintFileFetcher[];
 
     beforeEach(async () => {
         temp = await TempFolder.create();
-        store = await openTestStore(temp.join('data', 'store'));
+        store = await openStore(temp.join('data', 'store'), CONNECTIONS_COLLECTIONS);
         fake = fakeConnectionType();
         fake.downloadFile.callsFake(async (_connection, url) => pdfFor(url));
-        logger = stubLogger();
+        logger = recordingLogger();
         fetchers = [];
         intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });
         connection = await store.create(ConnectionsCollection, connectionDocument('conn-1'));
