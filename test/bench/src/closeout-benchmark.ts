@@ -6,7 +6,8 @@ import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platfo
 import { CloseoutCollectionNames } from '@presswork/closeout/lib/common/closeout-collections';
 import { CloseoutInput, CloseoutPart } from '@presswork/closeout/lib/common/closeout-protocol';
 import type { CloseoutDocument } from '@presswork/closeout/lib/node/closeout-collections';
-import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
 import { TargetCheck, check } from './results';
 import { percentile } from './statistics';
 

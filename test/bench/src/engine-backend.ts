@@ -1,25 +1,19 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { Container } from '@theia/core/shared/inversify';
-import { bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
-import { ILogger } from '@theia/core/lib/common/logger';
-import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import type { Container } from '@theia/core/shared/inversify';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
-import { WorkflowAssignmentContribution } from '@presswork/platform/lib/common/workflow-assignment-contribution';
-import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
-import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import {
-    DocumentCollection, DocumentStore, FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, shardOf
+    DocumentCollection, DocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, shardOf
 } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
-import { bindSuppliedActivities } from '@presswork/workflow/lib/node/activities';
-import { WorkflowEngine, WorkflowEngineOptions } from '@presswork/workflow/lib/node/engine/workflow-engine';
+import { WorkflowEngineOptions } from '@presswork/workflow/lib/node/engine/workflow-engine';
 import { PrinterRegistry } from '@presswork/workflow/lib/node/printers/printer-registry';
+import workflowBackendModule from '@presswork/workflow/lib/node/workflow-backend-module';
 import { WORKFLOW_COLLECTIONS } from '@presswork/workflow/lib/node/workflow-collections';
-import { WorkflowChecker } from '@presswork/workflow/lib/node/workflows/workflow-checker';
 import { WorkflowRepository } from '@presswork/workflow/lib/node/workflows/workflow-repository';
+import { backendContainer } from './backend-container';
 
 /**
  * The workflow engine's backend, as the backend modules wire it, over a data folder: used by the
@@ -47,22 +41,16 @@ export function engineFolders(folder: string): EngineFolders {
     };
 }
 
-/** The backend's bindings that the engine and the supplied activities need, as the backend modules make them. */
-export function backendContainer(store: DocumentStore, dataFolder: string, concurrency: number, logger: CountingLogger): Container {
-    const container = new Container();
-    const bind = container.bind.bind(container);
-    bind(DocumentStore).toConstantValue(store);
-    bind(PressworkConfig).toConstantValue({ dataFolder, demo: false } satisfies PressworkConfig);
-    bind(PlatformReady).toConstantValue({ whenReady: Promise.resolve() } satisfies PlatformReady);
-    bind(ILogger).toConstantValue(logger as unknown as ILogger);
-    bindRootContributionProvider(bind, ActivityContribution);
-    bindRootContributionProvider(bind, WorkflowAssignmentContribution);
-    bindSuppliedActivities(bind);
-    bind(PrinterRegistry).toSelf().inSingletonScope();
-    bind(WorkflowChecker).toSelf().inSingletonScope();
-    bind(WorkflowRepository).toSelf().inSingletonScope();
-    bind(WorkflowEngineOptions).toConstantValue({ concurrency } satisfies WorkflowEngineOptions);
-    bind(WorkflowEngine).toSelf().inSingletonScope();
+/**
+ * The engine's backend from platform's and workflow's real backend modules (the extensions the
+ * engine and the supplied activities live in; connections, jobs and closeout add nothing the
+ * benchmark's workflow runs). The store is the module's own, over `<dataFolder>/store`, and not
+ * yet open: `await container.get(DocumentStore).ready`. Beyond the data folder and the logger, the
+ * engine's slot count is the one setting a run chooses.
+ */
+export function engineContainer(dataFolder: string, concurrency: number, logger: CountingLogger): Container {
+    const container = backendContainer({ dataFolder, logger, modules: [workflowBackendModule] });
+    container.bind(WorkflowEngineOptions).toConstantValue({ concurrency } satisfies WorkflowEngineOptions);
     return container;
 }
 
@@ -75,9 +63,9 @@ export const REMOVE_STEP: WorkflowStep = { id: 'complete-remove', activity: Acti
  * hot folder, then `complete`), made through the services an administrator uses. Returns its id.
  */
 export async function createPrinterAndWorkflow(folders: EngineFolders, concurrency: number, logger: CountingLogger, complete: WorkflowStep = REMOVE_STEP): Promise<string> {
-    const store = new FileDocumentStore({ folder: folders.store, collections: ENGINE_COLLECTIONS });
+    const container = engineContainer(folders.data, concurrency, logger);
+    const store = container.get<DocumentStore>(DocumentStore);
     await store.ready;
-    const container = backendContainer(store, folders.data, concurrency, logger);
     const printer = await container.get(PrinterRegistry).create({
         kind: 'hot-folder', name: 'Bench hot folder', description: 'The benchmark\'s DFE', enabled: true, folder: folders.hotFolder
     });

@@ -9,7 +9,7 @@ import { DocumentStore, FileDocumentStore, OrdersCollection } from '@presswork/p
 import { WorkflowEngine } from '@presswork/workflow/lib/node/engine/workflow-engine';
 import { PrinterRegistry } from '@presswork/workflow/lib/node/printers/printer-registry';
 import {
-    CountingLogger, ENGINE_COLLECTIONS as COLLECTIONS, backendContainer, createPrinterAndWorkflow, engineFolders, forEachConcurrently, writeJobs
+    CountingLogger, ENGINE_COLLECTIONS as COLLECTIONS, createPrinterAndWorkflow, engineContainer, engineFolders, forEachConcurrently, writeJobs
 } from './engine-backend';
 import { serveRequest } from './child-process';
 import type { EngineChildRequest, EngineChildResult, MemorySample, ProgressMark, TimeSpent } from './engine-benchmark';
@@ -35,9 +35,9 @@ async function measureEngine(request: EngineChildRequest): Promise<EngineChildRe
     execFileSync('sync', ['--file-system', request.folder]);
 
     // As after a restart: a fresh container over the store, which loads the waiting jobs.
-    const store = new FileDocumentStore({ folder: folders.store, collections: COLLECTIONS });
+    const container = engineContainer(folders.data, request.concurrency, logger);
+    const store = container.get<FileDocumentStore>(DocumentStore);
     const openMillis = await timeMillis(() => store.ready);
-    const container = backendContainer(store, folders.data, request.concurrency, logger);
     const engine = container.get(WorkflowEngine);
     // Instantiated now, not during the measurement.
     container.get(PrinterRegistry);

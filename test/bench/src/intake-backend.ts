@@ -1,17 +1,16 @@
 import * as path from 'node:path';
-import type { ConnectionTypeContribution } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import {
-    ConnectionsCollection, FileDocumentStore, PLATFORM_COLLECTIONS, ProductionTemplatesCollection
+    ConnectionsCollection, DocumentStore, FileDocumentStore, PLATFORM_COLLECTIONS, ProductionTemplatesCollection
 } from '@presswork/platform/lib/node/store';
 import { CONNECTIONS_COLLECTIONS } from '@presswork/connections/lib/node/connection-collections';
-import { ConnectionTypes } from '@presswork/connections/lib/node/connection-types';
+import connectionsBackendModule from '@presswork/connections/lib/node/connections-backend-module';
 import { OrderIntake } from '@presswork/connections/lib/node/intake/order-intake';
-import { RejectedOrders } from '@presswork/connections/lib/node/intake/rejected-orders';
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
-import { OrderPoller } from '@presswork/connections/lib/node/polling/order-poller';
+import { OrderPoller, PollClock, PollerOptions } from '@presswork/connections/lib/node/polling/order-poller';
 import { productTypeTemplates } from '@presswork/connections/lib/node/provisioning/product-type-templates';
+import { backendContainer } from './backend-container';
 
 export const INTAKE_CONNECTION_ID = 'bench-connection';
 
@@ -32,34 +31,41 @@ export interface IntakeBackend {
     readonly intake: OrderIntake;
 }
 
+/** The store of the data folder `folder`, where the backend module puts it (`<folder>/store`). */
 export async function openIntakeStore(folder: string): Promise<FileDocumentStore> {
-    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...CONNECTIONS_COLLECTIONS] });
+    const store = new FileDocumentStore({ folder: path.join(folder, 'store'), collections: [...PLATFORM_COLLECTIONS, ...CONNECTIONS_COLLECTIONS] });
     await store.ready;
     return store;
 }
 
+/** Poll warnings and errors on stderr; the rest is quiet. */
+const pollLogger = {
+    warn: (message: string) => console.error(`[bench] poll: ${message}`), error: console.error,
+    info: () => undefined, debug: () => undefined, trace: () => undefined, fatal: console.error
+};
+
 /**
- * Opens the store in `folder` with the real poller, connection type, SOAP client and intake. The
- * connection and the templates a new connection gets (every line matches one, as in a configured
- * shop) are created on the first open only, so a restart over the same folder carries on.
+ * The data folder `folder` with the real poller, connection type, SOAP client and intake, from
+ * platform's and connections' backend modules; the clock and the poll window are the benchmark's.
+ * The connection and the templates a new connection gets (every line matches one, as in a
+ * configured shop) are created on the first open only, so a restart over the same folder carries on.
  */
 export async function openIntakeBackend(folder: string, endpoint: IntakeEndpoint, now: () => Date, maxWindowMs: number): Promise<IntakeBackend> {
-    const store = await openIntakeStore(folder);
-    const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
-    const client = new MarcomCentralClient();
-    const connectionType = Object.assign(new MarcomCentralConnectionType(), { secrets, client });
-    const rejectedOrders = Object.assign(new RejectedOrders(), { store });
-    const intake = Object.assign(new OrderIntake(), { store, rejectedOrders });
-    const types = Object.assign(new ConnectionTypes(), { contributions: { getContributions: (): ConnectionTypeContribution[] => [connectionType] } });
+    const container = backendContainer({ dataFolder: folder, logger: pollLogger, modules: [connectionsBackendModule] });
+    container.rebind(PollClock).toConstantValue(now);
+    container.rebind(PollerOptions).toConstantValue({ maxWindowMs });
+    const store = container.get<FileDocumentStore>(DocumentStore);
+    await store.ready;
     if (!store.get(ConnectionsCollection, INTAKE_CONNECTION_ID)) {
-        await createConnection(store, secrets, endpoint);
+        await createConnection(store, container.get(SecretBox), endpoint);
     }
-    const poller = Object.assign(new OrderPoller(), {
-        store, platform: { whenReady: Promise.resolve() }, types, intake, now,
-        options: { maxWindowMs },
-        logger: { warn: (message: string) => console.error(`[bench] poll: ${message}`), error: console.error, info: () => undefined, debug: () => undefined }
-    });
-    return { store, poller, client, connectionType, intake };
+    return {
+        store,
+        poller: container.get(OrderPoller),
+        client: container.get(MarcomCentralClient),
+        connectionType: container.get(MarcomCentralConnectionType),
+        intake: container.get(OrderIntake)
+    };
 }
 
 async function createConnection(store: FileDocumentStore, secrets: SecretBox, endpoint: IntakeEndpoint): Promise<void> {

@@ -6,7 +6,8 @@ import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/mar
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { CloseoutInput, CloseoutProgress } from '../common/closeout-protocol';
 import { CloseoutsCollection } from './closeout-collections';
-import { CloseoutFixture, inject } from './test/closeout-fixture';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { CloseoutFixture } from './test/closeout-fixture';
 
 /**
  * The closeout backend with the real MarcomCentral connection type against the real simulator,

@@ -4,7 +4,9 @@ import type { User } from '@presswork/platform/lib/common/user-schema';
 import { CloseoutsCollection } from './closeout-collections';
 import { CloseoutDocumentRoute, DocumentRequestSchema } from './closeout-document-route';
 import { CloseoutProgressProjection } from './closeout-progress-projection';
-import { CloseoutFixture, inject, stubLogger } from './test/closeout-fixture';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { CloseoutFixture } from './test/closeout-fixture';
 import { ScriptedStore, receivedOrder } from './test/scripted-store';
 
 interface Sent {
@@ -47,7 +49,7 @@ describe('closeout documents route', () => {
     beforeEach(async () => {
         fixture = await CloseoutFixture.open({ connectionType: new ScriptedStore() });
         signedIn = user('Operator');
-        route = inject(new CloseoutDocumentRoute(), { users: { userOf: () => signedIn }, documents: fixture.documents, logger: stubLogger() });
+        route = inject(new CloseoutDocumentRoute(), { users: { userOf: () => signedIn }, documents: fixture.documents, logger: recordingLogger() });
         const order = await fixture.addOrder(receivedOrder());
         await fixture.documents.write('packing-slip', order, {
             packingSlip: { packingSlipNumber: 'PS-1001', shipDate: '2026-11-26', carrierName: 'UPS' }, invoice: { invoiceNumber: 'INV-1001', invoiceDate: '2026-11-26' }

@@ -10,7 +10,10 @@ import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import type { ConnectionInput } from '../common/connection-input';
 import { ConnectionLogsCollection, ConnectionStatesCollection } from './connection-collections';
 import { ConnectionRegistry } from './connection-registry';
-import { StubLogger, TempFolder, inject, openTestStore, stubLogger } from './test/test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from './connection-collections';
 
 describe('ConnectionRegistry', () => {
 
@@ -20,14 +23,14 @@ describe('ConnectionRegistry', () => {
     let temp: TempFolder;
     let store: FileDocumentStore;
     let secrets: SecretBox;
-    let logger: StubLogger;
+    let logger: RecordingLogger;
     let registry: ConnectionRegistry;
 
     beforeEach(async () => {
         temp = await TempFolder.create();
-        store = await openTestStore(temp.join('data'));
+        store = await openStore(temp.join('data'), CONNECTIONS_COLLECTIONS);
         secrets = new SecretBox(temp.join('data', 'keys', 'secrets.key'));
-        logger = stubLogger();
+        logger = recordingLogger();
         const rejectedOrders = inject(new RejectedOrders(), { store });
         registry = inject(new ConnectionRegistry(), { store, secrets, logger, rejectedOrders });
     });

@@ -6,7 +6,7 @@ import { orderDocumentId } from './intake/intake-ids';
 import { MarcomCentralClient, MarcomCentralError } from './marcomcentral';
 import { WINDOW_OVERLAP_MS } from './polling/poll-schedule';
 import { SimulatorPipeline } from './test/simulator-pipeline';
-import { TempFolder } from './test/test-store';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
 
 /**
  * The whole intake against a real simulator: OrderPoller → MarcomCentralConnectionType (real

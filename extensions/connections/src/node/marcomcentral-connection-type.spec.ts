@@ -4,7 +4,9 @@ import { canCloseOut, Connection } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import { MarcomCentralClient, MarcomCentralError } from './marcomcentral';
 import { MarcomCentralConnectionType, closeoutPartAnswer } from './marcomcentral-connection-type';
-import { TempFolder, connectionDocument, inject } from './test/test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
+import { connectionDocument } from './test/connection-documents';
 
 /** The connection type's closeout parts against the real simulator, with its own closeout token. */
 describe('MarcomCentralConnectionType closeout', function () {

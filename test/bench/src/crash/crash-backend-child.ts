@@ -5,8 +5,9 @@ import { ConnectionStatesCollection } from '@presswork/connections/lib/node/conn
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
 import { WorkflowEngine } from '@presswork/workflow/lib/node/engine/workflow-engine';
-import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
-import { CountingLogger, ENGINE_COLLECTIONS, backendContainer, engineFolders } from '../engine-backend';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { CountingLogger, engineContainer, engineFolders } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
 import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, IntakeWork } from './crash-protocol';
 import { closeoutInput, isAtWorkflowEnd } from './crash-expectations';
@@ -49,11 +50,12 @@ async function runIntake(work: IntakeWork): Promise<string[]> {
 /** The engine over the store, until every job reached the end of its workflow (or went to Error, or time ran out). */
 async function runEngine(work: EngineWork): Promise<string[]> {
     const folders = engineFolders(work.folder);
-    const store = new FileDocumentStore({ folder: folders.store, collections: ENGINE_COLLECTIONS });
+    const logger = new CountingLogger();
+    const container = engineContainer(folders.data, work.concurrency, logger);
+    const store = container.get<FileDocumentStore>(DocumentStore);
     await store.ready;
     await opened(store);
-    const logger = new CountingLogger();
-    const engine = backendContainer(store, folders.data, work.concurrency, logger).get(WorkflowEngine);
+    const engine = container.get(WorkflowEngine);
     const failures: string[] = [];
     const atEnd = new Set<string>();
     const finished = new Promise<void>(resolve => {

@@ -7,7 +7,8 @@ import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentr
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
-import { CloseoutFixture, inject } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
 import { CountingLogger, ENGINE_COLLECTIONS, benchOrderId, createPrinterAndWorkflow, engineFolders, writeJobs } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeStore } from '../intake-backend';
 import { RejectedOrdersCollection } from '@presswork/connections/lib/node/connection-collections';

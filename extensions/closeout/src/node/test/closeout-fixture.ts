@@ -1,7 +1,5 @@
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as sinon from 'sinon';
 import type {
     CloseoutCapableConnectionType, Connection, ConnectionTypeContribution, JobFlow, ReceivedOrder
 } from '@presswork/platform/lib/common';
@@ -14,24 +12,17 @@ import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { NewLineItemJobsBuilder } from '@presswork/connections/lib/node/intake/new-line-item-jobs-builder';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
-import { ConnectionsCollection, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store/platform-collections';
+import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
 import { CLOSEOUT_COLLECTIONS, CloseoutDocument, CloseoutsCollection } from '../closeout-collections';
 import { CloseoutDocuments } from '../closeout-documents';
 import { CloseoutRunner } from '../closeout-runner';
 import { OrderRefresher } from '../order-refresher';
 import { WaitingJobReleaser } from '../waiting-job-releaser';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
-
-/** Assigns an injectable's protected fields, as the container would. */
-export function inject<T extends object>(instance: T, fields: Record<string, unknown>): T {
-    Object.assign(instance as unknown as Record<string, unknown>, fields);
-    return instance;
-}
-
-export function stubLogger(): { info: sinon.SinonStub; warn: sinon.SinonStub; error: sinon.SinonStub; debug: sinon.SinonStub } {
-    return { info: sinon.stub().resolves(), warn: sinon.stub().resolves(), error: sinon.stub().resolves(), debug: sinon.stub().resolves() };
-}
 
 /**
  * JobFlow as the engine behaves for Closeout Order: a job waiting at the step moves on (to Queued
@@ -115,13 +106,12 @@ export class CloseoutFixture {
         readonly refresher: OrderRefresher,
         readonly documents: CloseoutDocuments,
         readonly jobFlow: RecordingJobFlow,
-        readonly logger: ReturnType<typeof stubLogger>
+        readonly logger: RecordingLogger
     ) { }
 
     static async open(options: FixtureOptions): Promise<CloseoutFixture> {
-        const folder = options.folder ?? await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-closeout-'));
-        const store = new FileDocumentStore({ folder: path.join(folder, 'store'), collections: [...PLATFORM_COLLECTIONS, ...CLOSEOUT_COLLECTIONS] });
-        await store.ready;
+        const folder = options.folder ?? (await TempFolder.create('presswork-closeout-')).path;
+        const store = await openStore(path.join(folder, 'store'), CLOSEOUT_COLLECTIONS);
         const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
         if (!store.get(ConnectionsCollection, 'conn-1')) {
             await store.create(ConnectionsCollection, {
@@ -131,7 +121,7 @@ export class CloseoutFixture {
                 ...options.connection
             });
         }
-        const logger = stubLogger();
+        const logger = recordingLogger();
         const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
         const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });

@@ -9,7 +9,12 @@ import { WAITING_FOR_PRINT_FILE as WAITING_FOR_FILE } from '@presswork/platform/
 import { OrderIntake } from '../intake/order-intake';
 import { RejectedOrders } from '../intake/rejected-orders';
 import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
-import { StubLogger, TempFolder, connectionDocument, eventually, inject, openTestStore, stubLogger, template } from '../test/test-store';
+import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { connectionDocument, template } from '../test/connection-documents';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
@@ -62,7 +67,7 @@ describe('PrintFileFetcher', () => {
     let temp: TempFolder;
     let store: FileDocumentStore;
     let fake: FakeConnectionType;
-    let logger: StubLogger;
+    let logger: RecordingLogger;
     let intake: OrderIntake;
     let connection: Connection;
     let fetchers: PrintFileFetcher[];
@@ -70,10 +75,10 @@ describe('PrintFileFetcher', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create();
-        store = await openTestStore(temp.join('data', 'store'));
+        store = await openStore(temp.join('data', 'store'), CONNECTIONS_COLLECTIONS);
         fake = fakeConnectionType();
         fake.downloadFile.callsFake(async (_connection, url) => pdfFor(url));
-        logger = stubLogger();
+        logger = recordingLogger();
         fetchers = [];
         jobFlow = new FetcherJobFlow(store);
         intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Connection } from '@presswork/platform/lib/common';
 import { MarcomCentralClient } from '../marcomcentral';
 import { MarcomCentralConnectionType } from '../marcomcentral-connection-type';
-import { connectionDocument, inject } from '../test/test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { connectionDocument } from '../test/connection-documents';
 import { AddressLookup, PrintFileSourceRefused } from './print-file-source';
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { JobSchema, Order, ProductionTemplate, ReceivedOrder } from '@presswork/platform/lib/common';
 import { receivedOrder } from '../test/received-orders';
-import { template } from '../test/test-store';
+import { template } from '../test/connection-documents';
 import { jobIdOf, orderDocumentId } from './intake-ids';
 import { WAITING_FOR_PRINT_FILE as WAITING_FOR_FILE } from '@presswork/platform/lib/common/job-flow';
 import { buildJobs, formatAddress, isPrintable } from './job-builder';

@@ -3,7 +3,10 @@ import type { Connection, Order } from '@presswork/platform/lib/common';
 import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { fetched, receivedLineItems, receivedOrder } from '../test/received-orders';
-import { TempFolder, connectionDocument, inject, openTestStore, template } from '../test/test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { connectionDocument, template } from '../test/connection-documents';
 import { jobIdOf, orderDocumentId } from './intake-ids';
 import { NewLineItemJobsBuilder } from './new-line-item-jobs-builder';
 import { OrderIntake } from './order-intake';
@@ -20,7 +23,7 @@ describe('NewLineItemJobsBuilder', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create();
-        store = await openTestStore(temp.join('store'));
+        store = await openStore(temp.join('store'), CONNECTIONS_COLLECTIONS);
         connection = await store.create(ConnectionsCollection, connectionDocument('conn-1'));
         await store.create(ProductionTemplatesCollection, template('Cards', { productType: 'Versioned' }, { workflowId: 'wf-cards' }));
         builder = inject(new NewLineItemJobsBuilder(), { store });

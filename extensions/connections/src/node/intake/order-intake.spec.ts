@@ -6,7 +6,10 @@ import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection 
 import { DocumentUnavailableError } from '@presswork/platform/lib/node/store/store-errors';
 import { RejectedOrdersCollection } from '../connection-collections';
 import { fetched, receivedOrder, LINE_COUNT } from '../test/received-orders';
-import { TempFolder, connectionDocument, inject, openTestStore, template } from '../test/test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { connectionDocument, template } from '../test/connection-documents';
 import { jobIdOf, orderDocumentId, rejectedOrderId } from './intake-ids';
 import { OrderIntake } from './order-intake';
 import { RejectedOrders } from './rejected-orders';
@@ -24,7 +27,7 @@ describe('OrderIntake', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create();
-        store = await openTestStore(temp.join('data'));
+        store = await openStore(temp.join('data'), CONNECTIONS_COLLECTIONS);
         rejectedOrders = inject(new RejectedOrders(), { store });
         intake = inject(new OrderIntake(), { store, rejectedOrders });
         connection = await store.create(ConnectionsCollection, connectionDocument('conn-1'));

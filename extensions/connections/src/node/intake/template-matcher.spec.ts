@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { LineItem, ProductionTemplate } from '@presswork/platform/lib/common';
 import { receivedLineItems } from '../test/received-orders';
-import { template } from '../test/test-store';
+import { template } from '../test/connection-documents';
 import { matchTemplate, noTemplateReason } from './template-matcher';
 
 describe('matchTemplate', () => {

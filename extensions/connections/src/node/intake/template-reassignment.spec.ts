@@ -3,7 +3,10 @@ import type { Order } from '@presswork/platform/lib/common';
 import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { ProductionTemplatesCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { receivedOrder } from '../test/received-orders';
-import { TempFolder, inject, openTestStore, template } from '../test/test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { template } from '../test/connection-documents';
 import { orderDocumentId } from './intake-ids';
 import { buildJobs } from './job-builder';
 import { TemplateReassignment } from './template-reassignment';
@@ -16,7 +19,7 @@ describe('TemplateReassignment', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create();
-        store = await openTestStore(temp.join('data'));
+        store = await openStore(temp.join('data'), CONNECTIONS_COLLECTIONS);
         reassignment = inject(new TemplateReassignment(), { store });
     });
 

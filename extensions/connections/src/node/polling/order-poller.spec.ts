@@ -9,7 +9,12 @@ import { orderDocumentId } from '../intake/intake-ids';
 import { OrderIntake } from '../intake/order-intake';
 import { RejectedOrders } from '../intake/rejected-orders';
 import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
-import { StubLogger, TempFolder, connectionDocument, eventually, inject, openTestStore, stubLogger } from '../test/test-store';
+import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempFolder, openStore as openStoreIn } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { connectionDocument } from '../test/connection-documents';
 import { OrderPoller } from './order-poller';
 
 const MINUTE = 60_000;
@@ -23,7 +28,7 @@ describe('OrderPoller', () => {
     let pollers: OrderPoller[];
     let store: FileDocumentStore;
     let fake: FakeConnectionType;
-    let logger: StubLogger;
+    let logger: RecordingLogger;
     let clock: Date;
     let poller: OrderPoller;
     /** Most tests look at one window at a time; the catch-up tests shrink it. */
@@ -34,7 +39,7 @@ describe('OrderPoller', () => {
         stores = [];
         pollers = [];
         fake = fakeConnectionType();
-        logger = stubLogger();
+        logger = recordingLogger();
         clock = T0;
         windowLimit = 30 * 24 * 60 * MINUTE;
         store = await openStore();
@@ -53,7 +58,7 @@ describe('OrderPoller', () => {
     });
 
     async function openStore(): Promise<FileDocumentStore> {
-        const opened = await openTestStore(temp.join('data'));
+        const opened = await openStoreIn(temp.join('data'), CONNECTIONS_COLLECTIONS);
         stores.push(opened);
         return opened;
     }

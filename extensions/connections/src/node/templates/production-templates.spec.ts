@@ -4,7 +4,11 @@ import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-docum
 import { ConnectionsCollection, ProductionTemplatesCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import type { TemplateInput } from '../../common/connections-protocol';
-import { TempFolder, connectionDocument, inject, openTestStore, workflowDocument } from '../test/test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { connectionDocument } from '../test/connection-documents';
 import { ProductionTemplates } from './production-templates';
 
 describe('ProductionTemplates', () => {
@@ -15,10 +19,10 @@ describe('ProductionTemplates', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create();
-        store = await openTestStore(temp.join('data'));
+        store = await openStore(temp.join('data'), CONNECTIONS_COLLECTIONS);
         templates = inject(new ProductionTemplates(), { store });
-        await store.create(WorkflowsCollection, workflowDocument('wf-digital', 'Digital print'));
-        await store.create(WorkflowsCollection, { ...workflowDocument('wf-offset', 'Offset'), enabled: false });
+        await store.create(WorkflowsCollection, workflowDocument('wf-digital', { name: 'Digital print' }));
+        await store.create(WorkflowsCollection, { ...workflowDocument('wf-offset', { name: 'Offset' }), enabled: false });
         await store.create(ConnectionsCollection, connectionDocument('conn-1'));
     });
 

@@ -13,7 +13,11 @@ import { MarcomCentralClient } from '../marcomcentral';
 import { MarcomCentralConnectionType } from '../marcomcentral-connection-type';
 import { OrderPoller } from '../polling/order-poller';
 import { connectionTypesOf } from './received-orders';
-import { StubLogger, connectionDocument, inject, openTestStore, stubLogger } from './test-store';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
+import { connectionDocument } from './connection-documents';
 
 export interface SimulatorPipelineOptions {
     /** The data folder: the store lives in `<folder>/data`, the secret key in `<folder>/data/keys`. */
@@ -40,19 +44,19 @@ export class SimulatorPipeline {
         readonly connectionType: MarcomCentralConnectionType,
         readonly intake: OrderIntake,
         readonly poller: OrderPoller,
-        readonly logger: StubLogger,
+        readonly logger: RecordingLogger,
         readonly connectionId: string
     ) { }
 
     static async open(options: SimulatorPipelineOptions): Promise<SimulatorPipeline> {
         const dataFolder = path.join(options.folder, 'data');
-        const store = await openTestStore(dataFolder);
+        const store = await openStore(dataFolder, CONNECTIONS_COLLECTIONS);
         const secrets = new SecretBox(path.join(dataFolder, 'keys', 'secrets.key'));
         const client = new MarcomCentralClient({ timeoutMs: options.timeoutMs ?? 5_000 });
         const connectionType = inject(new MarcomCentralConnectionType(), { secrets, client });
         const rejectedOrders = inject(new RejectedOrders(), { store });
         const intake = inject(new OrderIntake(), { store, rejectedOrders });
-        const logger = stubLogger();
+        const logger = recordingLogger();
         const poller = inject(new OrderPoller(), {
             store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(connectionType), intake, now: options.clock, logger,
             options: { maxWindowMs: MAX_WINDOW_MS }

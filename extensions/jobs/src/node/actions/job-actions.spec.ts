@@ -1,18 +1,17 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as sinon from 'sinon';
-import type { ILogger } from '@theia/core/lib/common/logger';
 import { MAX_DOCUMENT_BYTES } from '@presswork/platform/lib/common/document-limits';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import type { JobFlow } from '@presswork/platform/lib/common/job-flow';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
-import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import type { RpcCaller } from '@presswork/platform/lib/node/rpc/rpc-caller';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
-import { OrdersCollection, PLATFORM_COLLECTIONS, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
 import type { JobEdit } from '../../common/jobs-protocol';
 import { JobActionServiceImpl } from './job-action-service-impl';
 import { JobActions } from './job-actions';
@@ -37,44 +36,35 @@ function orderDocument(jobs: readonly Job[]): Omit<Order, 'version'> {
     };
 }
 
-function workflowDocument(id: string, name: string, enabled: boolean): Omit<Workflow, 'version'> {
-    return {
-        id, name, description: '', enabled, jobDefaults: {}, jobOverrides: {}, updatedAt: AT,
-        phases: { Receive: [{ id: 'r', activity: 'approve', properties: {} }], Prepare: [], Print: [], Complete: [{ id: 'c', activity: 'remove', properties: {} }] }
-    };
-}
-
 type FlowStubs = { [K in keyof JobFlow]: sinon.SinonStub<Parameters<JobFlow[K]>, ReturnType<JobFlow[K]>> };
 
 describe('JobActions', () => {
 
-    let root: string;
+    let temp: TempStore;
     let store: FileDocumentStore;
     let flow: FlowStubs;
-    let logger: { error: sinon.SinonStub };
+    let logger: RecordingLogger;
     let actions: JobActions;
 
     beforeEach(async () => {
-        root = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-job-actions-'));
-        store = new FileDocumentStore({ folder: path.join(root, 'store'), collections: PLATFORM_COLLECTIONS });
-        await store.ready;
-        await store.create(WorkflowsCollection, workflowDocument('print', 'Print flyers', true));
-        await store.create(WorkflowsCollection, workflowDocument('archive', 'Archive', true));
-        await store.create(WorkflowsCollection, workflowDocument('off', 'Old proofs', false));
+        temp = await openTempStore([], 'presswork-job-actions-');
+        store = temp.store;
+        await store.create(WorkflowsCollection, workflowDocument('print', { name: 'Print flyers' }));
+        await store.create(WorkflowsCollection, workflowDocument('archive', { name: 'Archive' }));
+        await store.create(WorkflowsCollection, workflowDocument('off', { name: 'Old proofs', enabled: false }));
         await store.create(OrdersCollection, orderDocument([jobDocument('j1'), jobDocument('j2'), jobDocument('j3')]));
         flow = {
             continueJob: sinon.stub(), failJob: sinon.stub(), processAgain: sinon.stub(), hold: sinon.stub(), resume: sinon.stub(),
             complete: sinon.stub(), retain: sinon.stub(), moveToWorkflow: sinon.stub(), deleteJob: sinon.stub(), recordPrintFile: sinon.stub()
         };
         Object.values(flow).forEach(stub => stub.resolves());
-        logger = { error: sinon.stub() };
-        actions = Object.assign(new JobActions(), { flow, store, logger: logger as unknown as ILogger });
+        logger = recordingLogger();
+        actions = inject(new JobActions(), { flow, store, logger });
     });
 
     afterEach(async () => {
         sinon.restore();
-        await store.close();
-        await fs.rm(root, { recursive: true, force: true });
+        await temp.dispose();
     });
 
     function job(jobId: string): Job {

@@ -1,10 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
 import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as sinon from 'sinon';
 import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
@@ -17,11 +14,13 @@ import { SESSION_COOKIE, SessionStore } from '@presswork/platform/lib/node/auth/
 import { SignInEndpoint } from '@presswork/platform/lib/node/auth/sign-in-endpoint';
 import { SignInThrottle } from '@presswork/platform/lib/node/auth/sign-in-throttle';
 import { UserAccounts } from '@presswork/platform/lib/node/auth/user-accounts';
-import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store';
+import { FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
 import type { JobRow } from '../../common/job-row';
 import { JobRowIndex } from '../query/job-row-index';
-import { stubLogger, withoutVersion } from '../test/jobs-store-fixture';
+import { withoutVersion } from '../test/jobs-store-fixture';
 import { JobsReadApi } from './jobs-read-api';
 
 interface Page {
@@ -33,7 +32,7 @@ describe('JobsReadApi', function (): void {
     // Creating users hashes their passwords (scrypt).
     this.timeout(30_000);
 
-    let folder: string;
+    let temp: TempStore;
     let store: FileDocumentStore;
     let sessions: SessionStore;
     let tokens: ApiTokens;
@@ -43,14 +42,13 @@ describe('JobsReadApi', function (): void {
     const userIds: Partial<Record<Authority, string>> = {};
 
     before(async () => {
-        folder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-read-api-'));
-        store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ApiTokensCollection] });
-        await store.ready;
+        temp = await openTempStore([ApiTokensCollection], 'presswork-read-api-');
+        store = temp.store;
         sessions = new SessionStore();
         const accounts = new UserAccounts();
-        Object.assign(accounts, { store, sessions, config: { dataFolder: folder, demo: false }, logger: stubLogger() });
+        Object.assign(accounts, { store, sessions, config: { dataFolder: temp.path, demo: false }, logger: recordingLogger() });
         tokens = new ApiTokens();
-        Object.assign(tokens, { store, accounts, logger: stubLogger() });
+        Object.assign(tokens, { store, accounts, logger: recordingLogger() });
         const requestUsers = new RequestUsers();
         Object.assign(requestUsers, { sessions, accounts });
 
@@ -61,7 +59,7 @@ describe('JobsReadApi', function (): void {
         }
 
         const index = new JobRowIndex();
-        Object.assign(index, { store, logger: stubLogger() });
+        Object.assign(index, { store, logger: recordingLogger() });
         index.initialize();
         await index.whenReady();
 
@@ -69,11 +67,11 @@ describe('JobsReadApi', function (): void {
         const gate = new SignInEndpoint();
         Object.assign(gate, {
             earlyMiddleware, sessions, accounts, throttle: new SignInThrottle(), apiTokens: tokens, requestUsers,
-            applicationPackage: { pck: { version: '1.0.0' } }, logger: stubLogger()
+            applicationPackage: { pck: { version: '1.0.0' } }, logger: recordingLogger()
         });
         gate.initialize();
         const api = new JobsReadApi();
-        Object.assign(api, { index, store, requestUsers, logger: stubLogger() });
+        Object.assign(api, { index, store, requestUsers, logger: recordingLogger() });
         const app = express();
         app.use(...earlyMiddleware.handlers);
         api.configure(app);
@@ -87,8 +85,7 @@ describe('JobsReadApi', function (): void {
     after(async () => {
         server.closeAllConnections();
         await new Promise(resolve => server.close(resolve));
-        await store.close();
-        await fs.rm(folder, { recursive: true, force: true });
+        await temp.dispose();
     });
 
     beforeEach(async () => {

@@ -8,7 +8,8 @@ import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-p
 import type { Authority } from '@presswork/platform/lib/common/authority';
 import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
 import type { OrderRowsDelta } from '../../common/jobs-protocol';
-import { JobsStoreFixture, createJobsStoreFixture, stubLogger } from '../test/jobs-store-fixture';
+import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { JobsStoreFixture, createJobsStoreFixture } from '../test/jobs-store-fixture';
 import { JobQueryServiceImpl } from './job-query-service-impl';
 import { OrderRowsProjection } from './order-rows-projection';
 
@@ -86,7 +87,7 @@ describe('JobQueryServiceImpl and the orders projection', () => {
 
     it('reaches Monitors through the change feed; a deletion comes without a document', async () => {
         const hub = new ChangeFeedHub();
-        Object.assign(hub, { store: fixture.store, projectionProvider: { getContributions: () => [projection] }, logger: stubLogger() });
+        Object.assign(hub, { store: fixture.store, projectionProvider: { getContributions: () => [projection] }, logger: recordingLogger() });
         hub.initialize();
         const received: DocumentDelta[] = [];
         const monitor: ChangeFeedSubscriber = {

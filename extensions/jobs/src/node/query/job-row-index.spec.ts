@@ -4,7 +4,8 @@ import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store';
 import type { JobGroupItem, JobListItem, JobQuery, JobWindow } from '../../common/job-query';
 import type { JobRow } from '../../common/job-row';
-import { JobsStoreFixture, createJobsStoreFixture, stubLogger } from '../test/jobs-store-fixture';
+import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { JobsStoreFixture, createJobsStoreFixture } from '../test/jobs-store-fixture';
 import { seededRandom } from '../test/seeded-random';
 import { JobRowIndex } from './job-row-index';
 
@@ -34,7 +35,7 @@ describe('JobRowIndex', () => {
             await fixture.addWorkflow('wf-cards', 'Business cards');
             await fixture.addOrder('order-a', 2, (_job, at) => ({ workflowId: at === 0 ? 'wf-cards' : 'wf-gone', currentActivity: 'Approve' }));
             const late = new JobRowIndex();
-            Object.assign(late, { store: fixture.store, logger: stubLogger() });
+            Object.assign(late, { store: fixture.store, logger: recordingLogger() });
             late.initialize();
             await late.whenReady();
 
@@ -117,7 +118,7 @@ describe('JobRowIndex', () => {
             for (const spec of specs) {
                 const maintained = query(spec);
                 const fresh = new JobRowIndex();
-                Object.assign(fresh, { store: fixture.store, logger: stubLogger() });
+                Object.assign(fresh, { store: fixture.store, logger: recordingLogger() });
                 await fresh.whenReady();
                 assert.deepEqual(maintained, fresh.window({ query: spec, offset: 0, limit: 1000 }), JSON.stringify(spec));
             }

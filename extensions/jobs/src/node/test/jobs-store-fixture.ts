@@ -1,20 +1,14 @@
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import * as sinon from 'sinon';
-import type { ILogger } from '@theia/core/lib/common/logger';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { defaultWorkflows } from '@presswork/platform/lib/node/defaults/default-workflows';
-import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, WorkflowsCollection } from '@presswork/platform/lib/node/store';
+import { FileDocumentStore, OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { openTempStore } from '@presswork/platform/lib/node/test/temp-store';
 import { JobRowIndex } from '../query/job-row-index';
-
-export function stubLogger(): ILogger {
-    return { info: sinon.stub(), warn: sinon.stub(), error: sinon.stub(), debug: sinon.stub() } as unknown as ILogger;
-}
 
 export interface JobsStoreFixture {
     readonly store: FileDocumentStore;
@@ -27,11 +21,9 @@ export interface JobsStoreFixture {
 
 /** A real store in a temporary folder and a started job index over it. */
 export async function createJobsStoreFixture(extraCollections: readonly DocumentCollection[] = []): Promise<JobsStoreFixture> {
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-jobs-'));
-    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...extraCollections] });
-    await store.ready;
-    const index = new JobRowIndex();
-    Object.assign(index, { store, logger: stubLogger() });
+    const temp = await openTempStore(extraCollections, 'presswork-jobs-');
+    const { store } = temp;
+    const index = inject(new JobRowIndex(), { store, logger: recordingLogger() });
     index.initialize();
     await index.whenReady();
     const template = defaultWorkflows(new Date().toISOString())[0];
@@ -43,10 +35,7 @@ export async function createJobsStoreFixture(extraCollections: readonly Document
             return store.create(OrdersCollection, withoutVersion({ ...sample, ...order, jobs: sample.jobs.map((job, at) => ({ ...job, ...change(job, at) })) }));
         },
         addWorkflow: (id, name) => store.create(WorkflowsCollection, { ...template, id, name }),
-        dispose: async () => {
-            await store.close();
-            await fs.rm(folder, { recursive: true, force: true });
-        }
+        dispose: () => temp.dispose()
     };
 }
 

@@ -3,20 +3,21 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import { PressworkError } from '../../common/errors';
 import type { User } from '../../common/user-schema';
-import { FileDocumentStore, PLATFORM_COLLECTIONS } from '../store';
+import type { FileDocumentStore } from '../store';
 import { ApiTokens, ApiTokensCollection, hashApiToken } from './api-tokens';
 import { RequestUsers } from './request-user';
 import { SessionStore } from './session-store';
 import { SignInEndpoint } from './sign-in-endpoint';
 import { SignInThrottle } from './sign-in-throttle';
-import { StubLogger, stubLogger } from './test/accounts-fixture';
 import { UserAccounts } from './user-accounts';
+import { inject } from '../test/inject';
+import { RecordingLogger, recordingLogger } from '../test/recording-logger';
+import { TempStore, openTempStore } from '../test/temp-store';
 
 describe('ApiTokens', function (): void {
     this.timeout(20_000);
@@ -26,28 +27,23 @@ describe('ApiTokens', function (): void {
     let accounts: UserAccounts;
     let sessions: SessionStore;
     let tokens: ApiTokens;
-    let logger: StubLogger;
+    let logger: RecordingLogger;
+    let temp: TempStore;
     let admin: User;
     let operator: User;
 
     beforeEach(async () => {
-        folder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-tokens-'));
-        store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ApiTokensCollection] });
-        await store.ready;
+        temp = await openTempStore([ApiTokensCollection], 'presswork-tokens-');
+        ({ store, storeFolder: folder } = temp);
         sessions = new SessionStore();
-        accounts = new UserAccounts();
-        Object.assign(accounts, { store, sessions, config: { dataFolder: folder, demo: false }, logger: stubLogger() });
-        logger = stubLogger();
-        tokens = new ApiTokens();
-        Object.assign(tokens, { store, accounts, logger });
+        accounts = inject(new UserAccounts(), { store, sessions, config: { dataFolder: folder, demo: false }, logger: recordingLogger() });
+        logger = recordingLogger();
+        tokens = inject(new ApiTokens(), { store, accounts, logger });
         admin = accounts.byId((await accounts.create({ name: 'admin', authority: 'Administrator', password: 'Pass-word1' })).id)!;
         operator = accounts.byId((await accounts.create({ name: 'shop-system', authority: 'Operator', password: 'Pass-word1' })).id)!;
     });
 
-    afterEach(async () => {
-        await store.close();
-        await fs.rm(folder, { recursive: true, force: true });
-    });
+    afterEach(() => temp.dispose());
 
     it('issues a token shown once and stores only its SHA-256', async () => {
         const issued = await tokens.issue(admin, operator.id, '  Web shop  ');
@@ -99,7 +95,7 @@ describe('ApiTokens', function (): void {
             const gate = new SignInEndpoint();
             Object.assign(gate, {
                 earlyMiddleware, sessions, accounts, throttle: new SignInThrottle(), apiTokens: tokens, requestUsers,
-                applicationPackage: { pck: { version: '1.0.0' } }, logger: stubLogger()
+                applicationPackage: { pck: { version: '1.0.0' } }, logger: recordingLogger()
             });
             gate.initialize();
             const app = express();

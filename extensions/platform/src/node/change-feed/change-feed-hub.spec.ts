@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as sinon from 'sinon';
 import type { Authority } from '../../common/authority';
 import type { DocumentDelta } from '../../common/change-feed-protocol';
 import { PressworkError } from '../../common/errors';
 import type { User } from '../../common/user-schema';
-import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, UsersCollection } from '../store';
+import { FileDocumentStore, OrdersCollection, UsersCollection } from '../store';
 import { sampleOrder, sampleUser } from '../store/test/sample-documents';
 import type { RpcCaller } from '../rpc/rpc-caller';
 import { ChangeFeedHub, ChangeFeedSubscriber, projectionsByCollection } from './change-feed-hub';
 import type { ChangeFeedProjection } from './change-feed-projection';
+import { inject } from '../test/inject';
+import { RecordingLogger, recordingLogger } from '../test/recording-logger';
+import { TempStore, openTempStore } from '../test/temp-store';
 
 /** Users go to browsers of those who manage users, without their password hashes. */
 const usersProjection: ChangeFeedProjection = {
@@ -44,10 +44,10 @@ function nextTurn(): Promise<void> {
 
 describe('ChangeFeedHub', () => {
 
-    let folder: string;
     let store: FileDocumentStore;
     let hub: ChangeFeedHub;
-    let logger: { info: sinon.SinonStub, warn: sinon.SinonStub, error: sinon.SinonStub, debug: sinon.SinonStub };
+    let logger: RecordingLogger;
+    let temp: TempStore;
     let admin: ChangeFeedSubscriber & { client: { onDidCommit: sinon.SinonSpy<[DocumentDelta[]], void> } };
     let monitor: ChangeFeedSubscriber & { client: { onDidCommit: sinon.SinonSpy<[DocumentDelta[]], void> } };
 
@@ -61,12 +61,10 @@ describe('ChangeFeedHub', () => {
     }
 
     beforeEach(async () => {
-        folder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-feed-'));
-        store = new FileDocumentStore({ folder, collections: PLATFORM_COLLECTIONS });
-        await store.ready;
-        logger = { info: sinon.stub(), warn: sinon.stub(), error: sinon.stub(), debug: sinon.stub() };
-        hub = new ChangeFeedHub();
-        Object.assign(hub, { store, projectionProvider: { getContributions: () => [usersProjection] }, logger });
+        temp = await openTempStore([], 'presswork-feed-');
+        store = temp.store;
+        logger = recordingLogger();
+        hub = inject(new ChangeFeedHub(), { store, projectionProvider: { getContributions: () => [usersProjection] }, logger });
         // The hub starts listening in initialize() (a backend contribution); older versions did it in a @postConstruct init().
         const starter = hub as unknown as { initialize?(): void, init?(): void };
         (starter.initialize ?? starter.init)!.call(hub);
@@ -79,8 +77,7 @@ describe('ChangeFeedHub', () => {
 
     afterEach(async () => {
         sinon.restore();
-        await store.close();
-        await fs.rm(folder, { recursive: true, force: true });
+        await temp.dispose();
     });
 
     it('sends changes committed before the next turn together, in one call, projected', async () => {

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from '@theia/core/shared/express';
-import { stubLogger } from '../auth/test/accounts-fixture';
+import { recordingLogger } from '../test/recording-logger';
 import { QuietErrorPagesContribution } from './quiet-error-pages';
 
 describe('QuietErrorPagesContribution', () => {
     let server: http.Server;
     let base: string;
-    const logger = stubLogger();
+    const logger = recordingLogger();
 
     before(async () => {
         const app = express();

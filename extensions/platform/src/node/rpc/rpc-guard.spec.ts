@@ -3,6 +3,7 @@ import * as sinon from 'sinon';
 import { z } from 'zod';
 import { ApplicationError } from '@theia/core/lib/common/application-error';
 import type { ILogger } from '@theia/core/lib/common/logger';
+import { RecordingLogger, recordingLogger } from '../test/recording-logger';
 import type { Authority } from '../../common/authority';
 import { PressworkError } from '../../common/errors';
 import type { RpcContract } from '../../common/rpc-contract';
@@ -75,7 +76,7 @@ describe('guardRpcService', () => {
     let service: { [K in keyof TestService]: sinon.SinonStub };
     let userStub: sinon.SinonStub<[], User>;
     let caller: RpcCaller;
-    let logger: { info: sinon.SinonStub, warn: sinon.SinonStub, error: sinon.SinonStub, debug: sinon.SinonStub };
+    let logger: RecordingLogger;
     let guarded: TestService;
 
     beforeEach(() => {
@@ -88,7 +89,7 @@ describe('guardRpcService', () => {
         };
         userStub = sinon.stub<[], User>().returns(userOf('Administrator'));
         caller = { user: userStub, sessionId: 'session-1' };
-        logger = { info: sinon.stub(), warn: sinon.stub(), error: sinon.stub(), debug: sinon.stub() };
+        logger = recordingLogger();
         guarded = guardRpcService(service as unknown as TestService, CONTRACT, caller, logger as unknown as ILogger);
     });
 

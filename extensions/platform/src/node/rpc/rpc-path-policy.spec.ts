@@ -7,7 +7,7 @@ import { keyStoreServicePath } from '@theia/core/lib/common/key-store';
 import { remoteFileSystemPath } from '@theia/filesystem/lib/common/remote-file-system-provider';
 import { PressworkError } from '../../common/errors';
 import type { User } from '../../common/user-schema';
-import { stubLogger } from '../auth/test/accounts-fixture';
+import { recordingLogger } from '../test/recording-logger';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { RpcCaller } from './rpc-caller';
 import { boundRpcPaths, GuardedRpcConnectionHandler, servedHandler } from './rpc-path-policy';
@@ -30,13 +30,13 @@ describe('the RPC path policy (issue 18, fault 5)', () => {
 
     it('does not serve a path without a row (the keychain), whatever Theia binds', () => {
         const keytar = new RpcConnectionHandler(keyStoreServicePath, () => ({ getPassword: async () => 'secret' }));
-        assert.equal(servedHandler(keytar, connectionFor(ADMINISTRATOR), stubLogger()), undefined);
-        assert.equal(servedHandler(new RpcConnectionHandler('/services/added-by-a-later-theia', () => ({})), connectionFor(ADMINISTRATOR), stubLogger()), undefined);
+        assert.equal(servedHandler(keytar, connectionFor(ADMINISTRATOR), recordingLogger()), undefined);
+        assert.equal(servedHandler(new RpcConnectionHandler('/services/added-by-a-later-theia', () => ({})), connectionFor(ADMINISTRATOR), recordingLogger()), undefined);
     });
 
     it('refuses a Monitor the logger\'s levels and tags the Monitor\'s log lines', async () => {
         const server = { setLogLevel: sinon.stub().resolves(), log: sinon.stub().resolves(), getLogLevel: sinon.stub().resolves(30), child: sinon.stub().resolves() };
-        const handler = servedHandler(new RpcConnectionHandler(loggerPath, () => server as unknown as ILoggerServer), connectionFor(MONITOR), stubLogger())!;
+        const handler = servedHandler(new RpcConnectionHandler(loggerPath, () => server as unknown as ILoggerServer), connectionFor(MONITOR), recordingLogger())!;
         const logger = targetOf(handler);
         await assert.rejects(logger.setLogLevel('root', 60), (error: unknown) => PressworkError.AccessDenied.is(error as object));
         await assert.rejects(logger.setClient({}), (error: unknown) => PressworkError.AccessDenied.is(error as object));
@@ -47,7 +47,7 @@ describe('the RPC path policy (issue 18, fault 5)', () => {
 
     it('lets everyone read the settings folder and only Administrators write it', async () => {
         const fileSystem = { stat: sinon.stub().resolves({}), writeFile: sinon.stub().resolves() };
-        const serve = (user: User) => targetOf(servedHandler(new RpcConnectionHandler(remoteFileSystemPath, () => fileSystem), connectionFor(user), stubLogger())!);
+        const serve = (user: User) => targetOf(servedHandler(new RpcConnectionHandler(remoteFileSystemPath, () => fileSystem), connectionFor(user), recordingLogger())!);
         const settings = 'file:///data/theia/settings.json';
         const content = new TextEncoder().encode('{"window.menuBarVisibility":"hidden"}');
         await serve(MONITOR).stat(settings);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ResponseError } from '@theia/core/lib/common/message-rpc/rpc-message-encoder';
 import { RpcProxyFactory } from '@theia/core/lib/common/messaging/proxy-factory';
 import { PressworkError } from '../../common/errors';
-import { stubLogger } from '../auth/test/accounts-fixture';
+import { recordingLogger } from '../test/recording-logger';
 import { stacklessClient, stacklessFactory, withoutStack } from './stackless-errors';
 
 /** Exposes the factory's error serialisation, which the RPC protocol calls for a failed request. */
@@ -13,7 +13,7 @@ function serialize(factory: RpcProxyFactory<object>, error: unknown): ResponseEr
 describe('stackless RPC errors (issue 18, fault 9)', () => {
 
     it('sends an application error with its code and message, without a stack', () => {
-        const Factory = stacklessFactory(RpcProxyFactory, '/services/test', stubLogger());
+        const Factory = stacklessFactory(RpcProxyFactory, '/services/test', recordingLogger());
         const sent = serialize(new Factory(), PressworkError.AccessDenied('Your authority (Monitor) does not allow this'));
         assert.ok(sent instanceof ResponseError);
         assert.equal(sent.code, -32010);
@@ -23,7 +23,7 @@ describe('stackless RPC errors (issue 18, fault 9)', () => {
     });
 
     it('sends anything unexpected as an internal error with a reference; the stack goes to the server log', () => {
-        const logger = stubLogger();
+        const logger = recordingLogger();
         const Factory = stacklessFactory(RpcProxyFactory, '/services/test', logger);
         const failure = new Error('ENOENT: /srv/presswork/secret/path');
         const sent = serialize(new Factory(), failure);

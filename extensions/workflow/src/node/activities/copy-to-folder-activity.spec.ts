@@ -6,7 +6,8 @@ import type { Job } from '@presswork/platform/lib/common';
 import { CopyToFolderPropertiesSchema } from '../../common/supplied-activities';
 import { CopyToFolderActivityContribution } from './copy-to-folder-activity';
 import { temporaryNameOf } from './files/file-placement';
-import { RecordingContext, TempFolder, activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
+import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
 
 type Properties = z.infer<typeof CopyToFolderPropertiesSchema>;
 

@@ -4,7 +4,11 @@ import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { WorkflowVersionsCollection, workflowVersionId } from '../workflow-collections';
 import { CreateJobActivityContribution, applyDefaultsAndOverrides } from './create-job-activity';
-import { TempFolder, activityContext, inject, openTestStore, orderWithJob, workflowDocument } from './test/activity-harness';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { WORKFLOW_COLLECTIONS } from '../workflow-collections';
+import { activityContext, orderWithJob } from './test/activity-harness';
 import { StoreWorkflowLookup, WorkflowLookup } from './workflow-lookup';
 
 describe('Create Job activity', () => {
@@ -51,7 +55,7 @@ describe('Create Job activity', () => {
 
         beforeEach(async () => {
             temp = await TempFolder.create();
-            store = await openTestStore(temp.join('data'));
+            store = await openStore(temp.join('data'), WORKFLOW_COLLECTIONS);
             lookup = inject(new StoreWorkflowLookup(), { store });
         });
 

@@ -11,7 +11,9 @@ import { MAX_FILE_NAME_BYTES, finishFileName, sanitiseFileNameComponent } from '
 import { locateJobFiles } from './job-files';
 import { ProcessRunner } from './process-runner';
 import { RunExternalApplicationActivityContribution } from './run-external-application-activity';
-import { TempFolder, activityContext, inject, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
+import { activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
 
 /*
  * Hostile names and arguments (issue 7, item 3): whatever job data, file names and folders bring,

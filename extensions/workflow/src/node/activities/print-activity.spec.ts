@@ -9,7 +9,10 @@ import { PrinterRegistry } from '../printers/printer-registry';
 import { RawSocketSender } from '../printers/raw-socket-sender';
 import { LoopbackPrinter, closedPort } from '../printers/test/loopback-printer';
 import { PrintActivityContribution } from './print-activity';
-import { RecordingContext, TempFolder, activityContext, inject, logText, openTestStore, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { WORKFLOW_COLLECTIONS } from '../workflow-collections';
+import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
 
 describe('Print activity', () => {
 
@@ -22,7 +25,7 @@ describe('Print activity', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create('presswork-print-');
-        store = await openTestStore(temp.join('data'));
+        store = await openStore(temp.join('data'), WORKFLOW_COLLECTIONS);
         printers = inject(new PrinterRegistry(), { store });
         activity = inject(new PrintActivityContribution(), { printers, hotFolder: new HotFolderSender(), rawSocket: new RawSocketSender() });
     });

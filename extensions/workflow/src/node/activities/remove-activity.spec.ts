@@ -3,7 +3,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { JobDisposal, JobAuditRecord } from './job-disposal';
 import { RemoveActivityContribution } from './remove-activity';
-import { RecordingContext, TempFolder, activityContext, inject, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
+import { RecordingContext, activityContext, orderWithJob, writeJobFiles } from './test/activity-harness';
 
 describe('Remove activity', () => {
 

@@ -4,7 +4,9 @@ import type { Job } from '@presswork/platform/lib/common';
 import { RetainPropertiesSchema } from '../../common/supplied-activities';
 import { JobDisposal } from './job-disposal';
 import { RetainActivityContribution, retentionMarker } from './retain-activity';
-import { RecordingContext, TempFolder, activityContext, inject, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
+import { RecordingContext, activityContext, orderWithJob, writeJobFiles } from './test/activity-harness';
 
 type Properties = ReturnType<typeof RetainPropertiesSchema.parse>;
 

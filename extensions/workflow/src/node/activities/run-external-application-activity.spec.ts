@@ -5,7 +5,10 @@ import type { z } from 'zod';
 import { RunExternalApplicationPropertiesSchema } from '../../common/supplied-activities';
 import { ProcessRunner } from './process-runner';
 import { RunExternalApplicationActivityContribution } from './run-external-application-activity';
-import { RecordingContext, TempFolder, activityContext, eventually, inject, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
+import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
 
 type Properties = z.infer<typeof RunExternalApplicationPropertiesSchema>;
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { TempFolder } from '../activities/test/activity-harness';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
 import { HotFolderSender } from './hot-folder-sender';
 import { PrinterTransportError } from './printer-transport-error';
 

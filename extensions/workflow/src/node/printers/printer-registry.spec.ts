@@ -5,7 +5,10 @@ import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import { CustomActivitiesCollection } from '../workflow-collections';
-import { TempFolder, inject, openTestStore, workflowDocument } from '../activities/test/activity-harness';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { WORKFLOW_COLLECTIONS } from '../workflow-collections';
 import { PrinterRegistry } from './printer-registry';
 
 describe('PrinterRegistry', () => {
@@ -16,7 +19,7 @@ describe('PrinterRegistry', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create('presswork-printers-');
-        store = await openTestStore(temp.join('data'));
+        store = await openStore(temp.join('data'), WORKFLOW_COLLECTIONS);
         registry = inject(new PrinterRegistry(), { store });
     });
 

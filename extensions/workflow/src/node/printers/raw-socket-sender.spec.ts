@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { TempFolder } from '../activities/test/activity-harness';
+import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
 import { PrinterTransportError } from './printer-transport-error';
 import { RawSocketSender } from './raw-socket-sender';
 import { LoopbackPrinter, closedPort } from './test/loopback-printer';

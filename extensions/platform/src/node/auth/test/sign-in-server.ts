@@ -5,7 +5,8 @@ import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import { SignInEndpoint } from '../sign-in-endpoint';
 import { SignInThrottle } from '../sign-in-throttle';
-import { AccountsFixture, stubLogger } from './accounts-fixture';
+import { recordingLogger } from '../../test/recording-logger';
+import type { AccountsFixture } from './accounts-fixture';
 
 export interface SignInServer {
     readonly endpoint: SignInEndpoint;
@@ -27,7 +28,7 @@ export async function startSignInServer(fixture: AccountsFixture, tls?: { cert: 
         accounts: fixture.accounts,
         throttle: new SignInThrottle(),
         applicationPackage: { pck: { version: '9.9.9' } },
-        logger: stubLogger()
+        logger: recordingLogger()
     });
     endpoint.initialize();
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import * as sinon from 'sinon';
-import type { ILogger } from '@theia/core/lib/common/logger';
 import { PressworkError } from '../../../common/errors';
 import type { RpcContract, RpcMethodContract } from '../../../common/rpc-contract';
 import type { User } from '../../../common/user-schema';
+import { recordingLogger } from '../../test/recording-logger';
 import { guardRpcService } from '../rpc-guard';
 
 /*
@@ -119,13 +119,13 @@ function plainThroughout(value: unknown): boolean {
 /** Calls the guarded method and checks what happened against the method's own schema. */
 async function checkCall(method: string, row: RpcMethodContract, args: unknown[]): Promise<{ refused: boolean, message?: string }> {
     const service = { [method]: sinon.stub().resolves('done') };
-    const logger = { info: sinon.stub(), warn: sinon.stub(), error: sinon.stub(), debug: sinon.stub() } as unknown as ILogger;
+    const logger = recordingLogger();
     const guarded = guardRpcService(service, { [method]: row } as unknown as RpcContract<typeof service>, { user: () => ADMINISTRATOR, sessionId: 's' }, logger);
     const started = Date.now();
     const error = await (guarded[method] as (...values: unknown[]) => Promise<unknown>)(...args).then(() => undefined, caught => caught);
     const took = Date.now() - started;
     assert.ok(took < CHECK_BUDGET_MS, `${method}: checking the arguments took ${took} ms`);
-    assert.equal((logger.error as sinon.SinonStub).called, false, `${method}: no unexpected error`);
+    assert.equal(logger.error.called, false, `${method}: no unexpected error`);
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
     if (error === undefined) {
         assert.ok(service[method].calledOnce, `${method}: accepted arguments reach the service`);

@@ -1,6 +1,7 @@
 import type { Job } from '../../../common/job-schema';
 import type { LineItem, Order } from '../../../common/order-schema';
 import type { User } from '../../../common/user-schema';
+import type { Workflow } from '../../../common/workflow-schema';
 
 /**
  * Small, valid documents for tests and benchmarks. Every field a schema would default is given
@@ -80,5 +81,25 @@ function sampleJob(id: string, orderId: string, orderNumber: string, lineItemId:
         properties: { paper: '350gsm matt', sides: 2 },
         files: [{ name: `${id}.pdf`, size: 182_004 }],
         log: [{ at: RECEIVED_AT, level: 'info', message: 'Received from MarcomCentral' }]
+    };
+}
+
+/** An enabled, valid workflow (without its version): Create Job, then Remove; `change` replaces fields. */
+export function workflowDocument(id: string, change: Partial<Workflow> = {}): Omit<Workflow, 'version'> {
+    return {
+        id,
+        name: `Workflow ${id}`,
+        description: '',
+        enabled: true,
+        jobDefaults: {},
+        jobOverrides: {},
+        phases: {
+            Receive: [{ id: 'receive-create-job', activity: 'create-job', properties: {} }],
+            Prepare: [],
+            Print: [],
+            Complete: [{ id: 'complete-remove', activity: 'remove', properties: {} }]
+        },
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        ...change
     };
 }

@@ -1,29 +1,7 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ActivityContext, Job, Order, Workflow, WorkflowStep } from '@presswork/platform/lib/common';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
-import { PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store/platform-collections';
+import type { ActivityContext, Job, Order, WorkflowStep } from '@presswork/platform/lib/common';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
-import { WORKFLOW_COLLECTIONS } from '../../workflow-collections';
-
-/** A temporary folder, created for a test and removed after it. */
-export class TempFolder {
-    protected constructor(readonly path: string) { }
-
-    static async create(prefix = 'presswork-activities-'): Promise<TempFolder> {
-        return new TempFolder(await fs.mkdtemp(path.join(os.tmpdir(), prefix)));
-    }
-
-    join(...parts: string[]): string {
-        return path.join(this.path, ...parts);
-    }
-
-    async remove(): Promise<void> {
-        await fs.rm(this.path, { recursive: true, force: true });
-    }
-}
 
 export interface LoggedLine {
     readonly message: string;
@@ -81,48 +59,4 @@ export async function writeJobFiles(jobFolder: string, files: Readonly<Record<st
 /** Every log message, one a line: for assertions that look for text. */
 export function logText(context: RecordingContext<unknown>): string {
     return context.logged.map(line => line.message).join('\n');
-}
-
-/** Assigns an injectable's fields, as the container would. */
-export function inject<T extends object>(instance: T, fields: Record<string, unknown>): T {
-    Object.assign(instance as unknown as Record<string, unknown>, fields);
-    return instance;
-}
-
-/** Polls `condition` until it holds or `timeoutMs` passes. */
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 3000, what = 'condition'): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!await condition()) {
-        if (Date.now() > deadline) {
-            throw new Error(`timed out waiting for ${what}`);
-        }
-        await delay(10);
-    }
-}
-
-/** A real file store over `folder` with the platform's and the workflow extension's collections. */
-export async function openTestStore(folder: string): Promise<FileDocumentStore> {
-    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...WORKFLOW_COLLECTIONS] });
-    await store.ready;
-    return store;
-}
-
-/** A valid workflow document (without its version). */
-export function workflowDocument(id: string, change: Partial<Workflow> = {}): Omit<Workflow, 'version'> {
-    return {
-        id,
-        name: `Workflow ${id}`,
-        description: '',
-        enabled: true,
-        jobDefaults: {},
-        jobOverrides: {},
-        phases: {
-            Receive: [{ id: 'receive-create-job', activity: 'create-job', properties: {} }],
-            Prepare: [],
-            Print: [],
-            Complete: [{ id: 'complete-remove', activity: 'remove', properties: {} }]
-        },
-        updatedAt: '2026-01-01T00:00:00.000Z',
-        ...change
-    };
 }

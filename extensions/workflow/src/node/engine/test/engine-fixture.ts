@@ -1,10 +1,5 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as sinon from 'sinon';
 import { z } from 'zod';
-import type { ILogger } from '@theia/core/lib/common/logger';
 import type { ActivityContext, ActivityContribution, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
 import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
@@ -13,9 +8,13 @@ import type { Phase } from '@presswork/platform/lib/common/job-status';
 import { PHASES } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { StepCondition, Workflow, WorkflowPhases, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
-import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
-import { OrdersCollection, PLATFORM_COLLECTIONS, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { workflowDocument as validWorkflow } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
+import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
 import { JobDisposal } from '../../activities/job-disposal';
 import { WORKFLOW_COLLECTIONS, WorkflowVersionsCollection, workflowVersionId } from '../../workflow-collections';
 import { WorkflowEngine, WorkflowEngineOptions } from '../workflow-engine';
@@ -54,18 +53,9 @@ export function step(id: string, activity: string, properties: Record<string, un
     return condition ? { id, activity, properties, condition } : { id, activity, properties };
 }
 
+/** A workflow of exactly the steps given (a phase not given is empty). */
 export function workflowDocument(id: string, phases: Partial<WorkflowPhases>, extra: Partial<Workflow> = {}): Omit<Workflow, 'version'> {
-    return {
-        id,
-        name: `Workflow ${id}`,
-        description: '',
-        enabled: true,
-        jobDefaults: {},
-        jobOverrides: {},
-        phases: { Receive: [], Prepare: [], Print: [], Complete: [], ...phases },
-        updatedAt: AT,
-        ...extra
-    };
+    return validWorkflow(id, { phases: { Receive: [], Prepare: [], Print: [], Complete: [], ...phases }, updatedAt: AT, ...extra });
 }
 
 export function jobDocument(id: string, orderId: string, extra: Partial<Job> = {}): Job {
@@ -106,37 +96,32 @@ export function orderDocument(id: string, jobs: readonly Job[]): Omit<Order, 've
     };
 }
 
-export interface StubLogger {
-    readonly error: sinon.SinonStub;
-    readonly warn: sinon.SinonStub;
-    readonly info: sinon.SinonStub;
-    readonly debug: sinon.SinonStub;
-}
-
 /** A temporary data folder with a real store, and engines built over it as the backend module would. */
 export class EngineFixture {
     store: FileDocumentStore;
     readonly engines: WorkflowEngine[] = [];
-    readonly logger: StubLogger = { error: sinon.stub(), warn: sinon.stub(), info: sinon.stub(), debug: sinon.stub() };
+    readonly logger: RecordingLogger = recordingLogger();
     protected readonly stores: FileDocumentStore[] = [];
 
-    protected constructor(readonly root: string) { }
+    protected constructor(protected readonly temp: TempFolder) { }
 
     static async create(): Promise<EngineFixture> {
-        const fixture = new EngineFixture(await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-engine-')));
+        const fixture = new EngineFixture(await TempFolder.create('presswork-engine-'));
         await fixture.openStore();
         return fixture;
     }
 
+    get root(): string {
+        return this.temp.path;
+    }
+
     get dataFolder(): string {
-        return path.join(this.root, 'data');
+        return this.temp.join('data');
     }
 
     async openStore(): Promise<FileDocumentStore> {
-        const collections = [...PLATFORM_COLLECTIONS, ...WORKFLOW_COLLECTIONS] as readonly DocumentCollection[];
-        this.store = new FileDocumentStore({ folder: path.join(this.dataFolder, 'store'), collections });
+        this.store = await openStore(path.join(this.dataFolder, 'store'), WORKFLOW_COLLECTIONS);
         this.stores.push(this.store);
-        await this.store.ready;
         return this.store;
     }
 
@@ -150,13 +135,13 @@ export class EngineFixture {
     engine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}): WorkflowEngine {
         const engine = new WorkflowEngine();
         const config = { dataFolder: this.dataFolder, demo: false };
-        Object.assign(engine, {
+        inject(engine, {
             store: this.store,
             activities: registryOf(ActivityRegistry, activities),
             platform: { whenReady: Promise.resolve() },
             config,
-            disposal: Object.assign(new JobDisposal(), { config }),
-            logger: this.logger as unknown as ILogger,
+            disposal: inject(new JobDisposal(), { config }),
+            logger: this.logger,
             options: { minWakeDelayMs: 0, ...options }
         });
         this.engines.push(engine);
@@ -221,19 +206,13 @@ export class EngineFixture {
     async dispose(): Promise<void> {
         await Promise.all(this.engines.map(engine => engine.stop()));
         await Promise.all(this.stores.map(store => store.close().catch(() => undefined)));
-        await fs.rm(this.root, { recursive: true, force: true });
+        await this.temp.remove();
     }
 }
 
 /** Resolves once `condition` holds, polling; fails the test after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-    const started = Date.now();
-    while (!condition()) {
-        if (Date.now() - started > timeoutMs) {
-            throw new Error(`timed out waiting for ${what}`);
-        }
-        await delay(5);
-    }
+export function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+    return eventually(condition, timeoutMs, what);
 }
 
 /** A promise with its resolve function, for activities that finish when the test says. */

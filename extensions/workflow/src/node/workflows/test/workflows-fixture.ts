@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
@@ -10,10 +8,11 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { Workflow, WorkflowPhases, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
-import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
-import { OrdersCollection, PLATFORM_COLLECTIONS, PrintersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import { OrdersCollection, PrintersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
 import { SUPPLIED_ACTIVITIES } from '../../../common/supplied-activities';
 import type { WorkflowContent } from '../../../common/workflow-protocol';
 import { WORKFLOW_COLLECTIONS, WorkflowVersionsCollection } from '../../workflow-collections';
@@ -31,19 +30,24 @@ export class WorkflowsFixture {
     readonly repository: WorkflowRepository;
     readonly customs: CustomActivities;
 
-    protected constructor(readonly root: string, readonly store: FileDocumentStore) {
+    protected constructor(protected readonly temp: TempStore) {
+        const { store } = temp;
         const activities = registryOf(ActivityRegistry, SUPPLIED_ACTIVITIES as readonly ActivityContribution[]);
-        this.checker = assign(new WorkflowChecker(), { store, activities });
-        this.repository = assign(new WorkflowRepository(), { store, checker: this.checker });
-        this.customs = assign(new CustomActivities(), { store, activities });
+        this.checker = inject(new WorkflowChecker(), { store, activities });
+        this.repository = inject(new WorkflowRepository(), { store, checker: this.checker });
+        this.customs = inject(new CustomActivities(), { store, activities });
     }
 
     static async create(): Promise<WorkflowsFixture> {
-        const root = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-workflows-'));
-        const collections = [...PLATFORM_COLLECTIONS, ...WORKFLOW_COLLECTIONS] as readonly DocumentCollection[];
-        const store = new FileDocumentStore({ folder: path.join(root, 'store'), collections });
-        await store.ready;
-        return new WorkflowsFixture(root, store);
+        return new WorkflowsFixture(await openTempStore(WORKFLOW_COLLECTIONS, 'presswork-workflows-'));
+    }
+
+    get root(): string {
+        return this.temp.path;
+    }
+
+    get store(): FileDocumentStore {
+        return this.temp.store;
     }
 
     async addPrinter(id: string, enabled = true): Promise<Printer> {
@@ -79,14 +83,9 @@ export class WorkflowsFixture {
         return this.store.get(WorkflowsCollection, id);
     }
 
-    async dispose(): Promise<void> {
-        await this.store.close();
-        await fs.rm(this.root, { recursive: true, force: true });
+    dispose(): Promise<void> {
+        return this.temp.dispose();
     }
-}
-
-function assign<T extends object>(instance: T, fields: Record<string, unknown>): T {
-    return Object.assign(instance, fields);
 }
 
 export const createJobStep = (id = 'receive-create-job'): WorkflowStep => ({ id, activity: ActivityTypes.createJob, properties: {} });
