@@ -1,6 +1,7 @@
 import { Container, ContainerModule, interfaces } from '@theia/core/shared/inversify';
 import { EnvVariablesServer } from '@theia/core/lib/common/env-variables';
 import { ILogger } from '@theia/core/lib/common/logger';
+import { BackendApplication } from '@theia/core/lib/node/backend-application';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { ReconnectableSocketChannel } from '@theia/core/lib/node/messaging/websocket-frontend-connection-service';
 import { FileSystemProvider } from '@theia/filesystem/lib/common/files';
@@ -10,9 +11,12 @@ import platformBackendModule from '@presswork/platform/lib/node/platform-backend
 
 /**
  * Theia's services that platform's backend module replaces (browser messaging, environment, file
- * system). A benchmark serves no browser, so stand-ins are enough for the module to load.
+ * system, the backend application that waits for required start-up steps). A benchmark serves no
+ * browser and starts no Theia application, so stand-ins are enough for the module to load.
  */
-const THEIA_SERVICES_PLATFORM_REPLACES: readonly interfaces.ServiceIdentifier[] = [ReconnectableSocketChannel, DefaultMessagingService, EnvVariablesServer, FileSystemProvider];
+const THEIA_SERVICES_PLATFORM_REPLACES: readonly interfaces.ServiceIdentifier[] = [
+    ReconnectableSocketChannel, DefaultMessagingService, EnvVariablesServer, FileSystemProvider, BackendApplication
+];
 
 export interface BackendContainerOptions {
     readonly dataFolder: string;

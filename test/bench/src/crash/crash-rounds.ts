@@ -92,6 +92,15 @@ export interface ScenarioResult {
  * store opened), starts it again on the same folder until it finishes, and checks the outcome.
  */
 export async function runScenario<P>(scenario: CrashScenario<P>, rounds: number, random: () => number, progress: (message: string) => void): Promise<ScenarioResult> {
+    try {
+        return await runRounds(scenario, rounds, random, progress);
+    } finally {
+        // Also when a round throws: a scenario's simulator left listening would keep the run from ever ending.
+        await scenario.dispose();
+    }
+}
+
+async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: () => number, progress: (message: string) => void): Promise<ScenarioResult> {
     const calibration = await scenario.prepare(0);
     const clean = await runBackend(calibration.request);
     const cleanOutcome = await scenario.verify(calibration.plan);
@@ -135,7 +144,6 @@ export async function runScenario<P>(scenario: CrashScenario<P>, rounds: number,
         progress(`${scenario.name} round ${round}: killed at ${killedAtMs.map(ms => `${ms} ms`).join(', ') || '(finished before the kill)'}; `
             + `${result.violations.length === 0 ? 'ok' : `${result.violations.length} VIOLATIONS: ${result.violations.slice(0, 3).join('; ')}`}`);
     }
-    await scenario.dispose();
     return { name: scenario.name, calibrationMillis: clean.millis, rounds: results };
 }
 
