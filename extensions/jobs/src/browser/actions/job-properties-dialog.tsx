@@ -141,7 +141,7 @@ export class JobPropertiesDialog extends JobDialog {
                 {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'><StoreText text={job.waitReason} /></dd></>}
                 <dt>Received</dt><dd data-fact='receivedAt'>{new Date(job.receivedAt).toLocaleString()}</dd>
                 {details.finishingOptions.map((option, index) => <React.Fragment key={index}>
-                    <dt>Finishing: {option.name}</dt><dd data-finishing={option.name}>{option.value}</dd>
+                    <dt>Finishing: <StoreText text={option.name} /></dt><dd data-finishing={option.name}><StoreText text={option.value} /></dd>
                 </React.Fragment>)}
             </dl>
             <div className='presswork-form'>

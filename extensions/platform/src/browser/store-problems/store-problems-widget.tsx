@@ -3,6 +3,7 @@ import { inject, injectable, postConstruct } from '@theia/core/shared/inversify'
 import { nls } from '@theia/core/lib/common/nls';
 import { StoreProblem, StoreProblemsService } from '../../common/store-problems-protocol';
 import { PressworkViewWidget } from '../presswork-view-widget';
+import { Identifier } from '../store-text';
 
 /**
  * Administrators' list of documents the store found at start but could not load. Everything else
@@ -45,8 +46,8 @@ export class StoreProblemsWidget extends PressworkViewWidget {
                         </tr></thead>
                         <tbody>{this.problems.map(problem => <tr key={`${problem.collection}/${problem.id}`} data-document={problem.id}>
                             <td>{problem.collection}</td>
-                            <td><bdi>{problem.id}</bdi></td>
-                            <td><bdi>{problem.file}</bdi></td>
+                            <td><Identifier text={problem.id} /></td>
+                            <td><Identifier text={problem.file} /></td>
                             <td>{problem.reason}</td>
                         </tr>)}</tbody>
                     </table>
