@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import {
-    COMMON_MEDIA_SIZES, COMMON_MEDIA_TYPES, Medium, MediumInputSchema, MediumSchema, findMedium, mediaSizeOf, sizeNameProblem, ticketMediaOf
+    COMMON_MEDIA_SIZES, COMMON_MEDIA_TYPES, Medium, MediumInputSchema, MediumSchema, findMedium, ticketMediaOf
 } from './media-catalog';
+import { mediaSizeOf, sizeNameProblem } from './pwg-media-size';
 
 function messagesOf(input: unknown): string {
     const parsed = MediumInputSchema.safeParse(input);

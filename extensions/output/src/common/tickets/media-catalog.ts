@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import type { TicketMedia } from '../job-ticket';
+import { mediaSizeOf, sizeNameProblem } from './pwg-media-size';
 
 /**
  * The media catalog: the named media a shop keeps (size, type, weight, colour, the printer's
@@ -8,55 +9,6 @@ import type { TicketMedia } from '../job-ticket';
  * medium's size is a PWG 5101.1 self-describing name, so the size travels to every printer
  * unchanged and its dimensions can always be read back from the name.
  */
-
-/**
- * PWG 5101.1 self-describing size name: `class_name_WxHunit`. Classes measured in inches are
- * North American and other English ones; the metric ones are ISO, Japanese, Chinese and other
- * metric; custom, roll and disc sizes may use either unit.
- */
-const SIZE_NAME = /^([a-z]+)_([a-z0-9][a-z0-9.-]*)_(\d{1,5}(?:\.\d{1,4})?)x(\d{1,5}(?:\.\d{1,4})?)(mm|in)$/;
-const INCH_CLASSES: ReadonlySet<string> = new Set(['na', 'asme', 'roc', 'oe']);
-const METRIC_CLASSES: ReadonlySet<string> = new Set(['iso', 'jis', 'jpn', 'prc', 'om']);
-const EITHER_UNIT_CLASSES: ReadonlySet<string> = new Set(['custom', 'roll', 'disc']);
-
-/** Width and height in hundredths of a millimetre, as IPP's `media-size` gives them. */
-export interface MediaSize {
-    readonly widthHmm: number;
-    readonly heightHmm: number;
-}
-
-/** Why a size name is not a PWG self-describing name, or undefined when it is one. */
-export function sizeNameProblem(sizeName: string): string | undefined {
-    const match = SIZE_NAME.exec(sizeName);
-    if (!match) {
-        return 'Size must be a PWG size name such as iso_a4_210x297mm or na_letter_8.5x11in (lower case: class_name_WIDTHxHEIGHTmm or …in)';
-    }
-    const [, sizeClass, , width, height, unit] = match;
-    if (INCH_CLASSES.has(sizeClass) && unit !== 'in') {
-        return `Size ${sizeName}: ${sizeClass}_ sizes are measured in inches (…in)`;
-    }
-    if (METRIC_CLASSES.has(sizeClass) && unit !== 'mm') {
-        return `Size ${sizeName}: ${sizeClass}_ sizes are measured in millimetres (…mm)`;
-    }
-    if (!INCH_CLASSES.has(sizeClass) && !METRIC_CLASSES.has(sizeClass) && !EITHER_UNIT_CLASSES.has(sizeClass)) {
-        return `Size ${sizeName}: ${sizeClass}_ is not a PWG size class (iso, na, jis, jpn, prc, om, oe, roc, asme, custom, roll, disc)`;
-    }
-    if (Number(width) <= 0 || Number(height) <= 0) {
-        return `Size ${sizeName}: width and height must be more than zero`;
-    }
-    return undefined;
-}
-
-/** The dimensions a PWG self-describing size name states; undefined for a name that is not one. */
-export function mediaSizeOf(sizeName: string): MediaSize | undefined {
-    if (sizeNameProblem(sizeName)) {
-        return undefined;
-    }
-    const [, , , width, height, unit] = SIZE_NAME.exec(sizeName)!;
-    // IPP counts 2540 hundredths of a millimetre to the inch (as CUPS does).
-    const scale = unit === 'in' ? 2540 : 100;
-    return { widthHmm: Math.round(Number(width) * scale), heightHmm: Math.round(Number(height) * scale) };
-}
 
 /** An IPP keyword (RFC 8011 5.1.4): what `media-type` and `media-color` values are. */
 const KEYWORD = /^[a-z0-9][a-z0-9._-]*$/;

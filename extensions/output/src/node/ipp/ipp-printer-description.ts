@@ -5,7 +5,7 @@
  */
 import type { DeviceJobState, DeviceJobStatus, PrinterCapabilities, PrinterDeviceState, PrinterStatus, ReadyMedia, SupplyLevel } from '../../common/printer-capabilities';
 import type { IppAttribute, IppCollection, IppValue } from './ipp-encoding';
-import { mediaSizeFromName, mediaSizeName } from './pwg-media-size';
+import { mediaSizeName, mediaSizeOf } from '../../common/tickets/pwg-media-size';
 
 /** Attributes of one group by name; the first of a name wins. */
 export type IppAttributeMap = ReadonlyMap<string, IppAttribute>;
@@ -95,7 +95,7 @@ export function readyMedia(printer: IppAttributeMap): ReadyMedia[] {
     if (described.length) {
         return described.map(mediaFromCollection);
     }
-    return strings(printer, 'media-ready').map(sizeName => ({ sizeName, ...mediaSizeFromName(sizeName) }));
+    return strings(printer, 'media-ready').map(sizeName => ({ sizeName, ...mediaSizeOf(sizeName) }));
 }
 
 function mediaFromCollection(media: IppCollection): ReadyMedia {

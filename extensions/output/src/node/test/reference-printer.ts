@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { freePort } from '@presswork/platform/lib/node/test/free-port';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
 import { IppPrinter } from '../ipp/ipp-printer';
-import { mediaSizeFromName } from '../ipp/pwg-media-size';
+import { mediaSizeOf } from '../../common/tickets/pwg-media-size';
 import { ensureDnsSdDaemons } from './dns-sd-daemons';
 
 /** What the print command does with the next jobs; changed at run time with `behave`. */
@@ -89,7 +89,7 @@ export function loadedMedia(media: readonly LoadedMedium[]): Record<string, stri
 }
 
 function sizeCollection(sizeName: string): string {
-    const size = mediaSizeFromName(sizeName);
+    const size = mediaSizeOf(sizeName);
     if (!size) {
         throw new Error(`'${sizeName}' is not a self-describing PWG size name`);
     }

@@ -1,6 +1,6 @@
 import { FINISHING_ENUMS, JobTicket, TicketMedia } from '../../common/job-ticket';
 import type { PrinterCapabilities } from '../../common/printer-capabilities';
-import { mediaSizeOf } from '../../common/tickets/media-catalog';
+import { mediaSizeOf } from '../../common/tickets/pwg-media-size';
 import type { IppJobTemplate, IppMediaCol } from '../ipp/ipp-job-template';
 
 /** IPP `finishings` value `none` (RFC 8011 5.2.6). */

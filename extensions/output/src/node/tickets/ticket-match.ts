@@ -1,6 +1,6 @@
 import { FINISHING_ENUMS, Finishing, JobTicket, Sides, TicketMedia } from '../../common/job-ticket';
 import type { PrinterCapabilities, ReadyMedia } from '../../common/printer-capabilities';
-import { MediaSize, mediaSizeOf } from '../../common/tickets/media-catalog';
+import { MediaSize, mediaSizeOf } from '../../common/tickets/pwg-media-size';
 import { describesMoreThanSize, printerKnowsKey } from './ipp-template';
 
 /** Two sizes within a millimetre are one: printers round inch sizes to hundredths of a millimetre differently. */
