@@ -30,3 +30,6 @@ export * from './workflow-assignment-contribution';
 export * from './new-line-item-jobs';
 export * from './exports';
 export * from './job-row';
+export * from './job-ticket';
+export * from './printer-capabilities';
+export * from './output-device-contribution';

@@ -14,6 +14,8 @@ import { ActivityRegistry } from '../common/activity-registry';
 import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, ChangeFeedServerContract } from '../common/change-feed-protocol';
 import { ConnectionTypeContribution } from '../common/connection-type-contribution';
 import { ConnectionTypeRegistry } from '../common/connection-type-registry';
+import { OutputDeviceContribution } from '../common/output-device-contribution';
+import { OutputDeviceRegistry } from '../common/output-device-registry';
 import { bindContributionPoint } from '../common/contribution-registry';
 import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
 import { STORE_PROBLEMS_PATH, StoreProblemsService, StoreProblemsServiceContract } from '../common/store-problems-protocol';
@@ -92,6 +94,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     bindContributionPoint(bind, ActivityContribution, ActivityRegistry);
     bindContributionPoint(bind, ConnectionTypeContribution, ConnectionTypeRegistry);
+    bindContributionPoint(bind, OutputDeviceContribution, OutputDeviceRegistry);
     bindRootContributionProvider(bind, WorkflowAssignmentContribution);
     bindRootContributionProvider(bind, ChangeFeedProjection);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
-import type { TicketMedia } from '../job-ticket';
+import type { TicketMedia } from '@presswork/platform/lib/common/job-ticket';
 import { mediaSizeOf, sizeNameProblem } from './pwg-media-size';
 
 /**

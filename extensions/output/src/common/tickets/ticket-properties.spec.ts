@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { JobProperties } from '@presswork/platform/lib/common/job-schema';
-import type { JobTicket } from '../job-ticket';
+import type { JobTicket } from '@presswork/platform/lib/common/job-ticket';
 import type { Medium } from './media-catalog';
 import {
     TicketDefaults, TicketDefaultsSchema, TicketSources, UNKNOWN_USER_NAME, buildTicket, parseColorMode, parseFinishings, parseSides

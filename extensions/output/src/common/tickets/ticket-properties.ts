@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Job, JobPropertyValue } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
-import { COLOR_MODES, ColorMode, FINISHING_ENUMS, Finishing, JobTicket, SIDES, Sides, TicketMedia } from '../job-ticket';
+import { COLOR_MODES, ColorMode, FINISHING_ENUMS, Finishing, JobTicket, SIDES, Sides, TicketMedia } from '@presswork/platform/lib/common/job-ticket';
 import { Medium, findMedium, ticketMediaOf } from './media-catalog';
 import { clipToUtf8Bytes, plainTicketText } from './ticket-text';
 

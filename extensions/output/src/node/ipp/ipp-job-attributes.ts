@@ -4,7 +4,7 @@
  * value fails with its field's name before anything is sent.
  */
 import { z } from 'zod';
-import { COLOR_MODES, SIDES } from '../../common/job-ticket';
+import { COLOR_MODES, SIDES } from '@presswork/platform/lib/common/job-ticket';
 import { IppAttribute, IppCollection, ippAttribute } from './ipp-encoding';
 import type { IppJobDescription, IppJobTemplate, IppMediaCol } from './ipp-job-template';
 

@@ -1,4 +1,4 @@
-import type { ColorMode, Sides } from '../../common/job-ticket';
+import type { ColorMode, Sides } from '@presswork/platform/lib/common/job-ticket';
 
 /** `media-col` (PWG 5100.3): the medium described by its members rather than named. */
 export interface IppMediaCol {

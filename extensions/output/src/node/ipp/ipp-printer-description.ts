@@ -3,7 +3,7 @@
  * (`PrinterCapabilities`, `PrinterStatus`, `DeviceJobStatus`). Tolerant: an attribute a printer
  * leaves out or sends with an unexpected tag becomes an empty list or undefined, never an error.
  */
-import type { DeviceJobState, DeviceJobStatus, PrinterCapabilities, PrinterDeviceState, PrinterStatus, ReadyMedia, SupplyLevel } from '../../common/printer-capabilities';
+import type { DeviceJobState, DeviceJobStatus, PrinterCapabilities, PrinterDeviceState, PrinterStatus, ReadyMedia, SupplyLevel } from '@presswork/platform/lib/common/printer-capabilities';
 import type { IppAttribute, IppCollection, IppValue } from './ipp-encoding';
 import { mediaSizeName, mediaSizeOf } from '../../common/tickets/pwg-media-size';
 

@@ -4,7 +4,7 @@
  * and the transport are `ipp-encoding.ts` and `ipp-client.ts`; this class only chooses operations
  * and attributes.
  */
-import type { DeviceJobState, DeviceJobStatus, PrinterCapabilities, PrinterStatus } from '../../common/printer-capabilities';
+import type { DeviceJobState, DeviceJobStatus, PrinterCapabilities, PrinterStatus } from '@presswork/platform/lib/common/printer-capabilities';
 import { IppClient, IppClientOptions, IppStatusError, IppTransportError } from './ipp-client';
 import { IppAttribute, IppGroup, IppMessage, ippAttribute } from './ipp-encoding';
 import { jobDescriptionAttributes, jobTemplateAttributes } from './ipp-job-attributes';

@@ -1,5 +1,5 @@
-import { FINISHING_ENUMS, JobTicket, TicketMedia } from '../../common/job-ticket';
-import type { PrinterCapabilities } from '../../common/printer-capabilities';
+import { FINISHING_ENUMS, JobTicket, TicketMedia } from '@presswork/platform/lib/common/job-ticket';
+import type { PrinterCapabilities } from '@presswork/platform/lib/common/printer-capabilities';
 import { mediaSizeOf } from '../../common/tickets/pwg-media-size';
 import type { IppJobTemplate, IppMediaCol } from '../ipp/ipp-job-template';
 

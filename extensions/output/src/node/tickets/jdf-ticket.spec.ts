@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { JobTicket } from '../../common/job-ticket';
+import type { JobTicket } from '@presswork/platform/lib/common/job-ticket';
 import { jdfFileNameFor, jdfTicketOf } from './jdf-ticket';
 import { coverA4, sampleTicket } from './test/sample-tickets';
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { Finishing, JobTicket, Sides, TicketMedia } from '../../common/job-ticket';
+import type { Finishing, JobTicket, Sides, TicketMedia } from '@presswork/platform/lib/common/job-ticket';
 import { mediaSizeOf } from '../../common/tickets/pwg-media-size';
 import { plainTicketText } from '../../common/tickets/ticket-text';
 

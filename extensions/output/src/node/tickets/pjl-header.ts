@@ -1,4 +1,4 @@
-import type { JobTicket, TicketMedia } from '../../common/job-ticket';
+import type { JobTicket, TicketMedia } from '@presswork/platform/lib/common/job-ticket';
 
 /**
  * The PJL envelope a raw-socket (JetDirect) printer gets around the PDF: the ticket as PJL

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { COLOR_MODES, Finishing, SIDES } from '../../common/job-ticket';
+import { COLOR_MODES, Finishing, SIDES } from '@presswork/platform/lib/common/job-ticket';
 import { FINISHINGS } from '../../common/tickets/ticket-properties';
 import { ticketMismatches } from './ticket-match';
 import { basicPrinter, capablePrinter, coverA4, sampleTicket } from './test/sample-tickets';

@@ -1,5 +1,5 @@
-import { FINISHING_ENUMS, Finishing, JobTicket, Sides, TicketMedia } from '../../common/job-ticket';
-import type { PrinterCapabilities, ReadyMedia } from '../../common/printer-capabilities';
+import { FINISHING_ENUMS, Finishing, JobTicket, Sides, TicketMedia } from '@presswork/platform/lib/common/job-ticket';
+import type { PrinterCapabilities, ReadyMedia } from '@presswork/platform/lib/common/printer-capabilities';
 import { MediaSize, mediaSizeOf } from '../../common/tickets/pwg-media-size';
 import { describesMoreThanSize, printerKnowsKey } from './ipp-template';
 

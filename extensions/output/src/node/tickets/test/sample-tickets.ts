@@ -1,5 +1,5 @@
-import { FINISHING_ENUMS, JobTicket, TicketMedia } from '../../../common/job-ticket';
-import type { PrinterCapabilities } from '../../../common/printer-capabilities';
+import { FINISHING_ENUMS, JobTicket, TicketMedia } from '@presswork/platform/lib/common/job-ticket';
+import type { PrinterCapabilities } from '@presswork/platform/lib/common/printer-capabilities';
 
 /** A4 cardstock 300 g/m², as the catalog's "Cover 300" gives it to a ticket. */
 export const coverA4: TicketMedia = {
