@@ -2,6 +2,7 @@ import type { ActivityDefinition } from './activity-ui-contribution';
 import type { Job, JobProperties } from './job-schema';
 import type { JobState } from './job-status';
 import type { Order } from './order-schema';
+import type { PrintingRecord } from './printing-record';
 import type { WorkflowStep } from './workflow-schema';
 
 /** What an activity is handed when a job reaches its step. */
@@ -18,13 +19,30 @@ export interface ActivityContext<P = unknown> {
     log(message: string, level?: 'info' | 'warning' | 'error'): Promise<void>;
     /** Shows what the job is doing while the activity runs (Printing while a printer takes the file). */
     setState(state: 'Processing' | 'Printing'): Promise<void>;
+    /**
+     * Writes `job.printing` durably now (undefined clears it): resolves only once the store has
+     * it, and rejects when the job is no longer in this run of the step (held, sent to Error,
+     * moved on meanwhile: then nothing may be sent) or the record is not for this step. The Print
+     * activity records its intent before it sends and the printer's job id right after the
+     * printer accepts, so that a crash never prints twice (printing-record.ts).
+     *
+     * Optional only until every test double of this context has it; the workflow engine always
+     * provides it.
+     */
+    recordPrinting?(record: PrintingRecord | undefined): Promise<void>;
 }
 
 /** How an activity ended. */
 export type ActivityOutcome =
     /** Go on to the next step, optionally changing job properties or leaving a state (Printed). */
     | { readonly kind: 'continue'; readonly properties?: JobProperties; readonly state?: 'Printed' }
-    /** Stay at this step: for an operator, an outside event, or until a time when it runs again. */
+    /**
+     * Stay at this step: for an operator, an outside event, or until a time when it runs again.
+     * In state Printing (a Print step whose job the printer accepted, its `deviceJobId` recorded
+     * for this step through `recordPrinting`), the job is at the printer: the output side's
+     * follower owns it and reports through JobFlow; the engine does not run the step again on its
+     * own, and `until` is ignored. Printing without that record is a failure of the step.
+     */
     | { readonly kind: 'wait'; readonly reason: string; readonly state?: JobState; readonly until?: string }
     | { readonly kind: 'fail'; readonly message: string }
     /** The job is done with and removed from its order (Retain at the end of its period, Remove). */

@@ -1,4 +1,5 @@
 import type { Job } from './job-schema';
+import type { PrintedRecord, PrintingProgress } from './printing-record';
 
 /**
  * JobFlow (the workflow engine) is the only writer of a job's `state`. Everything else states
@@ -14,6 +15,12 @@ import type { Job } from './job-schema';
  * - **Outside events** go through the calls below: the print-file fetcher reports a file with
  *   `recordPrintFile` (the job waiting for it goes on) or a failure with `failJob`; closeout
  *   releases jobs with `continueJob`.
+ * - **Printers** are followed outside the engine's work slots: once a Print step has left its
+ *   job at the printer (`isAtPrinter`, printing-record.ts), the output side's follower polls the
+ *   printer and reports through `PrintingFlow` (below): `reportPrinting`, `finishPrinting`,
+ *   `failPrinting` or `printingUncertain`; an operator settles an uncertain print with
+ *   `markPrinted` or `processAgain` (Print again). The follower reads the store to find the
+ *   jobs it follows.
  * - **Rules** that belong to an activity (no Complete while the order is open) are answered by
  *   that activity's contribution (`ActivityContribution.finishRefusal`), not by the engine.
  *
@@ -66,9 +73,15 @@ export interface JobFlow {
      * entry; a job waiting for its print file then goes on. Nothing else about the job changes.
      */
     recordPrintFile(jobId: string, fileName: string, bytes: number): Promise<void>;
-    /** Runs the job's current step again (Process again). */
+    /**
+     * Runs the job's current step again (Process again). A print record at the step is dropped,
+     * so a Print step sends afresh (Print again, when the printer no longer knows the job).
+     */
     processAgain(jobId: string, by: string): Promise<void>;
-    /** Stops the job where it is (its running activity is aborted) in the state Held. */
+    /**
+     * Stops the job where it is (its running activity is aborted) in the state Held. A print record
+     * is kept: resumed, a Print step follows the job the printer accepted rather than send it again.
+     */
     hold(jobId: string, by: string): Promise<void>;
     /** Lets a held job run its current step again. */
     resume(jobId: string, by: string): Promise<void>;
@@ -86,4 +99,51 @@ export interface JobFlow {
     moveToWorkflow(jobId: string, workflowId: string, by: string): Promise<void>;
     /** Removes the job from its order for good, after writing its audit record. */
     deleteJob(jobId: string, by: string): Promise<void>;
+}
+
+/**
+ * JobFlow's calls for a job at the printer: the follower's reports, and an operator's decision
+ * about a print the printer no longer knows. Implemented by the workflow engine, the same service
+ * as JobFlow. Each report checks, inside the write, that the job is still at the printer at
+ * `stepId` (`isAtPrinter`, printing-record.ts) and resolves to false, writing nothing, when it is
+ * not (held, processed again, moved on): the follower then stops following it. A malformed report
+ * is refused (PressworkError.InvalidInput, naming the field).
+ *
+ * A separate interface from JobFlow for now only because test doubles of JobFlow elsewhere list
+ * its calls one by one; it can be folded into JobFlow once they have these.
+ */
+export const PrintingFlow = Symbol('PrintingFlow');
+export interface PrintingFlow {
+    /**
+     * The printer's current status for a job at the printer: the wait reason and the record's
+     * progress (job state, reasons, impressions and sheets completed) become what is reported.
+     * Writes nothing when nothing changed; logs only a change of the reasons (a warning naming
+     * them, "Printer A: out of paper", or "Printer A: printing again" when they clear).
+     */
+    reportPrinting(jobId: string, stepId: string, progress: PrintingProgress): Promise<boolean>;
+    /**
+     * The printer says `completed`: the job is Printed (logged, "Printed on Printer A: 250 copies,
+     * 500 impressions"), `printed` is recorded and `printing` dropped, and in the same write it
+     * goes on to its next step (Queued, as after an operator's continue; Complete after its last),
+     * which the engine then runs.
+     */
+    finishPrinting(jobId: string, stepId: string, printed: Omit<PrintedRecord, 'at' | 'by'>): Promise<boolean>;
+    /**
+     * The printer aborted or canceled the job: Error with the message (logged), the print record
+     * dropped, so that Process again sends the job afresh.
+     */
+    failPrinting(jobId: string, stepId: string, message: string): Promise<boolean>;
+    /**
+     * The printer no longer knows the job (restarted, purged its history): the job waits for an
+     * operator (Waiting, with the reason), its record kept and marked `uncertain`. The operator
+     * decides: Print again (`JobFlow.processAgain`) or Mark printed (`markPrinted`).
+     */
+    printingUncertain(jobId: string, stepId: string, reason: string): Promise<boolean>;
+    /**
+     * An operator (`by`) says the job whose print is uncertain was printed: Printed, with
+     * `printed` naming them (the job's copies, no counts), then on to its next step like
+     * `finishPrinting`. Refused (PressworkError.Refused) for a job that is not waiting with an
+     * uncertain print at its current step.
+     */
+    markPrinted(jobId: string, by: string): Promise<void>;
 }

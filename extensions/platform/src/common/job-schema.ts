@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentIdSchema, TimestampSchema, shortText } from './identifiers';
 import { JobStateSchema, PhaseSchema } from './job-status';
+import { PrintedRecordSchema, PrintingRecordSchema } from './printing-record';
 import { LOG_BY_LIMIT, LOG_MESSAGE_LIMIT, MAX_JOB_PROPERTIES, MAX_JOB_PROPERTIES_CHARACTERS, MAX_STORED_LOG_ENTRIES, WAIT_REASON_LIMIT } from './document-limits';
 
 export const JobPropertyValueSchema = z.union([z.string().max(4000), z.number(), z.boolean()]);
@@ -66,6 +67,10 @@ export const JobSchema = z.object({
     updatedAt: TimestampSchema,
     properties: JobPropertiesSchema.default({}),
     files: z.array(JobFileSchema).max(100).default([]),
-    log: z.array(JobLogEntrySchema).max(MAX_STORED_LOG_ENTRIES).default([])
+    log: z.array(JobLogEntrySchema).max(MAX_STORED_LOG_ENTRIES).default([]),
+    /** The job's print at a printer, from the moment its Print step is about to send it until it is printed (printing-record.ts). */
+    printing: PrintingRecordSchema.optional(),
+    /** What was last printed of the job (Order details show it). */
+    printed: PrintedRecordSchema.optional()
 });
 export type Job = z.infer<typeof JobSchema>;

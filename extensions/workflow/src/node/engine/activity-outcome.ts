@@ -4,8 +4,12 @@ import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
-/** States an activity may leave a waiting job in; others (Processing, Complete, …) belong to the engine. */
-export const WAIT_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Held', WAITING_FOR_CLOSEOUT, 'Retained']);
+/**
+ * States an activity may leave a waiting job in; others (Processing, Complete, …) belong to the
+ * engine. Printing only for a job the printer accepted at this step (job-transitions' afterOutcome
+ * checks the record): it is then at the printer, for the follower.
+ */
+export const WAIT_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Held', WAITING_FOR_CLOSEOUT, 'Retained', 'Printing']);
 
 /**
  * An activity's outcome, checked at run time: activities are other extensions' code, and a
@@ -43,7 +47,9 @@ export function checkedOutcome(outcome: unknown, activityLabel: string): Activit
             if (candidate.until !== undefined && (typeof candidate.until !== 'string' || !Number.isFinite(Date.parse(candidate.until)))) {
                 return fail(`it waits until ${String(candidate.until)}, which is not a time`);
             }
-            return { kind: 'wait', reason: candidate.reason, state, until: candidate.until as string | undefined };
+            // At the printer, the follower reports the job's end: no wake-up time.
+            const until = state === 'Printing' ? undefined : candidate.until as string | undefined;
+            return { kind: 'wait', reason: candidate.reason, state, until };
         }
         case 'fail':
             return { kind: 'fail', message: typeof candidate.message === 'string' && candidate.message.trim() ? candidate.message : `${activityLabel} failed` };

@@ -2,7 +2,10 @@ import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/c
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
-import { messageOf } from '@presswork/platform/lib/common/errors';
+import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
+import { PrintingRecord, PrintingRecordSchema } from '@presswork/platform/lib/common/printing-record';
+import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import { isDeepStrictEqual } from 'node:util';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { ActivityResolver } from './activity-resolver';
@@ -13,7 +16,7 @@ import type { ParkedJobs } from './parked-jobs';
 import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';
 import type { PreparedStep } from './step-planner';
-import { READY_STATES, RUNNING_STATES, Transition, afterOutcome, enterNextStep, enterStep, erred, parked, wakeTimeOf } from './job-transitions';
+import { READY_STATES, RUNNING_STATES, Transition, afterOutcome, enterNextStep, enterStep, erred, isRunning, parked, wakeTimeOf } from './job-transitions';
 import type { WakeTimers } from './wake-timers';
 
 /** What the runner and the job controls share. */
@@ -91,8 +94,9 @@ export class JobRunner {
         }
     }
 
+    /** A job at the printer is the follower's: its step does not run again on a turn. */
     protected mayHaveWork(job: Job): boolean {
-        return READY_STATES.has(job.state) || RUNNING_STATES.has(job.state) || wakeTimeOf(job) !== undefined;
+        return READY_STATES.has(job.state) || isRunning(job) || wakeTimeOf(job) !== undefined;
     }
 
     protected async begin(orderId: string, jobId: string): Promise<Run | undefined> {
@@ -119,7 +123,7 @@ export class JobRunner {
 
     /** Decides on the current job, inside the store's lock. */
     protected decide(job: Job, at: string): StartDecision {
-        if (READY_STATES.has(job.state) || RUNNING_STATES.has(job.state)) {
+        if (READY_STATES.has(job.state) || isRunning(job)) {
             return this.startOrResume(job, at);
         }
         const wakeAt = wakeTimeOf(job);
@@ -175,7 +179,8 @@ export class JobRunner {
             jobFolder: this.parts.jobFolderOf(jobId),
             signal: controller.signal,
             log: (message, level) => updates.log(message, level),
-            setState: state => updates.setState(state)
+            setState: state => updates.setState(state),
+            recordPrinting: record => this.recordPrinting(run, record)
         };
         try {
             return { outcome: checkedOutcome(await step.activity.contribution.execute(context), step.label), updates };
@@ -183,6 +188,40 @@ export class JobRunner {
             return { outcome: thrownOutcome(error, step.label), updates };
         } finally {
             this.running.delete(jobId);
+        }
+    }
+
+    /**
+     * Writes the job's print record now, for a Print step about to send or whose job the printer
+     * just accepted. Rejects, writing nothing, when the job has left this run (nothing may be sent
+     * then) or the record is not valid for this step; a store failure rejects too.
+     */
+    protected async recordPrinting(run: Run, record: PrintingRecord | undefined): Promise<void> {
+        const stepId = run.step.position.step.id;
+        let checked: PrintingRecord | undefined;
+        if (record !== undefined) {
+            const parsed = PrintingRecordSchema.safeParse(record);
+            if (!parsed.success) {
+                throw PressworkError.InvalidInput(`The print record of job ${run.jobId} is not valid: ${describeZodError(parsed.error)}`);
+            }
+            if (parsed.data.stepId !== stepId) {
+                throw PressworkError.InvalidInput(`The print record of job ${run.jobId} names step ${parsed.data.stepId}; the job is at step ${stepId}`);
+            }
+            checked = parsed.data;
+        }
+        // Set inside the change: a holder, so that the compiler does not take it for never assigned.
+        const seen: { inRun?: boolean } = {};
+        await changeJob(this.parts.store, run.orderId, run.jobId, job => {
+            seen.inRun = isSameRun(job, run.step);
+            if (!seen.inRun || isDeepStrictEqual(job.printing, checked)) {
+                return undefined;
+            }
+            const { printing: _printing, ...rest } = job;
+            const updatedAt = new Date().toISOString();
+            return checked ? { ...rest, printing: checked, updatedAt } : { ...rest, updatedAt };
+        });
+        if (!seen.inRun) {
+            throw PressworkError.Refused(`Job ${run.jobId} is no longer at step ${stepId}: its print is not recorded`);
         }
     }
 

@@ -10,6 +10,7 @@ import { describeCondition } from './step-condition';
 import { StepPosition } from './step-navigator';
 import { PreparedStep, nextStepToRun, prepareStep } from './step-planner';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { isAtPrinter } from '@presswork/platform/lib/common/printing-record';
 
 /**
  * Pure functions from a job to its next version: each is the whole of one durable write, so that
@@ -18,6 +19,14 @@ import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status'
 
 /** States in which a job's activity is running (or was, when the server stopped). */
 export const RUNNING_STATES: ReadonlySet<JobState> = new Set<JobState>(['Processing', 'Printing']);
+/**
+ * Whether the job's step runs in a work slot (or did, when the server stopped): a running state,
+ * but not a job its Print step left at the printer, which the follower owns (`isAtPrinter`).
+ */
+export function isRunning(job: Job): boolean {
+    return RUNNING_STATES.has(job.state) && !isAtPrinter(job);
+}
+
 /** States in which a job is ready for its (next) step and only waits for a free slot. */
 export const READY_STATES: ReadonlySet<JobState> = new Set<JobState>(['Received', 'Queued']);
 /** States an operator's decision (Approve, Prepress done, a closed order) moves on from. */
@@ -75,6 +84,9 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
             return enterNextStep(printed, step.position, context);
         }
         case 'wait': {
+            if (outcome.state === 'Printing') {
+                return leftAtPrinter(job, outcome.reason, step, context.at);
+            }
             const waiting: Job = {
                 ...withoutWait(job),
                 state: outcome.state ?? 'Waiting',
@@ -91,16 +103,46 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
     }
 }
 
+/**
+ * A Print step's wait in state Printing: the job is at the printer, for the follower, if the
+ * printer's job id is recorded for this step; otherwise the step ended wrongly (left Printing,
+ * the engine would run it again and again). A wait at the printer has no wake-up time.
+ */
+function leftAtPrinter(job: Job, reason: string, step: PreparedStep, at: string): Transition {
+    const waiting: Job = {
+        ...withoutWait(job),
+        state: 'Printing',
+        waitReason: clip(reason, WAIT_REASON_LIMIT),
+        updatedAt: at,
+        log: appendJobLog(job.log, [logEntry(at, `${step.label}: ${reason}`)])
+    };
+    if (!isAtPrinter(waiting)) {
+        return { kind: 'update', job: erred(job, `${step.label} ended wrongly: it waits at the printer, but no printer's job id is recorded for this step`, at) };
+    }
+    return { kind: 'update', job: waiting };
+}
+
 /** For an operator's continue: the job goes to its next step and queues for a slot, or is complete. */
 export function continuedToNextStep(job: Job, from: StepPosition, context: TransitionContext, by: string): Job {
+    return movedToNextStep(logged(job, [logEntry(context.at, 'Continued', 'info', by)]), from, context);
+}
+
+/**
+ * The job at its next step whose condition holds, Queued for a slot (the engine starts it), or
+ * Complete when there is none: for a job released from outside a slot (an operator, a printer).
+ */
+export function movedToNextStep(job: Job, from: StepPosition, context: TransitionContext): Job {
     const { position, skipped } = nextStepToRun(context.workflow, job, from);
-    const moved = logged(job, [logEntry(context.at, 'Continued', 'info', by), ...skippedEntries(skipped, context)]);
+    const moved = logged(job, skippedEntries(skipped, context));
     return position ? queued(placedAt(moved, position, context), context.at) : completed(moved, context.at);
 }
 
-/** Ready for its current step again (Process again), or for its first when it has not started. */
+/**
+ * Ready for its current step again (Process again), or for its first when it has not started. A
+ * print record is dropped: the Print step sends afresh (Print again).
+ */
 export function queuedAgain(job: Job, at: string, by: string): Job {
-    return queued(logged(job, [logEntry(at, 'Process again', 'info', by)]), at);
+    return queued(logged(withoutPrinting(job), [logEntry(at, 'Process again', 'info', by)]), at);
 }
 
 /** Not started because its workflow is disabled; undefined when the job already says so. */
@@ -129,7 +171,7 @@ export function printFileRecorded(job: Job, fileName: string, bytes: number, at:
 
 /** Complete: at the end of its workflow, or because `by` (an operator) said so. */
 export function completed(job: Job, at: string, by?: string): Job {
-    const { currentActivity: _activity, ...rest } = withoutWait(job);
+    const { currentActivity: _activity, ...rest } = withoutPrinting(withoutWait(job));
     return { ...rest, phase: 'Complete', state: 'Complete', updatedAt: at, log: appendJobLog(job.log, [logEntry(at, 'Complete', 'info', by)]) };
 }
 
@@ -140,12 +182,13 @@ export function queued(job: Job, at: string): Job {
 /**
  * The job standing at `position` of its workflow, pinned to the workflow's version. A step run
  * again where it stands keeps the wake-up time it asked for, so that it can tell it was woken
- * (Retain: the period is over); any other move forgets it.
+ * (Retain: the period is over), and its print record (a Print step resumed follows the job the
+ * printer accepted); any other move forgets both.
  */
 export function placedAt(job: Job, position: StepPosition, context: TransitionContext): Job {
     const { waitReason: _reason, ...rest } = job;
     return {
-        ...(job.stepId === position.step.id ? rest : withoutWait(job)),
+        ...(job.stepId === position.step.id ? rest : withoutPrinting(withoutWait(job))),
         workflowVersion: job.workflowVersion ?? context.workflow.version,
         phase: position.phase,
         stepIndex: position.index,
@@ -161,6 +204,15 @@ function skippedEntries(skipped: readonly StepPosition[], context: TransitionCon
 
 export function logged(job: Job, entries: readonly JobLogEntry[]): Job {
     return entries.length ? { ...job, log: appendJobLog(job.log, entries) } : job;
+}
+
+/** The job without its print record (its print is over, or is to be sent afresh). */
+export function withoutPrinting(job: Job): Job {
+    if (!job.printing) {
+        return job;
+    }
+    const { printing: _printing, ...rest } = job;
+    return rest;
 }
 
 export function withoutWait(job: Job): Job {

@@ -4,7 +4,7 @@ import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { ActivityResolver } from './activity-resolver';
 import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
 import { appendJobLog, clip, logEntry } from '@presswork/platform/lib/common/job-log';
-import { TransitionContext, logged, placedAt, queued, withoutWait } from './job-transitions';
+import { TransitionContext, logged, placedAt, queued, withoutPrinting, withoutWait } from './job-transitions';
 import type { StepPosition } from './step-navigator';
 
 /**
@@ -30,7 +30,7 @@ export function resumedBy(job: Job, at: string, by: string): Job {
 
 /** Kept as Retained in the Complete phase: for a workflow without a Retain step. */
 export function retainedBy(job: Job, at: string, by: string): Job {
-    const { currentActivity: _activity, ...rest } = withoutWait(job);
+    const { currentActivity: _activity, ...rest } = withoutPrinting(withoutWait(job));
     return {
         ...rest,
         phase: 'Complete',
@@ -52,7 +52,7 @@ export function sentToRetainStep(job: Job, position: StepPosition, context: Tran
  * version pinned, nothing it waited for.
  */
 export function restartedOn(job: Job, workflowId: string, at: string, message: string, by: string): Job {
-    const { stepId: _stepId, workflowVersion: _version, wakeAt: _wakeAt, waitReason: _reason, currentActivity: _activity, ...rest } = job;
+    const { stepId: _stepId, workflowVersion: _version, wakeAt: _wakeAt, waitReason: _reason, currentActivity: _activity, printing: _printing, ...rest } = job;
     return {
         ...rest,
         workflowId,

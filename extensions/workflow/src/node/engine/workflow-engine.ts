@@ -4,7 +4,8 @@ import type { Disposable } from '@theia/core/lib/common/disposable';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
-import type { JobFlow } from '@presswork/platform/lib/common/job-flow';
+import type { JobFlow, PrintingFlow } from '@presswork/platform/lib/common/job-flow';
+import type { PrintedRecord, PrintingProgress } from '@presswork/platform/lib/common/printing-record';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { WorkflowAssignment, WorkflowAssignmentContribution } from '@presswork/platform/lib/common/workflow-assignment-contribution';
@@ -20,8 +21,9 @@ import { CustomActivitiesCollection } from '../workflow-collections';
 import { ActivityResolver } from './activity-resolver';
 import { JobControls } from './job-controls';
 import { EngineParts, JobRunner } from './job-runner';
-import { READY_STATES, RUNNING_STATES, wakeTimeOf } from './job-transitions';
+import { READY_STATES, isRunning, wakeTimeOf } from './job-transitions';
 import { ParkedJobs } from './parked-jobs';
+import { PrintingControls } from './printing-controls';
 import { WakeTimers } from './wake-timers';
 import { WorkQueue } from './work-queue';
 
@@ -39,16 +41,18 @@ interface EngineCore extends EngineParts {
     readonly queue: WorkQueue;
     readonly runner: JobRunner;
     readonly controls: JobControls;
+    readonly printing: PrintingControls;
 }
 
 /**
  * Moves every job through its workflow: Received and Queued jobs start (or go on) as soon as a
  * slot is free, each activity's outcome is one durable write, waits with a time wake up, and
  * after a restart each job resumes where it was (an interrupted activity runs again). It is also
- * the JobFlow other extensions use for operators' decisions.
+ * the JobFlow other extensions use for operators' decisions and the printer follower's reports; a
+ * job at the printer (`isAtPrinter`) is the follower's and holds no slot.
  */
 @injectable()
-export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
+export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(ActivityRegistry) protected readonly activities: ActivityRegistry;
     @inject(PlatformReady) protected readonly platform: PlatformReady;
@@ -147,9 +151,33 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
         return this.core.controls.deleteJob(jobId, by);
     }
 
-    /** At the start: a job goes on by its state (ready or running: scheduled; waiting with a time: timed). */
+    reportPrinting(jobId: string, stepId: string, progress: PrintingProgress): Promise<boolean> {
+        return this.core.printing.reportPrinting(jobId, stepId, progress);
+    }
+
+    finishPrinting(jobId: string, stepId: string, printed: Omit<PrintedRecord, 'at' | 'by'>): Promise<boolean> {
+        return this.core.printing.finishPrinting(jobId, stepId, printed);
+    }
+
+    failPrinting(jobId: string, stepId: string, message: string): Promise<boolean> {
+        return this.core.printing.failPrinting(jobId, stepId, message);
+    }
+
+    printingUncertain(jobId: string, stepId: string, reason: string): Promise<boolean> {
+        return this.core.printing.printingUncertain(jobId, stepId, reason);
+    }
+
+    markPrinted(jobId: string, by: string): Promise<void> {
+        return this.core.printing.markPrinted(jobId, by);
+    }
+
+    /**
+     * At the start: a job goes on by its state (ready or running: scheduled; waiting with a time:
+     * timed). A job at the printer is left to the follower; one Printing without the printer's
+     * job id recorded (the server died while sending) runs its step again like any running job.
+     */
     protected pickUp(job: Job): void {
-        if (READY_STATES.has(job.state) || RUNNING_STATES.has(job.state)) {
+        if (READY_STATES.has(job.state) || isRunning(job)) {
             this.core.queue.schedule(job.id);
             return;
         }
@@ -205,7 +233,8 @@ export class WorkflowEngine implements JobFlow, BackendApplicationContribution {
                 }
                 return undefined;
             };
-            this.built = { ...parts, queue, runner, controls: new JobControls({ ...parts, queue, runner, assignWorkflow, disposal: this.disposal }) };
+            const controlParts = { ...parts, queue, runner, assignWorkflow, disposal: this.disposal };
+            this.built = { ...parts, queue, runner, controls: new JobControls(controlParts), printing: new PrintingControls(controlParts) };
         }
         return this.built;
     }
