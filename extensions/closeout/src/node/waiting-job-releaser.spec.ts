@@ -22,7 +22,8 @@ describe('Closeout Order activity and the release of waiting jobs', () => {
             const order = { ...storedOrder(receivedOrder(), 'order-1', 'conn-1'), version: 1, closed };
             return {
                 job: order.jobs[0], order, step: { id: 'complete-closeout-order', activity: 'closeout-order', properties: {} }, properties: {},
-                jobFolder: '/x', signal: new AbortController().signal, log: async () => undefined, setState: async () => undefined
+                jobFolder: '/x', signal: new AbortController().signal, log: async () => undefined, setState: async () => undefined,
+                recordPrinting: async () => undefined
             };
         }
 

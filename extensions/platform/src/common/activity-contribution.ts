@@ -25,11 +25,8 @@ export interface ActivityContext<P = unknown> {
      * moved on meanwhile: then nothing may be sent) or the record is not for this step. The Print
      * activity records its intent before it sends and the printer's job id right after the
      * printer accepts, so that a crash never prints twice (printing-record.ts).
-     *
-     * Optional only until every test double of this context has it; the workflow engine always
-     * provides it.
      */
-    recordPrinting?(record: PrintingRecord | undefined): Promise<void>;
+    recordPrinting(record: PrintingRecord | undefined): Promise<void>;
 }
 
 /** How an activity ended. */

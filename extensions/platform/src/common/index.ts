@@ -33,3 +33,4 @@ export * from './job-row';
 export * from './job-ticket';
 export * from './printer-capabilities';
 export * from './output-device-contribution';
+export * from './printing-record';

@@ -2,7 +2,7 @@ import { ContainerModule } from '@theia/core/shared/inversify';
 import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
-import { CollectionNames, JobFlow } from '@presswork/platform/lib/common';
+import { CollectionNames, JobFlow, PrintingFlow } from '@presswork/platform/lib/common';
 import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
 import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
@@ -42,6 +42,7 @@ export default new ContainerModule(bind => {
     bind(WorkflowEngine).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(WorkflowEngine);
     bind(JobFlow).toService(WorkflowEngine);
+    bind(PrintingFlow).toService(WorkflowEngine);
 
     bind(ConnectionContainerModule).toConstantValue(workflowConnectionModule);
 });

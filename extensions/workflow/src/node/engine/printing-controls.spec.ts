@@ -57,7 +57,7 @@ describe('WorkflowEngine at the printer', () => {
     }
 
     async function record(context: ActivityContext, printing: PrintingRecord): Promise<void> {
-        await context.recordPrinting!(printing);
+        await context.recordPrinting(printing);
         durable.push(fixture.job('o1').printing);
     }
 
@@ -147,9 +147,9 @@ describe('WorkflowEngine at the printer', () => {
             const outcomes: string[] = [];
             const slow = fakeActivity('print', async context => {
                 const intent: PrintingRecord = { stepId: 'elsewhere', printerId: 'printer-a', printerName: 'Printer A', jobName: 'Flyers', requestedAt: AT };
-                await context.recordPrinting!(intent).catch((error: Error) => outcomes.push(error.message));
+                await context.recordPrinting(intent).catch((error: Error) => outcomes.push(error.message));
                 await held.promise;
-                await context.recordPrinting!({ ...intent, stepId: context.step.id }).catch((error: Error) => outcomes.push(error.message));
+                await context.recordPrinting({ ...intent, stepId: context.step.id }).catch((error: Error) => outcomes.push(error.message));
                 return { kind: 'continue' };
             });
             await fixture.addOrder('o1', 'flow');

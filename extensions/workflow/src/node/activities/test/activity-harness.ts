@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { ActivityContext, Job, Order, WorkflowStep } from '@presswork/platform/lib/common';
+import type { ActivityContext, Job, Order, PrintingRecord, WorkflowStep } from '@presswork/platform/lib/common';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 
 export interface LoggedLine {
@@ -12,6 +12,8 @@ export interface LoggedLine {
 export interface RecordingContext<P> extends ActivityContext<P> {
     readonly logged: LoggedLine[];
     readonly states: string[];
+    /** Each printing record the activity made durable, in order (undefined: cleared). */
+    readonly printings: (PrintingRecord | undefined)[];
 }
 
 export interface ContextOptions {
@@ -27,8 +29,9 @@ export function activityContext<P>(properties: P, options: ContextOptions): Reco
     const job = options.job ?? order.jobs[0];
     const logged: LoggedLine[] = [];
     const states: string[] = [];
+    const printings: (PrintingRecord | undefined)[] = [];
     return {
-        job, order, properties, logged, states,
+        job, order, properties, logged, states, printings,
         step: options.step ?? { id: 'step-1', activity: 'test', properties: {} },
         jobFolder: options.jobFolder,
         signal: options.signal ?? new AbortController().signal,
@@ -37,6 +40,9 @@ export function activityContext<P>(properties: P, options: ContextOptions): Reco
         },
         setState: async state => {
             states.push(state);
+        },
+        recordPrinting: async record => {
+            printings.push(record);
         }
     };
 }
