@@ -15,6 +15,7 @@ import { CHANGE_FEED_PATH, ChangeFeedClient, ChangeFeedServer, ChangeFeedServerC
 import { ConnectionTypeContribution } from '../common/connection-type-contribution';
 import { ConnectionTypeRegistry } from '../common/connection-type-registry';
 import { bindContributionPoint } from '../common/contribution-registry';
+import { StepReferenceContribution } from '../common/step-reference-contribution';
 import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
 import { STORE_PROBLEMS_PATH, StoreProblemsService, StoreProblemsServiceContract } from '../common/store-problems-protocol';
 import { AccountServiceImpl } from './auth/account-service-impl';
@@ -93,6 +94,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bindContributionPoint(bind, ActivityContribution, ActivityRegistry);
     bindContributionPoint(bind, ConnectionTypeContribution, ConnectionTypeRegistry);
     bindRootContributionProvider(bind, WorkflowAssignmentContribution);
+    bindRootContributionProvider(bind, StepReferenceContribution);
     bindRootContributionProvider(bind, ChangeFeedProjection);
 
     bind(SessionStore).toSelf().inSingletonScope();
