@@ -14,9 +14,12 @@ const TEXT_PROPS = '/^(label|title|placeholder|aria-label|alt|caption|acceptLabe
  * language. Add one here, with the reason, rather than disabling the rule in the file.
  */
 export const EXCEPTIONS = [
-    // workflow/…/printer-form.ts: the placeholders of the hot folder and host fields are example values.
+    // output/…/printer-form.ts: the placeholders of the hot folder, host and IPP URI fields are example values.
     '/srv/dfe/input',
-    'printer.example.com'
+    'printer.example.com',
+    'ipps://printer.example.com/ipp/print',
+    // output/…/catalog-forms.ts: a PWG media size name, the same in every language.
+    'na_letter_8.5x11in'
 ];
 
 /** A literal that is the default text of a localization call, or one of the exceptions. */

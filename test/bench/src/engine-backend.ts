@@ -9,7 +9,9 @@ import {
 } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { WorkflowEngineOptions } from '@presswork/workflow/lib/node/engine/workflow-engine';
-import { PrinterRegistry } from '@presswork/workflow/lib/node/printers/printer-registry';
+import outputBackendModule from '@presswork/output/lib/node/output-backend-module';
+import { OUTPUT_COLLECTIONS } from '@presswork/output/lib/node/output-collections';
+import { PrinterRegistry } from '@presswork/output/lib/node/printers/printer-registry';
 import workflowBackendModule from '@presswork/workflow/lib/node/workflow-backend-module';
 import { WORKFLOW_COLLECTIONS } from '@presswork/workflow/lib/node/workflow-collections';
 import { WorkflowRepository } from '@presswork/workflow/lib/node/workflows/workflow-repository';
@@ -20,7 +22,7 @@ import { backendContainer } from './backend-container';
  * engine benchmark and by the crash tests.
  */
 
-export const ENGINE_COLLECTIONS = [...PLATFORM_COLLECTIONS, ...WORKFLOW_COLLECTIONS] as readonly DocumentCollection[];
+export const ENGINE_COLLECTIONS = [...PLATFORM_COLLECTIONS, ...WORKFLOW_COLLECTIONS, ...OUTPUT_COLLECTIONS] as readonly DocumentCollection[];
 
 export interface EngineFolders {
     readonly data: string;
@@ -42,14 +44,14 @@ export function engineFolders(folder: string): EngineFolders {
 }
 
 /**
- * The engine's backend from platform's and workflow's real backend modules (the extensions the
- * engine and the supplied activities live in; connections, jobs and closeout add nothing the
+ * The engine's backend from platform's, workflow's and output's real backend modules (the
+ * extensions the engine, the supplied activities and Print live in; connections, jobs and closeout add nothing the
  * benchmark's workflow runs). The store is the module's own, over `<dataFolder>/store`, and not
  * yet open: `await container.get(DocumentStore).ready`. Beyond the data folder and the logger, the
  * engine's slot count is the one setting a run chooses.
  */
 export function engineContainer(dataFolder: string, concurrency: number, logger: CountingLogger): Container {
-    const container = backendContainer({ dataFolder, logger, modules: [workflowBackendModule] });
+    const container = backendContainer({ dataFolder, logger, modules: [workflowBackendModule, outputBackendModule] });
     container.bind(WorkflowEngineOptions).toConstantValue({ concurrency } satisfies WorkflowEngineOptions);
     return container;
 }

@@ -7,7 +7,7 @@ import { ActivityContribution } from '@presswork/platform/lib/common/activity-co
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { DocumentStore, FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
 import { WorkflowEngine } from '@presswork/workflow/lib/node/engine/workflow-engine';
-import { PrinterRegistry } from '@presswork/workflow/lib/node/printers/printer-registry';
+import { PrinterRegistry } from '@presswork/output/lib/node/printers/printer-registry';
 import {
     CountingLogger, ENGINE_COLLECTIONS as COLLECTIONS, createPrinterAndWorkflow, engineContainer, engineFolders, forEachConcurrently, writeJobs
 } from './engine-backend';

@@ -1,6 +1,45 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
+import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
+import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
+import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
+import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
+import { OutputCollectionNames } from '../common/output-collections';
+import { OUTPUT_SERVICE_PATH, OutputService, OutputServiceContract } from '../common/output-protocol';
+import { MediaCatalog } from './catalog/media-catalog';
+import { PrinterPools } from './catalog/printer-pools';
+import { OUTPUT_COLLECTIONS } from './output-collections';
+import { OutputServiceImpl } from './output-service-impl';
+import { PrintActivityContribution } from './print/print-activity';
+import { HotFolderSender } from './printers/hot-folder-sender';
+import { PrinterRegistry } from './printers/printer-registry';
+import { RawSocketSender } from './printers/raw-socket-sender';
+import { StepReferences } from './step-references';
 
-/** Output's backend: printers and their devices, job tickets, following print jobs to the end. */
-export default new ContainerModule(() => {
-    // bound as the output services land
+const outputConnectionModule = ConnectionContainerModule.create(({ bind }) => {
+    bind(OutputServiceImpl).toSelf().inSingletonScope();
+    bindGuardedService<OutputService>(bind, { path: OUTPUT_SERVICE_PATH, service: OutputServiceImpl, contract: OutputServiceContract });
+});
+
+/** Output's backend: printers and their devices, printer pools, the media catalog, the Print activity. */
+export default new ContainerModule(bind => {
+    bind(DocumentCollectionContribution).toConstantValue({ collections: OUTPUT_COLLECTIONS });
+    for (const projection of [
+        // authorities.md: everyone signed in sees printers' state.
+        announceChanges(CollectionNames.printers, 'operations.view'),
+        announceChanges(OutputCollectionNames.printerPools, 'operations.view'),
+        announceChanges(OutputCollectionNames.media, 'operations.view')
+    ]) {
+        bind(ChangeFeedProjection).toConstantValue(projection);
+    }
+
+    bindRootSingleton(bind, StepReferences, PrinterPools, MediaCatalog, PrinterRegistry);
+    bind(HotFolderSender).toSelf().inSingletonScope();
+    bind(RawSocketSender).toSelf().inSingletonScope();
+    bind(PrintActivityContribution).toSelf().inSingletonScope();
+    bind(ActivityContribution).toService(PrintActivityContribution);
+
+    bind(ConnectionContainerModule).toConstantValue(outputConnectionModule);
 });

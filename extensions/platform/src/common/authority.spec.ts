@@ -21,6 +21,8 @@ const EXPECTED: Record<Authority, readonly Permission[]> = {
         'connections.toggle',
         'printers.manage',
         'printers.toggle',
+        // Issue 11: the media catalog and printer pools (create, edit, delete).
+        'output.manage',
         'users.manage',
         // Issue 18: the servers view's row (the system's own state: documents the store could not load).
         'system.inspect',

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
     'connections.toggle',
     'printers.manage',
     'printers.toggle',
+    /** Create, edit, delete the media catalog and printer pools. */
+    'output.manage',
     /** Create, delete, set authority, reset password. */
     'users.manage',
     /** See the state of the system itself: documents the store could not load, servers. */
@@ -56,6 +58,7 @@ export const PERMISSION_HOLDERS: Readonly<Record<Permission, readonly Authority[
     'connections.toggle': staff,
     'printers.manage': administrators,
     'printers.toggle': staff,
+    'output.manage': administrators,
     'users.manage': administrators,
     'system.inspect': administrators,
     'account.password': everyone,

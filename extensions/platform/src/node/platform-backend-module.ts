@@ -17,6 +17,7 @@ import { ConnectionTypeRegistry } from '../common/connection-type-registry';
 import { OutputDeviceContribution } from '../common/output-device-contribution';
 import { OutputDeviceRegistry } from '../common/output-device-registry';
 import { bindContributionPoint } from '../common/contribution-registry';
+import { StepReferenceContribution } from '../common/step-reference-contribution';
 import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
 import { STORE_PROBLEMS_PATH, StoreProblemsService, StoreProblemsServiceContract } from '../common/store-problems-protocol';
 import { AccountServiceImpl } from './auth/account-service-impl';
@@ -96,6 +97,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bindContributionPoint(bind, ConnectionTypeContribution, ConnectionTypeRegistry);
     bindContributionPoint(bind, OutputDeviceContribution, OutputDeviceRegistry);
     bindRootContributionProvider(bind, WorkflowAssignmentContribution);
+    bindRootContributionProvider(bind, StepReferenceContribution);
     bindRootContributionProvider(bind, ChangeFeedProjection);
 
     bind(SessionStore).toSelf().inSingletonScope();

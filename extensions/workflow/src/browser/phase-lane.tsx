@@ -2,7 +2,7 @@ import * as React from '@theia/core/shared/react';
 import { nls } from '@theia/core/lib/common/nls';
 import { codicon } from './workflow-icons';
 import type { Phase } from '@presswork/platform/lib/common/job-status';
-import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { PrinterChoice } from '../common/workflow-protocol';
 import type { StepCondition, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import { ResolvedActivity, stepName } from '../common/workflow-validation';
 import type { ActivityCatalog } from './activity-catalog';
@@ -20,7 +20,7 @@ export interface PhaseLaneProps {
     readonly drop: DropTarget | undefined;
     readonly problems: ReadonlyMap<string, StepProblemSummary>;
     readonly catalog: ActivityCatalog;
-    readonly printers: readonly Printer[];
+    readonly printers: readonly PrinterChoice[];
     readonly readOnly: boolean;
     /** The first card of the whole editor is reachable with Tab when no step is selected. */
     readonly tabStop: boolean;
@@ -207,7 +207,7 @@ export function describeCondition(condition: StepCondition): string {
 }
 
 /** A short line under the card's label: the printer, the folder, the program, the retention. */
-export function summarize(step: WorkflowStep, activity: ResolvedActivity | undefined, printers: readonly Printer[]): string | undefined {
+export function summarize(step: WorkflowStep, activity: ResolvedActivity | undefined, printers: readonly PrinterChoice[]): string | undefined {
     if (!activity) {
         return nls.localize('presswork/workflow/unknownActivity', 'Unknown activity {0}', step.activity);
     }

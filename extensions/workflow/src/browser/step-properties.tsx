@@ -2,7 +2,7 @@ import * as React from '@theia/core/shared/react';
 import { nls } from '@theia/core/lib/common/nls';
 import { codicon } from './workflow-icons';
 import type { ActivityPropertyField } from '@presswork/platform/lib/common/activity-ui-contribution';
-import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { PrinterChoice } from '../common/workflow-protocol';
 import type { StepCondition } from '@presswork/platform/lib/common/workflow-schema';
 import { StepLocation, WorkflowDraft, defaultPropertiesOf, valuesEqual } from '../common/workflow-editor-model';
 import { ResolvedActivity, WorkflowProblem, stepName } from '../common/workflow-validation';
@@ -19,7 +19,7 @@ export interface StepPropertiesProps {
     readonly draft: WorkflowDraft;
     /** Problems of the selected step, or of the workflow when none is selected. */
     readonly problems: readonly WorkflowProblem[];
-    readonly printers: readonly Printer[];
+    readonly printers: readonly PrinterChoice[];
     readonly knownProperties: readonly string[];
     readonly readOnly: boolean;
     readonly canEditJobDefaults: boolean;
@@ -182,7 +182,7 @@ interface PropertyFieldProps {
     /** The field's default, telling a list of numbers from a list of texts. */
     readonly hint: unknown;
     readonly problem: WorkflowProblem | undefined;
-    readonly printers: readonly Printer[];
+    readonly printers: readonly PrinterChoice[];
     readonly disabled: boolean;
     readonly controller: WorkflowDesignerController;
 }

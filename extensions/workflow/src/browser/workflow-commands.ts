@@ -8,7 +8,6 @@ export namespace WorkflowCommands {
     const EDITOR_KEY = 'presswork/workflow/categoryEditor';
 
     export const OPEN_WORKFLOWS: Command = Command.toLocalizedCommand({ id: 'presswork.workflow.openWorkflows', label: 'Workflows', category: VIEWS }, 'presswork/workflow/commandOpenWorkflows', VIEWS_KEY);
-    export const OPEN_PRINTERS: Command = Command.toLocalizedCommand({ id: 'presswork.workflow.openPrinters', label: 'Printers', category: VIEWS }, 'presswork/workflow/commandOpenPrinters', VIEWS_KEY);
     /** Takes a workflow id; without one, asks which workflow. */
     export const OPEN_EDITOR: Command = Command.toLocalizedCommand({ id: 'presswork.workflow.openEditor', label: 'Open Workflow…', category: EDITOR }, 'presswork/workflow/commandOpenEditor', EDITOR_KEY);
 

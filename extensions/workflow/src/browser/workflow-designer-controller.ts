@@ -1,5 +1,5 @@
 import { DisposableCollection, Disposable } from '@theia/core/lib/common/disposable';
-import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { PrinterChoice } from '../common/workflow-protocol';
 import { Phase, PHASES } from '@presswork/platform/lib/common/job-status';
 import { WorkflowEditorModel, StepLocation } from '../common/workflow-editor-model';
 import { WorkflowProblem, countProblems, hasErrors, validateWorkflow } from '../common/workflow-validation';
@@ -26,7 +26,7 @@ export interface DesignerNotice {
 /** Everything the designer shows beside the model; replaced as a whole when any part changes. */
 export interface DesignerContext {
     readonly catalog: ActivityCatalog;
-    readonly printers: readonly Printer[];
+    readonly printers: readonly PrinterChoice[];
     /** Job properties the condition editor suggests. */
     readonly knownProperties: readonly string[];
     readonly readOnly: boolean;

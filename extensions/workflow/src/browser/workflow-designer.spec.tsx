@@ -5,6 +5,7 @@ import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
+import { PrintActivity } from '@presswork/output/lib/common/print-activity';
 import { SUPPLIED_ACTIVITIES } from '../common/supplied-activities';
 import { WorkflowEditorModel } from '../common/workflow-editor-model';
 import { buildActivityCatalog, matchesActivity } from './activity-catalog';
@@ -18,7 +19,7 @@ import { copyName, isSaveConflict } from './save-conflict';
  * selectors the system tests rely on. Dragging, focus and keys are for the system tests.
  */
 
-const catalog = buildActivityCatalog(SUPPLIED_ACTIVITIES, [
+const catalog = buildActivityCatalog([...SUPPLIED_ACTIVITIES, PrintActivity], [
     { id: 'archive', version: 1, label: 'Archive copy', description: 'Copies to the archive', baseType: ActivityTypes.copyToFolder, defaults: { folder: '/srv/archive' }, updatedAt: '2025-01-01T00:00:00.000Z' }
 ]);
 const printers: Printer[] = [{ id: 'demo', version: 1, name: 'Demo hot folder', description: '', enabled: true, kind: 'hot-folder', folder: '/srv/hot' }];

@@ -141,7 +141,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
             await this.currentUser.load();
             const [workflow, printers, customs] = await Promise.all([
                 this.service.getWorkflow(this.options.workflowId),
-                this.service.listPrinters(),
+                this.service.listPrinterChoices(),
                 this.service.listCustomActivities()
             ]);
             this.customs = customs;
@@ -189,7 +189,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
 
     protected async reloadPrinters(): Promise<void> {
         try {
-            this.controller?.updateContext({ printers: await this.service.listPrinters() });
+            this.controller?.updateContext({ printers: await this.service.listPrinterChoices() });
         } catch (error) {
             this.logger.warn('Reloading printers failed', error);
         }

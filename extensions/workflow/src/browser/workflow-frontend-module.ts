@@ -9,10 +9,9 @@ import { bindPressworkView } from '@presswork/platform/lib/browser/bind-presswor
 import { bindServiceProxy } from '@presswork/platform/lib/browser/bind-service-proxy';
 import { SUPPLIED_ACTIVITIES } from '../common/supplied-activities';
 import { WORKFLOW_SERVICE_PATH, WorkflowService } from '../common/workflow-protocol';
-import { PrintersWidget } from './printers-widget';
 import { WorkflowEditorContribution, WorkflowEditorOpener } from './workflow-editor-contribution';
 import { WorkflowEditorOptions, WorkflowEditorWidget } from './workflow-editor-widget';
-import { PrintersViewContribution, WorkflowsViewContribution } from './workflow-view-contributions';
+import { WorkflowsViewContribution } from './workflow-view-contributions';
 import { WorkflowsWidget } from './workflows-widget';
 
 export default new ContainerModule(bind => {
@@ -24,7 +23,6 @@ export default new ContainerModule(bind => {
     }
 
     bindPressworkView(bind, WorkflowsWidget, WorkflowsViewContribution);
-    bindPressworkView(bind, PrintersWidget, PrintersViewContribution);
 
     bind(WorkflowEditorOpener).toSelf().inSingletonScope();
     bind(WidgetFactory).toDynamicValue(({ container }) => ({

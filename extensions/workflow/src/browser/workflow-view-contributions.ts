@@ -2,7 +2,6 @@ import { injectable } from '@theia/core/shared/inversify';
 import type { Permission } from '@presswork/platform/lib/common/authority';
 import { PermittedViewContribution } from '@presswork/platform/lib/browser/permitted-view-contribution';
 import { WorkflowCommands } from './workflow-commands';
-import { PrintersWidget } from './printers-widget';
 import { WorkflowsWidget } from './workflows-widget';
 
 @injectable()
@@ -12,16 +11,5 @@ export class WorkflowsViewContribution extends PermittedViewContribution<Workflo
 
     constructor() {
         super({ widgetId: WorkflowsWidget.ID, widgetName: WorkflowsWidget.LABEL, defaultWidgetOptions: { area: 'main' }, toggleCommandId: WorkflowCommands.OPEN_WORKFLOWS.id });
-    }
-}
-
-@injectable()
-export class PrintersViewContribution extends PermittedViewContribution<PrintersWidget> {
-    protected readonly command = WorkflowCommands.OPEN_PRINTERS;
-    /** Operators see the printers too, to switch them on and off. */
-    protected readonly permissions: readonly Permission[] = ['workflows.view', 'printers.toggle'];
-
-    constructor() {
-        super({ widgetId: PrintersWidget.ID, widgetName: PrintersWidget.LABEL, defaultWidgetOptions: { area: 'main' }, toggleCommandId: WorkflowCommands.OPEN_PRINTERS.id });
     }
 }

@@ -3,8 +3,9 @@ import type { ActivityDefinition } from '@presswork/platform/lib/common/activity
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 
 /**
- * The activities Presswork supplies, declared once for the engine and the designer. Each one's
- * executor lives in `node/activities/`, its form is generated from `fields`.
+ * The activities the workflow extension supplies, declared once for the engine and the designer.
+ * Each one's executor lives in `node/activities/`, its form is generated from `fields`. Print is
+ * output's (`@presswork/output` `common/print-activity.ts`), contributed from its own modules.
  */
 
 export const CreateJobPropertiesSchema = z.object({});
@@ -95,19 +96,6 @@ export const CopyToFolderActivity: ActivityDefinition<z.infer<typeof CopyToFolde
     ]
 };
 
-export const PrintPropertiesSchema = z.object({
-    printerId: z.string().trim().min(1, 'Choose a printer').max(128)
-});
-export const PrintActivity: ActivityDefinition<z.infer<typeof PrintPropertiesSchema>> = {
-    type: ActivityTypes.print,
-    label: 'Print',
-    description: 'Sends the print file to a printer (hot folder or raw socket). Printing while sending, Printed when taken.',
-    iconClass: 'codicon codicon-file-pdf',
-    allowedPhases: ['Print'],
-    propertiesSchema: PrintPropertiesSchema,
-    fields: [{ key: 'printerId', label: 'Printer', kind: 'printer' }]
-};
-
 export const RetainPropertiesSchema = z.object({
     /** Absent days and hours: retain indefinitely. */
     indefinitely: z.boolean().default(false),
@@ -143,7 +131,7 @@ export const RemoveActivity: ActivityDefinition<z.infer<typeof RemovePropertiesS
 
 export const SUPPLIED_ACTIVITIES: readonly ActivityDefinition[] = [
     CreateJobActivity, ApproveActivity, PrepressCheckActivity, RunExternalApplicationActivity,
-    CopyToFolderActivity, PrintActivity, RetainActivity, RemoveActivity
+    CopyToFolderActivity, RetainActivity, RemoveActivity
 ] as readonly ActivityDefinition[];
 
 /** Job fields a step condition may name, beside the job's free properties. */

@@ -5,6 +5,7 @@ import { PHASES } from '@presswork/platform/lib/common/job-status';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { WorkflowEditorModel, WorkflowEditorModelOptions, WorkflowEditorChange, defaultPropertiesOf } from './workflow-editor-model';
 import { ResolvedActivity } from './workflow-validation';
+import { PrintActivity } from '@presswork/output/lib/common/print-activity';
 import { CopyToFolderActivity, SUPPLIED_ACTIVITIES } from './supplied-activities';
 import { WorkflowContentSchema } from './workflow-protocol';
 
@@ -24,7 +25,7 @@ const ArchiveCopy: ResolvedActivity = {
     baseType: CopyToFolderActivity.type,
     defaults: { folder: '/srv/archive', onCollision: 'overwrite' }
 };
-const ACTIVITIES = new Map<string, ResolvedActivity>([...SUPPLIED_ACTIVITIES, CloseoutOrder, ArchiveCopy].map(activity => [activity.type, activity]));
+const ACTIVITIES = new Map<string, ResolvedActivity>([...SUPPLIED_ACTIVITIES, PrintActivity, CloseoutOrder, ArchiveCopy].map(activity => [activity.type, activity]));
 
 const step = (id: string, activity: string, properties: Record<string, unknown> = {}): WorkflowStep => ({ id, activity, properties });
 

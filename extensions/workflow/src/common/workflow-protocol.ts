@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { WorkflowPhasesSchema, Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
-import { PrinterSchema, Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 import { CustomActivity } from './custom-activity-schema';
 
@@ -45,11 +45,8 @@ export const CustomActivityInputSchema = z.object({
 });
 export type CustomActivityInput = z.input<typeof CustomActivityInputSchema>;
 
-export const PrinterInputSchema = z.discriminatedUnion('kind', [
-    PrinterSchema.options[0].omit({ id: true, version: true }),
-    PrinterSchema.options[1].omit({ id: true, version: true })
-]);
-export type PrinterInput = z.input<typeof PrinterInputSchema>;
+/** A printer as the designer offers it in a Print step's choice (output manages printers). */
+export type PrinterChoice = Pick<Printer, 'id' | 'name' | 'enabled'>;
 
 export const WorkflowService = Symbol('WorkflowService');
 export interface WorkflowService {
@@ -76,11 +73,8 @@ export interface WorkflowService {
     updateCustomActivity(id: string, version: number, input: CustomActivityInput): Promise<CustomActivity>;
     deleteCustomActivity(id: string, version: number): Promise<void>;
 
-    listPrinters(): Promise<Printer[]>;
-    createPrinter(input: PrinterInput): Promise<Printer>;
-    updatePrinter(id: string, version: number, input: PrinterInput): Promise<Printer>;
-    deletePrinter(id: string, version: number): Promise<void>;
-    setPrinterEnabled(id: string, enabled: boolean): Promise<Printer>;
+    /** The printers a Print step may name, read-only, for the designer's choice and its checks. */
+    listPrinterChoices(): Promise<PrinterChoice[]>;
 }
 
 const id = DocumentIdSchema;
@@ -105,9 +99,5 @@ export const WorkflowServiceContract: RpcContract<WorkflowService> = {
     createCustomActivity: { access: 'workflows.manage', args: z.tuple([CustomActivityInputSchema]) },
     updateCustomActivity: { access: 'workflows.manage', args: z.tuple([id, version, CustomActivityInputSchema]) },
     deleteCustomActivity: { access: 'workflows.manage', args: z.tuple([id, version]) },
-    listPrinters: { access: 'workflows.view', args: z.tuple([]) },
-    createPrinter: { access: 'printers.manage', args: z.tuple([PrinterInputSchema]) },
-    updatePrinter: { access: 'printers.manage', args: z.tuple([id, version, PrinterInputSchema]) },
-    deletePrinter: { access: 'printers.manage', args: z.tuple([id, version]) },
-    setPrinterEnabled: { access: 'printers.toggle', args: z.tuple([id, z.boolean()]) }
+    listPrinterChoices: { access: 'workflows.view', args: z.tuple([]) }
 };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ActivityDefinition } from '@presswork/platform/lib/common/activity-ui-contribution';
 import type { WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
-import { CopyToFolderActivity, PrintActivity, SUPPLIED_ACTIVITIES } from './supplied-activities';
+import { PrintActivity } from '@presswork/output/lib/common/print-activity';
+import { CopyToFolderActivity, SUPPLIED_ACTIVITIES } from './supplied-activities';
 import { resolveCustomActivities } from './custom-activity-schema';
 import {
     ResolvedActivity, ValidatableWorkflow, WorkflowProblem, WorkflowValidationOptions, countProblems, hasErrors, validateWorkflow
@@ -22,7 +23,7 @@ const CustomPrint: ResolvedActivity = { ...PrintActivity, type: 'custom:xerox', 
 const CustomArchive: ResolvedActivity = { ...CopyToFolderActivity, type: 'custom:archive', label: 'Archive', baseType: ActivityTypes.copyToFolder, defaults: { folder: '/srv/archive' } };
 
 const OPTIONS: WorkflowValidationOptions = {
-    activities: [...SUPPLIED_ACTIVITIES, CloseoutOrder, CustomPrint, CustomArchive],
+    activities: [...SUPPLIED_ACTIVITIES, PrintActivity, CloseoutOrder, CustomPrint, CustomArchive],
     printers: [
         { id: 'demo-hot-folder', name: 'Demo hot folder', enabled: true },
         { id: 'xerox', name: 'Xerox Versant', enabled: true },
@@ -147,10 +148,10 @@ describe('validateWorkflow', () => {
             const [resolved] = resolveCustomActivities([{
                 id: 'versant', version: 1, label: 'Print on the Versant', description: '', baseType: ActivityTypes.print,
                 defaults: { printerId: 'old-press' }, updatedAt: '2025-01-01T00:00:00.000Z'
-            }], SUPPLIED_ACTIVITIES);
+            }], [...SUPPLIED_ACTIVITIES, PrintActivity]);
             const workflow = valid();
             workflow.phases.Print = [step('versant', resolved.type)];
-            assert.deepEqual(rules(validate(workflow, { ...OPTIONS, activities: [...SUPPLIED_ACTIVITIES, CloseoutOrder, resolved] })), ['warning printer-disabled versant']);
+            assert.deepEqual(rules(validate(workflow, { ...OPTIONS, activities: [...SUPPLIED_ACTIVITIES, PrintActivity, CloseoutOrder, resolved] })), ['warning printer-disabled versant']);
         });
     });
 

@@ -3,8 +3,6 @@ import { WorkflowServiceContract } from '../common/workflow-protocol';
 import { approveStep, content } from './workflows/test/workflows-fixture';
 
 const WORKFLOW = content('Business cards', { Prepare: [approveStep()] }, { jobDefaults: { media: 'Letter', copies: 2 }, jobOverrides: { duplex: true } });
-const HOT_FOLDER = { name: 'Xerox hot folder', description: 'Digital press', enabled: true, kind: 'hot-folder', folder: '/srv/presswork/hot/xerox' };
-const RAW_SOCKET = { name: 'Wide format', description: '', enabled: false, kind: 'raw-socket', host: 'printer.local', port: 9100 };
 const CUSTOM_ACTIVITY = { label: 'Print proofs', description: 'Proofs on the small printer', baseType: 'print', defaults: { copies: 1 } };
 
 describeHostileRpcInput('WorkflowService', WorkflowServiceContract, {
@@ -23,9 +21,5 @@ describeHostileRpcInput('WorkflowService', WorkflowServiceContract, {
     restoreVersion: [['workflow-1', 4, 2]],
     createCustomActivity: [[CUSTOM_ACTIVITY]],
     updateCustomActivity: [['activity-1', 2, CUSTOM_ACTIVITY]],
-    deleteCustomActivity: [['activity-1', 2]],
-    createPrinter: [[HOT_FOLDER], [RAW_SOCKET]],
-    updatePrinter: [['printer-1', 3, HOT_FOLDER]],
-    deletePrinter: [['printer-1', 3]],
-    setPrinterEnabled: [['printer-1', false]]
+    deleteCustomActivity: [['activity-1', 2]]
 });

@@ -3,6 +3,7 @@ import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { CollectionNames, JobFlow, PrintingFlow } from '@presswork/platform/lib/common';
+import { StepReferenceContribution } from '@presswork/platform/lib/common/step-reference-contribution';
 import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
 import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
@@ -10,7 +11,6 @@ import { DocumentCollectionContribution } from '@presswork/platform/lib/node/sto
 import { WORKFLOW_SERVICE_PATH, WorkflowService, WorkflowServiceContract } from '../common/workflow-protocol';
 import { bindSuppliedActivities } from './activities';
 import { WorkflowEngine } from './engine/workflow-engine';
-import { PrinterRegistry } from './printers/printer-registry';
 import { WORKFLOW_COLLECTIONS } from './workflow-collections';
 import { WorkflowServiceImpl } from './workflow-service-impl';
 import { WorkflowStartup } from './workflow-startup';
@@ -28,14 +28,15 @@ export default new ContainerModule(bind => {
     for (const projection of [
         announceChanges(CollectionNames.workflows, 'workflows.view'),
         announceChanges(WorkflowCollectionNames.versions, 'workflows.view'),
-        announceChanges(WorkflowCollectionNames.customActivities, 'workflows.view'),
-        announceChanges(CollectionNames.printers, 'printers.toggle')
+        announceChanges(WorkflowCollectionNames.customActivities, 'workflows.view')
     ]) {
         bind(ChangeFeedProjection).toConstantValue(projection);
     }
 
     bindSuppliedActivities(bind);
-    bindRootSingleton(bind, PrinterRegistry, WorkflowChecker, WorkflowRepository, CustomActivities);
+    bindRootSingleton(bind, WorkflowChecker, WorkflowRepository, CustomActivities);
+    // Output asks before deleting a printer (pool, medium) that custom activities' defaults name.
+    bind(StepReferenceContribution).toService(CustomActivities);
     bind(WorkflowStartup).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(WorkflowStartup);
 

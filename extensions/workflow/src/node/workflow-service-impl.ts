@@ -1,11 +1,12 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
-import type { Printer, Workflow } from '@presswork/platform/lib/common';
+import type { Workflow } from '@presswork/platform/lib/common';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { RpcCaller } from '@presswork/platform/lib/node/rpc/rpc-caller';
 import type { CustomActivity } from '../common/custom-activity-schema';
 import type {
-    CustomActivityInput, PrinterInput, WorkflowContent, WorkflowService, WorkflowSummary, WorkflowVersionSummary
+    CustomActivityInput, PrinterChoice, WorkflowContent, WorkflowService, WorkflowSummary, WorkflowVersionSummary
 } from '../common/workflow-protocol';
-import { PrinterRegistry } from './printers/printer-registry';
 import { CustomActivities } from './workflows/custom-activities';
 import { WorkflowRepository } from './workflows/workflow-repository';
 
@@ -15,7 +16,7 @@ export class WorkflowServiceImpl implements WorkflowService {
     @inject(RpcCaller) protected readonly caller: RpcCaller;
     @inject(WorkflowRepository) protected readonly workflows: WorkflowRepository;
     @inject(CustomActivities) protected readonly customActivities: CustomActivities;
-    @inject(PrinterRegistry) protected readonly printers: PrinterRegistry;
+    @inject(DocumentStore) protected readonly store: DocumentStore;
 
     protected get by(): string {
         return this.caller.user().name;
@@ -95,23 +96,9 @@ export class WorkflowServiceImpl implements WorkflowService {
         return this.customActivities.delete(id, version);
     }
 
-    async listPrinters(): Promise<Printer[]> {
-        return this.printers.list();
-    }
-
-    createPrinter(input: PrinterInput): Promise<Printer> {
-        return this.printers.create(input);
-    }
-
-    updatePrinter(id: string, version: number, input: PrinterInput): Promise<Printer> {
-        return this.printers.update(id, version, input);
-    }
-
-    deletePrinter(id: string, version: number): Promise<void> {
-        return this.printers.delete(id, version);
-    }
-
-    setPrinterEnabled(id: string, enabled: boolean): Promise<Printer> {
-        return this.printers.setEnabled(id, enabled);
+    async listPrinterChoices(): Promise<PrinterChoice[]> {
+        return [...this.store.all(PrintersCollection)]
+            .map(({ id, name, enabled }) => ({ id, name, enabled }))
+            .sort((a, b) => a.name.localeCompare(b.name));
     }
 }

@@ -14,6 +14,7 @@ import {
     JOB_ACTION_SERVICE_PATH, JOB_QUERY_SERVICE_PATH, SAVED_VIEW_SERVICE_PATH, JobActionServiceContract, JobQueryServiceContract, SavedViewServiceContract
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH, CloseoutServiceContract } from '@presswork/closeout/lib/common/closeout-protocol';
+import { OUTPUT_SERVICE_PATH, OutputServiceContract } from '@presswork/output/lib/common/output-protocol';
 import {
     ApplicationServerContract, BackendStopwatchContract, CliPreferencesContract, ConnectionCloseServiceContract, EnvVariablesServerContract, LocalizationProviderContract, LocalizationServerContract,
     LoggerServerContract, OSBackendProviderContract, RemoteFileSystemContract, RequestServiceContract, WorkspaceServerContract
@@ -94,12 +95,26 @@ const SERVICES: readonly ServiceRows[] = [{
         createCustomActivity: 'workflows.manage',
         updateCustomActivity: 'workflows.manage',
         deleteCustomActivity: 'workflows.manage',
-        // Operators choose printers when they enable them and read them in workflows.
-        listPrinters: 'workflows.view',
+        // The designer's printer choice, read-only (output manages printers).
+        listPrinterChoices: 'workflows.view'
+    }
+}, {
+    contractName: 'OutputServiceContract', path: OUTPUT_SERVICE_PATH, contract: OutputServiceContract, rows: {
+        // authorities.md: "printers: see state and queue" — all three authorities.
+        listPrinters: 'signed-in',
         createPrinter: 'printers.manage',
         updatePrinter: 'printers.manage',
         deletePrinter: 'printers.manage',
-        setPrinterEnabled: 'printers.toggle'
+        setPrinterEnabled: 'printers.toggle',
+        // "media catalog, printer pools: create, edit, delete" — administrators; everyone signed in sees them.
+        listPools: 'signed-in',
+        createPool: 'output.manage',
+        updatePool: 'output.manage',
+        deletePool: 'output.manage',
+        listMedia: 'signed-in',
+        createMedium: 'output.manage',
+        updateMedium: 'output.manage',
+        deleteMedium: 'output.manage'
     }
 }, {
     contractName: 'ConnectionsServiceContract', path: CONNECTIONS_SERVICE_PATH, contract: ConnectionsServiceContract, rows: {

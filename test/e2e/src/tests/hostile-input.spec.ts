@@ -9,6 +9,7 @@ import { WORKFLOW_SERVICE_PATH } from '@presswork/workflow/lib/common/workflow-p
 import { CONNECTIONS_SERVICE_PATH } from '@presswork/connections/lib/common/connections-protocol';
 import { JOB_ACTION_SERVICE_PATH, SAVED_VIEW_SERVICE_PATH } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH } from '@presswork/closeout/lib/common/closeout-protocol';
+import { OUTPUT_SERVICE_PATH } from '@presswork/output/lib/common/output-protocol';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { preparedOrders, usePressworkWithOrders } from '../fixtures/prepared-orders';
 import { RpcSession, signInCookies } from '@presswork/platform/lib/node/rpc/test/rpc-session';
@@ -121,7 +122,8 @@ test.describe('hostile input', () => {
         ];
         const writing: [string, string][] = [
             [ACCOUNT_SERVICE_PATH, 'createUser'], [ACCOUNT_SERVICE_PATH, 'deleteUser'], [ACCOUNT_SERVICE_PATH, 'resetPassword'],
-            [WORKFLOW_SERVICE_PATH, 'createWorkflow'], [WORKFLOW_SERVICE_PATH, 'saveWorkflow'], [WORKFLOW_SERVICE_PATH, 'createPrinter'],
+            [WORKFLOW_SERVICE_PATH, 'createWorkflow'], [WORKFLOW_SERVICE_PATH, 'saveWorkflow'], [OUTPUT_SERVICE_PATH, 'createPrinter'],
+            [OUTPUT_SERVICE_PATH, 'createPool'], [OUTPUT_SERVICE_PATH, 'createMedium'],
             [WORKFLOW_SERVICE_PATH, 'createCustomActivity'], [WORKFLOW_SERVICE_PATH, 'importWorkflows'],
             [CONNECTIONS_SERVICE_PATH, 'createConnection'], [CONNECTIONS_SERVICE_PATH, 'createTemplate'],
             [JOB_ACTION_SERVICE_PATH, 'hold'], [JOB_ACTION_SERVICE_PATH, 'delete'], [JOB_ACTION_SERVICE_PATH, 'editJob'], [JOB_ACTION_SERVICE_PATH, 'moveToWorkflow'],

@@ -2,7 +2,7 @@ import { injectable } from '@theia/core/shared/inversify';
 import type { z } from 'zod';
 import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common';
 import { ApproveActivity, ApprovePropertiesSchema } from '../../common/supplied-activities';
-import { SuppliedActivity, waitReason } from './supplied-activity';
+import { DefinedActivity, waitReason } from '@presswork/platform/lib/common/defined-activity';
 
 type ApproveProperties = z.infer<typeof ApprovePropertiesSchema>;
 
@@ -11,7 +11,7 @@ type ApproveProperties = z.infer<typeof ApprovePropertiesSchema>;
  * continues, Reject sends it to Error); running it again only waits again.
  */
 @injectable()
-export class ApproveActivityContribution extends SuppliedActivity<ApproveProperties> {
+export class ApproveActivityContribution extends DefinedActivity<ApproveProperties> {
     constructor() {
         super(ApproveActivity);
     }

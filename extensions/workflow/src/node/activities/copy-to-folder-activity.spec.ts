@@ -5,9 +5,9 @@ import type { z } from 'zod';
 import type { Job } from '@presswork/platform/lib/common';
 import { CopyToFolderPropertiesSchema } from '../../common/supplied-activities';
 import { CopyToFolderActivityContribution } from './copy-to-folder-activity';
-import { temporaryNameOf } from './files/file-placement';
+import { temporaryNameOf } from '@presswork/platform/lib/node/files/file-placement';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
-import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 
 type Properties = z.infer<typeof CopyToFolderPropertiesSchema>;
 

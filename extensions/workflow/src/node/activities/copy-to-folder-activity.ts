@@ -2,12 +2,12 @@ import { injectable } from '@theia/core/shared/inversify';
 import type { z } from 'zod';
 import { ActivityContext, ActivityOutcome, messageOf } from '@presswork/platform/lib/common';
 import { CopyToFolderActivity, CopyToFolderPropertiesSchema } from '../../common/supplied-activities';
-import { isAbortError } from './abort';
-import { FileCollisionError, placeFile } from './files/file-placement';
-import { finishFileName, sanitiseFileNameComponent, splitExtension } from './files/safe-file-name';
-import { isRegularFile, locateJobFiles } from './job-files';
+import { isAbortError } from '@presswork/platform/lib/common/errors';
+import { FileCollisionError, placeFile } from '@presswork/platform/lib/node/files/file-placement';
+import { finishFileName, sanitiseFileNameComponent, splitExtension } from '@presswork/platform/lib/node/files/safe-file-name';
+import { isRegularFile, locateJobFiles } from '@presswork/platform/lib/node/files/job-files';
 import { PlaceholderValues, jobPlaceholders, substitutePlaceholders } from './placeholders';
-import { SuppliedActivity, failure } from './supplied-activity';
+import { DefinedActivity, failure } from '@presswork/platform/lib/common/defined-activity';
 
 type CopyToFolderProperties = z.infer<typeof CopyToFolderPropertiesSchema>;
 
@@ -20,7 +20,7 @@ type CopyToFolderProperties = z.infer<typeof CopyToFolderPropertiesSchema>;
  * a repeat after a crash neither numbers a second copy (keep-both) nor fails (fail).
  */
 @injectable()
-export class CopyToFolderActivityContribution extends SuppliedActivity<CopyToFolderProperties> {
+export class CopyToFolderActivityContribution extends DefinedActivity<CopyToFolderProperties> {
     constructor() {
         super(CopyToFolderActivity);
     }

@@ -8,7 +8,7 @@ import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
 import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { WORKFLOW_COLLECTIONS } from '../workflow-collections';
-import { activityContext, orderWithJob } from './test/activity-harness';
+import { activityContext, orderWithJob } from '@presswork/platform/lib/node/test/activity-context';
 import { StoreWorkflowLookup, WorkflowLookup } from './workflow-lookup';
 
 describe('Create Job activity', () => {

@@ -2,7 +2,9 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import type { ActivityContext, ActivityOutcome, JobProperties, JobPropertyValue } from '@presswork/platform/lib/common';
 import { CreateJobActivity, CreateJobPropertiesSchema } from '../../common/supplied-activities';
 import type { z } from 'zod';
-import { MAX_LOG_MESSAGE, SuppliedActivity, failure, truncate } from './supplied-activity';
+import { DefinedActivity, failure } from '@presswork/platform/lib/common/defined-activity';
+import { LOG_MESSAGE_LIMIT } from '@presswork/platform/lib/common/document-limits';
+import { clip } from '@presswork/platform/lib/common/job-log';
 import { WorkflowLookup } from './workflow-lookup';
 
 type CreateJobProperties = z.infer<typeof CreateJobPropertiesSchema>;
@@ -13,7 +15,7 @@ type CreateJobProperties = z.infer<typeof CreateJobPropertiesSchema>;
  * workflow, so running it again gives the same properties.
  */
 @injectable()
-export class CreateJobActivityContribution extends SuppliedActivity<CreateJobProperties> {
+export class CreateJobActivityContribution extends DefinedActivity<CreateJobProperties> {
     @inject(WorkflowLookup) protected readonly workflows: WorkflowLookup;
 
     constructor() {
@@ -28,7 +30,7 @@ export class CreateJobActivityContribution extends SuppliedActivity<CreateJobPro
                 : 'The job has no workflow');
         }
         const { properties, defaulted, overridden } = applyDefaultsAndOverrides(context.job.properties, workflow.jobDefaults, workflow.jobOverrides);
-        await context.log(truncate(`Job created in workflow ${workflow.name}: ${describe(defaulted, 'default')}, ${describe(overridden, 'override')}`, MAX_LOG_MESSAGE));
+        await context.log(clip(`Job created in workflow ${workflow.name}: ${describe(defaulted, 'default')}, ${describe(overridden, 'override')}`, LOG_MESSAGE_LIMIT));
         // The whole property set, so the outcome means the same whether the engine merges or replaces.
         return { kind: 'continue', properties };
     }

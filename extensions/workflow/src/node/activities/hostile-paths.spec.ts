@@ -5,15 +5,15 @@ import * as fc from 'fast-check';
 import type { z } from 'zod';
 import { CopyToFolderPropertiesSchema, RunExternalApplicationPropertiesSchema } from '../../common/supplied-activities';
 import { CopyToFolderActivityContribution } from './copy-to-folder-activity';
-import { placeFile } from './files/file-placement';
+import { placeFile } from '@presswork/platform/lib/node/files/file-placement';
 import { isDirectlyInside } from '@presswork/platform/lib/node/files/path-containment';
-import { MAX_FILE_NAME_BYTES, finishFileName, sanitiseFileNameComponent } from './files/safe-file-name';
-import { locateJobFiles } from './job-files';
+import { MAX_FILE_NAME_BYTES, finishFileName, sanitiseFileNameComponent } from '@presswork/platform/lib/node/files/safe-file-name';
+import { locateJobFiles } from '@presswork/platform/lib/node/files/job-files';
 import { ProcessRunner } from './process-runner';
 import { RunExternalApplicationActivityContribution } from './run-external-application-activity';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
-import { activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { activityContext, logText, orderWithJob, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 
 /*
  * Hostile names and arguments (issue 7, item 3): whatever job data, file names and folders bring,

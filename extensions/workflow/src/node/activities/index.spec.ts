@@ -4,7 +4,6 @@ import { ActivityContribution } from '@presswork/platform/lib/common';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { SUPPLIED_ACTIVITIES } from '../../common/supplied-activities';
-import { PrinterRegistry } from '../printers/printer-registry';
 import { bindSuppliedActivities } from './index';
 
 describe('bindSuppliedActivities', () => {
@@ -13,7 +12,6 @@ describe('bindSuppliedActivities', () => {
         const container = new Container();
         container.bind(DocumentStore).toConstantValue({});
         container.bind(PressworkConfig).toConstantValue({ dataFolder: '/tmp/presswork', demo: false });
-        container.bind(PrinterRegistry).toSelf().inSingletonScope();
         bindSuppliedActivities(container.bind.bind(container));
 
         const contributions = container.getAll<ActivityContribution>(ActivityContribution);

@@ -1,13 +1,10 @@
 import type { interfaces } from '@theia/core/shared/inversify';
 import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
-import { HotFolderSender } from '../printers/hot-folder-sender';
-import { RawSocketSender } from '../printers/raw-socket-sender';
 import { ApproveActivityContribution } from './approve-activity';
 import { CopyToFolderActivityContribution } from './copy-to-folder-activity';
 import { CreateJobActivityContribution } from './create-job-activity';
 import { JobDisposal } from './job-disposal';
 import { PrepressCheckActivityContribution } from './prepress-check-activity';
-import { PrintActivityContribution } from './print-activity';
 import { ProcessRunner } from './process-runner';
 import { RemoveActivityContribution } from './remove-activity';
 import { RetainActivityContribution } from './retain-activity';
@@ -17,21 +14,18 @@ import { StoreWorkflowLookup, WorkflowLookup } from './workflow-lookup';
 /** The executors of the supplied activities, in the order common/supplied-activities.ts lists them. */
 export const SUPPLIED_ACTIVITY_CONTRIBUTIONS = [
     CreateJobActivityContribution, ApproveActivityContribution, PrepressCheckActivityContribution,
-    RunExternalApplicationActivityContribution, CopyToFolderActivityContribution, PrintActivityContribution,
+    RunExternalApplicationActivityContribution, CopyToFolderActivityContribution,
     RetainActivityContribution, RemoveActivityContribution
 ] as const;
 
 /**
- * Binds every supplied activity as an ActivityContribution, with the services they need. The
- * PrinterRegistry is not bound here (the backend module binds it for the RPC service too);
- * DocumentStore and PressworkConfig come from the platform.
+ * Binds every supplied activity as an ActivityContribution, with the services they need
+ * (DocumentStore and PressworkConfig come from the platform). Print is output's.
  */
 export function bindSuppliedActivities(bind: interfaces.Bind): void {
     bind(WorkflowLookup).to(StoreWorkflowLookup).inSingletonScope();
     bind(ProcessRunner).toSelf().inSingletonScope();
     bind(JobDisposal).toSelf().inSingletonScope();
-    bind(HotFolderSender).toSelf().inSingletonScope();
-    bind(RawSocketSender).toSelf().inSingletonScope();
     for (const activity of SUPPLIED_ACTIVITY_CONTRIBUTIONS) {
         bind(activity).toSelf().inSingletonScope();
         bind(ActivityContribution).toService(activity);

@@ -4,7 +4,7 @@ import { ActivityContext, ActivityOutcome, DOCUMENT_ID_PATTERN, Job, Order, mess
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { writeFileDurably } from '@presswork/platform/lib/node/files/durable-file';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
-import { failure } from './supplied-activity';
+import { failure } from '@presswork/platform/lib/common/defined-activity';
 
 /** What remains of a job after it is removed: its audit record. */
 export interface JobAuditRecord {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common';
 import { PrepressCheckActivity, PrepressCheckPropertiesSchema } from '../../common/supplied-activities';
 import { withInstructions } from './approve-activity';
-import { SuppliedActivity, waitReason } from './supplied-activity';
+import { DefinedActivity, waitReason } from '@presswork/platform/lib/common/defined-activity';
 
 type PrepressCheckProperties = z.infer<typeof PrepressCheckPropertiesSchema>;
 
@@ -12,7 +12,7 @@ type PrepressCheckProperties = z.infer<typeof PrepressCheckPropertiesSchema>;
  * (More → Prepress done, through JobFlow.continueJob); running it again only waits again.
  */
 @injectable()
-export class PrepressCheckActivityContribution extends SuppliedActivity<PrepressCheckProperties> {
+export class PrepressCheckActivityContribution extends DefinedActivity<PrepressCheckProperties> {
     constructor() {
         super(PrepressCheckActivity);
     }

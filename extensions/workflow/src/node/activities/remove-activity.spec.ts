@@ -5,7 +5,7 @@ import { JobDisposal, JobAuditRecord } from './job-disposal';
 import { RemoveActivityContribution } from './remove-activity';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
-import { RecordingContext, activityContext, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { RecordingContext, activityContext, orderWithJob, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 
 describe('Remove activity', () => {
 

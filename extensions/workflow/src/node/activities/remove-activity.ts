@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common';
 import { RemoveActivity, RemovePropertiesSchema } from '../../common/supplied-activities';
 import { JobDisposal, removeJob } from './job-disposal';
-import { SuppliedActivity } from './supplied-activity';
+import { DefinedActivity } from '@presswork/platform/lib/common/defined-activity';
 
 type RemoveProperties = z.infer<typeof RemovePropertiesSchema>;
 
@@ -12,7 +12,7 @@ type RemoveProperties = z.infer<typeof RemovePropertiesSchema>;
  * and asks the engine to remove the job from its order.
  */
 @injectable()
-export class RemoveActivityContribution extends SuppliedActivity<RemoveProperties> {
+export class RemoveActivityContribution extends DefinedActivity<RemoveProperties> {
     @inject(JobDisposal) protected readonly disposal: JobDisposal;
 
     constructor() {

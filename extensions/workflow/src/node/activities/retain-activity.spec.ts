@@ -6,7 +6,7 @@ import { JobDisposal } from './job-disposal';
 import { RetainActivityContribution, retentionMarker } from './retain-activity';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
-import { RecordingContext, activityContext, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { RecordingContext, activityContext, orderWithJob, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 
 type Properties = ReturnType<typeof RetainPropertiesSchema.parse>;
 

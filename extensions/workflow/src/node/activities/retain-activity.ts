@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ActivityContext, ActivityOutcome, Job } from '@presswork/platform/lib/common';
 import { RetainActivity, RetainPropertiesSchema } from '../../common/supplied-activities';
 import { JobDisposal, removeJob } from './job-disposal';
-import { SuppliedActivity } from './supplied-activity';
+import { DefinedActivity } from '@presswork/platform/lib/common/defined-activity';
 
 type RetainProperties = z.infer<typeof RetainPropertiesSchema>;
 
@@ -21,7 +21,7 @@ const MARKER = /^Retained from (\S+) \(step ([^)]+)\)$/;
  * step later (moved back through the workflow) keeps its first start.
  */
 @injectable()
-export class RetainActivityContribution extends SuppliedActivity<RetainProperties> {
+export class RetainActivityContribution extends DefinedActivity<RetainProperties> {
     @inject(JobDisposal) protected readonly disposal: JobDisposal;
 
     constructor() {

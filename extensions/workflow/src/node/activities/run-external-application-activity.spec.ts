@@ -8,7 +8,7 @@ import { RunExternalApplicationActivityContribution } from './run-external-appli
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
-import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 
 type Properties = z.infer<typeof RunExternalApplicationPropertiesSchema>;
 

@@ -3,11 +3,13 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import type { z } from 'zod';
 import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common';
 import { RunExternalApplicationActivity, RunExternalApplicationPropertiesSchema } from '../../common/supplied-activities';
-import { printFileOf } from './job-files';
+import { printFileOf } from '@presswork/platform/lib/node/files/job-files';
 import { OutputTail, splitForLog } from './output-tail';
 import { jobPlaceholders, substitutePlaceholders, usesPlaceholder } from './placeholders';
 import { ProcessEnd, ProcessRunner } from './process-runner';
-import { MAX_LOG_MESSAGE, SuppliedActivity, failure, truncate } from './supplied-activity';
+import { DefinedActivity, failure } from '@presswork/platform/lib/common/defined-activity';
+import { LOG_MESSAGE_LIMIT } from '@presswork/platform/lib/common/document-limits';
+import { clip } from '@presswork/platform/lib/common/job-log';
 
 type RunExternalApplicationProperties = z.infer<typeof RunExternalApplicationPropertiesSchema>;
 
@@ -25,7 +27,7 @@ const PASSED_ENVIRONMENT = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 
  * here are expected to be repeatable, as TFPM's are.
  */
 @injectable()
-export class RunExternalApplicationActivityContribution extends SuppliedActivity<RunExternalApplicationProperties> {
+export class RunExternalApplicationActivityContribution extends DefinedActivity<RunExternalApplicationProperties> {
     @inject(ProcessRunner) protected readonly runner: ProcessRunner;
 
     /** Kept of each of stdout and stderr: 64 KB in all, as every later write of the order carries the log. */
@@ -44,7 +46,7 @@ export class RunExternalApplicationActivityContribution extends SuppliedActivity
         const values = { ...jobPlaceholders(context.job, context.order), file: printFile?.path ?? '', folder: context.jobFolder };
         const args = templates.map(template => substitutePlaceholders(template, values));
         await fs.mkdir(context.jobFolder, { recursive: true, mode: 0o700 });
-        await context.log(truncate(`Running ${program} with arguments ${JSON.stringify(args)} in ${context.jobFolder}`, MAX_LOG_MESSAGE));
+        await context.log(clip(`Running ${program} with arguments ${JSON.stringify(args)} in ${context.jobFolder}`, LOG_MESSAGE_LIMIT));
         const result = await this.runner.run({
             program, args, cwd: context.jobFolder, env: passedEnvironment(), timeoutMs: timeoutSeconds * 1000,
             outputLimitBytes: this.outputLimitBytes, signal: context.signal
@@ -75,7 +77,7 @@ async function outcomeOf(program: string, end: ProcessEnd, successCodes: readonl
 
 async function logOutput(context: ActivityContext<unknown>, stream: 'stdout' | 'stderr', tail: OutputTail, level: 'info' | 'warning'): Promise<void> {
     const heading = tail.droppedBytes ? `Output (${stream}, its first ${tail.droppedBytes} bytes left out):` : `Output (${stream}):`;
-    for (const piece of splitForLog(tail.text(), MAX_LOG_MESSAGE - heading.length - 1)) {
+    for (const piece of splitForLog(tail.text(), LOG_MESSAGE_LIMIT - heading.length - 1)) {
         await context.log(`${heading}\n${piece}`, level);
     }
 }

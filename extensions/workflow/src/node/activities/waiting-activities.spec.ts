@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ApprovePropertiesSchema, PrepressCheckPropertiesSchema } from '../../common/supplied-activities';
 import { ApproveActivityContribution } from './approve-activity';
 import { PrepressCheckActivityContribution } from './prepress-check-activity';
-import { activityContext } from './test/activity-harness';
+import { activityContext } from '@presswork/platform/lib/node/test/activity-context';
 
 describe('Approve and Prepress Check activities', () => {
 

@@ -3,17 +3,26 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
 import { PressworkError } from '@presswork/platform/lib/common';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import type { StepReferenceContribution } from '@presswork/platform/lib/common/step-reference-contribution';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { CustomActivity, customActivityType } from '../../common/custom-activity-schema';
 import { CustomActivityInput, CustomActivityInputSchema } from '../../common/workflow-protocol';
 import { CustomActivitiesCollection } from '../workflow-collections';
 
-/** Copies of unprotected supplied activities with defaults of their own (the palette's Custom section). */
+/**
+ * Copies of unprotected supplied activities with defaults of their own (the palette's Custom
+ * section). As a StepReferenceContribution it tells output which custom activities name a printer
+ * (pool, medium) in their defaults, so output refuses to delete it.
+ */
 @injectable()
-export class CustomActivities {
+export class CustomActivities implements StepReferenceContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(ActivityRegistry) protected readonly activities: ActivityRegistry;
+
+    referencesTo(key: string, value: string): string[] {
+        return this.list().filter(custom => custom.defaults[key] === value).map(custom => `custom activity ${custom.label}`);
+    }
 
     list(): CustomActivity[] {
         return [...this.store.all(CustomActivitiesCollection)].sort((a, b) => a.label.localeCompare(b.label));

@@ -13,6 +13,7 @@ import { OrdersCollection, PrintersCollection, WorkflowsCollection } from '@pres
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
+import { PrintActivity } from '@presswork/output/lib/common/print-activity';
 import { SUPPLIED_ACTIVITIES } from '../../../common/supplied-activities';
 import type { WorkflowContent } from '../../../common/workflow-protocol';
 import { WORKFLOW_COLLECTIONS, WorkflowVersionsCollection } from '../../workflow-collections';
@@ -32,7 +33,7 @@ export class WorkflowsFixture {
 
     protected constructor(protected readonly temp: TempStore) {
         const { store } = temp;
-        const activities = registryOf(ActivityRegistry, SUPPLIED_ACTIVITIES as readonly ActivityContribution[]);
+        const activities = registryOf(ActivityRegistry, [...SUPPLIED_ACTIVITIES, PrintActivity] as readonly unknown[] as readonly ActivityContribution[]);
         this.checker = inject(new WorkflowChecker(), { store, activities });
         this.repository = inject(new WorkflowRepository(), { store, checker: this.checker });
         this.customs = inject(new CustomActivities(), { store, activities });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { ActivityContext, Job, Order, PrintingRecord, WorkflowStep } from '@presswork/platform/lib/common';
-import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import type { ActivityContext, Job, Order, PrintingRecord, WorkflowStep } from '../../common';
+import { sampleOrder } from '../store/test/sample-documents';
 
 export interface LoggedLine {
     readonly message: string;

@@ -1,16 +1,14 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
-import type { z } from 'zod';
-import { ActivityContext, ActivityOutcome, Printer, messageOf } from '@presswork/platform/lib/common';
-import { PrintActivity, PrintPropertiesSchema } from '../../common/supplied-activities';
+import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
+import { DefinedActivity, failure, waitReason } from '@presswork/platform/lib/common/defined-activity';
+import { isAbortError, messageOf } from '@presswork/platform/lib/common/errors';
+import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import { LocatedJobFile, isRegularFile, printFileOf } from '@presswork/platform/lib/node/files/job-files';
+import { PrintActivity, type PrintProperties } from '../../common/print-activity';
 import { HotFolderSender } from '../printers/hot-folder-sender';
 import { PrinterRegistry } from '../printers/printer-registry';
 import { PROBLEM_PHRASES, PrinterTransportError } from '../printers/printer-transport-error';
 import { RawSocketSender } from '../printers/raw-socket-sender';
-import { isAbortError } from './abort';
-import { LocatedJobFile, isRegularFile, printFileOf } from './job-files';
-import { SuppliedActivity, failure, waitReason } from './supplied-activity';
-
-type PrintProperties = z.infer<typeof PrintPropertiesSchema>;
 
 /**
  * Print: sends the job's print file to the printer the step names. The job is Printing while the
@@ -22,7 +20,7 @@ type PrintProperties = z.infer<typeof PrintPropertiesSchema>;
  * second file, never a replaced one.
  */
 @injectable()
-export class PrintActivityContribution extends SuppliedActivity<PrintProperties> {
+export class PrintActivityContribution extends DefinedActivity<PrintProperties> {
     @inject(PrinterRegistry) protected readonly printers: PrinterRegistry;
     @inject(HotFolderSender) protected readonly hotFolder: HotFolderSender;
     @inject(RawSocketSender) protected readonly rawSocket: RawSocketSender;
@@ -48,6 +46,10 @@ export class PrintActivityContribution extends SuppliedActivity<PrintProperties>
         if (!printer.enabled) {
             return this.retryLater(`Printer ${printer.name} is disabled`);
         }
+        if (printer.kind === 'ipp') {
+            // The IPP client and job tickets come in a later step; until then an IPP printer takes nothing.
+            return failure(`Printer ${printer.name} is an IPP printer; this version cannot send jobs over IPP yet`);
+        }
         try {
             await this.send(printer, printFile, context);
         } catch (error) {
@@ -62,7 +64,7 @@ export class PrintActivityContribution extends SuppliedActivity<PrintProperties>
         return { kind: 'continue', state: 'Printed' };
     }
 
-    protected async send(printer: Printer, printFile: LocatedJobFile, context: ActivityContext<PrintProperties>): Promise<void> {
+    protected async send(printer: Exclude<Printer, { kind: 'ipp' }>, printFile: LocatedJobFile, context: ActivityContext<PrintProperties>): Promise<void> {
         const onSending = (): Promise<void> => context.setState('Printing');
         if (printer.kind === 'hot-folder') {
             const placed = await this.hotFolder.send({

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Job, JobFile } from '@presswork/platform/lib/common';
-import { isDirectlyInside } from '@presswork/platform/lib/node/files/path-containment';
+import type { Job, JobFile } from '../../common/job-schema';
+import { isDirectlyInside } from './path-containment';
 
 export interface LocatedJobFile {
     readonly file: JobFile;

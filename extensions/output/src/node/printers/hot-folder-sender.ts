@@ -1,7 +1,6 @@
 import { injectable } from '@theia/core/shared/inversify';
-import { messageOf } from '@presswork/platform/lib/common/errors';
-import { PlacedFile, placeFile } from '../activities/files/file-placement';
-import { isAbortError } from '../activities/abort';
+import { isAbortError, messageOf } from '@presswork/platform/lib/common/errors';
+import { PlacedFile, placeFile } from '@presswork/platform/lib/node/files/file-placement';
 import { PrinterTransportError } from './printer-transport-error';
 
 export interface HotFolderDelivery {

@@ -11,8 +11,9 @@ import { LoopbackPrinter, closedPort } from '../printers/test/loopback-printer';
 import { PrintActivityContribution } from './print-activity';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
-import { WORKFLOW_COLLECTIONS } from '../workflow-collections';
-import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from './test/activity-harness';
+import { OUTPUT_COLLECTIONS } from '../output-collections';
+import { outputServices } from '../printers/test/output-services';
+import { RecordingContext, activityContext, logText, orderWithJob, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 
 describe('Print activity', () => {
 
@@ -25,8 +26,8 @@ describe('Print activity', () => {
 
     beforeEach(async () => {
         temp = await TempFolder.create('presswork-print-');
-        store = await openStore(temp.join('data'), WORKFLOW_COLLECTIONS);
-        printers = inject(new PrinterRegistry(), { store });
+        store = await openStore(temp.join('data'), OUTPUT_COLLECTIONS);
+        printers = outputServices(store, temp.join('data', 'keys', 'secrets.key')).printers;
         activity = inject(new PrintActivityContribution(), { printers, hotFolder: new HotFolderSender(), rawSocket: new RawSocketSender() });
     });
 

@@ -1,38 +1,31 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import { PressworkError } from '@presswork/platform/lib/common';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
-import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { type FileDocumentStore, shardOf } from '@presswork/platform/lib/node/store/file-document-store';
+import { PrintersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
-import { CustomActivitiesCollection } from '../workflow-collections';
-import { inject } from '@presswork/platform/lib/node/test/inject';
-import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import type { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
 import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
-import { WORKFLOW_COLLECTIONS } from '../workflow-collections';
+import { PrinterSchema, printerView } from '@presswork/platform/lib/common/printer-schema';
+import { PrinterPools } from '../catalog/printer-pools';
 import { PrinterRegistry } from './printer-registry';
+import { OutputFixture, refusal } from './test/output-services';
 
 describe('PrinterRegistry', () => {
 
+    let fixture: OutputFixture;
     let temp: TempFolder;
     let store: FileDocumentStore;
     let registry: PrinterRegistry;
+    let pools: PrinterPools;
 
     beforeEach(async () => {
-        temp = await TempFolder.create('presswork-printers-');
-        store = await openStore(temp.join('data'), WORKFLOW_COLLECTIONS);
-        registry = inject(new PrinterRegistry(), { store });
+        fixture = await OutputFixture.open('presswork-printers-');
+        ({ temp, store } = fixture);
+        ({ printers: registry, pools } = fixture.services);
     });
 
-    afterEach(async () => {
-        await store.close();
-        await temp.remove();
-    });
-
-    async function refusal(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
-        const error = await promise.then(() => undefined, caught => caught);
-        assert.ok(error, 'it was refused');
-        return error as { code: number; message: string };
-    }
+    afterEach(() => fixture.dispose());
 
     it('creates a hot-folder printer, creating and normalising its folder', async () => {
         const printer = await registry.create({ kind: 'hot-folder', name: ' Indigo ', enabled: true, folder: `${temp.join('dfe', 'in')}/../in/` });
@@ -116,17 +109,73 @@ describe('PrinterRegistry', () => {
                 Complete: [{ id: 'c', activity: 'remove', properties: {} }]
             }
         }));
-        await store.create(CustomActivitiesCollection, {
-            id: 'custom-1', label: 'Print proofs', description: '', baseType: 'print', defaults: { printerId: printer.id }, updatedAt: '2026-01-01T00:00:00.000Z'
-        });
+        fixture.customActivities[`printerId=${printer.id}`] = ['custom activity Print proofs'];
 
         const refused = await refusal(registry.delete(printer.id, printer.version));
         assert.equal(refused.code, PressworkError.Refused.code);
         assert.match(refused.message, /workflow Digital, custom activity Print proofs/);
 
         await store.delete(WorkflowsCollection, workflow.id, workflow.version);
-        await store.delete(CustomActivitiesCollection, 'custom-1', 1);
+        fixture.customActivities = {};
         await registry.delete(printer.id, printer.version);
         assert.equal(registry.find(printer.id), undefined);
+    });
+
+    it('refuses to delete a printer that stands in a pool, naming the pool', async () => {
+        const printer = await registry.create({ kind: 'raw-socket', name: 'Versant', enabled: true, host: 'a.example' });
+        const pool = await pools.create({ name: 'Digital presses', printerIds: [printer.id] });
+
+        const refused = await refusal(registry.delete(printer.id, printer.version));
+        assert.equal(refused.code, PressworkError.Refused.code);
+        assert.match(refused.message, /Versant is used by pool Digital presses/);
+
+        await pools.delete(pool.id, pool.version);
+        await registry.delete(printer.id, printer.version);
+    });
+
+    describe('IPP printers', () => {
+
+        it('checks the URI: ipp or ipps, a host, an optional port, a path, no credentials', async () => {
+            const printer = await registry.create({ kind: 'ipp', name: 'Versant IPP', enabled: true, uri: 'ipps://versant.print.local:631/ipp/print' });
+            assert.equal(printer.kind === 'ipp' && printer.uri, 'ipps://versant.print.local:631/ipp/print');
+            await registry.create({ kind: 'ipp', name: 'By address', enabled: true, uri: 'ipp://192.0.2.10/printers/indigo' });
+
+            for (const [uri, words] of [
+                ['http://versant.example/ipp/print', /ipp:\/\/ or ipps:\/\//],
+                ['ipp://anna:secret@versant.example/ipp/print', /user name or password/],
+                ['ipp://versant.example', /path/],
+                ['ipp://bad host/ipp/print', /URI|host/],
+                ['ipp://versant.example/ipp/print?x=1', /query/],
+                ['versant.example/ipp/print', /URI/]
+            ] as const) {
+                const refused = await refusal(registry.create({ kind: 'ipp', name: `Bad ${uri}`, enabled: true, uri }));
+                assert.equal(refused.code, PressworkError.InvalidInput.code, uri);
+                assert.match(refused.message, words, uri);
+            }
+        });
+
+        it('seals the password at rest, shows browsers only that one is set, and keeps it on an edit without one', async () => {
+            const printer = await registry.create({ kind: 'ipp', name: 'Versant', enabled: true, uri: 'ipp://versant.example/ipp/print', userName: 'presswork', password: 'S3cret-IPP' });
+
+            const onDisk = await fs.readFile(temp.join('data', PrintersCollection.name, shardOf(printer.id), `${printer.id}.json`), 'utf8');
+            assert.match(onDisk, /"password":\{"iv"/);
+            assert.doesNotMatch(onDisk, /S3cret-IPP/, 'the password is never stored in clear');
+            assert.equal(registry.passwordOf(printer), 'S3cret-IPP');
+            const view = printerView(printer);
+            assert.equal('password' in view, false);
+            assert.equal(view.passwordSet, true);
+            assert.equal(view.kind === 'ipp' && view.userName, 'presswork');
+
+            const renamed = await registry.update(printer.id, printer.version, { kind: 'ipp', name: 'Versant 180', enabled: true, uri: 'ipp://versant.example/ipp/print', userName: 'presswork' });
+            assert.equal(registry.passwordOf(renamed), 'S3cret-IPP', 'an edit without a new password keeps the sealed one');
+
+            const changed = await registry.update(printer.id, renamed.version, { kind: 'ipp', name: 'Versant 180', enabled: true, uri: 'ipp://versant.example/ipp/print', password: 'N3w-one' });
+            assert.equal(registry.passwordOf(changed), 'N3w-one');
+            assert.equal(changed.kind === 'ipp' && changed.userName, undefined);
+
+            const cleared = await registry.update(printer.id, changed.version, { kind: 'ipp', name: 'Versant 180', enabled: true, uri: 'ipp://versant.example/ipp/print', clearPassword: true });
+            assert.equal(printerView(cleared).passwordSet, false);
+            assert.ok(PrinterSchema.safeParse(cleared).success);
+        });
     });
 });

@@ -3,7 +3,7 @@ import { constants as fsConstants, createReadStream, createWriteStream } from 'n
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import { isDirectlyInside } from '@presswork/platform/lib/node/files/path-containment';
+import { isDirectlyInside } from './path-containment';
 import { numberedFileName } from './safe-file-name';
 import { haveSameContent } from './same-content';
 
