@@ -5,6 +5,7 @@ import type {
 } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import { AddressLookup, checkPrintFileSource, systemLookup } from './files/print-file-source';
+import type { DigestAwareConnectionType, DigestedOrders } from './intake/received-digests';
 import {
     CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, fetchOrdersInWindow, isCloseoutFailureCode, testConnection
 } from './marcomcentral';
@@ -14,7 +15,7 @@ import {
  * It closes orders out too (packing slip, invoice, settlement) with the closeout token.
  */
 @injectable()
-export class MarcomCentralConnectionType implements CloseoutCapableConnectionType {
+export class MarcomCentralConnectionType implements CloseoutCapableConnectionType, DigestAwareConnectionType {
     readonly type = 'MarcomCentral' as const;
     readonly label = 'MarcomCentral';
 
@@ -32,6 +33,13 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
 
     fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean): Promise<FetchedOrders> {
         return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal, alreadyHeld);
+    }
+
+    /** As fetchOrders, but an order whose digest is `known` is only named among the unchanged ones, never mapped or returned. */
+    fetchOrdersKnowing(
+        connection: Connection, window: OrderWindow, known: ReadonlySet<string>, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean
+    ): Promise<DigestedOrders> {
+        return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal, alreadyHeld, known);
     }
 
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders> {

@@ -144,6 +144,11 @@ export const OrderSchema = z.object({
     closeout: CloseoutRecordSchema.optional(),
     closed: z.boolean().default(false),
     receivedAt: TimestampSchema,
+    /**
+     * sha256 (hex) of the order's content as the store sent it, in a canonical form (connections'
+     * `orderDigest`): a later poll that reads the same content again recognises it without work.
+     */
+    receivedDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     /** What happened to the order as a whole (closeout attempts and their parts), newest last. */
     log: z.array(JobLogEntrySchema).max(ORDER_LOG_LIMIT).default([])
 });

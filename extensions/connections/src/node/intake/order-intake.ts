@@ -1,12 +1,20 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { MAX_DOCUMENT_BYTES, TOO_LARGE_ORDER_PATH, describeBytes } from '@presswork/platform/lib/common';
-import type { Connection, FetchedOrders, Order, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
+import type { Connection, Order, OrderWindow, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from '@presswork/platform/lib/node/store/store-errors';
 import { orderDocumentId, rejectedOrderId } from './intake-ids';
 import { buildJobs } from './job-builder';
+import { DigestedOrders, ReceivedDigests } from './received-digests';
 import { RejectedOrders } from './rejected-orders';
+
+/**
+ * Orders created this long before a window's start are no longer remembered by digest: every later
+ * window starts after the current one's start, and this margin covers a store whose clock or
+ * CreateDate is a little off.
+ */
+export const DIGEST_MEMORY_MARGIN_MS = 60 * 60 * 1000;
 
 export interface IntakeResult {
     readonly received: number;
@@ -24,6 +32,7 @@ export interface IntakeResult {
 export class OrderIntake {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(RejectedOrders) protected readonly rejectedOrders: RejectedOrders;
+    protected readonly digests = new ReceivedDigests();
 
     /**
      * Whether the order is taken in already, or quarantined for its size: the connection need not
@@ -35,15 +44,44 @@ export class OrderIntake {
             || this.rejectedOrders.get(rejectedOrderId(connectionId, marcomOrderId, undefined))?.path === TOO_LARGE_ORDER_PATH;
     }
 
-    async takeIn(connection: Connection, fetched: FetchedOrders, now = new Date()): Promise<IntakeResult> {
+    /**
+     * The digests of the orders this connection has taken in that `window` may hold again (its
+     * overlap): an order with one of these is unchanged and needs neither mapping nor a write. Only
+     * orders still stored count; after a restart the memory is seeded from the digests stored
+     * with the orders.
+     */
+    knownOrders(connectionId: string, window: OrderWindow): ReadonlySet<string> {
+        const sinceMs = Date.parse(window.start) - DIGEST_MEMORY_MARGIN_MS;
+        if (!this.digests.isSeeded(connectionId)) {
+            for (const order of this.store.all(OrdersCollection)) {
+                if (order.connectionId === connectionId && order.receivedDigest && Date.parse(order.createDate) >= sinceMs) {
+                    this.digests.remember(connectionId, order.marcomOrderId, order.receivedDigest, order.createDate);
+                }
+            }
+        }
+        return this.digests.known(connectionId, sinceMs, marcomOrderId => !!this.store.get(OrdersCollection, orderDocumentId(connectionId, marcomOrderId)));
+    }
+
+    /**
+     * Stores what a poll fetched. Orders recognised unchanged (`fetched.unchanged`) are
+     * duplicates, with no work at all; each other order goes the usual way, and its digest, when
+     * the poll gave one, is stored with it and remembered for the next poll's overlap.
+     */
+    async takeIn(connection: Connection, fetched: DigestedOrders, now = new Date()): Promise<IntakeResult> {
         let created = 0;
-        let duplicates = 0;
+        let duplicates = fetched.unchanged?.length ?? 0;
         let rejected = 0;
         for (const received of fetched.orders) {
-            const outcome = await this.storeOrder(connection, received, now);
+            const digest = fetched.digests?.get(received.marcomOrderId);
+            const outcome = await this.storeOrder(connection, digest === undefined ? received : { ...received, receivedDigest: digest }, now);
             created += outcome === 'created' ? 1 : 0;
             duplicates += outcome === 'duplicate' ? 1 : 0;
             rejected += outcome === 'rejected' ? 1 : 0;
+            if (digest !== undefined && outcome !== 'rejected') {
+                // A duplicate whose content changed is treated as every duplicate is today: nothing is
+                // written, so this content needs no second look either.
+                this.digests.remember(connection.id, received.marcomOrderId, digest, received.createDate);
+            }
         }
         for (const source of fetched.rejected) {
             if (!source.marcomOrderId || !this.store.get(OrdersCollection, orderDocumentId(connection.id, source.marcomOrderId))) {
@@ -51,7 +89,7 @@ export class OrderIntake {
                 rejected++;
             }
         }
-        return { received: fetched.orders.length + fetched.rejected.length, created, duplicates, rejected };
+        return { received: fetched.orders.length + fetched.rejected.length + (fetched.unchanged?.length ?? 0), created, duplicates, rejected };
     }
 
     protected async storeOrder(connection: Connection, received: ReceivedOrder, now: Date): Promise<'created' | 'duplicate' | 'rejected'> {

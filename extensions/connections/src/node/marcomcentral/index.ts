@@ -2,7 +2,7 @@ export * from './marcomcentral-error';
 export * from './marcomcentral-client';
 export * from './closeout-types';
 export * from './connection-tester';
-export type { OrdersResult } from './orders-response';
+export type { KnownOrders, OrdersResult } from './orders-response';
 export type { RejectedOrder } from './order-mapping';
 export { ReceivedOrderSchema } from './received-order-schema';
 export { JobTicketSchema } from './job-ticket-mapping';

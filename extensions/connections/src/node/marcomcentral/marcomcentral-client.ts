@@ -13,7 +13,8 @@ import { FetchFunction, StreamedResponse, describeUrl, exchangeWith } from './ht
 import { JobTicketsResult, readJobTicketsResponse } from './job-ticket-mapping';
 import { MarcomCentralError, withSecretRedacted } from './marcomcentral-error';
 import { OrderHead, scanOrderHeads } from './order-heads';
-import { OrdersResult, readOrdersResponse } from './orders-response';
+import { OrdersParser, sharedOrdersParser } from './orders-parser';
+import type { KnownOrders, OrdersResult } from './orders-response';
 import { jobTicketsByDateRequest, ordersByDateRequest, ordersByOrderNumberRequest } from './query-requests';
 import { MarcomCentralService, buildSoapRequest } from './soap-envelope';
 import { readSoapOutcome } from './soap-outcome';
@@ -39,6 +40,8 @@ export interface MarcomCentralClientOptions {
     readonly maxResponseBytes?: number;
     /** Largest answer scanned for its orders' heads only (see getOrderHeadsByDate). Default 4 × maxResponseBytes. */
     readonly maxScanBytes?: number;
+    /** Reads answers with orders off the main thread. Default: the process's shared worker pool. */
+    readonly ordersParser?: OrdersParser;
 }
 
 /**
@@ -75,12 +78,14 @@ export class MarcomCentralClient {
     private readonly timeoutMs: number;
     private readonly maxResponseBytes: number;
     private readonly maxScanBytes: number;
+    private readonly ordersParser?: OrdersParser;
 
     constructor(options: MarcomCentralClientOptions = {}) {
         this.fetch = options.fetch ?? nodeFetch;
         this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
         this.maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
         this.maxScanBytes = positive(options.maxScanBytes, 4 * this.maxResponseBytes, 'maxScanBytes');
+        this.ordersParser = options.ordersParser;
     }
 
     /** The largest SOAP answer read whole: an order whose own answer is larger cannot be taken in. */
@@ -88,11 +93,12 @@ export class MarcomCentralClient {
         return this.maxResponseBytes;
     }
 
-    /** Orders whose CreateDate lies in `[window.start, window.end)`. */
-    async getOrdersByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<OrdersResult> {
-        const operation = 'GetOrdersByDate';
-        return this.call(endpoint, 'Order', operation, () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone),
-            response => readOrdersResponse(response, operation, endpoint.timeZone), signal);
+    /**
+     * Orders whose CreateDate lies in `[window.start, window.end)`. With `known`, an order whose
+     * digest is among them is only named among the unchanged ones (see OrdersResult).
+     */
+    async getOrdersByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal, known?: KnownOrders): Promise<OrdersResult> {
+        return this.callForOrders(endpoint, 'GetOrdersByDate', () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone), signal, known);
     }
 
     /**
@@ -114,11 +120,9 @@ export class MarcomCentralClient {
             }, signal);
     }
 
-    /** The order with this order number (zero or one order). */
-    async getOrdersByOrderNumber(endpoint: MarcomCentralEndpoint, orderNumber: string, signal?: AbortSignal): Promise<OrdersResult> {
-        const operation = 'GetOrdersByOrderNumber';
-        return this.call(endpoint, 'Order', operation, () => ordersByOrderNumberRequest(endpoint.token, orderNumber),
-            response => readOrdersResponse(response, operation, endpoint.timeZone), signal);
+    /** The order with this order number (zero or one order); `known` as for getOrdersByDate. */
+    async getOrdersByOrderNumber(endpoint: MarcomCentralEndpoint, orderNumber: string, signal?: AbortSignal, known?: KnownOrders): Promise<OrdersResult> {
+        return this.callForOrders(endpoint, 'GetOrdersByOrderNumber', () => ordersByOrderNumberRequest(endpoint.token, orderNumber), signal, known);
     }
 
     async getJobTicketsByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<JobTicketsResult> {
@@ -207,6 +211,22 @@ export class MarcomCentralClient {
             contentType: response.headers.get('content-type') ?? undefined,
             body: await readBodyWithLimit(response.body, this.maxResponseBytes, abort)
         }, operation, endpoint.token)), signal);
+    }
+
+    /**
+     * One SOAP call answered with orders: the body is read here, bounded as every answer is, and
+     * parsed, mapped and validated in a worker (see OrdersParser).
+     */
+    private callForOrders(
+        endpoint: MarcomCentralEndpoint, operation: string, requestObject: () => XmlNode, signal?: AbortSignal, known?: KnownOrders
+    ): Promise<OrdersResult> {
+        const parser = this.ordersParser ?? sharedOrdersParser();
+        return this.post(endpoint, 'Order', operation, requestObject, this.maxResponseBytes, async (response, abort) => parser.read({
+            status: response.status,
+            statusText: response.statusText,
+            contentType: response.headers.get('content-type') ?? undefined,
+            body: await readBodyWithLimit(response.body, this.maxResponseBytes, abort)
+        }, operation, endpoint.timeZone, endpoint.token, known), signal);
     }
 
     /**

@@ -4,7 +4,7 @@ import { formatBytes } from './bounded-body';
 import type { MarcomCentralClient, MarcomCentralEndpoint } from './marcomcentral-client';
 import { isMarcomCentralError } from './marcomcentral-error';
 import type { OrderHead } from './order-heads';
-import type { OrdersResult } from './orders-response';
+import type { KnownOrders, OrdersResult } from './orders-response';
 
 /** A window too large even to scan for its orders' numbers is halved down to this. */
 export const MIN_SPLIT_WINDOW_MS = 60 * 1000;
@@ -16,13 +16,16 @@ export const MIN_SPLIT_WINDOW_MS = 60 * 1000;
  * scan is halved, down to a minute. An order too large even alone cannot be read: it comes back
  * among the rejected orders with the reason, so one hostile or broken order never stops the
  * orders after it.
+ *
+ * With `known` (the digests of orders taken in), an order whose content did not change is only
+ * named in `unchanged`, never mapped or returned (see OrdersResult).
  */
 export async function fetchOrdersInWindow(
     client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal,
-    alreadyHeld: (marcomOrderId: string) => boolean = () => false
+    alreadyHeld: (marcomOrderId: string) => boolean = () => false, known?: KnownOrders
 ): Promise<OrdersResult> {
     try {
-        return await client.getOrdersByDate(endpoint, window, signal);
+        return await client.getOrdersByDate(endpoint, window, signal, known);
     } catch (error) {
         if (!isTooLarge(error)) {
             throw error;
@@ -39,24 +42,40 @@ export async function fetchOrdersInWindow(
         }
         // Whole seconds: the store reads dates as xs:dateTime and may drop fractions.
         const middle = new Date(start + Math.floor(span / 2000) * 1000).toISOString();
-        const first = await fetchOrdersInWindow(client, endpoint, { start: window.start, end: middle }, signal, alreadyHeld);
-        const second = await fetchOrdersInWindow(client, endpoint, { start: middle, end: window.end }, signal, alreadyHeld);
-        return { orders: [...first.orders, ...second.orders], rejected: [...first.rejected, ...second.rejected] };
+        const first = await fetchOrdersInWindow(client, endpoint, { start: window.start, end: middle }, signal, alreadyHeld, known);
+        const second = await fetchOrdersInWindow(client, endpoint, { start: middle, end: window.end }, signal, alreadyHeld, known);
+        return joined([first, second], known);
     }
-    return fetchOneByOne(client, endpoint, heads.filter(head => !head.marcomOrderId || !alreadyHeld(head.marcomOrderId)), signal);
+    return fetchOneByOne(client, endpoint, heads.filter(head => !head.marcomOrderId || !alreadyHeld(head.marcomOrderId)), signal, known);
 }
 
-async function fetchOneByOne(client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, heads: readonly OrderHead[], signal?: AbortSignal): Promise<OrdersResult> {
-    const result: OrdersResult = { orders: [], rejected: [] };
+/** The results of parts of a window as one. */
+function joined(parts: readonly OrdersResult[], known: KnownOrders | undefined): OrdersResult {
+    const orders = parts.flatMap(part => part.orders);
+    const rejected = parts.flatMap(part => part.rejected);
+    if (!known) {
+        return { orders, rejected };
+    }
+    return {
+        orders, rejected,
+        unchanged: parts.flatMap(part => part.unchanged ?? []),
+        digests: new Map(parts.flatMap(part => [...part.digests ?? []]))
+    };
+}
+
+async function fetchOneByOne(
+    client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, heads: readonly OrderHead[], signal?: AbortSignal, known?: KnownOrders
+): Promise<OrdersResult> {
+    const parts: OrdersResult[] = [];
+    const result = { orders: [] as OrdersResult['orders'], rejected: [] as OrdersResult['rejected'] };
+    parts.push(result);
     for (const head of heads) {
         if (!head.orderNumber) {
             result.rejected.push(unreadable(head, 'it has no usable order number, so it cannot be asked for alone'));
             continue;
         }
         try {
-            const alone = await client.getOrdersByOrderNumber(endpoint, head.orderNumber, signal);
-            result.orders.push(...alone.orders);
-            result.rejected.push(...alone.rejected);
+            parts.push(await client.getOrdersByOrderNumber(endpoint, head.orderNumber, signal, known));
         } catch (error) {
             if (!isTooLarge(error)) {
                 throw error;
@@ -64,7 +83,7 @@ async function fetchOneByOne(client: MarcomCentralClient, endpoint: MarcomCentra
             result.rejected.push(unreadable(head, `MarcomCentral's answer for this order alone is larger than the ${formatBytes(client.responseLimitBytes)} limit`));
         }
     }
-    return result;
+    return joined(parts, known);
 }
 
 /** An order that cannot be read, quarantined by its id and number with the reason. */

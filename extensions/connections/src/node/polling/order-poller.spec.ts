@@ -314,9 +314,34 @@ describe('OrderPoller', () => {
         fake.fetchOrders.resolves(fetched([]));
         await poller.pollNow('conn-1');
         assert.deepEqual(windowOfCall(0), { start: iso(-24 * 60), end: iso(-22 * 60) });
-        assert.equal(schedule.lastCall.args[1], 1000, 'behind: the next piece right away');
+        assert.equal(schedule.lastCall.args[1], 0, 'behind: the next piece as soon as this one is recorded');
         await poller.pollNow('conn-1');
         assert.deepEqual(windowOfCall(1), { start: iso(-22 * 60 - 15), end: iso(-20 * 60 - 15) });
+    });
+
+    it('waits the interval again once the window reaches within the overlap of now', async () => {
+        windowLimit = 2 * 60 * MINUTE;
+        poller = pollerOver(store);
+        const schedule = sinon.spy(poller as unknown as { schedule(id: string, delay: number): void }, 'schedule');
+        fake.fetchOrders.resolves(fetched([]));
+        await store.create(ConnectionStatesCollection, { id: 'conn-1', watermark: iso(-2 * 60 - 10 + 15), consecutiveFailures: 0, status: { state: 'ok' } });
+        await poller.pollNow('conn-1');
+        assert.deepEqual(windowOfCall(0), { start: iso(-2 * 60 - 10), end: iso(-10) });
+        assert.equal(schedule.lastCall.args[1], connectionDocument('conn-1').pollingIntervalSeconds * 1000, 'caught up: the usual interval');
+    });
+
+    it('asks for every window of a backlog back to back, without waiting between them', async () => {
+        windowLimit = 2 * 60 * MINUTE;
+        poller = pollerOver(store);
+        fake.fetchOrders.resolves(fetched([]));
+        const startedAt = Date.now();
+        await poller.pollNow('conn-1');
+        // 24 hours back in windows of 2 hours that each reach back the 15-minute overlap: 14 windows, the last one up to now.
+        await eventually(() => fake.fetchOrders.callCount >= 14, 5000, 'the backlog asked for');
+        assert.deepEqual(windowOfCall(13), { start: iso(-75), end: iso(0) });
+        assert.ok(Date.now() - startedAt < 5000, 'no pause between windows');
+        await delay(50);
+        assert.equal(fake.fetchOrders.callCount, 14, 'caught up: the next poll waits for the interval');
     });
 
     it('records the orders a window quarantined, in words, in the status and the log, and moves the watermark on', async () => {

@@ -9,7 +9,8 @@ import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connectio
 import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connection-runtime';
 import { ConnectionLogsCollection, ConnectionState, ConnectionStatesCollection, MAX_LOG_ENTRIES } from '../connection-collections';
 import { IntakeResult, OrderIntake } from '../intake/order-intake';
-import { CATCH_UP_DELAY_MS, delayAfter, nextWindow } from './poll-schedule';
+import { isDigestAware } from '../intake/received-digests';
+import { CATCH_UP_DELAY_MS, delayAfter, isBehind, nextWindow } from './poll-schedule';
 import { describeFailure, describeQuarantined, needsAttention } from './poll-failure';
 
 /** The clock polls read; tests and the simulator's DST cases set their own. */
@@ -121,14 +122,19 @@ export class OrderPoller implements BackendApplicationContribution {
         let quarantined: string | undefined;
         let failure: unknown;
         try {
-            const fetched = await this.types.of(connection).fetchOrders(connection, window, this.abort.signal, id => this.intake.holds(connection.id, id));
+            const type = this.types.of(connection);
+            const alreadyHeld = (id: string): boolean => this.intake.holds(connection.id, id);
+            const fetched = isDigestAware(type)
+                ? await type.fetchOrdersKnowing(connection, window, this.intake.knownOrders(connection.id, window), this.abort.signal, alreadyHeld)
+                : await type.fetchOrders(connection, window, this.abort.signal, alreadyHeld);
             result = await this.intake.takeIn(connection, fetched, started);
             quarantined = describeQuarantined(fetched.rejected);
         } catch (error) {
             failure = error;
         }
         const failures = failure ? (state?.consecutiveFailures ?? 0) + 1 : 0;
-        const behind = !failure && window.end < started.toISOString();
+        // While behind, the next window is asked for as soon as this one is recorded, not after the interval.
+        const behind = !failure && isBehind(window, started);
         const delay = behind ? CATCH_UP_DELAY_MS : delayAfter(failures, connection.pollingIntervalSeconds);
         if (this.stopped) {
             return delay;

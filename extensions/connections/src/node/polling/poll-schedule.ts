@@ -9,8 +9,11 @@ export const MAX_BACKOFF_MS = 15 * 60 * 1000;
  * backlog is fetched in pieces instead of one answer too large to take.
  */
 export const MAX_WINDOW_MS = 2 * 60 * 60 * 1000;
-/** While behind, the next piece is asked for after this pause rather than a whole interval. */
-export const CATCH_UP_DELAY_MS = 1000;
+/**
+ * While behind, the next piece is asked for after this pause rather than a whole interval: none, the
+ * timer only lets the event loop turn once the previous window is recorded.
+ */
+export const CATCH_UP_DELAY_MS = 0;
 
 /**
  * The next window to ask for: `[watermark − overlap, now)`, or the first look-back on a new
@@ -22,6 +25,15 @@ export function nextWindow(watermark: string | undefined, firstLookBackHours: nu
         ? Math.min(Date.parse(watermark) - WINDOW_OVERLAP_MS, now.getTime())
         : now.getTime() - firstLookBackHours * 3_600_000;
     return { start: new Date(start).toISOString(), end: new Date(Math.min(now.getTime(), start + limitMs)).toISOString() };
+}
+
+/**
+ * Whether a window that was just taken in leaves the connection behind: it ends before `now` less
+ * the overlap, so the next window holds orders that are already waiting. A window ending within the
+ * overlap of now is caught up: the next poll, after the interval, reads that stretch anyway.
+ */
+export function isBehind(window: OrderWindow, now: Date): boolean {
+    return Date.parse(window.end) < now.getTime() - WINDOW_OVERLAP_MS;
 }
 
 /** Milliseconds until the next poll: the interval after success, doubling per failure up to a cap. */

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { orderDigest } from './order-digest';
+import { readOrdersResponse } from './orders-response';
+import { parseSoapResponse } from './soap-envelope';
+import { ORDER_COST_CENTER, ORDER_CREDIT_CARD, ORDER_TWO_LINES, ordersResponse } from './test/canned-responses';
+import { XmlElement, parseXmlDocument } from './xml-document';
+
+const LA = 'America/Los_Angeles';
+
+function digestOf(xml: string, timeZone = LA): string {
+    return orderDigest(parseXmlDocument(xml), timeZone);
+}
+
+function responseElement(xml: string): XmlElement {
+    const content = parseSoapResponse(xml);
+    assert.ok(content.kind === 'result');
+    return content.element;
+}
+
+describe('orderDigest', () => {
+
+    it('is the same for the same order sent with its elements in another order, other whitespace and other prefixes', () => {
+        const plain = '<Order><ID>8004084</ID><OrderNumber>ACME-000125</OrderNumber><PaymentMethod>CostCenter</PaymentMethod>'
+            + '<OrderDetails><OrderDetail><ID>1</ID><Quantity>10</Quantity></OrderDetail><OrderDetail><ID>2</ID><Quantity>5</Quantity></OrderDetail></OrderDetails></Order>';
+        const shuffled = `<m:Order xmlns:m="urn:x">
+            <m:PaymentMethod> CostCenter </m:PaymentMethod>
+            <m:OrderDetails>
+                <m:OrderDetail><m:Quantity>5</m:Quantity><m:ID>2</m:ID></m:OrderDetail>
+                <m:OrderDetail>
+                    <m:Quantity>10</m:Quantity>
+                    <m:ID>1</m:ID>
+                </m:OrderDetail>
+            </m:OrderDetails>
+            <m:OrderNumber>ACME-000125</m:OrderNumber>
+            <m:ID>8004084</m:ID>
+        </m:Order>`;
+        assert.equal(digestOf(shuffled), digestOf(plain));
+        assert.match(digestOf(plain), /^[0-9a-f]{64}$/);
+    });
+
+    it('changes when a value, an attribute, an element or the store\'s time zone changes', () => {
+        const base = digestOf(ORDER_CREDIT_CARD);
+        assert.notEqual(digestOf(ORDER_CREDIT_CARD.replace('<Quantity>500</Quantity>', '<Quantity>501</Quantity>')), base, 'a quantity');
+        assert.notEqual(digestOf(ORDER_CREDIT_CARD.replace('<Status>Pending</Status>', '<Status>Shipped</Status>')), base, 'the status');
+        assert.notEqual(digestOf(ORDER_CREDIT_CARD.replace('<ID type="Printable">8004082</ID>', '<ID type="Other">8004082</ID>')), base, 'an attribute');
+        assert.notEqual(digestOf(ORDER_CREDIT_CARD.replace('<Status>Pending</Status>', '<Status>Pending</Status><Note>rush</Note>')), base, 'a new element');
+        assert.notEqual(digestOf(ORDER_CREDIT_CARD, 'Europe/Berlin'), base, 'another time zone');
+        assert.equal(digestOf(ORDER_CREDIT_CARD), base, 'and is stable');
+    });
+
+    it('does not mistake text moved between elements for the same content', () => {
+        assert.notEqual(digestOf('<Order><A>xy</A><B/></Order>'), digestOf('<Order><A>x</A><B>y</B></Order>'));
+        assert.notEqual(digestOf('<Order><A><B/></A></Order>'), digestOf('<Order><A/><B/></Order>'));
+    });
+});
+
+describe('readOrdersResponse with known digests', () => {
+
+    it('names the orders whose digest is known as unchanged without mapping them, and gives the others with their digest', () => {
+        const known = new Set([digestOf(ORDER_CREDIT_CARD), digestOf(ORDER_COST_CENTER)]);
+        const changedCostCenter = ORDER_COST_CENTER.replace('<Quantity> 1000 </Quantity>', '<Quantity>2000</Quantity>');
+        const result = readOrdersResponse(responseElement(ordersResponse([ORDER_CREDIT_CARD, ORDER_TWO_LINES, changedCostCenter])), 'GetOrdersByDate', LA, known);
+
+        assert.deepEqual(result.unchanged, ['8004082']);
+        assert.deepEqual(result.orders.map(order => order.marcomOrderId), ['8004083', '8004084'], 'the new order and the changed one are mapped');
+        assert.equal(result.orders[1].lineItems[0].quantity, 2000);
+        assert.deepEqual([...result.digests!.keys()], ['8004083', '8004084']);
+        assert.equal(result.digests!.get('8004083'), digestOf(ORDER_TWO_LINES));
+        assert.ok(!known.has(result.digests!.get('8004084')!), 'the changed order has a new digest');
+    });
+
+    it('answers as before when no digests are named', () => {
+        const result = readOrdersResponse(responseElement(ordersResponse([ORDER_CREDIT_CARD])), 'GetOrdersByDate', LA);
+        assert.deepEqual(Object.keys(result), ['orders', 'rejected']);
+    });
+});

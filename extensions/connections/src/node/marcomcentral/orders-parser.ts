@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { ReceivedOrder } from '@presswork/platform/lib/common';
+import type { ExchangeResponse } from './http-exchange';
+import { MarcomCentralError } from './marcomcentral-error';
+import { OrdersAnswer, OrdersAnswerTask, raisedError } from './orders-answer';
+import type { KnownOrders, OrdersResult } from './orders-response';
+import { WorkerFailureError, WorkerPool } from './worker-pool';
+
+/** The worker's file name, beside this module in the compiled package. */
+export const ORDERS_WORKER_FILE = 'orders-answer-worker.js';
+/**
+ * A worker's heap limit. The largest answer read whole is 20 MB, which takes well under this to
+ * parse and map; an answer built to take more (deep or wide hostile XML) ends its worker, not the server.
+ */
+export const ORDERS_WORKER_HEAP_MB = 512;
+
+/**
+ * Where the worker's script is: beside this module when it runs from the compiled package (tests,
+ * `tsc` output), or, from the backend bundle (`lib/backend/main.js`, where this module's
+ * directory is the bundle's), the compiled package's own file, resolved by package name so
+ * that it stays a real file whatever the bundler does with the rest.
+ */
+export function ordersWorkerFile(): string {
+    const beside = join(__dirname, ORDERS_WORKER_FILE);
+    return existsSync(beside) ? beside : require.resolve(`@presswork/connections/lib/node/marcomcentral/${ORDERS_WORKER_FILE}`);
+}
+
+/**
+ * Reads MarcomCentral's answers with orders off the main thread: the body's bytes go to a worker of
+ * the pool, which parses, maps, validates and recognises known orders; the main thread takes the
+ * validated orders back slice by slice, yielding between slices, so no turn of its event loop is long.
+ */
+export class OrdersParser {
+    constructor(protected readonly pool: WorkerPool<OrdersAnswerTask, OrdersAnswer>) { }
+
+    async read(response: ExchangeResponse, operation: string, timeZone: string, secret?: string, known?: KnownOrders): Promise<OrdersResult> {
+        const body = transferable(response.body);
+        const task: OrdersAnswerTask = {
+            operation, status: response.status, statusText: response.statusText, contentType: response.contentType, body, timeZone, secret,
+            known: known ? [...known] : undefined
+        };
+        let answer: OrdersAnswer;
+        try {
+            answer = await this.pool.run(task, [body.buffer]);
+        } catch (error) {
+            throw workerFailure(error, operation);
+        }
+        if (!answer.ok) {
+            throw raisedError(answer.error);
+        }
+        const orders: ReceivedOrder[] = [];
+        for (const slice of answer.slices) {
+            await nextTurn();
+            for (const order of JSON.parse(slice) as ReceivedOrder[]) {
+                orders.push(order);
+            }
+        }
+        return known
+            ? { orders, rejected: answer.rejected, unchanged: answer.unchanged ?? [], digests: answer.digests ?? new Map() }
+            : { orders, rejected: answer.rejected };
+    }
+
+    close(): Promise<void> {
+        return this.pool.close();
+    }
+}
+
+let shared: OrdersParser | undefined;
+
+/** The process's parser: one small pool for every client (workers start on first use and never hold the process open). */
+export function sharedOrdersParser(): OrdersParser {
+    shared ??= new OrdersParser(new WorkerPool({
+        file: ordersWorkerFile(),
+        size: Math.max(1, Math.min(2, availableParallelism() - 1)),
+        maxOldGenerationSizeMb: ORDERS_WORKER_HEAP_MB
+    }));
+    return shared;
+}
+
+/** The body's bytes in an ArrayBuffer of their own, so it can be handed to the worker without copying a shared pool. */
+function transferable(body: Buffer): Uint8Array<ArrayBuffer> {
+    if (body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer) {
+        return new Uint8Array(body.buffer, 0, body.byteLength);
+    }
+    return new Uint8Array(body);
+}
+
+function workerFailure(error: unknown, operation: string): Error {
+    if (!(error instanceof WorkerFailureError)) {
+        return error instanceof Error ? error : new Error(String(error));
+    }
+    if (error.reason === 'out-of-memory') {
+        return new MarcomCentralError('bad-response',
+            `MarcomCentral's answer to ${operation} could not be read: ${error.message} while reading it. No real answer needs that much, `
+            + 'so this one is broken or hostile; the poll is retried, and if it keeps failing, ask the store about the orders of this window',
+            { operation, cause: error });
+    }
+    return new Error(`The reader of MarcomCentral's answer to ${operation} failed: ${error.message}. The poll is retried`, { cause: error });
+}
+
+function nextTurn(): Promise<void> {
+    return new Promise(resolve => setImmediate(resolve));
+}

@@ -1,0 +1,163 @@
+import { Transferable, Worker } from 'node:worker_threads';
+
+export interface WorkerPoolOptions {
+    /** The worker's script: a CommonJS file that answers `{ id, task }` messages with `{ id, result }`. */
+    readonly file: string;
+    /** At most this many workers at once; tasks beyond wait in order. */
+    readonly size: number;
+    /** Each worker's heap limit (`resourceLimits.maxOldGenerationSizeMb`): a task that needs more ends its worker, not the server. */
+    readonly maxOldGenerationSizeMb: number;
+}
+
+/** A task whose worker died under it: it ran out of its memory limit, or it crashed. */
+export class WorkerFailureError extends Error {
+    override readonly name = 'WorkerFailureError';
+    constructor(readonly reason: 'out-of-memory' | 'crashed', message: string, options?: { cause?: unknown }) {
+        super(message, options);
+    }
+}
+
+interface PendingTask {
+    readonly id: number;
+    readonly task: unknown;
+    readonly transfer: readonly Transferable[];
+    readonly resolve: (result: never) => void;
+    readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+    readonly worker: Worker;
+    task?: PendingTask;
+    lost?: boolean;
+}
+
+/**
+ * A small pool of `worker_threads` workers, each running one task at a time. Workers start on
+ * demand and never keep the process alive while idle. A worker that dies (an uncaught error, an
+ * exit, or a task that exhausts its heap limit) fails only the task it was running, with a
+ * WorkerFailureError; the next task gets a new worker. What a task itself reports as a failure is
+ * part of its result: the pool rejects only when a worker dies.
+ */
+export class WorkerPool<Task, Result> {
+    protected readonly idle: Slot[] = [];
+    protected readonly busy = new Set<Slot>();
+    protected readonly queue: PendingTask[] = [];
+    protected nextId = 1;
+    protected closed = false;
+
+    constructor(protected readonly options: WorkerPoolOptions) {
+        if (!Number.isInteger(options.size) || options.size < 1) {
+            throw new RangeError('A worker pool needs at least one worker');
+        }
+    }
+
+    /** Runs the task in a worker; `transfer` lists buffers handed over (no longer usable here). */
+    run(task: Task, transfer: readonly Transferable[] = []): Promise<Result> {
+        if (this.closed) {
+            return Promise.reject(new Error('The worker pool is closed'));
+        }
+        return new Promise<Result>((resolve, reject) => {
+            this.queue.push({ id: this.nextId++, task, transfer, resolve: resolve as (result: never) => void, reject });
+            this.dispatch();
+        });
+    }
+
+    /** Workers alive now (idle or busy): for tests. */
+    get workerCount(): number {
+        return this.idle.length + this.busy.size;
+    }
+
+    /** Ends every worker; tasks waiting or running are rejected. */
+    async close(): Promise<void> {
+        this.closed = true;
+        for (const pending of this.queue.splice(0)) {
+            pending.reject(new Error('The worker pool is closed'));
+        }
+        const slots = [...this.idle, ...this.busy];
+        this.idle.length = 0;
+        for (const slot of slots) {
+            slot.lost = true;
+            slot.task?.reject(new Error('The worker pool is closed'));
+        }
+        this.busy.clear();
+        await Promise.all(slots.map(slot => slot.worker.terminate()));
+    }
+
+    protected dispatch(): void {
+        while (this.queue.length > 0 && !this.closed) {
+            const slot = this.idle.pop() ?? (this.workerCount < this.options.size ? this.spawn() : undefined);
+            if (!slot) {
+                return;
+            }
+            const pending = this.queue.shift()!;
+            slot.task = pending;
+            this.busy.add(slot);
+            slot.worker.ref();
+            try {
+                slot.worker.postMessage({ id: pending.id, task: pending.task }, [...pending.transfer]);
+            } catch (error) {
+                // The task cannot be sent (a value that cannot be cloned): its own failure, not the worker's.
+                slot.task = undefined;
+                this.release(slot);
+                pending.reject(error instanceof Error ? error : new Error(String(error)));
+            }
+        }
+    }
+
+    protected spawn(): Slot {
+        const worker = new Worker(this.options.file, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb } });
+        const slot: Slot = { worker };
+        worker.on('message', (message: { id: number; result: unknown }) => {
+            const pending = slot.task;
+            if (!pending || message.id !== pending.id) {
+                return;
+            }
+            slot.task = undefined;
+            this.release(slot);
+            pending.resolve(message.result as never);
+            this.dispatch();
+        });
+        worker.on('error', error => this.lose(slot, error));
+        worker.on('exit', code => this.lose(slot, undefined, code));
+        worker.unref();
+        return slot;
+    }
+
+    protected release(slot: Slot): void {
+        this.busy.delete(slot);
+        if (!slot.lost) {
+            slot.worker.unref();
+            this.idle.push(slot);
+        }
+    }
+
+    /** A worker died: its task fails with the reason, and the worker is forgotten (the next task starts a new one). */
+    protected lose(slot: Slot, error: Error | undefined, exitCode?: number): void {
+        if (slot.lost) {
+            return;
+        }
+        slot.lost = true;
+        this.busy.delete(slot);
+        const at = this.idle.indexOf(slot);
+        if (at >= 0) {
+            this.idle.splice(at, 1);
+        }
+        if (error) {
+            slot.worker.terminate().catch(() => undefined);
+        }
+        const pending = slot.task;
+        slot.task = undefined;
+        pending?.reject(describeDeath(error, exitCode, this.options.maxOldGenerationSizeMb));
+        this.dispatch();
+    }
+}
+
+function describeDeath(error: Error | undefined, exitCode: number | undefined, limitMb: number): WorkerFailureError {
+    if ((error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        return new WorkerFailureError('out-of-memory', `the worker ran out of its ${limitMb} MB memory limit`, { cause: error });
+    }
+    if (error) {
+        return new WorkerFailureError('crashed', `the worker crashed (${error.message.replace(/\s+/g, ' ').slice(0, 300)})`, { cause: error });
+    }
+    return new WorkerFailureError('crashed', `the worker stopped unexpectedly (exit code ${exitCode ?? 'unknown'})`);
+}
