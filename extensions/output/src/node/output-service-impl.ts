@@ -3,7 +3,7 @@ import { printerView, type PrinterView } from '@presswork/platform/lib/common/pr
 import type { Medium } from '../common/tickets/media-catalog';
 import type { OutputService, PrinterInput, PrinterPoolInput } from '../common/output-protocol';
 import type { MediumInput } from '../common/tickets/media-catalog';
-import type { PrinterPool } from '../common/printer-pool-schema';
+import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import { MediaCatalog } from './catalog/media-catalog';
 import { PrinterPools } from './catalog/printer-pools';
 import { PrinterRegistry } from './printers/printer-registry';
