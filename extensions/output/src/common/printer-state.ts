@@ -62,3 +62,8 @@ export const PrinterStateSchema = z.object({
 });
 export type PrinterState = z.infer<typeof PrinterStateSchema>;
 export type QueuedJob = z.infer<typeof QueuedJobSchema>;
+
+/** Stopped, or not answering: what makes a pool hand a printer's jobs over (and the Print step avoid it). */
+export function inTrouble(state: Pick<PrinterState, 'state' | 'reachable'>): boolean {
+    return state.state === 'stopped' || !state.reachable;
+}

@@ -1,11 +1,13 @@
 import { ConnectionSchema, ProductionTemplateSchema } from '../../common/connection-schema';
 import { OrderSchema } from '../../common/order-schema';
 import { PrinterSchema } from '../../common/printer-schema';
+import { PrinterPoolSchema } from '../../common/printer-pool-schema';
 import { UserSchema } from '../../common/user-schema';
 import { WorkflowSchema } from '../../common/workflow-schema';
 import type { Connection, ProductionTemplate } from '../../common/connection-schema';
 import type { Order } from '../../common/order-schema';
 import type { Printer } from '../../common/printer-schema';
+import type { PrinterPool } from '../../common/printer-pool-schema';
 import type { User } from '../../common/user-schema';
 import type { Workflow } from '../../common/workflow-schema';
 import { CollectionNames } from '../../common/collection-names';
@@ -26,6 +28,8 @@ export const WorkflowsCollection: DocumentCollection<Workflow> = { name: Collect
 export const ConnectionsCollection: DocumentCollection<Connection> = { name: CollectionNames.connections, schema: ConnectionSchema };
 export const ProductionTemplatesCollection: DocumentCollection<ProductionTemplate> = { name: CollectionNames.productionTemplates, schema: ProductionTemplateSchema };
 export const PrintersCollection: DocumentCollection<Printer> = { name: CollectionNames.printers, schema: PrinterSchema };
+/** Printer pools; a pool names its printers, in the order a job tries them. */
+export const PrinterPoolsCollection: DocumentCollection<PrinterPool> = { name: CollectionNames.printerPools, schema: PrinterPoolSchema };
 
 /** User names are unique and case-sensitive: the index is keyed by the name as typed. */
 export const UsersCollection: DocumentCollection<User> = {
@@ -35,5 +39,5 @@ export const UsersCollection: DocumentCollection<User> = {
 };
 
 export const PLATFORM_COLLECTIONS: readonly DocumentCollection[] = [
-    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, UsersCollection
+    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, PrinterPoolsCollection, UsersCollection
 ] as readonly DocumentCollection[];
