@@ -1,3 +1,4 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,6 +32,8 @@ interface Turn {
     readonly perSecond: number;
     /** Fsync rounds (batches) the group commit made; the baseline makes one per document. */
     readonly rounds: number;
+    /** Cache flushes the disk completed meanwhile (every process's), per document; undefined where Linux does not count them. */
+    readonly flushesPerDocument?: number;
 }
 
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'group-commit.json');
@@ -40,8 +43,9 @@ async function main(): Promise<void> {
     const option = (name: string, fallback: string): string => args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
     const seconds = Number(option('--seconds', '2'));
     const turns = Number(option('--turns', '3'));
-    const writerCounts = option('--writers', '1,8,64').split(',').map(Number);
+    const writerCounts = option('--writers', '1,8,64,256').split(',').map(Number);
     const workFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-group-commit-'));
+    const flushes = diskFlushCounter(workFolder);
     const results: Turn[] = [];
     try {
         for (let turn = 0; turn < turns; turn++) {
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
                 const modes: Mode[] = turn % 2 === 0 ? ['each', 'grouped'] : ['grouped', 'each'];
                 for (const mode of modes) {
                     const folder = path.join(workFolder, `${mode}-${writers}-${turn}`);
-                    results.push(...await measure(folder, mode, writers, seconds));
+                    results.push(...await measure(folder, mode, writers, seconds, flushes));
                     await fs.rm(folder, { recursive: true, force: true });
                 }
             }
@@ -64,13 +68,20 @@ async function main(): Promise<void> {
         const after = median(of('grouped').map(turn => turn.perSecond));
         const grouped = of('grouped');
         const documentsPerRound = grouped.reduce((sum, turn) => sum + turn.documents, 0) / Math.max(1, grouped.reduce((sum, turn) => sum + turn.rounds, 0));
-        return { writers, operation, baselinePerSecond: before, groupedPerSecond: after, ratio: after / before, documentsPerRound };
+        const flushesOf = (mode: Mode): number | undefined => flushes ? median(of(mode).map(turn => turn.flushesPerDocument ?? 0)) : undefined;
+        return {
+            writers, operation, baselinePerSecond: before, groupedPerSecond: after, ratio: after / before, documentsPerRound,
+            baselineFlushesPerDocument: flushesOf('each'), groupedFlushesPerDocument: flushesOf('grouped')
+        };
     }));
     console.info(`group commit: documents made durable per second (median of ${turns} turns of ${seconds} s; baseline = each document on its own, same run)`);
-    console.info('| writers | operation | baseline (each) | group commit | ratio | documents per fsync round |');
-    console.info('|---|---|---|---|---|---|');
+    console.info('| writers | operation | baseline (each) | group commit | ratio | documents per fsync round | disk flushes per document, baseline → group commit |');
+    console.info('|---|---|---|---|---|---|---|');
     for (const row of rows) {
-        console.info(`| ${row.writers} | ${row.operation} | ${row.baselinePerSecond.toFixed(0)}/s | ${row.groupedPerSecond.toFixed(0)}/s | ${row.ratio.toFixed(2)}× | ${row.documentsPerRound.toFixed(1)} |`);
+        const flushed = row.baselineFlushesPerDocument === undefined ? 'not counted here'
+            : `${row.baselineFlushesPerDocument.toFixed(2)} → ${row.groupedFlushesPerDocument!.toFixed(2)}`;
+        console.info(`| ${row.writers} | ${row.operation} | ${row.baselinePerSecond.toFixed(0)}/s | ${row.groupedPerSecond.toFixed(0)}/s | ${row.ratio.toFixed(2)}× `
+            + `| ${row.documentsPerRound.toFixed(1)} | ${flushed} |`);
     }
     await writeResults(RESULTS_FILE, {
         startedAt: new Date().toISOString(), seconds, turns,
@@ -80,18 +91,20 @@ async function main(): Promise<void> {
 }
 
 /** One turn: a fresh store, `writers` loops of creates for `seconds`, then of updates of those orders. */
-async function measure(folder: string, mode: Mode, writers: number, seconds: number): Promise<Turn[]> {
+async function measure(folder: string, mode: Mode, writers: number, seconds: number, flushes: (() => number) | undefined): Promise<Turn[]> {
     const group = new GroupCommit();
     const store = new FileDocumentStore({ folder, collections: PLATFORM_COLLECTIONS, durability: mode, groupCommit: group });
     await store.ready;
     try {
         let next = 0;
+        const flushesAtStart = flushes?.();
         const created = await run(writers, seconds, async () => {
             const id = `order-${String(++next).padStart(7, '0')}`;
             await store.create(OrdersCollection, sampleOrder(id, 3));
             return id;
         });
         const roundsAfterCreate = group.statistics.batches;
+        const flushesAfterCreate = flushes?.();
         const ids = created.ids;
         let position = 0;
         const updated = await run(writers, seconds, async () => {
@@ -100,12 +113,16 @@ async function measure(folder: string, mode: Mode, writers: number, seconds: num
             await store.modify(OrdersCollection, id, order => ({ ...order, status: `Revision ${order.version + 1}` }));
             return id;
         });
+        const flushesAtEnd = flushes?.();
         const rounds = (batches: number, documents: number): number => mode === 'each' ? documents : batches;
+        const perDocument = (from: number | undefined, to: number | undefined, documents: number): number | undefined =>
+            from === undefined || to === undefined ? undefined : (to - from) / documents;
         return [
             { mode, writers, operation: 'create', documents: created.ids.length, seconds: created.seconds, perSecond: created.ids.length / created.seconds,
-                rounds: rounds(roundsAfterCreate, created.ids.length) },
+                rounds: rounds(roundsAfterCreate, created.ids.length), flushesPerDocument: perDocument(flushesAtStart, flushesAfterCreate, created.ids.length) },
             { mode, writers, operation: 'update', documents: updated.ids.length, seconds: updated.seconds, perSecond: updated.ids.length / updated.seconds,
-                rounds: rounds(group.statistics.batches - roundsAfterCreate, updated.ids.length) }
+                rounds: rounds(group.statistics.batches - roundsAfterCreate, updated.ids.length),
+                flushesPerDocument: perDocument(flushesAfterCreate, flushesAtEnd, updated.ids.length) }
         ];
     } finally {
         await store.close();
@@ -123,6 +140,26 @@ async function run(writers: number, seconds: number, write: () => Promise<string
         }
     }));
     return { ids, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Reads how many cache flushes the disk holding `folder` has completed (Linux's block statistics,
+ * field 16), or undefined where they are not counted. Every process's flushes count, so the figure
+ * is only as quiet as the machine.
+ */
+function diskFlushCounter(folder: string): (() => number) | undefined {
+    try {
+        const dev = statSync(folder).dev;
+        const major = (dev >> 8) & 0xfff;
+        const minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+        const device = realpathSync(`/sys/dev/block/${major}:${minor}`);
+        // A partition's own statistics may lack the flush fields: its disk's have them.
+        const file = [path.join(device, 'stat'), path.join(device, '..', 'stat')]
+            .find(candidate => readFileSync(candidate, 'utf8').trim().split(/\s+/).length >= 17);
+        return file ? () => Number(readFileSync(file, 'utf8').trim().split(/\s+/)[15]) : undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 function median(values: readonly number[]): number {

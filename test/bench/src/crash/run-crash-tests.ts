@@ -105,7 +105,7 @@ function summarize(result: ScenarioResult): SummaryRow {
         scenario: result.name, rounds: result.rounds.length, kills: sum(round => round.kills),
         orders: sum(round => round.orders), jobs: sum(round => round.jobs), duplicates: sum(round => round.duplicates), lost: sum(round => round.lost),
         stuck: sum(round => round.stuck), doubleCaptures: sum(round => round.doubleCaptures), violations: sum(round => round.violations.length),
-        acknowledgedWrites: sum(round => round.acknowledgedWrites ?? 0),
+        acknowledgedWrites: result.rounds.some(round => round.acknowledgedWrites !== undefined) ? sum(round => round.acknowledgedWrites ?? 0) : undefined,
         uninterruptedSeconds: result.calibrationMillis / 1000
     };
 }
@@ -113,8 +113,8 @@ function summarize(result: ScenarioResult): SummaryRow {
 function formatTable(rows: readonly SummaryRow[]): string {
     const header = ['scenario', 'rounds', 'kills', 'orders', 'jobs', 'duplicates', 'lost', 'stuck', 'double captures', 'acked writes checked', 'violations'];
     const cells = rows.map(row => [row.scenario, ...[row.rounds, row.kills, row.orders, row.jobs, row.duplicates, row.lost, row.stuck, row.doubleCaptures,
-        row.acknowledgedWrites ?? 0, row.violations]
-        .map(value => value.toLocaleString('en-US'))]);
+        row.acknowledgedWrites, row.violations]
+        .map(value => value === undefined ? '–' : value.toLocaleString('en-US'))]);
     const widths = header.map((title, column) => Math.max(title.length, ...cells.map(row => row[column].length)));
     const line = (row: readonly string[]): string => '  ' + row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join('   ');
     return ['Crash tests: kill -9 at random instants, restart on the same data folder, check (orders and jobs summed over the rounds)',

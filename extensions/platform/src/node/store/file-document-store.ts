@@ -45,7 +45,8 @@ interface LoadedCollection {
 /**
  * The embedded store: one small JSON file a document, in 256 shard folders a collection, written
  * through lowdb with a durable adapter. All documents are held in memory, so a durable write costs
- * the same whatever the size of the store.
+ * the same whatever the size of the store. Concurrent writes of different documents share their
+ * fsync rounds (group-commit.ts); each still resolves, and is announced, only once it is durable.
  */
 export class FileDocumentStore implements DocumentStore {
 

@@ -101,7 +101,7 @@ export class GroupCommit {
             this.queue.push({ file, temporary, resolve, reject });
             if (!this.flushing) {
                 this.flushing = true;
-                this.flushAll();
+                void this.flushAll();
             }
         });
     }
