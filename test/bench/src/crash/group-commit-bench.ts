@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store';
 import { GroupCommit } from '@presswork/platform/lib/node/store/group-commit';
+import { writeFileDurably } from '@presswork/platform/lib/node/files/durable-file';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { RESULTS_FOLDER, writeResults } from '../results';
 
@@ -18,10 +19,14 @@ import { RESULTS_FOLDER, writeResults } from '../results';
  *
  * Each turn is a fresh store; writers loop over `create` (an intake write: an order of 3 jobs)
  * and then `update` of the orders just created (the engine's write), each until the time is up.
+ * A third line, `file`, times the durable write alone (the group commit against platform's
+ * `writeFileDurably`), without the store's validation and serialisation, which on a busy machine
+ * hide the disk. Beside each figure: the disk's cache flushes per document, counted by Linux.
  */
 
 type Mode = 'each' | 'grouped';
-type Operation = 'create' | 'update';
+/** Through the store (`create`, `update`), or the durable write alone (`file`: 3 kB files in 256 folders, no store). */
+type Operation = 'create' | 'update' | 'file';
 
 interface Turn {
     readonly mode: Mode;
@@ -55,14 +60,16 @@ async function main(): Promise<void> {
                 for (const mode of modes) {
                     const folder = path.join(workFolder, `${mode}-${writers}-${turn}`);
                     results.push(...await measure(folder, mode, writers, seconds, flushes));
+                    results.push(await measureFiles(`${folder}-files`, mode, writers, seconds, flushes));
                     await fs.rm(folder, { recursive: true, force: true });
+                    await fs.rm(`${folder}-files`, { recursive: true, force: true });
                 }
             }
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });
     }
-    const rows = writerCounts.flatMap(writers => (['create', 'update'] as const).map(operation => {
+    const rows = writerCounts.flatMap(writers => (['create', 'update', 'file'] as const).map(operation => {
         const of = (mode: Mode): Turn[] => results.filter(turn => turn.mode === mode && turn.writers === writers && turn.operation === operation);
         const before = median(of('each').map(turn => turn.perSecond));
         const after = median(of('grouped').map(turn => turn.perSecond));
@@ -127,6 +134,28 @@ async function measure(folder: string, mode: Mode, writers: number, seconds: num
     } finally {
         await store.close();
     }
+}
+
+/** The durable write alone: 3 kB files spread over 256 folders as the store's shards, `writers` at a time. */
+async function measureFiles(folder: string, mode: Mode, writers: number, seconds: number, flushes: (() => number) | undefined): Promise<Turn> {
+    const folders = Array.from({ length: 256 }, (_, index) => path.join(folder, index.toString(16).padStart(2, '0')));
+    await Promise.all(folders.map(each => fs.mkdir(each, { recursive: true })));
+    const group = new GroupCommit();
+    const content = Buffer.alloc(3_000, 'x');
+    let next = 0;
+    const flushesAtStart = flushes?.();
+    const written = await run(writers, seconds, async () => {
+        const number = next++;
+        const file = path.join(folders[(number * 7_919) % folders.length], `file-${number}.json`);
+        await (mode === 'each' ? writeFileDurably(file, content, { createFolder: false }) : group.write(file, content));
+        return file;
+    });
+    const flushesAtEnd = flushes?.();
+    return {
+        mode, writers, operation: 'file', documents: written.ids.length, seconds: written.seconds, perSecond: written.ids.length / written.seconds,
+        rounds: mode === 'each' ? written.ids.length : group.statistics.batches,
+        flushesPerDocument: flushesAtStart === undefined || flushesAtEnd === undefined ? undefined : (flushesAtEnd - flushesAtStart) / written.ids.length
+    };
 }
 
 /** `writers` loops calling `write` until `seconds` have passed; every write counted has resolved (is durable). */

@@ -128,7 +128,7 @@ describe('GroupCommit', () => {
         await eventually(() => sync.folderSyncs >= 1 && group.waiting === 7, 5_000, 'the first batch flushing its folder, the others waiting');
 
         assert.deepEqual(resolved, [], 'no writer resolves before its folder is flushed');
-        assert.equal(sync.fileSyncs, 8, 'the waiting writes flushed their content already');
+        assert.equal(sync.fileSyncs, 1, 'the waiting writes are flushed by the next batch');
         assert.equal(store.get(OrdersCollection, 'order-2'), undefined, 'nothing is visible before it is durable');
         first.open();
         await Promise.all(writes);
@@ -221,29 +221,46 @@ describe('GroupCommit', () => {
         assert.ok((await filesUnder(path.join(root, 'store'))).every(name => name.endsWith('.json')), 'no temporary file is left');
     });
 
-    it('fails only the writer whose content could not be flushed; the others commit, nothing is left behind', async () => {
-        // Fails the flush of order-3's temporary file only (Linux names an open file in /proc).
+    it('fails the whole batch, and only it, when one document\'s content cannot be flushed; nothing of it is put in place', async () => {
+        // Fails the flush of order-3's temporary file (Linux names an open file in /proc), once.
+        let failed = false;
         const flushFailures = new GroupCommit({
             syncFile: async handle => {
-                if (path.basename(await fs.readlink(`/proc/self/fd/${handle.fd}`)).startsWith('order-3.json.')) {
+                if (!failed && path.basename(await fs.readlink(`/proc/self/fd/${handle.fd}`)).startsWith('order-3.json.')) {
+                    failed = true;
                     throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
                 }
                 await handle.sync();
             },
-            syncFolder
+            syncFolder: async folder => {
+                // Holds the first batch (order-1 alone) until the four others wait, so they share the next.
+                if (flushFailures.statistics.batches === 1) {
+                    await eventually(() => flushFailures.waiting >= 4, 5_000, 'four writes waiting');
+                }
+                await syncFolder(folder);
+            }
         });
-        const other = await openStore({ groupCommit: flushFailures });
-        const changes = recordChanges(other);
+        const store = await openStore({ groupCommit: flushFailures });
+        const changes = recordChanges(store);
 
-        const outcomes = await Promise.allSettled(orderIds(5).map(id => other.create(OrdersCollection, sampleOrder(id))));
+        const first = store.create(OrdersCollection, sampleOrder('order-1'));
+        await eventually(() => flushFailures.statistics.batches === 1, 5_000, 'the first batch under way');
+        const outcomes = await Promise.allSettled([first, ...['order-2', 'order-3', 'order-4', 'order-5'].map(id => store.create(OrdersCollection, sampleOrder(id)))]);
 
-        assert.deepEqual(outcomes.map(outcome => outcome.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-        const error = (outcomes[2] as PromiseRejectedResult).reason;
-        assert.ok(error instanceof GroupCommitError);
-        assert.match(error.message, /order-3\.json could not be written durably \(EIO: i\/o error, fsync\); it keeps its previous content/);
-        assert.deepEqual(changes.map(change => change.id).sort(), ['order-1', 'order-2', 'order-4', 'order-5']);
-        assert.equal(other.get(OrdersCollection, 'order-3'), undefined);
-        assert.deepEqual(await filesUnder(path.join(root, 'store')), ['order-1.json', 'order-2.json', 'order-4.json', 'order-5.json'], 'no temporary file left');
+        assert.deepEqual(outcomes.map(outcome => outcome.status), ['fulfilled', 'rejected', 'rejected', 'rejected', 'rejected']);
+        for (const outcome of outcomes.slice(1)) {
+            const error = (outcome as PromiseRejectedResult).reason;
+            assert.ok(error instanceof GroupCommitError);
+            assert.match(error.message, /order-3\.json could not be written durably \(EIO: i\/o error, fsync\); none of the 4 writes committed with it was made/);
+        }
+        assert.deepEqual(changes.map(change => change.id), ['order-1']);
+        assert.equal(store.count(OrdersCollection), 1);
+        assert.deepEqual(await filesUnder(path.join(root, 'store')), ['order-1.json'], 'nothing of the failed batch is on disk, no temporary file left');
+
+        // The next batch commits as usual.
+        await Promise.all(['order-2', 'order-3', 'order-4', 'order-5'].map(id => store.create(OrdersCollection, sampleOrder(id))));
+        assert.equal(store.count(OrdersCollection), 5);
+        assert.equal((await filesUnder(path.join(root, 'store'))).length, 5);
     });
 
     it('writes one document at a time through the old path when asked to (the benchmarks\' baseline)', async () => {

