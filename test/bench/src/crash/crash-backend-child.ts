@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
-import { DocumentStore, FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { DocumentStore, FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store';
 import { ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
@@ -9,8 +9,8 @@ import { inject } from '@presswork/platform/lib/node/test/inject';
 import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
 import { CountingLogger, engineContainer, engineFolders } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
-import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, IntakeWork } from './crash-protocol';
-import { closeoutInput, isAtWorkflowEnd } from './crash-expectations';
+import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork } from './crash-protocol';
+import { closeoutInput, groupCommitDocument, groupCommitIds, isAtWorkflowEnd } from './crash-expectations';
 
 /**
  * A Presswork backend for the crash tests: the real services over a data folder, doing one kind of
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     const request = JSON.parse(process.argv[2]) as CrashBackendRequest;
     const failures = request.kind === 'intake' ? await runIntake(request)
         : request.kind === 'engine' ? await runEngine(request)
-            : await runCloseouts(request);
+            : request.kind === 'group-commit' ? await runGroupCommit(request)
+                : await runCloseouts(request);
     await send({ kind: 'done', failures });
     process.disconnect();
 }
@@ -86,6 +87,57 @@ async function runEngine(work: EngineWork): Promise<string[]> {
     await finished;
     await engine.stop();
     await store.close();
+    return failures;
+}
+
+/**
+ * Many writers at once on one store (its group commit): each writer takes its documents in turn,
+ * creating each at version 1 and then changing it one version at a time until it is at
+ * `work.versions`. Every write the store acknowledged is reported at once (a tick's writes together),
+ * so the parent knows, at the kill, which writes must be on disk.
+ */
+async function runGroupCommit(work: GroupCommitWork): Promise<string[]> {
+    const store = new FileDocumentStore({ folder: work.folder, collections: PLATFORM_COLLECTIONS });
+    await store.ready;
+    await opened(store);
+    let acknowledged: [string, number][] = [];
+    const report = (id: string, version: number): void => {
+        if (acknowledged.length === 0) {
+            setImmediate(() => {
+                const writes = acknowledged;
+                acknowledged = [];
+                process.send!({ kind: 'acknowledged', writes } satisfies CrashBackendMessage);
+            });
+        }
+        acknowledged.push([id, version]);
+    };
+    const ids = groupCommitIds(work.documents);
+    const failures: string[] = [];
+    await Promise.all(Array.from({ length: work.writers }, async (_, writer) => {
+        const mine = ids.filter((_id, index) => index % work.writers === writer);
+        for (let busy = true; busy && failures.length === 0;) {
+            busy = false;
+            for (const id of mine) {
+                const current = store.get(OrdersCollection, id);
+                if (current && current.version >= work.versions) {
+                    continue;
+                }
+                busy = true;
+                try {
+                    const written = current
+                        ? await store.update(OrdersCollection, groupCommitDocument(id, current.version + 1, current.version))
+                        : await store.create(OrdersCollection, groupCommitDocument(id, 1));
+                    report(id, written.version);
+                } catch (error) {
+                    failures.push(`writing ${id}: ${error instanceof Error ? error.message : String(error)}`);
+                    return;
+                }
+            }
+        }
+    }));
+    await store.close();
+    // The last tick's acknowledgements go out before `done`.
+    await new Promise(resolve => setImmediate(resolve));
     return failures;
 }
 

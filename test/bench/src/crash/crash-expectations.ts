@@ -1,4 +1,6 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { JOB_STATES } from '@presswork/platform/lib/common/job-status';
 import type { WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
@@ -25,4 +27,25 @@ export function closeoutInput(orderNumber: string): CloseoutInput {
         packingSlip: { packingSlipNumber: `PS-${orderNumber}`, shipDate: '2026-11-26', carrierName: 'UPS', trackingNumber: `1Z-${orderNumber}` },
         invoice: { invoiceNumber: `INV-${orderNumber}`, invoiceDate: '2026-11-26' }
     };
+}
+
+/** The orders the group-commit scenario writes. */
+export function groupCommitIds(documents: number): string[] {
+    return Array.from({ length: documents }, (_, index) => `gc-order-${String(index + 1).padStart(5, '0')}`);
+}
+
+/**
+ * The group-commit scenario's order `id` as written at `version` (given the version it replaces):
+ * its status and description name the version, so a document mixing two writes shows.
+ */
+export function groupCommitDocument(id: string, version: number, replacing = 0): Order {
+    const order = sampleOrder(id, 1);
+    return { ...order, version: replacing || order.version, status: `Revision ${version}`, description: `Written as version ${version} of ${id}` };
+}
+
+/** What is wrong with a stored order of the group-commit scenario, if anything. */
+export function groupCommitProblem(order: Order): string | undefined {
+    const expected = groupCommitDocument(order.id, order.version, order.version - 1 || 0);
+    return order.status === expected.status && order.description === expected.description
+        ? undefined : `${order.id} at version ${order.version} holds "${order.status}" / "${order.description}"`;
 }

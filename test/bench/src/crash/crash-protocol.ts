@@ -1,7 +1,7 @@
 import type { IntakeEndpoint } from '../intake-backend';
 
 /** What a crash-test backend process is asked to do on its data folder; see crash-backend-child.ts. */
-export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork;
+export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | GroupCommitWork;
 
 /** Poll the simulator's whole window once into the store in `folder`. */
 export interface IntakeWork {
@@ -30,7 +30,22 @@ export interface CloseoutWork {
     readonly attempts: number;
 }
 
-/** Backend to parent: the store opened (with what it reported), then the work's end. */
+/**
+ * Many concurrent writers on one store (group commit, issue 16): each of `writers` writers owns
+ * every `writers`-th of `documents` orders and writes them, in turns, until each is at `versions`
+ * (creating it at version 1, then one change a version). Each write the store acknowledged is
+ * reported to the parent at once.
+ */
+export interface GroupCommitWork {
+    readonly kind: 'group-commit';
+    readonly folder: string;
+    readonly writers: number;
+    readonly documents: number;
+    readonly versions: number;
+}
+
+/** Backend to parent: the store opened (with what it reported), writes acknowledged (group commit), then the work's end. */
 export type CrashBackendMessage =
     | { readonly kind: 'opened'; readonly problems: readonly string[] }
+    | { readonly kind: 'acknowledged'; readonly writes: readonly (readonly [id: string, version: number])[] }
     | { readonly kind: 'done'; readonly failures: readonly string[] };

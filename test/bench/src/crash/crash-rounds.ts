@@ -20,7 +20,7 @@ export interface BackendRun {
  * the start (kill -9: no handler runs, nothing is flushed). A backend that finishes first is not
  * killed, and the run says so.
  */
-export function runBackend(request: CrashBackendRequest, killAfterMs?: number): Promise<BackendRun> {
+export function runBackend(request: CrashBackendRequest, killAfterMs?: number, onMessage?: (message: CrashBackendMessage) => void): Promise<BackendRun> {
     const started = performance.now();
     const child = fork(path.join(__dirname, 'crash-backend-child.js'), [JSON.stringify(request)], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
     let problems: readonly string[] | undefined;
@@ -30,10 +30,11 @@ export function runBackend(request: CrashBackendRequest, killAfterMs?: number): 
     let stderr = '';
     child.stderr?.on('data', chunk => stderr = (stderr + String(chunk)).slice(-4000));
     child.on('message', (message: CrashBackendMessage) => {
+        onMessage?.(message);
         if (message.kind === 'opened') {
             problems = message.problems;
             openedMillis = performance.now() - started;
-        } else {
+        } else if (message.kind === 'done') {
             done = message.failures;
         }
     });
@@ -56,6 +57,8 @@ export interface CrashScenario<P> {
     prepare(round: number): Promise<{ request: CrashBackendRequest; plan: P }>;
     /** Checked after every kill, before the restart: what must hold at any instant (captures ≤ 1). */
     afterKill(plan: P): Promise<string[]>;
+    /** What the backend reports while it works (the writes it had acknowledged), for `afterKill` and `verify`. */
+    onMessage?(plan: P, message: CrashBackendMessage): void;
     /** The outcome once the backend finished its work after the kills. */
     verify(plan: P): Promise<RoundOutcome>;
     dispose(): Promise<void>;
@@ -68,6 +71,8 @@ export interface RoundOutcome {
     readonly lost: number;
     readonly stuck: number;
     readonly doubleCaptures: number;
+    /** Acknowledged writes checked against the store after the kills (group commit). */
+    readonly acknowledgedWrites?: number;
     readonly violations: readonly string[];
 }
 
@@ -102,7 +107,7 @@ export async function runScenario<P>(scenario: CrashScenario<P>, rounds: number,
 
 async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: () => number, progress: (message: string) => void): Promise<ScenarioResult> {
     const calibration = await scenario.prepare(0);
-    const clean = await runBackend(calibration.request);
+    const clean = await runBackend(calibration.request, undefined, message => scenario.onMessage?.(calibration.plan, message));
     const cleanOutcome = await scenario.verify(calibration.plan);
     const cleanViolations = [...clean.failures, ...(clean.problems ?? []), ...cleanOutcome.violations];
     if (cleanViolations.length > 0) {
@@ -121,7 +126,7 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
         for (let kill = 0; kill < wantedKills && !finished; kill++) {
             // While the work runs: from the store's opening (as long as it took uninterrupted) to the end.
             const at = Math.round(opening + random() * (clean.millis - opening));
-            const run = await runBackend(request, at);
+            const run = await runBackend(request, at, message => scenario.onMessage?.(plan, message));
             violations.push(...storeProblems(run));
             if (run.killed) {
                 killedAtMs.push(at);
@@ -131,7 +136,7 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
             }
         }
         if (!finished) {
-            finished = await runBackend(request);
+            finished = await runBackend(request, undefined, message => scenario.onMessage?.(plan, message));
             violations.push(...storeProblems(finished));
         }
         violations.push(...finished.failures);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { OrderInput, OrderView, RunningSimulator, SAMPLE_ORDERS, allSkus, startSimulator } from '@presswork/marcomcentral-simulator';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store';
+import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
@@ -13,9 +13,9 @@ import { CountingLogger, ENGINE_COLLECTIONS, benchOrderId, createPrinterAndWorkf
 import { INTAKE_CONNECTION_ID, openIntakeStore } from '../intake-backend';
 import { RejectedOrdersCollection } from '@presswork/connections/lib/node/connection-collections';
 import { rejectedOrderId } from '@presswork/connections/lib/node/intake/intake-ids';
-import type { CloseoutWork, EngineWork, IntakeWork } from './crash-protocol';
+import type { CloseoutWork, CrashBackendMessage, EngineWork, GroupCommitWork, IntakeWork } from './crash-protocol';
 import type { CrashScenario, RoundOutcome } from './crash-rounds';
-import { RETAIN_STEP, isAtWorkflowEnd } from './crash-expectations';
+import { RETAIN_STEP, groupCommitIds, groupCommitProblem, isAtWorkflowEnd } from './crash-expectations';
 import { ExpectedOrder, countAgainst, outcomeOf } from './store-checks';
 
 /** Sizes of one run of the crash tests. */
@@ -25,6 +25,9 @@ export interface CrashSizes {
     readonly hostileIntakeOrders: number;
     readonly engineJobs: number;
     readonly closeoutOrders: number;
+    /** Group commit: orders written by 64 concurrent writers, each up to this many versions. */
+    readonly groupCommitDocuments: number;
+    readonly groupCommitVersions: number;
 }
 
 const INTAKE_LINES_PER_ORDER = 3;
@@ -266,4 +269,96 @@ export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
     dispose(): Promise<void> {
         return this.simulator.close();
     }
+}
+
+const GROUP_COMMIT_WRITERS = 64;
+
+interface GroupCommitPlan {
+    readonly folder: string;
+    /** The highest version of each order the backend acknowledged, over all its starts. */
+    readonly acknowledged: Map<string, number>;
+    /** Writes acknowledged over all starts (each held against the store at the next check). */
+    writes: number;
+    /** Acknowledged versions found missing after a kill. */
+    lostAtKills: number;
+}
+
+/**
+ * (d) Group commit (issue 16): 64 writers write orders concurrently through the store's group
+ * commit, each write acknowledged to this process as soon as the store resolved it. After every kill
+ * the store must open without a problem (no torn or half-written document), and every acknowledged
+ * write must be there: each order at least at the highest version acknowledged, holding what that
+ * version wrote. The backend then carries on until every order is at its last version.
+ */
+export class GroupCommitScenario implements CrashScenario<GroupCommitPlan> {
+    readonly name = 'group-commit';
+
+    constructor(protected readonly workFolder: string, protected readonly documents: number, protected readonly versions: number) { }
+
+    async prepare(round: number): Promise<{ request: GroupCommitWork; plan: GroupCommitPlan }> {
+        const folder = path.join(this.workFolder, 'group-commit', `round-${round}`);
+        return {
+            request: { kind: 'group-commit', folder, writers: GROUP_COMMIT_WRITERS, documents: this.documents, versions: this.versions },
+            plan: { folder, acknowledged: new Map(), writes: 0, lostAtKills: 0 }
+        };
+    }
+
+    onMessage(plan: GroupCommitPlan, message: CrashBackendMessage): void {
+        if (message.kind === 'acknowledged') {
+            plan.writes += message.writes.length;
+            for (const [id, version] of message.writes) {
+                plan.acknowledged.set(id, Math.max(version, plan.acknowledged.get(id) ?? 0));
+            }
+        }
+    }
+
+    async afterKill(plan: GroupCommitPlan): Promise<string[]> {
+        const { violations, lost } = await this.check(plan, false);
+        plan.lostAtKills += lost;
+        return violations;
+    }
+
+    async verify(plan: GroupCommitPlan): Promise<RoundOutcome> {
+        const { violations, lost, documents } = await this.check(plan, true);
+        return removeIfClean(plan.folder, {
+            orders: documents, jobs: documents, duplicates: 0, lost: plan.lostAtKills + lost, stuck: 0, doubleCaptures: 0,
+            acknowledgedWrites: plan.writes, violations
+        });
+    }
+
+    /** Opens the store as a restart would and holds it against what was acknowledged (and, at the end, the last versions). */
+    protected async check(plan: GroupCommitPlan, finished: boolean): Promise<{ violations: string[]; lost: number; documents: number }> {
+        const store = new FileDocumentStore({ folder: plan.folder, collections: PLATFORM_COLLECTIONS });
+        await store.ready;
+        try {
+            const violations = store.problems.map(problem => `the store reported a problem: ${problem.collection}/${problem.id}: ${problem.reason}`);
+            let lost = 0;
+            for (const [id, version] of plan.acknowledged) {
+                const stored = store.get(OrdersCollection, id);
+                if (!stored || stored.version < version) {
+                    lost++;
+                    violations.push(`${id}: version ${version} was acknowledged, the store holds ${stored ? `version ${stored.version}` : 'nothing'}`);
+                }
+            }
+            for (const order of store.all(OrdersCollection)) {
+                const problem = groupCommitProblem(order);
+                if (problem) {
+                    violations.push(problem);
+                }
+            }
+            if (finished) {
+                for (const id of groupCommitIds(this.documents)) {
+                    const stored = store.get(OrdersCollection, id);
+                    if (stored?.version !== this.versions) {
+                        violations.push(`${id} ended at ${stored ? `version ${stored.version}` : 'nothing'}, not version ${this.versions}`);
+                    }
+                }
+            }
+            return { violations, lost, documents: store.count(OrdersCollection) };
+        } finally {
+            await store.close();
+        }
+    }
+
+    async dispose(): Promise<void> { /* nothing outlives a round */ }
 }

@@ -4,20 +4,25 @@ import * as path from 'node:path';
 import { RESULTS_FOLDER, writeResults } from '../results';
 import { seededRandom } from '../statistics';
 import { CrashScenario, RoundOutcome, ScenarioResult, runScenario } from './crash-rounds';
-import { CloseoutScenario, CrashSizes, EngineScenario, IntakeScenario } from './crash-scenarios';
+import { CloseoutScenario, CrashSizes, EngineScenario, GroupCommitScenario, IntakeScenario } from './crash-scenarios';
 
 /**
  * Crash tests (issue 7): a real backend is killed with SIGKILL at random instants while it takes
  * in orders (also from a store that sends orders too large to read or to store), runs the engine, and closes orders out; it is started again on the same data folder
- * until it finishes, and then nothing may be lost, duplicated or captured twice.
+ * until it finishes, and then nothing may be lost, duplicated or captured twice. A fifth scenario kills
+ * 64 concurrent writers of one store (its group commit): every acknowledged write must survive.
  *
  *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
- *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout
+ *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit
  */
 
-const FULL: CrashSizes & { rounds: number } = { rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50 };
-const SHORT: CrashSizes & { rounds: number } = { rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12 };
+const FULL: CrashSizes & { rounds: number } = {
+    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10
+};
+const SHORT: CrashSizes & { rounds: number } = {
+    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8
+};
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
 
 interface Options {
@@ -57,7 +62,8 @@ async function main(): Promise<void> {
         intake: async () => await IntakeScenario.start(workFolder, chosen.sizes.intakeOrders) as CrashScenario<unknown>,
         hostile: async () => await IntakeScenario.startHostile(workFolder, chosen.sizes.hostileIntakeOrders) as CrashScenario<unknown>,
         engine: async () => new EngineScenario(workFolder, chosen.sizes.engineJobs) as CrashScenario<unknown>,
-        closeout: async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>
+        closeout: async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>,
+        'group-commit': async () => new GroupCommitScenario(workFolder, chosen.sizes.groupCommitDocuments, chosen.sizes.groupCommitVersions) as CrashScenario<unknown>
     };
     const results: ScenarioResult[] = [];
     for (const [name, start] of Object.entries(scenarios)) {
@@ -99,14 +105,16 @@ function summarize(result: ScenarioResult): SummaryRow {
         scenario: result.name, rounds: result.rounds.length, kills: sum(round => round.kills),
         orders: sum(round => round.orders), jobs: sum(round => round.jobs), duplicates: sum(round => round.duplicates), lost: sum(round => round.lost),
         stuck: sum(round => round.stuck), doubleCaptures: sum(round => round.doubleCaptures), violations: sum(round => round.violations.length),
+        acknowledgedWrites: result.rounds.some(round => round.acknowledgedWrites !== undefined) ? sum(round => round.acknowledgedWrites ?? 0) : undefined,
         uninterruptedSeconds: result.calibrationMillis / 1000
     };
 }
 
 function formatTable(rows: readonly SummaryRow[]): string {
-    const header = ['scenario', 'rounds', 'kills', 'orders', 'jobs', 'duplicates', 'lost', 'stuck', 'double captures', 'violations'];
-    const cells = rows.map(row => [row.scenario, ...[row.rounds, row.kills, row.orders, row.jobs, row.duplicates, row.lost, row.stuck, row.doubleCaptures, row.violations]
-        .map(value => value.toLocaleString('en-US'))]);
+    const header = ['scenario', 'rounds', 'kills', 'orders', 'jobs', 'duplicates', 'lost', 'stuck', 'double captures', 'acked writes checked', 'violations'];
+    const cells = rows.map(row => [row.scenario, ...[row.rounds, row.kills, row.orders, row.jobs, row.duplicates, row.lost, row.stuck, row.doubleCaptures,
+        row.acknowledgedWrites, row.violations]
+        .map(value => value === undefined ? '–' : value.toLocaleString('en-US'))]);
     const widths = header.map((title, column) => Math.max(title.length, ...cells.map(row => row[column].length)));
     const line = (row: readonly string[]): string => '  ' + row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join('   ');
     return ['Crash tests: kill -9 at random instants, restart on the same data folder, check (orders and jobs summed over the rounds)',

@@ -17,7 +17,7 @@ import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
 import { connectionDocument, template } from '../test/connection-documents';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
-import { PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
+import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
 
 /**
  * JobFlow as the engine answers the fetcher (workflow's job-controls.spec tests the real one):
@@ -324,5 +324,130 @@ describe('PrintFileFetcher', () => {
         await fetcher.idle();
         assert.equal(jobOf(CARDS).state, 'Waiting', 'left for the next start to pick up');
         assert.equal(jobOf(CARDS).waitReason, WAITING_FOR_FILE);
+    });
+
+    describe('bounded concurrency per connection', () => {
+
+        /** Downloads held until released, counted per connection while under way. */
+        class HeldDownloads {
+            readonly running = new Map<string, number>();
+            readonly most = new Map<string, number>();
+            readonly started: string[] = [];
+            protected readonly releases: (() => void)[] = [];
+            holding = true;
+
+            constructor() {
+                fake.downloadFile.callsFake(async (owner, url, _maxBytes, signal) => {
+                    const id = owner.id;
+                    this.started.push(`${id} ${url}`);
+                    this.running.set(id, (this.running.get(id) ?? 0) + 1);
+                    this.most.set(id, Math.max(this.most.get(id) ?? 0, this.running.get(id)!));
+                    try {
+                        if (this.holding && !this.only.has(id)) {
+                            // As the real client, a download ends when the fetcher stops.
+                            await new Promise<void>(resolve => {
+                                this.releases.push(resolve);
+                                signal?.addEventListener('abort', () => resolve());
+                            });
+                        }
+                        return pdfFor(url);
+                    } finally {
+                        this.running.set(id, this.running.get(id)! - 1);
+                    }
+                });
+            }
+
+            /** Connections whose downloads are never held. */
+            readonly only = new Set<string>();
+
+            releaseAll(): void {
+                this.holding = false;
+                this.releases.splice(0).forEach(release => release());
+            }
+        }
+
+        async function takeInOrders(owner: Connection, count: number): Promise<void> {
+            const result = await intake.takeIn(owner, fetched(Array.from({ length: count }, (_, index) => receivedOrder(`M-${index + 1}`))));
+            assert.equal(result.created, count);
+        }
+
+        function receivedJobs(connectionId: string): number {
+            return [...store.all(OrdersCollection)].filter(order => order.connectionId === connectionId)
+                .flatMap(order => order.jobs).filter(job => job.files[0]?.size !== undefined).length;
+        }
+
+        it('fetches at most concurrencyPerConnection files of one connection at once, and all of them in the end', async () => {
+            const held = new HeldDownloads();
+            await takeInOrders(connection, 4);
+            const fetcher = fetcherWith({ ...FAST, concurrencyPerConnection: 3 });
+
+            await fetcher.onStart();
+            await eventually(() => held.running.get('conn-1') === 3, 3000, 'three downloads under way');
+            // Give the others every chance to start, were they allowed to.
+            await new Promise(resolve => setTimeout(resolve, 100));
+            assert.equal(held.started.length, 3, 'the nine other files wait their turn');
+            held.releaseAll();
+            await fetcher.idle();
+
+            assert.equal(held.most.get('conn-1'), 3);
+            assert.equal(fake.downloadFile.callCount, 12, 'four orders of three printable files');
+            assert.equal(receivedJobs('conn-1'), 12, 'every file arrived and was recorded');
+        });
+
+        it('lets one connection fetch while another has all its slots taken', async () => {
+            const held = new HeldDownloads();
+            held.only.add('conn-2');
+            const second = await store.create(ConnectionsCollection, connectionDocument('conn-2'));
+            await takeInOrders(connection, 3);
+            await takeInOrders(second, 3);
+            const fetcher = fetcherWith({ ...FAST, concurrencyPerConnection: 2 });
+
+            await fetcher.onStart();
+            await eventually(() => receivedJobs('conn-2') === 9, 3000, 'all of the second connection\'s files');
+
+            assert.equal(held.running.get('conn-1'), 2, 'the first connection still has two downloads hanging');
+            assert.equal(receivedJobs('conn-1'), 0);
+            assert.equal(held.most.get('conn-1'), 2);
+            assert.ok(held.most.get('conn-2')! <= 2, 'the second connection is bounded too');
+            held.releaseAll();
+            await fetcher.idle();
+            assert.equal(receivedJobs('conn-1'), 9);
+        });
+
+        it('retries a file that is not ready without holding a slot while it waits', async () => {
+            let cardsAttempts = 0;
+            fake.downloadFile.callsFake(async (_connection, url) => {
+                if (url === CARDS_URL && ++cardsAttempts <= 2) {
+                    throw errorOfKind('not-ready', 'The file is not ready yet (HTTP 404)');
+                }
+                return pdfFor(url);
+            });
+            await takeInOrder();
+            // One slot, and a back-off long enough that the others could only pass through a free slot.
+            const fetcher = fetcherWith({ ...FAST, concurrencyPerConnection: 1, firstDelayMs: 150, maxDelayMs: 150 });
+
+            await fetcher.onStart();
+            await eventually(() => jobOf(LETTERS).state === 'Received' && jobOf(POSTER).files[0].size !== undefined, 3000, 'the other files');
+            assert.equal(jobOf(CARDS).state, 'Waiting', 'the cards file is still being retried');
+            await fetcher.idle();
+
+            assert.equal(cardsAttempts, 3, 'two "not ready" answers, then the file');
+            assert.equal(jobOf(CARDS).state, 'Received');
+        });
+
+        it('fetches eight at once for a connection by default', async () => {
+            assert.equal(DEFAULT_PRINT_FILE_OPTIONS.concurrencyPerConnection, 8);
+            const held = new HeldDownloads();
+            await takeInOrders(connection, 4);
+            const fetcher = fetcherWith({ maxBytes: FAST.maxBytes, firstDelayMs: 5, maxDelayMs: 20, giveUpAfterMs: 5_000 });
+
+            await fetcher.onStart();
+            await eventually(() => held.running.get('conn-1') === 8, 3000, 'eight downloads under way');
+            await new Promise(resolve => setTimeout(resolve, 100));
+            assert.equal(held.started.length, 8);
+            held.releaseAll();
+            await fetcher.idle();
+            assert.equal(receivedJobs('conn-1'), 12);
+        });
     });
 });

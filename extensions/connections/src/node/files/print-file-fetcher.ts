@@ -11,6 +11,7 @@ import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
+import { PerKeyLimit } from './per-key-limit';
 
 export interface PrintFileOptions {
     /** Largest print file accepted. */
@@ -20,12 +21,22 @@ export interface PrintFileOptions {
     readonly maxDelayMs: number;
     /** How long a file may take to appear before the job goes to Error. */
     readonly giveUpAfterMs: number;
+    /**
+     * Print files fetched at once from one connection (each attempt: asking for its URL if need be,
+     * the download and its durable write). Connections do not wait for each other. Default 8.
+     */
+    readonly concurrencyPerConnection?: number;
 }
 export const PrintFileOptions = Symbol('PrintFileOptions');
-export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = { maxBytes: 512 * 1024 * 1024, firstDelayMs: 2_000, maxDelayMs: 60_000, giveUpAfterMs: 60 * 60_000 };
+export const DEFAULT_CONCURRENCY_PER_CONNECTION = 8;
+export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = {
+    maxBytes: 512 * 1024 * 1024, firstDelayMs: 2_000, maxDelayMs: 60_000, giveUpAfterMs: 60 * 60_000, concurrencyPerConnection: DEFAULT_CONCURRENCY_PER_CONNECTION
+};
 
 /**
- * Brings each printable job's file from the store into the job's folder. While the store answers
+ * Brings each printable job's file from the store into the job's folder, as soon as the order is
+ * stored (so while intake goes on), at most `concurrencyPerConnection` at once for each connection;
+ * the others wait their turn, and a file waiting to retry holds no slot. While the store answers
  * "not ready" it retries with back-off, for a bounded time. It never writes a job's state: it
  * tells JobFlow that the file arrived (the job waiting for it goes on) or, for a file that never
  * comes, fails the job with the reason. Pending files are picked up again after a restart.
@@ -42,6 +53,13 @@ export class PrintFileFetcher implements BackendApplicationContribution {
 
     protected readonly pending = new Set<string>();
     protected readonly abort = new AbortController();
+    protected limit: PerKeyLimit | undefined;
+
+    /** Fetches under way for each connection, at most `concurrencyPerConnection`. */
+    protected get slots(): PerKeyLimit {
+        this.limit ??= new PerKeyLimit(this.options.concurrencyPerConnection ?? DEFAULT_CONCURRENCY_PER_CONNECTION);
+        return this.limit;
+    }
 
     async onStart(): Promise<void> {
         await this.platform.whenReady;
@@ -90,13 +108,22 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                 return;
             }
             try {
-                url ??= await this.askForUrl(order, jobId);
-                if (!url) {
-                    throw Object.assign(new Error('MarcomCentral has not rendered the print file yet'), { kind: 'not-ready' });
+                // One attempt holds one of the connection's slots: the request(s) and the file's durable write.
+                const bytes = await this.slots.run(connection.id, async () => {
+                    if (this.abort.signal.aborted) {
+                        return undefined;
+                    }
+                    url ??= await this.askForUrl(order, jobId);
+                    if (!url) {
+                        throw Object.assign(new Error('MarcomCentral has not rendered the print file yet'), { kind: 'not-ready' });
+                    }
+                    const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, this.abort.signal);
+                    await this.folders.write(jobId, fileName, content);
+                    return content.byteLength;
+                });
+                if (bytes !== undefined) {
+                    await this.jobFlow.recordPrintFile(jobId, fileName, bytes);
                 }
-                const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, this.abort.signal);
-                await this.folders.write(jobId, fileName, content);
-                await this.jobFlow.recordPrintFile(jobId, fileName, content.byteLength);
                 return;
             } catch (error) {
                 const notReady = (error as { kind?: string }).kind === 'not-ready';

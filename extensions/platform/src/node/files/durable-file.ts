@@ -27,7 +27,7 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
     if (createFolder && !existingFolders.has(folder)) {
         await makeFolder(folder);
     }
-    const temporary = `${file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
+    const temporary = temporaryFileOf(file);
     try {
         const handle = await openNew(temporary, options.mode ?? 0o600, createFolder);
         try {
@@ -43,6 +43,11 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
         throw error;
     }
     await syncFolder(folder);
+}
+
+/** A fresh name for a write in progress beside `file` (same folder, so the rename is atomic). */
+export function temporaryFileOf(file: string): string {
+    return `${file}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`;
 }
 
 /** Opens a new file; when its folder went away since it was known to exist, makes it again once. */

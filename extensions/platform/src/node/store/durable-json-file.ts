@@ -10,13 +10,20 @@ export class OversizeDocumentError extends Error {
     }
 }
 
+/** Writes a file whole and durably (a temporary file, fsynced, renamed, its folder fsynced). */
+export type DurableWrite = (file: string, content: Uint8Array) => Promise<void>;
+
+/** Platform's durable write of one file on its own; the store's folder exists already. */
+const writeAlone: DurableWrite = (file, content) => writeFileDurably(file, content, { createFolder: false });
+
 /**
- * A lowdb adapter that never leaves a torn file: each write is platform's durable write
- * (files/durable-file.ts), so a crash at any instant leaves either the old or the new document.
+ * A lowdb adapter that never leaves a torn file: each write is a durable write, platform's own
+ * (files/durable-file.ts) or the store's group commit (group-commit.ts), so a crash at any instant
+ * leaves either the old or the new document.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
 
-    constructor(readonly file: string) { }
+    constructor(readonly file: string, protected readonly durableWrite: DurableWrite = writeAlone) { }
 
     async read(): Promise<T | null> {
         return this.readSync();
@@ -54,7 +61,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
             throw new OversizeDocumentError(text.byteLength);
         }
         // The store makes a shard's folder when it creates a document there.
-        await writeFileDurably(this.file, text, { createFolder: false });
+        await this.durableWrite(this.file, text);
     }
 
     /** Removes the document durably. */
