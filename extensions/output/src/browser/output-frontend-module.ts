@@ -1,3 +1,4 @@
+import '../../src/browser/style/printers.css';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { bindPressworkView } from '@presswork/platform/lib/browser/bind-presswork-view';
 import { bindServiceProxy } from '@presswork/platform/lib/browser/bind-service-proxy';
