@@ -12,6 +12,7 @@ import { MediaCatalog } from './catalog/media-catalog';
 import { PrinterPools } from './catalog/printer-pools';
 import { OUTPUT_COLLECTIONS } from './output-collections';
 import { OutputServiceImpl } from './output-service-impl';
+import { PrinterTester } from './monitor/printer-tester';
 import { PrintActivityContribution } from './print/print-activity';
 import { HotFolderSender } from './printers/hot-folder-sender';
 import { PrinterRegistry } from './printers/printer-registry';
@@ -30,7 +31,8 @@ export default new ContainerModule(bind => {
         // authorities.md: everyone signed in sees printers' state.
         announceChanges(CollectionNames.printers, 'operations.view'),
         announceChanges(OutputCollectionNames.printerPools, 'operations.view'),
-        announceChanges(OutputCollectionNames.media, 'operations.view')
+        announceChanges(OutputCollectionNames.media, 'operations.view'),
+        announceChanges(OutputCollectionNames.printerStates, 'operations.view')
     ]) {
         bind(ChangeFeedProjection).toConstantValue(projection);
     }
@@ -38,6 +40,7 @@ export default new ContainerModule(bind => {
     bindRootSingleton(bind, StepReferences, PrinterPools, MediaCatalog, PrinterRegistry);
     bind(HotFolderSender).toSelf().inSingletonScope();
     bind(RawSocketSender).toSelf().inSingletonScope();
+    bind(PrinterTester).toSelf().inSingletonScope();
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);
 
