@@ -18,19 +18,8 @@ import { PrinterMediaList } from './printer-media-list';
 import { PrinterQueueList } from './printer-queue-list';
 import { PrinterStateBadge } from './printer-state-badge';
 import { PrinterSuppliesList } from './printer-supplies-list';
-import type { PrinterTestView } from './printer-test-content';
 import { PrinterTestDialog } from './printer-test-dialog';
 import debounce = require('@theia/core/shared/lodash.debounce');
-
-/** The printer monitor's collection on the change feed (output's `printer-states`). */
-const PRINTER_STATES = 'printer-states';
-
-/** The monitor's methods of the output service (i11/follow adds them to OutputService). */
-type LiveOutputService = OutputService & Partial<{
-    listPrinterStates(): Promise<PrinterState[]>;
-    testPrinter(id: string, printTestPage: boolean): Promise<PrinterTestView>;
-    identifyPrinter(id: string): Promise<void>;
-}>;
 
 /**
  * The Printers view: administrators create, edit and delete printers, printer pools and the media
@@ -42,7 +31,7 @@ export class PrintersWidget extends PressworkViewWidget {
     static readonly ID = 'presswork-printers';
     static readonly LABEL = nls.localize('presswork/output/printers', 'Printers');
 
-    @inject(OutputService) protected readonly service: LiveOutputService;
+    @inject(OutputService) protected readonly service: OutputService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
 
     protected printers: PrinterView[] = [];
@@ -58,7 +47,7 @@ export class PrintersWidget extends PressworkViewWidget {
 
     @postConstruct()
     protected init(): void {
-        this.toDispose.push(this.changeFeed.watch(PRINTER_STATES, () => this.reloadStatesSoon()));
+        this.toDispose.push(this.changeFeed.watch(OutputCollectionNames.printerStates, () => this.reloadStatesSoon()));
         this.setUpView({
             id: PrintersWidget.ID, label: PrintersWidget.LABEL, icon: 'server-process',
             collections: [CollectionNames.printers, OutputCollectionNames.printerPools, OutputCollectionNames.media]
@@ -83,7 +72,7 @@ export class PrintersWidget extends PressworkViewWidget {
     }
 
     protected async loadStates(): Promise<void> {
-        const states = await this.service.listPrinterStates?.() ?? [];
+        const states = await this.service.listPrinterStates();
         this.states = new Map(states.map(state => [state.id, state]));
     }
 
@@ -98,18 +87,14 @@ export class PrintersWidget extends PressworkViewWidget {
 
     /** Identify is offered for IPP printers, unless Test found the printer cannot do it. */
     protected canIdentify(printer: PrinterView): boolean {
-        return printer.kind === 'ipp' && !!this.service.identifyPrinter && !this.cannotIdentify.has(printer.id);
+        return printer.kind === 'ipp' && !this.cannotIdentify.has(printer.id);
     }
 
     protected async test(printer: PrinterView): Promise<void> {
-        const testPrinter = this.service.testPrinter;
-        if (!testPrinter) {
-            return;
-        }
         await new PrinterTestDialog({
             printerName: printer.name,
             test: async printTestPage => {
-                const result = await testPrinter.call(this.service, printer.id, printTestPage);
+                const result = await this.service.testPrinter(printer.id, printTestPage);
                 if (result.canIdentify === false) {
                     this.cannotIdentify.add(printer.id);
                 } else if (result.canIdentify) {
@@ -124,12 +109,8 @@ export class PrintersWidget extends PressworkViewWidget {
     }
 
     protected async identify(printer: PrinterView): Promise<void> {
-        const identifyPrinter = this.service.identifyPrinter;
-        if (!identifyPrinter) {
-            return;
-        }
         try {
-            await identifyPrinter.call(this.service, printer.id);
+            await this.service.identifyPrinter(printer.id);
             this.messages.info(nls.localize('presswork/output/identified', '{0} was asked to show itself: look for a light, a sound or a message on its panel.', printer.name));
         } catch (error) {
             this.messages.error(nls.localize('presswork/output/identifyFailed', 'Identify {0}: {1}', printer.name, messageOf(error)));
