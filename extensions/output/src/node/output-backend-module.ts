@@ -12,6 +12,10 @@ import { MediaCatalog } from './catalog/media-catalog';
 import { PrinterPools } from './catalog/printer-pools';
 import { OUTPUT_COLLECTIONS } from './output-collections';
 import { OutputServiceImpl } from './output-service-impl';
+import { PoolHandOver } from './follow/pool-hand-over';
+import { PrintFollower } from './follow/print-follower';
+import { PrintingJobs } from './follow/printing-jobs';
+import { PrinterMonitor } from './monitor/printer-monitor';
 import { PrinterTester } from './monitor/printer-tester';
 import { PrintActivityContribution } from './print/print-activity';
 import { HotFolderSender } from './printers/hot-folder-sender';
@@ -41,6 +45,10 @@ export default new ContainerModule(bind => {
     bind(HotFolderSender).toSelf().inSingletonScope();
     bind(RawSocketSender).toSelf().inSingletonScope();
     bind(PrinterTester).toSelf().inSingletonScope();
+    // The printer monitor and the print follower start with the backend (after PlatformReady) and stop with it.
+    bind(PrintingJobs).toSelf().inSingletonScope();
+    bind(PoolHandOver).toSelf().inSingletonScope();
+    bindRootSingleton(bind, PrinterMonitor, PrintFollower);
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);
 
