@@ -41,6 +41,8 @@ export class PrintersWidget extends PressworkViewWidget {
     protected states = new Map<string, PrinterState>();
     /** Printers whose Test said they cannot identify themselves. */
     protected readonly cannotIdentify = new Set<string>();
+    /** Why the printers' states could not be read again (the printers themselves are still shown). */
+    protected statesError: string | undefined;
 
     /** A printer's state changes often: only the states are read again, within the feed's 2 s. */
     protected readonly reloadStatesSoon = debounce(() => this.reloadStates(), 150);
@@ -79,8 +81,9 @@ export class PrintersWidget extends PressworkViewWidget {
     protected async reloadStates(): Promise<void> {
         try {
             await this.loadStates();
+            this.statesError = undefined;
         } catch (error) {
-            this.error = messageOf(error);
+            this.statesError = messageOf(error);
         }
         this.update();
     }
@@ -123,6 +126,7 @@ export class PrintersWidget extends PressworkViewWidget {
                 <button className='theia-button' onClick={this.create}>{nls.localize('presswork/output/newPrinter', 'New printer…')}</button>
             </div>}
             {this.renderError()}
+            {this.statesError && <p className='presswork-error' role='alert'>{nls.localize('presswork/output/statesFailed', 'The printers\' states could not be read: {0}', this.statesError)}</p>}
             {this.printers.length ? this.renderTable() : <p>{nls.localize('presswork/output/noPrinters', 'No printers yet.')}{this.manages ? ` ${nls.localize('presswork/output/noPrintersCreate', 'Create one for the Print activity to send to.')}` : ''}</p>}
             {this.renderPools()}
             {this.renderMedia()}
