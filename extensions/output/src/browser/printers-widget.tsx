@@ -10,7 +10,7 @@ import { PressworkViewWidget } from '@presswork/platform/lib/browser/presswork-v
 import type { Medium } from '../common/tickets/media-catalog';
 import { OutputCollectionNames } from '../common/output-collections';
 import { OutputService } from '../common/output-protocol';
-import type { PrinterPool } from '../common/printer-pool-schema';
+import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import type { PrinterState } from '../common/printer-state';
 import { mediumDialog, poolDialog } from './catalog-forms';
 import { printerDialog } from './printer-form';
