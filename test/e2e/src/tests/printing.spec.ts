@@ -44,7 +44,7 @@ test.describe('printing to an IPP printer', () => {
         // The monitor asks it: idle, with the paper it has loaded and its toner levels.
         await expect(printers.state(PRINTER)).toContainText('Idle', { timeout: 30_000 });
         await expect(printers.part(PRINTER, 'printerMedia')).toContainText('A4 (210 × 297 mm)');
-        await expect(printers.part(PRINTER, 'printerSupplies')).toContainText(/Cyan Toner\s*low: 15 %/);
+        await expect(printers.part(PRINTER, 'printerSupplies')).toContainText(/Black Toner\s*80 %\s*Cyan Toner\s*15 %/);
         await expect(printers.part(PRINTER, 'printerQueue')).toHaveText('No jobs');
 
         const result = await printers.test(PRINTER);
