@@ -6,7 +6,8 @@ import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import { freePort } from '@presswork/platform/lib/node/test/free-port';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { IppPrinter } from '../ipp/ipp-printer';
-import { PrinterPoolsCollection, PrinterStatesCollection } from '../output-collections';
+import { PrinterPoolsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { PrinterStatesCollection } from '../output-collections';
 import { ReferencePrinter } from '../test/reference-printer';
 import { FollowFixture, pageFor } from './test/follow-fixture';
 
