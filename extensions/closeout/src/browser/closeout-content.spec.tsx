@@ -116,6 +116,17 @@ describe('Order Details dialog body', () => {
         }
     });
 
+    it('shows each job\'s printed count: of the quantity ordered, on which printer, or not printed yet', () => {
+        const [business, flyers] = orderDetails().lines;
+        const at = '2026-11-26T10:00:00.000Z';
+        const details = orderDetails({ lines: [{ ...business, printed: { copies: 2, printerName: 'Printer A', at } }, flyers, { ...flyers, id: 'line-3', jobId: undefined, printed: undefined }] });
+        const markup = renderToStaticMarkup(<OrderDetailsContent details={details} opener={opener} />);
+        const printed = [...markup.matchAll(/<td data-field="printed"[^>]*>([^<]*)<\/td>/g)].map(match => match[1]);
+        assert.deepEqual(printed, [`2 of 2 printed on Printer A, ${new Date(at).toLocaleString()}`, 'not printed yet', '—']);
+        const marked = orderDetails({ lines: [{ ...flyers, printed: { copies: 60, printerName: 'Printer A', at, by: 'olivia' } }] });
+        assert.match(renderToStaticMarkup(<OrderDetailsContent details={marked} opener={opener} />), /<td data-field="printed" class="presswork-warning">60 of 100 marked printed on Printer A by olivia, /);
+    });
+
     it('renders order text as text, never as HTML', () => {
         const details = orderDetails({ customer: { name: '<img src=x onerror=alert(1)>' } });
         const markup = renderToStaticMarkup(<OrderDetailsContent details={details} opener={opener} />);

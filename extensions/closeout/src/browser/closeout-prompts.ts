@@ -61,7 +61,9 @@ export async function confirmCloseoutWarnings(preparation: CloseoutPreparation):
     message.appendChild(question);
     const title = warnings[0].kind === 'notReady'
         ? nls.localize('presswork/closeout/notReadyTitle', 'Line items not ready for closeout')
-        : nls.localize('presswork/closeout/noShipToTitle', 'No ship-to address');
+        : warnings[0].kind === 'underPrinted'
+            ? nls.localize('presswork/closeout/underPrintedTitle', 'Fewer copies printed than ordered')
+            : nls.localize('presswork/closeout/noShipToTitle', 'No ship-to address');
     const dialog = new ConfirmDialog({ title, msg: message, ok: Dialog.YES, cancel: Dialog.NO, maxWidth: 560 });
     dialog.addClass('presswork-closeout-not-ready-dialog');
     return !!await dialog.open();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closeoutWarnings, lacksShipTo } from './closeout-warnings';
+import { closeoutWarnings, lacksShipTo, underPrintedLines } from './closeout-warnings';
 import { orderDetails, preparation } from './test/closeout-fixture';
 import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 
@@ -30,6 +30,23 @@ describe('closeout warnings (before the Closeout Order dialog opens)', () => {
                 ['noShipTo', `Order ${isolatedIdentifier('MC-1001')} has no ship-to address, neither on the order nor on its line items: the packing slip will name none.`]
             ]);
         }
+    });
+
+    it('warns when a line\'s job printed fewer copies than the line ordered, naming the printer', () => {
+        const [business, flyers] = orderDetails().lines;
+        const printed = { printerName: 'Printer A', at: '2026-11-26T10:00:00.000Z' };
+        const prep = preparation({ details: orderDetails({ lines: [{ ...business, printed: { ...printed, copies: 2 } }, { ...flyers, printed: { ...printed, copies: 60 } }] }) });
+        assert.deepEqual(underPrintedLines(prep).map(line => line.id), ['line-2']);
+        const [warning] = closeoutWarnings(prep);
+        assert.equal(warning.kind, 'underPrinted');
+        assert.equal(warning.text, `Fewer copies were printed than ordered for some line items of order ${isolatedIdentifier('MC-1001')}:`);
+        assert.deepEqual(warning.items, [{ id: 'line-2', jobId: 'job-2', text: `${isolatedText('Flyers')}: 60 of 100 printed on Printer A` }]);
+    });
+
+    it('says nothing of lines printed in full or not printed at all (a stocked product prints nothing)', () => {
+        const [business, flyers] = orderDetails().lines;
+        const prep = preparation({ details: orderDetails({ lines: [{ ...business, printed: { copies: 2, printerName: 'Printer A', at: '2026-11-26T10:00:00.000Z' } }, flyers] }) });
+        assert.deepEqual(closeoutWarnings(prep), []);
     });
 
     it('asks once about both, the lines first', () => {

@@ -1,11 +1,11 @@
 import { nls } from '@theia/core/lib/common/nls';
-import type { CloseoutPreparation, NotReadyItem } from '../common/closeout-protocol';
+import type { CloseoutPreparation, NotReadyItem, OrderLineView } from '../common/closeout-protocol';
 import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { addressLines } from './closeout-format';
 
 /** One thing the operator should know before the Closeout Order dialog opens; they may go on anyway. */
 export interface CloseoutWarning {
-    readonly kind: 'notReady' | 'noShipTo';
+    readonly kind: 'notReady' | 'underPrinted' | 'noShipTo';
     readonly text: string;
     /** What the warning names, one per line (for notReady: each line item not ready). */
     readonly items: readonly { readonly id: string; readonly jobId?: string; readonly text: string }[];
@@ -14,6 +14,11 @@ export interface CloseoutWarning {
 /** No ship-to address on the order nor on any line: the packing slip would say nowhere. */
 export function lacksShipTo(preparation: Pick<CloseoutPreparation, 'details'>): boolean {
     return preparation.details.shipTo.every(address => addressLines(address).length === 0);
+}
+
+/** Line items whose job printed fewer copies than the line ordered. */
+export function underPrintedLines(preparation: Pick<CloseoutPreparation, 'details'>): OrderLineView[] {
+    return preparation.details.lines.filter(line => line.printed !== undefined && line.printed.copies < line.quantity);
 }
 
 function notReadyText(item: NotReadyItem): string {
@@ -32,6 +37,17 @@ export function closeoutWarnings(preparation: Pick<CloseoutPreparation, 'details
             kind: 'notReady',
             text: nls.localize('presswork/closeout/notReady', 'Not every line item of order {0} is ready for closeout:', orderNumber),
             items: preparation.notReady.map(item => ({ id: item.lineItemId, jobId: item.jobId, text: notReadyText(item) }))
+        });
+    }
+    const underPrinted = underPrintedLines(preparation);
+    if (underPrinted.length) {
+        warnings.push({
+            kind: 'underPrinted',
+            text: nls.localize('presswork/closeout/underPrinted', 'Fewer copies were printed than ordered for some line items of order {0}:', orderNumber),
+            items: underPrinted.map(line => ({
+                id: line.id, jobId: line.jobId,
+                text: nls.localize('presswork/closeout/underPrintedLine', '{0}: {1} of {2} printed on {3}', isolatedText(line.productName), line.printed!.copies, line.quantity, line.printed!.printerName)
+            }))
         });
     }
     if (lacksShipTo(preparation)) {

@@ -44,6 +44,17 @@ export function PaymentFacts(props: { payment: PaymentView }): React.ReactElemen
     </div>;
 }
 
+/** What a line's job printed: "250 of 250 printed on Printer A", "not printed yet", or a dash without a job. */
+export function printedText(line: OrderLineView): string {
+    if (!line.printed) {
+        return line.jobId === undefined ? '—' : nls.localize('presswork/closeout/notPrintedYet', 'not printed yet');
+    }
+    const { copies, printerName, at, by } = line.printed;
+    return by
+        ? nls.localize('presswork/closeout/markedPrinted', '{0} of {1} marked printed on {2} by {3}, {4}', copies, line.quantity, printerName, by, formatDateTime(at))
+        : nls.localize('presswork/closeout/printedOn', '{0} of {1} printed on {2}, {3}', copies, line.quantity, printerName, formatDateTime(at));
+}
+
 /** The line items with their default values; with `showJobState`, the state of each line's job. */
 export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJobState: boolean }): React.ReactElement {
     return <table className='presswork-table presswork-closeout-lines' aria-label={nls.localize('presswork/closeout/lineItems', 'Line items')}>
@@ -53,6 +64,7 @@ export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJob
             <th className='presswork-number'>{nls.localize('presswork/closeout/amount', 'Amount')}</th><th className='presswork-number'>{nls.localize('presswork/closeout/shipping', 'Shipping')}</th>
             <th className='presswork-number'>{nls.localize('presswork/closeout/tax', 'Tax')}</th>
             {props.showJobState && <th>{nls.localize('presswork/closeout/jobState', 'Job state')}</th>}
+            {props.showJobState && <th>{nls.localize('presswork/closeout/printed', 'Printed')}</th>}
         </tr></thead>
         <tbody>{props.lines.map(line => <tr key={line.id} data-line-id={line.id}>
             <td><StoreText text={line.productName} /></td>
@@ -63,6 +75,7 @@ export function LineItemsTable(props: { lines: readonly OrderLineView[]; showJob
             <td className='presswork-number'>{formatMoney(line.shipping, line.currency)}</td>
             <td className='presswork-number'>{formatMoney(line.tax, line.currency)}</td>
             {props.showJobState && <td data-field='jobState'>{line.jobState ?? nls.localize('presswork/closeout/noJob', 'No job')}</td>}
+            {props.showJobState && <td data-field='printed' className={line.printed && line.printed.copies < line.quantity ? 'presswork-warning' : undefined}>{printedText(line)}</td>}
         </tr>)}</tbody>
     </table>;
 }

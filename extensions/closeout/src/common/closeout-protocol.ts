@@ -72,6 +72,18 @@ export interface OrderLineView {
     readonly shipTo?: Address;
     readonly jobId?: string;
     readonly jobState?: JobState;
+    /** What the line's job printed, as recorded when it was Printed (absent: not printed yet). */
+    readonly printed?: PrintedView;
+}
+
+/** What a job printed, for Order details and the closeout warnings. */
+export interface PrintedView {
+    readonly copies: number;
+    readonly printerName: string;
+    /** When it was recorded as printed (ISO). */
+    readonly at: string;
+    /** Who marked it printed, when a person did rather than the printer. */
+    readonly by?: string;
 }
 
 /** Card data as a browser may see it: the authorization number masked, never whole. */

@@ -73,6 +73,18 @@ describe('order details', () => {
         assert.equal(view.closed, false);
     });
 
+    it('carries what each line\'s job printed, and who marked it printed when a person did', () => {
+        const stored = order({}, ['Waiting for order closeout', 'Waiting for order closeout']);
+        const printed = { printerId: 'printer-a', printerName: 'Printer A', copies: 100, impressions: 200, at: '2026-11-26T10:00:00.000Z' };
+        const jobs = [{ ...stored.jobs[0], printed }, { ...stored.jobs[1], printed: { ...printed, copies: 80, by: 'olivia' } }];
+        const view = orderDetailsView({ ...stored, jobs }, { packingSlip: false, invoice: false }, NOW);
+        assert.deepEqual(view.lines.map(each => each.printed), [
+            { copies: 100, printerName: 'Printer A', at: '2026-11-26T10:00:00.000Z' },
+            { copies: 80, printerName: 'Printer A', at: '2026-11-26T10:00:00.000Z', by: 'olivia' }
+        ]);
+        assert.equal(orderDetailsView(order(), { packingSlip: false, invoice: false }, NOW).lines[0].printed, undefined, 'not printed yet');
+    });
+
     it('has no common currency when lines are priced in different ones', () => {
         const totals = orderTotals(order({ lineItems: [line('L1'), line('L2', { price: { customer: { value: '5.00', currency: 'EUR' } } })] }));
         assert.equal(totals.currency, undefined);

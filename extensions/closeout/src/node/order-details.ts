@@ -87,7 +87,8 @@ export function lineView(line: LineItem, order: Order): OrderLineView {
         currency: commonCurrency(linePrices(line)),
         shipTo: shipToOf(line, order),
         jobId: job?.id,
-        jobState: job?.state
+        jobState: job?.state,
+        ...(job?.printed ? { printed: { copies: job.printed.copies, printerName: job.printed.printerName, at: job.printed.at, ...(job.printed.by ? { by: job.printed.by } : {}) } } : {})
     };
 }
 

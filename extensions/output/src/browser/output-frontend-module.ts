@@ -1,9 +1,12 @@
+import '../../src/browser/style/printers.css';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { bindPressworkView } from '@presswork/platform/lib/browser/bind-presswork-view';
 import { bindServiceProxy } from '@presswork/platform/lib/browser/bind-service-proxy';
+import { JobActionContribution } from '@presswork/platform/lib/common/job-action-contribution';
 import { ActivityUiContribution } from '@presswork/platform/lib/common/activity-ui-contribution';
 import { OUTPUT_SERVICE_PATH, OutputService } from '../common/output-protocol';
 import { PrintActivity } from '../common/print-activity';
+import { MarkPrintedAction, PrintAgainAction } from './output-job-actions';
 import { PrintersViewContribution } from './output-view-contributions';
 import { PrintersWidget } from './printers-widget';
 
@@ -15,4 +18,8 @@ export default new ContainerModule(bind => {
     bind(ActivityUiContribution).toConstantValue(PrintActivity);
 
     bindPressworkView(bind, PrintersWidget, PrintersViewContribution);
+
+    // More → Print again… and Mark printed, for a job whose print is uncertain or failed.
+    bind(JobActionContribution).to(PrintAgainAction).inSingletonScope();
+    bind(JobActionContribution).to(MarkPrintedAction).inSingletonScope();
 });

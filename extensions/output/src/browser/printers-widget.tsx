@@ -4,14 +4,22 @@ import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import type { PrinterView } from '@presswork/platform/lib/common/printer-schema';
+import { messageOf } from '@presswork/platform/lib/common/errors';
 import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
 import { PressworkViewWidget } from '@presswork/platform/lib/browser/presswork-view-widget';
 import type { Medium } from '../common/tickets/media-catalog';
 import { OutputCollectionNames } from '../common/output-collections';
 import { OutputService } from '../common/output-protocol';
 import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
+import type { PrinterState } from '../common/printer-state';
 import { mediumDialog, poolDialog } from './catalog-forms';
 import { printerDialog } from './printer-form';
+import { PrinterMediaList } from './printer-media-list';
+import { PrinterQueueList } from './printer-queue-list';
+import { PrinterStateBadge } from './printer-state-badge';
+import { PrinterSuppliesList } from './printer-supplies-list';
+import { PrinterTestDialog } from './printer-test-dialog';
+import debounce = require('@theia/core/shared/lodash.debounce');
 
 /**
  * The Printers view: administrators create, edit and delete printers, printer pools and the media
@@ -29,9 +37,19 @@ export class PrintersWidget extends PressworkViewWidget {
     protected printers: PrinterView[] = [];
     protected pools: PrinterPool[] = [];
     protected media: Medium[] = [];
+    /** Each printer's live state, by printer id, as the monitor last wrote it. */
+    protected states = new Map<string, PrinterState>();
+    /** Printers whose Test said they cannot identify themselves. */
+    protected readonly cannotIdentify = new Set<string>();
+    /** Why the printers' states could not be read again (the printers themselves are still shown). */
+    protected statesError: string | undefined;
+
+    /** A printer's state changes often: only the states are read again, within the feed's 2 s. */
+    protected readonly reloadStatesSoon = debounce(() => this.reloadStates(), 150);
 
     @postConstruct()
     protected init(): void {
+        this.toDispose.push(this.changeFeed.watch(OutputCollectionNames.printerStates, () => this.reloadStatesSoon()));
         this.setUpView({
             id: PrintersWidget.ID, label: PrintersWidget.LABEL, icon: 'server-process',
             collections: [CollectionNames.printers, OutputCollectionNames.printerPools, OutputCollectionNames.media]
@@ -52,6 +70,54 @@ export class PrintersWidget extends PressworkViewWidget {
         this.printers = printers.sort((a, b) => a.name.localeCompare(b.name));
         this.pools = pools;
         this.media = media;
+        await this.loadStates();
+    }
+
+    protected async loadStates(): Promise<void> {
+        const states = await this.service.listPrinterStates();
+        this.states = new Map(states.map(state => [state.id, state]));
+    }
+
+    protected async reloadStates(): Promise<void> {
+        try {
+            await this.loadStates();
+            this.statesError = undefined;
+        } catch (error) {
+            this.statesError = messageOf(error);
+        }
+        this.update();
+    }
+
+    /** Identify is offered for IPP printers, unless Test found the printer cannot do it. */
+    protected canIdentify(printer: PrinterView): boolean {
+        return printer.kind === 'ipp' && !this.cannotIdentify.has(printer.id);
+    }
+
+    protected async test(printer: PrinterView): Promise<void> {
+        await new PrinterTestDialog({
+            printerName: printer.name,
+            test: async printTestPage => {
+                const result = await this.service.testPrinter(printer.id, printTestPage);
+                if (result.canIdentify === false) {
+                    this.cannotIdentify.add(printer.id);
+                } else if (result.canIdentify) {
+                    this.cannotIdentify.delete(printer.id);
+                }
+                this.update();
+                return result;
+            },
+            mediaReady: () => this.states.get(printer.id)?.mediaReady ?? [],
+            catalog: this.media
+        }).open();
+    }
+
+    protected async identify(printer: PrinterView): Promise<void> {
+        try {
+            await this.service.identifyPrinter(printer.id);
+            this.messages.info(nls.localize('presswork/output/identified', '{0} was asked to show itself: look for a light, a sound or a message on its panel.', printer.name));
+        } catch (error) {
+            this.messages.error(nls.localize('presswork/output/identifyFailed', 'Identify {0}: {1}', printer.name, messageOf(error)));
+        }
     }
 
     protected render(): React.ReactNode {
@@ -60,6 +126,7 @@ export class PrintersWidget extends PressworkViewWidget {
                 <button className='theia-button' onClick={this.create}>{nls.localize('presswork/output/newPrinter', 'New printer…')}</button>
             </div>}
             {this.renderError()}
+            {this.statesError && <p className='presswork-error' role='alert'>{nls.localize('presswork/output/statesFailed', 'The printers\' states could not be read: {0}', this.statesError)}</p>}
             {this.printers.length ? this.renderTable() : <p>{nls.localize('presswork/output/noPrinters', 'No printers yet.')}{this.manages ? ` ${nls.localize('presswork/output/noPrintersCreate', 'Create one for the Print activity to send to.')}` : ''}</p>}
             {this.renderPools()}
             {this.renderMedia()}
@@ -68,20 +135,47 @@ export class PrintersWidget extends PressworkViewWidget {
 
     protected renderTable(): React.ReactNode {
         const toggles = this.currentUser.can('printers.toggle');
-        return <table className='presswork-table' aria-label={nls.localize('presswork/output/printers', 'Printers')}>
-            <thead><tr><th>{nls.localize('presswork/output/printerName', 'Name')}</th><th>{nls.localize('presswork/output/printerKind', 'Kind')}</th><th>{nls.localize('presswork/output/sendsTo', 'Sends to')}</th><th>{nls.localize('presswork/output/printerEnabled', 'Enabled')}</th>{this.manages && <th></th>}</tr></thead>
-            <tbody>{this.printers.map(printer => <tr key={printer.id} data-printer={printer.name}>
-                <td title={printer.description}>{printer.name}{printer.description && <div className='presswork-form-help'>{printer.description}</div>}</td>
-                <td>{kindLabel(printer)}</td>
-                <td><code>{destination(printer)}</code>{printer.kind === 'ipp' && printer.passwordSet && <div className='presswork-form-help'>{nls.localize('presswork/output/passwordSet', 'password set')}</div>}</td>
-                <td><input type='checkbox' checked={printer.enabled} disabled={!toggles} aria-label={nls.localize('presswork/output/enabledOf', 'Enabled: {0}', printer.name)}
-                    onChange={event => this.setEnabled(printer, event.target.checked)} /></td>
-                {this.manages && <td className='presswork-row-actions'>
-                    <button className='theia-button secondary' onClick={() => this.edit(printer)}>{nls.localize('presswork/output/edit', 'Edit…')}</button>
-                    <button className='theia-button secondary' onClick={() => this.remove(printer)}>{nls.localize('presswork/output/deleteButton', 'Delete…')}</button>
-                </td>}
-            </tr>)}</tbody>
-        </table>;
+        return <div className='presswork-printer-cards' role='list' aria-label={nls.localize('presswork/output/printers', 'Printers')}>
+            {this.printers.map(printer => {
+                const state = this.states.get(printer.id);
+                return <article key={printer.id} role='listitem' className='presswork-printer-card' data-printer={printer.name} aria-label={printer.name}>
+                    <header className='presswork-printer-card-header'>
+                        <div className='presswork-printer-card-title'>
+                            <h3>{printer.name}</h3>
+                            {printer.description && <div className='presswork-form-help'>{printer.description}</div>}
+                            <div className='presswork-form-help'>{kindLabel(printer)}{' · '}<code>{destination(printer)}</code>{printer.kind === 'ipp' && printer.passwordSet && ` · ${nls.localize('presswork/output/passwordSet', 'password set')}`}</div>
+                            {state?.makeAndModel && <div className='presswork-form-help' data-field='makeAndModel'>{state.makeAndModel}</div>}
+                        </div>
+                        <PrinterStateBadge state={state} reportsState={printer.kind === 'ipp'} />
+                        <label className='presswork-printer-enabled'>
+                            <input type='checkbox' checked={printer.enabled} disabled={!toggles} aria-label={nls.localize('presswork/output/enabledOf', 'Enabled: {0}', printer.name)}
+                                onChange={event => this.setEnabled(printer, event.target.checked)} />
+                            <span aria-hidden='true'>{printer.enabled ? nls.localize('presswork/output/enabledWord', 'Enabled') : nls.localize('presswork/output/disabledWord', 'Disabled: takes no new jobs')}</span>
+                        </label>
+                        <div className='presswork-row-actions'>
+                            {toggles && printer.kind === 'ipp' && <button className='theia-button secondary' onClick={() => this.test(printer)}>{nls.localize('presswork/output/test', 'Test…')}</button>}
+                            {toggles && this.canIdentify(printer) && <button className='theia-button secondary' onClick={() => this.identify(printer)}>{nls.localize('presswork/output/identify', 'Identify')}</button>}
+                            {this.manages && <button className='theia-button secondary' onClick={() => this.edit(printer)}>{nls.localize('presswork/output/edit', 'Edit…')}</button>}
+                            {this.manages && <button className='theia-button secondary' onClick={() => this.remove(printer)}>{nls.localize('presswork/output/deleteButton', 'Delete…')}</button>}
+                        </div>
+                    </header>
+                    <div className='presswork-printer-card-body'>
+                        <section aria-label={nls.localize('presswork/output/queueOf', 'Queue of {0}', printer.name)}>
+                            <h4>{nls.localize('presswork/output/queue', 'Queue')}</h4>
+                            <PrinterQueueList printerName={printer.name} queue={state?.queue ?? []} more={state?.queueMore ?? 0} />
+                        </section>
+                        <section aria-label={nls.localize('presswork/output/mediaReadyOf', 'Media ready in {0}', printer.name)}>
+                            <h4>{nls.localize('presswork/output/mediaReady', 'Media ready')}</h4>
+                            <PrinterMediaList printerName={printer.name} media={state?.mediaReady ?? []} catalog={this.media} />
+                        </section>
+                        <section aria-label={nls.localize('presswork/output/suppliesOf', 'Supplies of {0}', printer.name)}>
+                            <h4>{nls.localize('presswork/output/supplies', 'Supplies')}</h4>
+                            <PrinterSuppliesList printerName={printer.name} supplies={state?.supplies ?? []} />
+                        </section>
+                    </div>
+                </article>;
+            })}
+        </div>;
     }
 
     protected renderPools(): React.ReactNode {

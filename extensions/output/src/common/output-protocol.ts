@@ -92,6 +92,15 @@ export interface OutputService {
     testPrinter(id: string, printTestPage: boolean): Promise<PrinterTestResult>;
     /** Makes the printer show itself (beep, flash, panel message); refused in words when it cannot. */
     identifyPrinter(id: string): Promise<void>;
+
+    /**
+     * Print again: the job's Print step runs afresh (JobFlow.processAgain drops its print record),
+     * for a job whose print is uncertain or that failed at the printer. It may print twice: the
+     * browser asks first. Named in the job's log as the signed-in user.
+     */
+    printAgain(jobId: string): Promise<void>;
+    /** Mark printed: an operator says a job whose print is uncertain was printed (PrintingFlow.markPrinted). */
+    markPrinted(jobId: string): Promise<void>;
 }
 
 const id = DocumentIdSchema;
@@ -115,5 +124,8 @@ export const OutputServiceContract: RpcContract<OutputService> = {
     // printer, as Enable / Disable does: administrators and operators.
     listPrinterStates: { access: 'signed-in', args: z.tuple([]) },
     testPrinter: { access: 'printers.toggle', args: z.tuple([id, z.boolean()]) },
-    identifyPrinter: { access: 'printers.toggle', args: z.tuple([id]) }
+    identifyPrinter: { access: 'printers.toggle', args: z.tuple([id]) },
+    // Job actions, as the jobs extension's own (Process again): administrators and operators.
+    printAgain: { access: 'jobs.act', args: z.tuple([id]) },
+    markPrinted: { access: 'jobs.act', args: z.tuple([id]) }
 };

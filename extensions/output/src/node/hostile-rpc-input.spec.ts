@@ -19,5 +19,7 @@ describeHostileRpcInput('OutputService', OutputServiceContract, {
     updateMedium: [['medium-1', 2, MEDIUM]],
     deleteMedium: [['medium-1', 2]],
     testPrinter: [['printer-1', false], ['printer-1', true]],
-    identifyPrinter: [['printer-1']]
+    identifyPrinter: [['printer-1']],
+    printAgain: [['job-1']],
+    markPrinted: [['job-1']]
 });

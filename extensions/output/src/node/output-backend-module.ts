@@ -49,16 +49,16 @@ export default new ContainerModule(bind => {
     bindRootSingleton(bind, StepReferences, PrinterPools, MediaCatalog, PrinterRegistry);
     bind(HotFolderSender).toSelf().inSingletonScope();
     bind(RawSocketSender).toSelf().inSingletonScope();
-    for (const Device of [IppOutputDevice, HotFolderOutputDevice, RawSocketOutputDevice]) {
-        bind(Device).toSelf().inSingletonScope();
-        bind(OutputDeviceContribution).toService(Device);
-    }
-    bind(PrintTargets).toSelf().inSingletonScope();
     bind(PrinterTester).toSelf().inSingletonScope();
     // The printer monitor and the print follower start with the backend (after PlatformReady) and stop with it.
     bind(PrintingJobs).toSelf().inSingletonScope();
     bind(PoolHandOver).toSelf().inSingletonScope();
     bindRootSingleton(bind, PrinterMonitor, PrintFollower);
+    for (const Device of [IppOutputDevice, HotFolderOutputDevice, RawSocketOutputDevice]) {
+        bind(Device).toSelf().inSingletonScope();
+        bind(OutputDeviceContribution).toService(Device);
+    }
+    bind(PrintTargets).toSelf().inSingletonScope();
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);
 

@@ -1,5 +1,7 @@
 import { inject, injectable, optional } from '@theia/core/shared/inversify';
-import { RpcCaller } from '@presswork/platform/lib/node/rpc/rpc-caller';
+import { JobFlow, PrintingFlow } from '@presswork/platform/lib/common/job-flow';
+import { PressworkError } from '@presswork/platform/lib/common/errors';
+import { RpcCaller, SESSION_ENDED_MESSAGE } from '@presswork/platform/lib/node/rpc/rpc-caller';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { printerView, type PrinterView } from '@presswork/platform/lib/common/printer-schema';
 import type { Medium } from '../common/tickets/media-catalog';
@@ -22,6 +24,8 @@ export class OutputServiceImpl implements OutputService {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(PrinterTester) protected readonly tester: PrinterTester;
     @inject(RpcCaller) @optional() protected readonly caller: RpcCaller | undefined;
+    @inject(JobFlow) protected readonly jobFlow: JobFlow;
+    @inject(PrintingFlow) protected readonly printingFlow: PrintingFlow;
 
     async listPrinters(): Promise<PrinterView[]> {
         return this.printers.list().map(printerView);
@@ -85,5 +89,21 @@ export class OutputServiceImpl implements OutputService {
 
     identifyPrinter(id: string): Promise<void> {
         return this.tester.identify(id);
+    }
+
+    printAgain(jobId: string): Promise<void> {
+        return this.jobFlow.processAgain(jobId, this.by());
+    }
+
+    markPrinted(jobId: string): Promise<void> {
+        return this.printingFlow.markPrinted(jobId, this.by());
+    }
+
+    /** Who acts, for the job's log; an access-denied error once the session has ended. */
+    protected by(): string {
+        if (!this.caller) {
+            throw PressworkError.AccessDenied(SESSION_ENDED_MESSAGE);
+        }
+        return this.caller.user().name;
     }
 }

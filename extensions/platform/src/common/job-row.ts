@@ -24,6 +24,11 @@ export interface JobRow {
     readonly receivedAt: string;
     readonly updatedAt: string;
     readonly waitReason?: string;
+    /**
+     * Set when the printer no longer knows the job's print (printing-record.ts `uncertain`): why,
+     * in words. The job waits for an operator to decide: Print again or Mark printed.
+     */
+    readonly printingUncertain?: string;
     /** The version of the order document the row was read from. */
     readonly orderVersion: number;
 }

@@ -118,7 +118,10 @@ const SERVICES: readonly ServiceRows[] = [{
         // "printers: see state and queue" — all three; Test and Identify act on the printer, like enable or disable.
         listPrinterStates: 'signed-in',
         testPrinter: 'printers.toggle',
-        identifyPrinter: 'printers.toggle'
+        identifyPrinter: 'printers.toggle',
+        // Job actions of output's (Print again, Mark printed): as Process again.
+        printAgain: 'jobs.act',
+        markPrinted: 'jobs.act'
     }
 }, {
     contractName: 'ConnectionsServiceContract', path: CONNECTIONS_SERVICE_PATH, contract: ConnectionsServiceContract, rows: {

@@ -65,6 +65,7 @@ export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf): JobRow[
         receivedAt: job.receivedAt,
         updatedAt: job.updatedAt,
         waitReason: job.waitReason,
+        ...(job.printing?.uncertain ? { printingUncertain: job.printing.uncertain } : {}),
         orderVersion: order.version
     }));
 }

@@ -44,7 +44,8 @@ export class HotFolderOutputDevice implements OutputDeviceContribution {
         const jdfName = jdfFileNameFor(pdfName);
         await submission.onSending();
         try {
-            await writeFileDurably(path.join(folder, jdfName), jdfFor(pdfName), { mode: 0o644, createFolder: false });
+            // Created when missing, as the PDF's placement does (the demo hot folder lives in the data folder).
+            await writeFileDurably(path.join(folder, jdfName), jdfFor(pdfName), { mode: 0o644 });
         } catch (error) {
             throw new PrinterTransportError('unwritable', `the JDF ticket ${jdfName} could not be written: ${messageOf(error)}`);
         }

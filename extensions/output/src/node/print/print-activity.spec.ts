@@ -448,6 +448,18 @@ describe('Print activity', function (): void {
             assert.match(logText(context), /Printer Indigo took .* with its JDF ticket .*\.jdf in /);
         });
 
+        it('creates a hot folder that is not there yet, as the demo printer\'s on a first start', async () => {
+            const folder = fixture.temp.join('hot-folders', 'demo');
+            const printer = await fixture.services.printers.create({ kind: 'hot-folder', name: 'Indigo', enabled: true, folder });
+            await fs.rm(folder, { recursive: true, force: true });
+            const context = await fixture.context({ printerId: printer.id });
+
+            const outcome = await fixture.activity.execute(context);
+
+            assert.equal(outcome.kind, 'continue', JSON.stringify(outcome));
+            assert.equal((await fs.readdir(folder)).length, 2, 'the PDF and its JDF');
+        });
+
         it('keeps both when the hot folder holds a job of that name: the second pair is numbered', async () => {
             const folder = fixture.temp.join('dfe');
             const printer = await fixture.services.printers.create({ kind: 'hot-folder', name: 'Indigo', enabled: true, folder });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { JOB_STATES } from '@presswork/platform/lib/common/job-status';
 
 /**
  * JobFlow is the only writer of a job's state (platform's job-flow.ts). This reads the production
@@ -65,6 +66,10 @@ function isStateValue(property: ts.ObjectLiteralElementLike): boolean {
     if (ts.isPropertyAccessExpression(value) && value.name.text === 'state') {
         return false;
     }
+    if (ts.isStringLiteralLike(value)) {
+        // Other documents have states too (a printer's 'idle'); only a job's own words are a job state.
+        return (JOB_STATES as readonly string[]).includes(value.text);
+    }
     return !ts.isCallExpression(value) && !(ts.isIdentifier(value) && value.text.endsWith('Schema'));
 }
 
@@ -85,7 +90,7 @@ function productionSources(folder: string): string[] {
 
 describe('the single writer of job state', () => {
 
-    it('finds the writes it looks for, and not an activity outcome or a connection status', () => {
+    it('finds the writes it looks for, and not an activity outcome, a connection status or a printer\'s state', () => {
         const source = [
             'const a = { ...job, state: \'Error\', waitReason: reason };',
             'const b = { ...job, state };',
@@ -93,7 +98,8 @@ describe('the single writer of job state', () => {
             'return { kind: \'wait\', state: \'Waiting\', reason };',
             'return { state: \'ok\', lastPollAt, nextPollAt };',
             'const row = { id: job.id, stepId: job.stepId, state: job.state };',
-            'const c = { ...job, state: waited ? \'Received\' as const : job.state };'
+            'const c = { ...job, state: waited ? \'Received\' as const : job.state };',
+            'const printer = { ...base, state: \'unknown\', reasons: [] };'
         ].join('\n');
         assert.deepEqual(jobStateWrites('sample.ts', source).map(found => found.split(':')[0]), ['1', '2', '3', '7']);
     });
