@@ -6,7 +6,7 @@ import type { Medium } from '../common/tickets/media-catalog';
 import { PrinterPoolInput, PrinterPoolInputSchema } from '../common/output-protocol';
 import { MediumInput, MediumInputSchema } from '../common/tickets/media-catalog';
 import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
-import { reportIssues } from './printer-form';
+import { checkedForService } from './form-check';
 
 const POOL_LABELS: Record<string, string> = {
     name: nls.localize('presswork/output/poolName', 'Name'),
@@ -40,12 +40,7 @@ export function poolDialog(existing: PrinterPool | undefined, printers: readonly
             return z.NEVER;
         }
         const minutes = form.handOverAfterMinutes.trim();
-        const checked = PrinterPoolInputSchema.safeParse({ name: form.name, printerIds: ids, ...(minutes ? { handOverAfterMinutes: Number(minutes) } : {}) });
-        if (!checked.success) {
-            reportIssues(checked.error.issues, POOL_LABELS, context);
-            return z.NEVER;
-        }
-        return checked.data as PrinterPoolInput;
+        return checkedForService<PrinterPoolInput>(PrinterPoolInputSchema, { name: form.name, printerIds: ids, ...(minutes ? { handOverAfterMinutes: Number(minutes) } : {}) }, POOL_LABELS, context);
     });
     return new FormDialog<PrinterPoolInput>({
         title: existing ? nls.localize('presswork/output/editPool', 'Edit pool {0}', existing.name) : nls.localize('presswork/output/newPoolTitle', 'New printer pool'),
@@ -70,15 +65,10 @@ export function poolDialog(existing: PrinterPool | undefined, printers: readonly
 export function mediumDialog(existing: Medium | undefined, submit: (input: MediumInput) => Promise<unknown>): FormDialog<MediumInput> {
     const schema = z.object({ name: z.string(), sizeName: z.string(), type: z.string(), weightGsm: z.string(), color: z.string(), key: z.string() }).transform((form, context) => {
         const optional = (value: string): string | undefined => value.trim() || undefined;
-        const checked = MediumInputSchema.safeParse({
+        return checkedForService<MediumInput>(MediumInputSchema, {
             name: form.name, sizeName: form.sizeName, type: optional(form.type), color: optional(form.color), key: optional(form.key),
             weightGsm: form.weightGsm.trim() ? Number(form.weightGsm) : undefined
-        });
-        if (!checked.success) {
-            reportIssues(checked.error.issues, MEDIUM_LABELS, context);
-            return z.NEVER;
-        }
-        return checked.data as MediumInput;
+        }, MEDIUM_LABELS, context);
     });
     return new FormDialog<MediumInput>({
         title: existing ? nls.localize('presswork/output/editMedium', 'Edit medium {0}', existing.name) : nls.localize('presswork/output/newMediumTitle', 'New medium'),

@@ -40,27 +40,50 @@ function jobCalled(job: JobRow): string {
 }
 
 /**
- * More → Print again: the job's Print step sends it afresh. Only for a job whose print is uncertain
- * (the printer no longer knows it) or that failed at the printer; it may print twice, so it asks
- * first, Cancel being the default.
+ * What both actions share: they act on the one selected job through the output service, for
+ * whoever may act on jobs, and a refusal is told to the operator naming the action and the job.
  */
 @injectable()
-export class PrintAgainAction implements JobActionContribution {
-    readonly id = OutputJobCommands.PRINT_AGAIN;
-    readonly label = nls.localize('presswork/output/printAgainAction', 'Print again…');
+abstract class OneJobAction implements JobActionContribution {
+    abstract readonly id: string;
+    abstract readonly label: string;
+    abstract readonly order: string;
     readonly group = JobActionGroups.flow;
-    readonly order = 'f1';
     readonly permission: Permission = 'jobs.act';
 
     @inject(OutputService) protected readonly service: OutputService;
     @inject(MessageService) protected readonly messages: MessageService;
 
+    abstract enablement(context: JobActionContext): true | string;
+
+    async run(context: JobActionContext): Promise<void> {
+        const [job] = context.jobs;
+        try {
+            await this.runOn(job);
+        } catch (error) {
+            this.messages.error(nls.localize('presswork/output/actionRefused', '{0} {1}: {2}', this.label.replace('…', ''), jobCalled(job), messageOf(error)));
+        }
+    }
+
+    protected abstract runOn(job: JobRow): Promise<void>;
+}
+
+/**
+ * More → Print again: the job's Print step sends it afresh. Only for a job whose print is uncertain
+ * (the printer no longer knows it) or that failed at the printer; it may print twice, so it asks
+ * first, Cancel being the default.
+ */
+@injectable()
+export class PrintAgainAction extends OneJobAction {
+    readonly id = OutputJobCommands.PRINT_AGAIN;
+    readonly label = nls.localize('presswork/output/printAgainAction', 'Print again…');
+    readonly order = 'f1';
+
     enablement(context: JobActionContext): true | string {
         return printAgainEnablement(context.jobs);
     }
 
-    async run(context: JobActionContext): Promise<void> {
-        const [job] = context.jobs;
+    protected async runOn(job: JobRow): Promise<void> {
         const why = job.printingUncertain
             ? nls.localize('presswork/output/printAgainUncertain', 'The printer no longer knows this job ({0}): it may have printed it already.', job.printingUncertain)
             : nls.localize('presswork/output/printAgainFailed', 'The last print failed at the printer; some pages may have printed.');
@@ -70,39 +93,24 @@ export class PrintAgainAction implements JobActionContribution {
             ok: nls.localize('presswork/output/printAgainOk', 'Print again'),
             cancel: nls.localize('presswork/output/cancel', 'Cancel')
         }).open();
-        if (!confirmed) {
-            return;
-        }
-        try {
+        if (confirmed) {
             await this.service.printAgain(job.id);
-        } catch (error) {
-            this.messages.error(nls.localize('presswork/output/printAgainRefused', 'Print again {0}: {1}', jobCalled(job), messageOf(error)));
         }
     }
 }
 
 /** More → Mark printed: the operator says the job whose print is uncertain did print; it goes on to its next step. */
 @injectable()
-export class MarkPrintedAction implements JobActionContribution {
+export class MarkPrintedAction extends OneJobAction {
     readonly id = OutputJobCommands.MARK_PRINTED;
     readonly label = nls.localize('presswork/output/markPrintedAction', 'Mark printed');
-    readonly group = JobActionGroups.flow;
     readonly order = 'f2';
-    readonly permission: Permission = 'jobs.act';
-
-    @inject(OutputService) protected readonly service: OutputService;
-    @inject(MessageService) protected readonly messages: MessageService;
 
     enablement(context: JobActionContext): true | string {
         return markPrintedEnablement(context.jobs);
     }
 
-    async run(context: JobActionContext): Promise<void> {
-        const [job] = context.jobs;
-        try {
-            await this.service.markPrinted(job.id);
-        } catch (error) {
-            this.messages.error(nls.localize('presswork/output/markPrintedRefused', 'Mark printed {0}: {1}', jobCalled(job), messageOf(error)));
-        }
+    protected runOn(job: JobRow): Promise<void> {
+        return this.service.markPrinted(job.id);
     }
 }

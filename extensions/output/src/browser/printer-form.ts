@@ -3,6 +3,7 @@ import { nls } from '@theia/core/lib/common/nls';
 import type { PrinterView } from '@presswork/platform/lib/common/printer-schema';
 import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
 import { PrinterInput, PrinterInputSchema } from '../common/output-protocol';
+import { checkedForService } from './form-check';
 
 const LABELS: Record<string, string> = {
     name: nls.localize('presswork/output/printerName', 'Name'), description: nls.localize('presswork/output/printerDescription', 'Description'), kind: nls.localize('presswork/output/printerKind', 'Kind'),
@@ -11,14 +12,6 @@ const LABELS: Record<string, string> = {
     password: nls.localize('presswork/output/printerPassword', 'Password'), clearPassword: nls.localize('presswork/output/printerClearPassword', 'Remove the stored password'),
     enabled: nls.localize('presswork/output/printerEnabled', 'Enabled')
 };
-
-/** Reports each problem of a service schema's check on the form field it names. */
-export function reportIssues(issues: readonly z.core.$ZodIssue[], labels: Readonly<Record<string, string>>, context: z.core.$RefinementCtx): void {
-    for (const issue of issues) {
-        const field = String(issue.path[0] ?? 'name');
-        context.addIssue({ code: 'custom', path: [field], message: nls.localize('presswork/output/fieldProblem', '{0}: {1}', labels[field] ?? field, issue.message) });
-    }
-}
 
 /** The form's text values, turned into what the service takes, with the service's own rules. */
 const PrinterFormSchema = z.object({
@@ -43,12 +36,7 @@ const PrinterFormSchema = z.object({
                 ...(form.password ? { password: form.password } : {}),
                 clearPassword: !form.password && form.clearPassword === 'true'
             };
-    const checked = PrinterInputSchema.safeParse(input);
-    if (!checked.success) {
-        reportIssues(checked.error.issues, LABELS, context);
-        return z.NEVER;
-    }
-    return checked.data as PrinterInput;
+    return checkedForService<PrinterInput>(PrinterInputSchema, input, LABELS, context);
 });
 
 /**

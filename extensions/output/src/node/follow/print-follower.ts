@@ -1,8 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
-import { DisposableCollection } from '@theia/core/lib/common/disposable';
-import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { PrintingFlow } from '@presswork/platform/lib/common/job-flow';
 import type { OutputDeviceContribution } from '@presswork/platform/lib/common/output-device-contribution';
@@ -10,11 +8,11 @@ import { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-devi
 import type { DeviceJobStatus } from '@presswork/platform/lib/common/printer-capabilities';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import type { PrintingProgress } from '@presswork/platform/lib/common/printing-record';
-import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { OutputCollectionNames } from '../../common/output-collections';
 import { PrinterStatesCollection } from '../output-collections';
+import { PeriodicService } from '../periodic-service';
 import { PoolHandOver } from './pool-hand-over';
 import { PrintingJobs, type PrintingJob } from './printing-jobs';
 import { endedInWords, jobAtPrinterInWords, troubleInWords } from './printing-words';
@@ -50,13 +48,12 @@ interface Followed {
  * and whenever one reaches its printer; a restart follows them again, never sends them again.
  */
 @injectable()
-export class PrintFollower implements BackendApplicationContribution {
+export class PrintFollower extends PeriodicService {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(OutputDeviceRegistry) protected readonly devices: OutputDeviceRegistry;
     @inject(PrintingJobs) protected readonly printingJobs: PrintingJobs;
     @inject(PrintingFlow) protected readonly flow: PrintingFlow;
     @inject(PoolHandOver) protected readonly handOver: PoolHandOver;
-    @inject(PlatformReady) @optional() protected readonly platform: PlatformReady | undefined;
     @inject(PrintFollowerOptions) @optional() protected readonly options: PrintFollowerOptions | undefined;
     @inject(ILogger) @named('output:PrintFollower') protected readonly logger: ILogger;
 
@@ -65,33 +62,13 @@ export class PrintFollower implements BackendApplicationContribution {
     protected readonly rounds = new Map<string, Promise<void>>();
     /** Per job, the report under way: reports of one job never overlap. */
     protected readonly reports = new Map<string, Promise<void>>();
-    protected readonly toDispose = new DisposableCollection();
-    protected abort = new AbortController();
-    protected timer: NodeJS.Timeout | undefined;
-    protected running = false;
-    protected started: Promise<void> | undefined;
+    protected readonly serviceName = 'print follower';
 
     protected get intervalMs(): number {
         return this.options?.intervalMs ?? 1000;
     }
 
-    onStart(): void {
-        this.start().catch(error => this.logger.error('The print follower could not start', error));
-    }
-
-    onStop(): void {
-        this.stop().catch(error => this.logger.error('The print follower did not stop cleanly', error));
-    }
-
-    start(): Promise<void> {
-        this.started ??= this.doStart();
-        return this.started;
-    }
-
-    protected async doStart(): Promise<void> {
-        await this.platform?.whenReady;
-        this.running = true;
-        this.abort = new AbortController();
+    protected setUp(): void {
         this.printingJobs.open();
         this.toDispose.push({ dispose: () => this.printingJobs.release() });
         this.toDispose.push(this.printingJobs.onDidChange(({ reached }) => reached.forEach(job => this.follow(job))));
@@ -103,17 +80,9 @@ export class PrintFollower implements BackendApplicationContribution {
         for (const job of this.printingJobs.atPrinter()) {
             this.follow(job);
         }
-        await this.tick();
     }
 
-    async stop(): Promise<void> {
-        await this.started?.catch(() => undefined);
-        this.running = false;
-        this.started = undefined;
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        this.abort.abort();
-        this.toDispose.dispose();
+    protected async tearDown(): Promise<void> {
         await this.idle();
         this.followed.clear();
     }
@@ -130,15 +99,10 @@ export class PrintFollower implements BackendApplicationContribution {
         return [...this.followed.keys()];
     }
 
-    /** One tick: a round for every printer with followed jobs that has none under way; then the next tick. */
-    async tick(): Promise<void> {
-        clearTimeout(this.timer);
-        this.timer = undefined;
+    /** A round for every printer with followed jobs that has none under way. */
+    protected async runRound(): Promise<void> {
         const printerIds = new Set([...this.followed.values()].map(entry => entry.job.printing.printerId));
         await Promise.all([...printerIds].map(printerId => this.roundFor(printerId)));
-        if (this.running) {
-            this.timer = setTimeout(() => this.tick().catch(error => this.logger.error('A print follower tick failed', error)), this.intervalMs);
-        }
     }
 
     /** Follows the job (again, when its record changed: another step, another printer job). */

@@ -1,17 +1,15 @@
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
-import { DisposableCollection } from '@theia/core/lib/common/disposable';
-import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-device-registry';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
-import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { PrinterState } from '../../common/printer-state';
 import { PrintingJobs } from '../follow/printing-jobs';
 import { PrinterStatesCollection } from '../output-collections';
+import { PeriodicService } from '../periodic-service';
 import { Observation, printerStateContent, sameForUser, sinceFor } from './printer-state-document';
 
 export const PrinterMonitorOptions = Symbol('PrinterMonitorOptions');
@@ -40,22 +38,17 @@ interface Watched {
  * pod. A disabled printer is marked (and not asked); a deleted one loses its document.
  */
 @injectable()
-export class PrinterMonitor implements BackendApplicationContribution {
+export class PrinterMonitor extends PeriodicService {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(OutputDeviceRegistry) protected readonly devices: OutputDeviceRegistry;
     @inject(PrintingJobs) protected readonly printingJobs: PrintingJobs;
-    @inject(PlatformReady) @optional() protected readonly platform: PlatformReady | undefined;
     @inject(PrinterMonitorOptions) @optional() protected readonly options: PrinterMonitorOptions | undefined;
     @inject(ILogger) @named('output:PrinterMonitor') protected readonly logger: ILogger;
 
     protected readonly watched = new Map<string, Watched>();
     /** Per printer, the write under way: writes of one document never overlap. */
     protected readonly writes = new Map<string, Promise<void>>();
-    protected readonly toDispose = new DisposableCollection();
-    protected abort = new AbortController();
-    protected timer: NodeJS.Timeout | undefined;
-    protected running = false;
-    protected started: Promise<void> | undefined;
+    protected readonly serviceName = 'printer monitor';
 
     protected get intervalMs(): number {
         return this.options?.intervalMs ?? 1000;
@@ -69,24 +62,7 @@ export class PrinterMonitor implements BackendApplicationContribution {
         return this.options?.requestTimeoutMs ?? 3000;
     }
 
-    onStart(): void {
-        this.start().catch(error => this.logger.error('The printer monitor could not start', error));
-    }
-
-    onStop(): void {
-        this.stop().catch(error => this.logger.error('The printer monitor did not stop cleanly', error));
-    }
-
-    /** Starts watching (once); resolves after the first round. */
-    start(): Promise<void> {
-        this.started ??= this.doStart();
-        return this.started;
-    }
-
-    protected async doStart(): Promise<void> {
-        await this.platform?.whenReady;
-        this.running = true;
-        this.abort = new AbortController();
+    protected setUp(): void {
         this.printingJobs.open();
         this.toDispose.push({ dispose: () => this.printingJobs.release() });
         this.toDispose.push(this.store.onDidChange(change => {
@@ -105,18 +81,10 @@ export class PrinterMonitor implements BackendApplicationContribution {
                 this.write(state.id);
             }
         }
-        await this.round();
     }
 
-    /** Stops asking; resolves once no question or write is under way. */
-    async stop(): Promise<void> {
-        await this.started?.catch(() => undefined);
-        this.running = false;
-        this.started = undefined;
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        this.abort.abort();
-        this.toDispose.dispose();
+    /** After a stop: resolves once no question or write is under way. */
+    protected async tearDown(): Promise<void> {
         await Promise.all([...this.watched.values()].map(watched => watched.polling));
         await this.idle();
         this.watched.clear();
@@ -129,10 +97,8 @@ export class PrinterMonitor implements BackendApplicationContribution {
         }
     }
 
-    /** One round: every due printer is asked (in parallel); then the next round is scheduled. */
-    async round(): Promise<void> {
-        clearTimeout(this.timer);
-        this.timer = undefined;
+    /** One round: every due printer is asked (in parallel). */
+    protected async runRound(): Promise<void> {
         const now = Date.now();
         const polls: Promise<void>[] = [];
         for (const printer of this.store.all(PrintersCollection)) {
@@ -149,9 +115,6 @@ export class PrinterMonitor implements BackendApplicationContribution {
             }
         }
         await Promise.all(polls);
-        if (this.running) {
-            this.timer = setTimeout(() => this.round().catch(error => this.logger.error('A printer monitor round failed', error)), this.intervalMs);
-        }
     }
 
     protected watchedOf(printerId: string): Watched {
