@@ -1,0 +1,201 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DocumentStore } from '@presswork/platform/lib/node/store';
+import { runChild } from './child-process';
+import { CountingLogger, engineFolders } from './engine-backend';
+import { createIppPrinterAndWorkflow, writePrintJobs, type PrintFixtureJob } from './print/print-fixture';
+import { pressworkContainer } from './print/print-backend';
+import type { BaselineRequest, JobTimes, PressworkRequest, PrintChildResult } from './print/print-child';
+import { TimedJob, TimedPrinter } from './print/timed-printer';
+import { percentile } from './statistics';
+
+/**
+ * Print to a real IPP printer (issue 11 item 10): 200 jobs, one an order with a one-page PDF and a
+ * ticket of its own, Received in the workflow Create Job → Print (IPP) → Retain, through
+ * Presswork's backend as `npm start` composes it, to CUPS's ippeveprinter on loopback, whose print
+ * command takes a fixed 50 ms a job (so that the printer is not all that is measured). Beside it, in
+ * the same run and to the same printer, the bare IPP round trips of the same requests: Print-Job of
+ * the same PDFs with the same tickets, each followed to `completed` with Get-Job-Attributes.
+ *
+ * Figures: jobs per minute (first request to the last job done) and the time from the printer's
+ * `completed` (the print command's end) to the job's Printed in the store (p50/p95); for the
+ * baseline, to the poll that saw `completed`.
+ */
+
+export const PRINT_JOBS = 200;
+export const PRINT_COMMAND_MS = 50;
+/** The baseline's Get-Job-Attributes interval per job. */
+export const BASELINE_POLL_MS = 250;
+/** ippeveprinter holds one job at a time (Print-Job is answered server-error-busy while it prints one). */
+const BASELINE_CONCURRENCY = 1;
+const TIMEOUT_MS = 10 * 60_000;
+const TARGETS = { throughputRatio: 0.8 };
+
+export interface PrintHalf {
+    readonly jobs: number;
+    readonly seconds: number;
+    readonly jobsPerMinute: number;
+    readonly completedToDone: { readonly p50: number; readonly p95: number; readonly max: number; readonly samples: number };
+    readonly printedAtPrinter: number;
+    readonly printedTwice: number;
+    readonly ticketMismatches: number;
+    readonly cpuMillisPerJob: number;
+    readonly failures: readonly string[];
+}
+
+export interface PrintResults {
+    readonly startedAt: string;
+    readonly environment: { readonly node: string; readonly platform: string; readonly cpus: number };
+    readonly jobs: number;
+    readonly printCommandMillis: number;
+    readonly baselinePollMillis: number;
+    readonly concurrency: number;
+    readonly baseline: PrintHalf;
+    readonly presswork?: PrintHalf & { readonly loggedErrors: number; readonly orderWrites?: number; readonly feedDeltas?: number };
+    /** Why the Presswork half did not run or did not finish, when it did not. */
+    readonly pressworkProblem?: string;
+    readonly ratios: { readonly throughput?: number };
+    readonly checks: readonly { readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }[];
+}
+
+export async function runPrintBenchmark(workFolder: string, progress: (message: string) => void): Promise<PrintResults> {
+    const startedAt = new Date().toISOString();
+    const printer = await TimedPrinter.start(PRINT_COMMAND_MS);
+    try {
+        progress(`print: ippeveprinter at ${printer.uri}, print command ${PRINT_COMMAND_MS} ms a job; preparing ${PRINT_JOBS} jobs`);
+        const folder = path.join(workFolder, 'print');
+        const folders = engineFolders(folder);
+        const logger = new CountingLogger();
+        const container = pressworkContainer(folders.data, logger);
+        const { workflowId } = await createIppPrinterAndWorkflow(container, printer.uri);
+        await container.get<DocumentStore>(DocumentStore).close();
+        const fixture = await writePrintJobs(folders, PRINT_JOBS, workflowId);
+
+        progress(`print: baseline, IppPrinter.printJob + job() every ${BASELINE_POLL_MS} ms, ${BASELINE_CONCURRENCY} at a time`);
+        const baselineRun = await runChild<PrintChildResult>('print/print-child.js', {
+            kind: 'baseline', printerUri: printer.uri, jobs: fixture, concurrency: BASELINE_CONCURRENCY, pollMs: BASELINE_POLL_MS, timeoutMs: TIMEOUT_MS
+        } satisfies BaselineRequest);
+        const afterBaseline = await printer.jobs();
+        const baseline = half(baselineRun, afterBaseline, fixture);
+
+        progress('print: Presswork, the backend as npm start composes it (engine, printer follower, HTTP server, change feed)');
+        let presswork: PrintResults['presswork'];
+        let pressworkProblem: string | undefined;
+        try {
+            const run = await runChild<PrintChildResult>('print/print-child.js', { kind: 'presswork', folder, jobs: PRINT_JOBS, timeoutMs: TIMEOUT_MS } satisfies PressworkRequest);
+            const printed = (await printer.jobs()).slice(afterBaseline.length);
+            presswork = { ...half(run, printed, fixture), loggedErrors: run.loggedErrors, orderWrites: run.orderWrites, feedDeltas: run.feedDeltas };
+            if (run.failures.length) {
+                pressworkProblem = run.failures.slice(0, 5).join('; ');
+            }
+        } catch (error) {
+            pressworkProblem = error instanceof Error ? error.message : String(error);
+        }
+        return summarize(startedAt, baseline, presswork, pressworkProblem);
+    } finally {
+        await printer.stop();
+    }
+}
+
+/** One half's figures: its jobs against what the printer ran for it. */
+function half(run: PrintChildResult, printed: readonly TimedJob[], fixture: readonly PrintFixtureJob[]): PrintHalf {
+    const byName = new Map<string, TimedJob[]>();
+    for (const job of printed) {
+        byName.set(job.jobName, [...byName.get(job.jobName) ?? [], job]);
+    }
+    const latencies: number[] = [];
+    for (const done of run.jobs) {
+        const atPrinter = byName.get(done.jobName)?.[0];
+        if (atPrinter) {
+            latencies.push(done.doneAt - atPrinter.endedAt);
+        }
+    }
+    const ticketMismatches = fixture.filter(({ ticket }) => {
+        const ran = byName.get(ticket.jobName)?.[0];
+        return ran && (ran.copies !== String(ticket.copies) || ran.sides !== ticket.sides);
+    }).length;
+    const sorted = latencies.sort((a, b) => a - b);
+    const lastDone = run.jobs.length ? Math.max(...run.jobs.map((job: JobTimes) => job.doneAt)) : run.endedAt;
+    const seconds = (lastDone - run.startedAt) / 1000;
+    return {
+        jobs: run.jobs.length,
+        seconds,
+        jobsPerMinute: run.jobs.length / seconds * 60,
+        completedToDone: sorted.length
+            ? { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1], samples: sorted.length }
+            : { p50: NaN, p95: NaN, max: NaN, samples: 0 },
+        printedAtPrinter: printed.length,
+        printedTwice: [...byName.values()].filter(jobs => jobs.length > 1).length,
+        ticketMismatches,
+        cpuMillisPerJob: run.cpuMillis / Math.max(1, run.jobs.length),
+        failures: run.failures
+    };
+}
+
+function summarize(startedAt: string, baseline: PrintHalf, presswork: PrintResults['presswork'], pressworkProblem: string | undefined): PrintResults {
+    const throughput = presswork && presswork.jobs === PRINT_JOBS ? presswork.jobsPerMinute / baseline.jobsPerMinute : undefined;
+    const allPrinted = (run: PrintHalf | undefined): boolean => !!run && run.jobs === PRINT_JOBS && run.printedAtPrinter === PRINT_JOBS
+        && run.printedTwice === 0 && run.ticketMismatches === 0 && run.failures.length === 0;
+    return {
+        startedAt,
+        environment: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length },
+        jobs: PRINT_JOBS,
+        printCommandMillis: PRINT_COMMAND_MS,
+        baselinePollMillis: BASELINE_POLL_MS,
+        concurrency: BASELINE_CONCURRENCY,
+        baseline,
+        presswork,
+        pressworkProblem,
+        ratios: { throughput },
+        checks: [
+            { name: 'baseline: every job completed once, with its ticket', target: `${PRINT_JOBS} jobs`, actual: `${baseline.jobs} jobs`, met: allPrinted(baseline) },
+            {
+                name: 'Presswork: every job Printed, printed once, with its ticket', target: `${PRINT_JOBS} jobs`,
+                actual: presswork ? `${presswork.jobs} jobs, ${presswork.printedTwice} twice, ${presswork.loggedErrors} errors` : 'did not run',
+                met: allPrinted(presswork) && presswork?.loggedErrors === 0
+            },
+            {
+                name: 'throughput, Presswork / bare IPP', target: `≥ ${TARGETS.throughputRatio} ×`,
+                actual: throughput === undefined ? 'not measured' : `${number(throughput)} ×`, met: throughput !== undefined && throughput >= TARGETS.throughputRatio
+            }
+        ]
+    };
+}
+
+const number = (value: number, digits = 2): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function formatPrintReport(results: PrintResults): string {
+    const row = (name: string, run: PrintHalf): string[] => [
+        name, number(run.jobs, 0), number(run.seconds, 1), number(run.jobsPerMinute, 0),
+        number(run.completedToDone.p50, 0), number(run.completedToDone.p95, 0), number(run.completedToDone.max, 0),
+        number(run.printedTwice, 0), number(run.cpuMillisPerJob, 1)
+    ];
+    const rows = [row(`bare IPP: printJob + job() every ${results.baselinePollMillis} ms, ${results.concurrency} at a time`, results.baseline)];
+    if (results.presswork) {
+        rows.push(row('Presswork: Create Job → Print (IPP) → Retain, npm start backend', results.presswork));
+    }
+    return [
+        `Print to ippeveprinter on loopback: ${results.jobs} jobs (one-page PDFs; copies 1–3, one/two-sided, colour/monochrome tickets)`,
+        `  The printer's print command is a fixed ${results.printCommandMillis} ms sleep a job, so that the printer is not all that is measured;`,
+        '  "completed → done" runs from the print command\'s end (the printer\'s completed) to the poll that saw it (bare IPP)',
+        '  or to the job\'s Printed committed to the store (Presswork).',
+        table(['run', 'jobs', 'seconds', 'jobs/min', 'completed → done p50 ms', 'p95 ms', 'max ms', 'printed twice', 'CPU ms/job'], rows),
+        results.presswork
+            ? `  Presswork / bare IPP throughput: ${results.ratios.throughput === undefined ? 'not measured' : `${number(results.ratios.throughput)} ×`}; `
+            + `order writes ${results.presswork.orderWrites ?? '?'}, change feed deltas ${results.presswork.feedDeltas ?? '?'}, errors logged ${results.presswork.loggedErrors}`
+            : '  Presswork half: did not run',
+        ...(results.pressworkProblem ? [`  Presswork half: ${results.pressworkProblem}`] : []),
+        ...results.baseline.failures.slice(0, 5).map(failure => `  baseline: ${failure}`),
+        '',
+        'Targets',
+        table(['check', 'target', 'actual', ''], results.checks.map(check => [check.name, check.target, check.actual, check.met ? 'met' : 'MISSED'])),
+        ''
+    ].join('\n');
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column].length)));
+    const line = (cells: readonly string[]): string =>
+        '  ' + cells.map((cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join('   ');
+    return [line(header), line(widths.map(width => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
