@@ -24,8 +24,8 @@ import { percentile } from './statistics';
 
 export const PRINT_JOBS = 200;
 export const PRINT_COMMAND_MS = 50;
-/** The baseline's Get-Job-Attributes interval per job. */
-export const BASELINE_POLL_MS = 250;
+/** The baseline's Get-Job-Attributes interval per job: the PrintFollower's default (1 s), so that both ask as often. */
+export const BASELINE_POLL_MS = 1000;
 /** ippeveprinter holds one job at a time (Print-Job is answered server-error-busy while it prints one). */
 const BASELINE_CONCURRENCY = 1;
 const TIMEOUT_MS = 10 * 60_000;

@@ -1,7 +1,7 @@
 import type { IntakeEndpoint } from '../intake-backend';
 
 /** What a crash-test backend process is asked to do on its data folder; see crash-backend-child.ts. */
-export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork;
+export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | PrintWork;
 
 /** Poll the simulator's whole window once into the store in `folder`. */
 export interface IntakeWork {
@@ -28,6 +28,17 @@ export interface CloseoutWork {
     readonly orders: readonly { readonly id: string; readonly orderNumber: string }[];
     /** Attempts per order in one run before the run reports it as not closed. */
     readonly attempts: number;
+}
+
+/**
+ * Start the backend as `npm start` composes it (engine, printer follower) over `folder`, whose jobs
+ * print to an IPP printer, until every job is at the workflow's end or waits for an operator.
+ */
+export interface PrintWork {
+    readonly kind: 'print';
+    readonly folder: string;
+    readonly jobs: number;
+    readonly timeoutMs: number;
 }
 
 /** Backend to parent: the store opened (with what it reported), then the work's end. */

@@ -25,6 +25,7 @@ export interface CrashSizes {
     readonly hostileIntakeOrders: number;
     readonly engineJobs: number;
     readonly closeoutOrders: number;
+    readonly printJobs: number;
 }
 
 const INTAKE_LINES_PER_ORDER = 3;

@@ -5,19 +5,20 @@ import { RESULTS_FOLDER, writeResults } from '../results';
 import { seededRandom } from '../statistics';
 import { CrashScenario, RoundOutcome, ScenarioResult, runScenario } from './crash-rounds';
 import { CloseoutScenario, CrashSizes, EngineScenario, IntakeScenario } from './crash-scenarios';
+import { PrintScenario } from './print-scenario';
 
 /**
  * Crash tests (issue 7): a real backend is killed with SIGKILL at random instants while it takes
- * in orders (also from a store that sends orders too large to read or to store), runs the engine, and closes orders out; it is started again on the same data folder
- * until it finishes, and then nothing may be lost, duplicated or captured twice.
+ * in orders (also from a store that sends orders too large to read or to store), runs the engine, closes orders out, and prints to an IPP
+ * printer; it is started again on the same data folder until it finishes, and then nothing may be lost, duplicated, captured or printed twice.
  *
- *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts
+ *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 20 print jobs
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
- *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout
+ *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|print
  */
 
-const FULL: CrashSizes & { rounds: number } = { rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50 };
-const SHORT: CrashSizes & { rounds: number } = { rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12 };
+const FULL: CrashSizes & { rounds: number } = { rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, printJobs: 20 };
+const SHORT: CrashSizes & { rounds: number } = { rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, printJobs: 8 };
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
 
 interface Options {
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
         intake: async () => await IntakeScenario.start(workFolder, chosen.sizes.intakeOrders) as CrashScenario<unknown>,
         hostile: async () => await IntakeScenario.startHostile(workFolder, chosen.sizes.hostileIntakeOrders) as CrashScenario<unknown>,
         engine: async () => new EngineScenario(workFolder, chosen.sizes.engineJobs) as CrashScenario<unknown>,
-        closeout: async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>
+        closeout: async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>,
+        print: async () => await PrintScenario.start(workFolder, chosen.sizes.printJobs) as CrashScenario<unknown>
     };
     const results: ScenarioResult[] = [];
     for (const [name, start] of Object.entries(scenarios)) {

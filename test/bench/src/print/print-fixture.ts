@@ -4,8 +4,8 @@ import type { JobTicket } from '@presswork/platform/lib/common/job-ticket';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
-import { OrdersCollection, shardOf } from '@presswork/platform/lib/node/store';
-import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { OrdersCollection, UsersCollection, shardOf } from '@presswork/platform/lib/node/store';
+import { sampleOrder, sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { TicketPropertyNames, buildTicket } from '@presswork/output/lib/common/tickets/ticket-properties';
 import { PrinterRegistry } from '@presswork/output/lib/node/printers/printer-registry';
 import { WorkflowRepository } from '@presswork/workflow/lib/node/workflows/workflow-repository';
@@ -22,6 +22,7 @@ import { EngineFolders, forEachConcurrently } from '../engine-backend';
 /** The workflow's end: the job stays, Retained, so that every job can be checked after the run. */
 export const PRINT_RETAIN_STEP: WorkflowStep = { id: 'complete-retain', activity: ActivityTypes.retain, properties: { indefinitely: true, days: 0, hours: 0 } };
 export const PRINT_STEP_ID = 'print-ipp';
+export const BENCH_ADMINISTRATOR = 'bench-administrator';
 
 /** One job as the baseline sends it: the same PDF and ticket the Print activity sends. */
 export interface PrintFixtureJob {
@@ -31,14 +32,17 @@ export interface PrintFixtureJob {
     readonly ticket: JobTicket;
 }
 
-export function printOrderId(index: number): string {
-    return `print-${String(index).padStart(6, '0')}`;
+/** `prefix` keeps the job names of rounds that share a printer apart (the crash test's). */
+export function printOrderId(index: number, prefix = 'print'): string {
+    return `${prefix}-${String(index).padStart(6, '0')}`;
 }
 
 /** An IPP printer at `uri` and the enabled workflow "Print bench" (Create Job → Print → Retain), made as an administrator makes them. */
 export async function createIppPrinterAndWorkflow(container: Container, uri: string): Promise<{ printerId: string; workflowId: string }> {
     const store = container.get<DocumentStore>(DocumentStore);
     await store.ready;
+    // A shop with its administrator: the first start then creates (and prints) no initial password.
+    await store.create(UsersCollection, { ...sampleUser(BENCH_ADMINISTRATOR, 'bench'), authority: 'Administrator' });
     const printer = await container.get(PrinterRegistry).create({
         kind: 'ipp', name: 'Bench IPP printer', description: 'ippeveprinter on loopback', enabled: true, uri
     });
@@ -61,8 +65,8 @@ export async function createIppPrinterAndWorkflow(container: Container, uri: str
  * `jobs` orders of one Received job each, written in the store's own layout (the store is closed),
  * each job's PDF in its folder. Returns what the baseline sends for each.
  */
-export async function writePrintJobs(folders: EngineFolders, jobs: number, workflowId: string): Promise<PrintFixtureJob[]> {
-    const orders = Array.from({ length: jobs }, (_, index) => printOrder(index + 1, workflowId));
+export async function writePrintJobs(folders: EngineFolders, jobs: number, workflowId: string, prefix?: string): Promise<PrintFixtureJob[]> {
+    const orders = Array.from({ length: jobs }, (_, index) => printOrder(printOrderId(index + 1, prefix), index + 1, workflowId));
     const collection = path.join(folders.store, OrdersCollection.name);
     await Promise.all([...new Set(orders.map(order => shardOf(order.id)))].map(shard => fs.mkdir(path.join(collection, shard), { recursive: true })));
     const fixture: PrintFixtureJob[] = [];
@@ -82,8 +86,8 @@ export async function writePrintJobs(folders: EngineFolders, jobs: number, workf
     return fixture;
 }
 
-function printOrder(index: number, workflowId: string): Order {
-    const order = sampleOrder(printOrderId(index), 1);
+function printOrder(id: string, index: number, workflowId: string): Order {
+    const order = sampleOrder(id, 1);
     const job = order.jobs[0];
     const content = onePagePdf(`${order.orderNumber} ${job.name}`);
     return {
