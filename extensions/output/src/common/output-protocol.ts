@@ -4,6 +4,7 @@ import { PrinterSchema, type PrinterView } from '@presswork/platform/lib/common/
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 import { MediumInputSchema, type Medium, type MediumInput } from './tickets/media-catalog';
 import { MAX_POOL_PRINTERS, PrinterPoolSchema, type PrinterPool } from './printer-pool-schema';
+import type { PrinterState } from './printer-state';
 
 export const OUTPUT_SERVICE_PATH = '/services/output';
 
@@ -32,6 +33,26 @@ export const PrinterPoolInputSchema = PrinterPoolSchema.omit({ id: true, version
 });
 export type PrinterPoolInput = z.input<typeof PrinterPoolInputSchema>;
 
+/** What Test found: whether the printer answered (and printed a test page, when asked), in words. */
+export interface PrinterTestResult {
+    /** The printer answered (and took the test page, when one was asked for). */
+    readonly ok: boolean;
+    /** One sentence for the operator: "Printer A answers: idle, ready. It took the test page as job 12." */
+    readonly summary: string;
+    readonly makeAndModel?: string;
+    readonly state?: PrinterState['state'];
+    /** `printer-state-reasons` in words ("out of paper"), when it answered. */
+    readonly reasonsInWords?: string;
+    /** The document formats it takes, when it answered. */
+    readonly documentFormats?: readonly string[];
+    /** Whether Identify can work with this printer (it reports Identify-Printer). */
+    readonly canIdentify?: boolean;
+    /** The test page's job id at the printer, when one was sent. */
+    readonly testPageJobId?: number;
+    /** How long the printer took to answer Get-Printer-Attributes, in milliseconds. */
+    readonly answeredInMs?: number;
+}
+
 /**
  * Output's service: printers, printer pools and the media catalog. Everyone signed in sees them
  * (authorities.md: printers' state for all three authorities); administrators manage them,
@@ -56,6 +77,21 @@ export interface OutputService {
     createMedium(input: MediumInput): Promise<Medium>;
     updateMedium(id: string, version: number, input: MediumInput): Promise<Medium>;
     deleteMedium(id: string, version: number): Promise<void>;
+
+    /**
+     * Every printer's live state as the monitor last saw it (one document per monitored printer:
+     * state, reasons in words, media ready, supplies, its queue of Presswork jobs). Changes arrive
+     * on the change feed as `printer-states` (OutputCollectionNames.printerStates).
+     */
+    listPrinterStates(): Promise<PrinterState[]>;
+    /**
+     * Asks the printer what it is and how it is (Get-Printer-Attributes, through its device) and,
+     * when `printTestPage`, prints a one-page test page with a plain ticket (never counted as a
+     * job). Never throws for a printer that does not answer: `ok` is false and `summary` says why.
+     */
+    testPrinter(id: string, printTestPage: boolean): Promise<PrinterTestResult>;
+    /** Makes the printer show itself (beep, flash, panel message); refused in words when it cannot. */
+    identifyPrinter(id: string): Promise<void>;
 }
 
 const id = DocumentIdSchema;
@@ -74,5 +110,10 @@ export const OutputServiceContract: RpcContract<OutputService> = {
     listMedia: { access: 'signed-in', args: z.tuple([]) },
     createMedium: { access: 'output.manage', args: z.tuple([MediumInputSchema]) },
     updateMedium: { access: 'output.manage', args: z.tuple([id, version, MediumInputSchema]) },
-    deleteMedium: { access: 'output.manage', args: z.tuple([id, version]) }
+    deleteMedium: { access: 'output.manage', args: z.tuple([id, version]) },
+    // authorities.md: everyone signed in sees printers' state and queue; Test and Identify touch the
+    // printer, as Enable / Disable does: administrators and operators.
+    listPrinterStates: { access: 'signed-in', args: z.tuple([]) },
+    testPrinter: { access: 'printers.toggle', args: z.tuple([id, z.boolean()]) },
+    identifyPrinter: { access: 'printers.toggle', args: z.tuple([id]) }
 };

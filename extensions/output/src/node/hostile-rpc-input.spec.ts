@@ -17,5 +17,7 @@ describeHostileRpcInput('OutputService', OutputServiceContract, {
     deletePool: [['pool-1', 2]],
     createMedium: [[MEDIUM]],
     updateMedium: [['medium-1', 2, MEDIUM]],
-    deleteMedium: [['medium-1', 2]]
+    deleteMedium: [['medium-1', 2]],
+    testPrinter: [['printer-1', false], ['printer-1', true]],
+    identifyPrinter: [['printer-1']]
 });

@@ -12,6 +12,11 @@ import { MediaCatalog } from './catalog/media-catalog';
 import { PrinterPools } from './catalog/printer-pools';
 import { OUTPUT_COLLECTIONS } from './output-collections';
 import { OutputServiceImpl } from './output-service-impl';
+import { PoolHandOver } from './follow/pool-hand-over';
+import { PrintFollower } from './follow/print-follower';
+import { PrintingJobs } from './follow/printing-jobs';
+import { PrinterMonitor } from './monitor/printer-monitor';
+import { PrinterTester } from './monitor/printer-tester';
 import { PrintActivityContribution } from './print/print-activity';
 import { HotFolderSender } from './printers/hot-folder-sender';
 import { PrinterRegistry } from './printers/printer-registry';
@@ -30,7 +35,8 @@ export default new ContainerModule(bind => {
         // authorities.md: everyone signed in sees printers' state.
         announceChanges(CollectionNames.printers, 'operations.view'),
         announceChanges(OutputCollectionNames.printerPools, 'operations.view'),
-        announceChanges(OutputCollectionNames.media, 'operations.view')
+        announceChanges(OutputCollectionNames.media, 'operations.view'),
+        announceChanges(OutputCollectionNames.printerStates, 'operations.view')
     ]) {
         bind(ChangeFeedProjection).toConstantValue(projection);
     }
@@ -38,6 +44,11 @@ export default new ContainerModule(bind => {
     bindRootSingleton(bind, StepReferences, PrinterPools, MediaCatalog, PrinterRegistry);
     bind(HotFolderSender).toSelf().inSingletonScope();
     bind(RawSocketSender).toSelf().inSingletonScope();
+    bind(PrinterTester).toSelf().inSingletonScope();
+    // The printer monitor and the print follower start with the backend (after PlatformReady) and stop with it.
+    bind(PrintingJobs).toSelf().inSingletonScope();
+    bind(PoolHandOver).toSelf().inSingletonScope();
+    bindRootSingleton(bind, PrinterMonitor, PrintFollower);
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);
 

@@ -114,7 +114,11 @@ const SERVICES: readonly ServiceRows[] = [{
         listMedia: 'signed-in',
         createMedium: 'output.manage',
         updateMedium: 'output.manage',
-        deleteMedium: 'output.manage'
+        deleteMedium: 'output.manage',
+        // "printers: see state and queue" — all three; Test and Identify act on the printer, like enable or disable.
+        listPrinterStates: 'signed-in',
+        testPrinter: 'printers.toggle',
+        identifyPrinter: 'printers.toggle'
     }
 }, {
     contractName: 'ConnectionsServiceContract', path: CONNECTIONS_SERVICE_PATH, contract: ConnectionsServiceContract, rows: {
