@@ -26,6 +26,11 @@ export const PRINT_JOBS = 200;
 export const PRINT_COMMAND_MS = 50;
 /** The baseline's Get-Job-Attributes interval per job: the PrintFollower's default (1 s), so that both ask as often. */
 export const BASELINE_POLL_MS = 1000;
+/**
+ * A second bare run, for context only (not the ratio's baseline): job() every 100 ms, nearly the
+ * printer's own pace, which no follower that asks once a second can reach.
+ */
+export const PACE_POLL_MS = 100;
 /** ippeveprinter holds one job at a time (Print-Job is answered server-error-busy while it prints one). */
 const BASELINE_CONCURRENCY = 1;
 const TIMEOUT_MS = 10 * 60_000;
@@ -51,6 +56,8 @@ export interface PrintResults {
     readonly baselinePollMillis: number;
     readonly concurrency: number;
     readonly baseline: PrintHalf;
+    /** The same bare round trips polled every PACE_POLL_MS: the printer's pace, for context. */
+    readonly printerPace: PrintHalf & { readonly pollMillis: number };
     readonly presswork?: PrintHalf & { readonly loggedErrors: number; readonly orderWrites?: number; readonly feedDeltas?: number };
     /** Why the Presswork half did not run or did not finish, when it did not. */
     readonly pressworkProblem?: string;
@@ -71,12 +78,17 @@ export async function runPrintBenchmark(workFolder: string, progress: (message: 
         await container.get<DocumentStore>(DocumentStore).close();
         const fixture = await writePrintJobs(folders, PRINT_JOBS, workflowId);
 
-        progress(`print: baseline, IppPrinter.printJob + job() every ${BASELINE_POLL_MS} ms, ${BASELINE_CONCURRENCY} at a time`);
-        const baselineRun = await runChild<PrintChildResult>('print/print-child.js', {
-            kind: 'baseline', printerUri: printer.uri, jobs: fixture, concurrency: BASELINE_CONCURRENCY, pollMs: BASELINE_POLL_MS, timeoutMs: TIMEOUT_MS
-        } satisfies BaselineRequest);
+        const bare = async (pollMs: number): Promise<PrintHalf> => {
+            progress(`print: bare IPP, IppPrinter.printJob + job() every ${pollMs} ms, ${BASELINE_CONCURRENCY} at a time`);
+            const before = (await printer.jobs()).length;
+            const run = await runChild<PrintChildResult>('print/print-child.js', {
+                kind: 'baseline', printerUri: printer.uri, jobs: fixture, concurrency: BASELINE_CONCURRENCY, pollMs, timeoutMs: TIMEOUT_MS
+            } satisfies BaselineRequest);
+            return half(run, (await printer.jobs()).slice(before), fixture);
+        };
+        const printerPace = { ...await bare(PACE_POLL_MS), pollMillis: PACE_POLL_MS };
+        const baseline = await bare(BASELINE_POLL_MS);
         const afterBaseline = await printer.jobs();
-        const baseline = half(baselineRun, afterBaseline, fixture);
 
         progress('print: Presswork, the backend as npm start composes it (engine, printer follower, HTTP server, change feed)');
         let presswork: PrintResults['presswork'];
@@ -91,7 +103,7 @@ export async function runPrintBenchmark(workFolder: string, progress: (message: 
         } catch (error) {
             pressworkProblem = error instanceof Error ? error.message : String(error);
         }
-        return summarize(startedAt, baseline, presswork, pressworkProblem);
+        return summarize(startedAt, baseline, printerPace, presswork, pressworkProblem);
     } finally {
         await printer.stop();
     }
@@ -132,7 +144,7 @@ function half(run: PrintChildResult, printed: readonly TimedJob[], fixture: read
     };
 }
 
-function summarize(startedAt: string, baseline: PrintHalf, presswork: PrintResults['presswork'], pressworkProblem: string | undefined): PrintResults {
+function summarize(startedAt: string, baseline: PrintHalf, printerPace: PrintResults['printerPace'], presswork: PrintResults['presswork'], pressworkProblem: string | undefined): PrintResults {
     const throughput = presswork && presswork.jobs === PRINT_JOBS ? presswork.jobsPerMinute / baseline.jobsPerMinute : undefined;
     const allPrinted = (run: PrintHalf | undefined): boolean => !!run && run.jobs === PRINT_JOBS && run.printedAtPrinter === PRINT_JOBS
         && run.printedTwice === 0 && run.ticketMismatches === 0 && run.failures.length === 0;
@@ -144,6 +156,7 @@ function summarize(startedAt: string, baseline: PrintHalf, presswork: PrintResul
         baselinePollMillis: BASELINE_POLL_MS,
         concurrency: BASELINE_CONCURRENCY,
         baseline,
+        printerPace,
         presswork,
         pressworkProblem,
         ratios: { throughput },
@@ -170,7 +183,10 @@ export function formatPrintReport(results: PrintResults): string {
         number(run.completedToDone.p50, 0), number(run.completedToDone.p95, 0), number(run.completedToDone.max, 0),
         number(run.printedTwice, 0), number(run.cpuMillisPerJob, 1)
     ];
-    const rows = [row(`bare IPP: printJob + job() every ${results.baselinePollMillis} ms, ${results.concurrency} at a time`, results.baseline)];
+    const rows = [
+        row(`bare IPP (baseline): printJob + job() every ${results.baselinePollMillis} ms, ${results.concurrency} at a time`, results.baseline),
+        row(`bare IPP, job() every ${results.printerPace.pollMillis} ms (the printer's pace; context only)`, results.printerPace)
+    ];
     if (results.presswork) {
         rows.push(row('Presswork: Create Job → Print (IPP) → Retain, npm start backend', results.presswork));
     }
@@ -178,7 +194,9 @@ export function formatPrintReport(results: PrintResults): string {
         `Print to ippeveprinter on loopback: ${results.jobs} jobs (one-page PDFs; copies 1–3, one/two-sided, colour/monochrome tickets)`,
         `  The printer's print command is a fixed ${results.printCommandMillis} ms sleep a job, so that the printer is not all that is measured;`,
         '  "completed → done" runs from the print command\'s end (the printer\'s completed) to the poll that saw it (bare IPP)',
-        '  or to the job\'s Printed committed to the store (Presswork).',
+        '  or to the job\'s Printed committed to the store (Presswork). ippeveprinter holds one job at a time (server-error-busy',
+        '  otherwise), so the bare runs send one job, follow it to completed, then send the next; the baseline polls as often as',
+        '  the PrintFollower does (every 1 s), so both ask the printer the same questions.',
         table(['run', 'jobs', 'seconds', 'jobs/min', 'completed → done p50 ms', 'p95 ms', 'max ms', 'printed twice', 'CPU ms/job'], rows),
         results.presswork
             ? `  Presswork / bare IPP throughput: ${results.ratios.throughput === undefined ? 'not measured' : `${number(results.ratios.throughput)} ×`}; `
