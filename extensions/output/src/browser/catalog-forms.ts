@@ -5,7 +5,7 @@ import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
 import type { Medium } from '../common/tickets/media-catalog';
 import { PrinterPoolInput, PrinterPoolInputSchema } from '../common/output-protocol';
 import { MediumInput, MediumInputSchema } from '../common/tickets/media-catalog';
-import type { PrinterPool } from '../common/printer-pool-schema';
+import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import { reportIssues } from './printer-form';
 
 const POOL_LABELS: Record<string, string> = {

@@ -9,7 +9,7 @@ import { PressworkViewWidget } from '@presswork/platform/lib/browser/presswork-v
 import type { Medium } from '../common/tickets/media-catalog';
 import { OutputCollectionNames } from '../common/output-collections';
 import { OutputService } from '../common/output-protocol';
-import type { PrinterPool } from '../common/printer-pool-schema';
+import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import { mediumDialog, poolDialog } from './catalog-forms';
 import { printerDialog } from './printer-form';
 

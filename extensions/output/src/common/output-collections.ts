@@ -1,7 +1,9 @@
-/** The output extension's own collections, by name: folders on disk and change feed keys. Printers are platform's. */
+import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
+
+/** The output extension's own collections, by name: folders on disk and change feed keys. Printers and pools are platform's. */
 export const OutputCollectionNames = {
-    /** Printer pools: ordered printers a job can be handed over between. */
-    printerPools: 'printer-pools',
+    /** Printer pools are platform's collection (the designer offers them); output manages them. */
+    printerPools: CollectionNames.printerPools,
     /** The media catalog: the stock the shop prints on. */
     media: 'media',
     /** The printer monitor's live view of each printer (state, reasons, media, supplies, queue); one document per printer, by its id. */

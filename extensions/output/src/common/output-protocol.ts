@@ -3,7 +3,7 @@ import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { PrinterSchema, type PrinterView } from '@presswork/platform/lib/common/printer-schema';
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 import { MediumInputSchema, type Medium, type MediumInput } from './tickets/media-catalog';
-import { MAX_POOL_PRINTERS, PrinterPoolSchema, type PrinterPool } from './printer-pool-schema';
+import { MAX_POOL_PRINTERS, PrinterPoolSchema, type PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import type { PrinterState } from './printer-state';
 
 export const OUTPUT_SERVICE_PATH = '/services/output';

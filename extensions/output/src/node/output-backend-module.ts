@@ -1,6 +1,7 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import { OutputDeviceContribution } from '@presswork/platform/lib/common/output-device-contribution';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
@@ -17,7 +18,11 @@ import { PrintFollower } from './follow/print-follower';
 import { PrintingJobs } from './follow/printing-jobs';
 import { PrinterMonitor } from './monitor/printer-monitor';
 import { PrinterTester } from './monitor/printer-tester';
+import { HotFolderOutputDevice } from './devices/hot-folder-output-device';
+import { IppOutputDevice } from './devices/ipp-output-device';
+import { RawSocketOutputDevice } from './devices/raw-socket-output-device';
 import { PrintActivityContribution } from './print/print-activity';
+import { PrintTargets } from './print/print-targets';
 import { HotFolderSender } from './printers/hot-folder-sender';
 import { PrinterRegistry } from './printers/printer-registry';
 import { RawSocketSender } from './printers/raw-socket-sender';
@@ -49,6 +54,11 @@ export default new ContainerModule(bind => {
     bind(PrintingJobs).toSelf().inSingletonScope();
     bind(PoolHandOver).toSelf().inSingletonScope();
     bindRootSingleton(bind, PrinterMonitor, PrintFollower);
+    for (const Device of [IppOutputDevice, HotFolderOutputDevice, RawSocketOutputDevice]) {
+        bind(Device).toSelf().inSingletonScope();
+        bind(OutputDeviceContribution).toService(Device);
+    }
+    bind(PrintTargets).toSelf().inSingletonScope();
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);
 

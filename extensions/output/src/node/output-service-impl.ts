@@ -6,7 +6,7 @@ import type { Medium } from '../common/tickets/media-catalog';
 import type { OutputService, PrinterInput, PrinterPoolInput, PrinterTestResult } from '../common/output-protocol';
 import type { PrinterState } from '../common/printer-state';
 import type { MediumInput } from '../common/tickets/media-catalog';
-import type { PrinterPool } from '../common/printer-pool-schema';
+import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import { MediaCatalog } from './catalog/media-catalog';
 import { PrinterPools } from './catalog/printer-pools';
 import { PrinterTester } from './monitor/printer-tester';

@@ -2,7 +2,7 @@ import type { ActivityDefinition } from './activity-ui-contribution';
 import type { Job, JobProperties } from './job-schema';
 import type { JobState } from './job-status';
 import type { Order } from './order-schema';
-import type { PrintingRecord } from './printing-record';
+import type { PrintedRecord, PrintingRecord } from './printing-record';
 import type { WorkflowStep } from './workflow-schema';
 
 /** What an activity is handed when a job reaches its step. */
@@ -31,8 +31,16 @@ export interface ActivityContext<P = unknown> {
 
 /** How an activity ended. */
 export type ActivityOutcome =
-    /** Go on to the next step, optionally changing job properties or leaving a state (Printed). */
-    | { readonly kind: 'continue'; readonly properties?: JobProperties; readonly state?: 'Printed' }
+    /**
+     * Go on to the next step, optionally changing job properties or leaving a state (Printed).
+     * `printed`, with state Printed, is what a printer that does not report its jobs took (a hot
+     * folder, a raw socket): the engine keeps it as the job's `printed` record (with `at` and
+     * `handedOver`), as it does for a printer that reported the job completed.
+     */
+    | {
+        readonly kind: 'continue'; readonly properties?: JobProperties; readonly state?: 'Printed';
+        readonly printed?: Omit<PrintedRecord, 'at' | 'by' | 'handedOver'>;
+    }
     /**
      * Stay at this step: for an operator, an outside event, or until a time when it runs again.
      * In state Printing (a Print step whose job the printer accepted, its `deviceJobId` recorded

@@ -8,6 +8,8 @@ export const CollectionNames = {
     connections: 'connections',
     productionTemplates: 'production-templates',
     printers: 'printers',
+    /** Printer pools: ordered printers a Print step may name instead of one printer. */
+    printerPools: 'printer-pools',
     users: 'users',
     apiTokens: 'api-tokens'
 } as const;

@@ -7,6 +7,7 @@ export * from './job-status';
 export * from './money';
 export * from './order-schema';
 export * from './printer-schema';
+export * from './printer-pool-schema';
 export * from './user-schema';
 export * from './workflow-schema';
 export * from './validation-message';

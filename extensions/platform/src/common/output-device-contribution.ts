@@ -16,6 +16,12 @@ export interface OutputSubmission {
     /** Its plain name, for the device (a hot folder's file name, a document name). */
     readonly fileName: string;
     readonly ticket: JobTicket;
+    /**
+     * What the printer said it can do when the ticket was matched against it (`describe`), so
+     * that the device speaks the ticket in what the printer takes without asking again; a device
+     * that needs them asks itself when they are absent.
+     */
+    readonly capabilities?: PrinterCapabilities;
     /** Who sends it (`<job id>:<step id>`), so that a device can tell a resend from another job's file. */
     readonly owner: string;
     readonly signal: AbortSignal;

@@ -70,4 +70,8 @@ export interface DeviceJobStatus {
     readonly sheetsCompleted?: number;
     readonly copiesCompleted?: number;
     readonly userName?: string;
+    /** When the printer created the job (`date-time-at-creation`, ISO, by the printer's clock), where reported. */
+    readonly createdAt?: string;
+    /** When the job ended at the printer (`date-time-at-completed`, ISO, by the printer's clock), where reported. */
+    readonly completedAt?: string;
 }

@@ -55,7 +55,12 @@ export const PrintedRecordSchema = z.object({
     /** When it was recorded as printed (ISO). */
     at: TimestampSchema,
     /** Who marked it printed, when a person did rather than the printer. */
-    by: shortText(LOG_BY_LIMIT).optional()
+    by: shortText(LOG_BY_LIMIT).optional(),
+    /**
+     * Set when the copies were handed over to a printer that does not report its jobs (a hot
+     * folder, a raw socket): the printer took them, but nobody saw them printed.
+     */
+    handedOver: z.literal(true).optional()
 });
 export type PrintedRecord = z.infer<typeof PrintedRecordSchema>;
 

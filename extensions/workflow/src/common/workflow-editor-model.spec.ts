@@ -109,7 +109,7 @@ describe('WorkflowEditorModel', () => {
             const run = model.addStep(ActivityTypes.runExternalApplication, 'Prepare')!;
             assert.equal(ids(model, 'Complete').at(-1), retain.id);
             assert.deepEqual(retain.properties, { indefinitely: false, days: 7, hours: 0 });
-            assert.deepEqual(print.properties, { printerId: '' });
+            assert.deepEqual(print.properties, { printerId: '', sides: '', colorMode: '', mediumId: '', finishings: [] }, 'ticket defaults left empty: the job\'s own apply');
             assert.deepEqual(run.properties, { program: '', arguments: [], successCodes: [0], timeoutSeconds: 300 });
         });
 

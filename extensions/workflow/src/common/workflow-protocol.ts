@@ -45,8 +45,11 @@ export const CustomActivityInputSchema = z.object({
 });
 export type CustomActivityInput = z.input<typeof CustomActivityInputSchema>;
 
-/** A printer as the designer offers it in a Print step's choice (output manages printers). */
-export type PrinterChoice = Pick<Printer, 'id' | 'name' | 'enabled'>;
+/**
+ * A printer, or a printer pool, as the designer offers it in a Print step's choice (output manages
+ * both). A pool is marked `pool`, named "Pool: <name>", and enabled while one of its printers is.
+ */
+export type PrinterChoice = Pick<Printer, 'id' | 'name' | 'enabled'> & { readonly pool?: boolean };
 
 export const WorkflowService = Symbol('WorkflowService');
 export interface WorkflowService {

@@ -27,7 +27,9 @@ const OPTIONS: WorkflowValidationOptions = {
     printers: [
         { id: 'demo-hot-folder', name: 'Demo hot folder', enabled: true },
         { id: 'xerox', name: 'Xerox Versant', enabled: true },
-        { id: 'old-press', name: 'Old press', enabled: false }
+        { id: 'old-press', name: 'Old press', enabled: false },
+        { id: 'digital', name: 'Pool: Digital presses', enabled: true, pool: true },
+        { id: 'idle-pool', name: 'Pool: Idle presses', enabled: false, pool: true }
     ],
     knownProperties: ['paperType']
 };
@@ -133,6 +135,17 @@ describe('validateWorkflow', () => {
             const problems = validate(workflow);
             assert.deepEqual(rules(problems), ['warning printer-disabled print']);
             assert.match(problems[0].message, /Old press is disabled/);
+            assert.equal(hasErrors(problems), false);
+        });
+
+        it('accepts a pool as the printer, and warns about a pool with no enabled printer', () => {
+            const workflow = valid();
+            workflow.phases.Print = [step('print', ActivityTypes.print, { printerId: 'digital' })];
+            assert.deepEqual(rules(validate(workflow)), []);
+            workflow.phases.Print = [step('print', ActivityTypes.print, { printerId: 'idle-pool' })];
+            const problems = validate(workflow);
+            assert.deepEqual(rules(problems), ['warning printer-disabled print']);
+            assert.match(problems[0].detail, /^Pool: Idle presses has no enabled printer: jobs wait here until one of its printers is enabled$/);
             assert.equal(hasErrors(problems), false);
         });
 

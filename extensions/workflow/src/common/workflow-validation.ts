@@ -55,10 +55,12 @@ export interface WorkflowProblem {
     readonly field?: string;
 }
 
+/** A printer or a printer pool a Print step may name; a pool is `enabled` while one of its printers is. */
 export interface ValidationPrinter {
     readonly id: string;
     readonly name: string;
     readonly enabled: boolean;
+    readonly pool?: boolean;
 }
 
 export interface WorkflowValidationOptions {
@@ -239,6 +241,8 @@ function checkPrinters(activity: ActivityDefinition, checked: CheckedProperties,
         const printer = printers.get(value);
         if (!printer) {
             add('error', 'printer-missing', `The printer "${value}" does not exist (any more); choose another`, field.key, field.label);
+        } else if (!printer.enabled && printer.pool) {
+            add('warning', 'printer-disabled', `${printer.name} has no enabled printer: jobs wait here until one of its printers is enabled`, field.key, field.label);
         } else if (!printer.enabled) {
             add('warning', 'printer-disabled', `The printer ${printer.name} is disabled: jobs wait here until it is enabled`, field.key, field.label);
         }

@@ -1,7 +1,6 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import type { Workflow } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { RpcCaller } from '@presswork/platform/lib/node/rpc/rpc-caller';
 import type { CustomActivity } from '../common/custom-activity-schema';
 import type {
@@ -9,6 +8,7 @@ import type {
 } from '../common/workflow-protocol';
 import { CustomActivities } from './workflows/custom-activities';
 import { WorkflowRepository } from './workflows/workflow-repository';
+import { printerTargets } from './workflows/printer-targets';
 
 /** The workflow service of one browser connection; the guard has checked authority and input. */
 @injectable()
@@ -97,8 +97,6 @@ export class WorkflowServiceImpl implements WorkflowService {
     }
 
     async listPrinterChoices(): Promise<PrinterChoice[]> {
-        return [...this.store.all(PrintersCollection)]
-            .map(({ id, name, enabled }) => ({ id, name, enabled }))
-            .sort((a, b) => a.name.localeCompare(b.name));
+        return printerTargets(this.store);
     }
 }

@@ -1,9 +1,8 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
-import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { PrinterPoolsCollection, PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PrinterPoolInputSchema, type PrinterPoolInput } from '../../common/output-protocol';
-import type { PrinterPool } from '../../common/printer-pool-schema';
-import { PrinterPoolsCollection } from '../output-collections';
+import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import { StepReferences } from '../step-references';
 import { NamedDocuments } from './named-documents';
 
@@ -21,8 +20,9 @@ export class PrinterPools extends NamedDocuments<PrinterPool, PrinterPoolInput> 
         return this.list().filter(pool => pool.printerIds.includes(printerId));
     }
 
+    /** A Print step names a pool as its printer (`printerId`); `poolId` is kept for other activities. */
     protected usersOf(pool: PrinterPool): string[] {
-        return this.references.referencesTo('poolId', pool.id);
+        return [...this.references.referencesTo('printerId', pool.id), ...this.references.referencesTo('poolId', pool.id)];
     }
 
     protected override checkFields(fields: Omit<PrinterPool, 'id' | 'version'>): void {

@@ -6,10 +6,10 @@ import type { OutputDeviceContribution } from '@presswork/platform/lib/common/ou
 import type { DeviceJobStatus } from '@presswork/platform/lib/common/printer-capabilities';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import type { PrinterPool } from '../../common/printer-pool-schema';
+import { PrinterPoolsCollection, PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import type { PrinterPool } from '@presswork/platform/lib/common/printer-pool-schema';
 import type { PrinterState } from '../../common/printer-state';
-import { PrinterPoolsCollection, PrinterStatesCollection } from '../output-collections';
+import { PrinterStatesCollection } from '../output-collections';
 import type { PrintingJob } from './printing-jobs';
 
 /** Job states at the printer in which nothing of the job has been printed yet. */

@@ -117,7 +117,8 @@ export const IppStatus = {
     notPossible: 0x0404,
     notFound: 0x0406,
     gone: 0x0407,
-    attributesOrValuesNotSupported: 0x040b
+    attributesOrValuesNotSupported: 0x040b,
+    busy: 0x0507
 } as const;
 
 /** The registered name, or `status 0x0abc` for an unregistered code. */

@@ -49,6 +49,12 @@ export function firstInteger(source: AttributeSource, name: string): number | un
     return integers(source, name)[0];
 }
 
+/** A dateTime value as ISO text; undefined when absent or not a valid time. */
+function firstDate(source: AttributeSource, name: string): string | undefined {
+    const value = valuesOf(source, name).find((candidate): candidate is Date => candidate instanceof Date);
+    return value && Number.isFinite(value.getTime()) ? value.toISOString() : undefined;
+}
+
 function collections(source: AttributeSource, name: string): IppCollection[] {
     const attribute = attributeOf(source, name);
     return attribute?.tag === 'collection' ? [...attribute.values] : [];
@@ -174,7 +180,9 @@ export function deviceJobStatus(job: IppAttributeMap): DeviceJobStatus | undefin
         message: firstString(job, 'job-state-message') || undefined,
         impressionsCompleted: firstInteger(job, 'job-impressions-completed'),
         sheetsCompleted: firstInteger(job, 'job-media-sheets-completed'),
-        userName: firstString(job, 'job-originating-user-name')
+        userName: firstString(job, 'job-originating-user-name'),
+        createdAt: firstDate(job, 'date-time-at-creation'),
+        completedAt: firstDate(job, 'date-time-at-completed')
     });
 }
 

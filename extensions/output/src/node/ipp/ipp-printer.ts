@@ -35,7 +35,7 @@ const STATUS_ATTRIBUTES = [
 ];
 const JOB_ATTRIBUTES = [
     'job-id', 'job-name', 'job-state', 'job-state-reasons', 'job-state-message', 'job-originating-user-name',
-    'job-impressions-completed', 'job-media-sheets-completed'
+    'job-impressions-completed', 'job-media-sheets-completed', 'date-time-at-creation', 'date-time-at-completed'
 ];
 
 export class IppPrinter {

@@ -2,30 +2,57 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import { DefinedActivity, failure, waitReason } from '@presswork/platform/lib/common/defined-activity';
 import { isAbortError, messageOf } from '@presswork/platform/lib/common/errors';
-import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { JobTicket } from '@presswork/platform/lib/common/job-ticket';
+import type { OutputReceipt } from '@presswork/platform/lib/common/output-device-contribution';
+import { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-device-registry';
+import type { DeviceJobStatus } from '@presswork/platform/lib/common/printer-capabilities';
+import type { PrintingRecord } from '@presswork/platform/lib/common/printing-record';
 import { LocatedJobFile, isRegularFile, printFileOf } from '@presswork/platform/lib/node/files/job-files';
 import { PrintActivity, type PrintProperties } from '../../common/print-activity';
-import { HotFolderSender } from '../printers/hot-folder-sender';
+import { buildTicket } from '../../common/tickets/ticket-properties';
+import { MediaCatalog } from '../catalog/media-catalog';
 import { PrinterRegistry } from '../printers/printer-registry';
-import { PROBLEM_PHRASES, PrinterTransportError } from '../printers/printer-transport-error';
-import { RawSocketSender } from '../printers/raw-socket-sender';
+import { PrinterTransportError, transportReason } from '../printers/printer-transport-error';
+import { PrintTarget, PrintTargets } from './print-targets';
+import { ticketSummary } from './ticket-summary';
+
+/** IPP job states that are not over: such a job with our name may be ours, whenever it was made. */
+const UNFINISHED = new Set<DeviceJobStatus['state']>(['pending', 'pending-held', 'processing', 'processing-stopped']);
+/** How far the printer's clock may lag ours when a job it made is matched to our intent. */
+export const PRINTER_CLOCK_TOLERANCE_MS = 60_000;
 
 /**
- * Print: sends the job's print file to the printer the step names. The job is Printing while the
- * bytes flow and Printed once the printer has taken them all. A disabled, refusing or unreachable
- * printer leaves the job waiting with the reason, and the engine tries again after `retryAfterMs`;
- * a missing printer or print file fails it, as only an operator can fix those.
+ * Print: builds the job's ticket (its copies and properties over the step's defaults, media from
+ * the catalog), picks the printer (the step's, or the best of its pool: print-targets.ts), checks
+ * that the printer can honour the ticket, and hands file and ticket to the printer's device.
  *
- * Running it again sends the file again (printing is at least once): a hot folder gets a numbered
- * second file, never a replaced one.
+ * - A printer that reports its jobs (IPP, `followsJobs`): the intent is recorded durably before
+ *   sending (`recordPrinting`: step, printer, job name, `requestedAt`), the printer's job id right
+ *   after it accepted (`deviceJobId`, `acceptedAt`); the job then waits in Printing ("Sent to
+ *   Printer A as job 42: waiting for the printer") and the follower takes it from there.
+ * - A printer that does not (hot folder, raw socket): the job continues as Printed, its `printed`
+ *   record saying the copies were handed over. No record is kept while sending: such a device has
+ *   no job to look for after a crash, so a repeat sends again (at least once).
+ *
+ * Never twice after a crash: a record of this step with a `deviceJobId` is not sent again (the
+ * job waits in Printing again); a record without one (the server died while sending) is looked
+ * for at the printer (`recoveredJob`) before anything is sent.
+ *
+ * Waits (and tries again after `retryAfterMs`) with the reason in words: a disabled printer, a
+ * printer that cannot honour the ticket (never a silent substitution), one that cannot be reached
+ * or answers wrongly. Fails when only an operator can help: no print file, no ticket (a medium
+ * not in the catalog), no such printer.
  */
 @injectable()
 export class PrintActivityContribution extends DefinedActivity<PrintProperties> {
     @inject(PrinterRegistry) protected readonly printers: PrinterRegistry;
-    @inject(HotFolderSender) protected readonly hotFolder: HotFolderSender;
-    @inject(RawSocketSender) protected readonly rawSocket: RawSocketSender;
+    @inject(OutputDeviceRegistry) protected readonly devices: OutputDeviceRegistry;
+    @inject(MediaCatalog) protected readonly media: MediaCatalog;
+    @inject(PrintTargets) protected readonly targets: PrintTargets;
 
     retryAfterMs = 60_000;
+    /** A printer busy with another job (one that takes one job at a time) is asked again soon. */
+    busyRetryAfterMs = 2_000;
 
     constructor() {
         super(PrintActivity);
@@ -39,49 +66,145 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
         if (!await isRegularFile(printFile.path)) {
             return failure(`The print file ${printFile.file.name} is not in the job's folder`);
         }
-        const printer = this.printers.find(context.properties.printerId);
-        if (!printer) {
-            return failure(`Printer ${context.properties.printerId} does not exist`);
+        const built = buildTicket({ job: context.job, order: context.order, stepDefaults: this.defaultsOf(context.properties), catalog: this.media.list() });
+        if ('problem' in built) {
+            return failure(`The job's ticket cannot be made: ${built.problem}`);
         }
-        if (!printer.enabled) {
-            return this.retryLater(`Printer ${printer.name} is disabled`);
-        }
-        if (printer.kind === 'ipp') {
-            // The IPP client and job tickets come in a later step; until then an IPP printer takes nothing.
-            return failure(`Printer ${printer.name} is an IPP printer; this version cannot send jobs over IPP yet`);
-        }
+        const { ticket } = built;
         try {
-            await this.send(printer, printFile, context);
-        } catch (error) {
-            if (error instanceof PrinterTransportError) {
-                return this.retryLater(`Printer ${printer.name} ${PROBLEM_PHRASES[error.problem]}: ${error.detail}`);
+            const recorded = context.job.printing?.stepId === context.step.id ? context.job.printing : undefined;
+            if (recorded) {
+                const recovered = await this.recover(recorded, ticket, context);
+                if (recovered) {
+                    return recovered;
+                }
             }
+            const choice = await this.targets.choose(context.properties.printerId, ticket);
+            if ('reasons' in choice) {
+                const reason = choice.reasons.join('; ');
+                return choice.fatal ? failure(reason) : this.retryLater(reason);
+            }
+            return await this.send(choice.target, ticket, printFile, context);
+        } catch (error) {
             if (isAbortError(error) || context.signal.aborted) {
                 throw error;
             }
-            return failure(`The print file could not be sent to printer ${printer.name}: ${messageOf(error)}`);
-        }
-        return { kind: 'continue', state: 'Printed' };
-    }
-
-    protected async send(printer: Exclude<Printer, { kind: 'ipp' }>, printFile: LocatedJobFile, context: ActivityContext<PrintProperties>): Promise<void> {
-        const onSending = (): Promise<void> => context.setState('Printing');
-        if (printer.kind === 'hot-folder') {
-            const placed = await this.hotFolder.send({
-                file: printFile.path, folder: printer.folder, name: printFile.file.name,
-                owner: `${context.job.id}:${context.step.id}`, signal: context.signal, onSending
-            });
-            await context.log(`Printer ${printer.name} took ${printFile.file.name} (${placed.bytes} bytes) as ${placed.path}`);
-            return;
-        }
-        const receipt = await this.rawSocket.send({ file: printFile.path, host: printer.host, port: printer.port, signal: context.signal, onSending });
-        await context.log(`Printer ${printer.name} (${printer.host}:${printer.port}) took ${printFile.file.name} (${receipt.bytes} bytes)`);
-        if (!receipt.closedByPrinter) {
-            await context.log(`Printer ${printer.name} did not close the connection after the last byte; it was closed from here`, 'warning');
+            return failure(`The print file could not be sent: ${messageOf(error)}`);
         }
     }
 
-    protected retryLater(reason: string): ActivityOutcome {
-        return { kind: 'wait', state: 'Waiting', reason: waitReason(reason), until: new Date(Date.now() + this.retryAfterMs).toISOString() };
+    protected defaultsOf(properties: PrintProperties): Parameters<typeof buildTicket>[0]['stepDefaults'] {
+        const { sides, colorMode, finishings, mediumId } = properties;
+        return definedOnly({ sides, colorMode, finishings, media: mediumId });
     }
+
+    /**
+     * A print of this step already begun: at the printer (its id recorded), or an intent whose
+     * send the server may not have finished. Undefined when the job is to be sent (afresh).
+     */
+    protected async recover(recorded: PrintingRecord, ticket: JobTicket, context: ActivityContext<PrintProperties>): Promise<ActivityOutcome | undefined> {
+        if (recorded.uncertain) {
+            // The printer no longer knows the job: an operator decides (Print again or Mark printed).
+            return { kind: 'wait', state: 'Waiting', reason: waitReason(recorded.uncertain) };
+        }
+        if (recorded.deviceJobId !== undefined) {
+            await context.log(`Not sent again: Printer ${recorded.printerName} has it as job ${recorded.deviceJobId}`);
+            return this.atPrinter(recorded.printerName, recorded.deviceJobId);
+        }
+        const printer = this.printers.find(recorded.printerId);
+        const device = printer ? this.devices.get(printer.kind) : undefined;
+        if (!printer || !device?.jobs) {
+            return undefined;
+        }
+        let jobs: DeviceJobStatus[];
+        try {
+            jobs = await device.jobs(printer, context.signal);
+        } catch (error) {
+            if (error instanceof PrinterTransportError) {
+                // Whether the printer has the job cannot be told: nothing may be sent until it can.
+                return this.retryLater(`${transportReason(printer.name, error)} (asked whether it already has the job)`);
+            }
+            throw error;
+        }
+        const found = recoveredJob(jobs, recorded.jobName, recorded.requestedAt);
+        if (!found) {
+            await context.log(`Printer ${printer.name} has no job ${recorded.jobName} sent since ${recorded.requestedAt}: sending it`);
+            return undefined;
+        }
+        await context.recordPrinting({ ...recorded, deviceJobId: found.id, acceptedAt: new Date().toISOString() });
+        await context.log(`Not sent again: Printer ${printer.name} already has it as job ${found.id} (${found.state})`);
+        return this.atPrinter(printer.name, found.id);
+    }
+
+    protected async send(target: PrintTarget, ticket: JobTicket, printFile: LocatedJobFile, context: ActivityContext<PrintProperties>): Promise<ActivityOutcome> {
+        const { printer, device } = target;
+        const release = this.targets.reserve(printer.id);
+        try {
+            const intent: PrintingRecord | undefined = device.followsJobs ? {
+                stepId: context.step.id, printerId: printer.id, printerName: printer.name, jobName: ticket.jobName, requestedAt: new Date().toISOString()
+            } : undefined;
+            if (intent) {
+                await context.recordPrinting(intent);
+            }
+            await context.log(`Ticket: ${ticketSummary(ticket)}; sending to Printer ${printer.name}`);
+            let receipt: OutputReceipt;
+            try {
+                receipt = await device.submit({
+                    printer, file: printFile.path, fileName: printFile.file.name, ticket, owner: `${context.job.id}:${context.step.id}`,
+                    signal: context.signal, onSending: () => context.setState('Printing'), ...(target.capabilities ? { capabilities: target.capabilities } : {})
+                });
+            } catch (error) {
+                if (error instanceof PrinterTransportError) {
+                    return this.retryLater(transportReason(printer.name, error), error.problem === 'busy' ? this.busyRetryAfterMs : undefined);
+                }
+                throw error;
+            }
+            await context.log(receipt.detail);
+            if (receipt.warning) {
+                await context.log(receipt.warning, 'warning');
+            }
+            if (!intent) {
+                return { kind: 'continue', state: 'Printed', printed: { printerId: printer.id, printerName: printer.name, copies: ticket.copies } };
+            }
+            if (receipt.deviceJobId === undefined) {
+                return failure(`Printer ${printer.name} took the job but gave no job id to follow it by`);
+            }
+            await context.recordPrinting({ ...intent, deviceJobId: receipt.deviceJobId, acceptedAt: new Date().toISOString() });
+            return this.atPrinter(printer.name, receipt.deviceJobId);
+        } finally {
+            release();
+        }
+    }
+
+    protected atPrinter(printerName: string, deviceJobId: number): ActivityOutcome {
+        return { kind: 'wait', state: 'Printing', reason: waitReason(`Sent to Printer ${printerName} as job ${deviceJobId}: waiting for the printer`) };
+    }
+
+    protected retryLater(reason: string, afterMs = this.retryAfterMs): ActivityOutcome {
+        return { kind: 'wait', state: 'Waiting', reason: waitReason(reason), until: new Date(Date.now() + afterMs).toISOString() };
+    }
+}
+
+/**
+ * The printer's job that an interrupted send left there, found by its name. IPP job names are not
+ * unique across time (a job printed again has the same name), so:
+ *
+ * - only jobs named exactly `jobName` count;
+ * - where the printer reports when it made a job (`date-time-at-creation`), only jobs made at or
+ *   after `requestedAt` (less PRINTER_CLOCK_TOLERANCE_MS for the printer's clock) count, finished
+ *   ones included: a job completed since is ours, not printed twice;
+ * - where it does not, only unfinished jobs count: a finished one cannot be told from an earlier
+ *   print of the same job (then the job is sent again: printed at least once, never lost);
+ * - of those, the newest (the highest job id: a printer numbers its jobs upwards).
+ */
+export function recoveredJob(jobs: readonly DeviceJobStatus[], jobName: string, requestedAt: string): DeviceJobStatus | undefined {
+    const since = Date.parse(requestedAt) - PRINTER_CLOCK_TOLERANCE_MS;
+    const candidates = jobs.filter(job => job.name === jobName && (job.createdAt !== undefined
+        ? Date.parse(job.createdAt) >= since
+        : UNFINISHED.has(job.state)));
+    return candidates.reduce<DeviceJobStatus | undefined>((newest, job) => !newest || job.id > newest.id ? job : newest, undefined);
+}
+
+function definedOnly<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

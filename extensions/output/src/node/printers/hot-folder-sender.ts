@@ -13,6 +13,8 @@ export interface HotFolderDelivery {
     /** Job and step: a repeat after a crash clears the interrupted attempt's temporary file. */
     readonly owner: string;
     readonly signal: AbortSignal;
+    /** What to do when `name` is taken; `keep-both` (a numbered name) unless said otherwise. */
+    readonly onCollision?: 'keep-both' | 'fail';
     /** Called when the bytes start to flow (the job shows Printing). */
     readonly onSending?: () => Promise<void>;
 }
@@ -33,7 +35,7 @@ export class HotFolderSender {
         try {
             return await placeFile({
                 source: delivery.file, folder: delivery.folder, name: delivery.name, owner: delivery.owner,
-                onCollision: 'keep-both', signal: AbortSignal.any([delivery.signal, timeout])
+                onCollision: delivery.onCollision ?? 'keep-both', signal: AbortSignal.any([delivery.signal, timeout])
             });
         } catch (error) {
             if (delivery.signal.aborted) {

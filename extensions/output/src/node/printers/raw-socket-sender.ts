@@ -7,6 +7,10 @@ import { PrinterTransportError } from './printer-transport-error';
 
 export interface RawSocketDelivery {
     readonly file: string;
+    /** Bytes sent before the file (a PJL header with the ticket). */
+    readonly prologue?: Uint8Array;
+    /** Bytes sent after the file (the PJL end of job). */
+    readonly epilogue?: Uint8Array;
     readonly host: string;
     readonly port: number;
     readonly signal: AbortSignal;
@@ -15,6 +19,7 @@ export interface RawSocketDelivery {
 }
 
 export interface RawSocketReceipt {
+    /** Every byte sent: prologue, file and epilogue. */
     readonly bytes: number;
     /** Whether the printer closed its side after the last byte, its sign that it read everything. */
     readonly closedByPrinter: boolean;
@@ -22,7 +27,7 @@ export interface RawSocketReceipt {
 
 /**
  * Sends a print file over a raw TCP connection (JetDirect, usually port 9100): connect, stream the
- * file with back-pressure, end, then wait for the printer to close its side. Connection refused,
+ * prologue (a PJL header), the file and the epilogue with back-pressure, end, then wait for the printer to close its side. Connection refused,
  * unreachable, dropped or stalled are PrinterTransportErrors, so the job can wait and try again.
  */
 @injectable()
@@ -84,7 +89,7 @@ export class RawSocketSender {
             socket.destroy();
         });
         try {
-            await pipeline(createReadStream(delivery.file), socket, { signal: delivery.signal });
+            await pipeline(framed(delivery), socket, { signal: delivery.signal });
         } catch (error) {
             if (delivery.signal.aborted) {
                 throw delivery.signal.reason;
@@ -123,6 +128,17 @@ export class RawSocketSender {
             socket.once('close', onClose);
             signal.addEventListener('abort', onAbort, { once: true });
         });
+    }
+}
+
+/** The file's bytes between the prologue and the epilogue, read with back-pressure. */
+async function* framed(delivery: RawSocketDelivery): AsyncGenerator<Uint8Array> {
+    if (delivery.prologue?.length) {
+        yield delivery.prologue;
+    }
+    yield* createReadStream(delivery.file);
+    if (delivery.epilogue?.length) {
+        yield delivery.epilogue;
     }
 }
 

@@ -1,11 +1,14 @@
 import { ConnectionSchema, ProductionTemplateSchema } from '../../common/connection-schema';
 import { OrderSchema } from '../../common/order-schema';
 import { PrinterSchema } from '../../common/printer-schema';
+import { PrinterPoolSchema } from '../../common/printer-pool-schema';
+import { isAtPrinter } from '../../common/printing-record';
 import { UserSchema } from '../../common/user-schema';
 import { WorkflowSchema } from '../../common/workflow-schema';
 import type { Connection, ProductionTemplate } from '../../common/connection-schema';
 import type { Order } from '../../common/order-schema';
 import type { Printer } from '../../common/printer-schema';
+import type { PrinterPool } from '../../common/printer-pool-schema';
 import type { User } from '../../common/user-schema';
 import type { Workflow } from '../../common/workflow-schema';
 import { CollectionNames } from '../../common/collection-names';
@@ -18,7 +21,12 @@ export const OrdersCollection: DocumentCollection<Order> = {
     indexes: {
         orderNumber: order => order.orderNumber,
         marcomOrder: order => `${order.connectionId}:${order.marcomOrderId}`,
-        job: order => order.jobs.map(job => job.id)
+        job: order => order.jobs.map(job => job.id),
+        /**
+         * The printers holding a job of the order (`isAtPrinter`), once a printer: a printer's
+         * queue of Presswork jobs is found without reading every order (pools, the Printers view).
+         */
+        atPrinter: order => [...new Set(order.jobs.filter(isAtPrinter).map(job => job.printing!.printerId))]
     }
 };
 
@@ -26,6 +34,8 @@ export const WorkflowsCollection: DocumentCollection<Workflow> = { name: Collect
 export const ConnectionsCollection: DocumentCollection<Connection> = { name: CollectionNames.connections, schema: ConnectionSchema };
 export const ProductionTemplatesCollection: DocumentCollection<ProductionTemplate> = { name: CollectionNames.productionTemplates, schema: ProductionTemplateSchema };
 export const PrintersCollection: DocumentCollection<Printer> = { name: CollectionNames.printers, schema: PrinterSchema };
+/** Printer pools; a pool names its printers, in the order a job tries them. */
+export const PrinterPoolsCollection: DocumentCollection<PrinterPool> = { name: CollectionNames.printerPools, schema: PrinterPoolSchema };
 
 /** User names are unique and case-sensitive: the index is keyed by the name as typed. */
 export const UsersCollection: DocumentCollection<User> = {
@@ -35,5 +45,5 @@ export const UsersCollection: DocumentCollection<User> = {
 };
 
 export const PLATFORM_COLLECTIONS: readonly DocumentCollection[] = [
-    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, UsersCollection
+    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, PrinterPoolsCollection, UsersCollection
 ] as readonly DocumentCollection[];

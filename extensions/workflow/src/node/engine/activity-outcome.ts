@@ -3,6 +3,16 @@ import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { PrintedRecordSchema } from '@presswork/platform/lib/common/printing-record';
+
+/** What a Print step says a printer that does not report its jobs took: the job's `printed` record without time or person. */
+const HandedOverSchema = PrintedRecordSchema.omit({ at: true, by: true, handedOver: true }).strict();
+type HandedOver = NonNullable<Extract<ActivityOutcome, { kind: 'continue' }>['printed']>;
+
+/** The outcome without its undefined fields, so that it compares and is stored cleanly. */
+function definedOnly(outcome: Extract<ActivityOutcome, { kind: 'continue' }>): ActivityOutcome {
+    return Object.fromEntries(Object.entries(outcome).filter(([, value]) => value !== undefined)) as ActivityOutcome;
+}
 
 /**
  * States an activity may leave a waiting job in; others (Processing, Complete, …) belong to the
@@ -27,14 +37,26 @@ export function checkedOutcome(outcome: unknown, activityLabel: string): Activit
             if (candidate.state !== undefined && candidate.state !== 'Printed') {
                 return fail(`it continued in state ${String(candidate.state)}; only Printed is possible`);
             }
+            let printed: HandedOver | undefined;
+            if (candidate.printed !== undefined) {
+                if (candidate.state !== 'Printed') {
+                    return fail('it says what was printed without continuing in state Printed');
+                }
+                const parsed = HandedOverSchema.safeParse(candidate.printed);
+                if (!parsed.success) {
+                    return fail(`it says wrongly what was printed: ${describeZodError(parsed.error)}`);
+                }
+                printed = parsed.data;
+            }
+            const state = candidate.state as 'Printed' | undefined;
             if (candidate.properties !== undefined) {
                 const properties = JobPropertiesSchema.safeParse(candidate.properties);
                 if (!properties.success) {
                     return fail(`it set invalid job properties: ${describeZodError(properties.error)}`);
                 }
-                return { kind: 'continue', properties: properties.data, state: candidate.state };
+                return definedOnly({ kind: 'continue', properties: properties.data, state, printed });
             }
-            return { kind: 'continue', state: candidate.state };
+            return definedOnly({ kind: 'continue', state, printed });
         }
         case 'wait': {
             if (typeof candidate.reason !== 'string' || !candidate.reason.trim()) {

@@ -80,8 +80,7 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
     switch (outcome.kind) {
         case 'continue': {
             const changed = outcome.properties ? { ...job, properties: { ...job.properties, ...outcome.properties } } : job;
-            const printed = outcome.state === 'Printed' ? logged(changed, [logEntry(context.at, `${step.label}: printed`)]) : changed;
-            return enterNextStep(printed, step.position, context);
+            return enterNextStep(outcome.state === 'Printed' ? handedOver(changed, outcome.printed, step, context.at) : changed, step.position, context);
         }
         case 'wait': {
             if (outcome.state === 'Printing') {
@@ -102,6 +101,24 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
             return { kind: 'remove' };
     }
 }
+
+/**
+ * Printed by a step that continued in state Printed: what a printer that does not report its jobs
+ * took is kept as the job's `printed` record, marked handed over, and logged with its copies.
+ */
+function handedOver(job: Job, printed: PrintedOutcome | undefined, step: PreparedStep, at: string): Job {
+    if (!printed) {
+        return logged(job, [logEntry(at, `${step.label}: printed`)]);
+    }
+    const copies = `${printed.copies} ${printed.copies === 1 ? 'copy' : 'copies'}`;
+    return {
+        ...withoutPrinting(job),
+        printed: { ...printed, at, handedOver: true },
+        log: appendJobLog(job.log, [logEntry(at, `${step.label}: ${copies} handed over to ${printed.printerName}`)])
+    };
+}
+
+type PrintedOutcome = NonNullable<Extract<ActivityOutcome, { kind: 'continue' }>['printed']>;
 
 /**
  * A Print step's wait in state Printing: the job is at the printer, for the follower, if the

@@ -108,6 +108,31 @@ describe('WorkflowEngine', () => {
             assert.equal(job.state, 'Complete');
         });
 
+        it('keeps what a printer that does not report its jobs took as the job\'s printed record, marked handed over', async () => {
+            const print = fakeActivity('print', () => ({ kind: 'continue', state: 'Printed', printed: { printerId: 'hot', printerName: 'Indigo', copies: 250 } }));
+            const after = fakeActivity('after');
+            await fixture.addWorkflow('flow', { Receive: [step('s1', 'print')], Complete: [step('s2', 'after')] });
+            await fixture.addOrder('o1', 'flow');
+            const engine = await fixture.startEngine([print, after]);
+            await engine.idle();
+            const job = fixture.job('o1');
+            assert.deepEqual(job.printed, { printerId: 'hot', printerName: 'Indigo', copies: 250, at: job.printed!.at, handedOver: true });
+            assert.ok(messages(job).includes('Print: 250 copies handed over to Indigo'), messages(job).join('\n'));
+            assert.deepEqual([job.state, after.calls.length], ['Complete', 1]);
+        });
+
+        it('sends a job to Error when its step says wrongly what was printed', async () => {
+            const print = fakeActivity('print', () => ({ kind: 'continue', printed: { printerId: 'hot', printerName: 'Indigo', copies: 0 } }));
+            await fixture.addWorkflow('flow', { Receive: [step('s1', 'print')], Complete: [step('s2', 'after')] });
+            await fixture.addOrder('o1', 'flow');
+            const engine = await fixture.startEngine([print, fakeActivity('after')]);
+            await engine.idle();
+            const job = fixture.job('o1');
+            assert.equal(job.state, 'Error');
+            assert.equal(job.printed, undefined);
+            assert.match(job.waitReason!, /^Print ended wrongly: it says what was printed without continuing in state Printed$/);
+        });
+
         it('does not spend a write on Printing for a send shorter than a moment', async () => {
             const states = recordedStates(fixture);
             const print = fakeActivity('print', async context => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { WorkflowPhases } from '@presswork/platform/lib/common/workflow-schema';
-import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { PrinterPoolsCollection, PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { printerTargets } from './printer-targets';
 import { WorkflowsFixture, approveStep, createJobStep, printStep, removeStep } from './test/workflows-fixture';
 
 describe('WorkflowChecker', () => {
@@ -54,6 +55,21 @@ describe('WorkflowChecker', () => {
         assert.deepEqual(errors({ Print: [printStep({ printerId: 'press' })] }), []);
         await fixture.store.delete(PrintersCollection, printer.id, printer.version);
         assert.equal(errors({ Print: [printStep({ printerId: 'press' })] }).length, 1);
+    });
+
+    it('takes a pool as a Print step\'s printer, and lists pools after printers, marked as such', async () => {
+        await fixture.addPrinter('press-b');
+        await fixture.addPrinter('press-a', false);
+        await fixture.store.create(PrinterPoolsCollection, { id: 'digital', name: 'Digital presses', printerIds: ['press-a', 'press-b'], handOverAfterMinutes: 5 });
+        await fixture.store.create(PrinterPoolsCollection, { id: 'idle', name: 'Idle presses', printerIds: ['press-a'], handOverAfterMinutes: 5 });
+        assert.deepEqual(errors({ Print: [printStep({ printerId: 'digital' })] }), []);
+        assert.deepEqual(errors({ Print: [printStep({ printerId: 'idle' })] }), [], 'a pool without an enabled printer is a warning only');
+        assert.deepEqual(printerTargets(fixture.store).map(({ id, name, enabled, pool }) => [id, name, enabled, pool ?? false]), [
+            ['press-a', fixture.store.get(PrintersCollection, 'press-a')!.name, false, false],
+            ['press-b', fixture.store.get(PrintersCollection, 'press-b')!.name, true, false],
+            ['digital', 'Pool: Digital presses', true, true],
+            ['idle', 'Pool: Idle presses', false, true]
+        ]);
     });
 
     it('checks a Print step\'s printer choice', () => {

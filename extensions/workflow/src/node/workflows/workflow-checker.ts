@@ -2,10 +2,10 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
 import { ActivityDefinition, Workflow } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { validateWorkflow } from '../../common/workflow-validation';
 import { resolveCustomActivities } from '../../common/custom-activity-schema';
 import { CustomActivitiesCollection } from '../workflow-collections';
+import { printerTargets } from './printer-targets';
 
 /**
  * The designer's own validation, run again on the server before every save: the browser is never
@@ -19,7 +19,7 @@ export class WorkflowChecker {
     errors(content: Pick<Workflow, 'phases'>): string[] {
         const supplied: readonly ActivityDefinition[] = this.activities.all();
         const activities = [...supplied, ...resolveCustomActivities([...this.store.all(CustomActivitiesCollection)], supplied)];
-        const printers = [...this.store.all(PrintersCollection)].map(({ id, name, enabled }) => ({ id, name, enabled }));
+        const printers = printerTargets(this.store);
         return validateWorkflow(content, { activities, printers, knownProperties: [] })
             .filter(problem => problem.severity === 'error')
             .map(problem => problem.message);
