@@ -33,7 +33,7 @@ export const BASELINE_POLL_MS = 1000;
 export const PACE_POLL_MS = 100;
 /** ippeveprinter holds one job at a time (Print-Job is answered server-error-busy while it prints one). */
 const BASELINE_CONCURRENCY = 1;
-const TIMEOUT_MS = 10 * 60_000;
+const TIMEOUT_MS = 20 * 60_000;
 const TARGETS = { throughputRatio: 0.8 };
 
 export interface PrintHalf {

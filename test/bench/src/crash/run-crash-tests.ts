@@ -12,13 +12,13 @@ import { PrintScenario } from './print-scenario';
  * in orders (also from a store that sends orders too large to read or to store), runs the engine, closes orders out, and prints to an IPP
  * printer; it is started again on the same data folder until it finishes, and then nothing may be lost, duplicated, captured or printed twice.
  *
- *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 20 print jobs
+ *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
  *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|print
  */
 
-const FULL: CrashSizes & { rounds: number } = { rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, printJobs: 20 };
-const SHORT: CrashSizes & { rounds: number } = { rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, printJobs: 8 };
+const FULL: CrashSizes & { rounds: number } = { rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, printJobs: 10 };
+const SHORT: CrashSizes & { rounds: number } = { rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, printJobs: 5 };
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
 
 interface Options {

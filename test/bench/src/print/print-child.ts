@@ -91,6 +91,9 @@ async function baseline(request: BaselineRequest): Promise<PrintChildResult> {
                 await delay(request.pollMs);
             }
         }
+        if (accepted.ignoredAttributes.length) {
+            failures.push(`the printer ignored or substituted ${accepted.ignoredAttributes.join(', ')} of ${ticket.jobName}`);
+        }
         for (;;) {
             await delay(request.pollMs);
             const status = await printer.job(accepted.jobId);

@@ -7,6 +7,25 @@ import { freePort } from '@presswork/platform/lib/node/test/free-port';
 import { IppPrinter } from '@presswork/output/lib/node/ipp/ipp-printer';
 import { ensureDnsSdDaemons } from '@presswork/output/lib/node/test/dns-sd-daemons';
 
+/**
+ * A colour duplex PDF printer (an attribute file replaces ippeveprinter's `-f`/`-2`, which cannot
+ * say colour): every ticket of the benchmark is one it can honour.
+ */
+const PRINTER_ATTRIBUTES: Readonly<Record<string, readonly [string, string]>> = {
+    'printer-make-and-model': ['text', '"Presswork Bench Printer"'],
+    'color-supported': ['boolean', 'true'],
+    'copies-default': ['integer', '1'],
+    'copies-supported': ['rangeOfInteger', '1-999'],
+    'document-format-supported': ['mimeMediaType', 'application/pdf,application/octet-stream'],
+    'media-default': ['keyword', 'iso_a4_210x297mm'],
+    'media-supported': ['keyword', 'iso_a4_210x297mm,na_letter_8.5x11in'],
+    'media-ready': ['keyword', 'iso_a4_210x297mm'],
+    'print-color-mode-default': ['keyword', 'auto'],
+    'print-color-mode-supported': ['keyword', 'auto,color,monochrome'],
+    'sides-default': ['keyword', 'one-sided'],
+    'sides-supported': ['keyword', 'one-sided,two-sided-long-edge,two-sided-short-edge']
+};
+
 /** One job as the printer ran it: when its print command started and ended (epoch ms, this machine's clock). */
 export interface TimedJob {
     readonly jobId: number;
@@ -19,7 +38,7 @@ export interface TimedJob {
 
 /**
  * CUPS's `ippeveprinter` on a free loopback port (as output's ReferencePrinter starts it: `-n
- * localhost`, `-k`, PDF, duplex) whose print command is a fixed `sleep` that records, per job, the
+ * localhost`, `-k`, an attribute file for a colour duplex PDF printer) whose print command is a fixed `sleep` that records, per job, the
  * instants it started and ended: the end is the printer's `completed` as closely as anything
  * outside ippeveprinter can see it (its own `time-at-completed` and `date-time-at-completed` are
  * whole seconds). The command is `/bin/sh`, not Node, so that the printer's own CPU per job stays
@@ -59,8 +78,10 @@ export class TimedPrinter {
             `printf '%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' "$IPP_JOB_ID" "$started" "$ended" "$IPP_COPIES" "$IPP_SIDES" "$IPP_JOB_NAME" >> ${shellQuoted(record)}`,
             ''
         ].join('\n'), { mode: 0o755 });
+        const attributes = path.join(folder, 'attributes.conf');
+        await fs.writeFile(attributes, Object.entries(PRINTER_ATTRIBUTES).map(([name, [tag, values]]) => `ATTR ${tag} ${name} ${values}`).join('\n') + '\n');
         const child = spawn('ippeveprinter', [
-            '-p', String(port), '-n', 'localhost', '-d', path.join(folder, 'spool'), '-k', '-f', 'application/pdf', '-2',
+            '-p', String(port), '-n', 'localhost', '-a', attributes, '-d', path.join(folder, 'spool'), '-k',
             '-c', command, `Presswork Bench ${port}`
         ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
         const printer = new TimedPrinter(`ipp://127.0.0.1:${port}/ipp/print`, commandMillis, folder, child);
