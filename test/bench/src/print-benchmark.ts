@@ -24,12 +24,9 @@ import { percentile } from './statistics';
 
 export const PRINT_JOBS = 200;
 export const PRINT_COMMAND_MS = 50;
-/** The baseline's Get-Job-Attributes interval per job: the PrintFollower's default (1 s), so that both ask as often. */
+/** A bare run polled as often as the PrintFollower asks (its default, 1 s): the latency's comparison. */
 export const BASELINE_POLL_MS = 1000;
-/**
- * A second bare run, for context only (not the ratio's baseline): job() every 100 ms, nearly the
- * printer's own pace, which no follower that asks once a second can reach.
- */
+/** A bare run polled every 100 ms, which drives the printer nearly at its own pace: the throughput target's baseline. */
 export const PACE_POLL_MS = 100;
 /** ippeveprinter holds one job at a time (Print-Job is answered server-error-busy while it prints one). */
 const BASELINE_CONCURRENCY = 1;
@@ -56,47 +53,52 @@ export interface PrintResults {
     readonly baselinePollMillis: number;
     readonly concurrency: number;
     readonly baseline: PrintHalf;
-    /** The same bare round trips polled every PACE_POLL_MS: the printer's pace, for context. */
+    /** The same bare round trips polled every PACE_POLL_MS: the throughput target's baseline. */
     readonly printerPace: PrintHalf & { readonly pollMillis: number };
     readonly presswork?: PrintHalf & { readonly loggedErrors: number; readonly orderWrites?: number; readonly feedDeltas?: number };
     /** Why the Presswork half did not run or did not finish, when it did not. */
     readonly pressworkProblem?: string;
-    readonly ratios: { readonly throughput?: number };
+    /** Presswork's jobs/min over the bare run polled every 100 ms (the target's), and over the one polled every 1 s. */
+    readonly ratios: { readonly throughput?: number; readonly throughputToFollowerPaced?: number };
     readonly checks: readonly { readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }[];
 }
 
 export async function runPrintBenchmark(workFolder: string, progress: (message: string) => void): Promise<PrintResults> {
     const startedAt = new Date().toISOString();
-    const printer = await TimedPrinter.start(PRINT_COMMAND_MS);
+    // Each run has a printer of its own (same settings): a printer that still lists another run's
+    // jobs under the same names would let Presswork's recovery by name take them for its own.
+    const pressworkPrinter = await TimedPrinter.start(PRINT_COMMAND_MS);
     try {
-        progress(`print: ippeveprinter at ${printer.uri}, print command ${PRINT_COMMAND_MS} ms a job; preparing ${PRINT_JOBS} jobs`);
+        progress(`print: ippeveprinter, print command ${PRINT_COMMAND_MS} ms a job; preparing ${PRINT_JOBS} jobs`);
         const folder = path.join(workFolder, 'print');
         const folders = engineFolders(folder);
         const logger = new CountingLogger();
         const container = pressworkContainer(folders.data, logger);
-        const { workflowId } = await createIppPrinterAndWorkflow(container, printer.uri);
+        const { workflowId } = await createIppPrinterAndWorkflow(container, pressworkPrinter.uri);
         await container.get<DocumentStore>(DocumentStore).close();
         const fixture = await writePrintJobs(folders, PRINT_JOBS, workflowId);
 
         const bare = async (pollMs: number): Promise<PrintHalf> => {
-            progress(`print: bare IPP, IppPrinter.printJob + job() every ${pollMs} ms, ${BASELINE_CONCURRENCY} at a time`);
-            const before = (await printer.jobs()).length;
-            const run = await runChild<PrintChildResult>('print/print-child.js', {
-                kind: 'baseline', printerUri: printer.uri, jobs: fixture, concurrency: BASELINE_CONCURRENCY, pollMs, timeoutMs: TIMEOUT_MS
-            } satisfies BaselineRequest);
-            return half(run, (await printer.jobs()).slice(before), fixture);
+            progress(`print: bare IPP, IppPrinter.printJob + job() every ${pollMs} ms, ${BASELINE_CONCURRENCY} at a time, to a printer of its own`);
+            const printer = await TimedPrinter.start(PRINT_COMMAND_MS);
+            try {
+                const run = await runChild<PrintChildResult>('print/print-child.js', {
+                    kind: 'baseline', printerUri: printer.uri, jobs: fixture, concurrency: BASELINE_CONCURRENCY, pollMs, timeoutMs: TIMEOUT_MS
+                } satisfies BaselineRequest);
+                return half(run, await printer.jobs(), fixture);
+            } finally {
+                await printer.stop();
+            }
         };
         const printerPace = { ...await bare(PACE_POLL_MS), pollMillis: PACE_POLL_MS };
         const baseline = await bare(BASELINE_POLL_MS);
-        const afterBaseline = await printer.jobs();
 
         progress('print: Presswork, the backend as npm start composes it (engine, printer follower, HTTP server, change feed)');
         let presswork: PrintResults['presswork'];
         let pressworkProblem: string | undefined;
         try {
             const run = await runChild<PrintChildResult>('print/print-child.js', { kind: 'presswork', folder, jobs: PRINT_JOBS, timeoutMs: TIMEOUT_MS } satisfies PressworkRequest);
-            const printed = (await printer.jobs()).slice(afterBaseline.length);
-            presswork = { ...half(run, printed, fixture), loggedErrors: run.loggedErrors, orderWrites: run.orderWrites, feedDeltas: run.feedDeltas };
+            presswork = { ...half(run, await pressworkPrinter.jobs(), fixture), loggedErrors: run.loggedErrors, orderWrites: run.orderWrites, feedDeltas: run.feedDeltas };
             if (run.failures.length) {
                 pressworkProblem = run.failures.slice(0, 5).join('; ');
             }
@@ -105,7 +107,7 @@ export async function runPrintBenchmark(workFolder: string, progress: (message: 
         }
         return summarize(startedAt, baseline, printerPace, presswork, pressworkProblem);
     } finally {
-        await printer.stop();
+        await pressworkPrinter.stop();
     }
 }
 
@@ -145,7 +147,10 @@ function half(run: PrintChildResult, printed: readonly TimedJob[], fixture: read
 }
 
 function summarize(startedAt: string, baseline: PrintHalf, printerPace: PrintResults['printerPace'], presswork: PrintResults['presswork'], pressworkProblem: string | undefined): PrintResults {
-    const throughput = presswork && presswork.jobs === PRINT_JOBS ? presswork.jobsPerMinute / baseline.jobsPerMinute : undefined;
+    const ratio = (to: PrintHalf): number | undefined => presswork && presswork.jobs === PRINT_JOBS ? presswork.jobsPerMinute / to.jobsPerMinute : undefined;
+    // The target holds against the printer's pace (the stricter); against the follower-paced client for comparison.
+    const throughput = ratio(printerPace);
+    const throughputToFollowerPaced = ratio(baseline);
     const allPrinted = (run: PrintHalf | undefined): boolean => !!run && run.jobs === PRINT_JOBS && run.printedAtPrinter === PRINT_JOBS
         && run.printedTwice === 0 && run.ticketMismatches === 0 && run.failures.length === 0;
     return {
@@ -159,16 +164,16 @@ function summarize(startedAt: string, baseline: PrintHalf, printerPace: PrintRes
         printerPace,
         presswork,
         pressworkProblem,
-        ratios: { throughput },
+        ratios: { throughput, throughputToFollowerPaced },
         checks: [
-            { name: 'baseline: every job completed once, with its ticket', target: `${PRINT_JOBS} jobs`, actual: `${baseline.jobs} jobs`, met: allPrinted(baseline) },
+            { name: 'bare IPP runs: every job completed once, with its ticket', target: `${PRINT_JOBS} jobs`, actual: `${baseline.jobs} + ${printerPace.jobs} jobs`, met: allPrinted(baseline) && allPrinted(printerPace) },
             {
                 name: 'Presswork: every job Printed, printed once, with its ticket', target: `${PRINT_JOBS} jobs`,
                 actual: presswork ? `${presswork.jobs} jobs, ${presswork.printedTwice} twice, ${presswork.loggedErrors} errors` : 'did not run',
                 met: allPrinted(presswork) && presswork?.loggedErrors === 0
             },
             {
-                name: 'throughput, Presswork / bare IPP', target: `≥ ${TARGETS.throughputRatio} ×`,
+                name: `throughput, Presswork / bare IPP polled every ${PACE_POLL_MS} ms`, target: `≥ ${TARGETS.throughputRatio} ×`,
                 actual: throughput === undefined ? 'not measured' : `${number(throughput)} ×`, met: throughput !== undefined && throughput >= TARGETS.throughputRatio
             }
         ]
@@ -184,8 +189,8 @@ export function formatPrintReport(results: PrintResults): string {
         number(run.printedTwice, 0), number(run.cpuMillisPerJob, 1)
     ];
     const rows = [
-        row(`bare IPP (baseline): printJob + job() every ${results.baselinePollMillis} ms, ${results.concurrency} at a time`, results.baseline),
-        row(`bare IPP, job() every ${results.printerPace.pollMillis} ms (the printer's pace; context only)`, results.printerPace)
+        row(`bare IPP: printJob + job() every ${results.printerPace.pollMillis} ms, ${results.concurrency} at a time (throughput baseline)`, results.printerPace),
+        row(`bare IPP: printJob + job() every ${results.baselinePollMillis} ms (as often as the follower)`, results.baseline)
     ];
     if (results.presswork) {
         rows.push(row('Presswork: Create Job → Print (IPP) → Retain, npm start backend', results.presswork));
@@ -195,11 +200,13 @@ export function formatPrintReport(results: PrintResults): string {
         `  The printer's print command is a fixed ${results.printCommandMillis} ms sleep a job, so that the printer is not all that is measured;`,
         '  "completed → done" runs from the print command\'s end (the printer\'s completed) to the poll that saw it (bare IPP)',
         '  or to the job\'s Printed committed to the store (Presswork). ippeveprinter holds one job at a time (server-error-busy',
-        '  otherwise), so the bare runs send one job, follow it to completed, then send the next; the baseline polls as often as',
-        '  the PrintFollower does (every 1 s), so both ask the printer the same questions.',
+        '  otherwise), so a bare client sends one job, follows it to completed, then sends the next: polled every 100 ms it drives',
+        '  the printer nearly at its pace (the throughput target\'s baseline); polled every 1 s it asks as often as the PrintFollower',
+        '  (the latency\'s comparison). Each run prints to a fresh printer with the same settings.',
         table(['run', 'jobs', 'seconds', 'jobs/min', 'completed → done p50 ms', 'p95 ms', 'max ms', 'printed twice', 'CPU ms/job'], rows),
         results.presswork
-            ? `  Presswork / bare IPP throughput: ${results.ratios.throughput === undefined ? 'not measured' : `${number(results.ratios.throughput)} ×`}; `
+            ? `  Presswork / bare IPP throughput: ${ratioText(results.ratios.throughput)} against the ${results.printerPace.pollMillis} ms client, `
+            + `${ratioText(results.ratios.throughputToFollowerPaced)} against the ${results.baselinePollMillis} ms one; `
             + `order writes ${results.presswork.orderWrites ?? '?'}, change feed deltas ${results.presswork.feedDeltas ?? '?'}, errors logged ${results.presswork.loggedErrors}`
             : '  Presswork half: did not run',
         ...(results.pressworkProblem ? [`  Presswork half: ${results.pressworkProblem}`] : []),
@@ -209,6 +216,10 @@ export function formatPrintReport(results: PrintResults): string {
         table(['check', 'target', 'actual', ''], results.checks.map(check => [check.name, check.target, check.actual, check.met ? 'met' : 'MISSED'])),
         ''
     ].join('\n');
+}
+
+function ratioText(ratio: number | undefined): string {
+    return ratio === undefined ? 'not measured' : `${number(ratio)} ×`;
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
