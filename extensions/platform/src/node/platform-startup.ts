@@ -5,7 +5,10 @@ import { Deferred } from '@theia/core/lib/common/promise-util';
 import { DocumentStore } from './store/document-store';
 import { UserAccounts } from './auth/user-accounts';
 import * as path from 'node:path';
-import { defaultPrinter, defaultWorkflows } from './defaults/default-workflows';
+import { defaultPrinter, defaultWorkflows, provisionedPrinter } from './defaults/default-workflows';
+import { PrinterEnvironment, readPrinterEnvironment } from './defaults/printer-environment';
+import { SecretBox } from './secrets/secret-box';
+import { DEMO_PRINTER_ID } from '../common/well-known';
 import { PressworkConfig } from './presswork-config';
 import { PrintersCollection, WorkflowsCollection } from './store/platform-collections';
 import { RequiredStartup } from './required-startup';
@@ -29,17 +32,24 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
     protected readonly started = new Deferred<void>();
     readonly whenReady = this.started.promise;
     readonly whenDone = this.started.promise;
+    /** Where the first-start settings are read (tests give their own). */
+    environment: NodeJS.ProcessEnv = process.env;
 
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
+    @inject(SecretBox) protected readonly secrets: SecretBox;
     @inject(ILogger) @named('platform:PlatformStartup') protected readonly logger: ILogger;
 
     async initialize(): Promise<void> {
         try {
             await this.step('the data store could not be opened', () => this.store.ready);
             await this.step('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
-            await this.step('the default workflows could not be created', () => this.seedDefaultWorkflows());
+            let printer: PrinterEnvironment | undefined;
+            await this.step('the printer of PRESSWORK_PRINTER_URL is not valid', async () => {
+                printer = readPrinterEnvironment(this.environment);
+            });
+            await this.step('the default workflows could not be created', () => this.seedDefaultWorkflows(printer));
         } catch (error) {
             this.started.reject(error);
             return; // the application refuses to start on whenDone; extensions waiting on whenReady give up
@@ -51,15 +61,27 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
         }
     }
 
-    /** First start only: an empty workflow list gets the default workflows and the demo printer they print to. */
-    protected async seedDefaultWorkflows(): Promise<void> {
+    /**
+     * First start only: an empty workflow list gets the default workflows and the printer they
+     * print to: the IPP printer "Printer" of `PRESSWORK_PRINTER_URL` (its password sealed, never
+     * logged), else the demo hot folder.
+     */
+    protected async seedDefaultWorkflows(environment: PrinterEnvironment | undefined): Promise<void> {
         if (this.store.count(WorkflowsCollection) > 0) {
             return;
         }
-        if (this.store.count(PrintersCollection) === 0) {
+        let printerId = DEMO_PRINTER_ID;
+        if (environment) {
+            const printer = provisionedPrinter(environment.uri, environment.userName, environment.password ? this.secrets.seal(environment.password) : undefined);
+            if (!this.store.get(PrintersCollection, printer.id)) {
+                await this.store.create(PrintersCollection, printer);
+                this.logger.info(`printer Printer at ${environment.uri} provisioned from the environment`);
+            }
+            printerId = printer.id;
+        } else if (this.store.count(PrintersCollection) === 0) {
             await this.store.create(PrintersCollection, defaultPrinter(path.join(this.config.dataFolder, 'hot-folders', 'demo')));
         }
-        for (const workflow of defaultWorkflows(new Date().toISOString())) {
+        for (const workflow of defaultWorkflows(new Date().toISOString(), printerId)) {
             await this.store.create(WorkflowsCollection, workflow);
         }
     }
