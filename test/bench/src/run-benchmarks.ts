@@ -7,6 +7,7 @@ import { runChild } from './child-process';
 import { formatCloseoutReport, runCloseoutBenchmark } from './closeout-benchmark';
 import { formatEngineReport, runEngineBenchmark } from './engine-benchmark';
 import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
+import { formatPrintReport, runPrintBenchmark } from './print-benchmark';
 import { formatQueryReport, runQueryBenchmark } from './query-benchmark';
 import { formatUiReport, runUiBenchmark } from './ui-benchmark';
 import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
@@ -38,6 +39,7 @@ const ENGINE_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'engine.json')
 const QUERY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'query.json');
 const CLOSEOUT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'closeout.json');
 const UI_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'ui.json');
+const PRINT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'print.json');
 const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
@@ -52,8 +54,8 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
-type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui';
-const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui'];
+type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui' | 'print';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui', 'print'];
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -96,6 +98,11 @@ async function main(): Promise<void> {
             const ui = await runUiBenchmark(progress);
             console.log(formatUiReport(ui));
             await writeResults(UI_RESULTS_FILE, ui);
+        }
+        if (runs('print')) {
+            const print = await runPrintBenchmark(workFolder, progress);
+            console.log(formatPrintReport(print));
+            await writeResults(PRINT_RESULTS_FILE, print);
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });

@@ -9,7 +9,10 @@ import { inject } from '@presswork/platform/lib/node/test/inject';
 import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
 import { CountingLogger, engineContainer, engineFolders } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
-import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork } from './crash-protocol';
+import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork, PrintWork } from './crash-protocol';
+import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { pressworkContainer, startBackend } from '../print/print-backend';
+import { printEndOf } from '../print/print-outcome';
 import { closeoutInput, groupCommitDocument, groupCommitIds, isAtWorkflowEnd } from './crash-expectations';
 
 /**
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     const failures = request.kind === 'intake' ? await runIntake(request)
         : request.kind === 'engine' ? await runEngine(request)
             : request.kind === 'group-commit' ? await runGroupCommit(request)
+            : request.kind === 'print' ? await runPrint(request)
                 : await runCloseouts(request);
     await send({ kind: 'done', failures });
     process.disconnect();
@@ -138,6 +142,48 @@ async function runGroupCommit(work: GroupCommitWork): Promise<string[]> {
     await store.close();
     // The last tick's acknowledgements go out before `done`.
     await new Promise(resolve => setImmediate(resolve));
+    return failures;
+}
+
+/**
+ * The backend as `npm start` composes it (engine, printer monitor and follower) over the store,
+ * until every job printed (Retained) or waits for an operator because the printer lost it.
+ */
+async function runPrint(work: PrintWork): Promise<string[]> {
+    const logger = new CountingLogger();
+    const container = pressworkContainer(engineFolders(work.folder).data, logger);
+    const store = container.get<FileDocumentStore>(DocumentStore);
+    await store.ready;
+    await opened(store);
+    const failures: string[] = [];
+    const ended = new Set<string>();
+    const finished = new Promise<void>(resolve => {
+        const follow = (order: Order): void => {
+            for (const job of order.jobs) {
+                if (printEndOf(job)) {
+                    ended.add(job.id);
+                } else {
+                    ended.delete(job.id);
+                }
+                if (job.state === 'Error') {
+                    failures.push(`job ${job.id} went to Error: ${job.log[job.log.length - 1]?.message}`);
+                    resolve();
+                }
+            }
+            if (ended.size >= work.jobs) {
+                resolve();
+            }
+        };
+        store.onDidChange(change => change.collection === OrdersCollection.name && change.document && follow(change.document as Order));
+        [...store.all(OrdersCollection)].forEach(follow);
+        setTimeout(() => {
+            failures.push(`${ended.size} of ${work.jobs} jobs printed or wait for an operator after ${work.timeoutMs / 1000} s`);
+            resolve();
+        }, work.timeoutMs).unref();
+    });
+    const backend = await startBackend(container, logger, { ...sampleUser('crash-administrator', 'crash'), authority: 'Administrator' });
+    await finished;
+    await backend.stop();
     return failures;
 }
 

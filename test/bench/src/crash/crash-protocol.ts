@@ -1,7 +1,7 @@
 import type { IntakeEndpoint } from '../intake-backend';
 
 /** What a crash-test backend process is asked to do on its data folder; see crash-backend-child.ts. */
-export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | GroupCommitWork;
+export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | GroupCommitWork | PrintWork;
 
 /** Poll the simulator's whole window once into the store in `folder`. */
 export interface IntakeWork {
@@ -42,6 +42,17 @@ export interface GroupCommitWork {
     readonly writers: number;
     readonly documents: number;
     readonly versions: number;
+}
+
+/**
+ * Start the backend as `npm start` composes it (engine, printer follower) over `folder`, whose jobs
+ * print to an IPP printer, until every job is at the workflow's end or waits for an operator.
+ */
+export interface PrintWork {
+    readonly kind: 'print';
+    readonly folder: string;
+    readonly jobs: number;
+    readonly timeoutMs: number;
 }
 
 /** Backend to parent: the store opened (with what it reported), writes acknowledged (group commit), then the work's end. */

@@ -28,6 +28,7 @@ export interface CrashSizes {
     /** Group commit: orders written by 64 concurrent writers, each up to this many versions. */
     readonly groupCommitDocuments: number;
     readonly groupCommitVersions: number;
+    readonly printJobs: number;
 }
 
 const INTAKE_LINES_PER_ORDER = 3;

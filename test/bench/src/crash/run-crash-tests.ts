@@ -5,23 +5,24 @@ import { RESULTS_FOLDER, writeResults } from '../results';
 import { seededRandom } from '../statistics';
 import { CrashScenario, RoundOutcome, ScenarioResult, runScenario } from './crash-rounds';
 import { CloseoutScenario, CrashSizes, EngineScenario, GroupCommitScenario, IntakeScenario } from './crash-scenarios';
+import { PrintScenario } from './print-scenario';
 
 /**
  * Crash tests (issue 7): a real backend is killed with SIGKILL at random instants while it takes
- * in orders (also from a store that sends orders too large to read or to store), runs the engine, and closes orders out; it is started again on the same data folder
- * until it finishes, and then nothing may be lost, duplicated or captured twice. A fifth scenario kills
- * 64 concurrent writers of one store (its group commit): every acknowledged write must survive.
+ * in orders (also from a store that sends orders too large to read or to store), runs the engine, closes orders out, and prints to an IPP
+ * printer; it is started again on the same data folder until it finishes, and then nothing may be lost, duplicated, captured or printed twice.
+ * Another scenario kills 64 concurrent writers of one store (its group commit): every acknowledged write must survive.
  *
- *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts
+ *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
- *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit
+ *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print
  */
 
 const FULL: CrashSizes & { rounds: number } = {
-    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10
+    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10, printJobs: 10
 };
 const SHORT: CrashSizes & { rounds: number } = {
-    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8
+    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8, printJobs: 5
 };
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
 
@@ -63,7 +64,8 @@ async function main(): Promise<void> {
         hostile: async () => await IntakeScenario.startHostile(workFolder, chosen.sizes.hostileIntakeOrders) as CrashScenario<unknown>,
         engine: async () => new EngineScenario(workFolder, chosen.sizes.engineJobs) as CrashScenario<unknown>,
         closeout: async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>,
-        'group-commit': async () => new GroupCommitScenario(workFolder, chosen.sizes.groupCommitDocuments, chosen.sizes.groupCommitVersions) as CrashScenario<unknown>
+        'group-commit': async () => new GroupCommitScenario(workFolder, chosen.sizes.groupCommitDocuments, chosen.sizes.groupCommitVersions) as CrashScenario<unknown>,
+        print: async () => await PrintScenario.start(workFolder, chosen.sizes.printJobs) as CrashScenario<unknown>
     };
     const results: ScenarioResult[] = [];
     for (const [name, start] of Object.entries(scenarios)) {
