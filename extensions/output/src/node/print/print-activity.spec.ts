@@ -178,19 +178,23 @@ describe('Print activity', function (): void {
             assert.equal((await reference.tickets()).length, before);
         });
 
-        it('asks a busy printer again in a moment', async () => {
+        it('sends to a busy printer the moment it is free; another job bound for it waits soon, leaving no intent', async () => {
             const printerId = await printerA();
-            await reference.behave({ delayMs: 2000 });
+            await reference.behave({ delayMs: 1500 });
             sentAs(await fixture.activity.execute(await fixture.context({ printerId }, {}, 'first')), 'A');
             await eventually(async () => (await new IppPrinter(reference.uri).status()).state === 'processing', 5000, 'the first job to print');
-            const context = await fixture.context({ printerId }, {}, 'second');
+            await reference.behave({});
+            const second = fixture.activity.execute(await fixture.context({ printerId }, {}, 'second'));
+            await new Promise(resolve => setTimeout(resolve, 200));
+            const third = await fixture.context({ printerId }, {}, 'third');
 
-            const outcome = await fixture.activity.execute(context);
+            const waiting = await fixture.activity.execute(third);
 
-            assert.ok(outcome.kind === 'wait', JSON.stringify(outcome));
-            assert.match(outcome.reason, /^Printer A is busy with another job: Print-Job failed: the printer is busy/);
-            assert.ok(Date.parse(outcome.until!) <= Date.now() + 2000, 'soon');
-            assert.equal(context.printings.length, 1, 'the intent stays, so the next run looks for the job before sending');
+            assert.ok(waiting.kind === 'wait', JSON.stringify(waiting));
+            assert.match(waiting.reason, /^Printer A is busy with another job: another job is waiting for it to be free/);
+            assert.ok(Date.parse(waiting.until!) <= Date.now() + 2000, 'soon');
+            assert.deepEqual(third.printings.map(record => record?.jobName.split(' ')[0]), ['PW-third', undefined], 'the intent is cleared: nothing reached the printer');
+            sentAs(await second, 'A');
         });
 
         describe('after a crash', () => {

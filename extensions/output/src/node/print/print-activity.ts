@@ -12,7 +12,8 @@ import { PrintActivity, type PrintProperties } from '../../common/print-activity
 import { buildTicket } from '../../common/tickets/ticket-properties';
 import { MediaCatalog } from '../catalog/media-catalog';
 import { PrinterRegistry } from '../printers/printer-registry';
-import { PrinterTransportError, transportReason } from '../printers/printer-transport-error';
+import { PrinterTransportError, PrinterTransportProblem, transportReason } from '../printers/printer-transport-error';
+import { BusyPrinterWait } from './busy-printer-wait';
 import { PrintTarget, PrintTargets } from './print-targets';
 import { ticketSummary } from './ticket-summary';
 
@@ -53,6 +54,8 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
     retryAfterMs = 60_000;
     /** A printer busy with another job (one that takes one job at a time) is asked again soon. */
     busyRetryAfterMs = 2_000;
+    /** One job per busy printer keeps asking it, so that it is never idle between jobs. */
+    protected readonly busyPrinters = new BusyPrinterWait({ pollMs: 100, holdMs: 20_000 });
 
     constructor() {
         super(PrintActivity);
@@ -149,12 +152,16 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
             await context.log(`Ticket: ${ticketSummary(ticket)}; sending to Printer ${printer.name}`);
             let receipt: OutputReceipt;
             try {
-                receipt = await device.submit({
+                receipt = await this.busyPrinters.submit(printer.id, () => device.submit({
                     printer, file: printFile.path, fileName: printFile.file.name, ticket, owner: `${context.job.id}:${context.step.id}`,
                     signal: context.signal, onSending: () => context.setState('Printing'), ...(target.capabilities ? { capabilities: target.capabilities } : {})
-                });
+                }), context.signal);
             } catch (error) {
                 if (error instanceof PrinterTransportError) {
+                    if (intent && NOT_TAKEN.has(error.problem)) {
+                        // The printer said no before taking anything: no intent is left to look for by name.
+                        await context.recordPrinting(undefined);
+                    }
                     return this.retryLater(transportReason(printer.name, error), error.problem === 'busy' ? this.busyRetryAfterMs : undefined);
                 }
                 throw error;
@@ -184,6 +191,9 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
         return { kind: 'wait', state: 'Waiting', reason: waitReason(reason), until: new Date(Date.now() + afterMs).toISOString() };
     }
 }
+
+/** Answers that say the printer took nothing of the job: a later run need not look for it there. */
+const NOT_TAKEN: ReadonlySet<PrinterTransportProblem> = new Set<PrinterTransportProblem>(['busy', 'refused']);
 
 /**
  * The printer's job that an interrupted send left there, found by its name. IPP job names are not
