@@ -8,6 +8,7 @@ import type { PrintingRecord } from '@presswork/platform/lib/common/printing-rec
 import { RecordingContext, logText } from '@presswork/platform/lib/node/test/activity-context';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { PrinterPoolsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { PrinterTransportError } from '../printers/printer-transport-error';
 import { PrinterStatesCollection } from '../output-collections';
 import type { PrintProperties } from '../../common/print-activity';
 import { IppPrinter } from '../ipp/ipp-printer';
@@ -180,15 +181,22 @@ describe('Print activity', function (): void {
 
         it('sends to a busy printer the moment it is free; another job bound for it waits soon, leaving no intent', async () => {
             const printerId = await printerA();
-            await reference.behave({ delayMs: 1500 });
-            sentAs(await fixture.activity.execute(await fixture.context({ printerId }, {}, 'first')), 'A');
-            await eventually(async () => (await new IppPrinter(reference.uri).status()).state === 'processing', 5000, 'the first job to print');
-            await reference.behave({});
-            const second = fixture.activity.execute(await fixture.context({ printerId }, {}, 'second'));
-            await new Promise(resolve => setTimeout(resolve, 200));
+            // The printer answers busy (as ippeveprinter does while it prints another job) until it is let free.
+            let free = false;
+            const submit = fixture.ipp.submit.bind(fixture.ipp);
+            fixture.ipp.submit = async submission => {
+                if (!free) {
+                    throw new PrinterTransportError('busy', 'Print-Job failed: the printer is busy');
+                }
+                return submit(submission);
+            };
             const third = await fixture.context({ printerId }, {}, 'third');
+            const second = fixture.activity.execute(await fixture.context({ printerId }, {}, 'second'));
+            const asking = (fixture.activity as unknown as { busyPrinters: { asking: Set<string> } }).busyPrinters.asking;
+            await eventually(async () => asking.has(printerId), 3000, 'the second job to meet the printer busy and keep asking');
 
             const waiting = await fixture.activity.execute(third);
+            free = true;
 
             assert.ok(waiting.kind === 'wait', JSON.stringify(waiting));
             assert.match(waiting.reason, /^Printer A is busy with another job: another job is waiting for it to be free/);
