@@ -1,11 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
-import { setTimeout as delay } from 'node:timers/promises';
-import { freePort } from '@presswork/platform/lib/node/test/free-port';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
-import { IppPrinter } from '../ipp/ipp-printer';
 import { mediaSizeOf } from '../../common/tickets/pwg-media-size';
-import { ensureDnsSdDaemons } from './dns-sd-daemons';
+import { IppEvePrinterProcess } from './ippeveprinter-process';
 
 /** What the print command does with the next jobs; changed at run time with `behave`. */
 export interface ReferencePrinterBehaviour {
@@ -144,46 +140,31 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
  * loopback only (127.0.0.1 and ::1, its `-n localhost`); `uri` uses 127.0.0.1.
  */
 export class ReferencePrinter {
-    protected stderr = '';
-
-    protected constructor(
-        readonly uri: string,
-        readonly port: number,
-        protected readonly folder: TempFolder,
-        protected readonly child: ChildProcess
-    ) {
-        child.stderr?.setEncoding('utf8').on('data', (text: string) => {
-            this.stderr = (this.stderr + text).slice(-8000);
-        });
-    }
+    protected constructor(protected readonly folder: TempFolder, protected readonly process: IppEvePrinterProcess) { }
 
     static async start(options: ReferencePrinterOptions = {}): Promise<ReferencePrinter> {
-        await ensureDnsSdDaemons();
         const folder = await TempFolder.create('presswork-ipp-');
-        const port = await freePort();
-        const name = options.name ?? `Presswork Test ${port}`;
-        await fs.mkdir(folder.join('spool'));
         await fs.writeFile(folder.join('tickets.jsonl'), '');
         await fs.writeFile(folder.join('behaviour.json'), '{}');
         await fs.writeFile(folder.join('job-command.js'), jobCommand(folder.join('tickets.jsonl'), folder.join('behaviour.json')), { mode: 0o755 });
-        const attributes = { ...DEFAULT_ATTRIBUTES, ...options.attributes };
-        await fs.writeFile(folder.join('attributes.conf'), Object.entries(attributes)
-            .map(([attribute, value]) => {
-                const [tag, ...values] = value.split(' ');
-                return `ATTR ${tag} ${attribute} ${values.join(' ')}`;
-            }).join('\n') + '\n');
-        const child = spawn('ippeveprinter', [
-            '-p', String(port), '-n', 'localhost', '-a', folder.join('attributes.conf'), '-d', folder.join('spool'), '-k',
-            '-c', folder.join('job-command.js'), name
-        ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-        const printer = new ReferencePrinter(`ipp://127.0.0.1:${port}/ipp/print`, port, folder, child);
         try {
-            await printer.waitUntilAnswering();
+            const process = await IppEvePrinterProcess.start({
+                folder: folder.path, attributes: { ...DEFAULT_ATTRIBUTES, ...options.attributes }, command: folder.join('job-command.js'),
+                name: port => options.name ?? `Presswork Test ${port}`
+            });
+            return new ReferencePrinter(folder, process);
         } catch (error) {
-            await printer.stop();
+            await folder.remove();
             throw error;
         }
-        return printer;
+    }
+
+    get uri(): string {
+        return this.process.uri;
+    }
+
+    get port(): number {
+        return this.process.port;
     }
 
     /** The jobs the print command has seen so far, in order. */
@@ -201,46 +182,12 @@ export class ReferencePrinter {
 
     /** ippeveprinter's own log (its last few kilobytes), for a failing test's message. */
     get log(): string {
-        return this.stderr;
+        return this.process.log;
     }
 
     /** Stops this printer's process group only, and removes its folder. */
     async stop(): Promise<void> {
-        if (this.child.exitCode === null && this.child.signalCode === null && this.child.pid) {
-            const exited = new Promise(resolve => this.child.once('exit', resolve));
-            signalGroup(this.child.pid, 'SIGTERM');
-            if (await Promise.race([exited.then(() => true), delay(3000).then(() => false)]) === false) {
-                signalGroup(this.child.pid, 'SIGKILL');
-                await exited;
-            }
-        }
+        await this.process.stop();
         await this.folder.remove();
-    }
-
-    protected async waitUntilAnswering(timeoutMs = 15_000): Promise<void> {
-        const client = new IppPrinter(this.uri, { connectTimeoutMs: 1000, timeoutMs: 2000 });
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-            if (this.child.exitCode !== null || this.child.signalCode !== null) {
-                throw new Error(`ippeveprinter exited (${this.child.exitCode ?? this.child.signalCode}): ${this.stderr.trim()}`);
-            }
-            try {
-                await client.status();
-                return;
-            } catch (error) {
-                if (Date.now() > deadline) {
-                    throw new Error(`ippeveprinter did not answer on ${this.uri} within ${timeoutMs / 1000} s: ${(error as Error).message}\n${this.stderr.trim()}`);
-                }
-                await delay(50);
-            }
-        }
-    }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-    try {
-        process.kill(-pid, signal);
-    } catch {
-        // Already gone.
     }
 }
