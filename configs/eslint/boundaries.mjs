@@ -6,7 +6,7 @@
 // every (package, side, production or test) combination, with all the restrictions that apply.
 
 /** The feature extensions; platform is the kernel they all build on. */
-export const FEATURES = ['connections', 'workflow', 'jobs', 'closeout', 'output'];
+export const FEATURES = ['connections', 'workflow', 'jobs', 'closeout', 'output', 'notifications'];
 const EXTENSIONS = ['platform', ...FEATURES];
 
 /** Files that are tests or serve tests: specs, test helper folders, the system tests and benchmarks. */
@@ -40,7 +40,7 @@ const NODE_BUILTINS = {
 
 /** Packages reach each other by name, never by a relative path out of their own folder. */
 const OUT_OF_PACKAGE = {
-    regex: '^(\\.\\./){3,}(extensions|host|test|platform|connections|workflow|jobs|closeout|output|marcomcentral-simulator|browser-app|demo-store)/',
+    regex: '^(\\.\\./){3,}(extensions|host|test|platform|connections|workflow|jobs|closeout|output|notifications|marcomcentral-simulator|browser-app|demo-store)/',
     message: 'Import another package by its name (@presswork/…), never by a relative path out of this package.'
 };
 

@@ -51,6 +51,7 @@ export const LOCALIZED_FILES = [
     'extensions/closeout/src/browser/**/*.{ts,tsx}',
     'extensions/workflow/src/browser/**/*.{ts,tsx}',
     'extensions/output/src/browser/**/*.{ts,tsx}',
+    'extensions/notifications/src/browser/**/*.{ts,tsx}',
     'extensions/jobs/src/browser/actions/job-action-catalog.ts',
     'extensions/jobs/src/browser/pod/all-jobs-table.tsx',
     'extensions/jobs/src/browser/pod/all-jobs-toolbar.tsx',

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
     'users.manage',
     /** See the state of the system itself: documents the store could not load, servers. */
     'system.inspect',
+    /** Notification rules, e-mail (SMTP) settings, webhook endpoints and their delivery log. */
+    'notifications.manage',
     'account.password',
     /** Change the shell settings every user shares (Theia's settings.json on the server). */
     'settings.manage'
@@ -61,6 +63,7 @@ export const PERMISSION_HOLDERS: Readonly<Record<Permission, readonly Authority[
     'output.manage': administrators,
     'users.manage': administrators,
     'system.inspect': administrators,
+    'notifications.manage': administrators,
     'account.password': everyone,
     'settings.manage': administrators
 };

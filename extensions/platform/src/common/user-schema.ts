@@ -4,6 +4,9 @@ import { DocumentIdSchema, TimestampSchema } from './identifiers';
 
 export const AuthoritySchema = z.enum(AUTHORITIES);
 
+/** An e-mail address as people type it: one address, no display name, at most 254 characters. */
+export const EmailAddressSchema = z.string().trim().max(254).pipe(z.email('must be an e-mail address such as ops@shop.example'));
+
 /** User names are case-sensitive (as in TFPM); letters, digits and . _ @ - only. */
 export const UserNameSchema = z.string()
     .min(1, 'User name is required')
@@ -52,10 +55,12 @@ export const UserSchema = z.object({
     passwordHash: z.string().regex(/^scrypt\$\d{5,7}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9+/]{22,88}={0,2}\$[A-Za-z0-9+/]{43}=$/),
     mustChangePassword: z.boolean(),
     createdAt: TimestampSchema,
-    passwordChangedAt: TimestampSchema.optional()
+    passwordChangedAt: TimestampSchema.optional(),
+    /** Where notifications addressed to this user go (rules that name users, the default rules). */
+    email: EmailAddressSchema.optional()
 });
 export type User = z.infer<typeof UserSchema>;
 
 /** What the browser may know of a user. */
-export const UserSummarySchema = UserSchema.pick({ id: true, version: true, name: true, authority: true, mustChangePassword: true, createdAt: true });
+export const UserSummarySchema = UserSchema.pick({ id: true, version: true, name: true, authority: true, mustChangePassword: true, createdAt: true, email: true });
 export type UserSummary = z.infer<typeof UserSummarySchema>;

@@ -16,6 +16,10 @@ import { ConnectionTypeContribution } from '../common/connection-type-contributi
 import { ConnectionTypeRegistry } from '../common/connection-type-registry';
 import { OutputDeviceContribution } from '../common/output-device-contribution';
 import { OutputDeviceRegistry } from '../common/output-device-registry';
+import { EventSourceContribution } from '../common/event-source-contribution';
+import { EventSourceRegistry } from '../common/event-source-registry';
+import { NotificationChannelContribution } from '../common/notification-channel-contribution';
+import { NotificationChannelRegistry } from '../common/notification-channel-registry';
 import { bindContributionPoint } from '../common/contribution-registry';
 import { StepReferenceContribution } from '../common/step-reference-contribution';
 import { WorkflowAssignmentContribution } from '../common/workflow-assignment-contribution';
@@ -96,6 +100,8 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bindContributionPoint(bind, ActivityContribution, ActivityRegistry);
     bindContributionPoint(bind, ConnectionTypeContribution, ConnectionTypeRegistry);
     bindContributionPoint(bind, OutputDeviceContribution, OutputDeviceRegistry);
+    bindContributionPoint(bind, EventSourceContribution, EventSourceRegistry);
+    bindContributionPoint(bind, NotificationChannelContribution, NotificationChannelRegistry);
     bindRootContributionProvider(bind, WorkflowAssignmentContribution);
     bindRootContributionProvider(bind, StepReferenceContribution);
     bindRootContributionProvider(bind, ChangeFeedProjection);

@@ -1,0 +1,24 @@
+import type { Event } from '@theia/core/lib/common/event';
+import type { PressworkEvent, PressworkEventDraft } from '@presswork/platform/lib/common/presswork-events';
+
+/**
+ * The durable, ordered record of every event (the outbox): appended by the event sources and the
+ * `EventPublisher`, read by the rule dispatcher from its own persisted position and paged by
+ * `GET /api/v1/events?after=<seq>`. Positions (`seq`) increase by one and survive restarts.
+ */
+export const EventJournal = Symbol('EventJournal');
+export interface EventJournal {
+    /** Resolves once the journal is open and the events missed while Presswork was down are derived. */
+    readonly ready: Promise<void>;
+    /** The position of the last event journaled (0 when none). */
+    readonly lastSeq: number;
+    /**
+     * Makes the drafts durable, in order, each with the next position; a draft whose id is
+     * journaled already is skipped (derived again after a crash). Resolves with those appended.
+     */
+    append(drafts: readonly PressworkEventDraft[]): Promise<readonly PressworkEvent[]>;
+    /** Up to `limit` events after position `afterSeq`, oldest first (fewer at the end, or where old ones were pruned). */
+    read(afterSeq: number, limit: number): Promise<readonly PressworkEvent[]>;
+    /** Fires after each durable append, with what was appended. */
+    readonly onDidAppend: Event<readonly PressworkEvent[]>;
+}
