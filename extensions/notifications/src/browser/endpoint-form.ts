@@ -4,6 +4,7 @@ import { FormDialog, type FormField } from '@presswork/platform/lib/browser/form
 import { PRESSWORK_EVENT_NAMES } from '@presswork/platform/lib/common/presswork-events';
 import { EVENT_CATALOG } from '../common/event-catalog';
 import { type WebhookEndpointInput, WebhookEndpointInputSchema, type WebhookEndpointView } from '../common/notifications-protocol';
+import { fieldProblems } from './field-problems';
 
 const LABELS: Record<string, string> = {
     name: nls.localize('presswork/notifications/endpointName', 'Name'),
@@ -22,10 +23,10 @@ const EndpointFormSchema = z.record(z.string(), z.string()).transform((form, con
     };
     const checked = WebhookEndpointInputSchema.safeParse(input);
     if (!checked.success) {
-        for (const issue of checked.error.issues) {
-            const field = String(issue.path[0] ?? 'name');
-            context.addIssue({ code: 'custom', path: [field], message: nls.localize('presswork/notifications/fieldProblem', '{0}: {1}', LABELS[field] ?? field, issue.message) });
-        }
+        // The dialog shows the first problem; each names its field's label.
+        const problems = fieldProblems(checked.error, path => String(path[0] ?? 'name'));
+        Object.entries(problems).forEach(([field, message]) =>
+            context.addIssue({ code: 'custom', path: [field], message: nls.localize('presswork/notifications/fieldProblem', '{0}: {1}', LABELS[field] ?? field, message) }));
         return z.NEVER;
     }
     return checked.data as WebhookEndpointInput;

@@ -59,6 +59,8 @@ export class NotificationsWidget extends PressworkViewWidget {
             id: NotificationsWidget.ID, label: NotificationsWidget.LABEL, icon: 'bell',
             collections: [NotificationCollectionNames.rules, NotificationCollectionNames.endpoints]
         });
+        // The tabs show at once; their content once the first load is in.
+        this.update();
     }
 
     protected async load(): Promise<void> {
@@ -83,6 +85,7 @@ export class NotificationsWidget extends PressworkViewWidget {
             </div>
             {tabs.map(tab => <div key={tab} role='tabpanel' id={`presswork-notifications-panel-${tab}`} aria-labelledby={`presswork-notifications-tab-${tab}`}
                 hidden={tab !== this.tab} className='presswork-notifications-panel'>
+                {!this.loaded && !this.error && <p>{nls.localize('presswork/notifications/loading', 'Loading…')}</p>}
                 {this.loaded && tab === 'rules' && this.renderRules()}
                 {this.loaded && tab === 'email' && this.renderEmail()}
                 {this.loaded && tab === 'webhooks' && this.renderWebhooks()}

@@ -56,13 +56,13 @@ export class RuleEditorDialog extends ReactDialog<void> {
             return;
         }
         this.submitting = true;
-        try {
-            await this.options.submit(checked.input);
+        // The service's refusal (a conflict, a name taken) stays in the dialog with everything typed.
+        const refusal = await this.options.submit(checked.input).then(() => undefined, (error: unknown) => messageOf(error));
+        this.submitting = false;
+        if (refusal === undefined) {
             await super.accept();
-        } catch (error) {
-            this.setErrorMessage(messageOf(error));
-        } finally {
-            this.submitting = false;
+        } else {
+            this.setErrorMessage(refusal);
         }
     }
 
