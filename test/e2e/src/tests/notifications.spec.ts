@@ -80,6 +80,7 @@ test.describe('notifications', () => {
         // The job goes to Error (Reject with a reason): the rule's message arrives.
         const actions = new JobActions(page);
         await shell.runMenu('View', 'Operations');
+        await actions.pod.waitUntilLoaded();
         await actions.run(job.id, 'presswork.jobs.reject');
         await actions.dialog.getByLabel('Reason').fill('Wrong paper in the proof');
         await actions.dialog.getByRole('button', { name: 'Reject' }).click();
