@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type {
-    CloseoutCapableConnectionType, Connection, ConnectionTypeContribution, JobFlow, ReceivedOrder
+    CloseoutCapableConnectionType, Connection, ConnectionTypeContribution, ContinuedJobs, JobFlow, ReceivedOrder, SkippedJob
 } from '@presswork/platform/lib/common';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
@@ -26,10 +26,12 @@ import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status'
 
 /**
  * JobFlow as the engine behaves for Closeout Order: a job waiting at the step moves on (to Queued
- * at the next step); anything else is refused. Every call is recorded.
+ * at the next step); anything else is refused (one job) or skipped (a batch, in one write of the
+ * order). Every job continued is recorded, and every batch call.
  */
-export class RecordingJobFlow implements Pick<JobFlow, 'continueJob'> {
+export class RecordingJobFlow implements Pick<JobFlow, 'continueJob' | 'continueJobs'> {
     readonly continued: { jobId: string; by: string; atActivity?: string }[] = [];
+    readonly batches: { orderId: string; jobIds: readonly string[]; result: ContinuedJobs }[] = [];
 
     constructor(protected readonly store: FileDocumentStore) { }
 
@@ -41,14 +43,48 @@ export class RecordingJobFlow implements Pick<JobFlow, 'continueJob'> {
                 if (job.id !== jobId) {
                     return job;
                 }
-                if (job.state !== WAITING_FOR_CLOSEOUT || (atActivity && job.currentActivity !== atActivity)) {
-                    throw PressworkError.Refused(`Job ${jobId} is ${job.state}, not waiting at ${atActivity}`);
+                const released = releasedJob(job, atActivity);
+                if (typeof released === 'string') {
+                    throw PressworkError.Refused(released);
                 }
-                return { ...job, state: 'Queued' as const, currentActivity: undefined, waitReason: undefined, stepId: 'complete-retain' };
+                return released;
             })
         }));
         this.continued.push({ jobId, by, atActivity });
     }
+
+    async continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs> {
+        const listed = new Set(jobIds);
+        let result: ContinuedJobs = { continued: [], skipped: [] };
+        await this.store.modify(OrdersCollection, orderId, current => {
+            const continued: string[] = [];
+            const skipped: SkippedJob[] = [];
+            const jobs = current.jobs.map(job => {
+                const released = listed.has(job.id) ? releasedJob(job, atActivity) : job;
+                if (typeof released === 'string') {
+                    skipped.push({ jobId: job.id, reason: released });
+                    return job;
+                }
+                if (released !== job) {
+                    continued.push(job.id);
+                }
+                return released;
+            });
+            result = { continued, skipped };
+            return { ...current, jobs };
+        });
+        this.continued.push(...result.continued.map(jobId => ({ jobId, by, atActivity })));
+        this.batches.push({ orderId, jobIds, result });
+        return result;
+    }
+}
+
+/** A job waiting at Closeout Order (at `atActivity`, when given) at its next step, or why not. */
+function releasedJob(job: Job, atActivity: string | undefined): Job | string {
+    if (job.state !== WAITING_FOR_CLOSEOUT || (atActivity && job.currentActivity !== atActivity)) {
+        return `Job ${job.id} is ${job.state}, not waiting at ${atActivity}`;
+    }
+    return { ...job, state: 'Queued' as const, currentActivity: undefined, waitReason: undefined, stepId: 'complete-retain' };
 }
 
 export const WAITING_JOB: Partial<Job> = {
