@@ -12,6 +12,7 @@ import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { NewLineItemJobsBuilder } from '@presswork/connections/lib/node/intake/new-line-item-jobs-builder';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
+import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
 import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -129,6 +130,10 @@ export interface FixtureOptions {
     /** The folder to open (a restart reuses the previous one). */
     readonly folder?: string;
     readonly owner?: string;
+    /** More collections for the store (the workflow engine's, when it releases the jobs). */
+    readonly collections?: readonly DocumentCollection[];
+    /** What the releaser releases jobs with, over the fixture's store: the recording JobFlow by default. */
+    readonly releaseWith?: (store: FileDocumentStore, folder: string) => Pick<JobFlow, 'continueJobs'>;
 }
 
 /** The closeout backend over a real file store, as the module wires it, with a recording JobFlow. */
@@ -147,7 +152,7 @@ export class CloseoutFixture {
 
     static async open(options: FixtureOptions): Promise<CloseoutFixture> {
         const folder = options.folder ?? (await TempFolder.create('presswork-closeout-')).path;
-        const store = await openStore(path.join(folder, 'store'), CLOSEOUT_COLLECTIONS);
+        const store = await openStore(path.join(folder, 'store'), [...CLOSEOUT_COLLECTIONS, ...options.collections ?? []]);
         const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
         if (!store.get(ConnectionsCollection, 'conn-1')) {
             await store.create(ConnectionsCollection, {
@@ -160,7 +165,9 @@ export class CloseoutFixture {
         const logger = recordingLogger();
         const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
-        const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });
+        const releaser = inject(new WaitingJobReleaser(), {
+            store, jobFlow: options.releaseWith?.(store, folder) ?? jobFlow, platform: { whenReady: Promise.resolve() }, logger
+        });
         // Started as the backend starts it: it follows the store's writes of closed orders.
         await releaser.start();
         const connectionTypes = registryOf(ConnectionTypeRegistry, [options.connectionType]);
