@@ -9,7 +9,6 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
-import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { NewLineItemJobsBuilder } from '@presswork/connections/lib/node/intake/new-line-item-jobs-builder';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
@@ -26,33 +25,14 @@ import { WaitingJobReleaser } from '../waiting-job-releaser';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
- * JobFlow as the engine behaves for Closeout Order: a job waiting at the step moves on (to Queued
- * at the next step); anything else is refused (one job) or skipped (a batch, in one write of the
- * order). Every job continued is recorded, and every batch call.
+ * JobFlow as the engine behaves for Closeout Order: each listed job waiting at the step moves on
+ * (to Queued at the next step), in one write of the order; any other is skipped. Every job
+ * continued is recorded.
  */
-export class RecordingJobFlow implements Pick<JobFlow, 'continueJob' | 'continueJobs'> {
+export class RecordingJobFlow implements Pick<JobFlow, 'continueJobs'> {
     readonly continued: { jobId: string; by: string; atActivity?: string }[] = [];
-    readonly batches: { orderId: string; jobIds: readonly string[]; result: ContinuedJobs }[] = [];
 
     constructor(protected readonly store: FileDocumentStore) { }
-
-    async continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
-        const [order] = this.store.findBy(OrdersCollection, 'job', jobId);
-        await this.store.modify(OrdersCollection, order.id, current => ({
-            ...current,
-            jobs: current.jobs.map(job => {
-                if (job.id !== jobId) {
-                    return job;
-                }
-                const released = releasedJob(job, atActivity);
-                if (typeof released === 'string') {
-                    throw PressworkError.Refused(released);
-                }
-                return released;
-            })
-        }));
-        this.continued.push({ jobId, by, atActivity });
-    }
 
     async continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs> {
         const listed = new Set(jobIds);
@@ -61,31 +41,22 @@ export class RecordingJobFlow implements Pick<JobFlow, 'continueJob' | 'continue
             const continued: string[] = [];
             const skipped: SkippedJob[] = [];
             const jobs = current.jobs.map(job => {
-                const released = listed.has(job.id) ? releasedJob(job, atActivity) : job;
-                if (typeof released === 'string') {
-                    skipped.push({ jobId: job.id, reason: released });
+                if (!listed.has(job.id)) {
                     return job;
                 }
-                if (released !== job) {
-                    continued.push(job.id);
+                if (job.state !== WAITING_FOR_CLOSEOUT || job.currentActivity !== atActivity) {
+                    skipped.push({ jobId: job.id, reason: `Job ${job.id} is ${job.state}, not waiting at ${atActivity}` });
+                    return job;
                 }
-                return released;
+                continued.push(job.id);
+                return { ...job, state: 'Queued' as const, currentActivity: undefined, waitReason: undefined, stepId: 'complete-retain' };
             });
             result = { continued, skipped };
             return { ...current, jobs };
         });
         this.continued.push(...result.continued.map(jobId => ({ jobId, by, atActivity })));
-        this.batches.push({ orderId, jobIds, result });
         return result;
     }
-}
-
-/** A job waiting at Closeout Order (at `atActivity`, when given) at its next step, or why not. */
-function releasedJob(job: Job, atActivity: string | undefined): Job | string {
-    if (job.state !== WAITING_FOR_CLOSEOUT || (atActivity && job.currentActivity !== atActivity)) {
-        return `Job ${job.id} is ${job.state}, not waiting at ${atActivity}`;
-    }
-    return { ...job, state: 'Queued' as const, currentActivity: undefined, waitReason: undefined, stepId: 'complete-retain' };
 }
 
 export const WAITING_JOB: Partial<Job> = {
