@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { PressworkEventDraft } from '@presswork/platform/lib/common/presswork-events';
 import { parseEventDraft } from '@presswork/platform/lib/common/presswork-events';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { followDerivedDrafts } from '@presswork/platform/lib/node/test/derived-drafts';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import type { PrinterState } from '../../common/printer-state';
@@ -9,7 +10,7 @@ import { FollowFixture, pageFor } from '../follow/test/follow-fixture';
 import { PrinterStatesCollection } from '../output-collections';
 import { ReferencePrinter } from '../test/reference-printer';
 import { attentionReasons, needsAttention } from './printer-attention';
-import { PrinterEventSource, type PrinterSnapshot } from './printer-event-source';
+import { PrinterEventSource } from './printer-event-source';
 
 const T0 = '2026-12-05T10:00:00.000Z';
 const T1 = '2026-12-05T10:01:00.000Z';
@@ -21,25 +22,6 @@ function printerState(change: Partial<PrinterState> = {}): PrinterState {
 
 function sourceOver(store: Pick<DocumentStore, 'get'>): PrinterEventSource {
     return inject(new PrinterEventSource(), { store });
-}
-
-/** Drafts from the source for each change of the printer states, as the notifications journal would derive them. */
-function collectDrafts(store: DocumentStore, source: PrinterEventSource): PressworkEventDraft[] {
-    const drafts: PressworkEventDraft[] = [];
-    const snapshots = new Map<string, PrinterSnapshot>();
-    store.onDidChange(change => {
-        if (change.collection !== source.collection) {
-            return;
-        }
-        const next = change.document ? source.observe(change.document as PrinterState) : undefined;
-        drafts.push(...source.derive(snapshots.get(change.id), next));
-        if (next) {
-            snapshots.set(change.id, next);
-        } else {
-            snapshots.delete(change.id);
-        }
-    });
-    return drafts;
 }
 
 describe('PrinterEventSource', () => {
@@ -136,8 +118,7 @@ describe('PrinterEventSource', () => {
         it('needs attention within seconds of the printer reporting out of paper while printing, and recovers when paper is back', async () => {
             const fixture = await FollowFixture.open();
             try {
-                const eventSource = sourceOver(fixture.store);
-                const drafts = collectDrafts(fixture.store, eventSource);
+                const { drafts, names } = followDerivedDrafts(fixture.store, sourceOver(fixture.store));
                 const printer = await fixture.addPrinter('printer-r', 'Reference Press', reference.uri);
                 // The monitor's own interval (1 s), as the backend runs it.
                 await fixture.startMonitor({ intervalMs: 1000 });
@@ -151,14 +132,13 @@ describe('PrinterEventSource', () => {
                 const seconds = (Date.now() - sent) / 1000;
                 assert.ok(seconds < 5, `needed attention after ${seconds} s`);
                 const attention = drafts.find(draft => draft.name === 'printer.needs-attention')!;
-                parseEventDraft(attention);
                 assert.equal(attention.subject, 'printer:printer-r');
                 assert.equal((attention.payload as { printer: string }).printer, 'Reference Press');
                 assert.equal((attention.payload as { reason: string }).reason, 'out of paper');
                 assert.match((attention.payload as { reasonKeywords: string }).reasonKeywords, /^media-empty-(error|warning)$/);
 
                 await eventually(() => drafts.some(draft => draft.name === 'printer.recovered'), 10_000, 'printer.recovered');
-                assert.deepEqual(drafts.map(draft => draft.name), ['printer.needs-attention', 'printer.recovered'], 'once each');
+                assert.deepEqual(names(), ['printer.needs-attention', 'printer.recovered'], 'once each');
                 assert.equal((drafts[1].payload as { troubleSince: string }).troubleSince, (attention.payload as { since: string }).since);
             } finally {
                 await fixture.dispose();
