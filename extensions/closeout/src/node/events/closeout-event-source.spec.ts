@@ -49,6 +49,13 @@ describe('CloseoutEventSource', () => {
         assert.deepEqual(derive(closed, { ...closed, version: 2 }), [], 'closed once');
     });
 
+    it('says the order closed out when the order is closed but a stop kept its record from saying so', () => {
+        const closedOrder = sourceOver({ get: (() => ({ ...order, closed: true })) as DocumentStore['get'] });
+        const done = closeout({ parts: { packingSlip: DONE, invoice: DONE, settlement: DONE }, running: { by: 'olivia', since: T1, owner: 'b' } });
+        const drafts = closedOrder.derive(source.observe(done), closedOrder.observe(done));
+        assert.deepEqual(drafts.map(draft => [draft.id, draft.at]), [[`order.closed-out:order-1:${T2}`, T2]]);
+    });
+
     it('says which part failed, with the store\'s code and message', () => {
         const failed: StoredPart = { status: 'failed', code: 402, message: 'MarcomCentral refused the invoice (code 402): Order not fully shipped', at: T1, sent: true };
         assert.deepEqual(derive(closeout(), closeout({ parts: { packingSlip: DONE, invoice: failed, settlement: PENDING } })), [{

@@ -55,16 +55,19 @@ export class CloseoutEventSource implements EventSourceContribution<CloseoutDocu
                 ? [definedOnly({ part, at: stored.at, code: stored.code, message: stored.message ?? `The ${PART_LABELS[part].toLowerCase()} failed` })]
                 : [];
         });
+        // The order is closed (its write) just before the record says so (the attempt's end): a stop in
+        // between leaves only the order closed, which the next start's look at every record then finds.
+        const closed = closeout.closed || !!order?.closed;
         return definedOnly({
             orderId: closeout.id,
             orderNumber: closeout.orderNumber,
             connectionId: order?.connectionId,
             customerName: order ? customerName(order) : undefined,
-            closed: closeout.closed,
-            closedAt: closeout.closed ? closeout.closedAt ?? order?.closeout?.closedAt ?? lastPartAt(closeout) : undefined,
-            packingSlipNumber: closeout.closed ? slip?.packingSlipNumber : undefined,
-            carrier: closeout.closed ? slip?.carrierName : undefined,
-            trackingNumber: closeout.closed ? slip?.trackingNumber || undefined : undefined,
+            closed,
+            closedAt: closed ? closeout.closedAt ?? order?.closeout?.closedAt ?? lastPartAt(closeout) : undefined,
+            packingSlipNumber: closed ? slip?.packingSlipNumber : undefined,
+            carrier: closed ? slip?.carrierName : undefined,
+            trackingNumber: closed ? slip?.trackingNumber || undefined : undefined,
             failures
         });
     }

@@ -25,7 +25,7 @@ function sourceOver(store: Pick<DocumentStore, 'get'>): PrinterEventSource {
 }
 
 describe('PrinterEventSource', () => {
-    const source = sourceOver({ get: (() => ({ name: 'Versant A' })) as DocumentStore['get'] });
+    const source = sourceOver({ get: (() => ({ name: 'Versant A', enabled: true })) as DocumentStore['get'] });
 
     function derive(before: PrinterState | undefined, after: PrinterState | undefined): PressworkEventDraft[] {
         const drafts = source.derive(before && source.observe(before), after && source.observe(after));
@@ -77,6 +77,13 @@ describe('PrinterEventSource', () => {
             id: `printer.recovered:printer-a:${T2}`, name: 'printer.recovered', at: T2, subject: 'printer:printer-a',
             payload: { printerId: 'printer-a', printer: 'Versant A', printerState: 'processing', troubleSince: T1 }
         }]);
+    });
+
+    it('says no recovery when an administrator disables a printer in trouble', () => {
+        const disabled = sourceOver({ get: (() => ({ name: 'Versant A', enabled: false })) as DocumentStore['get'] });
+        const stopped = printerState({ state: 'stopped', since: T1 });
+        const marked = printerState({ state: 'unknown', problem: 'Versant A is disabled: it takes no new jobs and is not watched', since: T2 });
+        assert.deepEqual(disabled.derive(source.observe(stopped), disabled.observe(marked)), []);
     });
 
     it('needs attention for a printer first seen in trouble; nothing for a deleted printer', () => {

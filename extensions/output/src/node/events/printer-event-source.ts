@@ -13,6 +13,8 @@ export interface PrinterSnapshot {
     readonly printerId: string;
     /** The printer's name when the state was written (the state document holds only its id). */
     readonly printer: string;
+    /** A printer taken out of use by an administrator is not watched: leaving trouble that way is no recovery. */
+    readonly enabled: boolean;
     readonly trouble: boolean;
     /** Attention reasons without their severity, plus `stopped` and `unreachable`: one more of them is a new problem. */
     readonly problems: readonly string[];
@@ -38,6 +40,7 @@ export class PrinterEventSource implements EventSourceContribution<PrinterState,
 
     observe(document: PrinterState): PrinterSnapshot {
         const trouble = needsAttention(document);
+        const printer = this.store.get(PrintersCollection, document.id);
         const problems = [
             ...attentionReasons(document.reasons).map(reasonBase),
             ...(document.state === 'stopped' ? ['stopped'] : []),
@@ -45,7 +48,8 @@ export class PrinterEventSource implements EventSourceContribution<PrinterState,
         ];
         return {
             printerId: document.id,
-            printer: this.store.get(PrintersCollection, document.id)?.name ?? document.id,
+            printer: printer?.name ?? document.id,
+            enabled: printer?.enabled ?? false,
             trouble,
             problems: [...new Set(problems)].sort(),
             state: document.state,
@@ -74,7 +78,7 @@ export class PrinterEventSource implements EventSourceContribution<PrinterState,
                 payload: { ...fields, reason: next.words ?? next.state, since: next.since }
             }];
         }
-        if (previous?.trouble && !next.trouble) {
+        if (previous?.trouble && !next.trouble && next.enabled) {
             return [{
                 id: `printer.recovered:${printerId}:${next.since}`, name: 'printer.recovered', at: next.since, subject,
                 payload: { ...fields, troubleSince: previous.since }
