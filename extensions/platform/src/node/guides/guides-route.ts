@@ -10,8 +10,12 @@ import { RequestUsers } from '../auth/request-user';
 import { isInside } from '../files/path-containment';
 import { guidePage } from './guide-page';
 
-/** The repository's docs/ folder, beside extensions/ (lib/node/guides is five folders below it). */
-export const DOCS_FOLDER = path.resolve(__dirname, '..', '..', '..', '..', '..', 'docs');
+/**
+ * The repository's docs/ folder: named by the start script (PRESSWORK_DOCS), since the bundled
+ * backend runs from host/browser-app/lib/backend; else found from this file in the repository
+ * (lib/node/guides is five folders below it), as when the route runs unbundled in tests.
+ */
+export const DOCS_FOLDER = process.env.PRESSWORK_DOCS ?? path.resolve(__dirname, '..', '..', '..', '..', '..', 'docs');
 
 const GuideNameSchema = z.enum(Object.keys(GUIDES) as [GuideName, ...GuideName[]]);
 const ImageNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.png$/);
