@@ -31,7 +31,7 @@ test.describe("Presswork's own shell", () => {
         const guide = await opened;
         await expect(guide).toHaveURL(/\/guides\/operator$/);
         await expect(guide.locator('main h1').first()).toBeVisible();
-        await expect(guide.getByRole('link', { name: 'Administrator guide' })).toBeVisible();
+        await expect(guide.locator('nav').getByRole('link', { name: 'Administrator guide' })).toBeVisible();
         // Its pictures are served too.
         const picture = guide.locator('main img').first();
         if (await picture.count() > 0) {
