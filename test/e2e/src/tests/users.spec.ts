@@ -63,6 +63,14 @@ test.describe('users and authorities', () => {
         await shell.runMenu('View', 'Users');
         const users = new UsersView(page);
         await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');
+        // Changing one's own authority asks first, naming what is lost; Cancel is the default and keeps it.
+        const question = page.locator('.dialogBlock', { hasText: 'Change your own authority' });
+        await expect(question).toContainText('You are changing your own authority to Monitor');
+        await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+        await question.getByRole('button', { name: 'Cancel' }).click();
+        await expect(users.row('admin').getByLabel('Authority of admin')).toHaveValue('Administrator');
+        await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');
+        await question.getByRole('button', { name: 'Change my authority' }).click();
         await expect(page.locator('.theia-notification-message').first()).toContainText('admin is the last administrator');
         await expect(users.row('admin').getByLabel('Authority of admin')).toHaveValue('Administrator');
         await expect(users.row('admin').getByRole('button', { name: 'Delete…' })).toBeDisabled();

@@ -1,6 +1,7 @@
 import * as React from '@theia/core/shared/react';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { SafeConfirmDialog } from '../safe-confirm-dialog';
+import { messageOf } from '../../common/errors';
 import { nls } from '@theia/core/lib/common/nls';
 import { z } from 'zod';
 import { AccountService, ApiTokenNameSchema, ApiTokenSummary, IssuedApiToken, NewUserSchema } from '../../common/account-protocol';
@@ -125,6 +126,32 @@ export class UsersWidget extends PressworkViewWidget {
     };
 
     protected async setAuthority(user: UserSummary, authority: Authority): Promise<void> {
+        const isSelf = user.id === this.currentUser.user?.id;
+        if (isSelf && authority !== user.authority) {
+            // Leaving Administrator takes this very view away; only another administrator could undo it.
+            const confirmed = await new SafeConfirmDialog({
+                title: nls.localize('presswork/users/ownAuthorityTitle', 'Change your own authority'),
+                msg: nls.localize('presswork/users/ownAuthorityMessage',
+                    'You are changing your own authority to {0}. You lose the administrator views (Users, Connections, Workflows, Printers setup, Notifications) at once, and only another administrator can give them back. Change it?',
+                    authority),
+                ok: nls.localize('presswork/users/ownAuthorityAccept', 'Change my authority'),
+                cancel: nls.localize('presswork/users/cancel', 'Cancel')
+            }).open();
+            if (!confirmed) {
+                this.update();
+                return;
+            }
+            try {
+                await this.accounts.setAuthority(user.id, user.version, authority);
+            } catch (error) {
+                this.messages.error(messageOf(error));
+                await this.reload();
+                return;
+            }
+            // The shell is rebuilt for the new authority rather than left showing views it may no longer use.
+            window.location.reload();
+            return;
+        }
         await this.act(() => this.accounts.setAuthority(user.id, user.version, authority));
     }
 
@@ -143,7 +170,7 @@ export class UsersWidget extends PressworkViewWidget {
     }
 
     protected async deleteUser(user: UserSummary): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/users/deleteTitle', 'Delete user'),
             msg: nls.localize('presswork/users/deleteMessage', 'Delete the user {0}? They are signed out at once.', user.name),
             ok: nls.localize('presswork/users/deleteAccept', 'Delete')
@@ -171,7 +198,7 @@ export class UsersWidget extends PressworkViewWidget {
     }
 
     protected async revokeToken(token: ApiTokenSummary): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/users/revokeTitle', 'Revoke API token'),
             msg: nls.localize('presswork/users/revokeMessage', 'Revoke the token {0} of {1}? Systems using it are refused at once.', token.name, token.userName ?? ''),
             ok: nls.localize('presswork/users/revokeAccept', 'Revoke')
