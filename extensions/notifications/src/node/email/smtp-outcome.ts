@@ -38,6 +38,9 @@ function classify(error: SmtpError): Failure {
     if (error.code === 'EAUTH' || error.code === 'ENOAUTH') {
         return { ok: false, retryable: false, reason: `the SMTP server refused the user name or password${reply ? ` (${reply})` : ''}: check them in the e-mail settings` };
     }
+    if (error.code === 'ETLS' && error.responseCode) {
+        return { ok: false, retryable: false, reason: `the SMTP server does not offer STARTTLS (${reply ?? error.responseCode}): choose the security it supports` };
+    }
     if (typeof error.responseCode === 'number' && error.responseCode >= 400) {
         // RFC 5321: 5yz is permanent, 4yz transient; 503 (bad sequence) says nothing about the message.
         const permanent = error.responseCode >= 500 && error.responseCode !== 503;
