@@ -28,14 +28,17 @@ export interface SmtpTestServerOptions {
  * receives, for tests.
  */
 export class SmtpTestServer {
-    readonly received: ReceivedMail[] = [];
-    readonly authAttempts: { user: string; password: string }[] = [];
-
-    protected constructor(protected readonly server: SMTPServer, readonly port: number) { }
+    protected constructor(
+        protected readonly server: SMTPServer,
+        readonly port: number,
+        readonly received: ReceivedMail[],
+        readonly authAttempts: { user: string; password: string }[]
+    ) { }
 
     static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
         const tls = options.smtps ?? options.starttls;
-        let instance: SmtpTestServer | undefined;
+        const received: ReceivedMail[] = [];
+        const authAttempts: { user: string; password: string }[] = [];
         const serverOptions: SMTPServerOptions = {
             logger: false,
             secure: !!options.smtps,
@@ -43,7 +46,7 @@ export class SmtpTestServer {
             ...(options.login ? {} : { authOptional: true }),
             allowInsecureAuth: true,
             onAuth: (auth, _session, callback) => {
-                instance!.authAttempts.push({ user: auth.username ?? '', password: auth.password ?? '' });
+                authAttempts.push({ user: auth.username ?? '', password: auth.password ?? '' });
                 if (options.login && auth.username === options.login.user && auth.password === options.login.password) {
                     callback(undefined, { user: auth.username });
                 } else {
@@ -58,7 +61,7 @@ export class SmtpTestServer {
                 const chunks: Buffer[] = [];
                 stream.on('data', (chunk: Buffer) => chunks.push(chunk));
                 stream.on('end', () => {
-                    instance!.received.push({
+                    received.push({
                         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
                         to: session.envelope.rcptTo.map(recipient => recipient.address),
                         raw: Buffer.concat(chunks).toString('utf8'),
@@ -74,8 +77,7 @@ export class SmtpTestServer {
             server.once('error', reject);
             server.listen(0, '127.0.0.1', () => resolve((server.server.address() as net.AddressInfo).port));
         });
-        instance = new SmtpTestServer(server, port);
-        return instance;
+        return new SmtpTestServer(server, port, received, authAttempts);
     }
 
     stop(): Promise<void> {

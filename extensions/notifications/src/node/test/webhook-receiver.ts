@@ -27,10 +27,10 @@ export class WebhookReceiver {
     }
 
     static async start(): Promise<WebhookReceiver> {
-        let receiver: WebhookReceiver | undefined;
-        const server = http.createServer((request, response) => receiver!.handle(request, response));
+        const server = http.createServer();
         const port = await new Promise<number>(resolve => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
-        receiver = new WebhookReceiver(server, port);
+        const receiver = new WebhookReceiver(server, port);
+        server.on('request', (request, response) => receiver.handle(request, response));
         return receiver;
     }
 

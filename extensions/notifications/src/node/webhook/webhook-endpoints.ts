@@ -104,6 +104,6 @@ export class WebhookEndpoints {
 }
 
 function viewOf(endpoint: WebhookEndpoint): WebhookEndpointView {
-    const { sealedSecret, ...view } = endpoint;
+    const { sealedSecret: _sealed, ...view } = endpoint;
     return view;
 }
