@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ApplicationError } from '@theia/core/lib/common/application-error';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { freePort } from '@presswork/platform/lib/node/test/free-port';
 import { UsersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { EmailSettingsInput } from '../../common/notifications-protocol';
 import { EmailSettingsCollection } from '../notifications-collections';
 import { ChannelsFixture } from '../test/channels-fixture';
+import { rejectedWith } from '../test/rejected-with';
 import { SmtpTestServer } from '../test/smtp-test-server';
 import { EMAIL_SETTINGS_ID } from './smtp-mailer';
 
@@ -15,14 +15,6 @@ function input(port: number, extra: Partial<EmailSettingsInput> = {}): EmailSett
     return { host: '127.0.0.1', port, security: 'none', from: 'presswork@shop.test', verifyCertificate: true, clearPassword: false, ...extra };
 }
 
-function isError(kind: { code: number }, message: RegExp): (error: unknown) => boolean {
-    return error => {
-        assert.ok(ApplicationError.is(error as object), `expected an application error, got ${error}`);
-        assert.equal((error as ApplicationError<number, unknown>).code, kind.code);
-        assert.match((error as Error).message, message);
-        return true;
-    };
-}
 
 describe('EmailSettingsStore', () => {
 
@@ -63,9 +55,9 @@ describe('EmailSettingsStore', () => {
 
     it('refuses stale and invalid settings, naming the field', async () => {
         const first = await fixture.emailSettings.save(undefined, input(25));
-        await assert.rejects(fixture.emailSettings.save(undefined, input(26)), isError(PressworkError.Conflict, /saved by someone else/));
-        await assert.rejects(fixture.emailSettings.save(first.version, input(70000)), isError(PressworkError.InvalidInput, /port: Port must be between 1 and 65535/));
-        await assert.rejects(fixture.emailSettings.save(first.version, input(25, { from: 'not an address' })), isError(PressworkError.InvalidInput, /from: must be an e-mail address/));
+        await assert.rejects(fixture.emailSettings.save(undefined, input(26)), rejectedWith(PressworkError.Conflict, /saved by someone else/));
+        await assert.rejects(fixture.emailSettings.save(first.version, input(70000)), rejectedWith(PressworkError.InvalidInput, /port: Port must be between 1 and 65535/));
+        await assert.rejects(fixture.emailSettings.save(first.version, input(25, { from: 'not an address' })), rejectedWith(PressworkError.InvalidInput, /from: must be an e-mail address/));
         assert.equal(fixture.emailSettings.get()?.port, 25);
     });
 

@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ApplicationError } from '@theia/core/lib/common/application-error';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import { EndpointsCollection, RulesCollection } from '../notifications-collections';
 import { defaultRules } from '../email/default-rules';
 import { ChannelsFixture } from '../test/channels-fixture';
+import { rejectedWith } from '../test/rejected-with';
 
-function isError(kind: { code: number }, message: RegExp): (error: unknown) => boolean {
-    return error => {
-        assert.ok(ApplicationError.is(error as object), `expected an application error, got ${error}`);
-        assert.equal((error as ApplicationError<number, unknown>).code, kind.code);
-        assert.match((error as Error).message, message);
-        return true;
-    };
-}
 
 describe('WebhookEndpoints', () => {
 
@@ -40,10 +32,10 @@ describe('WebhookEndpoints', () => {
     });
 
     it('takes http and https URLs only, without credentials, and unique names', async () => {
-        await assert.rejects(fixture.endpoints.create({ ...input, url: 'ftp://mis.shop.test/hooks' }), isError(PressworkError.InvalidInput, /url: must be an http:\/\/ or https:\/\/ URL/));
-        await assert.rejects(fixture.endpoints.create({ ...input, url: 'https://user:pw@mis.shop.test/hooks' }), isError(PressworkError.InvalidInput, /no user name or password/));
+        await assert.rejects(fixture.endpoints.create({ ...input, url: 'ftp://mis.shop.test/hooks' }), rejectedWith(PressworkError.InvalidInput, /url: must be an http:\/\/ or https:\/\/ URL/));
+        await assert.rejects(fixture.endpoints.create({ ...input, url: 'https://user:pw@mis.shop.test/hooks' }), rejectedWith(PressworkError.InvalidInput, /no user name or password/));
         await fixture.endpoints.create(input);
-        await assert.rejects(fixture.endpoints.create({ ...input, name: 'shop mis' }), isError(PressworkError.InvalidInput, /named Shop MIS already/));
+        await assert.rejects(fixture.endpoints.create({ ...input, name: 'shop mis' }), rejectedWith(PressworkError.InvalidInput, /named Shop MIS already/));
     });
 
     it('updates without touching the secret, and rolls it on request', async () => {
@@ -62,7 +54,7 @@ describe('WebhookEndpoints', () => {
         const { endpoint } = await fixture.endpoints.create(input);
         const [rule] = defaultRules([], new Date().toISOString());
         const made = await fixture.store.create(RulesCollection, { ...rule, channel: { kind: 'webhook', endpointId: endpoint.id } });
-        await assert.rejects(fixture.endpoints.delete(endpoint.id, endpoint.version), isError(PressworkError.Refused, /used by the rule Job in Error/));
+        await assert.rejects(fixture.endpoints.delete(endpoint.id, endpoint.version), rejectedWith(PressworkError.Refused, /used by the rule Job in Error/));
         await fixture.store.delete(RulesCollection, made.id, made.version);
         await fixture.endpoints.delete(endpoint.id, endpoint.version);
         assert.deepEqual(fixture.endpoints.list(), []);
