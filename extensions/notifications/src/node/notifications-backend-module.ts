@@ -16,6 +16,7 @@ export default new ContainerModule(bind => {
 
     // ---- e-mail and webhook channels ----
     bind(SmtpMailer).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(SmtpMailer);
     bind(EmailSettingsStore).toSelf().inSingletonScope();
     bind(EmailChannel).toSelf().inSingletonScope();
     bind(NotificationChannelContribution).toService(EmailChannel);

@@ -1,5 +1,6 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import * as nodemailer from 'nodemailer';
+import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import type { ChannelOutcome } from '@presswork/platform/lib/common/notification-channel-contribution';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
@@ -37,7 +38,7 @@ type Transport = ReturnType<typeof nodemailer.createTransport>;
  * ChannelOutcome, in words, without the password.
  */
 @injectable()
-export class SmtpMailer {
+export class SmtpMailer implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(SecretBox) protected readonly secrets: SecretBox;
 
@@ -110,6 +111,11 @@ export class SmtpMailer {
         });
         this.cached = { key, transport, ...(password ? { password } : {}) };
         return this.cached;
+    }
+
+    /** Closes the pool's connections when Presswork stops. */
+    onStop(): void {
+        this.dispose();
     }
 
     dispose(): void {
