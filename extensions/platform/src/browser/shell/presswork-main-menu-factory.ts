@@ -1,5 +1,5 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { BrowserMainMenuFactory, MenuBarWidget } from '@theia/core/lib/browser/menu/browser-menu-plugin';
+import { BrowserMainMenuFactory, DynamicMenuBarWidget, MenuBarWidget } from '@theia/core/lib/browser/menu/browser-menu-plugin';
 import { MenuModelRegistry, MAIN_MENU_BAR } from '@theia/core/lib/common/menu';
 import { CurrentUserService } from '../account/current-user-service';
 
@@ -25,7 +25,8 @@ export class PressworkMainMenuFactory extends BrowserMainMenuFactory {
      * user is known: the bar is first drawn before, and a menu with no visible entry stays disabled.
      */
     override createMenuBar(): MenuBarWidget {
-        const menuBar = super.createMenuBar();
+        // Theia's factory makes a DynamicMenuBarWidget and only declares the base class.
+        const menuBar = super.createMenuBar() as DynamicMenuBarWidget;
         this.currentUser.load().then(() => this.showMenuBar(menuBar), () => undefined);
         return menuBar;
     }
