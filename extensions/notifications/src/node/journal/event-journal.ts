@@ -22,3 +22,13 @@ export interface EventJournal {
     /** Fires after each durable append, with what was appended. */
     readonly onDidAppend: Event<readonly PressworkEvent[]>;
 }
+
+/**
+ * How a reader of the journal keeps the events it has not read yet: pruning (after the retention,
+ * 30 days by default) never removes a segment holding events after a held position.
+ */
+export const JournalRetention = Symbol('JournalRetention');
+export interface JournalRetention {
+    /** `consumer` (e.g. `rule-dispatcher`) has dealt with every event up to `seq`; call again as it moves on. */
+    holdFrom(consumer: string, seq: number): void;
+}
