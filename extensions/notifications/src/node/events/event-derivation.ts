@@ -12,9 +12,10 @@ import type { DocumentCollection } from '@presswork/platform/lib/node/store/docu
 import { FileEventJournal } from '../journal/file-event-journal';
 import type { JournalEntry } from '../journal/file-event-journal';
 import type { SnapshotText, SnapshotTextEntry } from '../journal/journal-record';
+import { TimeSlice } from './time-slice';
 
-/** Documents (or changes) dealt with between two turns of the event loop: a burst of intake stays smooth. */
-export const DERIVATION_SLICE = 200;
+/** Most changes (or documents) journaled in one line. */
+export const CHANGES_PER_RECORD = 500;
 /** The longest wait between two tries to journal what the journal refused (a full disk). */
 const MAX_RETRY_MS = 30_000;
 
@@ -43,7 +44,9 @@ export class EventDerivation {
     @multiInject(DocumentCollectionContribution) @optional() protected readonly collections: DocumentCollectionContribution[] = [];
     @inject(ILogger) @named('notifications:EventDerivation') protected readonly logger: ILogger;
 
-    protected readonly queue: QueuedChange[] = [];
+    protected queue: QueuedChange[] = [];
+    /** The next change to derive in `queue` (taken from the front without shifting the array each time). */
+    protected head = 0;
     protected subscription: Disposable | undefined;
     protected pumping = false;
     protected started = false;
@@ -76,7 +79,7 @@ export class EventDerivation {
 
     /** Resolves once every change queued so far is journaled (tests, orderly stop). */
     async whenIdle(): Promise<void> {
-        while (this.pumping || (this.started && this.queue.length > 0)) {
+        while (this.pumping || (this.started && this.waiting > 0)) {
             await this.idle;
             await yieldToEventLoop();
         }
@@ -90,26 +93,47 @@ export class EventDerivation {
         }
     }
 
+    protected get waiting(): number {
+        return this.queue.length - this.head;
+    }
+
+    protected takeNext(): QueuedChange {
+        const next = this.queue[this.head++];
+        if (this.head === this.queue.length) {
+            this.queue = [];
+            this.head = 0;
+        }
+        return next;
+    }
+
     protected schedule(): void {
-        if (this.started && !this.pumping && this.queue.length > 0 && !this.stopped) {
+        if (this.started && !this.pumping && this.waiting > 0 && !this.stopped) {
             this.pumping = true;
             this.idle = this.pump();
         }
     }
 
+    /**
+     * Derives the queued changes a few milliseconds at a time and journals them up to
+     * CHANGES_PER_RECORD at once; the next changes wait for that line to be durable, so they
+     * compare with it.
+     */
     protected async pump(): Promise<void> {
         try {
-            while (this.queue.length > 0 && !this.stopped) {
-                await yieldToEventLoop();
-                const slice = this.queue.splice(0, DERIVATION_SLICE);
+            // Never inside the store's write that announced the change; and a burst gathers meanwhile.
+            await yieldToEventLoop();
+            const slice = new TimeSlice();
+            while (this.waiting > 0 && !this.stopped) {
                 const pending = new Map<string, SnapshotText>();
                 const drafts: PressworkEventDraft[] = [];
-                for (const { change, sources } of slice) {
+                for (let taken = 0; taken < CHANGES_PER_RECORD && this.waiting > 0 && !this.stopped; taken++) {
+                    const { change, sources } = this.takeNext();
                     for (const source of sources) {
                         if (!this.isBehindStart(source, change)) {
                             this.compare(source, change.id, change.document, pending, drafts);
                         }
                     }
+                    await slice.check();
                 }
                 await this.journalDurably({ drafts, snapshots: entriesOf(pending) });
             }
@@ -173,16 +197,17 @@ export class EventDerivation {
         let pending = new Map<string, SnapshotText>();
         let drafts: PressworkEventDraft[] = [];
         let count = 0;
+        const slice = new TimeSlice();
         for (const document of this.documentsOf(source)) {
             present.add(document.id);
             this.startVersions?.set(keyOf(source.id, document.id), document.version);
             this.compare(source, document.id, document, pending, drafts);
-            if (++count % DERIVATION_SLICE === 0) {
+            if (++count % CHANGES_PER_RECORD === 0) {
                 await this.journalDurably({ drafts, snapshots: entriesOf(pending) });
                 pending = new Map();
                 drafts = [];
-                await yieldToEventLoop();
             }
+            await slice.check();
         }
         for (const documentId of [...this.journal.snapshotsOf(source.id).keys()].filter(id => !present.has(id))) {
             this.compare(source, documentId, undefined, pending, drafts);
@@ -196,6 +221,7 @@ export class EventDerivation {
     /** A source's first snapshots, without events; marked complete with the last slice, so a crash meanwhile starts it again. */
     protected async baseline(source: EventSourceContribution): Promise<void> {
         let snapshots: SnapshotTextEntry[] = [];
+        const slice = new TimeSlice();
         for (const document of this.documentsOf(source)) {
             this.startVersions?.set(keyOf(source.id, document.id), document.version);
             try {
@@ -203,11 +229,11 @@ export class EventDerivation {
             } catch (error) {
                 this.logger.error(`The event source ${source.id} could not take a snapshot of ${source.collection}/${document.id}`, error);
             }
-            if (snapshots.length === DERIVATION_SLICE) {
+            if (snapshots.length === CHANGES_PER_RECORD) {
                 await this.journalDurably({ drafts: [], snapshots });
                 snapshots = [];
-                await yieldToEventLoop();
             }
+            await slice.check();
         }
         await this.journalDurably({ drafts: [], snapshots, baselines: [source.id] });
         this.logger.info(`Event source ${source.id}: first snapshots taken (no events for what happened before).`);

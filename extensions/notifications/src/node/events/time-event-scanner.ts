@@ -1,4 +1,3 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
@@ -12,9 +11,8 @@ import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-co
 import { FileEventJournal } from '../journal/file-event-journal';
 import { EventsConfig } from './events-config';
 import { jobEventFields, orderEventFields } from './job-event-fields';
+import { TimeSlice } from './time-slice';
 
-/** Orders looked at between two turns of the event loop. */
-const SCAN_SLICE = 500;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
@@ -70,15 +68,13 @@ export class TimeEventScanner {
     /** Journals the time-based events due at `now` that are not journaled yet; resolves with how many. */
     async scan(now: number): Promise<number> {
         const drafts: PressworkEventDraft[] = [];
-        const ids = [...this.store.all(OrdersCollection)].map(order => order.id);
-        for (let start = 0; start < ids.length; start += SCAN_SLICE) {
-            for (const id of ids.slice(start, start + SCAN_SLICE)) {
-                const order = this.store.get(OrdersCollection, id);
-                if (order) {
-                    drafts.push(...this.eventsOf(order, now).filter(draft => !this.journal.has(draft.id)));
-                }
+        const slice = new TimeSlice();
+        for (const id of [...this.store.all(OrdersCollection)].map(order => order.id)) {
+            const order = this.store.get(OrdersCollection, id);
+            if (order) {
+                drafts.push(...this.eventsOf(order, now).filter(draft => !this.journal.has(draft.id)));
             }
-            await yieldToEventLoop();
+            await slice.check();
         }
         return drafts.length > 0 ? (await this.journal.append(drafts)).length : 0;
     }
