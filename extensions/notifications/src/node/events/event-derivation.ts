@@ -69,6 +69,10 @@ export class EventDerivation {
             await (this.journal.isBaselined(source.id) ? this.catchUp(source) : this.baseline(source));
         }
         this.started = true;
+        if (this.waiting === 0) {
+            // Only changes queued during the pass can be behind it.
+            this.startVersions = undefined;
+        }
         this.schedule();
     }
 
