@@ -5,6 +5,11 @@ import type { PressworkEvent, PressworkEventDraft } from '@presswork/platform/li
  * The durable, ordered record of every event (the outbox): appended by the event sources and the
  * `EventPublisher`, read by the rule dispatcher from its own persisted position and paged by
  * `GET /api/v1/events?after=<seq>`. Positions (`seq`) increase by one and survive restarts.
+ *
+ * A reader (the dispatcher) awaits `ready`, then loops `read(position, n)` until a page comes back
+ * empty, persisting its position after dealing with each page, and wakes on `onDidAppend` to read
+ * again (the event carries what was appended, but reading from its position never skips any);
+ * it tells `JournalRetention.holdFrom` its position so that pruning keeps what it has not read.
  */
 export const EventJournal = Symbol('EventJournal');
 export interface EventJournal {
