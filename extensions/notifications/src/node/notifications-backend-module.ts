@@ -1,7 +1,12 @@
+import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
-import { NOTIFICATION_COLLECTIONS } from './notifications-collections';
+import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { EventPublisher, EventSourceContribution } from '@presswork/platform/lib/common/event-source-contribution';
+import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
+import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
+import { WriteGate } from '@presswork/platform/lib/node/store/write-gate';
+import { NOTIFICATION_COLLECTIONS } from './notifications-collections';
 import { NotificationChannelContribution } from '@presswork/platform/lib/common/notification-channel-contribution';
 import { EmailChannel } from './email/email-channel';
 import { EmailProvisioning } from './email/email-provisioning';
@@ -9,6 +14,15 @@ import { EmailSettingsStore } from './email/email-settings-store';
 import { SmtpMailer } from './email/smtp-mailer';
 import { WebhookChannel } from './webhook/webhook-channel';
 import { WebhookEndpoints } from './webhook/webhook-endpoints';
+import { EventsReadApi } from './api/events-read-api';
+import { EventDerivation } from './events/event-derivation';
+import { EventsConfig, readEventsConfig } from './events/events-config';
+import { JobEventSource } from './events/job-event-source';
+import { JournalEventPublisher } from './events/journal-event-publisher';
+import { NotificationsEventsStartup } from './events/notifications-events-startup';
+import { TimeEventScanner } from './events/time-event-scanner';
+import { EventJournal, JournalRetention } from './journal/event-journal';
+import { FileEventJournal } from './journal/file-event-journal';
 
 /** Notifications' backend: the event journal, the rules and their dispatcher, e-mail and webhook channels, the events read API. */
 export default new ContainerModule(bind => {
@@ -26,4 +40,26 @@ export default new ContainerModule(bind => {
     bind(WebhookChannel).toSelf().inSingletonScope();
     bind(NotificationChannelContribution).toService(WebhookChannel);
     // ---- end of e-mail and webhook channels ----
+
+    // --- event journal, sources, read API (journal helper) ---
+    bind(EventsConfig).toConstantValue(readEventsConfig(process.env));
+    bind(FileEventJournal).toDynamicValue(({ container }) => new FileEventJournal({
+        folder: path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'notifications', 'journal'),
+        logger: container.getNamed<ILogger>(ILogger, 'notifications:EventJournal'),
+        gate: container.get(WriteGate),
+        retentionMs: container.get<EventsConfig>(EventsConfig).retentionDays * 24 * 60 * 60 * 1000
+    })).inSingletonScope();
+    bind(EventJournal).toService(FileEventJournal);
+    bind(JournalRetention).toService(FileEventJournal);
+    bind(JournalEventPublisher).toSelf().inSingletonScope();
+    bind(EventPublisher).toService(JournalEventPublisher);
+    bind(JobEventSource).toSelf().inSingletonScope();
+    bind(EventSourceContribution).toService(JobEventSource);
+    bind(EventDerivation).toSelf().inSingletonScope();
+    bind(TimeEventScanner).toSelf().inSingletonScope();
+    bind(NotificationsEventsStartup).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(NotificationsEventsStartup);
+    bind(EventsReadApi).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(EventsReadApi);
+    // --- end of event journal, sources, read API ---
 });
