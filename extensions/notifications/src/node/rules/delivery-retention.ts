@@ -14,6 +14,8 @@ export const KEEP_PER_SOURCE = 1000;
 export class DeliveryRetention {
     @inject(DocumentStore) protected readonly store: DocumentStore;
 
+    keepPerSource = KEEP_PER_SOURCE;
+
     /** Prunes; resolves with how many deliveries went. */
     async prune(now = Date.now()): Promise<number> {
         const oldest = now - KEEP_DELIVERED_DAYS * 24 * 60 * 60_000;
@@ -30,7 +32,7 @@ export class DeliveryRetention {
             bySource.set(key, [...bySource.get(key) ?? [], delivery]);
         }
         for (const deliveries of bySource.values()) {
-            deliveries.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(KEEP_PER_SOURCE).forEach(delivery => doomed.set(delivery.id, delivery));
+            deliveries.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(this.keepPerSource).forEach(delivery => doomed.set(delivery.id, delivery));
         }
         for (const delivery of doomed.values()) {
             await this.store.delete(DeliveriesCollection, delivery.id, delivery.version).catch(() => undefined);
