@@ -1,45 +1,29 @@
 import * as assert from 'node:assert/strict';
-import * as sinon from 'sinon';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import type { Delivery } from '../../common/notifications-protocol';
 import { DeliveriesCollection } from '../notifications-collections';
 import { DeliveryRetention } from './delivery-retention';
 import { retryDelayMs } from './delivery-sender';
-import { draft, RulesFixture } from './test/rules-fixture';
+import { at, clockedRules, draft } from './test/rules-fixture';
 
-const START = Date.parse('2026-12-05T14:00:00.000Z');
 const SECOND = 1000;
 const HOUR = 60 * 60 * SECOND;
-const at = (ms: number): string => new Date(START + ms).toISOString();
 
 describe('the delivery sender', () => {
 
-    let fixture: RulesFixture;
-    let clock: sinon.SinonFakeTimers;
+    const rules = clockedRules();
+    const advance = rules.advance;
 
     beforeEach(async () => {
-        clock = sinon.useFakeTimers({ now: START, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-        fixture = await RulesFixture.open();
-        await fixture.start();
-        await fixture.rule({}, 'rule-1');
-    });
-
-    afterEach(async () => {
-        await fixture.dispose();
-        clock.restore();
+        await rules.fixture.rule({}, 'rule-1');
     });
 
     const only = (): Delivery => {
-        const all = [...fixture.store.all(DeliveriesCollection)];
+        const all = [...rules.fixture.store.all(DeliveriesCollection)];
         assert.equal(all.length, 1);
         return all[0];
     };
-
-    async function advance(ms: number): Promise<void> {
-        await clock.tickAsync(ms);
-        await fixture.settle();
-    }
 
     it('backs off 10 s, 20 s, 40 s… at most an hour, each within 20 %', () => {
         assert.deepEqual([1, 2, 3, 4].map(failed => retryDelayMs(failed, 0.5)), [10_000, 20_000, 40_000, 80_000]);
@@ -49,9 +33,9 @@ describe('the delivery sender', () => {
 
     it('retries a retryable failure with back-off, recording every attempt, until it is delivered', async () => {
         let failures = 3;
-        fixture.email.outcome = () => failures-- > 0 ? { ok: false, retryable: true, reason: '421 try again later' } : { ok: true, detail: '250 OK' };
+        rules.fixture.email.outcome = () => failures-- > 0 ? { ok: false, retryable: true, reason: '421 try again later' } : { ok: true, detail: '250 OK' };
 
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
         assert.deepEqual([only().state, only().nextAttemptAt], ['pending', at(10 * SECOND)]);
         await advance(10 * SECOND);
         await advance(20 * SECOND);
@@ -65,13 +49,13 @@ describe('the delivery sender', () => {
             [at(30 * SECOND), false, '421 try again later'],
             [at(70 * SECOND), true, '250 OK']
         ]);
-        assert.deepEqual(fixture.email.received.map(received => [received.id, received.attempt]), [1, 2, 3, 4].map(attempt => [delivery.id, attempt]));
+        assert.deepEqual(rules.fixture.email.received.map(received => [received.id, received.attempt]), [1, 2, 3, 4].map(attempt => [delivery.id, attempt]));
     });
 
     it('expires a delivery that still fails 24 hours after it was made', async () => {
-        fixture.email.outcome = () => ({ ok: false, retryable: true, reason: 'connection refused' });
+        rules.fixture.email.outcome = () => ({ ok: false, retryable: true, reason: 'connection refused' });
 
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
         for (let hour = 0; hour < 25; hour++) {
             await advance(HOUR);
         }
@@ -80,13 +64,13 @@ describe('the delivery sender', () => {
         assert.equal(delivery.state, 'expired');
         assert.ok(delivery.attempts.length > 20 && delivery.attempts.length < 40, `${delivery.attempts.length} attempts`);
         assert.ok(Date.parse(delivery.attempts.at(-1)!.at) < Date.parse(delivery.expiresAt));
-        assert.ok(fixture.logger.warn.calledWithMatch(/expired: connection refused/));
+        assert.ok(rules.fixture.logger.warn.calledWithMatch(/expired: connection refused/));
     });
 
     it('fails at once when trying again cannot help', async () => {
-        fixture.email.outcome = () => ({ ok: false, retryable: false, reason: '550 no such user' });
+        rules.fixture.email.outcome = () => ({ ok: false, retryable: false, reason: '550 no such user' });
 
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
         await advance(HOUR);
 
         assert.deepEqual([only().state, only().attempts.length, only().nextAttemptAt], ['failed', 1, undefined]);
@@ -94,7 +78,7 @@ describe('the delivery sender', () => {
 
     it('counts a channel that throws as a failure to retry', async () => {
         let thrown = false;
-        fixture.email.outcome = () => {
+        rules.fixture.email.outcome = () => {
             if (!thrown) {
                 thrown = true;
                 throw new Error('socket hang up');
@@ -102,60 +86,60 @@ describe('the delivery sender', () => {
             return { ok: true, detail: '250 OK' };
         };
 
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
         await advance(10 * SECOND);
 
         assert.deepEqual(only().attempts.map(attempt => attempt.detail), ['socket hang up', '250 OK']);
     });
 
     it('takes up every pending delivery at start', async () => {
-        fixture.email.outcome = () => ({ ok: false, retryable: true, reason: 'down' });
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)), draft('job.error', 'job:j-2', at(0)));
-        fixture.email.received.length = 0;
+        rules.fixture.email.outcome = () => ({ ok: false, retryable: true, reason: 'down' });
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)), draft('job.error', 'job:j-2', at(0)));
+        rules.fixture.email.received.length = 0;
 
-        await fixture.restart();
-        fixture.email.outcome = () => ({ ok: true, detail: '250 OK' });
+        await rules.fixture.restart();
+        rules.fixture.email.outcome = () => ({ ok: true, detail: '250 OK' });
         await advance(10 * SECOND);
 
-        assert.deepEqual([...fixture.store.all(DeliveriesCollection)].map(delivery => delivery.state), ['delivered', 'delivered']);
-        assert.equal(fixture.email.received.length, 2, 'sent after the restart without dispatching again');
+        assert.deepEqual([...rules.fixture.store.all(DeliveriesCollection)].map(delivery => delivery.state), ['delivered', 'delivered']);
+        assert.equal(rules.fixture.email.received.length, 2, 'sent after the restart without dispatching again');
     });
 
     it('redelivers a delivered or failed delivery as one more attempt with the same id, and refuses a pending one', async () => {
-        fixture.email.outcome = () => ({ ok: false, retryable: false, reason: '554 refused' });
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)));
-        fixture.email.outcome = () => ({ ok: true, detail: '250 OK' });
+        rules.fixture.email.outcome = () => ({ ok: false, retryable: false, reason: '554 refused' });
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        rules.fixture.email.outcome = () => ({ ok: true, detail: '250 OK' });
 
-        const redelivered = await fixture.book.redeliver(only().id);
+        const redelivered = await rules.fixture.book.redeliver(only().id);
         assert.deepEqual([redelivered.state, redelivered.attempts.map(attempt => attempt.ok)], ['delivered', [false, true]]);
-        const again = await fixture.book.redeliver(only().id);
+        const again = await rules.fixture.book.redeliver(only().id);
         assert.equal(again.attempts.length, 3);
-        assert.deepEqual(fixture.email.received.map(received => received.id), [again.id, again.id, again.id]);
+        assert.deepEqual(rules.fixture.email.received.map(received => received.id), [again.id, again.id, again.id]);
 
-        fixture.email.outcome = () => ({ ok: false, retryable: true, reason: 'down' });
-        await fixture.publish(draft('job.error', 'job:j-2', at(0)));
-        const pending = [...fixture.store.all(DeliveriesCollection)].find(delivery => delivery.state === 'pending')!;
-        await assert.rejects(fixture.book.redeliver(pending.id), (error: Error) => PressworkError.Refused.is(error) && /still being sent/.test(error.message));
-        await assert.rejects(fixture.book.redeliver('no-such-delivery'), (error: Error) => PressworkError.NotFound.is(error));
+        rules.fixture.email.outcome = () => ({ ok: false, retryable: true, reason: 'down' });
+        await rules.fixture.publish(draft('job.error', 'job:j-2', at(0)));
+        const pending = [...rules.fixture.store.all(DeliveriesCollection)].find(delivery => delivery.state === 'pending')!;
+        await assert.rejects(rules.fixture.book.redeliver(pending.id), (error: Error) => PressworkError.Refused.is(error) && /still being sent/.test(error.message));
+        await assert.rejects(rules.fixture.book.redeliver('no-such-delivery'), (error: Error) => PressworkError.NotFound.is(error));
     });
 
     it('prunes delivered deliveries after 30 days and keeps the newest of each rule, never a pending one', async () => {
-        const retention = inject(new DeliveryRetention(), { store: fixture.store });
+        const retention = inject(new DeliveryRetention(), { store: rules.fixture.store });
         retention.keepPerSource = 2;
-        fixture.email.outcome = delivery => delivery.message.subject.includes('Pending') ? { ok: false, retryable: true, reason: 'down' } : { ok: true, detail: '250 OK' };
-        await fixture.publish(draft('job.error', 'job:old', at(0), { jobName: 'Old' }));
+        rules.fixture.email.outcome = delivery => delivery.message.subject.includes('Pending') ? { ok: false, retryable: true, reason: 'down' } : { ok: true, detail: '250 OK' };
+        await rules.fixture.publish(draft('job.error', 'job:old', at(0), { jobName: 'Old' }));
         await advance(31 * 24 * HOUR);
-        await fixture.publish(
+        await rules.fixture.publish(
             draft('job.error', 'job:a', at(31 * 24 * HOUR), { jobName: 'A' }),
             draft('job.error', 'job:p', at(31 * 24 * HOUR), { jobName: 'Pending' }));
         await advance(SECOND);
-        await fixture.publish(draft('job.error', 'job:b', at(31 * 24 * HOUR), { jobName: 'B' }));
+        await rules.fixture.publish(draft('job.error', 'job:b', at(31 * 24 * HOUR), { jobName: 'B' }));
         await advance(SECOND);
-        await fixture.publish(draft('job.error', 'job:c', at(31 * 24 * HOUR), { jobName: 'C' }));
+        await rules.fixture.publish(draft('job.error', 'job:c', at(31 * 24 * HOUR), { jobName: 'C' }));
 
         assert.equal(await retention.prune(), 2);
 
-        const kept = [...fixture.store.all(DeliveriesCollection)].map(delivery => delivery.message.subject.replace('Order ORD-10042: ', '')).sort();
+        const kept = [...rules.fixture.store.all(DeliveriesCollection)].map(delivery => delivery.message.subject.replace('Order ORD-10042: ', '')).sort();
         assert.deepEqual(kept, ['B is in Error', 'C is in Error', 'Pending is in Error']);
     });
 });

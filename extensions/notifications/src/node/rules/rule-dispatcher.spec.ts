@@ -1,74 +1,55 @@
 import * as assert from 'node:assert/strict';
-import * as sinon from 'sinon';
 import { OrdersCollection, UsersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { sampleOrder, sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
 import type { Delivery } from '../../common/notifications-protocol';
 import { DeliveriesCollection, DispatcherStateCollection, EndpointsCollection } from '../notifications-collections';
-import { draft, RulesFixture } from './test/rules-fixture';
+import { at, clockedRules, draft } from './test/rules-fixture';
 
-const START = Date.parse('2026-12-05T14:00:00.000Z');
 const MINUTE = 60_000;
-const at = (ms: number): string => new Date(START + ms).toISOString();
 
 describe('the rule dispatcher', () => {
 
-    let fixture: RulesFixture;
-    let clock: sinon.SinonFakeTimers;
+    const rules = clockedRules();
+    const advance = rules.advance;
 
-    beforeEach(async () => {
-        clock = sinon.useFakeTimers({ now: START, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-        fixture = await RulesFixture.open();
-        await fixture.start();
-    });
-
-    afterEach(async () => {
-        await fixture.dispose();
-        clock.restore();
-    });
-
-    const deliveries = (): Delivery[] => [...fixture.store.all(DeliveriesCollection)].sort((a, b) => a.eventSeqs[0] - b.eventSeqs[0]);
-    const subjects = (): string[] => fixture.email.received.map(received => received.message.subject);
-
-    async function advance(ms: number): Promise<void> {
-        await clock.tickAsync(ms);
-        await fixture.settle();
-    }
+    const deliveries = (): Delivery[] => [...rules.fixture.store.all(DeliveriesCollection)].sort((a, b) => a.eventSeqs[0] - b.eventSeqs[0]);
+    const subjects = (): string[] => rules.fixture.email.received.map(received => received.message.subject);
 
     it('mails an enabled rule\'s message when its conditions hold, and nothing for the others', async () => {
-        await fixture.rule({ conditions: [{ property: 'reason', comparison: 'contains', value: 'PAPER' }] });
-        await fixture.rule({ enabled: false });
-        await fixture.rule({ event: 'job.stalled', template: { subject: 'stalled', text: 'x' } });
+        await rules.fixture.rule({ conditions: [{ property: 'reason', comparison: 'contains', value: 'PAPER' }] });
+        await rules.fixture.rule({ enabled: false });
+        await rules.fixture.rule({ event: 'job.stalled', template: { subject: 'stalled', text: 'x' } });
 
-        await fixture.publish(
+        await rules.fixture.publish(
             draft('job.error', 'job:j-1', at(0), { jobName: 'Cards', reason: 'out of paper' }),
             draft('job.error', 'job:j-2', at(0), { jobName: 'Flyers', reason: 'jam' }));
 
         assert.deepEqual(subjects(), ['Order ORD-10042: Cards is in Error']);
         const [delivery] = deliveries();
         assert.deepEqual([delivery.state, delivery.destination, delivery.attempts.map(attempt => attempt.detail)], ['delivered', { addresses: ['ops@shop.test'] }, ['250 OK']]);
-        assert.equal(fixture.email.received[0].id, delivery.id, 'the delivery id is what the channel sends as Message-ID');
-        assert.equal(fixture.dispatcher.position, 2);
+        assert.equal(rules.fixture.email.received[0].id, delivery.id, 'the delivery id is what the channel sends as Message-ID');
+        assert.equal(rules.fixture.dispatcher.position, 2);
     });
 
     it('posts every event an enabled endpoint wants, one delivery each, storms or not', async () => {
-        await fixture.store.create(EndpointsCollection, {
+        await rules.fixture.store.create(EndpointsCollection, {
             id: 'hook-1', name: 'MIS', url: 'https://mis.example/hook', enabled: true, events: ['job.error'], sealedSecret: 'sealed', createdAt: at(0), updatedAt: at(0)
         });
-        await fixture.store.create(EndpointsCollection, {
+        await rules.fixture.store.create(EndpointsCollection, {
             id: 'hook-2', name: 'Off', url: 'https://off.example/hook', enabled: false, events: ['job.error'], sealedSecret: 'sealed', createdAt: at(0), updatedAt: at(0)
         });
 
-        await fixture.publish(...Array.from({ length: 5 }, (_, index) => draft('job.error', 'job:j-1', at(index * 1000))));
+        await rules.fixture.publish(...Array.from({ length: 5 }, (_, index) => draft('job.error', 'job:j-1', at(index * 1000))));
 
-        assert.equal(fixture.webhook.received.length, 5);
-        assert.deepEqual(fixture.webhook.received.map(received => [received.destination, received.message.events.map(event => event.seq)]),
+        assert.equal(rules.fixture.webhook.received.length, 5);
+        assert.deepEqual(rules.fixture.webhook.received.map(received => [received.destination, received.message.events.map(event => event.seq)]),
             [1, 2, 3, 4, 5].map(seq => [{ endpointId: 'hook-1' }, [seq]]));
     });
 
     it('sends one message per rule and subject per quiet period, the later matches folded into one when it ends', async () => {
-        await fixture.rule({ storm: { quietMinutes: 15, digestAbove: 100 } });
+        await rules.fixture.rule({ storm: { quietMinutes: 15, digestAbove: 100 } });
 
-        await fixture.publish(
+        await rules.fixture.publish(
             draft('job.error', 'job:j-1', at(0), { jobName: 'Cards' }),
             draft('job.error', 'job:j-2', at(MINUTE), { jobName: 'Flyers' }),
             draft('job.error', 'job:j-1', at(2 * MINUTE), { jobName: 'Cards', reason: 'again' }),
@@ -80,10 +61,10 @@ describe('the rule dispatcher', () => {
         await advance(3 * MINUTE);
         assert.equal(subjects().length, 3);
         assert.equal(subjects()[2], 'Job in Error: 2 events (Errors)');
-        assert.match(fixture.email.received[2].message.text, /14:02.*Cards is in Error\n.*14:03.*Cards is in Error/);
+        assert.match(rules.fixture.email.received[2].message.text, /14:02.*Cards is in Error\n.*14:03.*Cards is in Error/);
 
         // The held message opened the next quiet period: a match within it waits for its end.
-        await fixture.publish(draft('job.error', 'job:j-1', at(20 * MINUTE), { jobName: 'Cards' }));
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(20 * MINUTE), { jobName: 'Cards' }));
         assert.equal(subjects().length, 3);
         await advance(14 * MINUTE);
         assert.equal(subjects().length, 3);
@@ -94,46 +75,46 @@ describe('the rule dispatcher', () => {
     });
 
     it('makes one digest of a rule\'s matches beyond digestAbove within a minute', async () => {
-        await fixture.rule({ storm: { quietMinutes: 0, digestAbove: 3 } });
+        await rules.fixture.rule({ storm: { quietMinutes: 0, digestAbove: 3 } });
 
-        await fixture.publish(...Array.from({ length: 10 }, (_, index) => draft('job.error', `job:j-${index}`, at(index * 1000), { jobName: `Job ${index}` })));
+        await rules.fixture.publish(...Array.from({ length: 10 }, (_, index) => draft('job.error', `job:j-${index}`, at(index * 1000), { jobName: `Job ${index}` })));
         assert.equal(subjects().length, 3);
 
         await advance(MINUTE);
         assert.deepEqual(subjects().slice(3), ['Job in Error: 7 events (Errors)']);
         const digest = deliveries().find(delivery => delivery.subject === 'digest')!;
         assert.deepEqual(digest.eventSeqs, [4, 5, 6, 7, 8, 9, 10]);
-        assert.equal(fixture.email.received[3].message.events.length, 7);
+        assert.equal(rules.fixture.email.received[3].message.events.length, 7);
     });
 
     it('dispatches again after a crash before the position moved on without making or sending anything twice', async () => {
-        await fixture.rule({ storm: { quietMinutes: 15, digestAbove: 100 } });
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)));
-        const before = structuredClone(fixture.store.get(DispatcherStateCollection, 'dispatcher')!);
+        await rules.fixture.rule({ storm: { quietMinutes: 15, digestAbove: 100 } });
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        const before = structuredClone(rules.fixture.store.get(DispatcherStateCollection, 'dispatcher')!);
 
-        await fixture.publish(draft('job.error', 'job:j-2', at(1000)), draft('job.error', 'job:j-1', at(2000)), draft('job.error', 'job:j-1', at(3000)));
+        await rules.fixture.publish(draft('job.error', 'job:j-2', at(1000)), draft('job.error', 'job:j-1', at(2000)), draft('job.error', 'job:j-1', at(3000)));
         const made = deliveries().map(delivery => [delivery.id, delivery.eventSeqs]);
-        assert.equal(fixture.email.received.length, 2);
+        assert.equal(rules.fixture.email.received.length, 2);
 
         // As if the process died after making the deliveries, before writing its position.
-        await fixture.restart(async () => {
-            await fixture.store.modify(DispatcherStateCollection, 'dispatcher', current => ({ ...current, position: before.position, quiet: before.quiet, minutes: before.minutes }));
+        await rules.fixture.restart(async () => {
+            await rules.fixture.store.modify(DispatcherStateCollection, 'dispatcher', current => ({ ...current, position: before.position, quiet: before.quiet, minutes: before.minutes }));
         });
 
         assert.deepEqual(deliveries().map(delivery => [delivery.id, delivery.eventSeqs]), made);
-        assert.equal(fixture.email.received.length, 2);
-        assert.equal(fixture.dispatcher.position, 4);
+        assert.equal(rules.fixture.email.received.length, 2);
+        assert.equal(rules.fixture.dispatcher.position, 4);
         await advance(15 * MINUTE);
-        assert.equal(fixture.email.received.length, 3, 'the held message goes once, after the restart');
+        assert.equal(rules.fixture.email.received.length, 3, 'the held message goes once, after the restart');
     });
 
     it('mails users with an address, the fixed addresses and the order\'s customer, and says who was left out', async () => {
-        await fixture.store.create(UsersCollection, { ...sampleUser('u-1', 'ann'), email: 'ann@shop.test' });
-        await fixture.store.create(UsersCollection, sampleUser('u-2', 'bob'));
-        await fixture.store.create(OrdersCollection, sampleOrder('o-0001'));
-        await fixture.rule({ channel: { kind: 'email', recipients: { userIds: ['u-1', 'u-2'], addresses: ['OPS@shop.test', 'ann@SHOP.test'], customer: true } } });
+        await rules.fixture.store.create(UsersCollection, { ...sampleUser('u-1', 'ann'), email: 'ann@shop.test' });
+        await rules.fixture.store.create(UsersCollection, sampleUser('u-2', 'bob'));
+        await rules.fixture.store.create(OrdersCollection, sampleOrder('o-0001'));
+        await rules.fixture.rule({ channel: { kind: 'email', recipients: { userIds: ['u-1', 'u-2'], addresses: ['OPS@shop.test', 'ann@SHOP.test'], customer: true } } });
 
-        await fixture.publish(draft('job.error', 'job:j-1', at(0), { orderId: 'o-0001' }));
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0), { orderId: 'o-0001' }));
 
         const [delivery] = deliveries();
         assert.deepEqual(delivery.destination, { addresses: ['ann@SHOP.test', 'OPS@shop.test', 'ada@example.com'] });
@@ -141,12 +122,12 @@ describe('the rule dispatcher', () => {
     });
 
     it('makes no delivery for a rule without a recipient that has an address, and logs it', async () => {
-        await fixture.store.create(UsersCollection, sampleUser('u-2', 'bob'));
-        await fixture.rule({ name: 'Nobody', channel: { kind: 'email', recipients: { userIds: ['u-2'], addresses: [], customer: false } } });
+        await rules.fixture.store.create(UsersCollection, sampleUser('u-2', 'bob'));
+        await rules.fixture.rule({ name: 'Nobody', channel: { kind: 'email', recipients: { userIds: ['u-2'], addresses: [], customer: false } } });
 
-        await fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
 
         assert.deepEqual(deliveries(), []);
-        assert.ok(fixture.logger.warn.calledWithMatch(/Rule "Nobody" matched .* no recipient with an e-mail address: nothing sent \(bob has no e-mail address\)/));
+        assert.ok(rules.fixture.logger.warn.calledWithMatch(/Rule "Nobody" matched .* no recipient with an e-mail address: nothing sent \(bob has no e-mail address\)/));
     });
 });

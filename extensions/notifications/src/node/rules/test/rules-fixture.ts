@@ -1,3 +1,4 @@
+import * as sinon from 'sinon';
 import { Emitter } from '@theia/core/lib/common/event';
 import type { ChannelDelivery, ChannelOutcome, NotificationChannelContribution } from '@presswork/platform/lib/common/notification-channel-contribution';
 import type { NotificationChannelRegistry } from '@presswork/platform/lib/common/notification-channel-registry';
@@ -155,4 +156,37 @@ export class RulesFixture {
         this.dispatcher = inject(new RuleDispatcher(), { journal: this.journal, store, sender: this.sender, recipients, timeZone, logger: this.logger });
         this.book = inject(new RuleBook(), { store, sender: this.sender, timeZone });
     }
+}
+
+export const START = Date.parse('2026-12-05T14:00:00.000Z');
+/** The time `ms` after START, as an event's `at`. */
+export const at = (ms: number): string => new Date(START + ms).toISOString();
+
+export interface ClockedRules {
+    readonly fixture: RulesFixture;
+    readonly clock: sinon.SinonFakeTimers;
+    /** Moves the fake clock on and lets what fell due run. */
+    advance(ms: number): Promise<void>;
+}
+
+/** For a `describe`: before each test a fake clock at START and a started fixture; after it, both gone. */
+export function clockedRules(): ClockedRules {
+    const context = {} as { fixture: RulesFixture; clock: sinon.SinonFakeTimers };
+    beforeEach(async () => {
+        context.clock = sinon.useFakeTimers({ now: START, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+        context.fixture = await RulesFixture.open();
+        await context.fixture.start();
+    });
+    afterEach(async () => {
+        await context.fixture.dispose();
+        context.clock.restore();
+    });
+    return {
+        get fixture() { return context.fixture; },
+        get clock() { return context.clock; },
+        async advance(ms: number): Promise<void> {
+            await context.clock.tickAsync(ms);
+            await context.fixture.settle();
+        }
+    };
 }
