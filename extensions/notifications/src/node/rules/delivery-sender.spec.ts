@@ -142,4 +142,20 @@ describe('the delivery sender', () => {
         const kept = [...rules.fixture.store.all(DeliveriesCollection)].map(delivery => delivery.message.subject.replace('Order ORD-10042: ', '')).sort();
         assert.deepEqual(kept, ['B is in Error', 'C is in Error', 'Pending is in Error']);
     });
+
+    it('sends at most eight at a time, the others as those end', async () => {
+        const answers: (() => void)[] = [];
+        rules.fixture.email.outcome = () => new Promise(resolve => answers.push(() => resolve({ ok: true, detail: '250 OK' })));
+
+        await rules.fixture.journal.append(Array.from({ length: 12 }, (_, index) => draft('job.error', `job:j-${index}`, at(0))));
+        await rules.fixture.dispatched();
+        assert.equal(answers.length, 8);
+
+        answers.slice(0, 3).forEach(answer => answer());
+        await rules.fixture.until(() => answers.length === 11, 'three more sends as three ended');
+        rules.fixture.email.outcome = () => ({ ok: true, detail: '250 OK' });
+        answers.slice(3).forEach(answer => answer());
+        await rules.fixture.settle();
+        assert.deepEqual(new Set([...rules.fixture.store.all(DeliveriesCollection)].map(delivery => delivery.state)), new Set(['delivered']));
+    });
 });

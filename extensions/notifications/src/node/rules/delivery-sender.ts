@@ -39,10 +39,13 @@ export class DeliverySender {
     readonly events = new JournalEvents(() => this.journal);
     /** One attempt (or fold into a held delivery) at a time per delivery. */
     protected readonly locks = new KeyedLock();
-    /** Pending deliveries by id: when each is due (ms). */
-    protected readonly due = new Map<string, number>();
+    /** Due now, in the order they fell due. */
+    protected readonly ready = new Set<string>();
+    /** Due later, by id: when (ms); one timer wakes the sender at the earliest. */
+    protected readonly waiting = new Map<string, number>();
     protected readonly sending = new Set<string>();
     protected timer: NodeJS.Timeout | undefined;
+    protected timerAt = Infinity;
     protected running = false;
     protected abort = new AbortController();
 
@@ -58,18 +61,17 @@ export class DeliverySender {
     /** Stops sending; attempts under way are aborted and end as failed attempts to retry later. */
     async stop(): Promise<void> {
         this.running = false;
-        clearTimeout(this.timer);
-        this.timer = undefined;
+        this.clearTimer();
         this.abort.abort();
         await this.locks.idle();
     }
 
     /** Sends a pending delivery when it is due. */
     schedule(delivery: Delivery): void {
-        if (delivery.state !== 'pending') {
-            this.due.delete(delivery.id);
-        } else {
-            this.due.set(delivery.id, Date.parse(delivery.nextAttemptAt ?? delivery.createdAt));
+        this.ready.delete(delivery.id);
+        this.waiting.delete(delivery.id);
+        if (delivery.state === 'pending') {
+            this.scheduleAt(delivery.id, Date.parse(delivery.nextAttemptAt ?? delivery.createdAt));
         }
         this.pump();
     }
@@ -102,30 +104,59 @@ export class DeliverySender {
         return this.locks.idle();
     }
 
-    protected pump(): void {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        if (!this.running) {
+    protected scheduleAt(id: string, at: number): void {
+        if (at <= Date.now()) {
+            this.ready.add(id);
             return;
         }
+        this.waiting.set(id, at);
+        if (this.running && at < this.timerAt) {
+            this.clearTimer();
+            this.timerAt = at;
+            this.timer = setTimeout(() => this.fallDue(), Math.min(at - Date.now(), 2 ** 31 - 1));
+        }
+    }
+
+    /** Moves what is due from waiting to ready, sets the timer for the next, and sends. */
+    protected fallDue(): void {
+        this.clearTimer();
         const now = Date.now();
         let next = Infinity;
-        for (const [id, at] of this.due) {
+        for (const [id, at] of this.waiting) {
+            if (at <= now) {
+                this.waiting.delete(id);
+                this.ready.add(id);
+            } else {
+                next = Math.min(next, at);
+            }
+        }
+        if (next < Infinity && this.running) {
+            this.timerAt = next;
+            this.timer = setTimeout(() => this.fallDue(), Math.min(next - now, 2 ** 31 - 1));
+        }
+        this.pump();
+    }
+
+    protected clearTimer(): void {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.timerAt = Infinity;
+    }
+
+    /** Starts ready deliveries while fewer than `concurrency` are being sent. */
+    protected pump(): void {
+        for (const id of this.ready) {
+            if (!this.running || this.sending.size >= this.concurrency) {
+                return;
+            }
+            this.ready.delete(id);
             if (this.sending.has(id)) {
                 continue;
             }
-            if (at > now) {
-                next = Math.min(next, at);
-            } else if (this.sending.size < this.concurrency) {
-                this.due.delete(id);
-                this.sending.add(id);
-                this.withDelivery(id, () => this.sendDue(id))
-                    .catch(error => this.logger.error(`Delivery ${id} could not be sent or recorded`, error))
-                    .finally(() => { this.sending.delete(id); this.pump(); });
-            }
-        }
-        if (next < Infinity && this.sending.size < this.concurrency) {
-            this.timer = setTimeout(() => this.pump(), Math.min(next - now, 2 ** 31 - 1));
+            this.sending.add(id);
+            this.withDelivery(id, () => this.sendDue(id))
+                .catch(error => this.logger.error(`Delivery ${id} could not be sent or recorded`, error))
+                .finally(() => { this.sending.delete(id); this.pump(); });
         }
     }
 
@@ -154,7 +185,7 @@ export class DeliverySender {
                 : { ...recorded, nextAttemptAt: new Date(retryAt).toISOString() };
         });
         if (updated.state === 'pending') {
-            this.due.set(id, retryAt);
+            this.scheduleAt(id, retryAt);
         } else if (updated.state !== 'delivered') {
             this.logger.warn(`Delivery ${id} (${updated.subject}) ${updated.state === 'failed' ? 'failed' : 'expired'}: ${attempt.detail}`);
         }

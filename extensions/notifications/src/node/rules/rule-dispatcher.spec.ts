@@ -130,4 +130,61 @@ describe('the rule dispatcher', () => {
         assert.deepEqual(deliveries(), []);
         assert.ok(rules.fixture.logger.warn.calledWithMatch(/Rule "Nobody" matched .* no recipient with an e-mail address: nothing sent \(bob has no e-mail address\)/));
     });
+
+    it('never digests a rule that mails the customer: a digest would show one customer another\'s orders', async () => {
+        await rules.fixture.store.create(OrdersCollection, sampleOrder('o-0001'));
+        await rules.fixture.rule({ storm: { quietMinutes: 0, digestAbove: 1 }, channel: { kind: 'email', recipients: { userIds: [], addresses: [], customer: true } } });
+
+        await rules.fixture.publish(...[1, 2, 3].map(index => draft('job.error', `job:j-${index}`, at(index * 1000), { orderId: 'o-0001' })));
+
+        assert.deepEqual(deliveries().map(delivery => [delivery.subject, delivery.destination]), [1, 2, 3].map(index => [`job:j-${index}`, { addresses: ['ada@example.com'] }]));
+    });
+
+    it('posts a webhook rule\'s matches to its endpoint, and nothing while the endpoint is disabled', async () => {
+        const endpoint = await rules.fixture.store.create(EndpointsCollection, {
+            id: 'hook-1', name: 'MIS', url: 'https://mis.example/hook', enabled: true, events: [], sealedSecret: 'sealed', createdAt: at(0), updatedAt: at(0)
+        });
+        await rules.fixture.rule({ name: 'To MIS', channel: { kind: 'webhook', endpointId: 'hook-1' } });
+
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.store.update(EndpointsCollection, { ...endpoint, enabled: false });
+        await rules.fixture.publish(draft('job.error', 'job:j-2', at(1000)));
+
+        assert.deepEqual(rules.fixture.webhook.received.map(received => [received.destination, received.message.events.map(event => event.subject)]), [[{ endpointId: 'hook-1' }, ['job:j-1']]]);
+        assert.ok(rules.fixture.logger.warn.calledWithMatch(/Rule "To MIS" matched .* its webhook endpoint is disabled: nothing sent/));
+    });
+
+    it('holds a match that comes while the held message is being sent for the next quiet period, instead of losing it', async () => {
+        await rules.fixture.rule({ storm: { quietMinutes: 15, digestAbove: 100 } });
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)), draft('job.error', 'job:j-1', at(MINUTE)));
+        let answer: (() => void) | undefined;
+        rules.fixture.email.outcome = () => new Promise(resolve => { answer = () => resolve({ ok: true, detail: '250 OK' }); });
+
+        await rules.clock.tickAsync(15 * MINUTE);
+        assert.ok(answer, 'the held message is being sent');
+        await rules.fixture.journal.append([draft('job.error', 'job:j-1', at(2 * MINUTE))]);
+        answer!();
+        await rules.fixture.settle();
+
+        const held = deliveries().filter(delivery => delivery.eventSeqs[0] > 1);
+        assert.deepEqual(held.map(delivery => [delivery.eventSeqs, delivery.state, delivery.nextAttemptAt ?? delivery.deliveredAt]), [
+            [[2], 'delivered', at(15 * MINUTE)],
+            [[3], 'pending', at(30 * MINUTE)]
+        ]);
+    });
+
+    it('goes on after a failed write, a few seconds later, without skipping the event', async () => {
+        await rules.fixture.rule();
+        const create = rules.fixture.store.create.bind(rules.fixture.store);
+        let failures = 1;
+        rules.fixture.store.create = ((...args: Parameters<typeof create>) => failures-- > 0 ? Promise.reject(new Error('disk full')) : create(...args)) as typeof create;
+
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        assert.equal(rules.fixture.email.received.length, 0);
+        assert.ok(rules.fixture.logger.error.calledWithMatch(/stopped on an error; it tries again in 5 s/));
+        await advance(5000);
+
+        assert.equal(rules.fixture.email.received.length, 1);
+        assert.equal(rules.fixture.dispatcher.position, 1);
+    });
 });

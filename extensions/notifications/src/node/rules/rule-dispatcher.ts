@@ -20,6 +20,7 @@ import { StormControl, type StormDecision } from './storm-control';
 const BATCH = 200;
 /** A held message is never due sooner than this after it is made, so a backlog being dispatched folds into it first. */
 const HOLD_GRACE_MS = 2000;
+const RETRY_AFTER_ERROR_MS = 5000;
 
 type NewDelivery = Omit<Delivery, 'version'>;
 
@@ -43,6 +44,7 @@ export class RuleDispatcher {
     protected running = false;
     protected work: Promise<void> | undefined;
     protected again = false;
+    protected retryTimer: NodeJS.Timeout | undefined;
 
     /** Dispatches what the journal holds past the position, then each append as it comes. */
     async start(): Promise<void> {
@@ -55,6 +57,7 @@ export class RuleDispatcher {
 
     async stop(): Promise<void> {
         this.running = false;
+        clearTimeout(this.retryTimer);
         this.toDispose.dispose();
         await this.work;
     }
@@ -71,12 +74,16 @@ export class RuleDispatcher {
     }
 
     protected wake(): void {
+        clearTimeout(this.retryTimer);
         if (this.work) {
             this.again = true;
             return;
         }
         this.work = this.drain()
-            .catch(error => this.logger.error('The rule dispatcher stopped on an error; it goes on at the next event', error))
+            .catch(error => {
+                this.logger.error(`The rule dispatcher stopped on an error; it tries again in ${RETRY_AFTER_ERROR_MS / 1000} s`, error);
+                this.retryTimer = setTimeout(() => this.running && this.wake(), RETRY_AFTER_ERROR_MS);
+            })
             .finally(() => { this.work = undefined; });
     }
 

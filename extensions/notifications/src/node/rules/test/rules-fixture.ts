@@ -49,7 +49,14 @@ export class FakeChannel implements NotificationChannelContribution {
 
     async deliver(delivery: ChannelDelivery): Promise<ChannelOutcome> {
         this.received.push(delivery);
-        return this.outcome(delivery);
+        let onAbort = (): void => undefined;
+        const aborted = new Promise<ChannelOutcome>(resolve => { onAbort = () => resolve({ ok: false, retryable: true, reason: 'aborted' }); });
+        delivery.signal.addEventListener('abort', onAbort);
+        try {
+            return await Promise.race([this.outcome(delivery), aborted]);
+        } finally {
+            delivery.signal.removeEventListener('abort', onAbort);
+        }
     }
 }
 
@@ -115,6 +122,25 @@ export class RulesFixture {
         await this.settle();
     }
 
+    /** Waits until dispatching rests and the sends it started have begun (not ended). */
+    async dispatched(): Promise<void> {
+        for (let round = 0; round < 5; round++) {
+            await this.dispatcher.idle();
+            await new Promise(resolve => setImmediate(resolve));
+        }
+    }
+
+    /** Polls `condition` between turns of the event loop (the fake clock stands still; `performance` is not faked); fails after 5 s. */
+    async until(condition: () => boolean, what: string): Promise<void> {
+        const deadline = performance.now() + 5000;
+        while (!condition()) {
+            if (performance.now() > deadline) {
+                throw new Error(`gave up waiting for ${what}`);
+            }
+            await new Promise(resolve => setImmediate(resolve));
+        }
+    }
+
     /** Waits until dispatching and sending rest. */
     async settle(): Promise<void> {
         for (let round = 0; round < 5; round++) {
@@ -178,8 +204,11 @@ export function clockedRules(): ClockedRules {
         await context.fixture.start();
     });
     afterEach(async () => {
-        await context.fixture.dispose();
-        context.clock.restore();
+        try {
+            await context.fixture.dispose();
+        } finally {
+            context.clock.restore();
+        }
     });
     return {
         get fixture() { return context.fixture; },
