@@ -103,9 +103,18 @@ export class RuleDispatcher {
         }
         const storm = { quiet: structuredClone(saved?.quiet ?? {}), minutes: structuredClone(saved?.minutes ?? {}) };
         const control = new StormControl(storm);
+        const writes: Promise<Delivery>[] = [];
         for (const event of events) {
             this.sender.events.remember(event);
-            await this.dispatch(event, control);
+            await this.dispatch(event, control, writes);
+        }
+        // The batch's own deliveries are written together (one group commit), all before the position moves on.
+        const written = await Promise.allSettled(writes);
+        for (const result of written) {
+            if (result.status === 'rejected') {
+                throw result.reason;
+            }
+            this.sender.schedule(result.value);
         }
         control.forget(Date.parse(events[events.length - 1].at));
         await this.savePosition(saved, { ...storm, position: events[events.length - 1].seq });
@@ -121,19 +130,20 @@ export class RuleDispatcher {
         }
     }
 
-    protected async dispatch(event: PressworkEvent, control: StormControl): Promise<void> {
+    /** Makes the event's deliveries: single ones are pushed to `writes` (ids of their own, nothing waits on them), held ones folded in turn. */
+    protected async dispatch(event: PressworkEvent, control: StormControl, writes: Promise<Delivery>[]): Promise<void> {
         const rules = this.store.findBy(RulesCollection, 'event', event.name)
             .filter(rule => rule.enabled && conditionsHold(rule.conditions, event.payload as Record<string, unknown>));
         for (const rule of rules) {
-            await this.dispatchRule(rule, event, control);
+            await this.dispatchRule(rule, event, control, writes);
         }
         const endpoints = [...this.store.all(EndpointsCollection)].filter(endpoint => endpoint.enabled && endpoint.events.includes(event.name));
         for (const endpoint of endpoints) {
-            await this.dispatchToEndpoint(endpoint, event);
+            writes.push(this.dispatchToEndpoint(endpoint, event));
         }
     }
 
-    protected async dispatchRule(rule: NotificationRule, event: PressworkEvent, control: StormControl): Promise<void> {
+    protected async dispatchRule(rule: NotificationRule, event: PressworkEvent, control: StormControl, writes: Promise<Delivery>[]): Promise<void> {
         const target = this.targetOf(rule, event);
         if (!target) {
             return;
@@ -143,11 +153,11 @@ export class RuleDispatcher {
         for (; ;) {
             const { decision, commit } = control.plan(rule, event, canDigest, (scope, slot) => this.isClosed(DeliveryIds.ofRuleHeld(rule.id, scope, slot)));
             if (decision.kind === 'single') {
-                await this.createOnce({
+                writes.push(this.createOnce({
                     ...this.newDelivery(rule, event, target, event.subject),
                     id: DeliveryIds.ofRuleEvent(rule.id, event.id),
                     message: renderMessage(rule.template, event, this.timeZone.of(event.payload))
-                });
+                }));
                 commit();
                 return;
             }
@@ -171,7 +181,7 @@ export class RuleDispatcher {
                     id,
                     message: await this.heldMessage(rule, [event.seq], decision.count - 1),
                     nextAttemptAt: new Date(due).toISOString()
-                }, false);
+                });
                 this.sender.schedule(delivery);
                 return true;
             }
@@ -197,9 +207,9 @@ export class RuleDispatcher {
             : renderDigest({ ruleName: rule.name, template: rule.template, events, moreEvents, timeZone });
     }
 
-    protected async dispatchToEndpoint(endpoint: WebhookEndpoint, event: PressworkEvent): Promise<void> {
+    protected dispatchToEndpoint(endpoint: WebhookEndpoint, event: PressworkEvent): Promise<Delivery> {
         const entry = EVENT_CATALOG[event.name];
-        await this.createOnce({
+        return this.createOnce({
             ...this.baseDelivery(event, event.subject),
             id: DeliveryIds.ofEndpointEvent(endpoint.id, event.id),
             source: { kind: 'endpoint', endpointId: endpoint.id },
@@ -252,14 +262,9 @@ export class RuleDispatcher {
         };
     }
 
-    /** Makes the delivery unless a delivery of that id exists (dispatched before a crash); hands it to the sender. */
-    protected async createOnce(delivery: NewDelivery, schedule = true): Promise<Delivery> {
-        const existing = this.store.get(DeliveriesCollection, delivery.id);
-        const made = existing ?? await this.store.create(DeliveriesCollection, delivery);
-        if (schedule) {
-            this.sender.schedule(made);
-        }
-        return made;
+    /** Makes the delivery unless a delivery of that id exists (dispatched before a crash); the caller hands it to the sender. */
+    protected async createOnce(delivery: NewDelivery): Promise<Delivery> {
+        return this.store.get(DeliveriesCollection, delivery.id) ?? this.store.create(DeliveriesCollection, delivery);
     }
 
     /** Whether the held delivery of that id has gone (or is going) already. */
