@@ -179,6 +179,7 @@ export class RuleDispatcher {
                 const delivery = await this.createOnce({
                     ...this.newDelivery(rule, event, target, decision.scope),
                     id,
+                    moreEvents: decision.count - 1,
                     message: await this.heldMessage(rule, [event.seq], decision.count - 1),
                     nextAttemptAt: new Date(due).toISOString()
                 });
