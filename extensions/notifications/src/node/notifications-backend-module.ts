@@ -23,6 +23,13 @@ import { NotificationsEventsStartup } from './events/notifications-events-startu
 import { TimeEventScanner } from './events/time-event-scanner';
 import { EventJournal, JournalRetention } from './journal/event-journal';
 import { FileEventJournal } from './journal/file-event-journal';
+import { DeliveryRetention } from './rules/delivery-retention';
+import { DeliverySender } from './rules/delivery-sender';
+import { RecipientResolver } from './rules/recipients';
+import { RuleBook } from './rules/rule-book';
+import { RuleDispatcher } from './rules/rule-dispatcher';
+import { RulesLifecycle } from './rules/rules-lifecycle';
+import { ShopTimeZone } from './rules/shop-time-zone';
 
 /** Notifications' backend: the event journal, the rules and their dispatcher, e-mail and webhook channels, the events read API. */
 export default new ContainerModule(bind => {
@@ -62,4 +69,15 @@ export default new ContainerModule(bind => {
     bind(EventsReadApi).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(EventsReadApi);
     // --- end of event journal, sources, read API ---
+
+    // ---- rules and dispatcher (the rules helper): needs EventJournal (journal) and the channels' NotificationChannelContributions ----
+    bind(ShopTimeZone).toSelf().inSingletonScope();
+    bind(RecipientResolver).toSelf().inSingletonScope();
+    bind(DeliverySender).toSelf().inSingletonScope();
+    bind(RuleDispatcher).toSelf().inSingletonScope();
+    bind(DeliveryRetention).toSelf().inSingletonScope();
+    bind(RuleBook).toSelf().inSingletonScope();
+    bind(RulesLifecycle).toSelf().inSingletonScope();
+    bind(BackendApplicationContribution).toService(RulesLifecycle);
+    // ---- end of rules and dispatcher ----
 });
