@@ -26,7 +26,7 @@ if (!fs.existsSync(backend)) {
 }
 const child = spawn(process.execPath, [backend, '--hostname', host, '--port', port, ...tlsArguments(), ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, PRESSWORK_DATA: dataFolder, THEIA_CONFIG_DIR: theiaConfigFolder }
+    env: { ...process.env, PRESSWORK_DATA: dataFolder, THEIA_CONFIG_DIR: theiaConfigFolder, PRESSWORK_DOCS: path.join(__dirname, '..', '..', '..', 'docs') }
 });
 /** HTTPS when PRESSWORK_TLS_CERT and PRESSWORK_TLS_KEY name PEM files: Theia's --ssl --cert --certkey. */
 function tlsArguments() {

@@ -7,15 +7,19 @@ import { CloseoutCollectionNames } from '@presswork/closeout/lib/common/closeout
 import { CloseoutInput, CloseoutPart } from '@presswork/closeout/lib/common/closeout-protocol';
 import type { CloseoutDocument } from '@presswork/closeout/lib/node/closeout-collections';
 import { inject } from '@presswork/platform/lib/node/test/inject';
-import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import type { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { addWaitingOrder, openWithEngine, releasedJobByJob, watchRelease } from '@presswork/closeout/lib/node/test/engine-release';
+import type { WorkflowEngine } from '@presswork/workflow/lib/node/engine/workflow-engine';
 import { TargetCheck, check } from './results';
 import { percentile } from './statistics';
 
 /**
  * Closeout of an order of 50 line items, end to end through the backend (CloseoutRunner with the
- * real connection type and SOAP client, a durable file store, PDFs, audit, job release) against
- * the simulator on loopback. The baseline, measured in the same run and interleaved with it, is
- * the same three requests sent directly with the client for another order of the same shape.
+ * real connection type and SOAP client, a durable file store, PDFs, audit, job release by the
+ * workflow engine) against the simulator on loopback. The baseline, measured in the same run and
+ * interleaved with it, is the same three requests sent directly with the client for another order
+ * of the same shape. The release of the order's 50 jobs (one write of the order) is timed beside the
+ * release as it was, one engine write a job, of a copy of the order in the same run.
  */
 
 const LINES = 50;
@@ -37,6 +41,8 @@ export interface CloseoutRun {
     readonly totalMillis: number;
     /** Backend only: documents rendered and jobs released after closeOut answered. */
     readonly followUpMillis?: number;
+    /** Backend only: the order's jobs released, after closeOut answered (0 when before) and after the closing write. */
+    readonly release?: { readonly afterAnswerMillis: number; readonly afterCloseMillis: number; readonly baselineMillis: number };
 }
 
 export interface CloseoutResults {
@@ -46,6 +52,7 @@ export interface CloseoutResults {
     readonly raw: { readonly median: Readonly<Record<CloseoutPart, number>>; readonly sumMedian: number; readonly runs: readonly CloseoutRun[] };
     readonly backend: {
         readonly median: Readonly<Record<CloseoutPart, number>>; readonly totalMedian: number; readonly closeMedian: number; readonly followUpMedian: number;
+        readonly release: { readonly afterAnswerMedian: number; readonly afterCloseMedian: number; readonly baselineMedian: number };
         readonly runs: readonly CloseoutRun[];
     };
     readonly ratio: number;
@@ -84,11 +91,16 @@ async function rawRun(simulator: RunningSimulator, client: MarcomCentralClient, 
     return { parts: { packingSlip, invoice, settlement }, totalMillis: packingSlip + invoice + settlement };
 }
 
-async function backendRun(simulator: RunningSimulator, fixture: CloseoutFixture, type: MarcomCentralConnectionType, index: number): Promise<CloseoutRun> {
+async function backendRun(simulator: RunningSimulator, backend: { fixture: CloseoutFixture; engine: WorkflowEngine }, type: MarcomCentralConnectionType, index: number): Promise<CloseoutRun> {
+    const { fixture, engine } = backend;
     const placed: OrderView = await simulator.placeOrder(fiftyLineOrder());
     const fetched = await type.fetchOrder(fixture.connection, placed.OrderNumber);
     const id = `bench-${index}`;
-    await fixture.addOrder(fetched.orders[0], id);
+    await addWaitingOrder(fixture, fetched.orders[0], id);
+    // The baseline's copy: its jobs wait at the same step, its order is never closed out.
+    const copy = `${id}-copy`;
+    await addWaitingOrder(fixture, { ...fetched.orders[0], marcomOrderId: `${fetched.orders[0].marcomOrderId}-copy`, orderNumber: `${placed.OrderNumber}-copy` }, copy);
+    const released = watchRelease(fixture.store, id);
     // When each part's answer became durable: the store announces every committed write.
     const recorded = new Map<CloseoutPart, number>();
     const subscription = fixture.store.onDidChange(change => {
@@ -105,17 +117,21 @@ async function backendRun(simulator: RunningSimulator, fixture: CloseoutFixture,
         const start = performance.now();
         const progress = await fixture.runner.closeOut(id, numbers(placed.OrderNumber), 'bench');
         const end = performance.now();
-        // Documents and the release of the 50 jobs (one engine write each) follow the reply; timed apart.
+        // Documents and the release of the 50 jobs (one write of the order) follow the reply; timed apart.
         await fixture.runner.idle();
         const followUp = performance.now() - end;
         if (!progress.closed || simulator.order(placed.ID)!.CaptureCount !== 1) {
             throw new Error(`the backend did not close ${placed.OrderNumber} out: ${JSON.stringify(progress.parts)}`);
         }
+        const { closedAt, releasedAt } = await released;
+        await engine.idle();
+        const baselineMillis = await releasedJobByJob(engine, fixture.store, copy, 'bench');
         const at = PARTS.map(part => recorded.get(part)!);
         return {
             parts: { packingSlip: at[0] - start, invoice: at[1] - at[0], settlement: at[2] - at[1] },
             totalMillis: end - start,
-            followUpMillis: followUp
+            followUpMillis: followUp,
+            release: { afterAnswerMillis: Math.max(0, releasedAt - end), afterCloseMillis: releasedAt - closedAt, baselineMillis }
         };
     } finally {
         subscription.dispose();
@@ -134,7 +150,8 @@ export async function runCloseoutBenchmark(workFolder: string, progress: (messag
     const startedAt = new Date().toISOString();
     const simulator = await startSimulator({ host: '127.0.0.1', port: 0, now: STORE_NOW });
     const type = new MarcomCentralConnectionType();
-    const fixture = await CloseoutFixture.open({ connectionType: type, folder: path.join(workFolder, 'closeout') });
+    const backendParts = await openWithEngine({ connectionType: type, folder: path.join(workFolder, 'closeout') });
+    const { fixture } = backendParts;
     try {
         const client = new MarcomCentralClient();
         inject(type, { secrets: fixture.secrets, client });
@@ -148,8 +165,8 @@ export async function runCloseoutBenchmark(workFolder: string, progress: (messag
             progress(`closeout of a ${LINES}-line order, ${run < WARM_UP_RUNS ? 'warm-up' : 'run'} ${run < WARM_UP_RUNS ? run + 1 : run - WARM_UP_RUNS + 1}`);
             // Alternating who goes first keeps a "first after a pause" effect off either side.
             const pair = run % 2 === 0
-                ? [await rawRun(simulator, client, endpoint), await backendRun(simulator, fixture, type, run)]
-                : [await backendRun(simulator, fixture, type, run), await rawRun(simulator, client, endpoint)].reverse();
+                ? [await rawRun(simulator, client, endpoint), await backendRun(simulator, backendParts, type, run)]
+                : [await backendRun(simulator, backendParts, type, run), await rawRun(simulator, client, endpoint)].reverse();
             if (run >= WARM_UP_RUNS) {
                 raw.push(pair[0]);
                 backend.push(pair[1]);
@@ -157,22 +174,29 @@ export async function runCloseoutBenchmark(workFolder: string, progress: (messag
         }
         const sumMedian = median(raw.map(run => run.totalMillis));
         const totalMedian = median(backend.map(run => run.totalMillis));
-        const backendParts = medians(backend);
+        const partMedians = medians(backend);
         const ratio = totalMedian / sumMedian;
+        const releases = backend.map(run => run.release!);
         return {
             startedAt,
             lines: LINES,
             runs: RUNS,
             raw: { median: medians(raw), sumMedian, runs: raw },
             backend: {
-                median: backendParts, totalMedian, runs: backend,
+                median: partMedians, totalMedian, runs: backend,
                 closeMedian: median(backend.map(run => run.totalMillis - run.parts.packingSlip - run.parts.invoice - run.parts.settlement)),
-                followUpMedian: median(backend.map(run => run.followUpMillis ?? 0))
+                followUpMedian: median(backend.map(run => run.followUpMillis ?? 0)),
+                release: {
+                    afterAnswerMedian: median(releases.map(release => release.afterAnswerMillis)),
+                    afterCloseMedian: median(releases.map(release => release.afterCloseMillis)),
+                    baselineMedian: median(releases.map(release => release.baselineMillis))
+                }
             },
             ratio,
             checks: [check('closeout of a 50-line order / its raw SOAP round trips', ratio, TARGETS.backendToRawRoundTrips, '×')]
         };
     } finally {
+        await backendParts.engine.stop();
         await fixture.remove();
         await simulator.close();
     }
@@ -180,6 +204,7 @@ export async function runCloseoutBenchmark(workFolder: string, progress: (messag
 
 export function formatCloseoutReport(results: CloseoutResults): string {
     const ms = (value: number): string => value.toFixed(1).padStart(8);
+    const release = results.backend.release;
     const row = (label: string, raw: string, backend: string): string => `  ${label.padEnd(52)}${raw.padStart(10)}${backend.padStart(12)}`;
     const labels: Record<CloseoutPart, string> = {
         packingSlip: 'packing slip (CreatePackingSlipByOrder), lock taken',
@@ -193,6 +218,8 @@ export function formatCloseoutReport(results: CloseoutResults): string {
         row('lock released, reply', '', ms(results.backend.closeMedian)),
         row('total: closeOut until it answers', ms(results.raw.sumMedian), ms(results.backend.totalMedian)),
         row('after the answer: 2 PDFs, 50 jobs released (engine)', '', ms(results.backend.followUpMedian)),
+        `  ${results.lines}-job order released after closeOut: ${release.afterAnswerMedian.toFixed(1)} ms ` +
+        `(${release.afterCloseMedian.toFixed(1)} ms after the closing write; baseline: one write per job ${release.baselineMedian.toFixed(1)} ms)`,
         `  backend / raw round trips: ${results.ratio.toFixed(2)} × (target ≤ ${TARGETS.backendToRawRoundTrips} ×)`,
         ...results.checks.map(item => `  ${item.name}: ${item.actual.toFixed(2)} ${item.unit} (limit ${item.limit}) ${item.met ? 'met' : 'MISSED'}`),
         ''

@@ -1,4 +1,5 @@
-import { AbstractDialog, ConfirmDialog, Dialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { AbstractDialog, Dialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { nls } from '@theia/core/lib/common/nls';
 import { isolatedIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutPreparation } from '../common/closeout-protocol';
@@ -64,7 +65,7 @@ export async function confirmCloseoutWarnings(preparation: CloseoutPreparation):
         : warnings[0].kind === 'underPrinted'
             ? nls.localize('presswork/closeout/underPrintedTitle', 'Fewer copies printed than ordered')
             : nls.localize('presswork/closeout/noShipToTitle', 'No ship-to address');
-    const dialog = new ConfirmDialog({ title, msg: message, ok: Dialog.YES, cancel: Dialog.NO, maxWidth: 560 });
+    const dialog = new SafeConfirmDialog({ title, msg: message, ok: Dialog.YES, cancel: Dialog.NO, maxWidth: 560 });
     dialog.addClass('presswork-closeout-not-ready-dialog');
     return !!await dialog.open();
 }

@@ -2,6 +2,7 @@ import { ContainerModule } from '@theia/core/shared/inversify';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import { EventSourceContribution } from '@presswork/platform/lib/common/event-source-contribution';
 import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
 import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
@@ -14,6 +15,7 @@ import { CloseoutOrderActivityContribution } from './closeout-order-activity';
 import { CloseoutProgressProjection } from './closeout-progress-projection';
 import { CloseoutRunner, CloseoutRunnerOptions } from './closeout-runner';
 import { CloseoutServiceImpl } from './closeout-service-impl';
+import { CloseoutEventSource } from './events/closeout-event-source';
 import { OrderRefresher } from './order-refresher';
 import { WaitingJobReleaser } from './waiting-job-releaser';
 
@@ -28,6 +30,8 @@ export default new ContainerModule(bind => {
 
     bind(CloseoutOrderActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(CloseoutOrderActivityContribution);
+
+    bind(EventSourceContribution).to(CloseoutEventSource).inSingletonScope();
 
     bind(CloseoutRunnerOptions).toConstantValue({});
     // WaitingJobReleaser is a BackendApplicationContribution too: it releases jobs of closed orders at start.

@@ -2,12 +2,12 @@ import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { Disposable } from '@theia/core/lib/common/disposable';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
-import { JobFlow } from '@presswork/platform/lib/common/job-flow';
+import { ContinuedJobs, JobFlow } from '@presswork/platform/lib/common/job-flow';
+import { messageOf } from '@presswork/platform/lib/common/errors';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
-import { messageOf } from '@presswork/platform/lib/common/errors';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
@@ -21,8 +21,9 @@ export function isWaitingForCloseout(job: Job): boolean {
  * Moves on every job of a closed order that still waits at Closeout Order. It follows the store:
  * the write that closes an order, a job that reaches the step of an order closed meanwhile, and,
  * at start, orders closed before a stop. That is the only path: the closeout runner does not call
- * it. Passes over one order never overlap, and a pass asked for while one runs follows it, so a
- * job is continued once even though each continue is itself a write of the order.
+ * it. Each pass releases the order's waiting jobs in one durable write of the order. Passes over
+ * one order never overlap, and a pass asked for while one runs follows it, so a job is continued
+ * once.
  */
 @injectable()
 export class WaitingJobReleaser implements BackendApplicationContribution {
@@ -98,14 +99,27 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
         }
     }
 
-    /** One pass: a job that moved on meanwhile is left alone; a refusal is logged, not thrown. */
+    /**
+     * One pass: the waiting jobs move on in one write of the order (JobFlow.continueJobs). A job
+     * that moved on meanwhile is left alone; a refusal is logged, not thrown.
+     */
     protected async releaseWaiting(orderId: string): Promise<void> {
         const order = this.store.get(OrdersCollection, orderId);
-        if (!order?.closed) {
+        const waiting = order?.closed ? order.jobs.filter(isWaitingForCloseout).map(job => job.id) : [];
+        if (!order || waiting.length === 0) {
             return;
         }
         const by = order.closeout?.closedBy ?? 'Presswork';
-        await Promise.all(order.jobs.filter(isWaitingForCloseout).map(job => this.jobFlow.continueJob(job.id, by, ActivityTypes.closeoutOrder)
-            .catch(error => this.logger.warn(`Job ${job.id} was not released from Closeout Order: ${messageOf(error)}`))));
+        let skipped: ContinuedJobs['skipped'];
+        try {
+            ({ skipped } = await this.jobFlow.continueJobs(orderId, waiting, by, ActivityTypes.closeoutOrder));
+        } catch (error) {
+            // The next write of the order, or the next start, tries again.
+            this.logger.warn(`The jobs of order ${order.orderNumber} were not released from Closeout Order: ${messageOf(error)}`);
+            return;
+        }
+        for (const { jobId, reason } of skipped) {
+            this.logger.warn(`Job ${jobId} was not released from Closeout Order: ${reason}`);
+        }
     }
 }

@@ -1,7 +1,7 @@
 import * as React from '@theia/core/shared/react';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import { codicon } from '@theia/core/lib/browser/widgets/widget';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { CollectionNames, messageOf } from '@presswork/platform/lib/common';
 import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
@@ -133,7 +133,7 @@ export class ConnectionsWidget extends PressworkViewWidget {
     }
 
     protected async remove(connection: ConnectionView): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: 'Delete connection',
             msg: `Delete the connection ${connection.name}? Its orders and jobs stay; no more orders arrive through it.`,
             ok: 'Delete'

@@ -1,6 +1,6 @@
 import * as React from '@theia/core/shared/react';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { CollectionNames } from '@presswork/platform/lib/common';
 import { PressworkViewWidget } from '@presswork/platform/lib/browser/presswork-view-widget';
@@ -66,7 +66,7 @@ export class TemplatesWidget extends PressworkViewWidget {
     }
 
     protected async remove(template: TemplateView): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: 'Delete production template',
             msg: `Delete ${template.name}? Jobs already created keep their workflow; new line items it matched will be held until another template matches them.`,
             ok: 'Delete'

@@ -2,6 +2,7 @@ import { ContainerModule } from '@theia/core/shared/inversify';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { ConnectionTypeContribution, NewLineItemJobs, WorkflowAssignmentContribution } from '@presswork/platform/lib/common';
+import { EventSourceContribution } from '@presswork/platform/lib/common/event-source-contribution';
 import { ChangeFeedProjection } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
 import { RequiredStartup } from '@presswork/platform/lib/node/required-startup';
@@ -12,6 +13,7 @@ import { CONNECTIONS_COLLECTIONS } from './connection-collections';
 import { CONNECTION_FEED_PROJECTIONS } from './connection-feed-projections';
 import { ConnectionRegistry } from './connection-registry';
 import { ConnectionsServiceImpl } from './connections-service-impl';
+import { ConnectionEventSource } from './events/connection-event-source';
 import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from './files/print-file-fetcher';
 import { NewLineItemJobsBuilder } from './intake/new-line-item-jobs-builder';
 import { OrderIntake } from './intake/order-intake';
@@ -48,6 +50,7 @@ export default new ContainerModule(bind => {
     bind(PollerOptions).toConstantValue({ maxWindowMs: MAX_WINDOW_MS });
     bind(OrderPoller).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(OrderPoller);
+    bind(EventSourceContribution).to(ConnectionEventSource).inSingletonScope();
 
     bind(PrintFileOptions).toConstantValue(DEFAULT_PRINT_FILE_OPTIONS);
     bind(PrintFileFetcher).toSelf().inSingletonScope();

@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import * as assert from 'node:assert/strict';
 import { PRESSWORK_EVENT_NAMES, PressworkEventPayloads } from '@presswork/platform/lib/common/presswork-events';
 import { EVENT_CATALOG } from './event-catalog';
 
@@ -7,14 +7,14 @@ describe('the event catalog', () => {
         const entry = EVENT_CATALOG[name];
 
         it(`${name}: its sample is a valid payload`, () => {
-            expect(entry.name).to.equal(name);
-            expect(() => PressworkEventPayloads[name].parse(entry.sample)).not.to.throw();
+            assert.equal(entry.name, name);
+            assert.doesNotThrow(() => PressworkEventPayloads[name].parse(entry.sample));
         });
 
         it(`${name}: its default template names only properties the event has`, () => {
             const properties = new Set(Object.keys(PressworkEventPayloads[name].shape));
             const named = [...`${entry.defaultSubject} ${entry.defaultText}`.matchAll(/\{(\w+)\}/g)].map(match => match[1]);
-            expect(named.filter(property => !properties.has(property))).to.deep.equal([]);
+            assert.deepEqual(named.filter(property => !properties.has(property)), []);
         });
     }
 });

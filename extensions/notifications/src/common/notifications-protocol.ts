@@ -197,6 +197,8 @@ export const DeliverySchema = z.object({
     message: z.object({ subject: shortText(300), text: z.string().max(200_000), html: z.string().max(400_000).optional() }),
     state: DeliveryStateSchema,
     attempts: z.array(DeliveryAttemptSchema).max(100).default([]),
+    /** What the log should say beside the attempts: recipients skipped ("Jane Doe has no e-mail address"). */
+    notes: z.array(shortText(300)).max(20).optional(),
     nextAttemptAt: TimestampSchema.optional(),
     createdAt: TimestampSchema,
     deliveredAt: TimestampSchema.optional(),

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
 import { NotificationCollectionNames } from '../common/notifications-collections';
 import {
     DeliverySchema, EmailSettingsSchema, NotificationRuleSchema, WebhookEndpointSchema,
     type Delivery, type EmailSettings, type NotificationRule, type WebhookEndpoint
 } from '../common/notifications-protocol';
+import { DispatcherStateSchema, type DispatcherState } from './rules/dispatcher-state';
 
 export const RulesCollection: DocumentCollection<NotificationRule> = {
     name: NotificationCollectionNames.rules,
@@ -23,7 +25,15 @@ export const DeliveriesCollection: DocumentCollection<Delivery> = {
     }
 };
 
-export const EmailSettingsCollection: DocumentCollection<EmailSettings> = { name: NotificationCollectionNames.settings, schema: EmailSettingsSchema };
+/** The settings collection holds two documents, told apart by id: `email` (SMTP) and `dispatcher` (the rule dispatcher's position). */
+export const SettingsCollection: DocumentCollection<EmailSettings | DispatcherState> = {
+    name: NotificationCollectionNames.settings,
+    schema: z.discriminatedUnion('id', [EmailSettingsSchema, DispatcherStateSchema])
+};
+/** The settings collection seen through its `email` document (read it by that id). */
+export const EmailSettingsCollection = SettingsCollection as DocumentCollection as DocumentCollection<EmailSettings>;
+/** The settings collection seen through its `dispatcher` document (read it by that id). */
+export const DispatcherStateCollection = SettingsCollection as DocumentCollection as DocumentCollection<DispatcherState>;
 
 export const NOTIFICATION_COLLECTIONS: readonly DocumentCollection[] =
-    [RulesCollection, EndpointsCollection, DeliveriesCollection, EmailSettingsCollection] as readonly DocumentCollection[];
+    [RulesCollection, EndpointsCollection, DeliveriesCollection, SettingsCollection] as readonly DocumentCollection[];

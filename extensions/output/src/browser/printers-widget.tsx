@@ -1,6 +1,6 @@
 import * as React from '@theia/core/shared/react';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import type { PrinterView } from '@presswork/platform/lib/common/printer-schema';
@@ -239,7 +239,7 @@ export class PrintersWidget extends PressworkViewWidget {
     }
 
     protected async remove(printer: PrinterView): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/output/deletePrinterTitle', 'Delete printer'),
             msg: nls.localize('presswork/output/deletePrinterMessage', 'Delete the printer {0}? Print steps that use it must be given another printer.', printer.name),
             ok: nls.localize('presswork/output/delete', 'Delete')
@@ -266,7 +266,7 @@ export class PrintersWidget extends PressworkViewWidget {
     }
 
     protected async removeNamed(name: string, remove: () => Promise<void>): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/output/deleteTitle', 'Delete {0}', name),
             msg: nls.localize('presswork/output/deleteMessage', 'Delete {0}?', name),
             ok: nls.localize('presswork/output/delete', 'Delete')

@@ -1,6 +1,7 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { ActivityContribution } from '@presswork/platform/lib/common/activity-contribution';
+import { EventSourceContribution } from '@presswork/platform/lib/common/event-source-contribution';
 import { OutputDeviceContribution } from '@presswork/platform/lib/common/output-device-contribution';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
@@ -16,6 +17,7 @@ import { OutputServiceImpl } from './output-service-impl';
 import { PoolHandOver } from './follow/pool-hand-over';
 import { PrintFollower } from './follow/print-follower';
 import { PrintingJobs } from './follow/printing-jobs';
+import { PrinterEventSource } from './events/printer-event-source';
 import { PrinterMonitor } from './monitor/printer-monitor';
 import { PrinterTester } from './monitor/printer-tester';
 import { HotFolderOutputDevice } from './devices/hot-folder-output-device';
@@ -58,6 +60,7 @@ export default new ContainerModule(bind => {
         bind(Device).toSelf().inSingletonScope();
         bind(OutputDeviceContribution).toService(Device);
     }
+    bind(EventSourceContribution).to(PrinterEventSource).inSingletonScope();
     bind(PrintTargets).toSelf().inSingletonScope();
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);

@@ -1,6 +1,7 @@
 import * as React from '@theia/core/shared/react';
 import { DialogMode, DialogError, DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
+import type { Message } from '@theia/core/shared/@lumino/messaging';
 import type { z } from 'zod';
 import { messageOf } from '../common/errors';
 import { describeZodError } from '../common/validation-message';
@@ -59,15 +60,29 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
     }
 
     protected override isValid(_value: T | undefined, mode: DialogMode): DialogError {
-        if (mode === 'preview' && this.touched.size === 0) {
-            return '';
-        }
         const parsed = this.options.schema.safeParse(this.values);
+        if (mode === 'preview' && this.touched.size === 0) {
+            // Nothing typed yet: no message, but no accepting an incomplete form either (Reject without its reason).
+            return parsed.success ? '' : { message: '', result: false };
+        }
         if (!parsed.success) {
             const relevant = parsed.error.issues.filter(issue => mode === 'open' || this.touched.has(String(issue.path[0])));
             return relevant.length ? relevant[0].message : '';
         }
         return this.options.crossCheck?.(this.values) ?? '';
+    }
+
+    /** The first field has the focus, not the accept button: Enter from habit must not submit an empty form. */
+    protected override onActivateRequest(msg: Message): void {
+        super.onActivateRequest(msg);
+        const focusFirstField = (): boolean => {
+            const field = this.contentNode.querySelector<HTMLElement>('input, select, textarea');
+            field?.focus();
+            return field !== null;
+        };
+        if (!focusFirstField()) {
+            requestAnimationFrame(focusFirstField);
+        }
     }
 
     protected override async accept(): Promise<void> {

@@ -22,6 +22,12 @@ import { IdeLeftoversContribution } from './shell/ide-leftovers-contribution';
 import { QuietProblemContribution } from './shell/quiet-problem-contribution';
 import { ProblemContribution } from '@theia/markers/lib/browser/problem/problem-contribution';
 import { PressworkMainMenuFactory } from './shell/presswork-main-menu-factory';
+import { AboutDialog } from '@theia/core/lib/browser/about-dialog';
+import { QuickCommandService } from '@theia/core/lib/browser/quick-input/quick-command-service';
+import { HelpContribution } from './shell/help-contribution';
+import { OperationsMenuContribution } from './shell/operations-menu';
+import { PressworkAboutDialog } from './shell/presswork-about-dialog';
+import { PressworkQuickCommandService } from './shell/presswork-quick-command-service';
 import { UsersViewContribution } from './users/users-view-contribution';
 import { STORE_PROBLEMS_PATH, StoreProblemsService } from '../common/store-problems-protocol';
 import { StoreProblemsViewContribution } from './store-problems/store-problems-view-contribution';
@@ -48,6 +54,13 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     rebind(ProblemContribution).to(QuietProblemContribution).inSingletonScope();
     bind(PressworkMainMenuFactory).toSelf().inSingletonScope();
     rebind(BrowserMainMenuFactory).toService(PressworkMainMenuFactory);
+    bind(MenuContribution).to(OperationsMenuContribution).inSingletonScope();
+    bind(HelpContribution).toSelf().inSingletonScope();
+    bind(CommandContribution).toService(HelpContribution);
+    bind(MenuContribution).toService(HelpContribution);
+    bind(FrontendApplicationContribution).toService(HelpContribution);
+    rebind(QuickCommandService).to(PressworkQuickCommandService).inSingletonScope();
+    rebind(AboutDialog).to(PressworkAboutDialog).inSingletonScope();
 
     bindServiceProxy(bind, StoreProblemsService, STORE_PROBLEMS_PATH);
     bindPressworkView(bind, StoreProblemsWidget, StoreProblemsViewContribution);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuthoritySchema, PasswordSchema, UserNameSchema, UserSummary } from './user-schema';
+import { AuthoritySchema, EmailAddressSchema, PasswordSchema, UserNameSchema, UserSummary } from './user-schema';
 import { DocumentIdSchema } from './identifiers';
 import type { Authority, Permission } from './authority';
 import type { RpcContract } from './rpc-contract';
@@ -17,9 +17,14 @@ export interface CurrentUser {
 export const NewUserSchema = z.object({
     name: UserNameSchema,
     authority: AuthoritySchema,
-    password: PasswordSchema
+    password: PasswordSchema,
+    /** Where notifications addressed to the user go; optional. */
+    email: EmailAddressSchema.optional()
 });
 export type NewUser = z.infer<typeof NewUserSchema>;
+
+/** A user's e-mail address as set in the users view or the Account menu: empty removes it. */
+export const UserEmailSchema = z.union([z.literal(''), EmailAddressSchema]);
 
 /** An API token as administrators see it: never the token itself, which is shown once at issue. */
 export interface ApiTokenSummary {
@@ -52,6 +57,11 @@ export interface AccountService {
     setAuthority(id: string, version: number, authority: Authority): Promise<UserSummary>;
     /** Sets a new password that the user must change at their next sign-in; signs them out everywhere. */
     resetPassword(id: string, version: number, password: string): Promise<UserSummary>;
+    /** Sets where the user's notifications go; an empty string removes the address. */
+    setEmail(id: string, version: number, email: string): Promise<UserSummary>;
+    /** The signed-in user's own e-mail address (undefined when none), and setting it ('' removes it). */
+    ownEmail(): Promise<string | undefined>;
+    setOwnEmail(email: string): Promise<void>;
     /** Tokens for the read API (`Authorization: Bearer …`), each acting as its user. */
     listApiTokens(): Promise<ApiTokenSummary[]>;
     issueApiToken(userId: string, name: string): Promise<IssuedApiToken>;
@@ -68,6 +78,9 @@ export const AccountServiceContract: RpcContract<AccountService> = {
     deleteUser: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version]) },
     setAuthority: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, AuthoritySchema]) },
     resetPassword: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, PasswordSchema]) },
+    setEmail: { access: 'users.manage', args: z.tuple([DocumentIdSchema, version, UserEmailSchema]) },
+    ownEmail: { access: 'signed-in', args: z.tuple([]) },
+    setOwnEmail: { access: 'signed-in', args: z.tuple([UserEmailSchema]) },
     listApiTokens: { access: 'users.manage', args: z.tuple([]) },
     issueApiToken: { access: 'users.manage', args: z.tuple([DocumentIdSchema, ApiTokenNameSchema]) },
     revokeApiToken: { access: 'users.manage', args: z.tuple([DocumentIdSchema]) }

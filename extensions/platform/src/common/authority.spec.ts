@@ -26,6 +26,8 @@ const EXPECTED: Record<Authority, readonly Permission[]> = {
         'users.manage',
         // Issue 18: the servers view's row (the system's own state: documents the store could not load).
         'system.inspect',
+        // Issue 13: the notifications row (rules, SMTP settings, webhooks, delivery log).
+        'notifications.manage',
         'account.password',
         // Issue 18: the shell settings (Theia's settings.json) are one file that every user shares.
         'settings.manage'

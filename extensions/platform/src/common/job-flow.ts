@@ -14,7 +14,7 @@ import type { PrintedRecord, PrintingProgress } from './printing-record';
  *   a thousand-line order costs no thousand extra writes.
  * - **Outside events** go through the calls below: the print-file fetcher reports a file with
  *   `recordPrintFile` (the job waiting for it goes on) or a failure with `failJob`; closeout
- *   releases jobs with `continueJob`.
+ *   releases a closed order's waiting jobs with `continueJobs`, in one write of the order.
  * - **Printers** are followed outside the engine's work slots: once a Print step has left its
  *   job at the printer (`isAtPrinter`, printing-record.ts), the output side's follower polls the
  *   printer and reports through `PrintingFlow` (below): `reportPrinting`, `finishPrinting`,
@@ -49,6 +49,16 @@ export function receivedJob(facts: ArrivingJob): Job {
     return { ...job, state: 'Received' };
 }
 
+/** What a batch continue did: the jobs it moved on, and those it left, each with the reason. */
+export interface ContinuedJobs {
+    readonly continued: readonly string[];
+    readonly skipped: readonly SkippedJob[];
+}
+export interface SkippedJob {
+    readonly jobId: string;
+    readonly reason: string;
+}
+
 /**
  * The workflow engine's controls, for other extensions' backends: an operator's decision on a
  * waiting job, a released closeout, "process again", an arrived print file, and the job actions
@@ -63,6 +73,15 @@ export interface JobFlow {
      * the step's activity type: a stale click never releases a job from some other step.
      */
     continueJob(jobId: string, by: string, atActivity?: string): Promise<void>;
+    /**
+     * `continueJob` for several jobs of one order, in ONE durable write of the order: each listed
+     * job still waiting at `atActivity` moves on as `continueJob` moves it (logged as continued by
+     * `by`, Queued at its next step, Complete after its last). A job that is no longer waiting
+     * there (or no longer in the order) is left as it is and reported in `skipped`, with the
+     * reason `continueJob` would have refused it with. Rejects (PressworkError.NotFound) only when
+     * the order itself is gone.
+     */
+    continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs>;
     /**
      * Sends a job to Error with the message (e.g. Reject, a print file that never came). `by` is
      * who acts, or empty when no person did (the entry then names nobody).

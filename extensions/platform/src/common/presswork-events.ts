@@ -123,6 +123,8 @@ export interface PressworkEvent<N extends PressworkEventName = PressworkEventNam
 }
 
 export const PressworkEventIdSchema = z.string().min(1).max(300);
+/** Made once: building a zod schema costs far more than using it, and every journaled event is checked. */
+const SubjectSchema = shortText(300).min(1);
 
 /** A draft as it must be to enter the journal: checked, so that a bad owner cannot poison it. */
 export function parseEventDraft(draft: PressworkEventDraft): PressworkEventDraft {
@@ -131,7 +133,7 @@ export function parseEventDraft(draft: PressworkEventDraft): PressworkEventDraft
         id: PressworkEventIdSchema.parse(draft.id),
         name: PressworkEventNameSchema.parse(draft.name),
         at: TimestampSchema.parse(draft.at),
-        subject: shortText(300).min(1).parse(draft.subject),
+        subject: SubjectSchema.parse(draft.subject),
         payload
     };
 }

@@ -31,6 +31,7 @@ import { SessionStore } from './auth/session-store';
 import { SignInEndpoint } from './auth/sign-in-endpoint';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { UserAccounts } from './auth/user-accounts';
+import { GuidesRoute } from './guides/guides-route';
 import { ChangeFeedHub } from './change-feed/change-feed-hub';
 import { ChangeFeedProjection } from './change-feed/change-feed-projection';
 import { ChangeFeedServerImpl } from './change-feed/change-feed-server-impl';
@@ -136,5 +137,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     bind(ChangeFeedHub).toSelf().inSingletonScope();
     bind(BackendApplicationContribution).toService(ChangeFeedHub);
+
+    bind(BackendApplicationContribution).to(GuidesRoute).inSingletonScope();
     bind(ChangeFeedProjection).to(UsersChangeProjection).inSingletonScope();
 });

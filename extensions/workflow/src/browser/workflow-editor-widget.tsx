@@ -1,11 +1,11 @@
 import * as React from '@theia/core/shared/react';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { nls } from '@theia/core/lib/common/nls';
 import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { Message, codicon } from '@theia/core/lib/browser/widgets/widget';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { Saveable, SaveableSource, setDirty } from '@theia/core/lib/browser/saveable';
 import { ContextKey, ContextKeyService } from '@theia/core/lib/browser/context-key-service';
 import { CommandService } from '@theia/core/lib/common/command';
@@ -338,7 +338,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
 
     async reload(): Promise<void> {
         if (this.controller?.model.dirty) {
-            const confirmed = await new ConfirmDialog({
+            const confirmed = await new SafeConfirmDialog({
                 title: nls.localize('presswork/workflow/reloadTitle', 'Reload workflow'),
                 msg: nls.localize('presswork/workflow/reloadMessage', 'Drop your unsaved changes and show the newest version?'),
                 ok: nls.localize('presswork/workflow/reload', 'Reload')

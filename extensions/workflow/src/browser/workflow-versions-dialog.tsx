@@ -1,6 +1,7 @@
 import * as React from '@theia/core/shared/react';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { nls } from '@theia/core/lib/common/nls';
-import { ConfirmDialog, DialogProps } from '@theia/core/lib/browser/dialogs';
+import { DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import type { Message } from '@theia/core/lib/browser/widgets/widget';
 import { messageOf } from '@presswork/platform/lib/common/errors';
@@ -111,7 +112,7 @@ export class WorkflowVersionsDialog extends ReactDialog<void> {
     }
 
     protected async restore(version: WorkflowVersionSummary): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/workflow/restoreTitle', 'Restore version'),
             msg: nls.localize('presswork/workflow/restoreMessage', 'Save version {0} of {1} as its newest version? The current version stays in the history.', version.version, this.options.workflow.name),
             ok: nls.localize('presswork/workflow/restore', 'Restore')

@@ -1,7 +1,7 @@
 import * as React from '@theia/core/shared/react';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { WorkflowCollectionNames } from '../common/workflow-collections';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { nls } from '@theia/core/lib/common/nls';
 import { z } from 'zod';
 import { ActivityUiRegistry } from '@presswork/platform/lib/common/activity-ui-registry';
@@ -157,7 +157,7 @@ export class WorkflowsWidget extends PressworkViewWidget {
     }
 
     protected async remove(workflow: WorkflowSummary): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/workflow/deleteWorkflowTitle', 'Delete workflow'),
             msg: nls.localize('presswork/workflow/deleteWorkflowMessage', 'Delete the workflow {0} and its versions?', workflow.name),
             ok: nls.localize('presswork/workflow/delete', 'Delete')

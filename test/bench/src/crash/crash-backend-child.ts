@@ -6,7 +6,7 @@ import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentr
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
 import { WorkflowEngine } from '@presswork/workflow/lib/node/engine/workflow-engine';
 import { inject } from '@presswork/platform/lib/node/test/inject';
-import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { openWithEngine } from '@presswork/closeout/lib/node/test/engine-release';
 import { CountingLogger, engineContainer, engineFolders } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
 import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork, PrintWork } from './crash-protocol';
@@ -190,7 +190,7 @@ async function runPrint(work: PrintWork): Promise<string[]> {
 /** Closes out, one after another, every order of the list that is not closed yet. */
 async function runCloseouts(work: CloseoutWork): Promise<string[]> {
     const type = new MarcomCentralConnectionType();
-    const fixture = await CloseoutFixture.open({ connectionType: type, folder: work.folder, owner: `crash-backend-${process.pid}` });
+    const { fixture, engine } = await openWithEngine({ connectionType: type, folder: work.folder, owner: `crash-backend-${process.pid}` });
     inject(type, { secrets: fixture.secrets, client: new MarcomCentralClient() });
     await opened(fixture.store);
     // As the backend at start: jobs of orders closed before a crash are released.
@@ -210,6 +210,9 @@ async function runCloseouts(work: CloseoutWork): Promise<string[]> {
             failures.push(`order ${orderNumber} not closed after ${work.attempts} attempts: ${lastProblem}`);
         }
     }
+    // The last releases go through the engine: it stops after them.
+    await fixture.runner.idle();
+    await engine.stop();
     await fixture.close();
     return failures;
 }

@@ -8,7 +8,7 @@ import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/mar
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { inject } from '@presswork/platform/lib/node/test/inject';
-import { CloseoutFixture } from '@presswork/closeout/lib/node/test/closeout-fixture';
+import { addWaitingOrder, openWithEngine } from '@presswork/closeout/lib/node/test/engine-release';
 import { CountingLogger, ENGINE_COLLECTIONS, benchOrderId, createPrinterAndWorkflow, engineFolders, writeJobs } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeStore } from '../intake-backend';
 import { RejectedOrdersCollection } from '@presswork/connections/lib/node/connection-collections';
@@ -188,9 +188,10 @@ interface CloseoutPlan {
 /**
  * (c) Closeout: each round places card orders in the simulator and takes them into a fresh folder
  * (one job a line, waiting at Closeout Order); the backend closes them out one after another
- * (packing slip, invoice, settlement). After every kill the simulator has captured each card at
- * most once; once the backend finished, every order is closed, captured exactly once, with one
- * packing slip and one invoice, and none of its jobs still waits.
+ * (packing slip, invoice, settlement), and the workflow engine releases each closed order's jobs
+ * in one write of it. After every kill the simulator has captured each card at most once; once the
+ * backend finished, every order is closed, captured exactly once, with one packing slip and one
+ * invoice, and none of its jobs still waits.
  */
 export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
     readonly name = 'closeout';
@@ -204,7 +205,7 @@ export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
     async prepare(round: number): Promise<{ request: CloseoutWork; plan: CloseoutPlan }> {
         const folder = path.join(this.workFolder, 'closeout', `round-${round}`);
         const type = new MarcomCentralConnectionType();
-        const fixture = await CloseoutFixture.open({ connectionType: type, folder });
+        const { fixture, engine } = await openWithEngine({ connectionType: type, folder });
         inject(type, { secrets: fixture.secrets, client: new MarcomCentralClient() });
         await fixture.store.modify(ConnectionsCollection, fixture.connection.id, connection => ({
             ...connection, endpointUrl: this.simulator.url,
@@ -216,10 +217,11 @@ export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
             const order = await this.simulator.placeOrder(SAMPLE_ORDERS.cardSingleShipTo);
             const fetched = await type.fetchOrder(fixture.connection, order.OrderNumber);
             const id = `round-${round}-order-${index + 1}`;
-            await fixture.addOrder(fetched.orders[0], id);
+            await addWaitingOrder(fixture, fetched.orders[0], id);
             placed.push(order);
             ids.push(id);
         }
+        await engine.stop();
         await fixture.close();
         return {
             request: { kind: 'closeout', folder, orders: placed.map((order, index) => ({ id: ids[index], orderNumber: order.OrderNumber })), attempts: 3 },
@@ -232,7 +234,8 @@ export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
     }
 
     async verify(plan: CloseoutPlan): Promise<RoundOutcome> {
-        const fixture = await CloseoutFixture.open({ connectionType: new MarcomCentralConnectionType(), folder: plan.folder });
+        // Opened as the backend starts: the engine releases the jobs of orders closed before the last kill.
+        const { fixture, engine } = await openWithEngine({ connectionType: new MarcomCentralConnectionType(), folder: plan.folder });
         try {
             const expected = plan.placed.map(order => ({ marcomOrderId: order.ID, orderNumber: order.OrderNumber, jobs: order.OrderDetails.length }));
             const counts = countAgainst(fixture.store, expected, order => [
@@ -243,6 +246,7 @@ export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
             return await removeIfClean(plan.folder, outcomeOf(counts, side.doubleCaptures, [...side.overCharged, ...side.notExactlyOnce]));
         } finally {
             fixture.releaser.onStop();
+            await engine.stop();
             await fixture.store.close();
         }
     }

@@ -23,6 +23,14 @@ export class UsersView {
         await expect(this.row(name)).toBeVisible();
     }
 
+    /** Sets a user's e-mail address with the row's E-mail… dialog ('' removes it). */
+    async setEmail(name: string, email: string): Promise<void> {
+        await this.row(name).getByRole('button', { name: 'E-mail…' }).click();
+        await this.dialog.getByLabel('E-mail').fill(email);
+        await this.dialog.getByRole('button', { name: 'Save' }).click();
+        await expect(this.dialog).toHaveCount(0);
+    }
+
     /** Opens the new-user dialog and fills it, without creating the user yet. */
     async fillNewUser(name: string, authority: string, password: string): Promise<void> {
         await this.root.getByRole('button', { name: 'New user…' }).click();

@@ -326,6 +326,7 @@ interface HttpRow {
 const SIGN_IN = 'extensions/platform/src/node/auth/sign-in-endpoint.ts';
 const READ_API = 'extensions/jobs/src/node/api/jobs-read-api.ts';
 const DOCUMENTS = 'extensions/closeout/src/node/closeout-document-route.ts';
+const EVENTS_API = 'extensions/notifications/src/node/api/events-read-api.ts';
 
 const HTTP_ROWS: readonly HttpRow[] = [
     { declarations: [`${SIGN_IN}: router.get('/health'`], method: 'GET', url: '/health', rule: 'public', allowed: 200 },
@@ -356,6 +357,7 @@ const HTTP_ROWS: readonly HttpRow[] = [
         allowed: 404, denied: [401, 403]
     },
     { declarations: [`${READ_API}: app.use(API_PATH`], method: 'GET', url: '/api/v1/nothing-here', rule: 'signed-in', allowed: 404, denied: 401 },
+    { declarations: [`${EVENTS_API}: app.get(EVENTS_API_PATH`], method: 'GET', url: '/api/v1/events?limit=5', rule: 'operations.view', allowed: 200, denied: 401 },
     {
         declarations: [`${DOCUMENTS}: app.get(\`\${CLOSEOUT_DOCUMENT_ROUTE}/:orderId/:file\``], method: 'GET', url: '/closeout/documents/no-such-order/invoice.pdf',
         rule: 'jobs.inspect', allowed: 404, denied: [401, 403]

@@ -86,6 +86,8 @@ test.describe('order closeout (TFPM procedure)', () => {
         await actions.run(cards.id, CLOSEOUT_ORDER);
         await expect(dialogs.notReadyWarning).toContainText('Close out the order anyway?');
         await expect(dialogs.notReadyWarning.locator(`li[data-job-id="${pens.id}"]`)).toContainText('Waiting');
+        // No is the safe default: it has the focus.
+        await expect(dialogs.notReadyWarning.getByRole('button', { name: 'No' })).toBeFocused();
         await dialogs.answerNotReady('Yes');
 
         // One tab per part; Settlement because the order is paid by card.

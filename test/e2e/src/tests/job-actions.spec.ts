@@ -132,6 +132,8 @@ test.describe('job actions in the All Jobs pod', () => {
         await actions.run(deletedJob, 'presswork.jobs.delete');
         await expect(actions.dialog).toContainText('Delete job');
         await expect(page.locator('#presswork-job-delete')).toContainText(deletedName);
+        // Cancel is the default: Enter from habit deletes nothing.
+        await expect(actions.dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
         await actions.dialog.getByRole('button', { name: 'Delete' }).click();
         await expect(pod.row(deletedJob)).toHaveCount(0);
         await expect(pod.rows()).toHaveCount(0);

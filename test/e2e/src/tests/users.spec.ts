@@ -17,6 +17,33 @@ test.describe('users and authorities', () => {
         await server?.stop();
     });
 
+    test('an administrator sets a user\'s e-mail address, and a user sets their own', async ({ browser }) => {
+        const adminPage = await browser.newPage();
+        const adminShell = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
+        await adminShell.runMenu('View', 'Users');
+        const users = new UsersView(adminPage);
+        await users.createUser('Mia', 'Monitor', 'M0nitor#Start');
+        await expect(users.row('Mia').locator('[data-column="email"]')).toHaveText('(none)');
+
+        await users.row('Mia').getByRole('button', { name: 'E-mail…' }).click();
+        await users.dialog.getByLabel('E-mail').fill('not an address');
+        await expect(users.dialog).toContainText('must be an e-mail address');
+        await expect(users.dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+        await users.dialog.getByLabel('E-mail').fill('mia@shop.test');
+        await users.dialog.getByRole('button', { name: 'Save' }).click();
+        await expect(users.dialog).toHaveCount(0);
+        await expect(users.row('Mia').locator('[data-column="email"]')).toHaveText('mia@shop.test');
+
+        await adminShell.runMenu('Account', 'E-mail address…');
+        await users.dialog.getByLabel('E-mail').fill('ops@shop.test');
+        await users.dialog.getByRole('button', { name: 'Save' }).click();
+        await expect(users.row('admin').locator('[data-column="email"]')).toHaveText('ops@shop.test');
+
+        await users.setEmail('Mia', '');
+        await expect(users.row('Mia').locator('[data-column="email"]')).toHaveText('(none)');
+        await adminPage.close();
+    });
+
     test('an administrator creates an operator, who must change the password and cannot manage users', async ({ browser }) => {
         const adminPage = await browser.newPage();
         const adminShell = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
@@ -63,6 +90,14 @@ test.describe('users and authorities', () => {
         await shell.runMenu('View', 'Users');
         const users = new UsersView(page);
         await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');
+        // Changing one's own authority asks first, naming what is lost; Cancel is the default and keeps it.
+        const question = page.locator('.dialogBlock', { hasText: 'Change your own authority' });
+        await expect(question).toContainText('You are changing your own authority to Monitor');
+        await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+        await question.getByRole('button', { name: 'Cancel' }).click();
+        await expect(users.row('admin').getByLabel('Authority of admin')).toHaveValue('Administrator');
+        await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');
+        await question.getByRole('button', { name: 'Change my authority' }).click();
         await expect(page.locator('.theia-notification-message').first()).toContainText('admin is the last administrator');
         await expect(users.row('admin').getByLabel('Authority of admin')).toHaveValue('Administrator');
         await expect(users.row('admin').getByRole('button', { name: 'Delete…' })).toBeDisabled();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type {
-    CloseoutCapableConnectionType, Connection, ConnectionTypeContribution, JobFlow, ReceivedOrder
+    CloseoutCapableConnectionType, Connection, ConnectionTypeContribution, ContinuedJobs, JobFlow, ReceivedOrder, SkippedJob
 } from '@presswork/platform/lib/common';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
@@ -9,9 +9,9 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
-import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { NewLineItemJobsBuilder } from '@presswork/connections/lib/node/intake/new-line-item-jobs-builder';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
+import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
 import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -25,29 +25,37 @@ import { WaitingJobReleaser } from '../waiting-job-releaser';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 /**
- * JobFlow as the engine behaves for Closeout Order: a job waiting at the step moves on (to Queued
- * at the next step); anything else is refused. Every call is recorded.
+ * JobFlow as the engine behaves for Closeout Order: each listed job waiting at the step moves on
+ * (to Queued at the next step), in one write of the order; any other is skipped. Every job
+ * continued is recorded.
  */
-export class RecordingJobFlow implements Pick<JobFlow, 'continueJob'> {
+export class RecordingJobFlow implements Pick<JobFlow, 'continueJobs'> {
     readonly continued: { jobId: string; by: string; atActivity?: string }[] = [];
 
     constructor(protected readonly store: FileDocumentStore) { }
 
-    async continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
-        const [order] = this.store.findBy(OrdersCollection, 'job', jobId);
-        await this.store.modify(OrdersCollection, order.id, current => ({
-            ...current,
-            jobs: current.jobs.map(job => {
-                if (job.id !== jobId) {
+    async continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs> {
+        const listed = new Set(jobIds);
+        let result: ContinuedJobs = { continued: [], skipped: [] };
+        await this.store.modify(OrdersCollection, orderId, current => {
+            const continued: string[] = [];
+            const skipped: SkippedJob[] = [];
+            const jobs = current.jobs.map(job => {
+                if (!listed.has(job.id)) {
                     return job;
                 }
-                if (job.state !== WAITING_FOR_CLOSEOUT || (atActivity && job.currentActivity !== atActivity)) {
-                    throw PressworkError.Refused(`Job ${jobId} is ${job.state}, not waiting at ${atActivity}`);
+                if (job.state !== WAITING_FOR_CLOSEOUT || job.currentActivity !== atActivity) {
+                    skipped.push({ jobId: job.id, reason: `Job ${job.id} is ${job.state}, not waiting at ${atActivity}` });
+                    return job;
                 }
+                continued.push(job.id);
                 return { ...job, state: 'Queued' as const, currentActivity: undefined, waitReason: undefined, stepId: 'complete-retain' };
-            })
-        }));
-        this.continued.push({ jobId, by, atActivity });
+            });
+            result = { continued, skipped };
+            return { ...current, jobs };
+        });
+        this.continued.push(...result.continued.map(jobId => ({ jobId, by, atActivity })));
+        return result;
     }
 }
 
@@ -93,6 +101,10 @@ export interface FixtureOptions {
     /** The folder to open (a restart reuses the previous one). */
     readonly folder?: string;
     readonly owner?: string;
+    /** More collections for the store (the workflow engine's, when it releases the jobs). */
+    readonly collections?: readonly DocumentCollection[];
+    /** What the releaser releases jobs with, over the fixture's store: the recording JobFlow by default. */
+    readonly releaseWith?: (store: FileDocumentStore, folder: string) => Pick<JobFlow, 'continueJobs'>;
 }
 
 /** The closeout backend over a real file store, as the module wires it, with a recording JobFlow. */
@@ -111,7 +123,7 @@ export class CloseoutFixture {
 
     static async open(options: FixtureOptions): Promise<CloseoutFixture> {
         const folder = options.folder ?? (await TempFolder.create('presswork-closeout-')).path;
-        const store = await openStore(path.join(folder, 'store'), CLOSEOUT_COLLECTIONS);
+        const store = await openStore(path.join(folder, 'store'), [...CLOSEOUT_COLLECTIONS, ...options.collections ?? []]);
         const secrets = new SecretBox(path.join(folder, 'keys', 'secrets.key'));
         if (!store.get(ConnectionsCollection, 'conn-1')) {
             await store.create(ConnectionsCollection, {
@@ -124,7 +136,9 @@ export class CloseoutFixture {
         const logger = recordingLogger();
         const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
-        const releaser = inject(new WaitingJobReleaser(), { store, jobFlow, platform: { whenReady: Promise.resolve() }, logger });
+        const releaser = inject(new WaitingJobReleaser(), {
+            store, jobFlow: options.releaseWith?.(store, folder) ?? jobFlow, platform: { whenReady: Promise.resolve() }, logger
+        });
         // Started as the backend starts it: it follows the store's writes of closed orders.
         await releaser.start();
         const connectionTypes = registryOf(ConnectionTypeRegistry, [options.connectionType]);

@@ -1,5 +1,5 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { ClipboardService } from '@theia/core/lib/browser/clipboard-service';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { z } from 'zod';
@@ -128,7 +128,7 @@ export class JobActions {
         warning.className = 'presswork-warning';
         warning.textContent = 'A deleted job cannot be brought back.';
         message.append(question, warning);
-        const dialog = new ConfirmDialog({ title: names.length === 1 ? 'Delete job' : 'Delete jobs', msg: message, ok: 'Delete', cancel: 'Cancel' });
+        const dialog = new SafeConfirmDialog({ title: names.length === 1 ? 'Delete job' : 'Delete jobs', msg: message, ok: 'Delete', cancel: 'Cancel' });
         dialog.addClass('presswork-job-delete-dialog');
         if (await dialog.open()) {
             await this.perform('Delete', context.jobs, (service, ids) => service.delete(ids));

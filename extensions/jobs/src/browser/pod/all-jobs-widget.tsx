@@ -1,9 +1,9 @@
 import * as React from '@theia/core/shared/react';
+import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { inject, injectable, named, postConstruct } from '@theia/core/shared/inversify';
 import type { TableVirtuosoHandle } from '@theia/core/shared/react-virtuoso';
 import { ReactWidget } from '@theia/core/lib/browser/widgets/react-widget';
 import { codicon, Message } from '@theia/core/lib/browser/widgets/widget';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { nls } from '@theia/core/lib/common/nls';
@@ -380,7 +380,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     }
 
     protected async removeView(view: SavedView): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/jobs/deleteViewTitle', 'Delete view'),
             msg: nls.localize('presswork/jobs/deleteViewMessage', 'Delete the view "{0}"?', view.name),
             ok: nls.localize('presswork/jobs/delete', 'Delete')

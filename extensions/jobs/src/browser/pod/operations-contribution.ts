@@ -1,4 +1,5 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
+import { nls } from '@theia/core/lib/common/nls';
 import { ApplicationShell } from '@theia/core/lib/browser/shell/application-shell';
 import { CommonMenus } from '@theia/core/lib/browser/common-frontend-contribution';
 import { FrontendApplicationContribution } from '@theia/core/lib/browser/frontend-application-contribution';
@@ -7,6 +8,7 @@ import { CommandContribution, CommandRegistry } from '@theia/core/lib/common/com
 import { MenuContribution, MenuModelRegistry } from '@theia/core/lib/common/menu';
 import { JobStateSchema } from '@presswork/platform/lib/common/job-status';
 import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
+import { OPERATIONS_MENU } from '@presswork/platform/lib/browser/shell/operations-menu';
 import { AllJobsWidget } from './all-jobs-widget';
 import { OperationsCommands } from './operations-commands';
 import { OrderPanelWidget } from './order-panel-widget';
@@ -43,6 +45,7 @@ export class OperationsContribution implements CommandContribution, MenuContribu
 
     registerMenus(menus: MenuModelRegistry): void {
         menus.registerMenuAction(CommonMenus.VIEW_VIEWS, { commandId: OperationsCommands.OPEN.id, label: OperationsCommands.OPEN.label, order: '0' });
+        menus.registerMenuAction(OPERATIONS_MENU, { commandId: OperationsCommands.OPEN.id, label: nls.localize('presswork/jobs/operationsWorkspace', 'Operations Workspace'), order: '0' });
     }
 
     /** Lays out the workspace (adding what is missing) and returns the pod. */

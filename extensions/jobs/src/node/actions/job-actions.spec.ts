@@ -54,7 +54,7 @@ describe('JobActions', () => {
         await store.create(WorkflowsCollection, workflowDocument('off', { name: 'Old proofs', enabled: false }));
         await store.create(OrdersCollection, orderDocument([jobDocument('j1'), jobDocument('j2'), jobDocument('j3')]));
         flow = {
-            continueJob: sinon.stub(), failJob: sinon.stub(), processAgain: sinon.stub(), hold: sinon.stub(), resume: sinon.stub(),
+            continueJob: sinon.stub(), continueJobs: sinon.stub(), failJob: sinon.stub(), processAgain: sinon.stub(), hold: sinon.stub(), resume: sinon.stub(),
             complete: sinon.stub(), retain: sinon.stub(), moveToWorkflow: sinon.stub(), deleteJob: sinon.stub(), recordPrintFile: sinon.stub()
         };
         Object.values(flow).forEach(stub => stub.resolves());

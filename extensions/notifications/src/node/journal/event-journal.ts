@@ -5,6 +5,11 @@ import type { PressworkEvent, PressworkEventDraft } from '@presswork/platform/li
  * The durable, ordered record of every event (the outbox): appended by the event sources and the
  * `EventPublisher`, read by the rule dispatcher from its own persisted position and paged by
  * `GET /api/v1/events?after=<seq>`. Positions (`seq`) increase by one and survive restarts.
+ *
+ * A reader (the dispatcher) awaits `ready`, then loops `read(position, n)` until a page comes back
+ * empty, persisting its position after dealing with each page, and wakes on `onDidAppend` to read
+ * again (the event carries what was appended, but reading from its position never skips any);
+ * it tells `JournalRetention.holdFrom` its position so that pruning keeps what it has not read.
  */
 export const EventJournal = Symbol('EventJournal');
 export interface EventJournal {
@@ -21,4 +26,14 @@ export interface EventJournal {
     read(afterSeq: number, limit: number): Promise<readonly PressworkEvent[]>;
     /** Fires after each durable append, with what was appended. */
     readonly onDidAppend: Event<readonly PressworkEvent[]>;
+}
+
+/**
+ * How a reader of the journal keeps the events it has not read yet: pruning (after the retention,
+ * 30 days by default) never removes a segment holding events after a held position.
+ */
+export const JournalRetention = Symbol('JournalRetention');
+export interface JournalRetention {
+    /** `consumer` (e.g. `rule-dispatcher`) has dealt with every event up to `seq`; call again as it moves on. */
+    holdFrom(consumer: string, seq: number): void;
 }

@@ -7,7 +7,7 @@ import { QuickInputService } from '@theia/core/lib/common/quick-pick-service';
 import { FrontendApplicationContribution } from '@theia/core/lib/browser/frontend-application-contribution';
 import { StatusBar, StatusBarAlignment } from '@theia/core/lib/browser/status-bar/status-bar';
 import { z } from 'zod';
-import { AccountService } from '../../common/account-protocol';
+import { AccountService, UserEmailSchema } from '../../common/account-protocol';
 import { PasswordSchema } from '../../common/user-schema';
 import { messageOf } from '../../common/errors';
 import { FormDialog } from '../form-dialog';
@@ -22,7 +22,9 @@ const ChangePasswordSchema = z.object({
     confirm: z.string()
 });
 
-/** Who is signed in (status bar), the Account menu, changing one's own password, and signing out. */
+const SetEmailSchema = z.object({ email: UserEmailSchema });
+
+/** Who is signed in (status bar), the Account menu, changing one's own password and e-mail address, and signing out. */
 @injectable()
 export class AccountContribution implements CommandContribution, MenuContribution, FrontendApplicationContribution {
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
@@ -45,22 +47,27 @@ export class AccountContribution implements CommandContribution, MenuContributio
     registerCommands(registry: CommandRegistry): void {
         registry.registerCommand(AccountCommands.SIGN_OUT, { execute: () => this.signOut() });
         registry.registerCommand(AccountCommands.CHANGE_PASSWORD, { execute: () => this.changePassword() });
+        registry.registerCommand(AccountCommands.SET_EMAIL, { execute: () => this.setEmail() });
         registry.registerCommand(AccountCommands.SHOW_ACCOUNT_MENU, { execute: () => this.showAccountMenu() });
     }
 
     registerMenus(menus: MenuModelRegistry): void {
         menus.registerSubmenu(ACCOUNT_MENU, nls.localize('presswork/account/menu', 'Account'));
         menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.CHANGE_PASSWORD.id, order: '1' });
-        menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.SIGN_OUT.id, order: '2' });
+        menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.SET_EMAIL.id, order: '2' });
+        menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.SIGN_OUT.id, order: '3' });
     }
 
     protected async showAccountMenu(): Promise<void> {
         const picked = await this.quickInput.pick([
             { label: AccountCommands.CHANGE_PASSWORD.label!, id: AccountCommands.CHANGE_PASSWORD.id },
+            { label: AccountCommands.SET_EMAIL.label!, id: AccountCommands.SET_EMAIL.id },
             { label: AccountCommands.SIGN_OUT.label!, id: AccountCommands.SIGN_OUT.id }
         ], { placeHolder: this.currentUser.user ? `${this.currentUser.user.name} (${this.currentUser.user.authority})` : undefined });
         if (picked?.id === AccountCommands.CHANGE_PASSWORD.id) {
             await this.changePassword();
+        } else if (picked?.id === AccountCommands.SET_EMAIL.id) {
+            await this.setEmail();
         } else if (picked?.id === AccountCommands.SIGN_OUT.id) {
             await this.signOut();
         }
@@ -81,6 +88,24 @@ export class AccountContribution implements CommandContribution, MenuContributio
         });
         if (await dialog.open()) {
             this.messages.info(nls.localize('presswork/account/passwordChanged', 'Your password has been changed.'));
+        }
+    }
+
+    /** The user's own address, where notification rules that name them send their messages. */
+    protected async setEmail(): Promise<void> {
+        const current = await this.accounts.ownEmail();
+        const dialog = new FormDialog({
+            title: nls.localize('presswork/account/setEmailTitle', 'Your e-mail address'),
+            acceptLabel: nls.localize('presswork/account/setEmailAccept', 'Save'),
+            fields: [{
+                name: 'email', label: 'E-mail', kind: 'text', initial: current ?? '', autoComplete: 'email', placeholder: 'e.g. you@shop.example',
+                help: 'Where notifications addressed to you go. Leave empty for none.'
+            }],
+            schema: SetEmailSchema,
+            submit: value => this.accounts.setOwnEmail(value.email)
+        });
+        if (await dialog.open()) {
+            this.messages.info(nls.localize('presswork/account/emailSaved', 'Your e-mail address has been saved.'));
         }
     }
 

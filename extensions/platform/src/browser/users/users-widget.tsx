@@ -1,9 +1,10 @@
 import * as React from '@theia/core/shared/react';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
-import { ConfirmDialog } from '@theia/core/lib/browser/dialogs';
+import { SafeConfirmDialog } from '../safe-confirm-dialog';
+import { messageOf } from '../../common/errors';
 import { nls } from '@theia/core/lib/common/nls';
 import { z } from 'zod';
-import { AccountService, ApiTokenNameSchema, ApiTokenSummary, IssuedApiToken, NewUserSchema } from '../../common/account-protocol';
+import { AccountService, ApiTokenNameSchema, ApiTokenSummary, IssuedApiToken, NewUserSchema, UserEmailSchema } from '../../common/account-protocol';
 import { AUTHORITIES, Authority } from '../../common/authority';
 import { PasswordSchema, UserSummary } from '../../common/user-schema';
 import { CollectionNames } from '../../common/collection-names';
@@ -15,11 +16,16 @@ import { ApiTokenDialog } from './api-token-dialog';
 /** The collection the backend keeps API tokens in: the view reloads its token list when it changes. */
 const IssueTokenSchema = z.object({ name: ApiTokenNameSchema });
 
+/** The e-mail field: empty means none. */
+const OptionalEmailSchema = UserEmailSchema.transform(email => email || undefined);
+const CreateUserSchema = NewUserSchema.extend({ email: OptionalEmailSchema });
+const SetEmailSchema = z.object({ email: UserEmailSchema });
+
 const ResetPasswordSchema = z.object({ password: PasswordSchema, confirm: z.string() });
 const passwordsMatch = (values: Readonly<Record<string, string>>): string | undefined =>
     values.password !== values.confirm ? 'The passwords do not match' : undefined;
 
-/** Administrators' list of users: create, delete, set authority, reset password, issue and revoke API tokens. Updates live. */
+/** Administrators' list of users: create, delete, set authority and e-mail address, reset password, issue and revoke API tokens. Updates live. */
 @injectable()
 export class UsersWidget extends PressworkViewWidget {
     static readonly ID = 'presswork-users';
@@ -50,6 +56,7 @@ export class UsersWidget extends PressworkViewWidget {
                 <thead><tr>
                     <th>{nls.localize('presswork/users/name', 'User name')}</th>
                     <th>{nls.localize('presswork/users/authority', 'Authority')}</th>
+                    <th>{nls.localize('presswork/users/email', 'E-mail')}</th>
                     <th>{nls.localize('presswork/users/state', 'Password')}</th>
                     <th>{nls.localize('presswork/users/created', 'Created')}</th>
                     <th></th>
@@ -97,9 +104,11 @@ export class UsersWidget extends PressworkViewWidget {
                     {AUTHORITIES.map(authority => <option key={authority} value={authority}>{authority}</option>)}
                 </select>
             </td>
+            <td data-column='email'>{user.email ?? nls.localize('presswork/users/noEmail', '(none)')}</td>
             <td>{user.mustChangePassword ? nls.localize('presswork/users/mustChange', 'must be changed at next sign-in') : nls.localize('presswork/users/set', 'set')}</td>
             <td>{new Date(user.createdAt).toLocaleString()}</td>
             <td className='presswork-row-actions'>
+                <button className='theia-button secondary' onClick={() => this.setEmail(user)}>{nls.localize('presswork/users/setEmail', 'E-mail…')}</button>
                 <button className='theia-button secondary' onClick={() => this.resetPassword(user)}>{nls.localize('presswork/users/reset', 'Reset password…')}</button>
                 <button className='theia-button secondary' onClick={() => this.issueToken(user)}>{nls.localize('presswork/users/issueToken', 'Issue API token…')}</button>
                 <button className='theia-button secondary' disabled={isSelf} title={isSelf ? nls.localize('presswork/users/noSelfDelete', 'You cannot delete yourself') : ''}
@@ -115,17 +124,57 @@ export class UsersWidget extends PressworkViewWidget {
             fields: [
                 { name: 'name', label: 'User name', kind: 'text' },
                 { name: 'authority', label: 'Authority', kind: 'choice', choices: ['Operator', 'Monitor', 'Administrator'] },
+                { name: 'email', label: 'E-mail (optional)', kind: 'text', autoComplete: 'off', placeholder: 'e.g. ops@shop.example', help: 'Where notifications for this user go.' },
                 { name: 'password', label: 'Initial password', kind: 'password', autoComplete: 'new-password' },
                 { name: 'confirm', label: 'Confirm password', kind: 'password', autoComplete: 'new-password' }
             ],
-            schema: NewUserSchema,
+            schema: CreateUserSchema,
             crossCheck: passwordsMatch,
             submit: user => this.accounts.createUser(user)
         }).open();
     };
 
     protected async setAuthority(user: UserSummary, authority: Authority): Promise<void> {
+        const isSelf = user.id === this.currentUser.user?.id;
+        if (isSelf && authority !== user.authority) {
+            // Leaving Administrator takes this very view away; only another administrator could undo it.
+            const confirmed = await new SafeConfirmDialog({
+                title: nls.localize('presswork/users/ownAuthorityTitle', 'Change your own authority'),
+                msg: nls.localize('presswork/users/ownAuthorityMessage',
+                    'You are changing your own authority to {0}. You lose the administrator views (Users, Connections, Workflows, Printers setup, Notifications) at once, and only another administrator can give them back. Change it?',
+                    authority),
+                ok: nls.localize('presswork/users/ownAuthorityAccept', 'Change my authority'),
+                cancel: nls.localize('presswork/users/cancel', 'Cancel')
+            }).open();
+            if (!confirmed) {
+                this.update();
+                return;
+            }
+            try {
+                await this.accounts.setAuthority(user.id, user.version, authority);
+            } catch (error) {
+                this.messages.error(messageOf(error));
+                await this.reload();
+                return;
+            }
+            // The shell is rebuilt for the new authority rather than left showing views it may no longer use.
+            window.location.reload();
+            return;
+        }
         await this.act(() => this.accounts.setAuthority(user.id, user.version, authority));
+    }
+
+    protected async setEmail(user: UserSummary): Promise<void> {
+        await new FormDialog({
+            title: nls.localize('presswork/users/setEmailTitle', 'E-mail address of {0}', user.name),
+            acceptLabel: nls.localize('presswork/users/setEmailAccept', 'Save'),
+            fields: [{
+                name: 'email', label: 'E-mail', kind: 'text', initial: user.email ?? '', autoComplete: 'off', placeholder: 'e.g. ops@shop.example',
+                help: 'Where notification rules that name this user send their messages. Leave empty for none.'
+            }],
+            schema: SetEmailSchema,
+            submit: value => this.accounts.setEmail(user.id, user.version, value.email)
+        }).open();
     }
 
     protected async resetPassword(user: UserSummary): Promise<void> {
@@ -143,7 +192,7 @@ export class UsersWidget extends PressworkViewWidget {
     }
 
     protected async deleteUser(user: UserSummary): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/users/deleteTitle', 'Delete user'),
             msg: nls.localize('presswork/users/deleteMessage', 'Delete the user {0}? They are signed out at once.', user.name),
             ok: nls.localize('presswork/users/deleteAccept', 'Delete')
@@ -171,7 +220,7 @@ export class UsersWidget extends PressworkViewWidget {
     }
 
     protected async revokeToken(token: ApiTokenSummary): Promise<void> {
-        const confirmed = await new ConfirmDialog({
+        const confirmed = await new SafeConfirmDialog({
             title: nls.localize('presswork/users/revokeTitle', 'Revoke API token'),
             msg: nls.localize('presswork/users/revokeMessage', 'Revoke the token {0} of {1}? Systems using it are refused at once.', token.name, token.userName ?? ''),
             ok: nls.localize('presswork/users/revokeAccept', 'Revoke')

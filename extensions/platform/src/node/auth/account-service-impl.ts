@@ -46,6 +46,20 @@ export class AccountServiceImpl implements AccountService {
         return this.accounts.resetPassword(this.caller.user(), id, version, password);
     }
 
+    setEmail(id: string, version: number, email: string): Promise<UserSummary> {
+        return this.accounts.setEmail(this.caller.user(), id, version, email || undefined);
+    }
+
+    async ownEmail(): Promise<string | undefined> {
+        return this.accounts.byId(this.caller.user().id)?.email;
+    }
+
+    async setOwnEmail(email: string): Promise<void> {
+        const user = this.caller.user();
+        const current = this.accounts.byId(user.id) ?? user;
+        await this.accounts.setEmail(user, user.id, current.version, email || undefined);
+    }
+
     async listApiTokens(): Promise<ApiTokenSummary[]> {
         return this.apiTokens.list();
     }

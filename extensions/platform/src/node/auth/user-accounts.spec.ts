@@ -345,6 +345,32 @@ describe('UserAccounts', () => {
         });
     });
 
+    describe('setEmail', () => {
+
+        it('sets, shows in the list and removes a user\'s e-mail address, keeping the password', async () => {
+            const { fixture: { accounts, store, logger }, admin } = await withAdministrator();
+            const olivia = await accounts.create({ name: 'olivia', authority: 'Operator', password: 'Olivia#2026', email: 'olivia@shop.test' });
+            assert.equal(olivia.email, 'olivia@shop.test');
+
+            const changed = await accounts.setEmail(admin, olivia.id, olivia.version, 'o.lee@shop.test');
+            assert.equal(changed.email, 'o.lee@shop.test');
+            assert.equal(accounts.list().find(user => user.id === olivia.id)?.email, 'o.lee@shop.test');
+            assert.ok(logger.info.calledWithMatch(/e-mail address of olivia set by admin/));
+
+            const removed = await accounts.setEmail(admin, olivia.id, changed.version, undefined);
+            assert.equal(removed.email, undefined);
+            assert.ok(!('email' in store.get(UsersCollection, olivia.id)!), 'no address is stored');
+            assert.equal((await accounts.authenticate('olivia', 'Olivia#2026'))?.id, olivia.id);
+        });
+
+        it('refuses a stale version and keeps the address', async () => {
+            const { fixture: { accounts }, admin } = await withAdministrator();
+            await accounts.setEmail(admin, admin.id, admin.version, 'ops@shop.test');
+            await assert.rejects(accounts.setEmail(admin, admin.id, admin.version, 'other@shop.test'), DocumentConflictError);
+            assert.equal(accounts.byId(admin.id)?.email, 'ops@shop.test');
+        });
+    });
+
     describe('resetPassword', () => {
 
         it('sets a new password that must be changed and ends every session of that user', async () => {

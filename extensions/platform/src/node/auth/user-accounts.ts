@@ -92,7 +92,8 @@ export class UserAccounts {
                 authority: input.authority,
                 passwordHash: await hashPassword(input.password),
                 mustChangePassword: true,
-                createdAt: new Date().toISOString()
+                createdAt: new Date().toISOString(),
+                ...(input.email ? { email: input.email } : {})
             });
             this.logger.info(`user ${user.name} created with authority ${user.authority}`);
             return summarize(user);
@@ -129,6 +130,19 @@ export class UserAccounts {
         });
         this.sessions.deleteForUser(id);
         this.logger.info(`password of ${user.name} reset by ${actor.name}`);
+        return summarize(updated);
+    }
+
+    /**
+     * Sets where a user's notifications go (`undefined` removes the address): by an administrator
+     * (`actor`), by the user themselves, or at first start from PRESSWORK_ADMIN_EMAIL (no actor).
+     */
+    async setEmail(actor: User | undefined, id: string, version: number, email: string | undefined): Promise<UserSummary> {
+        const user = this.existing(id);
+        const { email: _previous, ...rest } = user;
+        const updated = await this.store.update(UsersCollection, { ...rest, version, ...(email ? { email } : {}) });
+        const by = actor ? (actor.id === id ? 'by themselves' : `by ${actor.name}`) : 'from the environment';
+        this.logger.info(`e-mail address of ${user.name} ${email ? 'set' : 'removed'} ${by}`);
         return summarize(updated);
     }
 
@@ -173,7 +187,10 @@ export class UserAccounts {
 }
 
 export function summarize(user: User): UserSummary {
-    return { id: user.id, version: user.version, name: user.name, authority: user.authority, mustChangePassword: user.mustChangePassword, createdAt: user.createdAt };
+    return {
+        id: user.id, version: user.version, name: user.name, authority: user.authority, mustChangePassword: user.mustChangePassword, createdAt: user.createdAt,
+        ...(user.email ? { email: user.email } : {})
+    };
 }
 
 /** 16 characters from an alphabet that avoids the forbidden and look-alike characters. */

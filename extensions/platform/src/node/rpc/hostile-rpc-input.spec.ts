@@ -8,6 +8,8 @@ describeHostileRpcInput('AccountService', AccountServiceContract, {
     deleteUser: [['user-1', 3]],
     setAuthority: [['user-1', 3, 'Monitor']],
     resetPassword: [['user-1', 3, 'Reset#pass1']],
+    setEmail: [['user-1', 3, 'ops@shop.test'], ['user-1', 3, '']],
+    setOwnEmail: [['me@shop.test'], ['']],
     issueApiToken: [['user-1', 'shop ERP']],
     revokeApiToken: [['token-1']]
 });

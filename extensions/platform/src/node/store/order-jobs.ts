@@ -62,3 +62,37 @@ export async function changeJob(store: DocumentStore, orderId: string, jobId: st
         throw error;
     }
 }
+
+/**
+ * Changes several jobs of one order in one durable write, reading them inside the store's lock
+ * like `changeJob`. `change` runs on each listed job still in the order and returns its next
+ * version, or undefined to leave it; it may run again on a fresher order when a store retries
+ * the write, so it should decide from its arguments alone. Resolves to the committed order and
+ * the ids of the jobs changed (none: nothing written), or undefined when the order is gone.
+ */
+export async function changeJobs(store: DocumentStore, orderId: string, jobIds: readonly string[],
+    change: (job: Job, order: Order) => Job | undefined): Promise<{ order: Order; changed: readonly string[] } | undefined> {
+    const listed = new Set(jobIds);
+    // Set inside the change, as the last run of it decided.
+    const outcome: { changed: string[] } = { changed: [] };
+    try {
+        const order = await store.modify(OrdersCollection, orderId, current => {
+            outcome.changed = [];
+            current.jobs = current.jobs.map(job => {
+                const decided = listed.has(job.id) ? change(job, current) : undefined;
+                if (decided === undefined) {
+                    return job;
+                }
+                outcome.changed.push(job.id);
+                return decided;
+            });
+            return current;
+        });
+        return { order, changed: outcome.changed };
+    } catch (error) {
+        if (error instanceof DocumentNotFoundError) {
+            return undefined;
+        }
+        throw error;
+    }
+}

@@ -1,3 +1,4 @@
+import type { ContinuedJobs } from '@presswork/platform/lib/common/job-flow';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { WorkflowAssignment } from '@presswork/platform/lib/common/workflow-assignment-contribution';
@@ -7,7 +8,7 @@ import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform
 import type { JobDisposal } from '../activities/job-disposal';
 import { deleteJob } from './job-deletion';
 import { CONTINUABLE_STATES, RUNNING_STATES, completed, continuedToNextStep, erred, printFileRecorded, queuedAgain } from './job-transitions';
-import { changeJob, findJob } from '@presswork/platform/lib/node/store/order-jobs';
+import { changeJob, changeJobs, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { describeJob as describe, heldBy, restartedOn, resumedBy, retainStepOf, retainedBy, sentToRetainStep } from './operator-transitions';
 import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';
@@ -34,28 +35,70 @@ export class JobControls {
     constructor(protected readonly parts: ControlParts) { }
 
     async continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
-        const { resolver } = this.parts;
         await this.change(jobId, job => {
-            if (!CONTINUABLE_STATES.has(job.state) || !job.stepId) {
-                throw PressworkError.Refused(`${describe(job)} is ${job.state}, not waiting at an activity: there is nothing to continue`);
+            const continued = this.continuedJob(job, by, atActivity, new Date().toISOString());
+            if (typeof continued === 'string') {
+                throw PressworkError.Refused(continued);
             }
-            const resolution = workflowOfJob(this.parts.store, job);
-            if ('problem' in resolution) {
-                throw PressworkError.Refused(`${describe(job)} cannot continue: ${resolution.problem}`);
-            }
-            const { workflow } = resolution;
-            const position = currentStep(workflow, job);
-            if (!position) {
-                throw PressworkError.Refused(`${describe(job)} cannot continue: its step is no longer in workflow "${workflow.name}"`);
-            }
-            const { step } = position;
-            if (atActivity !== undefined && atActivity !== step.activity && atActivity !== resolver.baseTypeOf(step.activity)) {
-                throw PressworkError.Refused(`${describe(job)} is no longer at ${resolver.labelOf({ activity: atActivity })}: it is at "${resolver.labelOf(step)}"`);
-            }
-            return continuedToNextStep(job, position, { workflow, resolver, at: new Date().toISOString() }, by);
+            return continued;
         });
-        this.parts.timers.cancel(jobId);
-        this.parts.queue.schedule(jobId);
+        this.goOn([jobId]);
+    }
+
+    /**
+     * continueJob for several jobs of one order, in one write of it: each job is checked inside the
+     * write as continueJob checks it, and one it would refuse is left as it is and reported.
+     */
+    async continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs> {
+        const refusals = new Map<string, string>();
+        const at = new Date().toISOString();
+        const written = await changeJobs(this.parts.store, orderId, jobIds, job => {
+            const continued = this.continuedJob(job, by, atActivity, at);
+            // Decided afresh each time the store runs the change: only the last run's refusal counts.
+            refusals.delete(job.id);
+            if (typeof continued === 'string') {
+                refusals.set(job.id, continued);
+                return undefined;
+            }
+            return continued;
+        });
+        if (!written) {
+            throw PressworkError.NotFound(`There is no order ${orderId}; it may have been removed`);
+        }
+        this.goOn(written.changed);
+        const skipped = jobIds.filter(jobId => !written.changed.includes(jobId))
+            .map(jobId => ({ jobId, reason: refusals.get(jobId) ?? `There is no job ${jobId}; it may have been removed` }));
+        return { continued: written.changed, skipped };
+    }
+
+    /** The job continued by `by` to its next step, or why it cannot be (it is not waiting at `atActivity`). */
+    protected continuedJob(job: Job, by: string, atActivity: string | undefined, at: string): Job | string {
+        const { resolver } = this.parts;
+        if (!CONTINUABLE_STATES.has(job.state) || !job.stepId) {
+            return `${describe(job)} is ${job.state}, not waiting at an activity: there is nothing to continue`;
+        }
+        const resolution = workflowOfJob(this.parts.store, job);
+        if ('problem' in resolution) {
+            return `${describe(job)} cannot continue: ${resolution.problem}`;
+        }
+        const { workflow } = resolution;
+        const position = currentStep(workflow, job);
+        if (!position) {
+            return `${describe(job)} cannot continue: its step is no longer in workflow "${workflow.name}"`;
+        }
+        const { step } = position;
+        if (atActivity !== undefined && atActivity !== step.activity && atActivity !== resolver.baseTypeOf(step.activity)) {
+            return `${describe(job)} is no longer at ${resolver.labelOf({ activity: atActivity })}: it is at "${resolver.labelOf(step)}"`;
+        }
+        return continuedToNextStep(job, position, { workflow, resolver, at }, by);
+    }
+
+    /** Continued jobs run their next step: a timer they had no longer counts. */
+    protected goOn(jobIds: readonly string[]): void {
+        for (const jobId of jobIds) {
+            this.parts.timers.cancel(jobId);
+            this.parts.queue.schedule(jobId);
+        }
     }
 
     async failJob(jobId: string, by: string, message: string): Promise<void> {

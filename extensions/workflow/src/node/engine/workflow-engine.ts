@@ -4,7 +4,7 @@ import type { Disposable } from '@theia/core/lib/common/disposable';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
-import type { JobFlow, PrintingFlow } from '@presswork/platform/lib/common/job-flow';
+import type { ContinuedJobs, JobFlow, PrintingFlow } from '@presswork/platform/lib/common/job-flow';
 import type { PrintedRecord, PrintingProgress } from '@presswork/platform/lib/common/printing-record';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
@@ -113,6 +113,10 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
 
     continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
         return this.core.controls.continueJob(jobId, by, atActivity);
+    }
+
+    continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs> {
+        return this.core.controls.continueJobs(orderId, jobIds, by, atActivity);
     }
 
     failJob(jobId: string, by: string, message: string): Promise<void> {

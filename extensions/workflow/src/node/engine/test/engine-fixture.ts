@@ -8,6 +8,8 @@ import type { Phase } from '@presswork/platform/lib/common/job-status';
 import { PHASES } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { StepCondition, Workflow, WorkflowPhases, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
+import type { ILogger } from '@theia/core/lib/common/logger';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { workflowDocument as validWorkflow } from '@presswork/platform/lib/node/store/test/sample-documents';
@@ -96,6 +98,24 @@ export function orderDocument(id: string, jobs: readonly Job[]): Omit<Order, 've
     };
 }
 
+/**
+ * An engine over `store` (holding the workflow collections), its injected fields assigned as the
+ * container would: for specs of other extensions that release jobs through the real engine.
+ */
+export function engineOver(store: DocumentStore, dataFolder: string, activities: readonly ActivityContribution[],
+    logger: ILogger = recordingLogger(), options: WorkflowEngineOptions = {}): WorkflowEngine {
+    const config = { dataFolder, demo: false };
+    return inject(new WorkflowEngine(), {
+        store,
+        activities: registryOf(ActivityRegistry, activities),
+        platform: { whenReady: Promise.resolve() },
+        config,
+        disposal: inject(new JobDisposal(), { config }),
+        logger,
+        options: { minWakeDelayMs: 0, ...options }
+    });
+}
+
 /** A temporary data folder with a real store, and engines built over it as the backend module would. */
 export class EngineFixture {
     store: FileDocumentStore;
@@ -133,17 +153,7 @@ export class EngineFixture {
 
     /** An engine over the current store, its injected fields assigned as the container would. */
     engine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}): WorkflowEngine {
-        const engine = new WorkflowEngine();
-        const config = { dataFolder: this.dataFolder, demo: false };
-        inject(engine, {
-            store: this.store,
-            activities: registryOf(ActivityRegistry, activities),
-            platform: { whenReady: Promise.resolve() },
-            config,
-            disposal: inject(new JobDisposal(), { config }),
-            logger: this.logger,
-            options: { minWakeDelayMs: 0, ...options }
-        });
+        const engine = engineOver(this.store, this.dataFolder, activities, this.logger, options);
         this.engines.push(engine);
         return engine;
     }

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type * as express from '@theia/core/shared/express';
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
+import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { z } from 'zod';
+import { hasPermission } from '@presswork/platform/lib/common/authority';
+import type { Authority, Permission } from '@presswork/platform/lib/common/authority';
+import type { PressworkEvent, PressworkEventName } from '@presswork/platform/lib/common/presswork-events';
+import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
+import { EventJournal } from '../journal/event-journal';
+
+export const EVENTS_API_PATH = '/api/v1/events';
+export const MAX_EVENTS_PAGE = 500;
+
+/** `GET /api/v1/events` parameters: the position read up to (the last page's `next`) and the page size. */
+export const EventsRequestSchema = z.strictObject({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).default(100)
+});
+
+/**
+ * Who may see an event, as authorities.md has it: job states and printers are the Operations
+ * workspace (everyone), orders are order details (Administrators and Operators), connections are
+ * Administrators' only.
+ */
+const EVENT_PERMISSIONS: Readonly<Record<string, Permission>> = {
+    job: 'operations.view',
+    printer: 'operations.view',
+    order: 'jobs.inspect',
+    connection: 'connections.view'
+};
+
+export function mayRead(authority: Authority, event: PressworkEventName): boolean {
+    const permission = EVENT_PERMISSIONS[event.split('.')[0]];
+    return permission !== undefined && hasPermission(authority, permission);
+}
+
+/**
+ * The journal in pages for shop systems, with an API token like the other `/api/v1` routes:
+ * `?after=<seq>&limit=<n>` answers `{ events, next }`, `next` being the position to ask after
+ * next time (stable across restarts). Events the caller's authority may not see are left out of
+ * `events`, but `next` passes them, so paging never stalls.
+ */
+@injectable()
+export class EventsReadApi implements BackendApplicationContribution {
+    @inject(EventJournal) protected readonly journal: EventJournal;
+    @inject(RequestUsers) protected readonly requestUsers: RequestUsers;
+    @inject(ILogger) @named('notifications:EventsReadApi') protected readonly logger: ILogger;
+
+    configure(app: express.Application): void {
+        app.get(EVENTS_API_PATH, (request, response) => {
+            const user = this.requestUsers.userOf(request);
+            if (!user) {
+                sendJson(response, 401, { error: 'Sign in first, or send an API token (Authorization: Bearer …)' });
+                return;
+            }
+            if (!hasPermission(user.authority, 'operations.view')) {
+                sendJson(response, 403, { error: `Your authority (${user.authority}) does not allow this` });
+                return;
+            }
+            this.listEvents(request, response, user.authority).catch(error => {
+                const reference = randomUUID().slice(0, 8);
+                this.logger.error(`${request.method} ${request.path} failed (reference ${reference})`, error);
+                if (!response.headersSent) {
+                    sendJson(response, 500, { error: `Something went wrong on the server (reference ${reference})` });
+                }
+            });
+        });
+    }
+
+    protected async listEvents(request: express.Request, response: express.Response, authority: Authority): Promise<void> {
+        const parsed = EventsRequestSchema.safeParse(request.query);
+        if (!parsed.success) {
+            sendJson(response, 400, { error: `Invalid request: ${describeZodError(parsed.error)}` });
+            return;
+        }
+        const { after, limit } = parsed.data;
+        await this.journal.ready;
+        if (after > this.journal.lastSeq) {
+            sendJson(response, 400, {
+                error: `Invalid request: after=${after} is past the last event (${this.journal.lastSeq}); use the "next" of a page this server gave out, or 0 to start from the oldest event kept`
+            });
+            return;
+        }
+        const page = await this.journal.read(after, limit);
+        const events: PressworkEvent[] = page.filter(event => mayRead(authority, event.name));
+        sendJson(response, 200, { events, next: page.length > 0 ? page[page.length - 1].seq : after });
+    }
+}
+
+function sendJson(response: express.Response, status: number, body: unknown): void {
+    response.status(status).set('Cache-Control', 'no-store').json(body);
+}
