@@ -58,7 +58,9 @@ export function DeliveryLog(props: DeliveryLogProps): React.ReactElement {
                     {nls.localize('presswork/notifications/nextAttempt', 'next attempt {0}', formatTime(delivery.nextAttemptAt))}
                 </div>}
             </td>
-            <td><Attempts attempts={delivery.attempts} /></td>
+            <td><Attempts attempts={delivery.attempts} />
+                {delivery.notes?.map((note, index) => <div key={index} className='presswork-form-help' data-field='deliveryNote'>{note}</div>)}
+            </td>
             <td className='presswork-row-actions'>
                 {canRedeliver(delivery) && <button type='button' className='theia-button secondary' disabled={props.redelivering !== undefined}
                     onClick={() => props.onRedeliver(delivery)}>

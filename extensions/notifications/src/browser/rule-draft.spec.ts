@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { EVENT_CATALOG } from '../common/event-catalog';
 import type { NotificationRule } from '../common/notifications-protocol';
-import { checkRuleDraft, draftOfRule, newRuleDraft, payloadProperties, placeholdersOf, propertyChoices, withCondition, withEvent } from './rule-draft';
+import { payloadPropertiesOf } from '../common/rule-validation';
+import { checkRuleDraft, draftOfRule, newRuleDraft, propertyChoices, withCondition, withEvent } from './rule-draft';
 
 const valid = { ...newRuleDraft('job.error'), name: 'Errors of order 42', addresses: 'ops@shop.example' };
 
@@ -32,7 +33,7 @@ describe('the rule editor\'s draft', () => {
             draft = withCondition(draft);
         }
         assert.equal(draft.conditions.length, 3);
-        assert.ok(payloadProperties('job.error').includes('orderNumber'));
+        assert.ok(payloadPropertiesOf('job.error').includes('orderNumber'));
         assert.ok(propertyChoices('job.error', 'state')?.includes('Error'));
         assert.deepEqual(propertyChoices('printer.needs-attention', 'printerState'), ['idle', 'processing', 'stopped', 'unknown']);
         assert.equal(propertyChoices('job.error', 'orderNumber'), undefined);
@@ -80,7 +81,10 @@ describe('the rule editor\'s draft', () => {
         assert.equal(withEvent(draft, 'printer.recovered').subject, '{printer}!');
     });
 
-    it('finds a template\'s placeholders', () => {
-        assert.deepEqual(placeholdersOf('Order {orderNumber}: {jobName} {not a placeholder} {}'), ['orderNumber', 'jobName']);
+    it('takes the placeholders every message may name, and wants a number or a time to compare greater or less with', () => {
+        assert.deepEqual(checkRuleDraft({ ...valid, subject: '{event} at {at}: {orderNumber}' }).problems, {});
+        const checked = checkRuleDraft({ ...valid, conditions: [{ property: 'due', comparison: 'less-than', value: 'tomorrow' }] });
+        assert.match(checked.problems['conditions.0.value'], /number or a date and time/);
+        assert.ok(checkRuleDraft({ ...valid, conditions: [{ property: 'due', comparison: 'less-than', value: '2026-12-07T17:00:00Z' }] }).input);
     });
 });

@@ -6,6 +6,7 @@ import { EVENT_CATALOG } from '../common/event-catalog';
 import {
     type Comparison, MAX_RULE_CONDITIONS, type NotificationRule, type NotificationRuleInput, NotificationRuleInputSchema
 } from '../common/notifications-protocol';
+import { isNumberOrTime, payloadPropertiesOf, unknownPlaceholders } from '../common/rule-validation';
 import { fieldProblems, type FieldProblems, wholeNumberIn } from './field-problems';
 
 export interface ConditionDraft {
@@ -37,11 +38,6 @@ export interface RuleDraft {
 
 export const DEFAULT_EVENT: PressworkEventName = 'job.error';
 
-/** The properties of an event's payload: what conditions compare and placeholders name. */
-export function payloadProperties(event: PressworkEventName): string[] {
-    return Object.keys(PressworkEventPayloads[event].shape);
-}
-
 /** The values a property can take when the payload names them (a job's state, a printer's state), else undefined. */
 export function propertyChoices(event: PressworkEventName, property: string): readonly string[] | undefined {
     let schema: unknown = (PressworkEventPayloads[event].shape as Record<string, z.ZodType>)[property];
@@ -49,11 +45,6 @@ export function propertyChoices(event: PressworkEventName, property: string): re
         schema = schema.unwrap();
     }
     return schema instanceof z.ZodEnum ? schema.options.map(String) : undefined;
-}
-
-/** The `{name}` placeholders a template names. */
-export function placeholdersOf(template: string): string[] {
-    return [...template.matchAll(/\{(\w+)\}/g)].map(match => match[1]);
 }
 
 export function newRuleDraft(event: PressworkEventName = DEFAULT_EVENT): RuleDraft {
@@ -80,7 +71,7 @@ export function draftOfRule(rule: NotificationRule): RuleDraft {
  * and job events, and an untouched template becomes the new event's default.
  */
 export function withEvent(draft: RuleDraft, event: PressworkEventName): RuleDraft {
-    const properties = new Set(payloadProperties(event));
+    const properties = new Set(payloadPropertiesOf(event));
     const entry = EVENT_CATALOG[event];
     return {
         ...draft, event,
@@ -95,7 +86,7 @@ export function canAddCondition(draft: RuleDraft): boolean {
 }
 
 export function withCondition(draft: RuleDraft): RuleDraft {
-    return canAddCondition(draft) ? { ...draft, conditions: [...draft.conditions, { property: payloadProperties(draft.event)[0], comparison: 'equals', value: '' }] } : draft;
+    return canAddCondition(draft) ? { ...draft, conditions: [...draft.conditions, { property: payloadPropertiesOf(draft.event)[0], comparison: 'equals', value: '' }] } : draft;
 }
 
 export function addressesOf(text: string): string[] {
@@ -141,13 +132,17 @@ export function checkRuleDraft(draft: RuleDraft): CheckedRule {
     if (digestAbove === undefined) {
         problems.digestAbove = nls.localize('presswork/notifications/badDigestAbove', 'A whole number from 1 to 1000.');
     }
-    const known = new Set(payloadProperties(draft.event));
     for (const field of ['subject', 'text', 'html'] as const) {
-        const unknown = placeholdersOf(draft[field]).filter(name => !known.has(name));
+        const unknown = unknownPlaceholders(draft.event, draft[field]);
         if (unknown.length) {
             problems[field] = nls.localize('presswork/notifications/unknownPlaceholders', 'This event has no {0}; the placeholders it has are listed below.', unknown.map(name => `{${name}}`).join(', '));
         }
     }
+    draft.conditions.forEach((condition, index) => {
+        if ((condition.comparison === 'greater-than' || condition.comparison === 'less-than') && !isNumberOrTime(condition.value)) {
+            problems[`conditions.${index}.value`] = nls.localize('presswork/notifications/notNumberOrTime', 'Condition {0}: compare with a number or a date and time (2026-12-05T14:30:00Z).', index + 1);
+        }
+    });
     const input: NotificationRuleInput = {
         name: draft.name, enabled: draft.enabled, event: draft.event,
         conditions: draft.conditions.map(condition => ({ ...condition })),

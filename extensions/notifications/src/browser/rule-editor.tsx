@@ -3,13 +3,14 @@ import { nls } from '@theia/core/lib/common/nls';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { PRESSWORK_EVENT_NAMES, type PressworkEventName } from '@presswork/platform/lib/common/presswork-events';
 import { EVENT_CATALOG } from '../common/event-catalog';
+import { ENVELOPE_PLACEHOLDERS, payloadPropertiesOf } from '../common/rule-validation';
 import {
     COMPARISONS, type Comparison, type MessagePreview, type NotificationRuleInput, type RecipientUser, type WebhookEndpointView
 } from '../common/notifications-protocol';
 import { Field, FieldProblem } from './form-parts';
 import { MessagePreviewView } from './message-preview';
 import {
-    type ConditionDraft, type RuleDraft, canAddCondition, checkRuleDraft, payloadProperties, propertyChoices, withCondition, withEvent
+    type ConditionDraft, type RuleDraft, canAddCondition, checkRuleDraft, propertyChoices, withCondition, withEvent
 } from './rule-draft';
 
 export const COMPARISON_LABELS: Readonly<Record<Comparison, string>> = {
@@ -101,7 +102,7 @@ export function RuleEditor(props: RuleEditorProps): React.ReactElement {
         <fieldset className='presswork-notifications-fieldset'>
             <legend>{nls.localize('presswork/notifications/template', 'Message')}</legend>
             <p className='presswork-form-help' data-field='placeholders'>{nls.localize('presswork/notifications/placeholders', 'Placeholders: {0}',
-                payloadProperties(draft.event).map(name => `{${name}}`).join(' '))}</p>
+                [...payloadPropertiesOf(draft.event), ...ENVELOPE_PLACEHOLDERS].map(name => `{${name}}`).join(' '))}</p>
             <Field id='presswork-rule-subject' label={nls.localize('presswork/notifications/subject', 'Subject')} problem={problemOf('subject')}>
                 <input id='presswork-rule-subject' className='theia-input' value={draft.subject} spellCheck={false} onChange={event => setTemplate('subject', event.target.value)} />
             </Field>
@@ -141,7 +142,7 @@ interface PartProps {
 /** Up to three conditions on the event's properties, all of which must hold. */
 function ConditionsEditor(props: PartProps & { change: (draft: RuleDraft, ...keys: string[]) => void }): React.ReactElement {
     const { draft } = props;
-    const properties = payloadProperties(draft.event);
+    const properties = payloadPropertiesOf(draft.event);
     const setCondition = (index: number, condition: ConditionDraft, key: string): void =>
         props.change({ ...draft, conditions: draft.conditions.map((existing, at) => at === index ? condition : existing) }, `conditions.${index}.${key}`);
     return <fieldset className='presswork-notifications-fieldset' data-field='conditions'>

@@ -15,6 +15,7 @@ import {
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH, CloseoutServiceContract } from '@presswork/closeout/lib/common/closeout-protocol';
 import { OUTPUT_SERVICE_PATH, OutputServiceContract } from '@presswork/output/lib/common/output-protocol';
+import { NOTIFICATIONS_SERVICE_PATH, NotificationsServiceContract } from '@presswork/notifications/lib/common/notifications-protocol';
 import {
     ApplicationServerContract, BackendStopwatchContract, CliPreferencesContract, ConnectionCloseServiceContract, EnvVariablesServerContract, LocalizationProviderContract, LocalizationServerContract,
     LoggerServerContract, OSBackendProviderContract, RemoteFileSystemContract, RequestServiceContract, WorkspaceServerContract
@@ -188,6 +189,26 @@ const SERVICES: readonly ServiceRows[] = [{
         prepareCloseout: 'orders.closeout',
         closeOut: 'orders.closeout',
         progress: 'orders.closeout'
+    }
+}, {
+    // authorities.md, "notifications": rules, SMTP, webhooks and the delivery log are Administrators' only.
+    contractName: 'NotificationsServiceContract', path: NOTIFICATIONS_SERVICE_PATH, contract: NotificationsServiceContract, rows: {
+        listRules: 'notifications.manage',
+        createRule: 'notifications.manage',
+        updateRule: 'notifications.manage',
+        deleteRule: 'notifications.manage',
+        previewRule: 'notifications.manage',
+        getEmailSettings: 'notifications.manage',
+        saveEmailSettings: 'notifications.manage',
+        sendTestEmail: 'notifications.manage',
+        listRecipientUsers: 'notifications.manage',
+        listEndpoints: 'notifications.manage',
+        createEndpoint: 'notifications.manage',
+        updateEndpoint: 'notifications.manage',
+        rollEndpointSecret: 'notifications.manage',
+        deleteEndpoint: 'notifications.manage',
+        listDeliveries: 'notifications.manage',
+        redeliver: 'notifications.manage'
     }
 }, {
     // Theia's own services (issue 18, fault 5): guarded like Presswork's.

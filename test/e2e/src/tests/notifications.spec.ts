@@ -13,13 +13,17 @@ const FROM = 'presswork@shop.example';
 const OPS = 'ops@shop.example';
 const RULE = 'Order errors';
 
-/** Opens Operations and returns a job of the demo store that waits for an operator, with its order number. */
-async function waitingJob(page: Page, shell: PressworkShell): Promise<{ id: string; orderNumber: string }> {
+/**
+ * Opens Operations and returns a job of the demo store that waits at Approve (a stock item's pick,
+ * which Reject sends to Error), with its order number.
+ */
+async function jobWaitingForApproval(page: Page, shell: PressworkShell): Promise<{ id: string; orderNumber: string }> {
     await shell.runMenu('View', 'Operations');
     const pod = new AllJobsPod(page);
     await pod.waitUntilLoaded();
-    const waiting = pod.grid.locator('tr[data-job-id][data-state="Waiting"]');
-    await expect(waiting.first()).toBeVisible({ timeout: 60_000 });
+    const waiting = pod.grid.locator('tr[data-job-id][data-state="Waiting"]')
+        .filter({ has: page.locator('td[data-column-id="currentActivity"]', { hasText: /approve/i }) });
+    await expect(waiting.first()).toBeVisible({ timeout: 90_000 });
     const id = (await waiting.first().getAttribute('data-job-id'))!;
     const orderNumber = (await pod.cell(id, 'orderNumber').textContent())!.trim();
     return { id, orderNumber };
@@ -52,8 +56,8 @@ test.describe('notifications', () => {
         await expect.poll(() => smtp.to(OPS).length).toBe(1);
         expect(smtp.to(OPS)[0].from).toBe(FROM);
 
-        // A job of the demo store waiting for an operator: the rule names its order.
-        const job = await waitingJob(page, shell);
+        // A job of the demo store waiting for an operator's approval: the rule names its order.
+        const job = await jobWaitingForApproval(page, shell);
         await view.open();
 
         // New rule: Job in Error, the catalog's template prefilled; two conditions; Preview with the sample event.
