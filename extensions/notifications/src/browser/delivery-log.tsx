@@ -79,7 +79,7 @@ function Attempts(props: { attempts: readonly DeliveryAttempt[] }): React.ReactE
     return <details>
         <summary>{props.attempts.length}</summary>
         <ol className='presswork-notifications-attempts'>{props.attempts.map((attempt, index) => <li key={index} className={attempt.ok ? 'presswork-status-ok' : 'presswork-status-error'}>
-            {nls.localize('presswork/notifications/attempt', '{0}: {1} ({2} ms)', formatTime(attempt.at), attempt.detail, Math.round(attempt.durationMs))}
+            {nls.localize('presswork/notifications/attemptAt', '{0}: {1}', formatTime(attempt.at), attempt.detail)}
         </li>)}</ol>
     </details>;
 }

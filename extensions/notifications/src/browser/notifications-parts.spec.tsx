@@ -35,7 +35,7 @@ describe('Notifications view parts', () => {
             delivery({ id: 'd-2', state: 'pending', nextAttemptAt: '2026-12-05T10:05:00.000Z' })
         ];
         const markup = renderToStaticMarkup(<DeliveryLog deliveries={deliveries} onRedeliver={() => undefined} />);
-        assert.match(markup, /connection refused \(3 ms\)/);
+        assert.match(markup, /: connection refused</);
         assert.match(markup, /Job in Error/);
         assert.equal(markup.match(/Redeliver/g)?.length, 1);
         assert.match(renderToStaticMarkup(<DeliveryLog deliveries={[]} onRedeliver={() => undefined} />), /Nothing sent yet/);
