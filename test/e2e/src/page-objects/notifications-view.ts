@@ -96,6 +96,23 @@ export class NotificationsView {
         await expect(this.dialog).toHaveCount(0);
     }
 
+    endpoint(name: string): Locator {
+        return this.root.locator(`tr[data-endpoint="${name}"]`);
+    }
+
+    get secretDialog(): Locator {
+        return this.page.locator('.presswork-notifications-secret-dialog');
+    }
+
+    /** The signing secret shown once, after which the dialog is closed. */
+    async takeSecret(): Promise<string> {
+        await expect(this.secretDialog).toContainText('it will not be shown again');
+        const secret = await this.secretDialog.getByLabel('Signing secret').inputValue();
+        await this.secretDialog.getByRole('button', { name: 'Done' }).click();
+        await expect(this.secretDialog).toHaveCount(0);
+        return secret;
+    }
+
     /** Opens a rule's delivery log. */
     async deliveryLog(rule: string): Promise<Locator> {
         await this.rule(rule).getByRole('button', { name: 'Delivery log…' }).click();

@@ -101,6 +101,31 @@ test.describe('notifications', () => {
         await expect(log.locator('[data-field="deliverySubject"]').first()).toHaveText(new RegExp(`^\\[${job.orderNumber}\\]`));
     });
 
+    test('an administrator adds a webhook endpoint, sees its signing secret once, and rolls it', async ({ page }) => {
+        await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+        const view = new NotificationsView(page);
+        await view.open();
+        await view.tab('Webhooks');
+        await view.root.getByRole('button', { name: 'New endpoint…' }).click();
+        await view.field('Name').fill('Shop system');
+        await view.field('URL').fill('ftp://shop.example/hooks');
+        await view.field('Job in Error').check();
+        // The form refuses what the service would, in words, naming the field.
+        await expect(view.dialog).toContainText('URL: must be an http:// or https:// URL');
+        await expect(view.dialog.getByRole('button', { name: 'Create', exact: true })).toBeDisabled();
+        await view.field('URL').fill('https://shop.example/hooks/presswork');
+        await view.dialog.getByRole('button', { name: 'Create', exact: true }).click();
+        const secret = await view.takeSecret();
+        expect(secret.length).toBeGreaterThanOrEqual(32);
+        await expect(view.endpoint('Shop system')).toContainText('Job in Error');
+        await expect(view.root).not.toContainText(secret);
+
+        await view.endpoint('Shop system').getByRole('button', { name: 'Roll secret…' }).click();
+        await view.dialog.getByRole('button', { name: 'Roll secret' }).click();
+        const rolled = await view.takeSecret();
+        expect(rolled).not.toBe(secret);
+    });
+
     test('only administrators are offered the Notifications view', async ({ page, browser }) => {
         const admin = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await admin.runMenu('View', 'Users');
