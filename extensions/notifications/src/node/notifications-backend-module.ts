@@ -1,5 +1,9 @@
 import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
+import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { NOTIFICATIONS_SERVICE_PATH, NotificationsService, NotificationsServiceContract } from '../common/notifications-protocol';
+import { NotificationsServiceImpl } from './notifications-service-impl';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { EventPublisher, EventSourceContribution } from '@presswork/platform/lib/common/event-source-contribution';
@@ -31,9 +35,15 @@ import { RuleDispatcher } from './rules/rule-dispatcher';
 import { RulesLifecycle } from './rules/rules-lifecycle';
 import { ShopTimeZone } from './rules/shop-time-zone';
 
+const notificationsConnectionModule = ConnectionContainerModule.create(({ bind }) => {
+    bind(NotificationsServiceImpl).toSelf().inSingletonScope();
+    bindGuardedService<NotificationsService>(bind, { path: NOTIFICATIONS_SERVICE_PATH, service: NotificationsServiceImpl, contract: NotificationsServiceContract });
+});
+
 /** Notifications' backend: the event journal, the rules and their dispatcher, e-mail and webhook channels, the events read API. */
 export default new ContainerModule(bind => {
     bind(DocumentCollectionContribution).toConstantValue({ collections: NOTIFICATION_COLLECTIONS });
+    bind(ConnectionContainerModule).toConstantValue(notificationsConnectionModule);
 
     // ---- e-mail and webhook channels ----
     bind(SmtpMailer).toSelf().inSingletonScope();

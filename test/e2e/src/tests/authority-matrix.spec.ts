@@ -15,6 +15,7 @@ import {
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH, CloseoutServiceContract } from '@presswork/closeout/lib/common/closeout-protocol';
 import { OUTPUT_SERVICE_PATH, OutputServiceContract } from '@presswork/output/lib/common/output-protocol';
+import { NOTIFICATIONS_SERVICE_PATH, NotificationsServiceContract } from '@presswork/notifications/lib/common/notifications-protocol';
 import {
     ApplicationServerContract, BackendStopwatchContract, CliPreferencesContract, ConnectionCloseServiceContract, EnvVariablesServerContract, LocalizationProviderContract, LocalizationServerContract,
     LoggerServerContract, OSBackendProviderContract, RemoteFileSystemContract, RequestServiceContract, WorkspaceServerContract
@@ -122,6 +123,26 @@ const SERVICES: readonly ServiceRows[] = [{
         // Job actions of output's (Print again, Mark printed): as Process again.
         printAgain: 'jobs.act',
         markPrinted: 'jobs.act'
+    }
+}, {
+    // authorities.md: "notifications: rules, SMTP settings, webhooks, delivery log" — administrators only.
+    contractName: 'NotificationsServiceContract', path: NOTIFICATIONS_SERVICE_PATH, contract: NotificationsServiceContract, rows: {
+        listRules: 'notifications.manage',
+        createRule: 'notifications.manage',
+        updateRule: 'notifications.manage',
+        deleteRule: 'notifications.manage',
+        previewRule: 'notifications.manage',
+        getEmailSettings: 'notifications.manage',
+        saveEmailSettings: 'notifications.manage',
+        sendTestEmail: 'notifications.manage',
+        listRecipientUsers: 'notifications.manage',
+        listEndpoints: 'notifications.manage',
+        createEndpoint: 'notifications.manage',
+        updateEndpoint: 'notifications.manage',
+        rollEndpointSecret: 'notifications.manage',
+        deleteEndpoint: 'notifications.manage',
+        listDeliveries: 'notifications.manage',
+        redeliver: 'notifications.manage'
     }
 }, {
     contractName: 'ConnectionsServiceContract', path: CONNECTIONS_SERVICE_PATH, contract: ConnectionsServiceContract, rows: {
