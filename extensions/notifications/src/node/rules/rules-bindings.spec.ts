@@ -27,7 +27,7 @@ describe('the rules\' bindings', () => {
         container.load(backendModule);
         const journal = new FakeJournal();
         const delivered: string[] = [];
-        container.bind(EventJournal).toConstantValue(journal);
+        container.rebind(EventJournal).toConstantValue(journal);
         container.bind(DocumentStore).toConstantValue(temp.store);
         container.bind(ILogger).toConstantValue(new MockLogger());
         container.bind(NotificationChannelRegistry).toConstantValue({
