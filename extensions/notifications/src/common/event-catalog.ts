@@ -35,7 +35,10 @@ const SAMPLE_PRINTER = {
     printer: 'Printer A',
     printerState: 'stopped',
     reason: 'out of paper',
-    reasonKeywords: 'media-empty'
+    reasonKeywords: 'media-empty',
+    orderNumber: 'ORD-10042',
+    jobName: 'Business cards',
+    atPrinter: 'order ORD-10042, Business cards'
 } as const;
 const SAMPLE_CONNECTION = { connectionId: 'c-0001', connection: 'Main storefront' } as const;
 const SAMPLE_TIME = '2026-12-05T14:30:00.000Z';
@@ -88,12 +91,12 @@ export const EVENT_CATALOG: { readonly [N in PressworkEventName]: EventCatalogEn
         description: 'A printer stopped, ran out of paper, jammed, or stopped answering.',
         sample: { ...SAMPLE_PRINTER, since: SAMPLE_TIME },
         defaultSubject: '{printer} needs attention: {reason}',
-        defaultText: '{printer} is {printerState}: {reason} (since {since}).'
+        defaultText: '{printer} is {printerState}: {reason} (since {since}).\nAt the printer: {atPrinter}.'
     },
     'printer.recovered': {
         name: 'printer.recovered', label: 'Printer recovered', aboutOrder: false,
         description: 'A printer that needed attention is fine again.',
-        sample: { ...SAMPLE_PRINTER, printerState: 'idle', reason: undefined, reasonKeywords: undefined, troubleSince: SAMPLE_TIME },
+        sample: { ...SAMPLE_PRINTER, printerState: 'idle', reason: undefined, reasonKeywords: undefined, atPrinter: undefined, orderNumber: undefined, jobName: undefined, troubleSince: SAMPLE_TIME },
         defaultSubject: '{printer} is ready again',
         defaultText: '{printer} is {printerState} again (it needed attention since {troubleSince}).'
     },
