@@ -19,8 +19,10 @@ describe('the rule editor\'s draft', () => {
     it('drops conditions and the customer that the new event cannot have', () => {
         const draft = { ...withCondition(withCondition(valid)), customer: true };
         const conditions = [{ property: 'orderNumber', comparison: 'equals' as const, value: 'ORD-1' }, { property: 'state', comparison: 'equals' as const, value: 'Error' }];
+        const connection = withEvent({ ...draft, conditions }, 'connection.failing');
+        assert.deepEqual(connection.conditions, []);
         const printer = withEvent({ ...draft, conditions }, 'printer.needs-attention');
-        assert.deepEqual(printer.conditions, []);
+        assert.deepEqual(printer.conditions.map(condition => condition.property), ['orderNumber'], 'a printer event names the order it is held up on, not a job state');
         assert.equal(printer.customer, false);
         const closed = withEvent({ ...draft, conditions }, 'order.closed-out');
         assert.deepEqual(closed.conditions.map(condition => condition.property), ['orderNumber']);

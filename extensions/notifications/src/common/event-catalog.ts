@@ -1,3 +1,4 @@
+import type { JobState } from '@presswork/platform/lib/common/job-status';
 import type { PressworkEventName, PressworkEventPayload } from '@presswork/platform/lib/common/presswork-events';
 
 /**
@@ -16,18 +17,24 @@ export interface EventCatalogEntry<N extends PressworkEventName = PressworkEvent
     readonly defaultText: string;
 }
 
-const SAMPLE_JOB = {
+const SAMPLE_JOB_FIELDS = {
     jobId: 'j-0001',
     jobName: 'Business cards',
     orderId: 'o-0001',
     orderNumber: 'ORD-10042',
     connectionId: 'c-0001',
     phase: 'Print',
-    state: 'Error',
     activity: 'Print',
     reason: 'Printer A is out of paper (tray 1)',
     due: '2026-12-07T17:00:00.000Z'
 } as const;
+
+/** A sample job in `state`, with some fields changed: sample payloads only, never a job written anywhere. */
+function sampleJob<S extends JobState, C extends object>(state: S, change: C): Omit<typeof SAMPLE_JOB_FIELDS, keyof C> & { state: S } & C {
+    return Object.assign({ state }, SAMPLE_JOB_FIELDS, change);
+}
+
+const SAMPLE_JOB = sampleJob('Error', {});
 
 const SAMPLE_ORDER = { orderId: 'o-0001', orderNumber: 'ORD-10042', connectionId: 'c-0001', customerName: 'Jordan Lee' } as const;
 const SAMPLE_PRINTER = {
@@ -35,7 +42,10 @@ const SAMPLE_PRINTER = {
     printer: 'Printer A',
     printerState: 'stopped',
     reason: 'out of paper',
-    reasonKeywords: 'media-empty'
+    reasonKeywords: 'media-empty',
+    orderNumber: 'ORD-10042',
+    jobName: 'Business cards',
+    atPrinter: 'order ORD-10042, Business cards'
 } as const;
 const SAMPLE_CONNECTION = { connectionId: 'c-0001', connection: 'Main storefront' } as const;
 const SAMPLE_TIME = '2026-12-05T14:30:00.000Z';
@@ -44,7 +54,7 @@ export const EVENT_CATALOG: { readonly [N in PressworkEventName]: EventCatalogEn
     'job.state-changed': {
         name: 'job.state-changed', label: 'Job state changed', aboutOrder: true,
         description: 'A job moved from one state to another.',
-        sample: { ...SAMPLE_JOB, state: 'Printed', from: 'Printing', to: 'Printed', reason: undefined },
+        sample: sampleJob('Printed', { from: 'Printing', to: 'Printed', reason: undefined }),
         defaultSubject: 'Order {orderNumber}: {jobName} is {to}',
         defaultText: 'Job {jobName} of order {orderNumber} went from {from} to {to}.'
     },
@@ -58,28 +68,28 @@ export const EVENT_CATALOG: { readonly [N in PressworkEventName]: EventCatalogEn
     'job.stalled': {
         name: 'job.stalled', label: 'Job stalled', aboutOrder: true,
         description: 'A job has not changed state for a while, and is not waiting for an operator.',
-        sample: { ...SAMPLE_JOB, state: 'Processing', reason: undefined, minutes: 30, since: SAMPLE_TIME },
+        sample: sampleJob('Processing', { reason: undefined, minutes: 30, since: SAMPLE_TIME }),
         defaultSubject: 'Order {orderNumber}: {jobName} has been {state} for {minutes} minutes',
         defaultText: 'Job {jobName} of order {orderNumber} has been {state} at {activity} since {since}.'
     },
     'job.waiting-for-operator': {
         name: 'job.waiting-for-operator', label: 'Job waiting for an operator', aboutOrder: true,
         description: 'A job has waited for an operator (held, an approval, a check) for a while.',
-        sample: { ...SAMPLE_JOB, state: 'Waiting', activity: 'Prepress Check', reason: 'Check the print file', minutes: 60, since: SAMPLE_TIME },
+        sample: sampleJob('Waiting', { activity: 'Prepress Check', reason: 'Check the print file', minutes: 60, since: SAMPLE_TIME }),
         defaultSubject: 'Order {orderNumber}: {jobName} has waited {minutes} minutes at {activity}',
         defaultText: 'Job {jobName} of order {orderNumber} waits at {activity}: {reason}'
     },
     'job.at-risk': {
         name: 'job.at-risk', label: 'Job at risk', aboutOrder: true,
         description: 'The schedule expects the job to finish after its due date.',
-        sample: { ...SAMPLE_JOB, state: 'Queued', reason: undefined, due: '2026-12-05T17:00:00.000Z' },
+        sample: sampleJob('Queued', { reason: undefined, due: '2026-12-05T17:00:00.000Z' }),
         defaultSubject: 'Order {orderNumber}: {jobName} may miss its due date',
         defaultText: 'Job {jobName} of order {orderNumber} is due {due} and is still {state}.'
     },
     'job.overdue': {
         name: 'job.overdue', label: 'Job overdue', aboutOrder: true,
         description: 'A job passed its due date before it finished.',
-        sample: { ...SAMPLE_JOB, state: 'Queued', reason: undefined, due: '2026-12-05T12:00:00.000Z' },
+        sample: sampleJob('Queued', { reason: undefined, due: '2026-12-05T12:00:00.000Z' }),
         defaultSubject: 'Order {orderNumber}: {jobName} is overdue',
         defaultText: 'Job {jobName} of order {orderNumber} was due {due} and is still {state}.'
     },
@@ -88,12 +98,12 @@ export const EVENT_CATALOG: { readonly [N in PressworkEventName]: EventCatalogEn
         description: 'A printer stopped, ran out of paper, jammed, or stopped answering.',
         sample: { ...SAMPLE_PRINTER, since: SAMPLE_TIME },
         defaultSubject: '{printer} needs attention: {reason}',
-        defaultText: '{printer} is {printerState}: {reason} (since {since}).'
+        defaultText: '{printer} is {printerState}: {reason} (since {since}).\nAt the printer: {atPrinter}.'
     },
     'printer.recovered': {
         name: 'printer.recovered', label: 'Printer recovered', aboutOrder: false,
         description: 'A printer that needed attention is fine again.',
-        sample: { ...SAMPLE_PRINTER, printerState: 'idle', reason: undefined, reasonKeywords: undefined, troubleSince: SAMPLE_TIME },
+        sample: { ...SAMPLE_PRINTER, printerState: 'idle', reason: undefined, reasonKeywords: undefined, atPrinter: undefined, orderNumber: undefined, jobName: undefined, troubleSince: SAMPLE_TIME },
         defaultSubject: '{printer} is ready again',
         defaultText: '{printer} is {printerState} again (it needed attention since {troubleSince}).'
     },

@@ -19,10 +19,27 @@ export function placeholdersOf(template: string): string[] {
 
 /**
  * The template with each placeholder replaced by `valueOf(name)`; a name without a value becomes
- * empty (a missing optional property, such as a job's `reason`, reads better as nothing than as `{reason}`).
+ * empty (a missing optional property, such as a job's `reason`, reads better as nothing than as
+ * `{reason}`), and a line with placeholders none of which has a value is left out ("At the
+ * printer: {atPrinter}." when no job is there).
  */
 export function fillTemplate(template: string, valueOf: (name: string) => string | undefined): string {
-    return template.replace(PLACEHOLDER, (whole, name: string | undefined) => name ? valueOf(name) ?? '' : whole[0]);
+    return template.split('\n').flatMap(line => {
+        let placeholders = 0;
+        let filled = 0;
+        const rendered = line.replace(PLACEHOLDER, (whole, name: string | undefined) => {
+            if (!name) {
+                return whole[0];
+            }
+            placeholders++;
+            const value = valueOf(name);
+            if (value !== undefined && value !== '') {
+                filled++;
+            }
+            return value ?? '';
+        });
+        return placeholders > 0 && filled === 0 ? [] : [rendered];
+    }).join('\n');
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };

@@ -17,6 +17,12 @@ describe('message templates and rule checks', () => {
         assert.equal(fillTemplate('{a}-{missing}-{{x}}', name => name === 'a' ? 'A' : undefined), 'A--{x}');
     });
 
+    it('leaves out a line none of whose placeholders has a value, and keeps lines without placeholders', () => {
+        const template = 'Printer {a} stopped.\nAt the printer: {job}.\n\nThanks';
+        assert.equal(fillTemplate(template, name => name === 'a' ? 'A' : undefined), 'Printer A stopped.\n\nThanks');
+        assert.equal(fillTemplate(template, name => name === 'a' ? 'A' : 'ORD-1'), 'Printer A stopped.\nAt the printer: ORD-1.\n\nThanks');
+    });
+
     it('turns text into HTML, escaped, line breaks kept', () => {
         assert.equal(textToHtml('a < b & "c"\nnext'), 'a &lt; b &amp; &quot;c&quot;<br>\nnext');
     });

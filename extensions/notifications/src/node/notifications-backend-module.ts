@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
+import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
+import { NOTIFICATIONS_SERVICE_PATH, NotificationsService, NotificationsServiceContract } from '../common/notifications-protocol';
+import { NotificationsServiceImpl } from './notifications-service-impl';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { EventPublisher, EventSourceContribution } from '@presswork/platform/lib/common/event-source-contribution';
@@ -8,11 +11,7 @@ import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
 import { WriteGate } from '@presswork/platform/lib/node/store/write-gate';
 import { ChangeFeedProjection, announceChanges } from '@presswork/platform/lib/node/change-feed/change-feed-projection';
-import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
-import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-singleton';
 import { NotificationCollectionNames } from '../common/notifications-collections';
-import { NOTIFICATIONS_SERVICE_PATH, NotificationsService, NotificationsServiceContract } from '../common/notifications-protocol';
-import { NotificationsServiceImpl } from './notifications-service-impl';
 import { NOTIFICATION_COLLECTIONS } from './notifications-collections';
 import { NotificationChannelContribution } from '@presswork/platform/lib/common/notification-channel-contribution';
 import { EmailChannel } from './email/email-channel';
@@ -38,21 +37,17 @@ import { RuleDispatcher } from './rules/rule-dispatcher';
 import { RulesLifecycle } from './rules/rules-lifecycle';
 import { ShopTimeZone } from './rules/shop-time-zone';
 
-/** The notifications service on each browser connection, behind the guard (Administrators only). */
 const notificationsConnectionModule = ConnectionContainerModule.create(({ bind }) => {
+    bind(NotificationsServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<NotificationsService>(bind, { path: NOTIFICATIONS_SERVICE_PATH, service: NotificationsServiceImpl, contract: NotificationsServiceContract });
 });
 
 /** Notifications' backend: the event journal, the rules and their dispatcher, e-mail and webhook channels, the events read API. */
 export default new ContainerModule(bind => {
     bind(DocumentCollectionContribution).toConstantValue({ collections: NOTIFICATION_COLLECTIONS });
-
-    // ---- ui: the service the Notifications view calls (made with the backend, so that the rule
-    // book, e-mail settings and endpoints it delegates to are the root's), and its collections'
-    // changes announced, so the view follows live.
-    bindRootSingleton(bind, NotificationsServiceImpl);
     bind(ConnectionContainerModule).toConstantValue(notificationsConnectionModule);
-    // The Notifications view follows its collections live. Browsers are only told that a
+
+    // ---- ui: the Notifications view follows its collections live. Browsers are only told that a
     // document changed (never its content: sealed secrets, addresses) and reload through the service.
     for (const collection of Object.values(NotificationCollectionNames)) {
         bind(ChangeFeedProjection).toConstantValue(announceChanges(collection, 'notifications.manage'));

@@ -1,16 +1,16 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import type {
-    Delivery, DeliveryQuery, EmailSettingsInput, EmailSettingsView, MessagePreview, NotificationRule, NotificationRuleInput, NotificationsService,
-    RecipientUser, TestEmailResult, WebhookEndpointInput, WebhookEndpointView, WebhookEndpointWithSecret
+    Delivery, DeliveryQuery, EmailSettingsInput, EmailSettingsView, MessagePreview, NotificationRule, NotificationRuleInput,
+    NotificationsService, RecipientUser, TestEmailResult, WebhookEndpointInput, WebhookEndpointView, WebhookEndpointWithSecret
 } from '../common/notifications-protocol';
 import { EmailSettingsStore } from './email/email-settings-store';
 import { RuleBook } from './rules/rule-book';
 import { WebhookEndpoints } from './webhook/webhook-endpoints';
 
 /**
- * The notifications service behind its guard (NotificationsServiceContract: Administrators only):
- * rules and the delivery log from the rule book, SMTP from the e-mail settings store, endpoints
- * from the webhook endpoints. It only delegates; each of those checks its input and says no in words.
+ * The notifications RPC service: the guard (NotificationsServiceContract) has checked the caller's
+ * authority and the arguments before any method runs; each method hands over to the part that
+ * owns it (rules and deliveries, e-mail settings, webhook endpoints).
  */
 @injectable()
 export class NotificationsServiceImpl implements NotificationsService {

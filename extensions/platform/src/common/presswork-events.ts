@@ -45,7 +45,12 @@ const PrinterFields = {
     /** The printer's problem in words ("out of paper, media jam"). */
     reason: text.optional(),
     /** `printer-state-reasons` keywords joined by ", " (for conditions such as "contains media-empty"). */
-    reasonKeywords: text.optional()
+    reasonKeywords: text.optional(),
+    /** The order number and name of the job the printer is on (the first of its queue), when it has one. */
+    orderNumber: shortText(64).optional(),
+    jobName: name.optional(),
+    /** Presswork's jobs at the printer, in words ("order ORD-10042, Business cards, and 2 more jobs"). */
+    atPrinter: text.optional()
 };
 
 const ConnectionFields = {

@@ -125,6 +125,26 @@ const SERVICES: readonly ServiceRows[] = [{
         markPrinted: 'jobs.act'
     }
 }, {
+    // authorities.md: "notifications: rules, SMTP settings, webhooks, delivery log" — administrators only.
+    contractName: 'NotificationsServiceContract', path: NOTIFICATIONS_SERVICE_PATH, contract: NotificationsServiceContract, rows: {
+        listRules: 'notifications.manage',
+        createRule: 'notifications.manage',
+        updateRule: 'notifications.manage',
+        deleteRule: 'notifications.manage',
+        previewRule: 'notifications.manage',
+        getEmailSettings: 'notifications.manage',
+        saveEmailSettings: 'notifications.manage',
+        sendTestEmail: 'notifications.manage',
+        listRecipientUsers: 'notifications.manage',
+        listEndpoints: 'notifications.manage',
+        createEndpoint: 'notifications.manage',
+        updateEndpoint: 'notifications.manage',
+        rollEndpointSecret: 'notifications.manage',
+        deleteEndpoint: 'notifications.manage',
+        listDeliveries: 'notifications.manage',
+        redeliver: 'notifications.manage'
+    }
+}, {
     contractName: 'ConnectionsServiceContract', path: CONNECTIONS_SERVICE_PATH, contract: ConnectionsServiceContract, rows: {
         listConnections: 'connections.view',
         // Operators enable and disable connections without seeing their properties.
@@ -189,26 +209,6 @@ const SERVICES: readonly ServiceRows[] = [{
         prepareCloseout: 'orders.closeout',
         closeOut: 'orders.closeout',
         progress: 'orders.closeout'
-    }
-}, {
-    // authorities.md, "notifications": rules, SMTP, webhooks and the delivery log are Administrators' only.
-    contractName: 'NotificationsServiceContract', path: NOTIFICATIONS_SERVICE_PATH, contract: NotificationsServiceContract, rows: {
-        listRules: 'notifications.manage',
-        createRule: 'notifications.manage',
-        updateRule: 'notifications.manage',
-        deleteRule: 'notifications.manage',
-        previewRule: 'notifications.manage',
-        getEmailSettings: 'notifications.manage',
-        saveEmailSettings: 'notifications.manage',
-        sendTestEmail: 'notifications.manage',
-        listRecipientUsers: 'notifications.manage',
-        listEndpoints: 'notifications.manage',
-        createEndpoint: 'notifications.manage',
-        updateEndpoint: 'notifications.manage',
-        rollEndpointSecret: 'notifications.manage',
-        deleteEndpoint: 'notifications.manage',
-        listDeliveries: 'notifications.manage',
-        redeliver: 'notifications.manage'
     }
 }, {
     // Theia's own services (issue 18, fault 5): guarded like Presswork's.

@@ -1,4 +1,4 @@
-import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { DisposableCollection } from '@theia/core/lib/common/disposable';
 import type { PressworkEvent } from '@presswork/platform/lib/common/presswork-events';
@@ -6,7 +6,7 @@ import { DocumentStore } from '@presswork/platform/lib/node/store/document-store
 import { EVENT_CATALOG } from '../../common/event-catalog';
 import type { Delivery, NotificationRule, WebhookEndpoint } from '../../common/notifications-protocol';
 import { MAX_DIGEST_EVENTS } from '../../common/notifications-protocol';
-import { EventJournal } from '../journal/event-journal';
+import { EventJournal, JournalRetention } from '../journal/event-journal';
 import { DeliveriesCollection, DispatcherStateCollection, EndpointsCollection, RulesCollection } from '../notifications-collections';
 import { conditionsHold } from './conditions';
 import { DELIVERY_LIFETIME_MS, DeliverySender } from './delivery-sender';
@@ -18,6 +18,9 @@ import { ShopTimeZone } from './shop-time-zone';
 import { StormControl, type StormDecision } from './storm-control';
 
 const BATCH = 200;
+/** The dispatcher's name toward the journal's retention. */
+const RETENTION_CONSUMER = 'rule-dispatcher';
+
 /** A held message is never due sooner than this after it is made, so a backlog being dispatched folds into it first. */
 const HOLD_GRACE_MS = 2000;
 const RETRY_AFTER_ERROR_MS = 5000;
@@ -34,6 +37,8 @@ type NewDelivery = Omit<Delivery, 'version'>;
 @injectable()
 export class RuleDispatcher {
     @inject(EventJournal) protected readonly journal: EventJournal;
+    /** Told the position as it moves, so that pruning the journal never drops what is not dispatched yet. */
+    @inject(JournalRetention) @optional() protected readonly retention: JournalRetention | undefined;
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(DeliverySender) protected readonly sender: DeliverySender;
     @inject(RecipientResolver) protected readonly recipients: RecipientResolver;
@@ -49,6 +54,7 @@ export class RuleDispatcher {
     /** Dispatches what the journal holds past the position, then each append as it comes. */
     async start(): Promise<void> {
         await this.journal.ready;
+        this.retention?.holdFrom(RETENTION_CONSUMER, this.position);
         this.running = true;
         this.toDispose.push(this.journal.onDidAppend(() => this.wake()));
         this.wake();
@@ -128,6 +134,7 @@ export class RuleDispatcher {
         } else {
             await this.store.create(DispatcherStateCollection, { id: DISPATCHER_STATE_ID, ...next, updatedAt });
         }
+        this.retention?.holdFrom(RETENTION_CONSUMER, next.position);
     }
 
     /** Makes the event's deliveries: single ones are pushed to `writes` (ids of their own, nothing waits on them), held ones folded in turn. */

@@ -6,7 +6,7 @@ import { NotificationChannelRegistry } from '@presswork/platform/lib/common/noti
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { openTempStore, type TempStore } from '@presswork/platform/lib/node/test/temp-store';
 import backendModule from '../notifications-backend-module';
-import { EventJournal } from '../journal/event-journal';
+import { EventJournal, JournalRetention } from '../journal/event-journal';
 import { NOTIFICATION_COLLECTIONS } from '../notifications-collections';
 import { RuleBook } from './rule-book';
 import { RulesLifecycle } from './rules-lifecycle';
@@ -27,7 +27,9 @@ describe('the rules\' bindings', () => {
         container.load(backendModule);
         const journal = new FakeJournal();
         const delivered: string[] = [];
-        container.bind(EventJournal).toConstantValue(journal);
+        container.rebind(EventJournal).toConstantValue(journal);
+        const held: number[] = [];
+        container.rebind(JournalRetention).toConstantValue({ holdFrom: (_consumer: string, seq: number) => held.push(seq) });
         container.bind(DocumentStore).toConstantValue(temp.store);
         container.bind(ILogger).toConstantValue(new MockLogger());
         container.bind(NotificationChannelRegistry).toConstantValue({
@@ -44,5 +46,7 @@ describe('the rules\' bindings', () => {
         await lifecycle.stop();
 
         assert.equal(delivered.length, 1);
+        // The journal's retention was told how far the dispatcher got.
+        assert.equal(held[held.length - 1], 1);
     });
 });

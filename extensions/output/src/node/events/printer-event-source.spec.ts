@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PressworkEventDraft } from '@presswork/platform/lib/common/presswork-events';
-import { parseEventDraft } from '@presswork/platform/lib/common/presswork-events';
+import { type PressworkEventPayload, parseEventDraft } from '@presswork/platform/lib/common/presswork-events';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { followDerivedDrafts } from '@presswork/platform/lib/node/test/derived-drafts';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
@@ -39,6 +39,19 @@ describe('PrinterEventSource', () => {
             id: `printer.needs-attention:printer-a:${T1}`, name: 'printer.needs-attention', at: T1, subject: 'printer:printer-a',
             payload: { printerId: 'printer-a', printer: 'Versant A', printerState: 'processing', reason: 'out of paper', reasonKeywords: 'media-empty-error, toner-low-warning', since: T1 }
         }]);
+    });
+
+    it('names the job the printer is held up on (the one it processes) and how many more wait there', () => {
+        const queue = [
+            { jobId: 'j-1', orderNumber: 'ORD-1', jobName: 'Flyers', deviceState: 'pending' },
+            { jobId: 'j-2', orderNumber: 'ORD-2', jobName: 'Business cards', deviceState: 'processing' }
+        ];
+        const [draft] = derive(printerState(), printerState({ state: 'processing', reasons: ['media-empty-warning'], queue, queueMore: 1, since: T1 }));
+        const payload = draft.payload as PressworkEventPayload<'printer.needs-attention'>;
+        assert.deepEqual(
+            { orderNumber: payload.orderNumber, jobName: payload.jobName, atPrinter: payload.atPrinter },
+            { orderNumber: 'ORD-2', jobName: 'Business cards', atPrinter: 'order ORD-2, Business cards, and 2 more jobs' }
+        );
     });
 
     it('says a stopped printer and one that stopped answering need attention', () => {

@@ -22,6 +22,10 @@ export interface PrinterSnapshot {
     readonly reasons: readonly string[];
     /** The trouble in words, while there is one. */
     readonly words?: string;
+    /** The job the printer is on (its queue's first, the one it is processing if it says), while in trouble. */
+    readonly job?: { readonly orderNumber: string; readonly jobName: string };
+    /** How many of Presswork's jobs its queue holds, while in trouble. */
+    readonly jobs?: number;
     readonly since: string;
 }
 
@@ -54,7 +58,7 @@ export class PrinterEventSource implements EventSourceContribution<PrinterState,
             problems: [...new Set(problems)].sort(),
             state: document.state,
             reasons: [...document.reasons],
-            ...(trouble ? { words: clip(troubleInWords(document), 2000) } : {}),
+            ...(trouble ? { words: clip(troubleInWords(document), 2000), ...jobsAt(document) } : {}),
             since: document.since
         };
     }
@@ -75,7 +79,7 @@ export class PrinterEventSource implements EventSourceContribution<PrinterState,
         if (next.trouble && (!previous?.trouble || next.problems.some(problem => !previous.problems.includes(problem)))) {
             return [{
                 id: `printer.needs-attention:${printerId}:${next.since}`, name: 'printer.needs-attention', at: next.since, subject,
-                payload: { ...fields, reason: next.words ?? next.state, since: next.since }
+                payload: { ...fields, ...jobFields(next), reason: next.words ?? next.state, since: next.since }
             }];
         }
         if (previous?.trouble && !next.trouble && next.enabled) {
@@ -86,4 +90,25 @@ export class PrinterEventSource implements EventSourceContribution<PrinterState,
         }
         return [];
     }
+}
+
+/** The job a printer in trouble holds up (the one it processes, else its queue's first) and how many it holds. */
+function jobsAt(document: PrinterState): Pick<PrinterSnapshot, 'job' | 'jobs'> {
+    const count = document.queue.length + document.queueMore;
+    const current = document.queue.find(queued => queued.deviceState === 'processing') ?? document.queue[0];
+    return current ? { job: { orderNumber: current.orderNumber, jobName: current.jobName }, jobs: count } : {};
+}
+
+/** The held-up job for conditions and placeholders, and all of them in words ("order ORD-1, Cards, and 2 more jobs"). */
+function jobFields(snapshot: PrinterSnapshot): { orderNumber?: string; jobName?: string; atPrinter?: string } {
+    if (!snapshot.job) {
+        return {};
+    }
+    const others = (snapshot.jobs ?? 1) - 1;
+    const more = others === 0 ? '' : others === 1 ? ', and 1 more job' : `, and ${others} more jobs`;
+    return {
+        orderNumber: snapshot.job.orderNumber,
+        jobName: clip(snapshot.job.jobName, 200),
+        atPrinter: clip(`order ${snapshot.job.orderNumber}, ${snapshot.job.jobName}${more}`, 2000)
+    };
 }
