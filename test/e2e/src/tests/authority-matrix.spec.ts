@@ -64,7 +64,11 @@ const SERVICES: readonly ServiceRows[] = [{
         resetPassword: 'users.manage',
         listApiTokens: 'users.manage',
         issueApiToken: 'users.manage',
-        revokeApiToken: 'users.manage'
+        revokeApiToken: 'users.manage',
+        // A user's e-mail address (where notifications go): administrators set anyone's, everyone their own.
+        setEmail: 'users.manage',
+        ownEmail: 'signed-in',
+        setOwnEmail: 'signed-in'
     }
 }, {
     contractName: 'ChangeFeedServerContract', path: CHANGE_FEED_PATH, contract: ChangeFeedServerContract, rows: {
@@ -348,6 +352,7 @@ const SIGN_IN = 'extensions/platform/src/node/auth/sign-in-endpoint.ts';
 const READ_API = 'extensions/jobs/src/node/api/jobs-read-api.ts';
 const DOCUMENTS = 'extensions/closeout/src/node/closeout-document-route.ts';
 const EVENTS_API = 'extensions/notifications/src/node/api/events-read-api.ts';
+const GUIDES = 'extensions/platform/src/node/guides/guides-route.ts';
 
 const HTTP_ROWS: readonly HttpRow[] = [
     { declarations: [`${SIGN_IN}: router.get('/health'`], method: 'GET', url: '/health', rule: 'public', allowed: 200 },
@@ -378,6 +383,12 @@ const HTTP_ROWS: readonly HttpRow[] = [
         allowed: 404, denied: [401, 403]
     },
     { declarations: [`${READ_API}: app.use(API_PATH`], method: 'GET', url: '/api/v1/nothing-here', rule: 'signed-in', allowed: 404, denied: 401 },
+    // The operator and administrator guides (Help menu): for everyone signed in.
+    { declarations: [`${GUIDES}: app.get(\`\${GUIDES_ROUTE}/:name\``], method: 'GET', url: '/guides/operator', rule: 'signed-in', allowed: 200, denied: 401 },
+    {
+        declarations: [`${GUIDES}: app.get(\`\${GUIDES_ROUTE}/images/:file\``], method: 'GET', url: '/guides/images/no-such-picture.png',
+        rule: 'signed-in', allowed: 404, denied: 401
+    },
     { declarations: [`${EVENTS_API}: app.get(EVENTS_API_PATH`], method: 'GET', url: '/api/v1/events?limit=5', rule: 'operations.view', allowed: 200, denied: 401 },
     {
         declarations: [`${DOCUMENTS}: app.get(\`\${CLOSEOUT_DOCUMENT_ROUTE}/:orderId/:file\``], method: 'GET', url: '/closeout/documents/no-such-order/invoice.pdf',
