@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
-import type { Connection, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
+import type { Connection, FetchedOrders } from '@presswork/platform/lib/common';
+import type { DigestedOrders } from '@presswork/connections/lib/node/intake/received-digests';
 import { FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
 import { ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
 import { IntakeResult, OrderIntake } from '@presswork/connections/lib/node/intake/order-intake';
@@ -155,11 +156,12 @@ class Pipeline {
 }
 
 function timeFetches(connectionType: MarcomCentralConnectionType, timings: PollTimings): void {
-    const fetchOrders = connectionType.fetchOrders.bind(connectionType);
-    connectionType.fetchOrders = async (connection: Connection, window: OrderWindow, signal?: AbortSignal): Promise<FetchedOrders> => {
+    // The poller asks through fetchOrdersKnowing (it names the digests it knows).
+    const fetchOrdersKnowing = connectionType.fetchOrdersKnowing.bind(connectionType);
+    connectionType.fetchOrdersKnowing = async (...args: Parameters<typeof fetchOrdersKnowing>): Promise<DigestedOrders> => {
         const started = performance.now();
         try {
-            return await fetchOrders(connection, window, signal);
+            return await fetchOrdersKnowing(...args);
         } finally {
             timings.fetchMillis += performance.now() - started;
         }
