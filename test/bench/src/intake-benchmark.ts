@@ -17,7 +17,8 @@ const LINES_PER_ORDER = 3;
 /** Whole measurements (one poll each, fresh store each); the median is reported. */
 const RUNS = 3;
 const WARM_UP_POLLS = 5;
-const EMPTY_POLLS = 50;
+const EMPTY_POLLS = 30;
+const REPOLLS = 3;
 /** The store clock; orders were created over the hour before 10:00, Presswork polls at 10:20. */
 const STORE_NOW = '2026-06-15T12:00:00-07:00';
 const FIRST_ORDER_AT = '2026-06-15T09:00:00-07:00';
@@ -71,6 +72,19 @@ export interface IntakeChildRequest {
     readonly runs: number;
     readonly warmUpPolls: number;
     readonly emptyPolls: number;
+    readonly repolls: number;
+}
+
+/** A poll of the window already taken in, unchanged. */
+export interface RepollRun {
+    readonly millis: number;
+    /** Main-thread busy time during the poll (event loop utilization). */
+    readonly busyMillis: number;
+    readonly loopDelayMaxMillis: number;
+    /** Store writes by collection. */
+    readonly writes: Readonly<Record<string, number>>;
+    /** The simulator's own time for its answer (its request log). */
+    readonly storeAnswerMillis: number;
 }
 
 /** One poll of the whole window, milliseconds. */
@@ -95,6 +109,7 @@ export interface BaselineRun {
 export interface IntakeChildResult {
     readonly runs: IntakePollRun[];
     readonly baselines: BaselineRun[];
+    readonly repolls: RepollRun[];
     readonly emptyPollMillis: number[];
     readonly emptyRoundTripMillis: number[];
     readonly responseBytes: number;
@@ -130,6 +145,7 @@ export interface IntakeResults {
     readonly placeMillis: number;
     readonly runs: readonly IntakePollRun[];
     readonly baselines: readonly BaselineRun[];
+    readonly repolls: readonly RepollRun[];
     /** The run with the median total time, split into its parts. */
     readonly poll: {
         readonly totalMillis: number;
@@ -174,7 +190,7 @@ export async function runIntakeBenchmark(workFolder: string, progress: (message:
         const measured = await runChild<IntakeChildResult>('intake-child.js', {
             url: ready.url, orderToken: ready.orderToken, timeZone: ready.timeZone,
             folder: path.join(workFolder, 'intake'), pollAt: POLL_AT, firstLookBackHours: FIRST_LOOK_BACK_HOURS,
-            orders: ready.orders, lineItems: ready.lineItems, runs: RUNS, warmUpPolls: WARM_UP_POLLS, emptyPolls: EMPTY_POLLS
+            orders: ready.orders, lineItems: ready.lineItems, runs: RUNS, warmUpPolls: WARM_UP_POLLS, emptyPolls: EMPTY_POLLS, repolls: REPOLLS
         } satisfies IntakeChildRequest);
         return summarize(startedAt, served, ready, measured);
     } finally {
@@ -215,6 +231,7 @@ function summarize(startedAt: string, served: ServedIntakeResults, ready: Simula
         placeMillis: ready.placeMillis,
         runs: measured.runs,
         baselines: measured.baselines,
+        repolls: measured.repolls,
         poll,
         baseline,
         ratios: { endToEndToBaseline: poll.jobsPerSecond / baseline.jobsPerSecond, intakeToBaseline: poll.intakeJobsPerSecond / baseline.jobsPerSecond },
@@ -234,7 +251,8 @@ function summarize(startedAt: string, served: ServedIntakeResults, ready: Simula
             below('served: event loop delay max during intake', served.intake.loopDelay.max, TARGETS.loopDelayMaxMillis, 'ms'),
             below('served: /health (every 100 ms) max during intake', served.intake.health.max, TARGETS.healthMaxMillis, 'ms'),
             below('served: event loop delay max during re-polls', served.repoll.loopDelay.max, TARGETS.repollLoopDelayMaxMillis, 'ms'),
-            below('served: order writes during re-polls', served.repoll.writes.orders ?? 0, 1, 'writes'),
+            below('phase alone: event loop delay max during a re-poll of the unchanged window', worst(measured.repolls, run => run.loopDelayMaxMillis), TARGETS.repollLoopDelayMaxMillis, 'ms'),
+            below('phase alone: order writes during a re-poll of the unchanged window', worst(measured.repolls, run => run.writes.orders ?? 0), 1, 'writes'),
             atLeast('phase alone: one poll, median run', poll.jobsPerSecond, TARGETS.intakeJobsPerSecond, 'jobs/s'),
             below('empty poll, median', emptyPoll.p50, TARGETS.emptyPollMillis, 'ms'),
             below('empty poll, p95', emptyPoll.p95, TARGETS.emptyPollMillis, 'ms')
@@ -296,6 +314,10 @@ export function formatIntakeReport(results: IntakeResults): string {
     ].join('\n');
 }
 
+function worst<T>(items: readonly T[], figure: (item: T) => number): number {
+    return Math.max(...items.map(figure));
+}
+
 function formatServedReport(results: IntakeResults): string[] {
     const { served, baseline } = results;
     const { intake, repoll } = served;
@@ -324,11 +346,17 @@ function formatServedReport(results: IntakeResults): string[] {
             delays('/health probed every 100 ms, during re-polls', { ...repoll.health }, `${repoll.health.samples} probes`)
         ]),
         '',
-        `  Re-polls of the unchanged window of ${number(served.orders, 0)} orders: ${repoll.polls} polls in ${number(repoll.seconds, 1)} s`
-        + ` (after ${number(served.settle.millis / 1000, 1)} s waiting for the server to settle${served.settle.settled ? '' : ', which it did NOT: the engine was still writing'})`,
-        table(['', 'per poll', 'baseline'], [
-            ['main-thread busy ms (all main-thread work / polls) vs the simulator handing over the window', number(repoll.busyMillisPerPoll, 1), number(served.windowAnswerMillis, 1)],
-            ['store writes vs store.create of the same documents', writes(repoll.writes, Math.max(1, repoll.polls)), number(served.orders, 0)]
+        `  Re-polls of the unchanged window of ${number(served.orders, 0)} orders in the server: ${repoll.polls} polls in ${number(repoll.seconds, 1)} s`
+        + ` (after ${number(served.settle.millis / 1000, 1)} s waiting for the server to settle${served.settle.settled ? '' : ', which it did NOT: the engine was still moving jobs'});`
+        + ` main thread busy ${number(repoll.busyMillisPerPoll, 0)} ms a poll (all its work / polls); store writes a poll: ${writes(repoll.writes, Math.max(1, repoll.polls))}`,
+        '',
+        `  Re-polls of the unchanged window of ${number(served.orders, 0)} orders, phase alone (${results.repolls.length} polls, the worst shown)`,
+        table(['', 'ms', 'baseline ms'], [
+            ['main-thread busy (event loop utilization) vs the simulator building its answer', number(worst(results.repolls, run => run.busyMillis), 1),
+                number(worst(results.repolls, run => run.storeAnswerMillis), 1)],
+            ['longest event loop delay', number(worst(results.repolls, run => run.loopDelayMaxMillis), 1), ''],
+            ['poll, end to end', number(worst(results.repolls, run => run.millis), 0), ''],
+            [`store writes: ${writes(results.repolls[results.repolls.length - 1]?.writes ?? {})} vs store.create of the same documents`, '', number(baseline.millis, 0)]
         ]),
         ''
     ];

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
         const input: OrderInput = {
             User: { LoginID: customers[index % customers.length] },
             CreateDate: new Date(first + index * spacingMs).toISOString(),
-            OrderDetails: lines.map(({ sku }) => ({ SKU: sku.id }))
+            // Print files rendered already, as in a store whose backlog waited: Presswork fetches all of them.
+            OrderDetails: lines.map(({ sku, product }) => ({ SKU: sku.id, FileReady: isPrintable(product.type) }))
         };
         await simulator.placeOrder(input);
         lineItems += lines.length;
