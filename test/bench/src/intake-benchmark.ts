@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@presswork/connections/lib/node/marcomcentral/marcomcentral-client';
 import { forkChild, nextMessage, runChild } from './child-process';
+import { ServedIntakeResults, runServedIntake } from './served/served-intake';
 import { percentile } from './statistics';
 
 /**
@@ -16,7 +17,8 @@ const LINES_PER_ORDER = 3;
 /** Whole measurements (one poll each, fresh store each); the median is reported. */
 const RUNS = 3;
 const WARM_UP_POLLS = 5;
-const EMPTY_POLLS = 50;
+const EMPTY_POLLS = 30;
+const REPOLLS = 3;
 /** The store clock; orders were created over the hour before 10:00, Presswork polls at 10:20. */
 const STORE_NOW = '2026-06-15T12:00:00-07:00';
 const FIRST_ORDER_AT = '2026-06-15T09:00:00-07:00';
@@ -26,14 +28,20 @@ const FIRST_LOOK_BACK_HOURS = 2;
 
 const TARGETS = {
     intakeJobsPerSecond: 1_000,
-    emptyPollMillis: 20
+    emptyPollMillis: 20,
+    loopDelayP99Millis: 50,
+    loopDelayMaxMillis: 200,
+    healthMaxMillis: 200,
+    repollLoopDelayMaxMillis: 50
 };
 
 // ---- what the children are asked and answer ----
 
 export interface SimulatorRequest {
-    readonly now: string;
-    readonly firstOrderAt: string;
+    /** The store's clock at start; the real clock when absent. */
+    readonly now?: string;
+    /** When the first order was created; absent: `spanMs` plus a minute before the store's start. */
+    readonly firstOrderAt?: string;
     readonly spanMs: number;
     readonly orders: number;
     readonly linesPerOrder: number;
@@ -64,6 +72,19 @@ export interface IntakeChildRequest {
     readonly runs: number;
     readonly warmUpPolls: number;
     readonly emptyPolls: number;
+    readonly repolls: number;
+}
+
+/** A poll of the window already taken in, unchanged. */
+export interface RepollRun {
+    readonly millis: number;
+    /** Main-thread busy time during the poll (event loop utilization). */
+    readonly busyMillis: number;
+    readonly loopDelayMaxMillis: number;
+    /** Store writes by collection. */
+    readonly writes: Readonly<Record<string, number>>;
+    /** The simulator's own time for its answer (its request log). */
+    readonly storeAnswerMillis: number;
 }
 
 /** One poll of the whole window, milliseconds. */
@@ -88,6 +109,7 @@ export interface BaselineRun {
 export interface IntakeChildResult {
     readonly runs: IntakePollRun[];
     readonly baselines: BaselineRun[];
+    readonly repolls: RepollRun[];
     readonly emptyPollMillis: number[];
     readonly emptyRoundTripMillis: number[];
     readonly responseBytes: number;
@@ -114,6 +136,8 @@ export interface IntakeCheck {
 
 export interface IntakeResults {
     readonly startedAt: string;
+    /** Intake as a shop sees it: the real server, its engine and fetcher running (served/served-intake.ts). */
+    readonly served: ServedIntakeResults;
     readonly environment: { readonly node: string; readonly platform: string; readonly cpus: number };
     readonly orders: number;
     readonly lineItems: number;
@@ -121,6 +145,7 @@ export interface IntakeResults {
     readonly placeMillis: number;
     readonly runs: readonly IntakePollRun[];
     readonly baselines: readonly BaselineRun[];
+    readonly repolls: readonly RepollRun[];
     /** The run with the median total time, split into its parts. */
     readonly poll: {
         readonly totalMillis: number;
@@ -155,7 +180,8 @@ export interface IntakeResults {
 
 export async function runIntakeBenchmark(workFolder: string, progress: (message: string) => void): Promise<IntakeResults> {
     const startedAt = new Date().toISOString();
-    progress(`starting a simulator and placing ${ORDERS.toLocaleString('en-US')} orders of ${LINES_PER_ORDER} line items`);
+    const served = await runServedIntake(workFolder, progress);
+    progress(`phase alone: starting a simulator and placing ${ORDERS.toLocaleString('en-US')} orders of ${LINES_PER_ORDER} line items`);
     const simulatorRequest: SimulatorRequest = { now: STORE_NOW, firstOrderAt: FIRST_ORDER_AT, spanMs: ORDER_SPAN_MS, orders: ORDERS, linesPerOrder: LINES_PER_ORDER };
     const simulator = forkChild('simulator-child.js', simulatorRequest);
     try {
@@ -164,9 +190,9 @@ export async function runIntakeBenchmark(workFolder: string, progress: (message:
         const measured = await runChild<IntakeChildResult>('intake-child.js', {
             url: ready.url, orderToken: ready.orderToken, timeZone: ready.timeZone,
             folder: path.join(workFolder, 'intake'), pollAt: POLL_AT, firstLookBackHours: FIRST_LOOK_BACK_HOURS,
-            orders: ready.orders, lineItems: ready.lineItems, runs: RUNS, warmUpPolls: WARM_UP_POLLS, emptyPolls: EMPTY_POLLS
+            orders: ready.orders, lineItems: ready.lineItems, runs: RUNS, warmUpPolls: WARM_UP_POLLS, emptyPolls: EMPTY_POLLS, repolls: REPOLLS
         } satisfies IntakeChildRequest);
-        return summarize(startedAt, ready, measured);
+        return summarize(startedAt, served, ready, measured);
     } finally {
         if (simulator.connected) {
             const exited = new Promise(resolve => simulator.once('exit', resolve));
@@ -176,7 +202,7 @@ export async function runIntakeBenchmark(workFolder: string, progress: (message:
     }
 }
 
-function summarize(startedAt: string, ready: SimulatorReady, measured: IntakeChildResult): IntakeResults {
+function summarize(startedAt: string, served: ServedIntakeResults, ready: SimulatorReady, measured: IntakeChildResult): IntakeResults {
     const byTotal = [...measured.runs].sort((a, b) => a.totalMillis - b.totalMillis);
     const median = byTotal[Math.floor(byTotal.length / 2)];
     const baselineMillis = [...measured.baselines].map(run => run.millis).sort((a, b) => a - b)[Math.floor(measured.baselines.length / 2)];
@@ -197,6 +223,7 @@ function summarize(startedAt: string, ready: SimulatorReady, measured: IntakeChi
     const bytesPerOrder = measured.responseBytes / ready.orders;
     return {
         startedAt,
+        served,
         environment: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length },
         orders: ready.orders,
         lineItems: ready.lineItems,
@@ -204,6 +231,7 @@ function summarize(startedAt: string, ready: SimulatorReady, measured: IntakeChi
         placeMillis: ready.placeMillis,
         runs: measured.runs,
         baselines: measured.baselines,
+        repolls: measured.repolls,
         poll,
         baseline,
         ratios: { endToEndToBaseline: poll.jobsPerSecond / baseline.jobsPerSecond, intakeToBaseline: poll.intakeJobsPerSecond / baseline.jobsPerSecond },
@@ -218,7 +246,14 @@ function summarize(startedAt: string, ready: SimulatorReady, measured: IntakeChi
             ordersPerWindowAtLimit: Math.floor(DEFAULT_MAX_RESPONSE_BYTES / bytesPerOrder)
         },
         checks: [
-            atLeast('intake end to end (one poll, median run)', poll.jobsPerSecond, TARGETS.intakeJobsPerSecond, 'jobs/s'),
+            atLeast('served: /health → all jobs listed', served.intake.jobsPerSecond, TARGETS.intakeJobsPerSecond, 'jobs/s'),
+            below('served: event loop delay p99 during intake', served.intake.loopDelay.p99, TARGETS.loopDelayP99Millis, 'ms'),
+            below('served: event loop delay max during intake', served.intake.loopDelay.max, TARGETS.loopDelayMaxMillis, 'ms'),
+            below('served: /health (every 100 ms) max during intake', served.intake.health.max, TARGETS.healthMaxMillis, 'ms'),
+            below('served: event loop delay max during re-polls', served.repoll.loopDelay.max, TARGETS.repollLoopDelayMaxMillis, 'ms'),
+            below('phase alone: event loop delay max during a re-poll of the unchanged window', worst(measured.repolls, run => run.loopDelayMaxMillis), TARGETS.repollLoopDelayMaxMillis, 'ms'),
+            below('phase alone: order writes during a re-poll of the unchanged window', worst(measured.repolls, run => run.writes.orders ?? 0), 1, 'writes'),
+            atLeast('phase alone: one poll, median run', poll.jobsPerSecond, TARGETS.intakeJobsPerSecond, 'jobs/s'),
             below('empty poll, median', emptyPoll.p50, TARGETS.emptyPollMillis, 'ms'),
             below('empty poll, p95', emptyPoll.p95, TARGETS.emptyPollMillis, 'ms')
         ]
@@ -247,10 +282,11 @@ export function formatIntakeReport(results: IntakeResults): string {
     const share = (millis: number): string => `${number(100 * millis / poll.totalMillis, 0)} %`;
     const rate = (millis: number): string => number(results.lineItems / (millis / 1000), 0);
     return [
-        `Order intake: one poll of ${number(results.orders, 0)} orders / ${number(results.lineItems, 0)} line items `
+        ...formatServedReport(results),
+        `Phase alone: one poll of ${number(results.orders, 0)} orders / ${number(results.lineItems, 0)} line items `
         + `(${number(results.printableLineItems, 0)} printable) from the simulator into a fresh durable store (median of ${results.runs.length} runs)`,
         table(['part', 'ms', 'share', 'jobs/s'], [
-            ['poll, end to end', number(poll.totalMillis, 0), '100 %', rate(poll.totalMillis)],
+            ['phase alone: poll, end to end', number(poll.totalMillis, 0), '100 %', rate(poll.totalMillis)],
             ['  fetch + parse (GetOrdersByDate → orders)', number(poll.fetchMillis, 0), share(poll.fetchMillis), rate(poll.fetchMillis)],
             ['    of which the store building its answer', number(poll.storeAnswerMillis, 0), share(poll.storeAnswerMillis), ''],
             ['    of which transfer, XML parse, mapping, validation', number(poll.clientFetchMillis, 0), share(poll.clientFetchMillis), ''],
@@ -276,6 +312,54 @@ export function formatIntakeReport(results: IntakeResults): string {
         ])),
         ''
     ].join('\n');
+}
+
+function worst<T>(items: readonly T[], figure: (item: T) => number): number {
+    return Math.max(...items.map(figure));
+}
+
+function formatServedReport(results: IntakeResults): string[] {
+    const { served, baseline } = results;
+    const { intake, repoll } = served;
+    const rate = (millis: number): string => number(served.lineItems / (millis / 1000), 0);
+    const delays = (label: string, figures: { p50: number, p99: number, max: number }, extra = ''): string[] =>
+        [label, number(figures.p50, 1), number(figures.p99, 1), number(figures.max, 1), extra];
+    const writes = (counts: Readonly<Record<string, number>>, per = 1): string =>
+        Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([collection, count]) => `${collection} ${number(count / per, 1)}`).join(', ') || 'none';
+    return [
+        `Order intake as a shop sees it: the real server (npm start: engine, print-file fetcher, HTTP server, change feed), `
+        + `provisioned to a simulator holding ${number(served.orders, 0)} orders / ${number(served.lineItems, 0)} line items `
+        + `(${number(served.printableLineItems, 0)} with print files), polling every second; started in ${number(served.startMillis / 1000, 1)} s`,
+        table(['', 'ms', 'jobs/s'], [
+            ['/health answering → read API lists every job', number(intake.millis, 0), rate(intake.millis)],
+            ['baseline: store.create of the same documents, sequential (phase-alone child)', number(baseline.millis, 0), rate(baseline.millis)],
+            ['phase alone: one poll into a fresh store (no engine, fetcher or HTTP server), median', number(results.poll.totalMillis, 0), rate(results.poll.totalMillis)]
+        ]),
+        `  the read API was read every 500 ms (GET /api/v1/jobs, pages of 1,000, an API token), ${intake.listings} times; server main thread busy ${number(100 * intake.busyShare, 0)} % meanwhile; `
+        + `store writes: ${writes(intake.writes)}`,
+        '',
+        '  Server event loop and /health (ms)',
+        table(['', 'p50', 'p99', 'max', ''], [
+            delays('event loop delay during intake (monitorEventLoopDelay)', intake.loopDelay, `${intake.loopDelay.samples} samples`),
+            delays('/health probed every 100 ms from outside, during intake', { ...intake.health }, `${intake.health.samples} probes`),
+            delays('event loop delay during re-polls of the unchanged window', repoll.loopDelay, `${repoll.loopDelay.samples} samples`),
+            delays('/health probed every 100 ms, during re-polls', { ...repoll.health }, `${repoll.health.samples} probes`)
+        ]),
+        '',
+        `  Re-polls of the unchanged window of ${number(served.orders, 0)} orders in the server: ${repoll.polls} polls in ${number(repoll.seconds, 1)} s`
+        + ` (after ${number(served.settle.millis / 1000, 1)} s waiting for the server to settle${served.settle.settled ? '' : ', which it did NOT: the engine was still moving jobs'});`
+        + ` main thread busy ${number(repoll.busyMillisPerPoll, 0)} ms a poll (all its work / polls); store writes a poll: ${writes(repoll.writes, Math.max(1, repoll.polls))}`,
+        '',
+        `  Re-polls of the unchanged window of ${number(served.orders, 0)} orders, phase alone (${results.repolls.length} polls, the worst shown)`,
+        table(['', 'ms', 'baseline ms'], [
+            ['main-thread busy (event loop utilization) vs the simulator building its answer', number(worst(results.repolls, run => run.busyMillis), 1),
+                number(worst(results.repolls, run => run.storeAnswerMillis), 1)],
+            ['longest event loop delay', number(worst(results.repolls, run => run.loopDelayMaxMillis), 1), ''],
+            ['poll, end to end', number(worst(results.repolls, run => run.millis), 0), ''],
+            [`store writes: ${writes(results.repolls[results.repolls.length - 1]?.writes ?? {})} vs store.create of the same documents`, '', number(baseline.millis, 0)]
+        ]),
+        ''
+    ];
 }
 
 /** Left-aligns the first column and right-aligns the others. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
-import type { Connection, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
+import type { Connection, FetchedOrders } from '@presswork/platform/lib/common';
+import type { DigestedOrders } from '@presswork/connections/lib/node/intake/received-digests';
 import { FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
 import { ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
 import { IntakeResult, OrderIntake } from '@presswork/connections/lib/node/intake/order-intake';
@@ -10,10 +11,12 @@ import { ordersByDateRequest } from '@presswork/connections/lib/node/marcomcentr
 import { buildSoapRequest, parseSoapResponse } from '@presswork/connections/lib/node/marcomcentral/soap-envelope';
 import { MarcomCentralConnectionType } from '@presswork/connections/lib/node/marcomcentral-connection-type';
 import { OrderPoller } from '@presswork/connections/lib/node/polling/order-poller';
+import { WINDOW_OVERLAP_MS } from '@presswork/connections/lib/node/polling/poll-schedule';
 import { serveRequest } from './child-process';
 import { INTAKE_CONNECTION_ID, openIntakeBackend, openIntakeStore } from './intake-backend';
-import type { BaselineRun, IntakeChildRequest, IntakeChildResult, IntakePollRun } from './intake-benchmark';
+import type { BaselineRun, IntakeChildRequest, IntakeChildResult, IntakePollRun, RepollRun } from './intake-benchmark';
 import { timeMillis } from './statistics';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 const CONNECTION_ID = INTAKE_CONNECTION_ID;
 const MINUTE = 60_000;
@@ -31,6 +34,7 @@ async function measureIntake(request: IntakeChildRequest): Promise<IntakeChildRe
     const runs: IntakePollRun[] = [];
     const baselines: BaselineRun[] = [];
     let emptyPollMillis: number[] = [];
+    let repolls: RepollRun[] = [];
     let emptyRoundTripMillis: number[] = [];
     for (let run = 1; run <= request.runs; run++) {
         const folder = path.join(request.folder, `run-${run}`);
@@ -50,12 +54,13 @@ async function measureIntake(request: IntakeChildRequest): Promise<IntakeChildRe
         await baselineStore.close();
 
         if (run === request.runs) {
+            repolls = await pipeline.timeRepolls(request);
             emptyPollMillis = await pipeline.timeEmptyPolls(request);
             emptyRoundTripMillis = await pipeline.timeEmptyRoundTrips(request);
         }
         await pipeline.close();
     }
-    return { runs, baselines, emptyPollMillis, emptyRoundTripMillis, ...await measureClientParsing(request) };
+    return { runs, baselines, repolls, emptyPollMillis, emptyRoundTripMillis, ...await measureClientParsing(request) };
 }
 
 /** What the timing wrappers add up during a poll. */
@@ -111,6 +116,35 @@ class Pipeline {
         };
     }
 
+    /**
+     * Polls of the same window again (every order in it taken in, none changed): the main thread's
+     * busy time (event loop utilization), its longest delay and the store's writes, each poll.
+     */
+    async timeRepolls(request: IntakeChildRequest): Promise<RepollRun[]> {
+        const runs: RepollRun[] = [];
+        // With the watermark one overlap after the first window's start, the next poll asks for that whole window again.
+        const watermark = new Date(Date.parse(request.pollAt) - request.firstLookBackHours * 3_600_000 + WINDOW_OVERLAP_MS).toISOString();
+        for (let poll = 0; poll < request.repolls; poll++) {
+            await this.store.modify(ConnectionStatesCollection, CONNECTION_ID, state => ({ ...state, watermark }));
+            await this.simulatorAdmin('log', 'DELETE');
+            const writes: Record<string, number> = {};
+            const counting = this.store.onDidChange(change => writes[change.collection] = (writes[change.collection] ?? 0) + 1);
+            const delay = monitorEventLoopDelay({ resolution: 1 });
+            delay.enable();
+            const utilization = performance.eventLoopUtilization();
+            const millis = await timeMillis(() => this.poller.pollNow(CONNECTION_ID));
+            const busy = performance.eventLoopUtilization(utilization).active;
+            delay.disable();
+            counting.dispose();
+            if (this.timings.lastIntake?.duplicates !== request.orders) {
+                throw new Error(`a re-poll of the unchanged window found ${this.timings.lastIntake?.duplicates} orders taken in before, not ${request.orders}`);
+            }
+            const log = await this.simulatorAdmin('log', 'GET') as { url: string, durationMs: number }[];
+            runs.push({ millis, busyMillis: busy, loopDelayMaxMillis: delay.max / 1e6, writes, storeAnswerMillis: log.find(entry => /order\.asmx$/i.test(entry.url))?.durationMs ?? NaN });
+        }
+        return runs;
+    }
+
     /** Polls of windows without orders, the clock moving on 5 minutes each time; milliseconds each. */
     async timeEmptyPolls(request: IntakeChildRequest): Promise<number[]> {
         const millis: number[] = [];
@@ -155,11 +189,12 @@ class Pipeline {
 }
 
 function timeFetches(connectionType: MarcomCentralConnectionType, timings: PollTimings): void {
-    const fetchOrders = connectionType.fetchOrders.bind(connectionType);
-    connectionType.fetchOrders = async (connection: Connection, window: OrderWindow, signal?: AbortSignal): Promise<FetchedOrders> => {
+    // The poller asks through fetchOrdersKnowing (it names the digests it knows).
+    const fetchOrdersKnowing = connectionType.fetchOrdersKnowing.bind(connectionType);
+    connectionType.fetchOrdersKnowing = async (...args: Parameters<typeof fetchOrdersKnowing>): Promise<DigestedOrders> => {
         const started = performance.now();
         try {
-            return await fetchOrders(connection, window, signal);
+            return await fetchOrdersKnowing(...args);
         } finally {
             timings.fetchMillis += performance.now() - started;
         }

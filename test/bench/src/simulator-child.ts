@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     const simulator = await startSimulator({ host: '127.0.0.1', port: 0, now: request.now });
     const skus = allSkus(simulator.catalog);
     const customers = simulator.catalog.customers.map(customer => customer.loginId);
-    const first = Date.parse(request.firstOrderAt);
+    const first = request.firstOrderAt === undefined ? Date.now() - request.spanMs - 60_000 : Date.parse(request.firstOrderAt);
     const spacingMs = Math.floor(request.spanMs / request.orders);
     const started = performance.now();
     let lineItems = 0;
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
         const input: OrderInput = {
             User: { LoginID: customers[index % customers.length] },
             CreateDate: new Date(first + index * spacingMs).toISOString(),
-            OrderDetails: lines.map(({ sku }) => ({ SKU: sku.id }))
+            // Print files rendered already, as in a store whose backlog waited: Presswork fetches all of them.
+            OrderDetails: lines.map(({ sku, product }) => ({ SKU: sku.id, FileReady: isPrintable(product.type) }))
         };
         await simulator.placeOrder(input);
         lineItems += lines.length;

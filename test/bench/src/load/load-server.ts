@@ -46,7 +46,8 @@ export class LoadServer {
 
     protected backendPidFound: number | undefined;
 
-    protected async backendPid(): Promise<number> {
+    /** The backend process (start.js's one child). */
+    async backendPid(): Promise<number> {
         if (this.backendPidFound === undefined) {
             const children = (await fs.readFile(`/proc/${this.process.pid}/task/${this.process.pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
             if (children.length !== 1) {
@@ -79,7 +80,7 @@ export class LoadServer {
             } catch {
                 // not listening yet
             }
-            await delay(250);
+            await delay(100);
         }
         throw new Error(`Presswork did not become healthy within 90 s:\n${this.output}`);
     }

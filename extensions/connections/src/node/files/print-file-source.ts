@@ -83,7 +83,25 @@ async function resolveOne(host: string, lookup: AddressLookup): Promise<Resolved
     return first;
 }
 
+/**
+ * Idle connections are closed after this, before a server's own keep-alive limit (Node's default
+ * is 5 s) can close one under a new request.
+ */
+export const IDLE_CONNECTION_MS = 4_000;
+const MAX_PINNED_AGENTS = 32;
+const pinnedAgents = new Map<string, http.Agent>();
+
+/**
+ * The agent for one checked address, shared by the downloads from it so that they reuse their
+ * connections (thousands of files from one store would otherwise each open a connection). It
+ * connects to that address only, whatever the URL's host name resolves to meanwhile.
+ */
 function pinnedAgent(protocol: string, address: string, family: 4 | 6): http.Agent {
+    const key = `${protocol}//${address}`;
+    const known = pinnedAgents.get(key);
+    if (known) {
+        return known;
+    }
     const lookup = ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
         if (options?.all) {
             callback(null, [{ address, family }]);
@@ -91,5 +109,13 @@ function pinnedAgent(protocol: string, address: string, family: 4 | 6): http.Age
             callback(null, address, family);
         }
     }) as unknown as LookupFunction;
-    return protocol === 'https:' ? new https.Agent({ lookup }) : new http.Agent({ lookup });
+    const options = { lookup, keepAlive: true, timeout: IDLE_CONNECTION_MS };
+    const agent = protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    if (pinnedAgents.size >= MAX_PINNED_AGENTS) {
+        const [oldest, oldestAgent] = pinnedAgents.entries().next().value!;
+        pinnedAgents.delete(oldest);
+        oldestAgent.destroy();
+    }
+    pinnedAgents.set(key, agent);
+    return agent;
 }

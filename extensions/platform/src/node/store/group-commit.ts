@@ -160,7 +160,7 @@ export class GroupCommit {
             batch.forEach(write => write.reject(failure));
             return;
         }
-        batch.forEach(write => write.resolve());
+        resolveInSlices(batch);
     }
 
     protected async writeTemporary(temporary: string, content: Uint8Array): Promise<void> {
@@ -171,6 +171,24 @@ export class GroupCommit {
         } finally {
             await handle.close();
         }
+    }
+}
+
+/**
+ * Callers resolved together per turn of the event loop. Each caller carries on at once from its
+ * write (the change event, the next write's checks and serialisation): resolving a batch of
+ * hundreds in one go would run all of that as one long task, and hold every request meanwhile.
+ */
+export const CALLERS_RESOLVED_PER_TURN = 8;
+
+/** Resolves the batch's callers in order, a few per turn of the event loop; the next batch need not wait for it. */
+function resolveInSlices(batch: readonly PendingWrite[], from = 0): void {
+    const until = Math.min(batch.length, from + CALLERS_RESOLVED_PER_TURN);
+    for (let index = from; index < until; index++) {
+        batch[index].resolve();
+    }
+    if (until < batch.length) {
+        setImmediate(() => resolveInSlices(batch, until));
     }
 }
 

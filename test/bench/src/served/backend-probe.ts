@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Session } from 'node:inspector';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
+
+/**
+ * Loaded into a real Presswork backend with `NODE_OPTIONS=--require <this file>` and
+ * `PRESSWORK_BENCH_PROBE_FILE=<file>`: what the server itself feels, without a line of product code
+ * for it. Each SIGUSR2 appends one JSON line to the file covering the time since the previous one
+ * (the first signal only starts the count, and writes nothing): the event loop's delay (`monitorEventLoopDelay`), the
+ * main thread's busy time (event loop utilization) and the store's durable writes by collection
+ * (each one ends with a rename into `<data>/store/<collection>/`).
+ *
+ * Only the backend's main thread is probed (start.js and worker threads load this file too).
+ *
+ * With `PRESSWORK_BENCH_PROFILE=<folder>` the main thread is also CPU-profiled from the first signal
+ * to the second (`intake.cpuprofile`, for Chrome DevTools), to find where the time goes.
+ */
+
+export interface ProbeFigures {
+    readonly at: number;
+    readonly loopDelay: { readonly p50: number; readonly p99: number; readonly max: number; readonly samples: number };
+    /** Milliseconds the main thread was busy, and idle, in the interval. */
+    readonly busyMillis: number;
+    readonly idleMillis: number;
+    /** Store writes (documents made durable) by collection. */
+    readonly writes: Readonly<Record<string, number>>;
+}
+
+const PROBE_FILE = process.env.PRESSWORK_BENCH_PROBE_FILE;
+const PROFILE_FOLDER = process.env.PRESSWORK_BENCH_PROFILE;
+const BACKEND_MAIN = path.join('backend', 'main.js');
+
+if (PROBE_FILE && isMainThread && process.argv[1]?.endsWith(BACKEND_MAIN)) {
+    startProbe(PROBE_FILE, path.join(path.resolve(process.env.PRESSWORK_DATA ?? '.presswork'), 'store') + path.sep);
+}
+
+function startProbe(file: string, storeFolder: string): void {
+    let writes: Record<string, number> = {};
+    countRenames(storeFolder, collection => writes[collection] = (writes[collection] ?? 0) + 1);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    let utilization = performance.eventLoopUtilization();
+    let started = false;
+    let signals = 0;
+    const profiler = PROFILE_FOLDER ? new Session() : undefined;
+    process.on('SIGUSR2', () => {
+        const used = performance.eventLoopUtilization(utilization);
+        if (profiler && !started) {
+            profiler.connect();
+            profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
+        }
+        if (profiler && started && signals++ === 0) {
+            profiler.post('Profiler.stop', (error, result) => {
+                if (!error) {
+                    fs.writeFileSync(path.join(PROFILE_FOLDER!, 'intake.cpuprofile'), JSON.stringify(result.profile));
+                }
+            });
+        }
+        if (started) {
+            const figures: ProbeFigures = {
+                at: Date.now(),
+                loopDelay: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, samples: delay.count },
+                busyMillis: used.active,
+                idleMillis: used.idle,
+                writes
+            };
+            fs.appendFileSync(file, JSON.stringify(figures) + '\n');
+        }
+        started = true;
+        delay.disable();
+        delay.reset();
+        delay.enable();
+        utilization = performance.eventLoopUtilization();
+        writes = {};
+    });
+}
+
+/** Counts each rename into the store's folder: the last step of every durable write of a document. */
+function countRenames(storeFolder: string, count: (collection: string) => void): void {
+    const promises = fs.promises as { rename: typeof fs.promises.rename };
+    const rename = promises.rename;
+    promises.rename = async (from, to) => {
+        await rename(from, to);
+        const target = String(to);
+        if (target.startsWith(storeFolder)) {
+            count(target.slice(storeFolder.length).split(path.sep)[0]);
+        }
+    };
+}

@@ -1,0 +1,278 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ACCOUNT_SERVICE_PATH, AccountService } from '@presswork/platform/lib/common/account-protocol';
+import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
+import { ordersByDateRequest } from '@presswork/connections/lib/node/marcomcentral/query-requests';
+import { buildSoapRequest } from '@presswork/connections/lib/node/marcomcentral/soap-envelope';
+import { forkChild, nextMessage } from '../child-process';
+import type { SimulatorCommand, SimulatorReady, SimulatorRequest } from '../intake-benchmark';
+import { LoadServer } from '../load/load-server';
+import { LatencySummary, summarize, timeMillis } from '../statistics';
+import type { ProbeFigures } from './backend-probe';
+
+/**
+ * Intake as a shop sees it: the real backend, started as `npm start` starts it (engine, print-file
+ * fetcher, HTTP server and change feed running), provisioned from the environment to a simulator
+ * (in its own process) that holds the orders, polled every second. Measures, from `/health`
+ * answering, the time until the read API lists every job; the server's event loop delay and main
+ * thread meanwhile (a probe loaded into the backend, served/backend-probe.ts); `/health` probed
+ * from outside every 100 ms; then re-polls of the unchanged window once the server is quiet.
+ *
+ * The orders were created over the 10 minutes before the store starts, so every later poll's
+ * overlap (15 minutes) reads all of them again.
+ */
+
+const ORDERS = 2_000;
+const LINES_PER_ORDER = 3;
+const ORDER_SPAN_MS = 10 * 60_000;
+const POLL_SECONDS = 1;
+const HEALTH_PROBE_MS = 100;
+const LISTING_PAUSE_MS = 500;
+const PAGE_SIZE = 1_000;
+const INTAKE_TIMEOUT_MS = 120_000;
+/** How long the server may take to settle (the engine moving the new jobs on) before the re-polls are measured. */
+const QUIET_TIMEOUT_MS = 20_000;
+const REPOLL_MEASURE_MS = 5_000;
+const WINDOW_ANSWERS = 3;
+const ADMIN_PASSWORD = 'Served-bench-1';
+const PROBE_SCRIPT = path.join(__dirname, 'backend-probe.js');
+
+export interface ServedIntakeResults {
+    readonly orders: number;
+    readonly lineItems: number;
+    readonly printableLineItems: number;
+    /** From spawning `npm start`'s script to `/health` answering. */
+    readonly startMillis: number;
+    readonly intake: {
+        /** From `/health` answering to the read API listing every job. */
+        readonly millis: number;
+        readonly jobsPerSecond: number;
+        /** Of the server's own event loop, ms. */
+        readonly loopDelay: ProbeFigures['loopDelay'];
+        /** Share of the time the server's main thread was busy. */
+        readonly busyShare: number;
+        readonly writes: Readonly<Record<string, number>>;
+        /** `/health` from outside, every 100 ms. */
+        readonly health: LatencySummary;
+        readonly listings: number;
+    };
+    /** Waiting for the server to settle before the re-polls, ms; `settled` false when it did not within the limit. */
+    readonly settle: { readonly millis: number; readonly settled: boolean };
+    readonly repoll: {
+        readonly polls: number;
+        readonly seconds: number;
+        /** All main-thread work in the interval, divided among the polls: an upper bound for one poll. */
+        readonly busyMillisPerPoll: number;
+        readonly loopDelay: ProbeFigures['loopDelay'];
+        readonly writes: Readonly<Record<string, number>>;
+        readonly health: LatencySummary;
+    };
+    /** The simulator handing over the window of every order to a bare HTTP client (median of a few). */
+    readonly windowAnswerMillis: number;
+    readonly windowAnswerBytes: number;
+}
+
+export async function runServedIntake(workFolder: string, progress: (message: string) => void): Promise<ServedIntakeResults> {
+    progress(`served intake: a simulator (real clock) with ${ORDERS.toLocaleString('en-US')} orders of ${LINES_PER_ORDER} line items from the last ${ORDER_SPAN_MS / 60_000} minutes`);
+    const simulator = forkChild('simulator-child.js', { spanMs: ORDER_SPAN_MS, orders: ORDERS, linesPerOrder: LINES_PER_ORDER } satisfies SimulatorRequest);
+    const dataFolder = path.join(workFolder, 'served-intake');
+    const probeFile = path.join(workFolder, 'served-intake-probe.jsonl');
+    let server: LoadServer | undefined;
+    try {
+        const store = await nextMessage<SimulatorReady>(simulator, 'simulator-child.js');
+        progress('starting Presswork as npm start does, provisioned to the simulator, polling every second');
+        const spawned = performance.now();
+        server = await LoadServer.start(dataFolder, {
+            PRESSWORK_DEMO: '0', PRESSWORK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+            PRESSWORK_MARCOM_URL: store.url, PRESSWORK_MARCOM_TOKEN: store.orderToken, PRESSWORK_MARCOM_TIMEZONE: store.timeZone,
+            PRESSWORK_MARCOM_POLL_SECONDS: String(POLL_SECONDS),
+            PRESSWORK_BENCH_PROBE_FILE: probeFile,
+            NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${PROBE_SCRIPT}`].filter(Boolean).join(' ')
+        });
+        const healthyAt = performance.now();
+        const probe = new BackendProbe(await server.backendPid(), probeFile);
+        await probe.start();
+        const health = new HealthProbe(server.url);
+        const token = await issueApiToken(server.url);
+
+        progress(`waiting for the read API to list all ${store.lineItems.toLocaleString('en-US')} jobs`);
+        let listings = 0;
+        for (let listed = 0; listed < store.lineItems; listings++) {
+            if (performance.now() - healthyAt > INTAKE_TIMEOUT_MS) {
+                await probe.take(); // ends a profile, if one is taken
+                throw new Error(`the read API listed ${listed} of ${store.lineItems} jobs after ${INTAKE_TIMEOUT_MS / 1000} s`);
+            }
+            if (listings > 0) {
+                await delay(LISTING_PAUSE_MS);
+            }
+            listed = await countJobs(server.url, token);
+            if (process.env.PRESSWORK_BENCH_VERBOSE) {
+                progress(`${((performance.now() - healthyAt) / 1000).toFixed(1)} s: ${listed} jobs listed`);
+            }
+        }
+        const intakeMillis = performance.now() - healthyAt;
+        const intakeFigures = await probe.take();
+        const intakeHealth = health.take();
+
+        progress('waiting for the server to settle, then measuring re-polls of the unchanged window');
+        const settleStarted = performance.now();
+        let settled = false;
+        while (!settled && performance.now() - settleStarted < QUIET_TIMEOUT_MS) {
+            await delay(1_000);
+            const figures = await probe.take();
+            settled = (figures.writes.orders ?? 0) === 0 && (figures.writes['connection-states'] ?? 0) > 0;
+        }
+        const settleMillis = performance.now() - settleStarted;
+        health.take();
+        const repollStarted = performance.now();
+        await delay(REPOLL_MEASURE_MS);
+        const repollFigures = await probe.take();
+        const repollSeconds = (performance.now() - repollStarted) / 1000;
+        const repollHealth = health.take();
+        health.stop();
+
+        const window = { start: new Date(Date.now() - ORDER_SPAN_MS - 5 * 60_000).toISOString(), end: new Date().toISOString() };
+        const answers = await windowAnswers(store, window);
+        const polls = repollFigures.writes['connection-states'] ?? 0;
+        return {
+            orders: store.orders,
+            lineItems: store.lineItems,
+            printableLineItems: store.printableLineItems,
+            startMillis: healthyAt - spawned,
+            intake: {
+                millis: intakeMillis,
+                jobsPerSecond: store.lineItems / (intakeMillis / 1000),
+                loopDelay: intakeFigures.loopDelay,
+                busyShare: intakeFigures.busyMillis / (intakeFigures.busyMillis + intakeFigures.idleMillis),
+                writes: intakeFigures.writes,
+                health: intakeHealth,
+                listings
+            },
+            settle: { millis: settleMillis, settled },
+            repoll: {
+                polls,
+                seconds: repollSeconds,
+                busyMillisPerPoll: repollFigures.busyMillis / Math.max(1, polls),
+                loopDelay: repollFigures.loopDelay,
+                writes: repollFigures.writes,
+                health: repollHealth
+            },
+            windowAnswerMillis: answers.millis,
+            windowAnswerBytes: answers.bytes
+        };
+    } catch (error) {
+        if (server) {
+            console.error(server.recentOutput.slice(-3000));
+        }
+        throw error;
+    } finally {
+        await server?.stop();
+        if (simulator.connected) {
+            const exited = new Promise(resolve => simulator.once('exit', resolve));
+            simulator.send({ kind: 'stop' } satisfies SimulatorCommand);
+            await exited;
+        }
+        if (!process.env.PRESSWORK_BENCH_KEEP_DATA) {
+            await fs.rm(dataFolder, { recursive: true, force: true });
+        }
+    }
+}
+
+/** Signs the administrator in and issues an API token for the read API, as a shop system would hold. */
+async function issueApiToken(url: string): Promise<string> {
+    const admin = await RpcSession.signIn(url, 'admin', ADMIN_PASSWORD);
+    try {
+        const accounts = await admin.service<AccountService>(ACCOUNT_SERVICE_PATH);
+        const me = await accounts.currentUser();
+        return (await accounts.issueApiToken(me.id, 'served intake benchmark')).token;
+    } finally {
+        admin.close();
+    }
+}
+
+/** Every job the read API lists, page after page. */
+async function countJobs(url: string, token: string): Promise<number> {
+    let count = 0;
+    for (let next: string | null = `/api/v1/jobs?limit=${PAGE_SIZE}`; next;) {
+        const response = await fetch(`${url}${next}`, { headers: { Authorization: `Bearer ${token}` } });
+        if (!response.ok) {
+            throw new Error(`GET ${next} answered ${response.status}: ${await response.text()}`);
+        }
+        const page = await response.json() as { items: unknown[]; next: string | null };
+        count += page.items.length;
+        next = page.next;
+    }
+    return count;
+}
+
+/** The window of every order asked for with a bare HTTP client: the store's own time to hand it over. */
+async function windowAnswers(store: SimulatorReady, window: { start: string; end: string }): Promise<{ millis: number; bytes: number }> {
+    const soap = buildSoapRequest('Order', 'GetOrdersByDate', ordersByDateRequest(store.orderToken, window, store.timeZone));
+    const millis: number[] = [];
+    let bytes = 0;
+    for (let answer = 0; answer < WINDOW_ANSWERS; answer++) {
+        millis.push(await timeMillis(async () => {
+            const response = await fetch(`${store.url}/TRANS/1.0/Order.asmx`, { method: 'POST', headers: { ...soap.headers }, body: soap.body });
+            bytes = (await response.arrayBuffer()).byteLength;
+        }));
+    }
+    return { millis: summarize(millis).p50, bytes };
+}
+
+/** The figures of the probe inside the backend: each `take` covers the time since the previous one. */
+class BackendProbe {
+    protected lines = 0;
+
+    constructor(protected readonly pid: number, protected readonly file: string) { }
+
+    /** Starts the count (the probe answers the first signal with nothing). */
+    async start(): Promise<void> {
+        process.kill(this.pid, 'SIGUSR2');
+        await delay(50);
+    }
+
+    async take(): Promise<ProbeFigures> {
+        process.kill(this.pid, 'SIGUSR2');
+        const deadline = Date.now() + 30_000;
+        while (Date.now() < deadline) {
+            const lines = (await fs.readFile(this.file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+            if (lines.length > this.lines) {
+                this.lines = lines.length;
+                return JSON.parse(lines[lines.length - 1]) as ProbeFigures;
+            }
+            await delay(20);
+        }
+        throw new Error('the probe inside the backend did not answer within 30 s');
+    }
+}
+
+/** `GET /health` every 100 ms, as an outside check would, each on its own (a slow one does not hold the next). */
+class HealthProbe {
+    protected millis: number[] = [];
+    protected readonly timer: NodeJS.Timeout;
+    protected failures = 0;
+
+    constructor(url: string) {
+        this.timer = setInterval(() => {
+            const sent = performance.now();
+            fetch(`${url}/health`).then(response => response.arrayBuffer()).then(
+                () => this.millis.push(performance.now() - sent),
+                () => this.failures++);
+        }, HEALTH_PROBE_MS);
+    }
+
+    /** The latencies since the previous take. */
+    take(): LatencySummary {
+        if (this.failures > 0) {
+            throw new Error(`${this.failures} /health probes failed`);
+        }
+        const taken = this.millis;
+        this.millis = [];
+        return summarize(taken);
+    }
+
+    stop(): void {
+        clearInterval(this.timer);
+    }
+}
