@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { test, expect, Browser, BrowserContext } from '@playwright/test';
+import { test, expect, Browser, BrowserContext, Page } from '@playwright/test';
 import { OrderInput, RunningSimulator, allSkus, startSimulator } from '@presswork/marcomcentral-simulator';
 import { PressworkServer } from '../fixtures/presswork-server';
 import { AllJobsPod } from '../page-objects/all-jobs-pod';
@@ -36,7 +36,45 @@ interface BurstFigures {
     /** From the pod shown to the jobs settled. */
     readonly browserSeconds: number;
     readonly serverCpuSeconds: number;
-    readonly browserBusySeconds?: number;
+    readonly browser?: BrowserMetrics;
+}
+
+/** What the browser's main thread did since the pod was shown, in seconds, and what reached it over the websocket. */
+interface BrowserMetrics {
+    /** CDP TaskDuration: the main thread's tasks, wall time (it grows when the machine is short of CPU). */
+    readonly busySeconds: number;
+    /** CDP ThreadTime: the main thread's CPU time. */
+    readonly cpuSeconds: number;
+    readonly scriptSeconds: number;
+    readonly layoutAndStyleSeconds: number;
+    readonly messages: number;
+    readonly kilobytes: number;
+}
+
+/** Starts counting: answers the browser's figures since now whenever asked. */
+async function startBrowserMetrics(page: Page): Promise<() => Promise<BrowserMetrics>> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Network.enable');
+    let messages = 0;
+    let bytes = 0;
+    cdp.on('Network.webSocketFrameReceived', frame => {
+        messages++;
+        bytes += frame.response.payloadData.length;
+    });
+    const metrics = async (): Promise<Map<string, number>> => new Map((await cdp.send('Performance.getMetrics')).metrics.map(metric => [metric.name, metric.value]));
+    const start = await metrics();
+    const startMessages = messages;
+    const startBytes = bytes;
+    return async () => {
+        const now = await metrics();
+        const since = (name: string): number => (now.get(name) ?? 0) - (start.get(name) ?? 0);
+        return {
+            busySeconds: since('TaskDuration'), cpuSeconds: since('ThreadTime'), scriptSeconds: since('ScriptDuration'),
+            layoutAndStyleSeconds: since('LayoutDuration') + since('RecalcStyleDuration'),
+            messages: messages - startMessages, kilobytes: (bytes - startBytes) / 1024
+        };
+    };
 }
 
 /** How many jobs the Read API lists, and in which states, paging through them with the cookies of `context`. */
@@ -113,17 +151,12 @@ async function burst(browser: Browser, withPod: boolean): Promise<BurstFigures> 
         const signIn = await reader.request.post(`${server.url}/login`, { form: { name: 'admin', password: ADMIN_PASSWORD }, headers: { origin: server.url }, maxRedirects: 0 });
         expect(signIn.status(), await signIn.text()).toBeLessThan(400);
 
-        let busySeconds: (() => Promise<number>) | undefined;
+        let browserMetrics: (() => Promise<BrowserMetrics>) | undefined;
         if (withPod) {
             const page = await (await browser.newContext()).newPage();
             await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
             await expect(new AllJobsPod(page).root).toBeVisible();
-            const cdp = await page.context().newCDPSession(page);
-            await cdp.send('Performance.enable');
-            const taskDuration = async (): Promise<number> =>
-                (await cdp.send('Performance.getMetrics')).metrics.find(metric => metric.name === 'TaskDuration')!.value;
-            const start = await taskDuration();
-            busySeconds = async () => await taskDuration() - start;
+            browserMetrics = await startBrowserMetrics(page);
         }
 
         const podOpenAt = Date.now();
@@ -131,7 +164,7 @@ async function burst(browser: Browser, withPod: boolean): Promise<BurstFigures> 
             wallSeconds: (Date.now() - startedAt) / 1000,
             serverCpuSeconds: await processTreeCpuSeconds(server.pid) - cpuAtStart,
             browserSeconds: (Date.now() - podOpenAt) / 1000,
-            browserBusySeconds: busySeconds && await busySeconds()
+            browser: browserMetrics && await browserMetrics()
         });
         return await untilSettled(reader, server.url, startedAt + BURST_TIMEOUT_MS, measure);
     } finally {
@@ -144,6 +177,7 @@ test.describe('All Jobs during a burst of 6,000 jobs', () => {
     test('browser busy time and server CPU per open session', async ({ browser }) => {
         const alone = await burst(browser, false);
         const watched = await burst(browser, true);
+        const pod = watched.browser!;
         const round = (value: number): number => Math.round(value * 100) / 100;
         const figures = {
             burstJobs: JOBS,
@@ -151,8 +185,13 @@ test.describe('All Jobs during a burst of 6,000 jobs', () => {
             baselineServerCpuSeconds: round(alone.serverCpuSeconds),
             podBurstSeconds: round(watched.wallSeconds),
             podServerCpuSeconds: round(watched.serverCpuSeconds),
-            browserBusySeconds: round(watched.browserBusySeconds ?? 0),
-            browserBusyPercent: round(100 * (watched.browserBusySeconds ?? 0) / watched.browserSeconds),
+            browserBusySeconds: round(pod.busySeconds),
+            browserBusyPercent: round(100 * pod.busySeconds / watched.browserSeconds),
+            browserCpuPercent: round(100 * pod.cpuSeconds / watched.browserSeconds),
+            browserScriptSeconds: round(pod.scriptSeconds),
+            browserLayoutAndStyleSeconds: round(pod.layoutAndStyleSeconds),
+            browserMessagesPerSecond: round(pod.messages / watched.browserSeconds),
+            browserKilobytesPerSecond: round(pod.kilobytes / watched.browserSeconds),
             serverCpuPerSessionSeconds: round(watched.serverCpuSeconds - alone.serverCpuSeconds),
             serverCpuPerSessionPercentOfCore: round(100 * (watched.serverCpuSeconds - alone.serverCpuSeconds) / watched.wallSeconds),
             burstSlowdown: round(watched.wallSeconds / alone.wallSeconds)
