@@ -7,13 +7,14 @@ import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 import { JobsCollectionNames } from './jobs-collections';
 import type { JobRow } from './job-row';
 import { JobWindowRequestSchema } from './job-query';
-import type { JobCounts, JobFacetChoices, JobWindow, JobWindowRequest, OrderSummary } from './job-query';
+import type { JobCounts, JobFacetChoices, JobListItem, JobWindow, JobWindowRequest, OrderSummary } from './job-query';
 import { SavedViewContentSchema } from './saved-views';
 import type { SavedView, SavedViewContent, SavedViewList } from './saved-views';
 
 export const JOB_QUERY_SERVICE_PATH = '/services/jobs/query';
 export const JOB_ACTION_SERVICE_PATH = '/services/jobs/actions';
 export const SAVED_VIEW_SERVICE_PATH = '/services/jobs/views';
+export const LIVE_JOB_WINDOW_PATH = '/services/jobs/live-window';
 
 /** Reads for the All Jobs pod, the Order side panel and the status bar: everyone who sees Operations. */
 export const JobQueryService = Symbol('JobQueryService');
@@ -22,6 +23,35 @@ export interface JobQueryService {
     facetChoices(): Promise<JobFacetChoices>;
     counts(): Promise<JobCounts>;
     orderSummary(orderId: string): Promise<OrderSummary | undefined>;
+}
+
+/** The window a pod shows, numbered (`watch`) so that the pod tells updates of an older window apart. */
+export const LiveJobWindowRequestSchema = JobWindowRequestSchema.extend({ watch: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) });
+export type LiveJobWindowRequest = z.input<typeof LiveJobWindowRequestSchema>;
+
+/**
+ * The window the pod shows, kept live by the backend: it tells the pod when what the window shows
+ * changed (at most a few times a second, however fast jobs change), and nothing when the change
+ * was elsewhere in the list.
+ */
+export const LiveJobWindowService = Symbol('LiveJobWindowService');
+export interface LiveJobWindowService {
+    /** Watch this window (instead of any earlier one): answers it as it is now. */
+    watch(request: LiveJobWindowRequest): Promise<JobWindow>;
+    unwatch(): Promise<void>;
+}
+
+/** A watched window that changed: its items (absent when only the counts changed) and the counts. */
+export interface JobWindowUpdate extends Omit<JobWindow, 'items'> {
+    readonly watch: number;
+    readonly items?: JobListItem[];
+    /** Jobs of the window sent before that no longer pass the query, or no longer exist: they fade out. */
+    readonly left: string[];
+}
+
+/** Called by the backend; the name starts with `on` so it travels as a notification. */
+export interface LiveJobWindowClient {
+    onDidChangeWindow(update: JobWindowUpdate): void;
 }
 
 /** What happened to each job of a multi-job action: done, or refused with a reason the operator reads. */
@@ -106,6 +136,11 @@ export const JobQueryServiceContract: RpcContract<JobQueryService> = {
     orderSummary: { access: 'operations.view', args: z.tuple([id]) }
 };
 
+export const LiveJobWindowServiceContract: RpcContract<LiveJobWindowService> = {
+    watch: { access: 'operations.view', args: z.tuple([LiveJobWindowRequestSchema]) },
+    unwatch: { access: 'operations.view', args: z.tuple([]) }
+};
+
 export const JobActionServiceContract: RpcContract<JobActionService> = {
     hold: { access: 'jobs.act', args: z.tuple([jobIds]) },
     resume: { access: 'jobs.act', args: z.tuple([jobIds]) },
@@ -135,7 +170,8 @@ export const SavedViewServiceContract: RpcContract<SavedViewService> = {
 
 /**
  * The change feed carries, for each committed order, its jobs as rows (projected for everyone who
- * sees Operations); the pod updates visible rows in place and asks for its window again.
+ * sees Operations), for sessions that follow every job. The pod follows its window through
+ * LiveJobWindowService instead; the status bar and the Order panel take the order ids only.
  */
 export const JOB_ROWS_FEED = CollectionNames.orders;
 /** Saved views are announced (ids only); the pod lists them again through SavedViewService. */

@@ -24,16 +24,22 @@ export class ChangeFeedService implements ChangeFeedClient {
     /** Fired after the connection came back: reload what you show. */
     readonly onDidReconnect: Event<void> = this.onDidReconnectEmitter.event;
 
-    protected readonly watched = new Map<string, number>();
+    /** Per collection: how many watch it, and how many of them need the documents. */
+    protected readonly watched = new Map<string, { watchers: number, withDocuments: number }>();
     protected connectedOnce = false;
 
     onDidCommit(deltas: DocumentDelta[]): void {
         this.onDidCommitEmitter.fire(deltas);
     }
 
-    /** Starts receiving a collection's changes; dispose to stop. */
-    watch(collection: string, listener: (deltas: DocumentDelta[]) => void): Disposable {
-        this.watched.set(collection, (this.watched.get(collection) ?? 0) + 1);
+    /**
+     * Starts receiving a collection's changes; dispose to stop. With `documents: false` the deltas
+     * say only which documents changed (no content travels unless another watcher needs it).
+     */
+    watch(collection: string, listener: (deltas: DocumentDelta[]) => void, options: { documents?: boolean } = {}): Disposable {
+        const documents = options.documents !== false ? 1 : 0;
+        const counts = this.watched.get(collection) ?? { watchers: 0, withDocuments: 0 };
+        this.watched.set(collection, { watchers: counts.watchers + 1, withDocuments: counts.withDocuments + documents });
         this.resubscribe();
         const subscription = this.onDidCommitDeltas(deltas => {
             const relevant = deltas.filter(delta => delta.collection === collection);
@@ -43,9 +49,9 @@ export class ChangeFeedService implements ChangeFeedClient {
         });
         return Disposable.create(() => {
             subscription.dispose();
-            const count = (this.watched.get(collection) ?? 1) - 1;
-            if (count > 0) {
-                this.watched.set(collection, count);
+            const { watchers, withDocuments } = this.watched.get(collection) ?? { watchers: 1, withDocuments: documents };
+            if (watchers > 1) {
+                this.watched.set(collection, { watchers: watchers - 1, withDocuments: withDocuments - documents });
             } else {
                 this.watched.delete(collection);
             }
@@ -67,6 +73,7 @@ export class ChangeFeedService implements ChangeFeedClient {
     }
 
     protected resubscribe(): void {
-        this.server.subscribe([...this.watched.keys()]).catch(error => this.logger.warn('change feed subscription failed', error));
+        const withoutDocuments = [...this.watched].flatMap(([collection, counts]) => counts.withDocuments ? [] : [collection]);
+        this.server.subscribe([...this.watched.keys()], withoutDocuments).catch(error => this.logger.warn('change feed subscription failed', error));
     }
 }

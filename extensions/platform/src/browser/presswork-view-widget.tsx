@@ -39,7 +39,8 @@ export abstract class PressworkViewWidget extends ReactWidget {
         this.title.iconClass = codicon(options.icon);
         this.title.closable = true;
         for (const collection of options.collections) {
-            this.toDispose.push(this.changeFeed.watch(collection, () => this.reloadSoon()));
+            // The view reloads through its service: the deltas' documents would go unread.
+            this.toDispose.push(this.changeFeed.watch(collection, () => this.reloadSoon(), { documents: false }));
         }
         this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
         this.reload();

@@ -20,10 +20,20 @@ export interface ChangeFeedClient {
 
 export const ChangeFeedServer = Symbol('ChangeFeedServer');
 export interface ChangeFeedServer {
-    /** Receive deltas of these collections (replacing an earlier subscription of this connection). */
-    subscribe(collections: string[]): Promise<void>;
+    /**
+     * Receive deltas of these collections (replacing an earlier subscription of this connection);
+     * those also listed in `withoutDocuments` come as ids only, for views that only need to know.
+     */
+    subscribe(collections: string[], withoutDocuments?: string[]): Promise<void>;
 }
 
+/**
+ * A connection receives at most one message per this interval while changes keep coming (each
+ * document once, as last committed); the first change after a quiet interval goes out at once.
+ */
+export const CHANGE_FEED_INTERVAL_MS = 250;
+
+const collectionNames = z.array(z.string().max(64)).max(50);
 export const ChangeFeedServerContract: RpcContract<ChangeFeedServer> = {
-    subscribe: { access: 'signed-in', args: z.tuple([z.array(z.string().max(64)).max(50)]) }
+    subscribe: { access: 'signed-in', args: z.tuple([collectionNames, collectionNames.optional()]) }
 };

@@ -11,7 +11,8 @@ import { STORE_PROBLEMS_PATH, StoreProblemsServiceContract } from '@presswork/pl
 import { WORKFLOW_SERVICE_PATH, WorkflowServiceContract } from '@presswork/workflow/lib/common/workflow-protocol';
 import { CONNECTIONS_SERVICE_PATH, ConnectionsServiceContract } from '@presswork/connections/lib/common/connections-protocol';
 import {
-    JOB_ACTION_SERVICE_PATH, JOB_QUERY_SERVICE_PATH, SAVED_VIEW_SERVICE_PATH, JobActionServiceContract, JobQueryServiceContract, SavedViewServiceContract
+    JOB_ACTION_SERVICE_PATH, JOB_QUERY_SERVICE_PATH, LIVE_JOB_WINDOW_PATH, SAVED_VIEW_SERVICE_PATH, JobActionServiceContract, JobQueryServiceContract,
+    LiveJobWindowServiceContract, SavedViewServiceContract
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH, CloseoutServiceContract } from '@presswork/closeout/lib/common/closeout-protocol';
 import { OUTPUT_SERVICE_PATH, OutputServiceContract } from '@presswork/output/lib/common/output-protocol';
@@ -177,6 +178,11 @@ const SERVICES: readonly ServiceRows[] = [{
         facetChoices: 'operations.view',
         counts: 'operations.view',
         orderSummary: 'operations.view'
+    }
+}, {
+    contractName: 'LiveJobWindowServiceContract', path: LIVE_JOB_WINDOW_PATH, contract: LiveJobWindowServiceContract, rows: {
+        watch: 'operations.view',
+        unwatch: 'operations.view'
     }
 }, {
     contractName: 'JobActionServiceContract', path: JOB_ACTION_SERVICE_PATH, contract: JobActionServiceContract, rows: {

@@ -85,6 +85,33 @@ function GroupCells({ host, index }: { host: AllJobsTableHost, index: number }):
     </td>;
 }
 
+interface JobCellsProps {
+    readonly row: JobRow;
+    readonly columns: readonly JobColumnContribution[];
+    /** The columns' ids in order: the cells depend on nothing else of them. */
+    readonly columnsKey: string;
+}
+
+/** Whether two rows hold the same values (a window sent again brings new objects for unchanged rows). */
+function sameRow(a: JobRow, b: JobRow): boolean {
+    if (a === b) {
+        return true;
+    }
+    const keys = Object.keys(a) as (keyof JobRow)[];
+    return keys.length === Object.keys(b).length && keys.every(key => a[key] === b[key]);
+}
+
+/**
+ * A job's cells, drawn again only when its values or the columns changed: an update of the list
+ * repaints the rows that changed, not every visible one.
+ */
+const JobCells = React.memo(({ row, columns }: JobCellsProps): React.ReactElement => <>{columns.map(column => {
+    const text = cellText(column, row);
+    return <td key={column.id} role='gridcell' data-column-id={column.id} title={column.identifier ? visibleIdentifier(text) : balancedBidi(text)}>
+        <StoreText text={text} identifier={column.identifier} />
+    </td>;
+})}</>, (before, after) => before.columnsKey === after.columnsKey && sameRow(before.row, after.row));
+
 function itemContent(index: number, _data: unknown, context: TableContext): React.ReactElement {
     const { host } = context;
     const item = host.model.itemAt(index);
@@ -92,12 +119,8 @@ function itemContent(index: number, _data: unknown, context: TableContext): Reac
         return <GroupCells host={host} index={index} />;
     }
     if (item?.kind === 'job') {
-        return <>{host.columns.map(({ column }) => {
-            const text = cellText(column, item.row);
-            return <td key={column.id} role='gridcell' data-column-id={column.id} title={column.identifier ? visibleIdentifier(text) : balancedBidi(text)}>
-                <StoreText text={text} identifier={column.identifier} />
-            </td>;
-        })}</>;
+        const columns = host.columns.map(({ column }) => column);
+        return <JobCells row={item.row} columns={columns} columnsKey={columns.map(column => column.id).join(',')} />;
     }
     return <td role='gridcell' colSpan={host.columns.length} className='presswork-job-loading'>&nbsp;</td>;
 }

@@ -11,18 +11,15 @@ import debounce = require('@theia/core/shared/lodash.debounce');
 import { z } from 'zod';
 import type { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
 import { JobColumnRegistry } from '@presswork/platform/lib/common/job-column-registry';
-import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { JOB_STATES, PHASES } from '@presswork/platform/lib/common/job-status';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { messageOf } from '@presswork/platform/lib/common/errors';
-import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
 import { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-service';
 import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
 import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
 import type { JobGroupField } from '@presswork/platform/lib/common/job-row';
 import type { JobFacetChoices, JobFacets, JobQuery } from '../../common/job-query';
-import { JOB_ROWS_FEED, JobQueryService, SAVED_VIEWS_FEED, SavedViewService } from '../../common/jobs-protocol';
-import type { OrderRowsDelta } from '../../common/jobs-protocol';
+import { JobQueryService, SAVED_VIEWS_FEED, SavedViewService } from '../../common/jobs-protocol';
 import type { SavedView, SavedViewList } from '../../common/saved-views';
 import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
 import { AllJobsToolbar } from './all-jobs-toolbar';
@@ -30,16 +27,13 @@ import { JobActionCommands } from './job-action-commands';
 import { RowSelection } from './row-selection';
 import { JobSelectionService } from './job-selection-service';
 import { JobWindowModel } from './job-window-model';
+import { LiveJobWindowWatcher } from './live-job-window-watcher';
 import { LookAlikesNote } from './look-alikes-note';
 import {
     PodViewState, defaultViewState, isSortable, moveColumn, resizeColumn, savedViewContent, sortAfterClick, toggleColumn, viewStateOf
 } from './pod-view-state';
 import { PopupMenu, PopupMenuItem } from './popup-menu';
 import { savedViewsMenu } from './saved-views-menu';
-
-/** How long the feed may be quiet before the window is fetched again; bursts coalesce into one fetch. */
-const REFRESH_DELAY_MS = 50;
-const REFRESH_MAX_WAIT_MS = 250;
 
 interface OpenMenu {
     readonly label: string;
@@ -51,8 +45,9 @@ interface OpenMenu {
 
 /**
  * The All Jobs pod: a virtualised table over the backend's sorted, grouped, filtered job list,
- * fetched by windows around what the user sees and kept live by the change feed without losing
- * the user's place, selection, sort or grouping.
+ * fetched by windows around what the user sees and kept live by the backend, which watches the
+ * window the user sees and sends it when what it shows changed, without losing the user's place,
+ * selection, sort or grouping.
  */
 @injectable()
 export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
@@ -60,6 +55,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     static readonly LABEL = nls.localize('presswork/jobs/allJobs', 'All Jobs');
 
     @inject(JobQueryService) protected readonly queries: JobQueryService;
+    @inject(LiveJobWindowWatcher) protected readonly liveWindow: LiveJobWindowWatcher;
     @inject(SavedViewService) protected readonly savedViews: SavedViewService;
     @inject(ChangeFeedService) protected readonly changeFeed: ChangeFeedService;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
@@ -82,7 +78,6 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     /** Counts opened views, so the toolbar's filter box shows the opened view's text. */
     protected viewOpens = 0;
     protected readonly tableRef = React.createRef<TableVirtuosoHandle>();
-    protected readonly refreshSoon = debounce(() => this.model.refresh(), REFRESH_DELAY_MS, { maxWait: REFRESH_MAX_WAIT_MS });
     protected readonly closeMenu = (): void => {
         this.menu = undefined;
         this.update();
@@ -99,15 +94,15 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.node.tabIndex = -1;
         this.available = this.columnRegistry.all();
         this.view = defaultViewState(this.available);
-        this.model = new JobWindowModel(request => this.queries.window(request), this.queryOf(this.view));
+        this.model = new JobWindowModel(request => this.queries.window(request), this.queryOf(this.view), undefined, request => this.liveWindow.watch(request));
         this.toDispose.push(this.model.onDidChange(() => this.modelChanged()));
         this.toDispose.push({ dispose: () => this.model.dispose() });
-        this.toDispose.push(this.changeFeed.watch(JOB_ROWS_FEED, deltas => this.onDeltas(deltas)));
+        this.toDispose.push(this.liveWindow.onDidUpdate(update => this.model.applyUpdate(update)));
+        this.toDispose.push({ dispose: () => this.liveWindow.unwatch() });
         // A view another user shares (or stops sharing) shows up in the Views menu without a reload.
         this.toDispose.push(this.changeFeed.watch(SAVED_VIEWS_FEED, () => this.loadViewsSoon()));
         this.toDispose.push({ dispose: () => this.loadViewsSoon.cancel() });
         this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
-        this.toDispose.push({ dispose: () => this.refreshSoon.cancel() });
         this.doInit();
     }
 
@@ -170,24 +165,6 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         }
         this.revision++;
         this.update();
-    }
-
-    protected onDeltas(deltas: DocumentDelta[]): void {
-        const rows: JobRow[] = [];
-        const orderIdsWithoutRows: string[] = [];
-        for (const delta of deltas) {
-            const document = delta.document as OrderRowsDelta | undefined;
-            if (document?.rows) {
-                rows.push(...document.rows);
-            } else {
-                orderIdsWithoutRows.push(delta.id);
-            }
-        }
-        if (this.selected.refresh(rows)) {
-            this.publishSelection();
-        }
-        this.model.applyOrders(deltas.map(delta => delta.id), rows, orderIdsWithoutRows);
-        this.refreshSoon();
     }
 
     protected publishSelection(): void {

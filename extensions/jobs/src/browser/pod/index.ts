@@ -11,6 +11,7 @@ import { AllJobsWidget } from './all-jobs-widget';
 import { JobActionCommands } from './job-action-commands';
 import { ALL_JOBS_COLUMNS } from './job-columns';
 import { JobSelectionService } from './job-selection-service';
+import { LiveJobWindowWatcher } from './live-job-window-watcher';
 import { OperationsContribution } from './operations-contribution';
 import { OperationsStatusBar } from './operations-status-bar';
 import { OrderPanelWidget } from './order-panel-widget';
@@ -23,6 +24,7 @@ export function bindOperations(bind: interfaces.Bind): void {
     bindServiceProxy(bind, JobQueryService, JOB_QUERY_SERVICE_PATH);
     bindServiceProxy(bind, SavedViewService, SAVED_VIEW_SERVICE_PATH);
 
+    bind(LiveJobWindowWatcher).toSelf().inSingletonScope();
     bind(JobSelectionService).toSelf().inSingletonScope();
     bind(JobActionCommands).toSelf().inSingletonScope();
     bind(CommandContribution).toService(JobActionCommands);

@@ -1,13 +1,28 @@
 import { nls } from '@theia/core/lib/common/nls';
 import type { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
 
+/** One formatter for every cell: making one per call (as `toLocaleString` with options does) is slow. */
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+/** The texts of the dates shown lately; rows drawn again show the same dates. */
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_KEPT = 2_000;
+
 /** Dates as the shop reads them: local date and time to the minute. */
 export function formatDateTime(value: unknown): string {
     if (typeof value !== 'string' || !value) {
         return '';
     }
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? value : date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+    let text = formattedDates.get(value);
+    if (text === undefined) {
+        const date = new Date(value);
+        dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+        text = Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+        if (formattedDates.size >= FORMATTED_DATES_KEPT) {
+            formattedDates.clear();
+        }
+        formattedDates.set(value, text);
+    }
+    return text;
 }
 
 function column(id: string, label: string, field: string, defaultWidth: number, visibleByDefault = true, format?: (value: unknown) => string): JobColumnContribution {

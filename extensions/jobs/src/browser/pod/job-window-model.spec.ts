@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import type { JobListItem, JobWindow, JobWindowRequest } from '../../common/job-query';
+import type { LiveJobWindowRequest } from '../../common/jobs-protocol';
 import { JobWindowModel } from './job-window-model';
 import { moveColumn, sortAfterClick, toggleColumn } from './pod-view-state';
 
@@ -59,23 +60,44 @@ describe('JobWindowModel', () => {
         assert.equal(jobAt(model, 99_960)?.id, 'job-99960');
     });
 
-    it('updates a loaded row in place from the feed, ignoring an older version', async () => {
-        const model = new JobWindowModel(backend(100).fetch, {});
+    it('takes the watched window the backend sends, and drops one sent for an earlier window', async () => {
+        const store = backend(100);
+        const watched: LiveJobWindowRequest[] = [];
+        const model = new JobWindowModel(store.fetch, {}, undefined, request => {
+            watched.push(request);
+            return store.fetch(request);
+        });
+        await model.setQuery({});
         await model.setRange(0, 20);
-        model.applyOrders(['order-1'], [row(2, 'Held', 2), row(3, 'Queued', 2)]);
+        assert.equal(watched.length, 1, 'a new query is watched');
+        const items: JobListItem[] = [row(2, 'Held', 2), row(3)].map(held => ({ kind: 'job', row: held }));
+        model.applyUpdate({ watch: watched[0].watch, offset: 2, items, total: 100, matchingJobs: 100, allJobs: 100, lookAlikes: 0, left: [] });
         assert.equal(jobAt(model, 2)?.state, 'Held');
-        model.applyOrders(['order-1'], [row(2, 'Queued', 1)]);
-        assert.equal(jobAt(model, 2)?.state, 'Held');
+        model.applyUpdate({ watch: watched[0].watch - 1, offset: 2, items: [{ kind: 'job', row: row(2) }], total: 100, matchingJobs: 100, allJobs: 100, lookAlikes: 0, left: [] });
+        assert.equal(jobAt(model, 2)?.state, 'Held', 'an update of an earlier window is dropped');
     });
 
-    it('fades a changed row out of the list before the refresh removes it', async () => {
+    it('changes only the counts and the scroll height when the backend says the items stayed', async () => {
+        const store = backend(100);
+        const model = new JobWindowModel(store.fetch, {}, undefined, store.fetch);
+        await model.setQuery({});
+        await model.setRange(0, 20);
+        model.applyUpdate({ watch: 1, offset: 0, total: 150, matchingJobs: 150, allJobs: 160, lookAlikes: 0, left: [] });
+        assert.equal(model.total, 150);
+        assert.equal(model.allJobs, 160);
+        assert.equal(jobAt(model, 0)?.id, 'job-0', 'the loaded rows stay');
+    });
+
+    it('fades a row that left the list before the update removes it', async () => {
         const hidden = new Set<string>();
         const timers: (() => void)[] = [];
-        const model = new JobWindowModel(backend(100, hidden).fetch, {}, ((callback: () => void) => timers.push(callback)) as unknown as typeof setTimeout);
+        const store = backend(100, hidden);
+        const model = new JobWindowModel(store.fetch, {}, ((callback: () => void) => timers.push(callback)) as unknown as typeof setTimeout, store.fetch);
+        await model.setQuery({});
         await model.setRange(0, 20);
         hidden.add('job-2');
-        model.applyOrders(['order-1'], [row(2, 'Held', 2), row(3, 'Queued', 2)]);
-        await model.refresh();
+        const window = await store.fetch({ query: {}, offset: 0, limit: 100 });
+        model.applyUpdate({ watch: 1, ...window, left: ['job-2'] });
         assert.ok(model.isFading('job-2'));
         assert.equal(jobAt(model, 2)?.id, 'job-2', 'still shown while it fades');
         assert.equal(timers.length, 1);
@@ -83,6 +105,27 @@ describe('JobWindowModel', () => {
         assert.ok(!model.isFading('job-2'));
         assert.equal(jobAt(model, 2)?.id, 'job-3');
         assert.equal(model.total, 99);
+    });
+
+    it('has the backend watch the new window once scrolling rests outside the watched one', async () => {
+        const store = backend(10_000);
+        const timers: (() => void)[] = [];
+        const watched: LiveJobWindowRequest[] = [];
+        const model = new JobWindowModel(store.fetch, {}, ((callback: () => void) => timers.push(callback)) as unknown as typeof setTimeout, request => {
+            watched.push(request);
+            return store.fetch(request);
+        });
+        await model.setQuery({});
+        await model.setRange(0, 40);
+        assert.equal(timers.length, 0, 'inside the watched window');
+        await model.setRange(5000, 5040);
+        await model.setRange(5010, 5050);
+        assert.equal(timers.length, 2);
+        timers[timers.length - 1]();
+        await new Promise(resolve => setImmediate(resolve));
+        assert.equal(watched.length, 2);
+        assert.ok(watched[1].offset <= 5010 && watched[1].offset + watched[1].limit > 5050);
+        assert.ok(watched[1].watch > watched[0].watch);
     });
 
     it('drops answers to an earlier query', async () => {

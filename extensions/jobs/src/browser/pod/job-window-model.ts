@@ -1,6 +1,6 @@
 import { Emitter, Event } from '@theia/core/lib/common/event';
-import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import type { JobListItem, JobQuery, JobWindow, JobWindowRequest } from '../../common/job-query';
+import type { JobWindowUpdate, LiveJobWindowRequest } from '../../common/jobs-protocol';
 
 /** How many items to fetch beyond the visible range on each side, so short scrolls find rows loaded. */
 export const OVERSCAN = 40;
@@ -10,12 +10,17 @@ export const MAX_WINDOW = 400;
 export const KEEP_AROUND = 1000;
 /** How long a row that left the list fades before the list closes over it (matches the CSS). */
 export const FADE_MS = 600;
+/** How long scrolling rests before the backend is told the window the user now sees. */
+export const REWATCH_DELAY_MS = 150;
 
 export type FetchWindow = (request: JobWindowRequest) => Promise<JobWindow>;
+/** Asks the backend for a window and to keep telling what changes in it (LiveJobWindowService.watch). */
+export type WatchWindow = (request: LiveJobWindowRequest) => Promise<JobWindow>;
 
 /**
  * The pod's list as far as it is loaded: items cached by index around what the user sees, the total
- * that gives the scroll height, and the rows kept fresh by the live feed. The backend sorts, groups
+ * that gives the scroll height, and the rows kept fresh by the backend, which watches the window
+ * around what the user sees and sends it when what it shows changed. The backend sorts, groups
  * and filters; this model only asks for windows and merges what arrives.
  */
 export class JobWindowModel {
@@ -27,8 +32,11 @@ export class JobWindowModel {
     protected pending = new Set<string>();
     protected fading = new Set<string>();
     protected fadeTimer: ReturnType<typeof setTimeout> | undefined;
-    /** Jobs the feed changed since the last refresh: if they leave the list, they fade out. */
-    protected changedSinceRefresh = new Set<string>();
+    /** Numbers the windows watched: updates of an earlier one are dropped. */
+    protected watches = 0;
+    /** The span the backend watches, once a window was watched. */
+    protected watched: { offset: number, limit: number } | undefined;
+    protected rewatchTimer: ReturnType<typeof setTimeout> | undefined;
 
     total = 0;
     matchingJobs = 0;
@@ -41,9 +49,13 @@ export class JobWindowModel {
     protected readonly onDidChangeEmitter = new Emitter<void>();
     readonly onDidChange: Event<void> = this.onDidChangeEmitter.event;
 
-    /** `setTimer` wraps `setTimeout`: Chromium refuses a `setTimeout` called as a method of another object. */
+    /**
+     * `setTimer` wraps `setTimeout`: Chromium refuses a `setTimeout` called as a method of another
+     * object. Without `watchWindow` windows are fetched again only when asked to (`refresh`).
+     */
     constructor(protected readonly fetchWindow: FetchWindow, protected query: JobQuery,
-        protected readonly setTimer: (handler: () => void, ms: number) => ReturnType<typeof setTimeout> = (handler, ms) => setTimeout(handler, ms)) { }
+        protected readonly setTimer: (handler: () => void, ms: number) => ReturnType<typeof setTimeout> = (handler, ms) => setTimeout(handler, ms),
+        protected readonly watchWindow: WatchWindow = request => fetchWindow(request)) { }
 
     get currentQuery(): JobQuery {
         return this.query;
@@ -77,7 +89,6 @@ export class JobWindowModel {
         this.generation++;
         this.items.clear();
         this.pending.clear();
-        this.changedSinceRefresh.clear();
         await this.load(this.windowAround(this.range.start, this.range.end), true);
     }
 
@@ -93,45 +104,50 @@ export class JobWindowModel {
                 missingTo = index;
             }
         }
+        if (this.watched && (start < this.watched.offset || end >= this.watched.offset + this.watched.limit)) {
+            this.rewatchSoon();
+        }
         if (missingFrom !== undefined || !this.loaded) {
             await this.load(this.windowAround(missingFrom ?? start, missingTo), false);
         }
     }
 
-    /** Fetches the window around what the user sees again (after live changes), keeping the place. */
+    /** Fetches the window around what the user sees again and has the backend watch it, keeping the place. */
     async refresh(): Promise<void> {
         await this.load(this.windowAround(this.range.start, this.range.end), true);
     }
 
+    /** The user scrolled out of the watched window: once scrolling rests, the backend watches the new one. */
+    protected rewatchSoon(): void {
+        clearTimeout(this.rewatchTimer);
+        this.rewatchTimer = this.setTimer(() => {
+            this.rewatchTimer = undefined;
+            this.refresh();
+        }, REWATCH_DELAY_MS);
+    }
+
     /**
-     * What the feed says about some orders: loaded rows of their jobs are replaced at once; loaded
-     * jobs of these orders that are no longer among the rows (the order was deleted or lost the job)
-     * are noted, so they fade out when the refresh drops them.
+     * The watched window changed on the backend: its items replace what is loaded (jobs that left
+     * the list fade out first), or only the counts and the scroll height change.
      */
-    applyOrders(orderIds: readonly string[], rows: readonly JobRow[], orderIdsWithoutRows: readonly string[] = []): void {
-        const byId = new Map(rows.map(row => [row.id, row]));
-        const touched = new Set(orderIds);
-        for (const id of orderIdsWithoutRows) {
-            touched.add(id);
+    applyUpdate(update: JobWindowUpdate): void {
+        if (update.watch !== this.watches) {
+            return;
         }
-        for (const row of rows) {
-            this.changedSinceRefresh.add(row.id);
+        // An older answer still fading in must not overwrite this one.
+        const refresh = ++this.refreshes;
+        const generation = this.generation;
+        const { items, left: _left, watch: _watch, ...counts } = update;
+        if (!items) {
+            this.merge({ ...counts, items: [] }, false);
+            return;
         }
-        let changed = false;
-        for (const [index, item] of this.items) {
-            if (item.kind !== 'job' || !touched.has(item.row.orderId)) {
-                continue;
-            }
-            const fresh = byId.get(item.row.id);
-            if (!fresh) {
-                this.changedSinceRefresh.add(item.row.id);
-            } else if (fresh.orderVersion >= item.row.orderVersion && fresh !== item.row) {
-                this.items.set(index, { ...item, row: fresh });
-                changed = true;
-            }
-        }
-        if (changed) {
-            this.onDidChangeEmitter.fire();
+        const window: JobWindow = { ...counts, items };
+        const leaving = this.visibleJobs(update.left);
+        if (leaving.length) {
+            this.fadeThen(leaving, () => generation === this.generation && refresh === this.refreshes && this.merge(window, true));
+        } else {
+            this.merge(window, true);
         }
     }
 
@@ -142,8 +158,8 @@ export class JobWindowModel {
     }
 
     /**
-     * Fetches one window. `replace` drops every other loaded item (positions may have moved); rows
-     * the feed changed that are no longer in the list fade out first.
+     * Fetches one window. `replace` drops every other loaded item (positions may have moved) and has
+     * the backend watch this window from now on.
      */
     protected async load(window: { offset: number, limit: number }, replace: boolean): Promise<void> {
         const key = `${this.generation}:${window.offset}:${window.limit}:${replace}`;
@@ -154,22 +170,14 @@ export class JobWindowModel {
         const generation = this.generation;
         const refresh = replace ? ++this.refreshes : this.refreshes;
         const current = (): boolean => generation === this.generation && (!replace || refresh === this.refreshes);
-        const changed = replace ? this.changedSinceRefresh : new Set<string>();
-        if (replace) {
-            this.changedSinceRefresh = new Set();
-        }
         try {
-            const result = await this.fetchWindow({ query: this.query, offset: window.offset, limit: window.limit });
+            const request = { query: this.query, offset: window.offset, limit: window.limit };
+            const result = replace ? await this.watch(request) : await this.fetchWindow(request);
             if (!current()) {
                 return;
             }
             this.error = undefined;
-            const leaving = replace ? this.leavingJobs(result, changed) : [];
-            if (leaving.length) {
-                this.fadeThen(leaving, () => current() && this.merge(result, replace));
-            } else {
-                this.merge(result, replace);
-            }
+            this.merge(result, replace);
         } catch (error) {
             this.error = error instanceof Error ? error.message : String(error);
             this.onDidChangeEmitter.fire();
@@ -178,19 +186,25 @@ export class JobWindowModel {
         }
     }
 
-    /** Jobs the feed changed that were shown in this window's span and are not in the new window. */
-    protected leavingJobs(result: JobWindow, changed: ReadonlySet<string>): string[] {
-        if (!changed.size) {
+    protected watch(request: JobWindowRequest): Promise<JobWindow> {
+        const watch = ++this.watches;
+        this.watched = { offset: request.offset, limit: request.limit };
+        return this.watchWindow({ ...request, watch });
+    }
+
+    /** Those of these jobs that are shown in the visible range. */
+    protected visibleJobs(jobIds: readonly string[]): string[] {
+        if (!jobIds.length) {
             return [];
         }
-        const present = new Set(result.items.flatMap(item => item.kind === 'job' ? [item.row.id] : []));
-        const leaving: string[] = [];
+        const wanted = new Set(jobIds);
+        const visible: string[] = [];
         for (const [index, item] of this.items) {
-            if (index >= this.range.start && index <= this.range.end && item.kind === 'job' && changed.has(item.row.id) && !present.has(item.row.id)) {
-                leaving.push(item.row.id);
+            if (index >= this.range.start && index <= this.range.end && item.kind === 'job' && wanted.has(item.row.id)) {
+                visible.push(item.row.id);
             }
         }
-        return leaving;
+        return visible;
     }
 
     protected fadeThen(jobIds: readonly string[], then: () => unknown): void {
@@ -228,6 +242,7 @@ export class JobWindowModel {
 
     dispose(): void {
         clearTimeout(this.fadeTimer);
+        clearTimeout(this.rewatchTimer);
         this.onDidChangeEmitter.dispose();
     }
 }

@@ -34,7 +34,7 @@ export class OperationsStatusBar implements FrontendApplicationContribution {
         if (!this.currentUser.can('operations.view')) {
             return;
         }
-        this.changeFeed.watch(JOB_ROWS_FEED, () => this.refreshSoon());
+        this.changeFeed.watch(JOB_ROWS_FEED, () => this.refreshSoon(), { documents: false });
         this.changeFeed.onDidReconnect(() => this.refreshSoon());
         await this.refresh();
     }

@@ -51,7 +51,7 @@ export class OrderPanelWidget extends ReactWidget {
                 // The enablement of the order actions follows the selected rows.
                 this.update();
             }
-        }));
+        }, { documents: false }));
         this.toDispose.push(this.changeFeed.onDidReconnect(() => this.load()));
         this.toDispose.push({ dispose: () => this.reloadSoon.cancel() });
         this.showOrder(this.selection.selectedRows[0]?.orderId);

@@ -118,7 +118,8 @@ export class JobList {
         return { items, total: position };
     }
 
-    protected passes(job: IndexedJob): boolean {
+    /** Whether the job passes the list's filters (it is in the list when it exists). */
+    passes(job: IndexedJob): boolean {
         const { text, facets } = this.filter;
         return (!text || job.search.includes(text)) && (!facets || facets(job));
     }

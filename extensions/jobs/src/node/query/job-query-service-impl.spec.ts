@@ -4,6 +4,7 @@ import type { User } from '@presswork/platform/lib/common/user-schema';
 import { ChangeFeedHub } from '@presswork/platform/lib/node/change-feed/change-feed-hub';
 import type { ChangeFeedSubscriber } from '@presswork/platform/lib/node/change-feed/change-feed-hub';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { CHANGE_FEED_INTERVAL_MS } from '@presswork/platform/lib/common/change-feed-protocol';
 import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
 import type { Authority } from '@presswork/platform/lib/common/authority';
 import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
@@ -98,7 +99,8 @@ describe('JobQueryServiceImpl and the orders projection', () => {
         hub.add(monitor);
         const order = await fixture.addOrder('order-1', 1, () => ({ state: 'Held' }));
         await fixture.store.delete(OrdersCollection, order.id, order.version);
-        await new Promise(resolve => setImmediate(resolve));
+        // The deletion follows the creation within the feed's interval: it goes out when the interval is up.
+        await new Promise(resolve => setTimeout(resolve, CHANGE_FEED_INTERVAL_MS + 50));
         assert.deepEqual(received.map(delta => [delta.kind, delta.id]), [['created', 'order-1'], ['deleted', 'order-1']]);
         assert.equal((received[0].document as OrderRowsDelta).rows[0].state, 'Held');
         assert.equal(received[1].document, undefined);

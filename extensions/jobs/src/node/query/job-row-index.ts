@@ -1,5 +1,6 @@
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
+import { Emitter, Event } from '@theia/core/lib/common/event';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
@@ -49,6 +50,10 @@ export class JobRowIndex implements BackendApplicationContribution {
     protected readonly lookAlikes = new LookAlikeOrderNumbers();
     protected loading: Promise<void> | undefined;
     protected loaded = false;
+    protected announcing = false;
+    protected readonly onDidChangeJobsEmitter = new Emitter<void>();
+    /** Jobs changed: fired once per turn of the event loop, after the index took every change of the turn. */
+    readonly onDidChangeJobs: Event<void> = this.onDidChangeJobsEmitter.event;
 
     initialize(): void {
         this.store.onDidChange(change => this.apply(change));
@@ -85,6 +90,12 @@ export class JobRowIndex implements BackendApplicationContribution {
             waitingForCloseout: this.stateCounts.get(WAITING_FOR_CLOSEOUT) ?? 0,
             all: this.jobs.size
         };
+    }
+
+    /** Whether the job exists and passes the query's filters. */
+    matches(query: Omit<CheckedJobQuery, 'collapsed'>, jobId: string): boolean {
+        const job = this.jobs.get(jobId);
+        return !!job && this.list(query).passes(job);
     }
 
     /** A window of the sorted, grouped, filtered list of jobs. */
@@ -186,6 +197,19 @@ export class JobRowIndex implements BackendApplicationContribution {
             }
         } else if (change.collection === WorkflowsCollection.name) {
             this.renameWorkflow(change.id, (change.document as Workflow | undefined)?.name);
+        } else {
+            return;
+        }
+        this.announce();
+    }
+
+    protected announce(): void {
+        if (!this.announcing) {
+            this.announcing = true;
+            setImmediate(() => {
+                this.announcing = false;
+                this.onDidChangeJobsEmitter.fire();
+            });
         }
     }
 

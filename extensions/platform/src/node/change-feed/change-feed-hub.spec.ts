@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import type { Authority } from '../../common/authority';
+import { CHANGE_FEED_INTERVAL_MS } from '../../common/change-feed-protocol';
 import type { DocumentDelta } from '../../common/change-feed-protocol';
 import { PressworkError } from '../../common/errors';
 import type { User } from '../../common/user-schema';
@@ -64,7 +65,8 @@ describe('ChangeFeedHub', () => {
         temp = await openTempStore([], 'presswork-feed-');
         store = temp.store;
         logger = recordingLogger();
-        hub = inject(new ChangeFeedHub(), { store, projectionProvider: { getContributions: () => [usersProjection] }, logger });
+        // Without the interval, so every flush reaches the browsers at once (the interval has tests of its own below).
+        hub = inject(new ChangeFeedHub(), { store, projectionProvider: { getContributions: () => [usersProjection] }, logger, intervalMs: 0 });
         // The hub starts listening in initialize() (a backend contribution); older versions did it in a @postConstruct init().
         const starter = hub as unknown as { initialize?(): void, init?(): void };
         (starter.initialize ?? starter.init)!.call(hub);
@@ -121,7 +123,7 @@ describe('ChangeFeedHub', () => {
         assert.equal(monitor.client.onDidCommit.called, false);
     });
 
-    it('batches changes announced in the same turn into one call', async () => {
+    it('batches changes announced in the same turn into one call, each document once as last committed', async () => {
         const created = await store.create(UsersCollection, newUser('user-a', 'alice'));
         await nextTurn();
         admin.client.onDidCommit.resetHistory();
@@ -137,7 +139,8 @@ describe('ChangeFeedHub', () => {
             clock.restore();
         }
         assert.equal(admin.client.onDidCommit.callCount, 1);
-        assert.deepEqual(admin.client.onDidCommit.firstCall.args[0].map(delta => [delta.kind, delta.version]), [['updated', 2], ['updated', 3]]);
+        assert.deepEqual(admin.client.onDidCommit.firstCall.args[0].map(delta => [delta.kind, delta.version]), [['updated', 3]]);
+        assert.equal((admin.client.onDidCommit.firstCall.args[0][0].document as User).authority, 'Monitor');
     });
 
     it('sends updates and deletions, a deletion without a document', async () => {
@@ -251,6 +254,80 @@ describe('ChangeFeedHub', () => {
         await nextTurn();
         assert.equal(admin.client.onDidCommit.callCount, 2);
         assert.deepEqual(admin.client.onDidCommit.getCalls().map(call => call.args[0].map(delta => delta.id)), [['user-a'], ['user-b']]);
+    });
+});
+
+describe('ChangeFeedHub per connection, while changes keep coming', () => {
+
+    let store: FileDocumentStore;
+    let temp: TempStore;
+    let hub: ChangeFeedHub;
+    let clock: sinon.SinonFakeTimers;
+    let admin: ChangeFeedSubscriber & { client: { onDidCommit: sinon.SinonSpy<[DocumentDelta[]], void> } };
+
+    beforeEach(async () => {
+        temp = await openTempStore([], 'presswork-feed-');
+        store = temp.store;
+        hub = inject(new ChangeFeedHub(), { store, projectionProvider: { getContributions: () => [usersProjection] }, logger: recordingLogger() });
+        hub.initialize();
+        // The store and the hub's turn run for real; the interval's timer and clock are the test's.
+        clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+        admin = {
+            caller: callerOf('Administrator'), client: { onDidCommit: sinon.spy((_deltas: DocumentDelta[]): void => undefined) },
+            collections: new Set([UsersCollection.name])
+        };
+        hub.add(admin);
+    });
+
+    afterEach(async () => {
+        hub.remove(admin);
+        clock.restore();
+        sinon.restore();
+        await temp.dispose();
+    });
+
+    it('sends the first change at once, then at most one message per interval, each document as last committed', async () => {
+        const created = await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        assert.equal(admin.client.onDidCommit.callCount, 1, 'an idle change goes out at once');
+
+        let current = created;
+        for (let change = 0; change < 10; change++) {
+            current = await store.update(UsersCollection, { ...current, name: `alice-${change}` });
+            await store.create(UsersCollection, newUser(`user-${change}`, `user${change}`));
+            await nextTurn();
+            clock.tick(40);
+        }
+        // 10 rounds of 40 ms: 400 ms of changes; the last interval's message is still waiting.
+        clock.tick(CHANGE_FEED_INTERVAL_MS);
+        await nextTurn();
+        const calls = admin.client.onDidCommit.getCalls().map(call => call.args[0]);
+        assert.ok(calls.length <= 1 + Math.ceil(400 / CHANGE_FEED_INTERVAL_MS) + 1, `${calls.length} messages for 20 commits`);
+        const updatesOfA = calls.flat().filter(delta => delta.id === 'user-a');
+        assert.ok(updatesOfA.length < 5, 'an often changed document travels once per message');
+        assert.equal((updatesOfA[updatesOfA.length - 1].document as User).name, 'alice-9', 'its last version arrives');
+        assert.equal(new Set(calls.flat().filter(delta => delta.kind === 'created').map(delta => delta.id)).size, 11, 'no created document is lost');
+        assert.equal(clock.countTimers(), 0);
+    });
+
+    it('stops the timer of a connection that closes with changes waiting', async () => {
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        await store.create(UsersCollection, newUser('user-b', 'bob'));
+        await nextTurn();
+        assert.equal(clock.countTimers(), 1, 'the second change waits for the interval');
+        hub.remove(admin);
+        assert.equal(clock.countTimers(), 0);
+        clock.tick(CHANGE_FEED_INTERVAL_MS);
+        assert.equal(admin.client.onDidCommit.callCount, 1);
+    });
+
+    it('sends ids only for a collection subscribed without documents', async () => {
+        admin.withoutDocuments = new Set([UsersCollection.name]);
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        await nextTurn();
+        const [delta] = admin.client.onDidCommit.firstCall.args[0];
+        assert.deepEqual([delta.kind, delta.id, delta.version, delta.document], ['created', 'user-a', 1, undefined]);
     });
 });
 

@@ -3,7 +3,9 @@ import { BackendApplicationContribution } from '@theia/core/lib/node/backend-app
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { hasPermission } from '../../common/authority';
+import { CHANGE_FEED_INTERVAL_MS } from '../../common/change-feed-protocol';
 import type { ChangeFeedClient, DocumentDelta } from '../../common/change-feed-protocol';
+import { Coalescer } from '../../common/coalescer';
 import type { DocumentChange } from '../../common/store-protocol';
 import { DocumentStore } from '../store/document-store';
 import type { RpcCaller } from '../rpc/rpc-caller';
@@ -13,11 +15,21 @@ export interface ChangeFeedSubscriber {
     readonly caller: RpcCaller;
     readonly client: ChangeFeedClient;
     collections: ReadonlySet<string>;
+    /** Collections whose deltas go without their document (ids only). */
+    withoutDocuments?: ReadonlySet<string>;
+}
+
+/** What waits to go to one subscriber: each document's last change, in commit order. */
+interface SubscriberQueue {
+    readonly pending: Map<string, DocumentChange>;
+    readonly coalescer: Coalescer;
 }
 
 /**
  * Fans committed changes out to every subscribed browser connection. Changes committed in the same
- * turn of the event loop travel together, so a burst of intake costs one message per browser.
+ * turn of the event loop travel together; while changes keep coming, each connection receives at
+ * most one message per interval holding each document's last change, so a burst of intake costs a
+ * browser a few messages a second whatever the rate of commits.
  *
  * It starts with the backend rather than with the first browser: a root singleton first resolved
  * from a connection's container cannot see the root's named contribution providers.
@@ -28,9 +40,11 @@ export class ChangeFeedHub implements BackendApplicationContribution {
     @inject(ContributionProvider) @named(ChangeFeedProjection) protected readonly projectionProvider: ContributionProvider<ChangeFeedProjection>;
     @inject(ILogger) @named('platform:ChangeFeedHub') protected readonly logger: ILogger;
 
-    protected readonly subscribers = new Set<ChangeFeedSubscriber>();
+    protected readonly subscribers = new Map<ChangeFeedSubscriber, SubscriberQueue>();
     protected pending: DocumentChange[] = [];
     protected projections = new Map<string, ChangeFeedProjection>();
+    /** At most one message per this interval to each connection while changes keep coming. */
+    protected intervalMs = CHANGE_FEED_INTERVAL_MS;
 
     initialize(): void {
         this.projections = projectionsByCollection(this.projectionProvider.getContributions());
@@ -38,10 +52,15 @@ export class ChangeFeedHub implements BackendApplicationContribution {
     }
 
     add(subscriber: ChangeFeedSubscriber): void {
-        this.subscribers.add(subscriber);
+        if (!this.subscribers.has(subscriber)) {
+            const pending = new Map<string, DocumentChange>();
+            this.subscribers.set(subscriber, { pending, coalescer: new Coalescer(() => this.send(subscriber, pending), this.intervalMs) });
+        }
     }
 
+    /** The connection closed: nothing more is sent to it and its timer stops. */
     remove(subscriber: ChangeFeedSubscriber): void {
+        this.subscribers.get(subscriber)?.coalescer.dispose();
         this.subscribers.delete(subscriber);
     }
 
@@ -58,14 +77,31 @@ export class ChangeFeedHub implements BackendApplicationContribution {
     protected flush(): void {
         const changes = this.pending;
         this.pending = [];
-        for (const subscriber of this.subscribers) {
-            const deltas = this.deltasFor(subscriber, changes);
-            if (deltas.length) {
-                try {
-                    subscriber.client.onDidCommit(deltas);
-                } catch (error) {
-                    this.logger.warn('could not send changes to a browser', error);
+        for (const [subscriber, queue] of this.subscribers) {
+            let queued = false;
+            for (const change of changes) {
+                if (subscriber.collections.has(change.collection)) {
+                    // A later change of the same document replaces the earlier one, at the end.
+                    const key = `${change.collection}/${change.id}`;
+                    queue.pending.delete(key);
+                    queue.pending.set(key, change);
+                    queued = true;
                 }
+            }
+            if (queued) {
+                queue.coalescer.request();
+            }
+        }
+    }
+
+    protected send(subscriber: ChangeFeedSubscriber, pending: Map<string, DocumentChange>): void {
+        const deltas = this.deltasFor(subscriber, [...pending.values()]);
+        pending.clear();
+        if (deltas.length) {
+            try {
+                subscriber.client.onDidCommit(deltas);
+            } catch (error) {
+                this.logger.warn('could not send changes to a browser', error);
             }
         }
     }
@@ -82,9 +118,10 @@ export class ChangeFeedHub implements BackendApplicationContribution {
         for (const change of changes) {
             const projection = this.projections.get(change.collection)!;
             if (subscriber.collections.has(change.collection) && hasPermission(authority, projection.permission)) {
+                const withDocument = change.document && !subscriber.withoutDocuments?.has(change.collection);
                 deltas.push({
                     collection: change.collection, kind: change.kind, id: change.id, version: change.version,
-                    document: change.document && projection.project(change.document)
+                    document: withDocument ? projection.project(change.document!) : undefined
                 });
             }
         }

@@ -16,7 +16,7 @@ export class ChangeFeedServerImpl implements ChangeFeedServer {
         this.client = client;
     }
 
-    async subscribe(collections: string[]): Promise<void> {
+    async subscribe(collections: string[], withoutDocuments: string[] = []): Promise<void> {
         if (!this.client) {
             return;
         }
@@ -25,6 +25,7 @@ export class ChangeFeedServerImpl implements ChangeFeedServer {
             this.hub.add(this.subscriber);
         }
         this.subscriber.collections = new Set(collections);
+        this.subscriber.withoutDocuments = new Set(withoutDocuments);
     }
 
     dispose(): void {
