@@ -8,6 +8,7 @@ import { NotificationsEventsStartup } from '@presswork/notifications/lib/node/ev
 import { FileEventJournal } from '@presswork/notifications/lib/node/journal/file-event-journal';
 import { EndpointsCollection } from '@presswork/notifications/lib/node/notifications-collections';
 import { DeliveryIds } from '@presswork/notifications/lib/node/rules/delivery-ids';
+import { SmtpMailer } from '@presswork/notifications/lib/node/email/smtp-mailer';
 import { RulesLifecycle } from '@presswork/notifications/lib/node/rules/rules-lifecycle';
 import { sealText } from '@presswork/notifications/lib/node/sealed-text';
 import { backendContainer } from '../backend-container';
@@ -49,6 +50,7 @@ export async function startNotifications(container: Container, prepare: (store: 
         publisher: container.get<EventPublisher>(EventPublisher),
         stop: async () => {
             await rules.stop();
+            container.get(SmtpMailer).onStop();
             events.onStop();
             await container.get(FileEventJournal).close();
             await store.close();
