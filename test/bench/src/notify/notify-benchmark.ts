@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { runChild } from '../child-process';
 import { TargetCheck, check } from '../results';
 import { percentile } from '../statistics';
-import { EventLoopDelay, NotifyBenchRequest, NotifyChildResult, NotifyPhase, PhaseRun, PhasedRun, eventIndexIn, isMailed } from './notify-protocol';
+import { DeliveryStages, EventLoopDelay, NotifyBenchRequest, NotifyChildResult, NotifyPhase, PhaseRun, PhasedRun, eventIndexIn, isMailed } from './notify-protocol';
 
 /** The load: events offered to both the backend and the baseline at `LOAD_RATE` a second. */
 const EVENTS = 10_000;
@@ -42,6 +42,7 @@ export interface RunFigures {
     readonly email: ChannelFigures;
     readonly eventLoop: EventLoopDelay;
     readonly unfinished: number;
+    readonly stages?: DeliveryStages;
 }
 
 export interface PhaseFigures {
@@ -126,7 +127,7 @@ function figures(receipts: readonly Receipt[], run: Receipt['run'], phase: Notif
         };
     };
     const mailed = paced.sentAt.filter((_, offset) => isMailed(phase.first + offset)).length;
-    return { webhook: channel('webhook', paced.sentAt.length), email: channel('email', mailed), eventLoop: paced.eventLoop, unfinished: paced.unfinished };
+    return { webhook: channel('webhook', paced.sentAt.length), email: channel('email', mailed), eventLoop: paced.eventLoop, unfinished: paced.unfinished, stages: paced.stages };
 }
 
 /** The webhook receiver: answers 200 at once and notes when each request's event arrived. */
@@ -194,7 +195,9 @@ export function formatNotifyReport(results: NotifyResults): string {
             row('  e-mail, notifications', notifications.email),
             row('  e-mail, baseline', baseline.email),
             `    event loop of the backend process: notifications ${loop(notifications.eventLoop)}; baseline ${loop(baseline.eventLoop)}`,
-            `    webhook p95 notifications / baseline ${(notifications.webhook.p95 / Math.max(1, baseline.webhook.p95)).toFixed(1)} ×; deliveries unfinished ${notifications.unfinished}`
+            `    webhook p95 notifications / baseline ${(notifications.webhook.p95 / Math.max(1, baseline.webhook.p95)).toFixed(1)} ×; deliveries unfinished ${notifications.unfinished}`,
+            ...(notifications.stages ? [`    webhook deliveries: publish → made p50 ${notifications.stages.madeP50} / p95 ${notifications.stages.madeP95} ms (dispatcher); ` +
+                `made → first attempt p50 ${notifications.stages.queuedP50} / p95 ${notifications.stages.queuedP95} ms (sender, 8 at a time)`] : [])
         ]),
         `  backend errors logged: ${results.backendErrors}`,
         ...results.checks.map(item => `  ${item.name}: ${item.actual.toFixed(1)} ${item.unit} (limit ${item.limit}) ${item.met ? 'met' : 'MISSED'}`),

@@ -8,9 +8,10 @@ import { DeliveriesCollection, EmailSettingsCollection, RulesCollection } from '
 import { serveRequest } from '../child-process';
 import { CountingLogger } from '../engine-backend';
 import type { FileDocumentStore } from '@presswork/platform/lib/node/store';
-import { ensureEndpoint, notificationsContainer, notifyEvent, startNotifications } from './notify-backend';
+import { percentile } from '../statistics';
+import { endpointDeliveryId, ensureEndpoint, notificationsContainer, notifyEvent, startNotifications } from './notify-backend';
 import {
-    EMAIL_CONNECTION, EMAIL_RULE_SUBJECT, EventLoopDelay, NOTIFY_CONCURRENCY, NotifyBenchRequest, NotifyChildResult, NotifyPhase, PhaseRun, PhasedRun, isMailed, mailSubject
+    DeliveryStages, EMAIL_CONNECTION, EMAIL_RULE_SUBJECT, EventLoopDelay, NOTIFY_CONCURRENCY, NotifyBenchRequest, NotifyChildResult, NotifyPhase, PhaseRun, PhasedRun, isMailed, mailSubject
 } from './notify-protocol';
 
 /**
@@ -62,10 +63,28 @@ async function runNotifications(request: NotifyBenchRequest, logger: CountingLog
         await Promise.all(publishes);
         const finished = delivered >= wanted || await Promise.race([all.then(() => true), delay(request.drainTimeoutMs).then(() => false)]);
         loop.disable();
-        phases.push({ sentAt, eventLoop: delayOf(loop), unfinished: finished ? 0 : wanted - delivered });
+        phases.push({ sentAt, eventLoop: delayOf(loop), unfinished: finished ? 0 : wanted - delivered, stages: stagesOf(running.store, phase, sentAt) });
     }
     await running.stop();
     return { phases };
+}
+
+/** Where a phase's webhook deliveries spent their time, from the delivery log: publish → delivery made → first attempt. */
+function stagesOf(store: FileDocumentStore, phase: NotifyPhase, sentAt: readonly number[]): DeliveryStages {
+    const made: number[] = [];
+    const queued: number[] = [];
+    sentAt.forEach((at, offset) => {
+        const delivery = store.get(DeliveriesCollection, endpointDeliveryId(phase.first + offset));
+        if (delivery) {
+            const created = Date.parse(delivery.createdAt);
+            made.push(created - at);
+            if (delivery.attempts.length) {
+                queued.push(Date.parse(delivery.attempts[0].at) - created);
+            }
+        }
+    });
+    const p = (values: number[], rank: number): number => percentile([...values].sort((a, b) => a - b), rank);
+    return { madeP50: p(made, 50), madeP95: p(made, 95), queuedP50: p(queued, 50), queuedP95: p(queued, 95) };
 }
 
 /** SMTP on the parent's loopback server, and the one e-mail rule: the fixture's events about one connection, every one mailed. */

@@ -54,6 +54,16 @@ export interface PhaseRun {
     readonly eventLoop: EventLoopDelay;
     /** Deliveries not recorded as delivered when the run gave up waiting. */
     readonly unfinished: number;
+    /** Notifications only: where the webhook deliveries spent their time. */
+    readonly stages?: DeliveryStages;
+}
+
+/** From the delivery log, ms: publish → the dispatcher made the delivery, made → the sender's first attempt. */
+export interface DeliveryStages {
+    readonly madeP50: number;
+    readonly madeP95: number;
+    readonly queuedP50: number;
+    readonly queuedP95: number;
 }
 
 export interface PhasedRun {
