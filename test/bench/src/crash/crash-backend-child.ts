@@ -11,6 +11,7 @@ import { CountingLogger, engineContainer, engineFolders } from '../engine-backen
 import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
 import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork, NotifyWork, PrintWork } from './crash-protocol';
 import { DeliveriesCollection } from '@presswork/notifications/lib/node/notifications-collections';
+import { DeliveryRetention } from '@presswork/notifications/lib/node/rules/delivery-retention';
 import { endpointDeliveryId, ensureEndpoint, notificationsContainer, notifyEvent, startNotifications } from '../notify/notify-backend';
 import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { pressworkContainer, startBackend } from '../print/print-backend';
@@ -200,6 +201,8 @@ const NOTIFY_PUBLISH_BATCH = 20;
  */
 async function runNotify(work: NotifyWork): Promise<string[]> {
     const container = notificationsContainer(work.folder, new CountingLogger());
+    // The run is over when every delivery is in the log as delivered: pruning the log to 1,000 a source at a restart would hide some.
+    container.get(DeliveryRetention).keepPerSource = Number.MAX_SAFE_INTEGER;
     const running = await startNotifications(container, async store => {
         await opened(store);
         await ensureEndpoint(container, store, work.webhookUrl);
