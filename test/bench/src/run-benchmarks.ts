@@ -7,6 +7,7 @@ import { runChild } from './child-process';
 import { formatCloseoutReport, runCloseoutBenchmark } from './closeout-benchmark';
 import { formatEngineReport, runEngineBenchmark } from './engine-benchmark';
 import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
+import { formatNotifyReport, runNotifyBenchmark } from './notify/notify-benchmark';
 import { formatPrintReport, runPrintBenchmark } from './print-benchmark';
 import { formatQueryReport, runQueryBenchmark } from './query-benchmark';
 import { formatUiReport, runUiBenchmark } from './ui-benchmark';
@@ -40,6 +41,7 @@ const QUERY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'query.json');
 const CLOSEOUT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'closeout.json');
 const UI_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'ui.json');
 const PRINT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'print.json');
+const NOTIFY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'notify.json');
 const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
@@ -54,8 +56,8 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
-type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui' | 'print';
-const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui', 'print'];
+type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui' | 'print' | 'notify';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui', 'print', 'notify'];
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -103,6 +105,13 @@ async function main(): Promise<void> {
             const print = await runPrintBenchmark(workFolder, progress);
             console.log(formatPrintReport(print));
             await writeResults(PRINT_RESULTS_FILE, print);
+        }
+        if (runs('notify')) {
+            // `--notify-events=<count>` for a quicker look than the 10,000 events.
+            const events = args.find(arg => arg.startsWith('--notify-events='))?.slice('--notify-events='.length);
+            const notify = await runNotifyBenchmark(workFolder, progress, events === undefined ? undefined : positiveInteger(events, '--notify-events'));
+            console.log(formatNotifyReport(notify));
+            await writeResults(NOTIFY_RESULTS_FILE, notify);
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });

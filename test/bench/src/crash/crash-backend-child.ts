@@ -9,7 +9,10 @@ import { inject } from '@presswork/platform/lib/node/test/inject';
 import { openWithEngine } from '@presswork/closeout/lib/node/test/engine-release';
 import { CountingLogger, engineContainer, engineFolders } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
-import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork, PrintWork } from './crash-protocol';
+import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork, NotifyWork, PrintWork } from './crash-protocol';
+import { DeliveriesCollection } from '@presswork/notifications/lib/node/notifications-collections';
+import { DeliveryRetention } from '@presswork/notifications/lib/node/rules/delivery-retention';
+import { endpointDeliveryId, ensureEndpoint, notificationsContainer, notifyEvent, startNotifications } from '../notify/notify-backend';
 import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { pressworkContainer, startBackend } from '../print/print-backend';
 import { printEndOf } from '../print/print-outcome';
@@ -26,7 +29,8 @@ async function main(): Promise<void> {
         : request.kind === 'engine' ? await runEngine(request)
             : request.kind === 'group-commit' ? await runGroupCommit(request)
             : request.kind === 'print' ? await runPrint(request)
-                : await runCloseouts(request);
+                : request.kind === 'notify' ? await runNotify(request)
+                    : await runCloseouts(request);
     await send({ kind: 'done', failures });
     process.disconnect();
 }
@@ -184,6 +188,41 @@ async function runPrint(work: PrintWork): Promise<string[]> {
     const backend = await startBackend(container, logger, { ...sampleUser('crash-administrator', 'crash'), authority: 'Administrator' });
     await finished;
     await backend.stop();
+    return failures;
+}
+
+/** Events published a call at a time: kills land between and during appends. */
+const NOTIFY_PUBLISH_BATCH = 20;
+
+/**
+ * Notifications over the store: the endpoint made once, every event of the fixture published
+ * (again: the journal keeps what a start before the kill journaled, by id), until each one's
+ * delivery to the endpoint is recorded as delivered.
+ */
+async function runNotify(work: NotifyWork): Promise<string[]> {
+    const container = notificationsContainer(work.folder, new CountingLogger());
+    // The run is over when every delivery is in the log as delivered: pruning the log to 1,000 a source at a restart would hide some.
+    container.get(DeliveryRetention).keepPerSource = Number.MAX_SAFE_INTEGER;
+    const running = await startNotifications(container, async store => {
+        await opened(store);
+        await ensureEndpoint(container, store, work.webhookUrl);
+    });
+    const failures: string[] = [];
+    for (let first = 0; first < work.events; first += NOTIFY_PUBLISH_BATCH) {
+        const count = Math.min(NOTIFY_PUBLISH_BATCH, work.events - first);
+        await running.publisher.publish(Array.from({ length: count }, (_, offset) => notifyEvent(first + offset)));
+    }
+    const deadline = Date.now() + work.timeoutMs;
+    const undelivered = (): number => Array.from({ length: work.events }, (_, index) => endpointDeliveryId(index))
+        .filter(id => running.store.get(DeliveriesCollection, id)?.state !== 'delivered').length;
+    for (let left = undelivered(); left > 0; left = undelivered()) {
+        if (Date.now() > deadline) {
+            failures.push(`${left} of ${work.events} deliveries not delivered after ${work.timeoutMs / 1000} s`);
+            break;
+        }
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    await running.stop();
     return failures;
 }
 

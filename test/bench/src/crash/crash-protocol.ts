@@ -1,7 +1,7 @@
 import type { IntakeEndpoint } from '../intake-backend';
 
 /** What a crash-test backend process is asked to do on its data folder; see crash-backend-child.ts. */
-export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | GroupCommitWork | PrintWork;
+export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | GroupCommitWork | PrintWork | NotifyWork;
 
 /** Poll the simulator's whole window once into the store in `folder`. */
 export interface IntakeWork {
@@ -52,6 +52,20 @@ export interface PrintWork {
     readonly kind: 'print';
     readonly folder: string;
     readonly jobs: number;
+    readonly timeoutMs: number;
+}
+
+/**
+ * Notifications (issue 13): the notifications backend over `folder`, with one webhook endpoint at
+ * `webhookUrl` wanting `connection.failing`, publishes the `events` events of the fixture (ids
+ * fixed, so what a start before the kill journaled is not journaled again) through EventPublisher,
+ * and runs until every one's delivery to the endpoint is recorded as delivered.
+ */
+export interface NotifyWork {
+    readonly kind: 'notify';
+    readonly folder: string;
+    readonly events: number;
+    readonly webhookUrl: string;
     readonly timeoutMs: number;
 }
 

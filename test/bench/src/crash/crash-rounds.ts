@@ -73,6 +73,8 @@ export interface RoundOutcome {
     readonly doubleCaptures: number;
     /** Acknowledged writes checked against the store after the kills (group commit). */
     readonly acknowledgedWrites?: number;
+    /** Deliveries received again under the same Idempotency-Key after a kill (notify): at-least-once, not a violation. */
+    readonly atLeastOnceRepeats?: number;
     readonly violations: readonly string[];
 }
 

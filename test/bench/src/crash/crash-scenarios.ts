@@ -29,6 +29,8 @@ export interface CrashSizes {
     readonly groupCommitDocuments: number;
     readonly groupCommitVersions: number;
     readonly printJobs: number;
+    /** Events published and sent to a webhook per round (notify). */
+    readonly notifyEvents: number;
 }
 
 const INTAKE_LINES_PER_ORDER = 3;

@@ -5,6 +5,7 @@ import { RESULTS_FOLDER, writeResults } from '../results';
 import { seededRandom } from '../statistics';
 import { CrashScenario, RoundOutcome, ScenarioResult, runScenario } from './crash-rounds';
 import { CloseoutScenario, CrashSizes, EngineScenario, GroupCommitScenario, IntakeScenario } from './crash-scenarios';
+import { NotifyScenario } from './notify-scenario';
 import { PrintScenario } from './print-scenario';
 
 /**
@@ -12,17 +13,19 @@ import { PrintScenario } from './print-scenario';
  * in orders (also from a store that sends orders too large to read or to store), runs the engine, closes orders out, and prints to an IPP
  * printer; it is started again on the same data folder until it finishes, and then nothing may be lost, duplicated, captured or printed twice.
  * Another scenario kills 64 concurrent writers of one store (its group commit): every acknowledged write must survive.
+ * The notify scenario kills the notifications backend while it journals events and sends them to a webhook receiver
+ * (in this process): every journaled event must reach it, none under two Idempotency-Keys (its events count as jobs).
  *
- *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs
+ *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs, 2,000 events
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
- *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print
+ *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print|notify
  */
 
 const FULL: CrashSizes & { rounds: number } = {
-    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10, printJobs: 10
+    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10, printJobs: 10, notifyEvents: 2_000
 };
 const SHORT: CrashSizes & { rounds: number } = {
-    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8, printJobs: 5
+    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8, printJobs: 5, notifyEvents: 300
 };
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
 
@@ -65,7 +68,8 @@ async function main(): Promise<void> {
         engine: async () => new EngineScenario(workFolder, chosen.sizes.engineJobs) as CrashScenario<unknown>,
         closeout: async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>,
         'group-commit': async () => new GroupCommitScenario(workFolder, chosen.sizes.groupCommitDocuments, chosen.sizes.groupCommitVersions) as CrashScenario<unknown>,
-        print: async () => await PrintScenario.start(workFolder, chosen.sizes.printJobs) as CrashScenario<unknown>
+        print: async () => await PrintScenario.start(workFolder, chosen.sizes.printJobs) as CrashScenario<unknown>,
+        notify: async () => await NotifyScenario.start(workFolder, chosen.sizes.notifyEvents) as CrashScenario<unknown>
     };
     const results: ScenarioResult[] = [];
     for (const [name, start] of Object.entries(scenarios)) {
@@ -108,14 +112,15 @@ function summarize(result: ScenarioResult): SummaryRow {
         orders: sum(round => round.orders), jobs: sum(round => round.jobs), duplicates: sum(round => round.duplicates), lost: sum(round => round.lost),
         stuck: sum(round => round.stuck), doubleCaptures: sum(round => round.doubleCaptures), violations: sum(round => round.violations.length),
         acknowledgedWrites: result.rounds.some(round => round.acknowledgedWrites !== undefined) ? sum(round => round.acknowledgedWrites ?? 0) : undefined,
+        atLeastOnceRepeats: result.rounds.some(round => round.atLeastOnceRepeats !== undefined) ? sum(round => round.atLeastOnceRepeats ?? 0) : undefined,
         uninterruptedSeconds: result.calibrationMillis / 1000
     };
 }
 
 function formatTable(rows: readonly SummaryRow[]): string {
-    const header = ['scenario', 'rounds', 'kills', 'orders', 'jobs', 'duplicates', 'lost', 'stuck', 'double captures', 'acked writes checked', 'violations'];
+    const header = ['scenario', 'rounds', 'kills', 'orders', 'jobs', 'duplicates', 'lost', 'stuck', 'double captures', 'acked writes checked', 'same key again', 'violations'];
     const cells = rows.map(row => [row.scenario, ...[row.rounds, row.kills, row.orders, row.jobs, row.duplicates, row.lost, row.stuck, row.doubleCaptures,
-        row.acknowledgedWrites, row.violations]
+        row.acknowledgedWrites, row.atLeastOnceRepeats, row.violations]
         .map(value => value === undefined ? '–' : value.toLocaleString('en-US'))]);
     const widths = header.map((title, column) => Math.max(title.length, ...cells.map(row => row[column].length)));
     const line = (row: readonly string[]): string => '  ' + row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join('   ');
