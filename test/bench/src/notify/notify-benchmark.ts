@@ -197,7 +197,7 @@ export function formatNotifyReport(results: NotifyResults): string {
             `    event loop of the backend process: notifications ${loop(notifications.eventLoop)}; baseline ${loop(baseline.eventLoop)}`,
             `    webhook p95 notifications / baseline ${(notifications.webhook.p95 / Math.max(1, baseline.webhook.p95)).toFixed(1)} ×; deliveries unfinished ${notifications.unfinished}`,
             ...(notifications.stages ? [`    webhook deliveries: publish → made p50 ${notifications.stages.madeP50} / p95 ${notifications.stages.madeP95} ms (dispatcher); ` +
-                `made → first attempt p50 ${notifications.stages.queuedP50} / p95 ${notifications.stages.queuedP95} ms (sender, 8 at a time)`] : [])
+                `made → first attempt p50 ${notifications.stages.queuedP50} / p95 ${notifications.stages.queuedP95} ms (sender)`] : [])
         ]),
         `  backend errors logged: ${results.backendErrors}`,
         ...results.checks.map(item => `  ${item.name}: ${item.actual.toFixed(1)} ${item.unit} (limit ${item.limit}) ${item.met ? 'met' : 'MISSED'}`),

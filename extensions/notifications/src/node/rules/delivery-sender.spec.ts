@@ -143,8 +143,9 @@ describe('the delivery sender', () => {
         assert.deepEqual(kept, ['B is in Error', 'C is in Error', 'Pending is in Error']);
     });
 
-    it('sends at most eight at a time, the others as those end', async () => {
+    it('sends at most its concurrency at a time, the others as those end', async () => {
         const answers: (() => void)[] = [];
+        rules.fixture.sender.concurrency = 8;
         rules.fixture.email.outcome = () => new Promise(resolve => answers.push(() => resolve({ ok: true, detail: '250 OK' })));
 
         await rules.fixture.journal.append(Array.from({ length: 12 }, (_, index) => draft('job.error', `job:j-${index}`, at(0))));

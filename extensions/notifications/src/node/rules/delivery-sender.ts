@@ -35,7 +35,11 @@ export class DeliverySender {
     @inject(EventJournal) protected readonly journal: EventJournal;
     @inject(ILogger) @named('notifications:DeliverySender') protected readonly logger: ILogger;
 
-    concurrency = 8;
+    /**
+     * Deliveries in flight at once. Each attempt ends with a durable write; many in flight share
+     * one group commit, so the cap bounds throughput near concurrency / commit time.
+     */
+    concurrency = 32;
     readonly events = new JournalEvents(() => this.journal);
     /** One attempt (or fold into a held delivery) at a time per delivery. */
     protected readonly locks = new KeyedLock();

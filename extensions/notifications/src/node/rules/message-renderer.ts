@@ -11,14 +11,26 @@ export type TemplateEvent = Pick<PressworkEvent, 'name' | 'at' | 'payload'>;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** "Sat 5 Dec 2026, 14:30" in `timeZone`: how a shop reads a time in a message. */
+const wordsFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone, kept: making one per placeholder cost more than the rest of the message. */
+function wordsFormatIn(timeZone: string): Intl.DateTimeFormat {
+    let format = wordsFormats.get(timeZone);
+    if (!format) {
+        format = new Intl.DateTimeFormat('en-GB', {
+            timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+        });
+        wordsFormats.set(timeZone, format);
+    }
+    return format;
+}
+
 export function timeInWords(iso: string, timeZone: string): string {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) {
         return iso;
     }
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-        timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
-    }).formatToParts(date).map(part => [part.type, part.value]));
+    const parts = Object.fromEntries(wordsFormatIn(timeZone).formatToParts(date).map(part => [part.type, part.value]));
     return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`;
 }
 

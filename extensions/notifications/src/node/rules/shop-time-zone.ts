@@ -14,15 +14,24 @@ export class ShopTimeZone {
         const connectionId = (payload as { connectionId?: unknown }).connectionId;
         const own = typeof connectionId === 'string' ? this.store.get(ConnectionsCollection, connectionId) : undefined;
         const zone = own?.timeZone ?? this.store.all(ConnectionsCollection).next().value?.timeZone;
-        return zone && isTimeZone(zone) ? zone : Intl.DateTimeFormat().resolvedOptions().timeZone;
+        return zone && isTimeZone(zone) ? zone : SERVER_TIME_ZONE;
     }
 }
 
+/** Asked once: building an Intl formatter for every event cost more than rendering the message. */
+const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
-    try {
-        new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-        return true;
-    } catch {
-        return false;
+    let known = knownZones.get(zone);
+    if (known === undefined) {
+        try {
+            new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+            known = true;
+        } catch {
+            known = false;
+        }
+        knownZones.set(zone, known);
     }
+    return known;
 }
