@@ -1,7 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import type * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as sinon from 'sinon';
 import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
@@ -22,6 +21,7 @@ import type { JobRow } from '../../common/job-row';
 import { JobRowIndex } from '../query/job-row-index';
 import { withoutVersion } from '../test/jobs-store-fixture';
 import { JobsReadApi } from './jobs-read-api';
+import { closeLoopback, listenOnLoopback } from '@presswork/platform/lib/node/test/loopback-app';
 
 interface Page {
     readonly items: JobRow[];
@@ -76,15 +76,11 @@ describe('JobsReadApi', function (): void {
         app.use(...earlyMiddleware.handlers);
         api.configure(app);
         app.get('/', (_request, response) => response.send('SHELL'));
-        server = await new Promise<http.Server>(resolve => {
-            const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-        });
-        base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        ({ server, base } = await listenOnLoopback(app));
     });
 
     after(async () => {
-        server.closeAllConnections();
-        await new Promise(resolve => server.close(resolve));
+        await closeLoopback(server);
         await temp.dispose();
     });
 

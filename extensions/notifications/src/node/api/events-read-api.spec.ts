@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import type * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import type { Authority } from '@presswork/platform/lib/common/authority';
@@ -16,6 +15,7 @@ import { recordingLogger } from '@presswork/platform/lib/node/test/recording-log
 import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
 import { FileEventJournal } from '../journal/file-event-journal';
 import { EventsReadApi } from './events-read-api';
+import { closeLoopback, listenOnLoopback } from '@presswork/platform/lib/node/test/loopback-app';
 
 interface Page {
     readonly events: PressworkEvent[];
@@ -84,15 +84,11 @@ describe('EventsReadApi', function (): void {
         const app = express();
         app.use(...earlyMiddleware.handlers);
         api.configure(app);
-        server = await new Promise<http.Server>(resolve => {
-            const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-        });
-        base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        ({ server, base } = await listenOnLoopback(app));
     });
 
     after(async () => {
-        server.closeAllConnections();
-        await new Promise(resolve => server.close(resolve));
+        await closeLoopback(server);
         await journal.close();
         await temp.dispose();
     });

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import type * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
@@ -18,6 +17,7 @@ import { UserAccounts } from './user-accounts';
 import { inject } from '../test/inject';
 import { RecordingLogger, recordingLogger } from '../test/recording-logger';
 import { TempStore, openTempStore } from '../test/temp-store';
+import { closeLoopback, listenOnLoopback } from '../test/loopback-app';
 
 describe('ApiTokens', function (): void {
     this.timeout(20_000);
@@ -102,15 +102,11 @@ describe('ApiTokens', function (): void {
             app.use(...earlyMiddleware.handlers);
             app.get('/api/v1/whoami', (request, response) => response.json({ name: requestUsers.userOf(request)?.name }));
             app.get('/services/other', (request, response) => response.json({ name: requestUsers.userOf(request)?.name }));
-            server = await new Promise<http.Server>(resolve => {
-                const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-            });
-            base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+            ({ server, base } = await listenOnLoopback(app));
         });
 
         afterEach(async () => {
-            server.closeAllConnections();
-            await new Promise(resolve => server.close(resolve));
+            await closeLoopback(server);
         });
 
         const get = (url: string, headers: Record<string, string>): Promise<Response> => fetch(base + url, { redirect: 'manual', headers });
