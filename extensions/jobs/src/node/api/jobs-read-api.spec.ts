@@ -3,16 +3,11 @@ import * as assert from 'node:assert/strict';
 import type * as http from 'node:http';
 import * as sinon from 'sinon';
 import express from '@theia/core/shared/express';
-import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import type { Authority } from '@presswork/platform/lib/common/authority';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { ApiTokens, ApiTokensCollection } from '@presswork/platform/lib/node/auth/api-tokens';
-import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
 import { SESSION_COOKIE, SessionStore } from '@presswork/platform/lib/node/auth/session-store';
-import { SignInEndpoint } from '@presswork/platform/lib/node/auth/sign-in-endpoint';
-import { SignInThrottle } from '@presswork/platform/lib/node/auth/sign-in-throttle';
-import { UserAccounts } from '@presswork/platform/lib/node/auth/user-accounts';
 import { FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
@@ -21,6 +16,7 @@ import type { JobRow } from '../../common/job-row';
 import { JobRowIndex } from '../query/job-row-index';
 import { withoutVersion } from '../test/jobs-store-fixture';
 import { JobsReadApi } from './jobs-read-api';
+import { openApiTokenGate } from '@presswork/platform/lib/node/test/api-token-gate';
 import { closeLoopback, listenOnLoopback } from '@presswork/platform/lib/node/test/loopback-app';
 
 interface Page {
@@ -44,32 +40,17 @@ describe('JobsReadApi', function (): void {
     before(async () => {
         temp = await openTempStore([ApiTokensCollection], 'presswork-read-api-');
         store = temp.store;
-        sessions = new SessionStore();
-        const accounts = new UserAccounts();
-        Object.assign(accounts, { store, sessions, config: { dataFolder: temp.path, demo: false }, logger: recordingLogger() });
-        tokens = new ApiTokens();
-        Object.assign(tokens, { store, accounts, logger: recordingLogger() });
-        const requestUsers = new RequestUsers();
-        Object.assign(requestUsers, { sessions, accounts });
-
-        for (const authority of ['Administrator', 'Operator', 'Monitor'] as const) {
-            const user = await accounts.create({ name: authority.toLowerCase(), authority, password: 'Pass-word1' });
-            userIds[authority] = user.id;
-            tokenOf[authority] = (await tokens.issue(accounts.byId(user.id)!, user.id, `${authority} system`)).token;
-        }
+        const gate = await openApiTokenGate(store, temp.path);
+        ({ sessions, tokens } = gate);
+        const { requestUsers, earlyMiddleware } = gate;
+        Object.assign(userIds, gate.userIds);
+        Object.assign(tokenOf, gate.tokenOf);
 
         const index = new JobRowIndex();
         Object.assign(index, { store, logger: recordingLogger() });
         index.initialize();
         await index.whenReady();
 
-        const earlyMiddleware = new EarlyExpressMiddleware();
-        const gate = new SignInEndpoint();
-        Object.assign(gate, {
-            earlyMiddleware, sessions, accounts, throttle: new SignInThrottle(), apiTokens: tokens, requestUsers,
-            applicationPackage: { pck: { version: '1.0.0' } }, logger: recordingLogger()
-        });
-        gate.initialize();
         const api = new JobsReadApi();
         Object.assign(api, { index, store, requestUsers, logger: recordingLogger() });
         const app = express();

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type * as http from 'node:http';
 import express from '@theia/core/shared/express';
-import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import type { Authority } from '@presswork/platform/lib/common/authority';
 import type { PressworkEvent, PressworkEventDraft } from '@presswork/platform/lib/common/presswork-events';
-import { ApiTokens, ApiTokensCollection } from '@presswork/platform/lib/node/auth/api-tokens';
-import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
-import { SessionStore } from '@presswork/platform/lib/node/auth/session-store';
-import { SignInEndpoint } from '@presswork/platform/lib/node/auth/sign-in-endpoint';
-import { SignInThrottle } from '@presswork/platform/lib/node/auth/sign-in-throttle';
-import { UserAccounts } from '@presswork/platform/lib/node/auth/user-accounts';
+import { ApiTokensCollection } from '@presswork/platform/lib/node/auth/api-tokens';
+import { openApiTokenGate } from '@presswork/platform/lib/node/test/api-token-gate';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
 import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
@@ -57,26 +52,8 @@ describe('EventsReadApi', function (): void {
 
     before(async () => {
         temp = await openTempStore([ApiTokensCollection], 'presswork-events-api-');
-        const store = temp.store;
-        const sessions = new SessionStore();
-        const accounts = new UserAccounts();
-        Object.assign(accounts, { store, sessions, config: { dataFolder: temp.path, demo: false }, logger: recordingLogger() });
-        const tokens = new ApiTokens();
-        Object.assign(tokens, { store, accounts, logger: recordingLogger() });
-        const requestUsers = new RequestUsers();
-        Object.assign(requestUsers, { sessions, accounts });
-        for (const authority of ['Administrator', 'Operator', 'Monitor'] as const) {
-            const user = await accounts.create({ name: authority.toLowerCase(), authority, password: 'Pass-word1' });
-            tokenOf[authority] = (await tokens.issue(accounts.byId(user.id)!, user.id, `${authority} system`)).token;
-        }
-
-        const earlyMiddleware = new EarlyExpressMiddleware();
-        const gate = new SignInEndpoint();
-        Object.assign(gate, {
-            earlyMiddleware, sessions, accounts, throttle: new SignInThrottle(), apiTokens: tokens, requestUsers,
-            applicationPackage: { pck: { version: '1.0.0' } }, logger: recordingLogger()
-        });
-        gate.initialize();
+        const { requestUsers, earlyMiddleware, tokenOf: issued } = await openApiTokenGate(temp.store, temp.path);
+        Object.assign(tokenOf, issued);
         api = new EventsReadApi();
         inject(api, { requestUsers, logger: recordingLogger() });
         await openJournal();
