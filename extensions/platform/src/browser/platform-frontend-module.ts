@@ -19,8 +19,7 @@ import { CurrentUserService } from './account/current-user-service';
 import { ChangeFeedService } from './change-feed-service';
 import { BrandingContribution } from './shell/branding-contribution';
 import { IdeLeftoversContribution } from './shell/ide-leftovers-contribution';
-import { QuietProblemContribution } from './shell/quiet-problem-contribution';
-import { ProblemContribution } from '@theia/markers/lib/browser/problem/problem-contribution';
+import { unbindUnusedIdeContributions } from './shell/unused-ide-contributions';
 import { PressworkMainMenuFactory } from './shell/presswork-main-menu-factory';
 import { AboutDialog } from '@theia/core/lib/browser/about-dialog';
 import { QuickCommandService } from '@theia/core/lib/browser/quick-input/quick-command-service';
@@ -51,7 +50,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     bind(FrontendApplicationContribution).to(BrandingContribution).inSingletonScope();
     bind(FrontendApplicationContribution).to(IdeLeftoversContribution).inSingletonScope();
-    rebind(ProblemContribution).to(QuietProblemContribution).inSingletonScope();
+    unbindUnusedIdeContributions(rebind);
     bind(PressworkMainMenuFactory).toSelf().inSingletonScope();
     rebind(BrowserMainMenuFactory).toService(PressworkMainMenuFactory);
     bind(MenuContribution).to(OperationsMenuContribution).inSingletonScope();
