@@ -39,7 +39,7 @@ test.describe('formats and the shop identity', () => {
         await expect(dialog.getByRole('img', { name: 'The shop logo' })).toBeVisible();
         await dialog.getByRole('button', { name: 'Save' }).click();
         await expect(dialog).toBeHidden();
-        await expect(page.locator('.theia-notification-message', { hasText: 'Shop identity saved' })).toBeVisible();
+        await expect(page.locator('.theia-notification-message', { hasText: 'Shop identity saved' }).first()).toBeVisible();
 
         // Opened again (after a reload, from the server): what was saved is there, logo included.
         await page.reload();
@@ -77,8 +77,7 @@ test.describe('formats and the shop identity', () => {
         const pod = new AllJobsPod(page);
         await pod.waitUntilLoaded();
         await shell.runCommand('Open Settings (UI)');
-        const search = page.locator('.settings-main .settings-search-input, #preference-searchbox').first();
-        await search.fill('presswork.format.locale');
+        await page.getByPlaceholder('Search settings').fill('presswork.format.locale');
         const field = page.locator('[data-pref-id="presswork.format.locale"] input').first();
         await field.fill('de-DE');
         await field.press('Enter');
