@@ -90,40 +90,40 @@ export class ShopIdentityDialog extends ReactDialog<boolean> {
     protected render(): React.ReactNode {
         const logo = this.draft.logo === undefined ? this.identity?.logo : this.draft.logo ?? undefined;
         const problems: Readonly<Record<string, string | undefined>> = { ...this.problems, logo: this.logoRefusal ?? this.problems.logo };
-        const problem = (field: string): React.ReactNode => problems[field] &&
-            <span className='presswork-form-problem' role='alert'>{problems[field]}</span>;
         return <div className='presswork-form presswork-shop-identity'>
-            <div className='presswork-form-row'>
-                <label htmlFor='presswork-shop-name'>{nls.localize('presswork/shop/name', 'Shop name')}</label>
+            <ShopField id='name' label={nls.localize('presswork/shop/name', 'Shop name')} problem={problems.name}>
                 <input id='presswork-shop-name' className='theia-input' value={this.draft.name} maxLength={200}
-                    aria-invalid={!!this.problems.name} onChange={event => this.set('name', event.target.value)} />
-                {problem('name')}
-            </div>
-            <div className='presswork-form-row'>
-                <label htmlFor='presswork-shop-address'>{nls.localize('presswork/shop/address', 'Address')}</label>
+                    aria-invalid={!!problems.name} onChange={event => this.set('name', event.target.value)} />
+            </ShopField>
+            <ShopField id='address' label={nls.localize('presswork/shop/address', 'Address')} problem={problems.address}
+                help={nls.localize('presswork/shop/addressHelp', 'As it should print: street, town, phone, one per line.')}>
                 <textarea id='presswork-shop-address' className='theia-input' rows={4} value={this.draft.address}
-                    aria-invalid={!!this.problems.address} onChange={event => this.set('address', event.target.value)} />
-                <span className='presswork-form-help'>{nls.localize('presswork/shop/addressHelp', 'As it should print: street, town, phone, one per line.')}</span>
-                {problem('address')}
-            </div>
-            <div className='presswork-form-row'>
-                <label htmlFor='presswork-shop-locale'>{nls.localize('presswork/shop/locale', 'Document language')}</label>
+                    aria-invalid={!!problems.address} onChange={event => this.set('address', event.target.value)} />
+            </ShopField>
+            <ShopField id='locale' label={nls.localize('presswork/shop/locale', 'Document language')} problem={problems.documentLocale}
+                help={nls.localize('presswork/shop/localeHelp', 'How dates and amounts are written on packing slips and invoices, e.g. en-US or de-DE; empty: the server\'s.')}>
                 <input id='presswork-shop-locale' className='theia-input' value={this.draft.documentLocale} placeholder='en-US' spellCheck={false}
-                    aria-invalid={!!this.problems.documentLocale} onChange={event => this.set('documentLocale', event.target.value)} />
-                <span className='presswork-form-help'>{nls.localize('presswork/shop/localeHelp', 'How dates and amounts are written on packing slips and invoices, e.g. en-US or de-DE; empty: the server\'s.')}</span>
-                {problem('documentLocale')}
-            </div>
-            <div className='presswork-form-row'>
-                <label htmlFor='presswork-shop-logo'>{nls.localize('presswork/shop/logo', 'Logo')}</label>
+                    aria-invalid={!!problems.documentLocale} onChange={event => this.set('documentLocale', event.target.value)} />
+            </ShopField>
+            <ShopField id='logo' label={nls.localize('presswork/shop/logo', 'Logo')} problem={problems.logo}
+                help={nls.localize('presswork/shop/logoHelp', 'A PNG or JPEG image of at most {0} KB.', MAX_LOGO_BYTES / 1024)}>
                 {logo?.data && <img className='presswork-shop-logo' alt={nls.localize('presswork/shop/logoPreview', 'The shop logo')}
                     src={`data:${logo.type};base64,${logo.data}`} style={{ maxWidth: 120, maxHeight: 60 }} />}
                 <input id='presswork-shop-logo' type='file' accept={LOGO_TYPES.join(',')} aria-invalid={!!problems.logo} onChange={this.chooseLogo} />
                 {logo && <button className='theia-button secondary' onClick={() => this.set('logo', null)}>{nls.localize('presswork/shop/removeLogo', 'Remove logo')}</button>}
-                <span className='presswork-form-help'>{nls.localize('presswork/shop/logoHelp', 'A PNG or JPEG image of at most {0} KB.', MAX_LOGO_BYTES / 1024)}</span>
-                {problem('logo')}
-            </div>
+            </ShopField>
         </div>;
     }
+}
+
+/** A labelled row of the dialog: its control, a hint, and the problem with what was typed. */
+function ShopField(props: { id: string; label: string; help?: string; problem?: string; children: React.ReactNode }): React.ReactElement {
+    return <div className='presswork-form-row'>
+        <label htmlFor={`presswork-shop-${props.id}`}>{props.label}</label>
+        {props.children}
+        {props.help && <span className='presswork-form-help'>{props.help}</span>}
+        {props.problem && <span className='presswork-form-problem' role='alert'>{props.problem}</span>}
+    </div>;
 }
 
 function readAsBase64(file: File): Promise<string> {
