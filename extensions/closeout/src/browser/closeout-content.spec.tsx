@@ -7,6 +7,7 @@ import { CloseoutField, formValuesOf } from './closeout-form';
 import { OrderDetailsContent } from './order-details-content';
 import { DocumentOpener } from './order-parts';
 import { orderDetails, preparation, progress } from './test/closeout-fixture';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 /** The dialogs' bodies rendered to markup in plain Node: what the operator sees, and the hooks the system test uses. */
 
@@ -122,7 +123,7 @@ describe('Order Details dialog body', () => {
         const details = orderDetails({ lines: [{ ...business, printed: { copies: 2, printerName: 'Printer A', at } }, flyers, { ...flyers, id: 'line-3', jobId: undefined, printed: undefined }] });
         const markup = renderToStaticMarkup(<OrderDetailsContent details={details} opener={opener} />);
         const printed = [...markup.matchAll(/<td data-field="printed"[^>]*>([^<]*)<\/td>/g)].map(match => match[1]);
-        assert.deepEqual(printed, [`2 of 2 printed on Printer A, ${new Date(at).toLocaleString()}`, 'not printed yet', '—']);
+        assert.deepEqual(printed, [`2 of 2 printed on Printer A, ${formatDateTime(at)}`, 'not printed yet', '—']);
         const marked = orderDetails({ lines: [{ ...flyers, printed: { copies: 60, printerName: 'Printer A', at, by: 'olivia' } }] });
         assert.match(renderToStaticMarkup(<OrderDetailsContent details={marked} opener={opener} />), /<td data-field="printed" class="presswork-warning">60 of 100 marked printed on Printer A by olivia, /);
     });

@@ -1,5 +1,6 @@
 import { nls } from '@theia/core/lib/common/nls';
 import type { Address } from '@presswork/platform/lib/common/order-schema';
+import { formatDateTime as formatMoment, formatMoney as formatAmount } from '@presswork/platform/lib/common/presswork-format';
 import type { PaymentView } from '../common/closeout-protocol';
 
 /**
@@ -9,13 +10,7 @@ import type { PaymentView } from '../common/closeout-protocol';
 
 /** An amount with its currency, e.g. `$1,234.50`; two decimals without one; a dash when unknown. */
 export function formatMoney(amount: number | undefined, currency?: string): string {
-    if (amount === undefined || !Number.isFinite(amount)) {
-        return '—';
-    }
-    if (currency && /^[A-Z]{3}$/.test(currency)) {
-        return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-    }
-    return new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+    return formatAmount(amount, currency) || '—';
 }
 
 /** An address as the lines of a label: company, attention, street, "city, state zip", country, contact. */
@@ -40,11 +35,7 @@ export function authorizationWarning(payment: PaymentView): string | undefined {
     }
 }
 
-/** A timestamp in the operator's locale; the text as it came when it is not a date. */
+/** A timestamp in the operator's locale; the text as it came when it is not a date; a dash when there is none. */
 export function formatDateTime(timestamp: string | undefined): string {
-    if (!timestamp) {
-        return '—';
-    }
-    const date = new Date(timestamp);
-    return Number.isNaN(date.getTime()) ? timestamp : date.toLocaleString();
+    return formatMoment(timestamp) || '—';
 }

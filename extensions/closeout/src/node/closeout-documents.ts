@@ -6,7 +6,8 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { writeFileDurably } from '@presswork/platform/lib/node/files/durable-file';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { OrdersCollection, ShopIdentityCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { SHOP_IDENTITY_ID } from '@presswork/platform/lib/common/shop-identity';
 import { CloseoutsCollection } from './closeout-collections';
 import { CloseoutDocumentKind, CloseoutInput, DOCUMENT_KINDS } from '../common/closeout-protocol';
 import { renderCloseoutPdf } from './closeout-pdf';
@@ -69,10 +70,11 @@ export class CloseoutDocuments {
         return writing;
     }
 
-    /** Renders and stores the document: written whole and durably, or not at all. */
+    /** Renders and stores the document, headed by the shop identity of the moment: written whole and durably, or not at all. */
     async write(kind: CloseoutDocumentKind, order: Order, input: CloseoutInput): Promise<string> {
         const file = this.fileOf(order.id, kind);
-        await writeFileDurably(file, await renderCloseoutPdf(kind, order, input));
+        const shop = this.store.get(ShopIdentityCollection, SHOP_IDENTITY_ID);
+        await writeFileDurably(file, await renderCloseoutPdf(kind, order, input, shop));
         return file;
     }
 

@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit';
-import type { Address, Order } from '@presswork/platform/lib/common/order-schema';
+import { type Address, type Order, paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
 import { ASCII_MARKER, visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
+import { type PressworkFormatter, formatterFor } from '@presswork/platform/lib/common/presswork-format';
+import type { ShopIdentity } from '@presswork/platform/lib/common/shop-identity';
 import type { CloseoutDocumentKind, CloseoutInput } from '../common/closeout-protocol';
 import { customerName, distinctShipTo, lineView, orderTotals } from './order-details';
-import { formatAmount } from './order-money';
+import { writeShopHeading } from './shop-heading';
 
 function addressLines(address: Address | undefined): string[] {
     if (!address) {
@@ -27,20 +29,31 @@ function printedIdentifier(text: string): string {
 const COLUMNS = { product: 50, sku: 270, quantity: 360, unit: 420, amount: 490 } as const;
 
 /**
- * The packing slip or the invoice of an order as a PDF: the shop's numbers, the ship-to, every
- * line and (invoice) the totals as the store charges them. Built in memory; the caller stores it.
+ * The standard fonts' encoding (WinAnsi) has no narrow no-break space, which `Intl` puts in some
+ * locales' numbers and times: the ordinary no-break space prints the same.
  */
-export function renderCloseoutPdf(kind: CloseoutDocumentKind, order: Order, input: CloseoutInput): Promise<Buffer> {
+function printable(text: string): string {
+    return text.replace(/\u202f/g, '\u00a0');
+}
+
+/**
+ * The packing slip or the invoice of an order as a PDF: the shop's identity (name, address, logo),
+ * the shop's numbers, the ship-to, every line and (invoice) the totals as the store charges them,
+ * dates and money in the shop's document locale. Built in memory; the caller stores it.
+ */
+export function renderCloseoutPdf(kind: CloseoutDocumentKind, order: Order, input: CloseoutInput, shop?: ShopIdentity): Promise<Buffer> {
     return new Promise((resolve, reject) => {
         const pdf = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: `${kind === 'invoice' ? 'Invoice' : 'Packing slip'} ${printedIdentifier(order.orderNumber)}`, Author: 'Presswork' } });
         const chunks: Buffer[] = [];
         pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
         pdf.on('end', () => resolve(Buffer.concat(chunks)));
         pdf.on('error', reject);
+        const format = formatterFor(shop?.documentLocale);
+        writeShopHeading(pdf, shop);
         if (kind === 'invoice') {
-            writeInvoice(pdf, order, input);
+            writeInvoice(pdf, order, input, format);
         } else {
-            writePackingSlip(pdf, order, input);
+            writePackingSlip(pdf, order, input, format);
         }
         pdf.end();
     });
@@ -81,13 +94,13 @@ function row(pdf: PDFKit.PDFDocument, cells: Partial<Record<keyof typeof COLUMNS
     pdf.y = bottom + 2;
 }
 
-function writePackingSlip(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInput): void {
+function writePackingSlip(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInput, format: PressworkFormatter): void {
     const slip = input.packingSlip;
     const totals = orderTotals(order);
     header(pdf, 'Packing slip', [
-        ['Packing slip', slip.packingSlipNumber], ['Order', printedIdentifier(order.orderNumber)], ['Ship date', slip.shipDate],
+        ['Packing slip', slip.packingSlipNumber], ['Order', printedIdentifier(order.orderNumber)], ['Ship date', slip.shipDate && printable(format.date(slip.shipDate))],
         ['Carrier', slip.carrierName], ['Tracking number', slip.trackingNumber], ['Customer', customerName(order)],
-        ['Order amount', formatAmount(totals.total, totals.currency)]
+        ['Order amount', printable(format.money(totals.total, totals.currency))]
     ]);
     addressBlock(pdf, 'Ship to', distinctShipTo(order)[0]);
     pdf.font('Helvetica-Bold');
@@ -98,12 +111,12 @@ function writePackingSlip(pdf: PDFKit.PDFDocument, order: Order, input: Closeout
     }
 }
 
-function writeInvoice(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInput): void {
+function writeInvoice(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInput, format: PressworkFormatter): void {
     const totals = orderTotals(order);
-    const amount = (value: number | undefined): string => value === undefined ? '' : formatAmount(value);
+    const amount = (value: number | undefined, currency?: string): string => printable(format.money(value, currency));
     header(pdf, 'Invoice', [
-        ['Invoice', input.invoice.invoiceNumber], ['Invoice date', input.invoice.invoiceDate], ['Order', printedIdentifier(order.orderNumber)],
-        ['Customer', customerName(order)], ['Company', order.company?.name], ['Payment', order.paymentMethod]
+        ['Invoice', input.invoice.invoiceNumber], ['Invoice date', input.invoice.invoiceDate && printable(format.date(input.invoice.invoiceDate))], ['Order', printedIdentifier(order.orderNumber)],
+        ['Customer', customerName(order)], ['Company', order.company?.name], ['Payment', paymentMethodLabel(order.paymentMethod)]
     ]);
     addressBlock(pdf, 'Bill to', order.billingAddress ?? order.shippingAddress);
     pdf.font('Helvetica-Bold');
@@ -117,7 +130,7 @@ function writeInvoice(pdf: PDFKit.PDFDocument, order: Order, input: CloseoutInpu
         if (label === 'Total') {
             pdf.font('Helvetica-Bold');
         }
-        row(pdf, { unit: label, amount: formatAmount(value, label === 'Total' ? totals.currency : undefined) });
+        row(pdf, { unit: label, amount: amount(value, label === 'Total' ? totals.currency : undefined) });
     }
     pdf.font('Helvetica');
 }

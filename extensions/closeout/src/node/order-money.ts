@@ -25,9 +25,3 @@ export function commonCurrency(amounts: readonly (Money | undefined)[]): string 
     const currencies = new Set(amounts.filter((money): money is Money => money !== undefined).map(money => money.currency));
     return currencies.size === 1 ? [...currencies][0] : undefined;
 }
-
-/** `125.50 USD`, or the bare number when the currency is not known. */
-export function formatAmount(amount: number, currency?: string): string {
-    const text = amount.toFixed(2);
-    return currency ? `${text} ${currency}` : text;
-}

@@ -4,6 +4,7 @@ import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { ConnectionLogEntry } from '../common/connection-runtime';
+import { formatDateTime, formatTime } from '@presswork/platform/lib/common/presswork-format';
 
 /** Each poll of a connection: its window, what came in, and what went wrong. */
 export class ConnectionLogDialog extends ReactDialog<void> {
@@ -26,8 +27,8 @@ export class ConnectionLogDialog extends ReactDialog<void> {
                     <th>Polled at</th><th>Window</th><th>Received</th><th>Created</th><th>Duplicates</th><th>Rejected</th><th>Errors</th><th>Duration</th><th>Message</th>
                 </tr></thead>
                 <tbody>{this.entries.map(entry => <tr key={entry.at + entry.windowStart}>
-                    <td>{new Date(entry.at).toLocaleString()}</td>
-                    <td>{new Date(entry.windowStart).toLocaleString()} – {new Date(entry.windowEnd).toLocaleTimeString()}</td>
+                    <td>{formatDateTime(entry.at, { seconds: true })}</td>
+                    <td>{formatDateTime(entry.windowStart)} – {formatTime(entry.windowEnd)}</td>
                     <td>{entry.received}</td>
                     <td>{entry.created}</td>
                     <td>{entry.duplicates}</td>

@@ -13,6 +13,7 @@ import { ConnectionSwitch, ConnectionView, ConnectionsService } from '../common/
 import { connectionDialog } from './connection-form';
 import { ConnectionLogDialog } from './connection-log-dialog';
 import { RejectedOrdersDialog } from './rejected-orders-dialog';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 /**
  * Connections to MarcomCentral stores. Administrators manage them; operators only see each
@@ -102,7 +103,7 @@ export class ConnectionsWidget extends PressworkViewWidget {
         const text = {
             idle: 'Not polled yet',
             ok: 'OK',
-            retrying: `Retrying since ${status.since ? new Date(status.since).toLocaleString() : '…'}`,
+            retrying: `Retrying since ${status.since ? formatDateTime(status.since) : '…'}`,
             error: 'Error',
             disabled: 'Disabled'
         }[status.state];

@@ -4,6 +4,7 @@ import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { RejectedOrderView } from '../common/connection-runtime';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 /** Orders in quarantine: why each was refused, and a retry once the cause is fixed. */
 export class RejectedOrdersDialog extends ReactDialog<void> {
@@ -30,7 +31,7 @@ export class RejectedOrdersDialog extends ReactDialog<void> {
                         <td><code><StoreText text={order.path} /></code></td>
                         <td><StoreText text={order.reason} /></td>
                         <td>{order.attempts}</td>
-                        <td>{new Date(order.lastSeenAt).toLocaleString()}</td>
+                        <td>{formatDateTime(order.lastSeenAt)}</td>
                         <td><button className='theia-button secondary' onClick={() => this.retryOrder(order)}>Retry</button></td>
                     </tr>)}</tbody>
                 </table>}

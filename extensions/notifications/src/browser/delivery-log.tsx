@@ -1,5 +1,6 @@
 import * as React from '@theia/core/shared/react';
 import { nls } from '@theia/core/lib/common/nls';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 import { EVENT_CATALOG } from '../common/event-catalog';
 import type { Delivery, DeliveryAttempt, DeliveryState } from '../common/notifications-protocol';
 
@@ -15,8 +16,7 @@ const STATE_CLASSES: Readonly<Record<DeliveryState, string>> = {
 };
 
 export function formatTime(iso: string): string {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+    return formatDateTime(iso, { seconds: true });
 }
 
 /** Pending deliveries are being tried; the others can be sent again (same id, so the receiver can tell). */

@@ -1,5 +1,6 @@
 import * as React from '@theia/core/shared/react';
 import { nls } from '@theia/core/lib/common/nls';
+import { formatDateTime, formatTime } from '@presswork/platform/lib/common/presswork-format';
 import { reasonsInWords } from '../common/ipp-reason-words';
 import type { PrinterState } from '../common/printer-state';
 
@@ -20,9 +21,7 @@ export function whenText(timestamp: string, now: Date = new Date()): string {
         return timestamp;
     }
     const sameDay = date.toDateString() === now.toDateString();
-    return sameDay
-        ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-        : date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return sameDay ? formatTime(date) : formatDateTime(date);
 }
 
 /** Reasons that only report (no `-error`) make a warning, errors an error. */

@@ -32,6 +32,10 @@ import { STORE_PROBLEMS_PATH, StoreProblemsService } from '../common/store-probl
 import { StoreProblemsViewContribution } from './store-problems/store-problems-view-contribution';
 import { StoreProblemsWidget } from './store-problems/store-problems-widget';
 import { UsersWidget } from './users/users-widget';
+import { PreferenceContribution } from '@theia/core/lib/common/preferences';
+import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService } from '../common/shop-identity';
+import { ShopIdentityContribution } from './shop/shop-identity-contribution';
+import { FormatLocaleContribution, FormatPreferenceSchema } from './format/format-preference';
 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bindContributionPoint(bind, ActivityUiContribution, ActivityUiRegistry);
@@ -66,4 +70,11 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(FrontendApplicationContribution).toService(StoreProblemsViewContribution);
 
     bindPressworkView(bind, UsersWidget, UsersViewContribution);
+
+    bind(PreferenceContribution).toConstantValue({ schema: FormatPreferenceSchema });
+    bind(FrontendApplicationContribution).to(FormatLocaleContribution).inSingletonScope();
+    bindServiceProxy(bind, ShopIdentityService, SHOP_IDENTITY_SERVICE_PATH);
+    bind(ShopIdentityContribution).toSelf().inSingletonScope();
+    bind(CommandContribution).toService(ShopIdentityContribution);
+    bind(MenuContribution).toService(ShopIdentityContribution);
 });

@@ -11,5 +11,7 @@ export const CollectionNames = {
     /** Printer pools: ordered printers a Print step may name instead of one printer. */
     printerPools: 'printer-pools',
     users: 'users',
-    apiTokens: 'api-tokens'
+    apiTokens: 'api-tokens',
+    /** One document: the shop's name, address and logo, as its documents print them. */
+    shopIdentity: 'shop-identity'
 } as const;

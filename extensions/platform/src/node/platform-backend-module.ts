@@ -56,6 +56,9 @@ import { bindBackupPause } from './backup/backup-pause-contribution';
 import { WriteGate } from './store/write-gate';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { GuardedMessagingService } from './rpc/guarded-messaging-service';
+import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService, ShopIdentityServiceContract } from '../common/shop-identity';
+import { ShopIdentityServiceImpl } from './shop/shop-identity-service-impl';
+import { ShopIdentityStore } from './shop/shop-identity-store';
 
 /** Per browser connection: who is calling, and the platform's guarded services. */
 const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => {
@@ -63,6 +66,8 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
     bind(AccountServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
     bindGuardedService<StoreProblemsService>(bind, { path: STORE_PROBLEMS_PATH, service: StoreProblemsServiceImpl, contract: StoreProblemsServiceContract });
+    bind(ShopIdentityServiceImpl).toSelf().inSingletonScope();
+    bindGuardedService<ShopIdentityService>(bind, { path: SHOP_IDENTITY_SERVICE_PATH, service: ShopIdentityServiceImpl, contract: ShopIdentityServiceContract });
     bind(ChangeFeedServerImpl).toSelf().inSingletonScope();
     bindGuardedService<ChangeFeedServer, RpcProxy<ChangeFeedClient>, ChangeFeedServerImpl>(bind, {
         path: CHANGE_FEED_PATH,
@@ -94,6 +99,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     }).inSingletonScope();
 
     bindBackupPause(bind);
+    bind(ShopIdentityStore).toSelf().inSingletonScope();
 
     bind(SecretBox).toDynamicValue(({ container }) =>
         new SecretBox(path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'keys', 'secrets.key'))).inSingletonScope();

@@ -32,6 +32,7 @@ import { copyName, isSaveConflict } from './save-conflict';
 import { WorkflowCommands, WorkflowContextKeys } from './workflow-commands';
 import { DesignerContext, DesignerHost, WorkflowDesignerController } from './workflow-designer-controller';
 import { WorkflowDesigner } from './workflow-designer';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 const CustomActivityNameSchema = z.object({
     label: z.string().trim().min(1, nls.localize('presswork/workflow/giveItAName', 'Give it a name')).max(100),
@@ -266,7 +267,7 @@ export class WorkflowEditorWidget extends ReactWidget implements SaveableSource,
                 controller.updateContext({
                     notice: {
                         kind: 'stale',
-                        message: nls.localize('presswork/workflow/changedBy', 'Changed by {0} at {1} since you opened it: your changes cannot be saved over that version. Reload it (your changes are dropped) or save yours as a copy.', by, new Date(latest.updatedAt).toLocaleString())
+                        message: nls.localize('presswork/workflow/changedBy', 'Changed by {0} at {1} since you opened it: your changes cannot be saved over that version. Reload it (your changes are dropped) or save yours as a copy.', by, formatDateTime(latest.updatedAt))
                     }
                 });
             }

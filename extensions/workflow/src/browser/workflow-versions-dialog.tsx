@@ -8,6 +8,7 @@ import { messageOf } from '@presswork/platform/lib/common/errors';
 import { PHASES } from '@presswork/platform/lib/common/job-status';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import type { WorkflowService, WorkflowSummary, WorkflowVersionSummary } from '../common/workflow-protocol';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 export interface WorkflowVersionsDialogOptions {
     readonly workflow: WorkflowSummary;
@@ -61,7 +62,7 @@ export class WorkflowVersionsDialog extends ReactDialog<void> {
             <tbody>{this.versions.map(version => <React.Fragment key={version.version}>
                 <tr data-version={version.version}>
                     <td>{version.version === current ? nls.localize('presswork/workflow/currentVersion', '{0} (current)', version.version) : version.version}</td>
-                    <td>{new Date(version.savedAt).toLocaleString()}</td>
+                    <td>{formatDateTime(version.savedAt)}</td>
                     <td>{version.savedBy ?? ''}</td>
                     <td className='presswork-row-actions'>
                         <button className='theia-button secondary' aria-expanded={this.open_.has(version.version)} onClick={() => this.toggle(version.version)}>

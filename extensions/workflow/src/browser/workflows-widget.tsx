@@ -16,6 +16,7 @@ import { defaultNewStepId, defaultPropertiesOf } from '../common/workflow-editor
 import { WorkflowContent, WorkflowService, WorkflowSummary } from '../common/workflow-protocol';
 import { WorkflowEditorOpener } from './workflow-editor-contribution';
 import { WorkflowVersionsDialog } from './workflow-versions-dialog';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 /** The collection of saved versions (the workflow extension's backend declares it). */
 const WORKFLOW_VERSIONS_COLLECTION = WorkflowCollectionNames.versions;
@@ -99,8 +100,8 @@ export class WorkflowsWidget extends PressworkViewWidget {
                     onChange={event => this.setEnabled(workflow, event.target.checked)} /></td>
                 <td>{workflow.steps}</td>
                 <td>{workflow.updatedBy
-                    ? nls.localize('presswork/workflow/updatedBy', '{0} by {1}', new Date(workflow.updatedAt).toLocaleString(), workflow.updatedBy)
-                    : new Date(workflow.updatedAt).toLocaleString()}</td>
+                    ? nls.localize('presswork/workflow/updatedBy', '{0} by {1}', formatDateTime(workflow.updatedAt), workflow.updatedBy)
+                    : formatDateTime(workflow.updatedAt)}</td>
                 <td className='presswork-row-actions'>
                     <button className='theia-button secondary' onClick={() => this.open(workflow)}>{nls.localize('presswork/workflow/open', 'Open')}</button>
                     {this.manages && <>

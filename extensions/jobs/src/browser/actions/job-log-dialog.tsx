@@ -6,6 +6,7 @@ import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { JobActionService } from '../../common/jobs-protocol';
 import { JobDialog } from './job-dialog';
 import { filterLog, inTimeOrder, logAsText } from './job-log-view';
+import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 export interface JobLogDialogOptions {
     readonly jobId: string;
@@ -85,7 +86,7 @@ export class JobLogDialog extends JobDialog {
                 <table className='presswork-table presswork-job-log-table' aria-label='Job log'>
                     <thead><tr><th>Time</th><th>Level</th><th>Who</th><th>Message</th></tr></thead>
                     <tbody>{shown.map((entry, index) => <tr key={index} data-level={entry.level}>
-                        <td className='presswork-job-log-time' title={entry.at}>{new Date(entry.at).toLocaleString()}</td>
+                        <td className='presswork-job-log-time' title={entry.at}>{formatDateTime(entry.at, { seconds: true })}</td>
                         <td className={`presswork-job-log-level presswork-job-log-${entry.level}`}>{entry.level}</td>
                         <td>{entry.by ?? ''}</td>
                         <td className='presswork-job-log-message'><StoreText text={entry.message} /></td>

@@ -1,11 +1,11 @@
 import { nls } from '@theia/core/lib/common/nls';
 import type { JobColumnContribution } from '@presswork/platform/lib/common/job-column-contribution';
+import { formatDateTime as formatMoment, onFormatLocaleChanged } from '@presswork/platform/lib/common/presswork-format';
 
-/** One formatter for every cell: making one per call (as `toLocaleString` with options does) is slow. */
-let dateTimeFormat: Intl.DateTimeFormat | undefined;
 /** The texts of the dates shown lately; rows drawn again show the same dates. */
 const formattedDates = new Map<string, string>();
 const FORMATTED_DATES_KEPT = 2_000;
+onFormatLocaleChanged(() => formattedDates.clear());
 
 /** Dates as the shop reads them: local date and time to the minute. */
 export function formatDateTime(value: unknown): string {
@@ -14,9 +14,7 @@ export function formatDateTime(value: unknown): string {
     }
     let text = formattedDates.get(value);
     if (text === undefined) {
-        const date = new Date(value);
-        dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-        text = Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+        text = formatMoment(value);
         if (formattedDates.size >= FORMATTED_DATES_KEPT) {
             formattedDates.clear();
         }

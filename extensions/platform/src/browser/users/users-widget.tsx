@@ -12,6 +12,7 @@ import { CurrentUserService } from '../account/current-user-service';
 import { PressworkViewWidget } from '../presswork-view-widget';
 import { FormDialog } from '../form-dialog';
 import { ApiTokenDialog } from './api-token-dialog';
+import { formatDateTime } from '../../common/presswork-format';
 
 /** The collection the backend keeps API tokens in: the view reloads its token list when it changes. */
 const IssueTokenSchema = z.object({ name: ApiTokenNameSchema });
@@ -84,8 +85,8 @@ export class UsersWidget extends PressworkViewWidget {
                     <tbody>{this.tokens.map(token => <tr key={token.id} data-token={token.name}>
                         <td>{token.name}</td>
                         <td>{token.userName ?? nls.localize('presswork/users/deletedUser', '(deleted user)')}</td>
-                        <td>{nls.localize('presswork/users/issuedBy', '{0} by {1}', new Date(token.createdAt).toLocaleString(), token.createdBy)}</td>
-                        <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : nls.localize('presswork/users/neverUsed', 'never')}</td>
+                        <td>{nls.localize('presswork/users/issuedBy', '{0} by {1}', formatDateTime(token.createdAt), token.createdBy)}</td>
+                        <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : nls.localize('presswork/users/neverUsed', 'never')}</td>
                         <td className='presswork-row-actions'>
                             <button className='theia-button secondary' onClick={() => this.revokeToken(token)}>{nls.localize('presswork/users/revoke', 'Revoke')}</button>
                         </td>
@@ -106,7 +107,7 @@ export class UsersWidget extends PressworkViewWidget {
             </td>
             <td data-column='email'>{user.email ?? nls.localize('presswork/users/noEmail', '(none)')}</td>
             <td>{user.mustChangePassword ? nls.localize('presswork/users/mustChange', 'must be changed at next sign-in') : nls.localize('presswork/users/set', 'set')}</td>
-            <td>{new Date(user.createdAt).toLocaleString()}</td>
+            <td>{formatDateTime(user.createdAt)}</td>
             <td className='presswork-row-actions'>
                 <button className='theia-button secondary' onClick={() => this.setEmail(user)}>{nls.localize('presswork/users/setEmail', 'E-mail…')}</button>
                 <button className='theia-button secondary' onClick={() => this.resetPassword(user)}>{nls.localize('presswork/users/reset', 'Reset password…')}</button>

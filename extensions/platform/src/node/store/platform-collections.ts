@@ -4,6 +4,7 @@ import { PrinterSchema } from '../../common/printer-schema';
 import { PrinterPoolSchema } from '../../common/printer-pool-schema';
 import { UserSchema } from '../../common/user-schema';
 import { WorkflowSchema } from '../../common/workflow-schema';
+import { ShopIdentitySchema, type ShopIdentity } from '../../common/shop-identity';
 import type { Connection, ProductionTemplate } from '../../common/connection-schema';
 import type { Order } from '../../common/order-schema';
 import type { Printer } from '../../common/printer-schema';
@@ -38,6 +39,9 @@ export const UsersCollection: DocumentCollection<User> = {
     indexes: { name: user => user.name }
 };
 
+/** The shop identity: one document, `shop-identity`. */
+export const ShopIdentityCollection: DocumentCollection<ShopIdentity> = { name: CollectionNames.shopIdentity, schema: ShopIdentitySchema };
+
 export const PLATFORM_COLLECTIONS: readonly DocumentCollection[] = [
-    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, PrinterPoolsCollection, UsersCollection
+    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, PrinterPoolsCollection, UsersCollection, ShopIdentityCollection
 ] as readonly DocumentCollection[];
