@@ -59,12 +59,12 @@ function PartSection(props: { part: CloseoutPart; preparation: CloseoutPreparati
     const result = partResultText(props.part, props.preparation.progress);
     return <section className='presswork-closeout-record-part' data-part={props.part} data-status={state.status} aria-labelledby={`presswork-closeout-record-${props.part}`}>
         <h3 id={`presswork-closeout-record-${props.part}`}>{TAB_LABELS[props.part]}</h3>
-        {props.children}
         <div className='presswork-closeout-facts'>
             <Fact field={`${props.part}Result`} label={nls.localize('presswork/closeout/recordResult', 'In MarcomCentral')}>
                 {result ?? PART_STATUS_LABELS[state.status]}{state.at ? ` (${formatDateTime(state.at)})` : ''}
             </Fact>
         </div>
+        {props.children}
     </section>;
 }
 
