@@ -3,7 +3,7 @@ import { nls } from '@theia/core/lib/common/nls';
 import { paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
 import { visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
-import type { CloseoutPart, CloseoutPreparation } from '../common/closeout-protocol';
+import type { CloseoutDocumentKind, CloseoutPart, CloseoutPreparation } from '../common/closeout-protocol';
 import { CLOSEOUT_FIELDS, partResultText, PART_STATUS_LABELS, TAB_LABELS } from './closeout-form';
 import { formatDateTime, formatMoney } from './closeout-format';
 import { AddressBlock, DocumentButtons, DocumentOpener, Fact, LineItemsTable, TotalsTable } from './order-parts';
@@ -54,46 +54,60 @@ export function hasRecord(preparation: Pick<CloseoutPreparation, 'details' | 'pr
     return preparation.progress.input !== undefined || preparation.details.closeout !== undefined;
 }
 
-function PartSection(props: { part: CloseoutPart; preparation: CloseoutPreparation; children: React.ReactNode }): React.ReactElement {
-    const state = props.preparation.progress.parts[props.part];
-    const result = partResultText(props.part, props.preparation.progress);
+/** A labelled value of a part: its field hook, its label and what it shows. */
+type RecordFact = readonly [field: string, label: string, value: React.ReactNode];
+
+interface PartSectionProps {
+    readonly part: CloseoutPart;
+    readonly preparation: CloseoutPreparation;
+    readonly facts: readonly RecordFact[];
+    /** The part's document, offered once the backend has it. */
+    readonly document?: { readonly kind: CloseoutDocumentKind; readonly opener: DocumentOpener };
+    readonly children?: React.ReactNode;
+}
+
+/** One part of the record: MarcomCentral's answer, the values sent, what else it shows, and its document. */
+function PartSection(props: PartSectionProps): React.ReactElement {
+    const { details, progress } = props.preparation;
+    const state = progress.parts[props.part];
+    const result = partResultText(props.part, progress);
+    const document = props.document;
+    const documentExists = document && (document.kind === 'packing-slip' ? details.documents.packingSlip : details.documents.invoice);
     return <section className='presswork-closeout-record-part' data-part={props.part} data-status={state.status} aria-labelledby={`presswork-closeout-record-${props.part}`}>
         <h3 id={`presswork-closeout-record-${props.part}`}>{TAB_LABELS[props.part]}</h3>
         <div className='presswork-closeout-facts'>
             <Fact field={`${props.part}Result`} label={nls.localize('presswork/closeout/recordResult', 'In MarcomCentral')}>
                 {result ?? PART_STATUS_LABELS[state.status]}{state.at ? ` (${formatDateTime(state.at)})` : ''}
             </Fact>
+            {props.facts.map(([field, label, value]) => <Fact key={field} field={field} label={label}>{value}</Fact>)}
         </div>
         {props.children}
+        {documentExists && <div className='presswork-closeout-documents'><DocumentButtons orderId={details.orderId} kind={document.kind} opener={document.opener} /></div>}
     </section>;
 }
 
 function PackingSlipRecord(props: CloseoutRecordContentProps): React.ReactElement {
     const { details, progress } = props.preparation;
     const sent = progress.input?.packingSlip;
-    return <PartSection part='packingSlip' preparation={props.preparation}>
-        <div className='presswork-closeout-facts'>
-            <Fact field='packingSlipNumber' label={CLOSEOUT_FIELDS.packingSlipNumber.label}>{sent?.packingSlipNumber ?? details.closeout?.packingSlipNumber ?? '—'}</Fact>
-            <Fact field='shipDate' label={CLOSEOUT_FIELDS.shipDate.label}>{sent?.shipDate ?? '—'}</Fact>
-            <Fact field='carrierName' label={CLOSEOUT_FIELDS.carrierName.label}><StoreText text={sent?.carrierName ?? '—'} /></Fact>
-            <Fact field='trackingNumber' label={CLOSEOUT_FIELDS.trackingNumber.label}>{sent?.trackingNumber ? <Identifier text={sent.trackingNumber} /> : '—'}</Fact>
-        </div>
+    return <PartSection part='packingSlip' preparation={props.preparation} document={{ kind: 'packing-slip', opener: props.opener }} facts={[
+        ['packingSlipNumber', CLOSEOUT_FIELDS.packingSlipNumber.label, sent?.packingSlipNumber ?? details.closeout?.packingSlipNumber ?? '—'],
+        ['shipDate', CLOSEOUT_FIELDS.shipDate.label, sent?.shipDate ?? '—'],
+        ['carrierName', CLOSEOUT_FIELDS.carrierName.label, <StoreText text={sent?.carrierName ?? '—'} />],
+        ['trackingNumber', CLOSEOUT_FIELDS.trackingNumber.label, sent?.trackingNumber ? <Identifier text={sent.trackingNumber} /> : '—']
+    ]}>
         <AddressBlock field='shipTo' address={details.shipTo[0]} />
-        {details.documents.packingSlip && <div className='presswork-closeout-documents'><DocumentButtons orderId={details.orderId} kind='packing-slip' opener={props.opener} /></div>}
     </PartSection>;
 }
 
 function InvoiceRecord(props: CloseoutRecordContentProps): React.ReactElement {
     const { details, progress } = props.preparation;
     const sent = progress.input?.invoice;
-    return <PartSection part='invoice' preparation={props.preparation}>
-        <div className='presswork-closeout-facts'>
-            <Fact field='invoiceNumber' label={CLOSEOUT_FIELDS.invoiceNumber.label}>{sent?.invoiceNumber ?? details.closeout?.invoiceNumber ?? '—'}</Fact>
-            <Fact field='invoiceDate' label={CLOSEOUT_FIELDS.invoiceDate.label}>{sent?.invoiceDate ?? '—'}</Fact>
-        </div>
+    return <PartSection part='invoice' preparation={props.preparation} document={{ kind: 'invoice', opener: props.opener }} facts={[
+        ['invoiceNumber', CLOSEOUT_FIELDS.invoiceNumber.label, sent?.invoiceNumber ?? details.closeout?.invoiceNumber ?? '—'],
+        ['invoiceDate', CLOSEOUT_FIELDS.invoiceDate.label, sent?.invoiceDate ?? '—']
+    ]}>
         <LineItemsTable lines={details.lines} showJobState={false} />
         <TotalsTable totals={details.totals} />
-        {details.documents.invoice && <div className='presswork-closeout-documents'><DocumentButtons orderId={details.orderId} kind='invoice' opener={props.opener} /></div>}
     </PartSection>;
 }
 
@@ -107,15 +121,12 @@ function SettlementRecord(props: CloseoutRecordContentProps): React.ReactElement
                 paymentMethodLabel(details.payment.method))}</p>
         </section>;
     }
-    return <PartSection part='settlement' preparation={props.preparation}>
-        <div className='presswork-closeout-facts'>
-            <Fact field='settlementReference' label={nls.localize('presswork/closeout/settlementReference', 'Settlement reference')}>
-                <Identifier text={details.closeout?.settlementReference ?? progress.parts.settlement.referenceId ?? '—'} />
-            </Fact>
-            <Fact field='settlementAmount' label={nls.localize('presswork/closeout/amountSettled', 'Amount settled')}>{formatMoney(details.totals.total, details.totals.currency)}</Fact>
-            <Fact field='paymentMethod' label={nls.localize('presswork/closeout/paymentMethod', 'Payment method')}>{paymentMethodLabel(details.payment.method)}</Fact>
-            <Fact field='cardType' label={nls.localize('presswork/closeout/cardType', 'Card type')}><StoreText text={details.payment.cardType ?? '—'} /></Fact>
-            <Fact field='authorization' label={nls.localize('presswork/closeout/authorization', 'Authorization')}>{details.payment.maskedAuthorization ?? '—'}</Fact>
-        </div>
-    </PartSection>;
+    return <PartSection part='settlement' preparation={props.preparation} facts={[
+        ['settlementReference', nls.localize('presswork/closeout/settlementReference', 'Settlement reference'),
+            <Identifier text={details.closeout?.settlementReference ?? progress.parts.settlement.referenceId ?? '—'} />],
+        ['settlementAmount', nls.localize('presswork/closeout/amountSettled', 'Amount settled'), formatMoney(details.totals.total, details.totals.currency)],
+        ['paymentMethod', nls.localize('presswork/closeout/paymentMethod', 'Payment method'), paymentMethodLabel(details.payment.method)],
+        ['cardType', nls.localize('presswork/closeout/cardType', 'Card type'), <StoreText text={details.payment.cardType ?? '—'} />],
+        ['authorization', nls.localize('presswork/closeout/authorization', 'Authorization'), details.payment.maskedAuthorization ?? '—']
+    ]} />;
 }
