@@ -35,8 +35,6 @@ test.describe('order actions on a selection (issue 15, item 3)', () => {
     let shell: PressworkShell;
 
     test.beforeAll(async ({ browser }) => {
-        // Four sign-ins and three views on a shared machine: more than a test's usual time.
-        test.setTimeout(300_000);
         ({ page: operatorPage, shell } = await connectStoreForOperator(browser, context, ADMIN_PASSWORD));
     });
 
