@@ -17,11 +17,17 @@ async function selectJobs(pod: AllJobsPod, filter: string, jobs: readonly Stored
             await expect(pod.row(job.id)).toBeVisible({ timeout: 3_000 });
         }
     }).toPass({ timeout: 30_000 });
-    await pod.row(jobs[0].id).click();
-    for (const job of jobs.slice(1)) {
-        await pod.row(job.id).click({ modifiers: ['Control'] });
+    // Clicked again if a live re-render of the grid (orders still arriving) swallowed a click.
+    await expect(async () => {
+        await pod.row(jobs[0].id).click();
+        for (const job of jobs.slice(1)) {
+            await pod.row(job.id).click({ modifiers: ['Control'] });
+        }
+        await expect(pod.selectedRows()).toHaveCount(jobs.length, { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+    for (const job of jobs) {
+        await expect(pod.row(job.id)).toHaveAttribute('aria-selected', 'true');
     }
-    await expect(pod.selectedRows()).toHaveCount(jobs.length);
 }
 
 async function closeMenu(actions: JobActions): Promise<void> {
