@@ -10,7 +10,8 @@ import { CloseoutService } from '../common/closeout-protocol';
 import { CloseoutDialog } from './closeout-dialog';
 import { CloseoutDocumentOpener } from './closeout-document-opener';
 import { CloseoutBlockedDialog, confirmCloseoutWarnings } from './closeout-prompts';
-import { orderActionEnablement, selectedJob } from './job-selection';
+import { CloseoutRecordDialog } from './closeout-record-dialog';
+import { orderActionEnablement, orderOfSelection } from './job-selection';
 import { OrderDetailsDialog } from './order-details-dialog';
 
 export namespace CloseoutCommands {
@@ -18,7 +19,7 @@ export namespace CloseoutCommands {
     export const CLOSEOUT_ORDER = 'presswork.closeout.closeoutOrder';
 }
 
-/** What both order actions share: the selected job's order, the service, and errors told to the operator. */
+/** What both order actions share: the order of the selected jobs, the service, and errors told to the operator. */
 @injectable()
 abstract class OrderAction implements JobActionContribution {
     abstract readonly id: string;
@@ -36,11 +37,11 @@ abstract class OrderAction implements JobActionContribution {
     }
 
     async run(context: JobActionContext): Promise<void> {
-        const job = selectedJob(context);
+        const order = orderOfSelection(context);
         try {
-            await this.runOnOrder(job.orderId);
+            await this.runOnOrder(order.orderId);
         } catch (error) {
-            this.messages.error(nls.localize('presswork/closeout/actionFailed', '{0} (order {1}): {2}', this.label.replace('…', ''), isolatedIdentifier(job.orderNumber), messageOf(error)));
+            this.messages.error(nls.localize('presswork/closeout/actionFailed', '{0} (order {1}): {2}', this.label.replace('…', ''), isolatedIdentifier(order.orderNumber), messageOf(error)));
         }
     }
 
@@ -62,9 +63,10 @@ export class OrderDetailsAction extends OrderAction {
 }
 
 /**
- * More → Closeout order…: refused with a warning when the order cannot be closed out here (the
- * backend refuses it too); asks first when some line items are not ready or the order has no
- * ship-to address; then the Closeout Order dialog.
+ * More → Closeout order…: on a closed order, its closeout record read-only (with its documents);
+ * refused with a warning when the order cannot be closed out here (the backend refuses it too);
+ * asks first when some line items are not ready or the order has no ship-to address; then the
+ * Closeout Order dialog.
  */
 @injectable()
 export class CloseoutOrderAction extends OrderAction {
@@ -77,6 +79,10 @@ export class CloseoutOrderAction extends OrderAction {
 
     protected async runOnOrder(orderId: string): Promise<void> {
         const preparation = await this.service.prepareCloseout(orderId);
+        if (preparation.progress.closed || preparation.details.closed) {
+            await new CloseoutRecordDialog(preparation, this.opener).open();
+            return;
+        }
         if (preparation.blocked) {
             await new CloseoutBlockedDialog(preparation).open();
             return;

@@ -2,7 +2,7 @@ import { Page, expect, Locator } from '@playwright/test';
 
 export type CloseoutTab = 'packingSlip' | 'invoice' | 'settlement';
 
-/** The closeout extension's dialogs: Order Details, the closeout warnings and the Closeout Order dialog. */
+/** The closeout extension's dialogs: Order Details, the closeout warnings, the Closeout Order dialog and the closeout record. */
 export class CloseoutDialogs {
     constructor(readonly page: Page) { }
 
@@ -13,6 +13,11 @@ export class CloseoutDialogs {
     /** A read-only value of the Order Details dialog or a Closeout tab, by its field hook. */
     fact(dialog: Locator, field: string): Locator {
         return dialog.locator(`[data-field="${field}"]`).first();
+    }
+
+    /** Only the value of such a fact, without its label. */
+    factValue(dialog: Locator, field: string): Locator {
+        return this.fact(dialog, field).locator('.presswork-closeout-fact-value');
     }
 
     orderLine(productName: string): Locator {
@@ -39,6 +44,16 @@ export class CloseoutDialogs {
 
     get closeout(): Locator {
         return this.page.locator('.presswork-closeout-dialog');
+    }
+
+    /** Closeout order… on a closed order: its closeout record, read-only. */
+    get record(): Locator {
+        return this.page.locator('.presswork-closeout-record-dialog');
+    }
+
+    /** A part of the closeout record (packing slip, invoice, settlement). */
+    recordPart(part: CloseoutTab): Locator {
+        return this.record.locator(`section[data-part="${part}"]`);
     }
 
     tab(part: CloseoutTab): Locator {

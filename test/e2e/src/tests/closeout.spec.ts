@@ -1,13 +1,10 @@
 import { test, expect, Page } from '@playwright/test';
 import {
-    BUSINESS_CARDS, CATALOGUES, CLOSEOUT_ORDER, closeOutWithInvoiceRefused, CONNECTION, jobsOfOrder, jobState, openOperations, OPERATOR, OPERATOR_START, ORDER_DETAILS, PENS,
-    signInOperatorFirstTime, storedJob
+    BUSINESS_CARDS, CATALOGUES, CLOSEOUT_ORDER, closeOutWithInvoiceRefused, connectStoreForOperator, jobsOfOrder, jobState, openOperations, OPERATOR, ORDER_DETAILS, PENS,
+    storedJob
 } from '../fixtures/closeout-scenario';
 import { useStoreAndPresswork } from '../fixtures/store-and-presswork';
-import { ConnectionsView } from '../page-objects/connections-view';
-import { ProductionTemplatesView } from '../page-objects/production-templates-view';
 import { PressworkShell } from '../page-objects/presswork-shell';
-import { UsersView } from '../page-objects/users-view';
 
 const ADMIN_PASSWORD = 'Admin#Close1';
 
@@ -18,23 +15,7 @@ test.describe('order closeout (TFPM procedure)', () => {
 
     /** The administrator connects the store and adds an operator; the operator signs in once. */
     test.beforeAll(async ({ browser }) => {
-        const adminPage = await browser.newPage();
-        const adminShell = await PressworkShell.signIn(adminPage, context.server.url, 'admin', ADMIN_PASSWORD);
-        // Printable products go to the default print workflow, stocked ones to the stock-item workflow.
-        await adminShell.runMenu('View', 'Production Templates');
-        const templates = new ProductionTemplatesView(adminPage);
-        await templates.create({ name: 'Printed products', productType: 'Versioned', workflow: 'MarcomCentral print' });
-        await templates.create({ name: 'Stocked products', productType: 'Static', workflow: 'MarcomCentral stock item' });
-        await adminShell.runMenu('View', 'Connections');
-        const connections = new ConnectionsView(adminPage);
-        await connections.create({ name: CONNECTION, endpointUrl: context.simulator.url, orderToken: context.simulator.orderToken, pollingIntervalSeconds: 2 });
-        await connections.setEnabled(CONNECTION, true);
-        await adminShell.runMenu('View', 'Users');
-        await new UsersView(adminPage).createUser(OPERATOR, 'Operator', OPERATOR_START);
-        await adminPage.close();
-
-        operatorPage = await browser.newPage();
-        shell = await signInOperatorFirstTime(operatorPage, context.server.url);
+        ({ page: operatorPage, shell } = await connectStoreForOperator(browser, context, ADMIN_PASSWORD));
     });
 
     test('an operator checks the order details, closes out a card order with a job not ready, and the jobs move on to Retain', async () => {
