@@ -36,6 +36,8 @@ test.describe('words, not ids', () => {
     });
 
     test('an operator reads activities, order facts and the job log in words', async ({ page }) => {
+        // Five dialogs and two actions, each waiting for the live pod: more than one action's time on a busy machine.
+        test.setTimeout(180_000);
         const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         const pod = await operations(shell);
         const actions = new JobActions(page, pod);
