@@ -59,7 +59,7 @@ describe('Release of a closed order\'s jobs through the workflow engine', () => 
         assert.equal(timing.releaseWrites, 1, 'one write released them all');
         for (const job of fixture.order('order-1').jobs) {
             assert.equal(job.state, 'Complete', job.id);
-            assert.equal(job.log.find(entry => entry.message === 'Continued')?.by, 'olivia');
+            assert.equal(job.log.find(entry => entry.message === 'Order closed out; released by olivia')?.by, 'olivia');
         }
         assert.deepEqual(fixture.order('order-2').jobs.map(job => job.state), lineItems.map(() => 'Complete'));
         const ms = (value: number): string => `${value.toFixed(1)} ms`;

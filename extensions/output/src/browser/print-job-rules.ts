@@ -1,10 +1,11 @@
 import { nls } from '@theia/core/lib/common/nls';
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
+import { isAtActivityType } from '@presswork/platform/lib/common/activity-words';
 
 /** Whether the job stands at a Print step (the row carries the step's activity type, or its label). */
-export function isAtPrintStep(job: Pick<JobRow, 'currentActivity'>): boolean {
-    return job.currentActivity?.trim().toLowerCase().replace(/\s+/g, '-') === ActivityTypes.print;
+export function isAtPrintStep(job: Pick<JobRow, 'currentActivity' | 'currentActivityType'>): boolean {
+    return isAtActivityType(job, ActivityTypes.print);
 }
 
 /** Print again applies to one job whose print is uncertain, or that failed at its Print step; else why not. */

@@ -17,8 +17,10 @@ export interface JobRow {
     readonly workflowName?: string;
     readonly phase: Phase;
     readonly state: JobState;
-    /** The current step's activity label (e.g. "Approve"). */
+    /** The current step's activity in words, its label (e.g. "Prepress Check"): what people read, sort and filter by. */
     readonly currentActivity?: string;
+    /** The current step's activity type id (e.g. `prepress-check`): what rules compare, never shown. */
+    readonly currentActivityType?: string;
     readonly copies: number;
     readonly due?: string;
     readonly receivedAt: string;

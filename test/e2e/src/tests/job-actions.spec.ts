@@ -88,7 +88,7 @@ test.describe('job actions in the All Jobs pod', () => {
         await expect(adminActions.dialog).toHaveCount(0);
 
         await actions.save();
-        await expect(actions.conflict).toContainText('copies is now 4321');
+        await expect(actions.conflict).toContainText('Copies is now 4321');
         await expect(actions.conflict).toBeInViewport();
         await expect(actions.propertyField('copies')).toHaveValue('7');
         await actions.conflict.getByRole('button', { name: 'Reload' }).click();

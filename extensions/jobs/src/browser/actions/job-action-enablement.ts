@@ -3,6 +3,7 @@ import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { isAtActivityType } from '@presswork/platform/lib/common/activity-words';
 
 /**
  * When each job action applies, as pure functions of the selected rows: the pod enables an action
@@ -47,14 +48,9 @@ export function notIn(...states: JobState[]): JobRule {
     return job => blocked.has(job.state) ? `${jobCalled(job)} is ${job.state}` : undefined;
 }
 
-/**
- * Whether a job stands at a step of the given supplied activity type. The engine records the step's
- * base activity type (so custom copies count as their base); a row may also carry the supplied
- * activity's label ("Prepress Check"), which reads as its type once lower-cased and hyphenated.
- */
-export function isAtActivity(job: Pick<JobRow, 'currentActivity'>, activityType: string): boolean {
-    const current = job.currentActivity?.trim().toLowerCase().replace(/\s+/g, '-');
-    return current === activityType;
+/** Whether a job stands at a step of the given supplied activity type (custom copies count as their base). */
+export function isAtActivity(job: Pick<JobRow, 'currentActivity' | 'currentActivityType'>, activityType: string): boolean {
+    return isAtActivityType(job, activityType);
 }
 
 /** Lets through jobs Waiting at a step of `activityType`; `waitingFor` completes "is not waiting for …". */

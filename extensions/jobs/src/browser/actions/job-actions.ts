@@ -1,4 +1,6 @@
-import { inject, injectable } from '@theia/core/shared/inversify';
+import { inject, injectable, optional } from '@theia/core/shared/inversify';
+import { ActivityUiRegistry } from '@presswork/platform/lib/common/activity-ui-registry';
+import { activityLabelOf } from '@presswork/platform/lib/common/activity-words';
 import { SafeConfirmDialog } from '@presswork/platform/lib/browser/safe-confirm-dialog';
 import { ClipboardService } from '@theia/core/lib/browser/clipboard-service';
 import { MessageService } from '@theia/core/lib/common/message-service';
@@ -34,6 +36,7 @@ export class JobActions {
     @inject(JobActionService) protected readonly service: JobActionService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(ClipboardService) protected readonly clipboard: ClipboardService;
+    @inject(ActivityUiRegistry) @optional() protected readonly activities: ActivityUiRegistry | undefined;
 
     protected built: Map<JobActionKey, JobActionContribution> | undefined;
 
@@ -136,7 +139,11 @@ export class JobActions {
     }
 
     protected async properties(context: JobActionContext): Promise<void> {
-        await new JobPropertiesDialog({ ...this.aboutTheJob(context), canEdit: context.user.permissions.includes('jobs.act') }).open();
+        await new JobPropertiesDialog({
+            ...this.aboutTheJob(context),
+            canEdit: context.user.permissions.includes('jobs.act'),
+            activityLabelOf: type => activityLabelOf(type, this.activities)
+        }).open();
     }
 
     protected async log(context: JobActionContext): Promise<void> {

@@ -66,6 +66,31 @@ describe('job properties edit', () => {
             { problem: 'The property a is listed twice' });
     });
 
+    describe('with the facts of the order among the properties', () => {
+        const arrived = {
+            ...loaded,
+            properties: { ...loaded.properties, customerEmail: 'ada@example.com', marcomOrderId: '88001', shipTo: '1 Analytical Way, London' }
+        };
+
+        it('leaves the order facts out of the form, so they are neither edited nor removed', () => {
+            assert.deepEqual(draftOf(arrived).properties.map(property => property.key), ['duplex', 'paper', 'weight']);
+            assert.deepEqual(editOf(arrived, { ...draftOf(arrived) }), { unchanged: true });
+            const result = editOf(arrived, { ...draftOf(arrived), properties: [] });
+            assert.ok('edit' in result);
+            assert.deepEqual(result.edit.changes.removedProperties, ['paper', 'duplex', 'weight']);
+        });
+
+        it('refuses a new property named like an order fact, in words', () => {
+            assert.deepEqual(editOf(arrived, { ...draftOf(arrived), properties: [{ key: 'shipTo', value: 'elsewhere', kind: 'text' }] }),
+                { problem: 'Ship to comes from the MarcomCentral order; choose another name for this property' });
+        });
+
+        it('names ticket properties by their label in its problems', () => {
+            assert.deepEqual(editOf(arrived, { ...draftOf(arrived), properties: [{ key: 'priority', value: 'high', kind: 'number' }] }),
+                { problem: 'Priority must be a number' });
+        });
+    });
+
     it('treats a property named like an Object member as an ordinary one', () => {
         const result = editOf({ ...loaded, properties: {} }, draft({ properties: [{ key: 'constructor', value: 'x', kind: 'text' }] }));
         assert.ok('edit' in result);

@@ -1,4 +1,5 @@
 import type { Job, JobPropertyValue } from '@presswork/platform/lib/common/job-schema';
+import { isOrderFact, propertyLabelOf } from '@presswork/platform/lib/common/job-property-words';
 import { JobEditSchema } from '../../common/jobs-protocol';
 import type { JobEdit } from '../../common/jobs-protocol';
 
@@ -52,12 +53,14 @@ function kindOf(value: JobPropertyValue): PropertyKind {
     return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'text';
 }
 
+/** The form shows the job's editable properties; order facts are shown apart, read-only, and never part of an edit. */
 export function draftOf(job: Pick<Job, 'name' | 'copies' | 'due' | 'properties'>): JobDraft {
     return {
         name: job.name,
         copies: String(job.copies),
         due: toLocalInput(job.due),
         properties: Object.entries(job.properties)
+            .filter(([key]) => !isOrderFact(key))
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([key, value]) => ({ key, value: String(value), kind: kindOf(value) }))
     };
@@ -68,12 +71,12 @@ export function propertyValue(property: PropertyDraft): { value: JobPropertyValu
     switch (property.kind) {
         case 'number': {
             const value = Number(property.value.trim());
-            return property.value.trim() && Number.isFinite(value) ? { value } : { problem: `${property.key} must be a number` };
+            return property.value.trim() && Number.isFinite(value) ? { value } : { problem: `${propertyLabelOf(property.key)} must be a number` };
         }
         case 'boolean':
             return property.value === 'true' || property.value === 'false'
                 ? { value: property.value === 'true' }
-                : { problem: `${property.key} must be Yes or No` };
+                : { problem: `${propertyLabelOf(property.key)} must be Yes or No` };
         default:
             return { value: property.value };
     }
@@ -90,8 +93,11 @@ function draftProperties(draft: JobDraft): { properties: Record<string, JobPrope
         if (key.length > 100) {
             return { problem: `The property name ${key.slice(0, 20)}… is longer than 100 characters` };
         }
+        if (isOrderFact(key)) {
+            return { problem: `${propertyLabelOf(key)} comes from the MarcomCentral order; choose another name for this property` };
+        }
         if (Object.prototype.hasOwnProperty.call(properties, key)) {
-            return { problem: `The property ${key} is listed twice` };
+            return { problem: `The property ${propertyLabelOf(key)} is listed twice` };
         }
         const typed = propertyValue({ ...property, key });
         if ('problem' in typed) {
@@ -134,7 +140,9 @@ export function editOf(loaded: Pick<Job, 'name' | 'copies' | 'due' | 'properties
             changes.properties[key] = value;
         }
     }
-    changes.removedProperties = Object.keys(loaded.properties).filter(key => !Object.prototype.hasOwnProperty.call(checked.properties, key));
+    // Order facts are not in the form: leaving them out removes nothing.
+    changes.removedProperties = Object.keys(loaded.properties)
+        .filter(key => !isOrderFact(key) && !Object.prototype.hasOwnProperty.call(checked.properties, key));
     const changed = changes.name !== undefined || changes.copies !== undefined || changes.due !== undefined
         || Object.keys(changes.properties).length > 0 || changes.removedProperties.length > 0;
     if (!changed) {

@@ -5,7 +5,7 @@ import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { JobActionService } from '../../common/jobs-protocol';
 import { JobDialog } from './job-dialog';
-import { filterLog, inTimeOrder, logAsText } from './job-log-view';
+import { filterLog, inTimeOrder, levelInWords, logAsText } from './job-log-view';
 import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 
 export interface JobLogDialogOptions {
@@ -87,7 +87,7 @@ export class JobLogDialog extends JobDialog {
                     <thead><tr><th>Time</th><th>Level</th><th>Who</th><th>Message</th></tr></thead>
                     <tbody>{shown.map((entry, index) => <tr key={index} data-level={entry.level}>
                         <td className='presswork-job-log-time' title={entry.at}>{formatDateTime(entry.at, { seconds: true })}</td>
-                        <td className={`presswork-job-log-level presswork-job-log-${entry.level}`}>{entry.level}</td>
+                        <td className={`presswork-job-log-level presswork-job-log-${entry.level}`}>{levelInWords(entry.level)}</td>
                         <td>{entry.by ?? ''}</td>
                         <td className='presswork-job-log-message'><StoreText text={entry.message} /></td>
                     </tr>)}</tbody>

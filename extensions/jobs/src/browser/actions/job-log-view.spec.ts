@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
-import { filterLog, inTimeOrder, logAsText } from './job-log-view';
+import { filterLog, inTimeOrder, levelInWords, logAsText } from './job-log-view';
 
 describe('job log view', () => {
 
@@ -20,10 +20,15 @@ describe('job log view', () => {
         assert.deepEqual(filterLog(entries, 'ERROR offline').map(entry => entry.message), ['Print: printer\noffline']);
         assert.equal(filterLog(entries, '  ').length, 4);
         assert.equal(filterLog(entries, 'nothing-like-this').length, 0);
+        assert.equal(filterLog(entries, 'information').length, 3, 'the level as the dialog shows it');
+    });
+
+    it('shows levels in words', () => {
+        assert.deepEqual((['info', 'warning', 'error'] as const).map(levelInWords), ['Information', 'Warning', 'Error']);
     });
 
     it('copies one tab-separated line an entry', () => {
         assert.equal(logAsText(entries.slice(1, 3)),
-            '2025-03-01T10:00:00.000Z\tinfo\t\tReceived\n2025-03-01T10:05:00.000Z\terror\t\tPrint: printer offline');
+            '2025-03-01T10:00:00.000Z\tInformation\t\tReceived\n2025-03-01T10:05:00.000Z\tError\t\tPrint: printer offline');
     });
 });

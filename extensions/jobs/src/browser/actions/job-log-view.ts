@@ -1,3 +1,4 @@
+import { nls } from '@theia/core/lib/common/nls';
 import type { JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 
 /** The Log… dialog's rows: oldest first (newest last), narrowed by a filter text, and copied as text. */
@@ -17,12 +18,21 @@ export function filterLog(entries: readonly JobLogEntry[], filter: string): JobL
         return [...entries];
     }
     return entries.filter(entry => {
-        const text = `${entry.message} ${entry.level} ${entry.by ?? ''}`.toLowerCase();
+        const text = `${entry.message} ${levelInWords(entry.level)} ${entry.by ?? ''}`.toLowerCase();
         return words.every(word => text.includes(word));
     });
 }
 
-/** One line an entry: time (ISO, exact), level, who, message, separated by tabs for a spreadsheet. */
+/** One line an entry: time (ISO, exact), level in words, who, message, separated by tabs for a spreadsheet. */
 export function logAsText(entries: readonly JobLogEntry[]): string {
-    return entries.map(entry => [entry.at, entry.level, entry.by ?? '', entry.message.replace(/\s*\n\s*/g, ' ')].join('\t')).join('\n');
+    return entries.map(entry => [entry.at, levelInWords(entry.level), entry.by ?? '', entry.message.replace(/\s*\n\s*/g, ' ')].join('\t')).join('\n');
+}
+
+/** An entry's level as people read it (Information, Warning, Error), not the stored id. */
+export function levelInWords(level: JobLogEntry['level']): string {
+    switch (level) {
+        case 'error': return nls.localize('presswork/jobs/log/levelError', 'Error');
+        case 'warning': return nls.localize('presswork/jobs/log/levelWarning', 'Warning');
+        default: return nls.localize('presswork/jobs/log/levelInfo', 'Information');
+    }
 }

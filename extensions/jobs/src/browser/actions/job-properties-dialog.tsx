@@ -1,4 +1,7 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
+import { ORDER_FACT_PROPERTIES, ticketPropertyLabelOf } from '@presswork/platform/lib/common/job-property-words';
 import { PressworkError, messageOf } from '@presswork/platform/lib/common/errors';
 import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
@@ -13,15 +16,25 @@ export interface JobPropertiesDialogOptions {
     readonly service: Pick<JobActionService, 'details' | 'editJob'>;
     /** Without `jobs.act` the dialog shows the job read-only. */
     readonly canEdit: boolean;
+    /** An activity type in words (its label), for the job's status. */
+    readonly activityLabelOf: (activityType: string) => string;
 }
 
 type FieldName = 'name' | 'copies' | 'due';
 
 interface PropertyRow {
     readonly id: number;
+    /** A ticket property with a name of its own (Medium, Priority): shown by its label, not renamed. */
+    readonly named: boolean;
     key: string;
     kind: PropertyKind;
     value: string;
+}
+
+/** A property with a name of its own, in words (localized). */
+function propertyLabel(key: string): string {
+    const label = ticketPropertyLabelOf(key);
+    return label ? nls.localize(`presswork/jobs/property/${key}`, label) : key;
 }
 
 /**
@@ -69,7 +82,7 @@ export class JobPropertiesDialog extends JobDialog {
 
     protected showDraft(draft: JobDraft): void {
         this.fields = { name: draft.name, copies: draft.copies, due: draft.due };
-        this.rows = draft.properties.map(property => ({ id: this.nextId++, ...property }));
+        this.rows = draft.properties.map(property => ({ id: this.nextId++, named: ticketPropertyLabelOf(property.key) !== undefined, ...property }));
         this.generation++;
     }
 
@@ -138,13 +151,14 @@ export class JobPropertiesDialog extends JobDialog {
                 <dt>Job ID</dt><dd data-fact='id'><Identifier text={job.id} /></dd>
                 <dt>Order</dt><dd data-fact='orderNumber'><Identifier text={job.orderNumber} /></dd>
                 <dt>Workflow</dt><dd data-fact='workflow'>{details.workflowName ?? job.workflowId ?? '—'}</dd>
-                <dt>Status</dt><dd data-fact='status'>{job.phase} · {job.state}{job.currentActivity ? ` · ${job.currentActivity}` : ''}</dd>
+                <dt>Status</dt><dd data-fact='status'>{job.phase} · {job.state}{job.currentActivity ? ` · ${this.options.activityLabelOf(job.currentActivity)}` : ''}</dd>
                 {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'><StoreText text={job.waitReason} /></dd></>}
                 <dt>Received</dt><dd data-fact='receivedAt'>{formatDateTime(job.receivedAt)}</dd>
                 {details.finishingOptions.map((option, index) => <React.Fragment key={index}>
                     <dt>Finishing: <StoreText text={option.name} /></dt><dd data-finishing={option.name}><StoreText text={option.value} /></dd>
                 </React.Fragment>)}
             </dl>
+            {this.renderOrderFacts(job)}
             <div className='presswork-form'>
                 {this.renderField('name', 'Name', 'text', readOnly)}
                 {this.renderField('copies', 'Copies', 'number', readOnly)}
@@ -159,6 +173,23 @@ export class JobPropertiesDialog extends JobDialog {
         </React.Fragment>;
     }
 
+    /** What the job took from the MarcomCentral order: labelled, read-only, never a row to edit or remove. */
+    protected renderOrderFacts(job: Job): React.ReactNode {
+        const facts = ORDER_FACT_PROPERTIES.filter(({ key }) => Object.hasOwn(job.properties, key));
+        if (!facts.length) {
+            return undefined;
+        }
+        return <section className='presswork-job-order-facts' aria-labelledby='presswork-job-order-facts-title'>
+            <h4 id='presswork-job-order-facts-title'>{nls.localize('presswork/jobs/properties/fromTheOrder', 'From the order')}</h4>
+            <dl className='presswork-job-facts'>
+                {facts.map(({ key, label }) => <React.Fragment key={key}>
+                    <dt>{nls.localize(`presswork/jobs/property/${key}`, label)}</dt>
+                    <dd data-order-fact={key}><StoreText text={String(job.properties[key])} /></dd>
+                </React.Fragment>)}
+            </dl>
+        </section>;
+    }
+
     protected renderField(name: FieldName, label: string, type: string, readOnly: boolean): React.ReactNode {
         const id = `presswork-job-field-${name}`;
         return <div className='presswork-form-row'>
@@ -171,8 +202,10 @@ export class JobPropertiesDialog extends JobDialog {
 
     protected renderRow(row: PropertyRow, readOnly: boolean): React.ReactNode {
         return <div className='presswork-job-property-row' key={row.id} data-property={row.key}>
-            <input className='theia-input' aria-label='Property name' placeholder='Name' readOnly={readOnly} spellCheck={false}
-                defaultValue={row.key} onChange={event => row.key = event.target.value} />
+            {row.named
+                ? <span className='presswork-job-property-name'>{propertyLabel(row.key)}</span>
+                : <input className='theia-input' aria-label='Property name' placeholder='Name' readOnly={readOnly} spellCheck={false}
+                    defaultValue={row.key} onChange={event => row.key = event.target.value} />}
             <select className='theia-select' aria-label='Kind of value' defaultValue={row.kind} disabled={readOnly}
                 onChange={event => this.changeKind(row, event.target.value as PropertyKind)}>
                 <option value='text'>Text</option>
@@ -199,7 +232,7 @@ export class JobPropertiesDialog extends JobDialog {
     }
 
     protected addRow = (): void => {
-        this.rows.push({ id: this.nextId++, key: '', kind: 'text', value: '' });
+        this.rows.push({ id: this.nextId++, named: false, key: '', kind: 'text', value: '' });
         this.update();
     };
 

@@ -160,7 +160,8 @@ describe('JobActions', () => {
             }, 'olivia');
             const edited = job('j1');
             assert.deepEqual([edited.name, edited.copies, edited.due, edited.properties], ['Flyers (reprint)', 300, '2025-03-05T17:00:00.000Z', { media: 'Cougar 350', finish: 'Gloss' }]);
-            assert.deepEqual(edited.log.at(-1), { at: edited.updatedAt, level: 'info', message: 'Properties changed by olivia: name, copies, due, media, finish, duplex', by: 'olivia' });
+            assert.deepEqual(edited.log.at(-1), { at: edited.updatedAt, level: 'info', message: 'Properties changed by olivia: Name "Flyers j1" → "Flyers (reprint)", Copies 250 → 300, '
+                    + 'Due (not set) → 2025-03-05 17:00 UTC, Medium "Cougar 100" → "Cougar 350", finish (not set) → "Gloss", Two-sided removed (was Yes)', by: 'olivia' });
             assert.notEqual(edited.updatedAt, AT);
             assert.equal(store.get(OrdersCollection, 'o1')!.version, before + 1);
             assert.deepEqual(details.job, edited);
@@ -172,7 +173,7 @@ describe('JobActions', () => {
             await store.modify(OrdersCollection, 'o1', order => ({ ...order, jobs: order.jobs.map(candidate => ({ ...candidate, due: '2025-03-05T17:00:00.000Z' })) }));
             await actions.editJob('j1', { base: { ...base, due: '2025-03-05T17:00:00Z' }, changes: { due: null } }, 'olivia');
             assert.equal(job('j1').due, undefined);
-            assert.equal(job('j1').log.at(-1)?.message, 'Properties changed by olivia: due');
+            assert.equal(job('j1').log.at(-1)?.message, 'Properties changed by olivia: Due 2025-03-05 17:00 UTC → (not set)');
         });
 
         it('refuses a stale edit, naming the field, its value now and who changed it, and writes nothing', async () => {
@@ -184,7 +185,7 @@ describe('JobActions', () => {
             }));
             const before = store.get(OrdersCollection, 'o1')!;
             await assert.rejects(actions.editJob('j1', { base, changes: { copies: 300, properties: { media: 'Cougar 350' } } }, 'olivia'), {
-                message: 'Job "Flyers j1" was changed since you opened it: copies is now 500 (last changed by oscar at 2025-03-02 09:30 UTC). ' +
+                message: 'Job "Flyers j1" was changed since you opened it: Copies is now 500 (last changed by oscar at 2025-03-02 09:30 UTC). ' +
                     'Open its properties again to edit the current values'
             });
             assert.deepEqual(store.get(OrdersCollection, 'o1'), before);
@@ -208,6 +209,15 @@ describe('JobActions', () => {
             assert.equal(store.get(OrdersCollection, 'o1')!.version, before);
             await assert.rejects(actions.editJob('j1', { base, changes: { copies: 0 } }, 'olivia'), /Invalid edit: changes\.copies/);
             await assert.rejects(actions.editJob('nope', { base, changes: { copies: 3 } } as JobEdit, 'olivia'), { message: 'There is no job nope; it may have been removed' });
+        });
+
+        it('refuses to change or remove a fact of the order (customer e-mail, ship-to), naming it in words, and writes nothing', async () => {
+            const before = store.get(OrdersCollection, 'o1')!;
+            await assert.rejects(actions.editJob('j1', { base, changes: { properties: { customerEmail: 'someone@example.com' } } }, 'olivia'),
+                { message: 'Customer e-mail comes from the MarcomCentral order; it cannot be changed or removed in Properties' });
+            await assert.rejects(actions.editJob('j1', { base, changes: { removedProperties: ['shipTo'] } }, 'olivia'),
+                { message: 'Ship to comes from the MarcomCentral order; it cannot be changed or removed in Properties' });
+            assert.deepEqual(store.get(OrdersCollection, 'o1'), before);
         });
     });
 

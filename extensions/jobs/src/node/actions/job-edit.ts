@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
+import { isOrderFact, propertyLabelOf } from '@presswork/platform/lib/common/job-property-words';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import { appendJobLog, logEntry } from '@presswork/platform/lib/common/job-log';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
@@ -10,6 +11,7 @@ import { DocumentTooLargeError } from '@presswork/platform/lib/node/store/store-
 import { JobEditSchema } from '../../common/jobs-protocol';
 import type { JobDetails, JobEdit } from '../../common/jobs-protocol';
 import { detailsOf, requireOrderJob } from './job-reading';
+import { FieldChange, changesInWords } from './job-change-words';
 
 type CheckedEdit = z.infer<typeof JobEditSchema>;
 
@@ -32,6 +34,7 @@ export async function editJob(store: DocumentStore, jobId: string, input: JobEdi
         throw PressworkError.InvalidInput(`Invalid edit: ${describeZodError(parsed.error)}`);
     }
     const edit = parsed.data;
+    refuseOrderFactEdits(edit);
     const { order } = requireOrderJob(store, jobId);
     try {
         const written = await changeJob(store, order.id, jobId, job => {
@@ -53,6 +56,14 @@ export async function editJob(store: DocumentStore, jobId: string, input: JobEdi
     }
 }
 
+/** Order facts (customer e-mail, ship-to…) describe the MarcomCentral order: no edit sets or removes them. */
+export function refuseOrderFactEdits(edit: CheckedEdit): void {
+    const fact = [...Object.keys(edit.changes.properties), ...edit.changes.removedProperties].find(isOrderFact);
+    if (fact) {
+        throw PressworkError.InvalidInput(`${propertyLabelOf(fact)} comes from the MarcomCentral order; it cannot be changed or removed in Properties`);
+    }
+}
+
 /** The job's properties after the edit must stay within the bounds the store keeps; nothing is written otherwise. */
 function refuseUnboundedProperties(job: Job): void {
     const checked = JobPropertiesSchema.safeParse(job.properties);
@@ -64,23 +75,23 @@ function refuseUnboundedProperties(job: Job): void {
 export function refuseIfStale(job: Job, edit: CheckedEdit): void {
     const stale = editedFields(job, edit).find(field => !field.same(field.base, field.current));
     if (stale) {
-        throw PressworkError.Refused(`Job "${job.name}" was changed since you opened it: ${stale.name} is now ${shown(stale.current)}` +
+        throw PressworkError.Refused(`Job "${job.name}" was changed since you opened it: ${propertyLabelOf(stale.name)} is now ${shown(stale.current)}` +
             `${lastChange(job)}. Open its properties again to edit the current values`);
     }
 }
 
-/** The job with the edit applied and logged, or undefined when it changes nothing. */
+/** The job with the edit applied and logged (each field with its old and new value), or undefined when it changes nothing. */
 export function edited(job: Job, edit: CheckedEdit, by: string, at: string): Job | undefined {
     const { changes } = edit;
     const next: Job = { ...job, properties: { ...job.properties } };
-    const changed: string[] = [];
+    const changed: FieldChange[] = [];
     if (changes.name !== undefined && changes.name !== job.name) {
         next.name = changes.name;
-        changed.push('name');
+        changed.push({ key: 'name', from: job.name, to: changes.name });
     }
     if (changes.copies !== undefined && changes.copies !== job.copies) {
         next.copies = changes.copies;
-        changed.push('copies');
+        changed.push({ key: 'copies', from: job.copies, to: changes.copies });
     }
     if (changes.due !== undefined && !sameTime(changes.due, job.due)) {
         if (changes.due === null) {
@@ -88,24 +99,24 @@ export function edited(job: Job, edit: CheckedEdit, by: string, at: string): Job
         } else {
             next.due = changes.due;
         }
-        changed.push('due');
+        changed.push({ key: 'due', from: job.due, to: changes.due ?? undefined, time: true });
     }
     for (const [key, value] of Object.entries(changes.properties)) {
         if (next.properties[key] !== value) {
+            changed.push({ key, from: next.properties[key], to: value });
             next.properties[key] = value;
-            changed.push(key);
         }
     }
     for (const key of changes.removedProperties) {
         if (Object.hasOwn(next.properties, key)) {
+            changed.push({ key, from: next.properties[key], to: undefined });
             delete next.properties[key];
-            changed.push(key);
         }
     }
     if (!changed.length) {
         return undefined;
     }
-    const entry = logEntry(at, `Properties changed by ${by}: ${[...new Set(changed)].join(', ')}`, 'info', by);
+    const entry = logEntry(at, `Properties changed by ${by}: ${changesInWords(changed)}`, 'info', by);
     return { ...next, updatedAt: at, log: appendJobLog(job.log, [entry]) };
 }
 

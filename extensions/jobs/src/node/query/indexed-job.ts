@@ -3,6 +3,8 @@ import type { JobRow } from '../../common/job-row';
 
 /** Looks up a workflow's current name; undefined when the workflow no longer exists. */
 export type WorkflowNameOf = (workflowId: string) => string | undefined;
+/** An activity type in words (its label). */
+export type ActivityLabelOf = (activityType: string) => string;
 
 /**
  * A job row as the index keeps it, with what sorting and the text filter need precomputed: the
@@ -46,7 +48,7 @@ export function customerNameOf(order: Pick<Order, 'customer'>): string {
 }
 
 /** The order's jobs as the pod and the read API show them. */
-export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf): JobRow[] {
+export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf, activityLabelOf: ActivityLabelOf): JobRow[] {
     const customer = customerNameOf(order);
     return order.jobs.map(job => ({
         id: job.id,
@@ -59,7 +61,7 @@ export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf): JobRow[
         workflowName: job.workflowId === undefined ? undefined : workflowNameOf(job.workflowId) ?? job.workflowId,
         phase: job.phase,
         state: job.state,
-        currentActivity: job.currentActivity,
+        ...(job.currentActivity ? { currentActivity: activityLabelOf(job.currentActivity), currentActivityType: job.currentActivity } : {}),
         copies: job.copies,
         due: job.due,
         receivedAt: job.receivedAt,

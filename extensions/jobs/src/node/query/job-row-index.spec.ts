@@ -46,6 +46,24 @@ describe('JobRowIndex', () => {
             ]);
         });
 
+        it('shows the activity a job stands at in words, keeps its type for rules, and filters by the words', async () => {
+            const labels: Record<string, string> = { 'prepress-check': 'Prepress Check', 'closeout-order': 'Closeout Order' };
+            const worded = new JobRowIndex();
+            Object.assign(worded, { store: fixture.store, logger: recordingLogger(), activities: { get: (type: string) => labels[type] ? { label: labels[type] } : undefined } });
+            await fixture.addOrder('order-a', 3, (_job, at) => ({ currentActivity: ['prepress-check', 'closeout-order', 'copy-to-folder'][at] }));
+            worded.initialize();
+            await worded.whenReady();
+
+            const rows = rowsOf(worded.window({ query: { sort: [{ field: 'id', direction: 'asc' }] }, offset: 0, limit: 10 }).items);
+            assert.deepEqual(rows.map(row => [row.currentActivity, row.currentActivityType]), [
+                ['Prepress Check', 'prepress-check'],
+                ['Closeout Order', 'closeout-order'],
+                ['Copy to folder', 'copy-to-folder']
+            ], 'an activity that is not installed reads as words too');
+            const found = rowsOf(worded.window({ query: { text: 'prepress check' }, offset: 0, limit: 10 }).items);
+            assert.deepEqual(found.map(row => row.id), ['order-a-job-1']);
+        });
+
         it('adds, changes and removes rows as orders are created, updated and deleted', async () => {
             const order = await fixture.addOrder('order-a', 2);
             await fixture.addOrder('order-b', 1);

@@ -1,4 +1,4 @@
-import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { Emitter, Event } from '@theia/core/lib/common/event';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
@@ -6,6 +6,8 @@ import type { JobState } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
+import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
+import { activityLabelOf } from '@presswork/platform/lib/common/activity-words';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { CheckedJobQuery, JobQuerySchema, JobWindowRequestSchema } from '../../common/job-query';
@@ -40,6 +42,7 @@ interface CachedList {
 export class JobRowIndex implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(ILogger) @named('jobs:JobRowIndex') protected readonly logger: ILogger;
+    @inject(ActivityRegistry) @optional() protected readonly activities: ActivityRegistry | undefined;
 
     protected readonly jobs = new Map<string, IndexedJob>();
     protected readonly jobIdsByOrder = new Map<string, readonly string[]>();
@@ -70,9 +73,9 @@ export class JobRowIndex implements BackendApplicationContribution {
         return this.jobs.size;
     }
 
-    /** The rows of an order's jobs as the index shows them (workflow names resolved). */
+    /** The rows of an order's jobs as the index shows them (workflow names and activity labels resolved). */
     rowsOf(order: Order): JobRow[] {
-        return jobRowsOf(order, id => this.workflowNames.get(id));
+        return jobRowsOf(order, id => this.workflowNames.get(id), type => activityLabelOf(type, this.activities));
     }
 
     /** The indexed rows of one order's jobs, in the order's own order. */

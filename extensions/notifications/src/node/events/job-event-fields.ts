@@ -3,17 +3,18 @@ import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { PressworkEventPayload } from '@presswork/platform/lib/common/presswork-events';
 import { clip } from '@presswork/platform/lib/common/job-log';
+import { activityLabelOf } from '@presswork/platform/lib/common/activity-words';
 
 /** What every job event says about its job (`JobFields` of the catalog). */
 export type JobEventFields = Pick<PressworkEventPayload<'job.error'>,
     'jobId' | 'jobName' | 'orderId' | 'orderNumber' | 'connectionId' | 'phase' | 'state' | 'activity' | 'reason' | 'due'>;
 
-/** The activity a job stands at, in words: the activity's label when it is installed, else its id. */
+/** The activity a job stands at, in words (platform's `activityLabelOf`, as the pod shows it). */
 export function activityInWords(activityId: string | undefined, activities: ActivityRegistry | undefined): string | undefined {
     if (!activityId) {
         return undefined;
     }
-    return clip(activities?.get(activityId)?.label ?? activityId, 200);
+    return clip(activityLabelOf(activityId, activities), 200);
 }
 
 /** The job's fields as events carry them; absent values are left out rather than sent empty. */

@@ -62,9 +62,9 @@ describe('WorkflowEngine continueJobs', () => {
         assert.equal(fixture.order('o1').version, version + 1);
         for (const job of fixture.order('o1').jobs) {
             assert.equal(job.state, 'Complete');
-            const continued = job.log.find(entry => entry.message === 'Continued');
+            const continued = job.log.find(entry => entry.message === 'Order closed out; released by olivia');
             assert.equal(continued?.by, 'olivia');
-            assert.deepEqual(messages(job).slice(-2), ['Continued', 'Complete']);
+            assert.deepEqual(messages(job).slice(-2), ['Order closed out; released by olivia', 'Complete']);
         }
     });
 

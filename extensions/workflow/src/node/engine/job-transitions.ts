@@ -6,6 +6,7 @@ import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import type { ActivityResolver } from './activity-resolver';
 import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
 import { appendJobLog, clip, logEntry } from '@presswork/platform/lib/common/job-log';
+import { decisionInWords } from './decision-words';
 import { describeCondition } from './step-condition';
 import { StepPosition } from './step-navigator';
 import { PreparedStep, nextStepToRun, prepareStep } from './step-planner';
@@ -139,9 +140,13 @@ function leftAtPrinter(job: Job, reason: string, step: PreparedStep, at: string)
     return { kind: 'update', job: waiting };
 }
 
-/** For an operator's continue: the job goes to its next step and queues for a slot, or is complete. */
+/** For an operator's continue: the job goes to its next step and queues for a slot, or is complete; the log says what was decided. */
 export function continuedToNextStep(job: Job, from: StepPosition, context: TransitionContext, by: string): Job {
-    return movedToNextStep(logged(job, [logEntry(context.at, 'Continued', 'info', by)]), from, context);
+    const { step } = from;
+    const baseType = context.resolver.baseTypeOf(step.activity);
+    // A step the designer named, or a custom activity, is known by its own name, not the supplied activity's sentence.
+    const words = { baseType, label: context.resolver.labelOf(step), ownName: !!step.label || step.activity !== baseType };
+    return movedToNextStep(logged(job, [logEntry(context.at, decisionInWords(words, by), 'info', by)]), from, context);
 }
 
 /**

@@ -690,7 +690,7 @@ describe('WorkflowEngine', () => {
             const job = fixture.job('o1');
             assert.equal(job.state, 'Complete');
             assert.deepEqual(work.calls.map(call => call.step.id), ['r', 'c']);
-            const continued = job.log.find(entry => entry.message === 'Continued');
+            const continued = job.log.find(entry => entry.message === 'Approved by olivia');
             assert.equal(continued?.by, 'olivia');
         });
 
