@@ -38,7 +38,7 @@ export const ALL_JOBS_COLUMNS: readonly JobColumnContribution[] = [
     { ...column('id', 'Job ID', 'id', 150, false), identifier: true },
     column('name', 'Name', 'name', 160),
     { ...column('orderNumber', 'Order number', 'orderNumber', 100), identifier: true },
-    column('state', 'State', 'state', 140),
+    column('state', 'State', 'state', 150),
     column('currentActivity', 'Current activity', 'currentActivity', 125),
     column('customer', 'Customer', 'customer', 110),
     column('workflow', 'Workflow', 'workflowName', 120, false),
@@ -46,5 +46,5 @@ export const ALL_JOBS_COLUMNS: readonly JobColumnContribution[] = [
     column('copies', 'Copies', 'copies', 60),
     column('due', 'Due', 'due', 120, true, formatDateTime),
     column('received', 'Received', 'receivedAt', 120, true, formatDateTime),
-    column('waitReason', 'Wait reason', 'waitReason', 150)
+    column('waitReason', 'Wait reason', 'waitReason', 160)
 ];

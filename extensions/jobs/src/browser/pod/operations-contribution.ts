@@ -77,8 +77,9 @@ export class OperationsContribution implements CommandContribution, MenuContribu
             }
             await this.shell.activateWidget(pod.id);
         }
-        // The first time, the panel takes the width (or the collapsed state) the user left it with.
-        await this.orderPanelLayout.follow(panel);
+        // The first time, the panel takes the width (or the collapsed state) the user left it with;
+        // not awaited: the shell's start must never wait for a panel animation.
+        this.orderPanelLayout.follow(panel);
         return pod;
     }
 }

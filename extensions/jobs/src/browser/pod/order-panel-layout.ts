@@ -34,12 +34,13 @@ export class OrderPanelLayout {
         }
         this.toDispose.dispose();
         this.panel = panel;
+        await this.shell.pendingUpdates;
         const parsed = RememberedOrderPanelSchema.safeParse(await this.storage.getData(STORAGE_KEY));
         this.remembered = parsed.success ? parsed.data : {};
         const { width, collapsed } = initialOrderPanel(this.remembered, window.innerWidth);
         this.shell.resize(width, 'right');
         if (collapsed) {
-            await this.shell.collapsePanel('right');
+            this.shell.collapsePanel('right');
         }
         const observer = new ResizeObserver(() => this.rememberSoon());
         observer.observe(panel.node);
