@@ -101,6 +101,8 @@ test.describe('All Jobs pod: selection, filter and layout', () => {
     });
 
     test('the Order panel collapses and comes back from the Layout menu, and keeps its width after a reload', async ({ browser }) => {
+        // Two reloads of the shell.
+        test.slow();
         const pod = await openPod(browser, { viewport: { width: 1440, height: 900 } });
         await expect(pod.orderPanel).toBeVisible();
         const before = (await pod.orderPanel.boundingBox())!;
