@@ -6,8 +6,8 @@ import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 import { JobsCollectionNames } from './jobs-collections';
 import type { JobRow } from './job-row';
-import { JobWindowRequestSchema } from './job-query';
-import type { JobCounts, JobFacetChoices, JobListItem, JobWindow, JobWindowRequest, OrderSummary } from './job-query';
+import { JobQuerySchema, JobWindowRequestSchema } from './job-query';
+import type { JobCounts, JobFacetChoices, JobListItem, JobQuery, JobWindow, JobWindowRequest, OrderSummary } from './job-query';
 import { SavedViewContentSchema } from './saved-views';
 import type { SavedView, SavedViewContent, SavedViewList } from './saved-views';
 
@@ -23,6 +23,8 @@ export interface JobQueryService {
     facetChoices(): Promise<JobFacetChoices>;
     counts(): Promise<JobCounts>;
     orderSummary(orderId: string): Promise<OrderSummary | undefined>;
+    /** Those of these jobs that pass the query's filters: the pod keeps only them selected when the filter changes. */
+    matchingJobIds(query: JobQuery, jobIds: string[]): Promise<string[]>;
 }
 
 /** The window a pod shows, numbered (`watch`) so that the pod tells updates of an older window apart. */
@@ -133,7 +135,8 @@ export const JobQueryServiceContract: RpcContract<JobQueryService> = {
     window: { access: 'operations.view', args: z.tuple([JobWindowRequestSchema]) },
     facetChoices: { access: 'operations.view', args: z.tuple([]) },
     counts: { access: 'operations.view', args: z.tuple([]) },
-    orderSummary: { access: 'operations.view', args: z.tuple([id]) }
+    orderSummary: { access: 'operations.view', args: z.tuple([id]) },
+    matchingJobIds: { access: 'operations.view', args: z.tuple([JobQuerySchema, jobIds]) }
 };
 
 export const LiveJobWindowServiceContract: RpcContract<LiveJobWindowService> = {

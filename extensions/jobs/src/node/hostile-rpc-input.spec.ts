@@ -10,7 +10,8 @@ const EDIT = {
 
 describeHostileRpcInput('JobQueryService', JobQueryServiceContract, {
     window: [[{ query: QUERY, offset: 0, limit: 100 }], [{ query: { ...QUERY, groupBy: 'orderNumber', collapsed: ['ACME-1'] }, offset: 20, limit: 50 }]],
-    orderSummary: [['order-1']]
+    orderSummary: [['order-1']],
+    matchingJobIds: [[QUERY, ['job-1', 'job-2']]]
 });
 
 describeHostileRpcInput('JobActionService', JobActionServiceContract, {

@@ -1,5 +1,7 @@
 import { Page, expect, Locator } from '@playwright/test';
 
+export type ToolbarMenu = 'views' | 'columns' | 'facets' | 'layout' | 'more';
+
 /** The All Jobs pod of the Operations workspace, with its toolbar menus, and the Order panel. */
 export class AllJobsPod {
     constructor(readonly page: Page) { }
@@ -50,7 +52,7 @@ export class AllJobsPod {
         return this.grid.locator(`th[data-column-id="${columnId}"]`);
     }
 
-    toolbarButton(menu: 'views' | 'columns' | 'facets' | 'more'): Locator {
+    toolbarButton(menu: ToolbarMenu): Locator {
         return this.root.locator(`button[data-menu="${menu}"]`);
     }
 
@@ -62,13 +64,22 @@ export class AllJobsPod {
         return this.menu.locator('[role^="menuitem"]', { hasText: label });
     }
 
-    async openMenu(menu: 'views' | 'columns' | 'facets' | 'more'): Promise<void> {
+    async openMenu(menu: ToolbarMenu): Promise<void> {
         await this.toolbarButton(menu).click();
         await expect(this.menu).toBeVisible();
     }
 
+    get filterBox(): Locator {
+        return this.root.getByLabel('Filter jobs');
+    }
+
     async filter(text: string): Promise<void> {
-        await this.root.getByLabel('Filter jobs').fill(text);
+        await this.filterBox.fill(text);
+    }
+
+    /** What the pod says when no job shows. */
+    get emptyResult(): Locator {
+        return this.root.locator('.presswork-all-jobs-empty');
     }
 
     async groupBy(label: string): Promise<void> {

@@ -184,7 +184,8 @@ const SERVICES: readonly ServiceRows[] = [{
         window: 'operations.view',
         facetChoices: 'operations.view',
         counts: 'operations.view',
-        orderSummary: 'operations.view'
+        orderSummary: 'operations.view',
+        matchingJobIds: 'operations.view'
     }
 }, {
     contractName: 'LiveJobWindowServiceContract', path: LIVE_JOB_WINDOW_PATH, contract: LiveJobWindowServiceContract, rows: {

@@ -9,8 +9,6 @@ import type { SortKey } from '../../common/job-query';
 import type { ViewColumn } from '../../common/saved-views';
 import type { JobWindowModel } from './job-window-model';
 
-export const ROW_HEIGHT = 24;
-
 /** What the table needs from the pod: the model, what is selected, and what to do on clicks. */
 export interface AllJobsTableHost {
     readonly model: JobWindowModel;
@@ -22,6 +20,10 @@ export interface AllJobsTableHost {
     readonly focusIndex: number | undefined;
     clickRow(index: number, event: React.MouseEvent): void;
     contextMenuRow(index: number, event: React.MouseEvent): void;
+    /** A finger down, moving or up on a row: a long press opens the context menu. */
+    pressRow(index: number, event: React.PointerEvent): void;
+    /** Row height in px (the touch layout's rows are finger-sized). */
+    readonly rowHeight: number;
     toggleGroup(key: string): void;
     clickHeader(column: JobColumnContribution, event: React.MouseEvent): void;
     resizeColumn(id: string, width: number): void;
@@ -62,9 +64,11 @@ const TableRow = ({ context, ...props }: ItemProps & { context?: TableContext })
     if (item?.kind === 'job') {
         const selected = host.isSelected(item.row.id);
         const fading = host.model.isFading(item.row.id) ? ' leaving' : '';
+        const press = (event: React.PointerEvent): void => host.pressRow(index, event);
         return <tr {...props} role='row' aria-selected={selected} data-job-id={item.row.id} data-state={item.row.state}
             className={`presswork-job-row${selected ? ' selected' : ''}${focused}${fading}`}
-            onClick={event => host.clickRow(index, event)} onContextMenu={event => host.contextMenuRow(index, event)} />;
+            onClick={event => host.clickRow(index, event)} onContextMenu={event => host.contextMenuRow(index, event)}
+            onPointerDown={press} onPointerMove={press} onPointerUp={press} onPointerCancel={press} />;
     }
     return <tr {...props} role='row' className='presswork-job-placeholder' />;
 };
@@ -178,8 +182,8 @@ export function AllJobsTable({ host, revision, tableRef }: AllJobsTableProps): R
             ref={tableRef}
             totalCount={host.model.total}
             context={context}
-            fixedItemHeight={ROW_HEIGHT}
-            increaseViewportBy={ROW_HEIGHT * 10}
+            fixedItemHeight={host.rowHeight}
+            increaseViewportBy={host.rowHeight * 10}
             components={COMPONENTS}
             fixedHeaderContent={() => <HeaderRow host={host} />}
             itemContent={itemContent}

@@ -1,11 +1,8 @@
 import * as React from '@theia/core/shared/react';
 import { nls } from '@theia/core/lib/common/nls';
-import debounce = require('@theia/core/shared/lodash.debounce');
 import { JOB_GROUP_FIELDS } from '@presswork/platform/lib/common/job-row';
 import type { JobGroupField } from '@presswork/platform/lib/common/job-row';
-
-/** How long typing may pause before the filter goes to the backend. */
-const TEXT_FILTER_DELAY_MS = 250;
+import { FilterTextSender } from './filter-text-sender';
 
 const GROUP_LABELS: Record<JobGroupField, string> = {
     orderNumber: nls.localize('presswork/jobs/groupByOrder', 'Order number'),
@@ -13,7 +10,7 @@ const GROUP_LABELS: Record<JobGroupField, string> = {
     workflowName: nls.localize('presswork/jobs/groupByWorkflow', 'Workflow')
 };
 
-export type ToolbarMenu = 'views' | 'columns' | 'facets' | 'more';
+export type ToolbarMenu = 'views' | 'columns' | 'facets' | 'layout' | 'more';
 
 export interface AllJobsToolbarProps {
     readonly viewName?: string;
@@ -39,16 +36,20 @@ function MenuButton(props: { menu: ToolbarMenu, label: string, icon: string, onM
 
 /** The pod's toolbar: views, text filter, facet filters, grouping, columns, More, and the counts. */
 export function AllJobsToolbar(props: AllJobsToolbarProps): React.ReactElement {
-    const { onText } = props;
-    const sendText = React.useMemo(() => debounce((text: string) => onText(text), TEXT_FILTER_DELAY_MS), [onText]);
-    React.useEffect(() => () => sendText.cancel(), [sendText]);
+    // One sender for the box's life: renders in between must not drop text still waiting to go.
+    const sender = React.useRef<FilterTextSender | undefined>(undefined);
+    sender.current ??= new FilterTextSender(props.onText);
+    sender.current.send = props.onText;
+    React.useEffect(() => () => sender.current?.cancel(), []);
     return <div className='presswork-all-jobs-toolbar' role='toolbar'>
         <MenuButton menu='views' icon='bookmark' onMenu={props.onMenu}
             label={props.viewName ?? nls.localize('presswork/jobs/unsavedView', 'Views')} />
         <input type='search' className='theia-input presswork-all-jobs-filter' defaultValue={props.text}
             aria-label={nls.localize('presswork/jobs/filterLabel', 'Filter jobs')}
             placeholder={nls.localize('presswork/jobs/filterPlaceholder', 'Filter jobs')}
-            onChange={event => sendText(event.currentTarget.value)} />
+            onChange={event => sender.current?.typed(event.currentTarget.value)}
+            onKeyDown={event => event.key === 'Enter' && sender.current?.flush()}
+            onBlur={() => sender.current?.flush()} />
         <MenuButton menu='facets' icon='filter' onMenu={props.onMenu}
             label={props.facetCount ? nls.localize('presswork/jobs/filtersCount', 'Filters ({0})', props.facetCount) : nls.localize('presswork/jobs/filters', 'Filters')} />
         <label className='presswork-all-jobs-group'>
@@ -60,6 +61,7 @@ export function AllJobsToolbar(props: AllJobsToolbarProps): React.ReactElement {
             </select>
         </label>
         <MenuButton menu='columns' icon='layout' onMenu={props.onMenu} label={nls.localize('presswork/jobs/columns', 'Columns')} />
+        <MenuButton menu='layout' icon='layout-sidebar-right' onMenu={props.onMenu} label={nls.localize('presswork/jobs/layout', 'Layout')} />
         {props.showMore && <MenuButton menu='more' icon='ellipsis' onMenu={props.onMenu} label={nls.localize('presswork/jobs/more', 'More')} />}
         <span className='presswork-all-jobs-count' aria-live='polite'>
             {nls.localize('presswork/jobs/count', '{0} of {1} jobs', props.matching, props.all)}

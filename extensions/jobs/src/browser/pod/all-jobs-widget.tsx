@@ -23,17 +23,32 @@ import { JobQueryService, SAVED_VIEWS_FEED, SavedViewService } from '../../commo
 import type { SavedView, SavedViewList } from '../../common/saved-views';
 import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
 import { AllJobsToolbar } from './all-jobs-toolbar';
+import type { ToolbarMenu } from './all-jobs-toolbar';
 import { JobActionCommands } from './job-action-commands';
 import { RowSelection } from './row-selection';
 import { JobSelectionService } from './job-selection-service';
 import { JobWindowModel } from './job-window-model';
 import { LiveJobWindowWatcher } from './live-job-window-watcher';
 import { LookAlikesNote } from './look-alikes-note';
+import { EmptyResultNote } from './empty-result-note';
+import { LongPress } from './long-press';
+import { OrderPanelLayout } from './order-panel-layout';
+import { TouchLayout } from './touch-layout';
+import { TOUCH_LAYOUT_CHOICES } from './pod-layout-rules';
+import type { TouchLayoutChoice } from './pod-layout-rules';
 import {
     PodViewState, defaultViewState, isSortable, moveColumn, resizeColumn, savedViewContent, sortAfterClick, toggleColumn, viewStateOf
 } from './pod-view-state';
 import { PopupMenu, PopupMenuItem } from './popup-menu';
 import { savedViewsMenu } from './saved-views-menu';
+
+/** The most jobs one selection check asks about (the protocol's limit). */
+const MAX_IDS_PER_CHECK = 1000;
+
+/** Whether a text or facet filter hides jobs. */
+function isFiltered(query: PodViewState['query']): boolean {
+    return query.text.trim() !== '' || Object.values(query.facets).some(values => !!values?.length);
+}
 
 interface OpenMenu {
     readonly label: string;
@@ -64,6 +79,8 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     @inject(JobSelectionService) protected readonly selection: JobSelectionService;
     @inject(JobActionCommands) protected readonly actions: JobActionCommands;
     @inject(JobColumnRegistry) protected readonly columnRegistry: JobColumnRegistry;
+    @inject(TouchLayout) protected readonly touchLayout: TouchLayout;
+    @inject(OrderPanelLayout) protected readonly orderPanelLayout: OrderPanelLayout;
 
     model: JobWindowModel;
     protected available: readonly JobColumnContribution[] = [];
@@ -78,6 +95,11 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     /** Counts opened views, so the toolbar's filter box shows the opened view's text. */
     protected viewOpens = 0;
     protected readonly tableRef = React.createRef<TableVirtuosoHandle>();
+    protected readonly longPress = new LongPress();
+    /** Says how many selected jobs a filter change unselected (they are hidden). */
+    protected selectionNote: string | undefined;
+    /** Counts filter changes, so only the latest one's answer changes the selection. */
+    protected filterChecks = 0;
     protected readonly closeMenu = (): void => {
         this.menu = undefined;
         this.update();
@@ -103,6 +125,9 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.toDispose.push(this.changeFeed.watch(SAVED_VIEWS_FEED, () => this.loadViewsSoon()));
         this.toDispose.push({ dispose: () => this.loadViewsSoon.cancel() });
         this.toDispose.push(this.changeFeed.onDidReconnect(() => this.reload()));
+        this.toDispose.push(this.touchLayout.onDidChange(() => this.layoutChanged()));
+        this.toDispose.push(this.orderPanelLayout.onDidChange(() => this.update()));
+        this.toDispose.push({ dispose: () => this.longPress.cancel() });
         this.doInit();
     }
 
@@ -144,7 +169,11 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
 
     protected setView(view: PodViewState, options: { keepPlace?: boolean } = {}): void {
         const queryChanged = JSON.stringify(view.query) !== JSON.stringify(this.view.query);
+        const filterChanged = view.query.text !== this.view.query.text || JSON.stringify(view.query.facets) !== JSON.stringify(this.view.query.facets);
         this.view = view;
+        if (filterChanged) {
+            this.keepSelectionVisible();
+        }
         if (queryChanged) {
             if (view.query.groupBy !== this.model.currentQuery.groupBy) {
                 this.collapsed = [];
@@ -163,6 +192,46 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         if (this.selected.refresh(loadedRows)) {
             this.publishSelection();
         }
+        this.revision++;
+        this.update();
+    }
+
+    /** The filter changed: selected jobs it hides are unselected, so no action runs on a job nobody sees. */
+    protected async keepSelectionVisible(): Promise<void> {
+        const check = ++this.filterChecks;
+        this.selectionNote = undefined;
+        const asked = this.selected.rows().map(row => row.id);
+        if (!asked.length || !isFiltered(this.view.query)) {
+            return;
+        }
+        const query = this.queryOf(this.view);
+        try {
+            const matching = new Set<string>();
+            for (let from = 0; from < asked.length; from += MAX_IDS_PER_CHECK) {
+                for (const id of await this.queries.matchingJobIds(query, asked.slice(from, from + MAX_IDS_PER_CHECK))) {
+                    matching.add(id);
+                }
+            }
+            if (check !== this.filterChecks) {
+                return;
+            }
+            // Jobs selected while the answer came stay selected.
+            const askedIds = new Set(asked);
+            const dropped = this.selected.retain(id => matching.has(id) || !askedIds.has(id));
+            if (dropped) {
+                this.selectionNote = dropped === 1
+                    ? nls.localize('presswork/jobs/selectionDroppedOne', '1 selected job is hidden by the filter and was unselected.')
+                    : nls.localize('presswork/jobs/selectionDropped', '{0} selected jobs are hidden by the filter and were unselected.', dropped);
+                this.publishSelection();
+                this.revision++;
+                this.update();
+            }
+        } catch (error) {
+            this.logger.warn('could not check the selection against the filter', error);
+        }
+    }
+
+    protected layoutChanged(): void {
         this.revision++;
         this.update();
     }
@@ -188,6 +257,10 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         return this.model.currentQuery.groupBy;
     }
 
+    get rowHeight(): number {
+        return this.touchLayout.rowHeight;
+    }
+
     isSelected(jobId: string): boolean {
         return this.selected.has(jobId);
     }
@@ -197,18 +270,39 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     }
 
     clickRow(index: number, event: React.MouseEvent): void {
+        if (this.longPress.takeFired()) {
+            return;
+        }
         this.node.querySelector<HTMLElement>('.presswork-all-jobs-body')?.focus();
         this.select(index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
     }
 
     contextMenuRow(index: number, event: React.MouseEvent): void {
         event.preventDefault();
+        this.openRowMenu(index, event.clientX, event.clientY);
+    }
+
+    pressRow(index: number, event: React.PointerEvent): void {
+        if (event.pointerType !== 'touch') {
+            return;
+        }
+        if (event.type === 'pointerdown') {
+            const { clientX, clientY } = event;
+            this.longPress.down(clientX, clientY, () => this.openRowMenu(index, clientX, clientY));
+        } else if (event.type === 'pointermove') {
+            this.longPress.move(event.clientX, event.clientY);
+        } else {
+            this.longPress.cancel();
+        }
+    }
+
+    protected openRowMenu(index: number, x: number, y: number): void {
         const item = this.model.itemAt(index);
         if (item?.kind === 'job' && !this.selected.has(item.row.id)) {
             this.select(index, {});
         }
         if (this.actions.permittedActions().length) {
-            this.menu = { label: nls.localize('presswork/jobs/jobActions', 'Job actions'), items: () => this.actions.menuItems(), x: event.clientX, y: event.clientY };
+            this.menu = { label: nls.localize('presswork/jobs/jobActions', 'Job actions'), items: () => this.actions.menuItems(), x, y };
             this.update();
         }
     }
@@ -219,6 +313,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
 
     protected select(index: number, how: { toggle?: boolean, range?: boolean }): void {
         if (this.selected.select(index, how, at => this.model.itemAt(at))) {
+            this.selectionNote = undefined;
             this.publishSelection();
             this.revision++;
             this.update();
@@ -277,7 +372,13 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.setView({ ...this.view, query: { ...this.view.query, text: '', facets: { state: [state] } } });
     }
 
-    openMenu(kind: 'columns' | 'facets' | 'views' | 'more', anchor: HTMLElement): void {
+    /** Empties the text filter and the facet filters (the empty result's Clear filter). */
+    clearFilter(): void {
+        this.viewOpens++;
+        this.setView({ ...this.view, query: { ...this.view.query, text: '', facets: {} } });
+    }
+
+    openMenu(kind: ToolbarMenu, anchor: HTMLElement): void {
         const box = anchor.getBoundingClientRect();
         const at = { x: box.left, y: box.bottom + 2 };
         if (kind === 'columns') {
@@ -287,6 +388,8 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
             })) };
         } else if (kind === 'facets') {
             this.menu = { label: nls.localize('presswork/jobs/filters', 'Filters'), stayOpen: true, ...at, items: () => this.facetItems() };
+        } else if (kind === 'layout') {
+            this.menu = { label: nls.localize('presswork/jobs/layout', 'Layout'), stayOpen: true, ...at, items: () => this.layoutItems() };
         } else if (kind === 'views') {
             this.menu = { label: nls.localize('presswork/jobs/views', 'Views'), ...at, items: () => this.viewItems() };
         } else {
@@ -313,6 +416,21 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
             ...section('phase', nls.localize('presswork/jobs/phase', 'Phase'), PHASES.map(phase => ({ id: phase, label: phase }))),
             ...section('workflowId', nls.localize('presswork/jobs/workflow', 'Workflow'), this.facetChoices.workflows.map(({ id, name }) => ({ id, label: name }))),
             ...section('connectionId', nls.localize('presswork/jobs/connection', 'Connection'), this.facetChoices.connections.map(({ id, name }) => ({ id, label: name })))
+        ];
+    }
+
+    protected layoutItems(): PopupMenuItem[] {
+        const labels: Record<TouchLayoutChoice, string> = {
+            auto: nls.localize('presswork/jobs/touchLayoutAuto', 'Touch layout: automatic (on touch screens)'),
+            on: nls.localize('presswork/jobs/touchLayoutOn', 'Touch layout: on'),
+            off: nls.localize('presswork/jobs/touchLayoutOff', 'Touch layout: off')
+        };
+        return [
+            { id: 'orderPanel', label: nls.localize('presswork/jobs/showOrderPanel', 'Order panel'), checked: this.orderPanelLayout.shown, run: () => this.orderPanelLayout.toggle() },
+            ...TOUCH_LAYOUT_CHOICES.map((choice, index) => ({
+                id: `touch:${choice}`, label: labels[choice], separatorBefore: index === 0,
+                checked: this.touchLayout.choice === choice, run: () => this.touchLayout.choose(choice)
+            }))
         ];
     }
 
@@ -404,8 +522,11 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
                 onMenu={(kind, anchor) => this.openMenu(kind, anchor)}
             />
             {this.model.error && <p className='presswork-error' role='alert'>{this.model.error}</p>}
+            {this.selectionNote && <p className='presswork-all-jobs-note' role='status'>{this.selectionNote}</p>}
             <LookAlikesNote count={this.model.lookAlikes} text={this.model.currentQuery.text ?? ''} />
-            <AllJobsTable host={this} revision={this.revision} tableRef={this.tableRef} />
+            {this.model.loaded && !this.model.error && this.model.total === 0
+                ? <EmptyResultNote filtered={isFiltered(this.view.query)} onClearFilter={() => this.clearFilter()} />
+                : <AllJobsTable host={this} revision={this.revision} tableRef={this.tableRef} />}
             {this.menu && <PopupMenu label={this.menu.label} items={this.menu.items()} x={this.menu.x} y={this.menu.y} stayOpen={this.menu.stayOpen} onClose={this.closeMenu} />}
         </>;
     }

@@ -15,6 +15,8 @@ import { LiveJobWindowWatcher } from './live-job-window-watcher';
 import { OperationsContribution } from './operations-contribution';
 import { OperationsStatusBar } from './operations-status-bar';
 import { OrderPanelWidget } from './order-panel-widget';
+import { OrderPanelLayout } from './order-panel-layout';
+import { TouchLayout } from './touch-layout';
 
 /**
  * The Operations workspace: All Jobs pod, Order side panel, status bar counts, job action menus.
@@ -26,6 +28,8 @@ export function bindOperations(bind: interfaces.Bind): void {
 
     bind(LiveJobWindowWatcher).toSelf().inSingletonScope();
     bind(JobSelectionService).toSelf().inSingletonScope();
+    bind(TouchLayout).toSelf().inSingletonScope();
+    bind(OrderPanelLayout).toSelf().inSingletonScope();
     bind(JobActionCommands).toSelf().inSingletonScope();
     bind(CommandContribution).toService(JobActionCommands);
 

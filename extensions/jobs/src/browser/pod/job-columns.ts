@@ -27,18 +27,22 @@ function column(id: string, label: string, field: string, defaultWidth: number, 
     return { id, label: nls.localize(`presswork/jobs/column/${id}`, label), field, defaultWidth, visibleByDefault, format };
 }
 
-/** The All Jobs pod's own columns, in their default order. */
+/**
+ * The All Jobs pod's own columns, in their default order: what an operator scans first leads, so
+ * at 1024 px Name, Order number, State and Current activity show; the default ones fit beside the
+ * Order panel at 1440 px (the Wait reason truncates, its tooltip shows all).
+ */
 export const ALL_JOBS_COLUMNS: readonly JobColumnContribution[] = [
     { ...column('id', 'Job ID', 'id', 150, false), identifier: true },
-    column('name', 'Name', 'name', 240),
-    { ...column('orderNumber', 'Order number', 'orderNumber', 130), identifier: true },
-    column('customer', 'Customer', 'customer', 150),
-    column('workflow', 'Workflow', 'workflowName', 160),
-    column('phase', 'Phase', 'phase', 90),
-    column('state', 'State', 'state', 170),
-    column('currentActivity', 'Current activity', 'currentActivity', 140),
-    column('copies', 'Copies', 'copies', 70),
-    column('due', 'Due', 'due', 140, true, formatDateTime),
-    column('received', 'Received', 'receivedAt', 140, true, formatDateTime),
-    column('waitReason', 'Wait reason', 'waitReason', 200)
+    column('name', 'Name', 'name', 160),
+    { ...column('orderNumber', 'Order number', 'orderNumber', 100), identifier: true },
+    column('state', 'State', 'state', 150),
+    column('currentActivity', 'Current activity', 'currentActivity', 125),
+    column('customer', 'Customer', 'customer', 110),
+    column('workflow', 'Workflow', 'workflowName', 120, false),
+    column('phase', 'Phase', 'phase', 70, false),
+    column('copies', 'Copies', 'copies', 60),
+    column('due', 'Due', 'due', 120, true, formatDateTime),
+    column('received', 'Received', 'receivedAt', 120, true, formatDateTime),
+    column('waitReason', 'Wait reason', 'waitReason', 160)
 ];

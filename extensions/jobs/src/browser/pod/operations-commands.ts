@@ -8,6 +8,7 @@ export namespace OperationsCommands {
 
     export const OPEN: Command = { id: 'presswork.jobs.openOperations', label: 'Operations', category: CATEGORY };
     /** Takes a job state: opens Operations showing only the jobs in that state. */
+    export const TOGGLE_ORDER_PANEL: Command = { id: 'presswork.jobs.toggleOrderPanel', label: 'Show or Hide the Order Panel', category: CATEGORY };
     export const SHOW_STATE: Command = { id: 'presswork.jobs.showState', label: 'Show Jobs in State', category: CATEGORY };
 }
 

@@ -12,6 +12,8 @@ import { OPERATIONS_MENU } from '@presswork/platform/lib/browser/shell/operation
 import { AllJobsWidget } from './all-jobs-widget';
 import { OperationsCommands } from './operations-commands';
 import { OrderPanelWidget } from './order-panel-widget';
+import { OrderPanelLayout } from './order-panel-layout';
+import { TouchLayout } from './touch-layout';
 
 /**
  * The Operations workspace: the All Jobs pod in the main area and the Order panel on the right.
@@ -22,6 +24,9 @@ export class OperationsContribution implements CommandContribution, MenuContribu
     @inject(ApplicationShell) protected readonly shell: ApplicationShell;
     @inject(WidgetManager) protected readonly widgets: WidgetManager;
     @inject(CurrentUserService) protected readonly currentUser: CurrentUserService;
+    @inject(OrderPanelLayout) protected readonly orderPanelLayout: OrderPanelLayout;
+    /** Made at start, so the touch layout applies before the pod draws. */
+    @inject(TouchLayout) protected readonly touchLayout: TouchLayout;
 
     async onDidInitializeLayout(): Promise<void> {
         await this.openOperations({ activate: !this.shell.currentWidget });
@@ -30,6 +35,13 @@ export class OperationsContribution implements CommandContribution, MenuContribu
     registerCommands(registry: CommandRegistry): void {
         registry.registerCommand(OperationsCommands.OPEN, {
             execute: () => this.openOperations({ activate: true }),
+            isVisible: () => this.currentUser.can('operations.view')
+        });
+        registry.registerCommand(OperationsCommands.TOGGLE_ORDER_PANEL, {
+            execute: async () => {
+                await this.openOperations({ activate: false });
+                await this.orderPanelLayout.toggle();
+            },
             isVisible: () => this.currentUser.can('operations.view')
         });
         registry.registerCommand(OperationsCommands.SHOW_STATE, {
@@ -58,10 +70,16 @@ export class OperationsContribution implements CommandContribution, MenuContribu
         if (!panel.isAttached) {
             await this.shell.addWidget(panel, { area: 'right', rank: 100 });
         }
+        const laidOut = this.orderPanelLayout.follows(panel);
         if (options.activate) {
-            await this.shell.revealWidget(panel.id);
+            if (!laidOut) {
+                await this.shell.revealWidget(panel.id);
+            }
             await this.shell.activateWidget(pod.id);
         }
+        // The first time, the panel takes the width (or the collapsed state) the user left it with;
+        // not awaited: the shell's start must never wait for a panel animation.
+        this.orderPanelLayout.follow(panel);
         return pod;
     }
 }

@@ -62,4 +62,13 @@ describe('RowSelection', () => {
         assert.equal(selection.rows()[0], held);
         assert.equal(selection.refresh([held]), false);
     });
+
+    it('unselects the jobs a filter hides and says how many', () => {
+        const selection = new RowSelection();
+        selection.select(1, {}, itemAt);
+        selection.select(4, { range: true }, itemAt);
+        assert.equal(selection.retain(id => id === 'b' || id === 'd'), 2);
+        assert.deepEqual(ids(selection), ['b', 'd']);
+        assert.equal(selection.retain(() => true), 0);
+    });
 });

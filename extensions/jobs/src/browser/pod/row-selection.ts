@@ -66,6 +66,17 @@ export class RowSelection {
         return index >= 0 && index < total ? index : undefined;
     }
 
+    /** Unselects the jobs `keep` refuses (a filter hides them); returns how many were unselected. */
+    retain(keep: (jobId: string) => boolean): number {
+        const before = this.selected.size;
+        for (const jobId of [...this.selected.keys()]) {
+            if (!keep(jobId)) {
+                this.selected.delete(jobId);
+            }
+        }
+        return before - this.selected.size;
+    }
+
     /** Takes the newest version of selected rows; true when any of them changed. */
     refresh(rows: Iterable<JobRow>): boolean {
         let changed = false;

@@ -70,6 +70,14 @@ describe('JobQueryServiceImpl and the orders projection', () => {
         assert.equal(window.allJobs, 2);
     });
 
+    it('tells which of the given jobs pass a filter, so the pod unselects the others', async () => {
+        await fixture.addOrder('order-1', 3, (_job, at) => ({ state: (['Held', 'Waiting', 'Held'] as const)[at] }));
+        const ids = fixture.index.rowsOfOrder('order-1').map(row => row.id);
+        assert.deepEqual(await service.matchingJobIds({ facets: { state: ['Held'] } }, [...ids, 'job-gone']), [ids[0], ids[2]]);
+        assert.deepEqual(await service.matchingJobIds({ text: 'no such text' }, ids), []);
+        assert.deepEqual(await service.matchingJobIds({}, ids), ids);
+    });
+
     it('projects an order as the rows of its jobs, nothing else of it', async () => {
         await fixture.addWorkflow('wf-1', 'Business cards');
         const order = await fixture.addOrder('order-1', 2, () => ({ workflowId: 'wf-1' }), {

@@ -2,7 +2,8 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import type { JobCounts, JobFacetChoices, JobWindow, JobWindowRequest, OrderSummary } from '../../common/job-query';
+import { JobQuerySchema } from '../../common/job-query';
+import type { JobCounts, JobFacetChoices, JobQuery, JobWindow, JobWindowRequest, OrderSummary } from '../../common/job-query';
 import type { JobQueryService } from '../../common/jobs-protocol';
 import { customerNameOf } from './indexed-job';
 import { JobRowIndex } from './job-row-index';
@@ -54,5 +55,11 @@ export class JobQueryServiceImpl implements JobQueryService {
             jobs,
             readyForCloseout: jobs.filter(job => job.state === WAITING_FOR_CLOSEOUT || FINISHED_JOB_STATES.has(job.state)).length
         };
+    }
+
+    async matchingJobIds(query: JobQuery, jobIds: string[]): Promise<string[]> {
+        await this.index.whenReady();
+        const checked = JobQuerySchema.parse(query);
+        return jobIds.filter(jobId => this.index.matches(checked, jobId));
     }
 }
