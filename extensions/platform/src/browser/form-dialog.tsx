@@ -5,7 +5,7 @@ import type { Message } from '@theia/core/shared/@lumino/messaging';
 import type { z } from 'zod';
 import { nls } from '@theia/core/lib/common/nls';
 import { messageOf } from '../common/errors';
-import { FormProblems, NO_PROBLEMS, formProblems, hasProblems, problemsOf } from './form-problems';
+import { FormProblems, NO_PROBLEMS, formProblems, hasProblems, problemsOf, sameProblems } from './form-problems';
 
 export interface FormField {
     readonly name: string;
@@ -78,6 +78,10 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
     }
 
     protected showProblems(problems: FormProblems): void {
+        // Rendering validates the dialog again (Theia's onUpdateRequest): render only what changed, or it never ends.
+        if (sameProblems(problems, this.shownProblems)) {
+            return;
+        }
         this.shownProblems = problems;
         this.update();
     }

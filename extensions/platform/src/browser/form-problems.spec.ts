@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { z } from 'zod';
-import { formProblems, hasProblems, problemsOf } from './form-problems';
+import { formProblems, hasProblems, problemsOf, sameProblems } from './form-problems';
 
 const FIELDS = [
     { name: 'port', label: 'Port' },
@@ -40,5 +40,11 @@ describe('formProblems', () => {
         const shown = problemsOf(problems, field => field === 'port');
         assert.deepEqual([...shown.byField.keys()], ['port']);
         assert.deepEqual(shown.form, problems.form);
+    });
+
+    it('tells the same problems apart from changed ones (the dialog renders only a change)', () => {
+        const values = { port: '0', pollingIntervalSeconds: '0', password: '', confirm: '' };
+        assert.equal(sameProblems(formProblems(Schema, values, FIELDS), formProblems(Schema, values, FIELDS)), true);
+        assert.equal(sameProblems(formProblems(Schema, values, FIELDS), formProblems(Schema, { ...values, port: '80' }, FIELDS)), false);
     });
 });

@@ -49,3 +49,8 @@ export function formProblems(
 export function problemsOf(problems: FormProblems, shown: (field: string) => boolean): FormProblems {
     return { byField: new Map([...problems.byField].filter(([field]) => shown(field))), form: problems.form };
 }
+
+export function sameProblems(first: FormProblems, second: FormProblems): boolean {
+    const key = (problems: FormProblems): string => JSON.stringify([[...problems.byField], problems.form]);
+    return key(first) === key(second);
+}
