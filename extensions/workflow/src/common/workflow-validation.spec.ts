@@ -237,7 +237,7 @@ describe('validateWorkflow', () => {
             workflow.phases.Prepare = [step('run', ActivityTypes.runExternalApplication, { program: '/usr/bin/true', successCodes: [0, 'x'] })];
             const problems = validate(workflow);
             assert.deepEqual(problems.map(problem => problem.message), [
-                'Prepare › Run External Application › Success return codes, line 2: Invalid input: expected number, received string'
+                'Prepare › Run External Application › Success return codes, line 2: The success return codes must be a number'
             ]);
             workflow.phases.Prepare = [step('run', ActivityTypes.runExternalApplication, { program: '/usr/bin/true', timeoutSeconds: undefined })];
             assert.deepEqual(validate(workflow), [], 'a default fills it');

@@ -5,6 +5,7 @@ import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { StepConditionSchema, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import { CONDITION_JOB_FIELDS } from './supplied-activities';
 import { OnceOnlyStep, onceOnlyConflicts } from './once-only-steps';
+import { sentenceOfIssue, subjectOfLabel } from '@presswork/platform/lib/common/validation-message';
 
 /**
  * The rules a workflow must keep, shared by the designer (as you edit) and the backend (before every
@@ -237,7 +238,7 @@ function describeIssue(issue: z.core.$ZodIssue, fields: readonly ActivityPropert
     const definition = fields.find(candidate => candidate.key === field);
     const label = `${definition?.label ?? field}${typeof item === 'number' ? `, line ${item + 1}` : ''}`;
     const missing = issue.code === 'invalid_type' && properties[field] === undefined;
-    return { field, label, message: missing ? 'Required' : issue.message };
+    return { field, label, message: missing ? 'Required' : sentenceOfIssue(issue, subjectOfLabel(definition?.label ?? field)) };
 }
 
 function checkPrinters(activity: ActivityDefinition, checked: CheckedProperties, printers: ReadonlyMap<string, ValidationPrinter>, add: AddProblem): void {
