@@ -21,6 +21,7 @@ export const CloseoutOrderActivity: ActivityDefinition<CloseoutOrderProperties> 
     description: 'Waits until the order is closed out (packing slip, invoice and, for card orders, settlement); then every job of the order moves on.',
     iconClass: 'codicon codicon-package',
     allowedPhases: ['Print', 'Complete'],
+    oncePerWorkflow: true,
     propertiesSchema: CloseoutOrderPropertiesSchema,
     fields: []
 };

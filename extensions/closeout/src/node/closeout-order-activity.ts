@@ -20,6 +20,7 @@ export class CloseoutOrderActivityContribution implements ActivityContribution<C
     readonly description = CloseoutOrderActivity.description;
     readonly iconClass = CloseoutOrderActivity.iconClass;
     readonly allowedPhases: readonly Phase[] = CloseoutOrderActivity.allowedPhases;
+    readonly oncePerWorkflow = CloseoutOrderActivity.oncePerWorkflow;
     readonly propertiesSchema = CloseoutOrderActivity.propertiesSchema;
     readonly fields: readonly ActivityPropertyField[] = CloseoutOrderActivity.fields;
 

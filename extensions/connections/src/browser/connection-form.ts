@@ -18,14 +18,11 @@ const ConnectionFormSchema = z.object({
     printFileHosts: z.string().transform(hosts => hosts.split(/[\s,]+/).filter(host => host !== '')),
     enabled: z.enum(['true', 'false']).transform(value => value === 'true')
 }).superRefine((input, context) => {
-    // The service's own rules, so that the dialog names a problem before the server has to.
+    // The service's own rules, so that the dialog names a problem before the server has to; the
+    // issues go on as zod made them, so the form words them as sentences about their fields.
     const checked = ConnectionInputSchema.safeParse(input);
-    checked.error?.issues.forEach(issue => context.addIssue({ code: 'custom', path: issue.path, message: `${labelOf(issue.path[0])}: ${issue.message}` }));
+    checked.error?.issues.forEach(issue => context.addIssue({ ...issue }));
 });
-
-function labelOf(field: PropertyKey | undefined): string {
-    return String(field).replace(/([A-Z])/g, ' $1').replace(/^./, first => first.toUpperCase());
-}
 
 const tokenHelp = (set: boolean | undefined, unsetText: string): string =>
     set ? 'Set. Leave empty to keep it; type a new one to replace it.' : unsetText;

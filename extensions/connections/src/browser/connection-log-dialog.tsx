@@ -1,10 +1,16 @@
 import * as React from '@theia/core/shared/react';
+import { nls } from '@theia/core/lib/common/nls';
 import { DialogProps } from '@theia/core/lib/browser/dialogs';
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { ConnectionLogEntry } from '../common/connection-runtime';
 import { formatDateTime, formatTime } from '@presswork/platform/lib/common/presswork-format';
+
+/** Orders read again that Presswork already has: a normal repeat of the poll window, not a fault. */
+const UNCHANGED_HEADER = nls.localize('presswork/connections/log/unchanged', 'Already taken in (unchanged)');
+const UNCHANGED_HINT = nls.localize('presswork/connections/log/unchangedHint',
+    'Orders this poll read again that Presswork already has; they were left as they are.');
 
 /** Each poll of a connection: its window, what came in, and what went wrong. */
 export class ConnectionLogDialog extends ReactDialog<void> {
@@ -24,7 +30,7 @@ export class ConnectionLogDialog extends ReactDialog<void> {
         return <div className='presswork-dialog-table'>
             <table className='presswork-table' aria-label='Connection log'>
                 <thead><tr>
-                    <th>Polled at</th><th>Window</th><th>Received</th><th>Created</th><th>Duplicates</th><th>Rejected</th><th>Errors</th><th>Duration</th><th>Message</th>
+                    <th>Polled at</th><th>Window</th><th>Received</th><th>Created</th><th title={UNCHANGED_HINT}>{UNCHANGED_HEADER}</th><th>Rejected</th><th>Errors</th><th>Duration</th><th>Message</th>
                 </tr></thead>
                 <tbody>{this.entries.map(entry => <tr key={entry.at + entry.windowStart}>
                     <td>{formatDateTime(entry.at, { seconds: true })}</td>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { nls } from '@theia/core/lib/common/nls';
 import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
+import { MARCOMCENTRAL_PRODUCT_TYPES, PRODUCT_TYPE_LABELS, isMarcomCentralProductType } from '@presswork/platform/lib/common/connection-schema';
 import { TemplateInput, TemplateInputSchema, TemplateView, WorkflowChoice } from '../common/connections-protocol';
 import type { ConnectionView } from '../common/connections-protocol';
 
@@ -36,8 +38,29 @@ const TemplateFormSchema = z.object({
     defaults: { media, duplex, priority, dueInHours, properties: {} }
 })).superRefine((input, context) => {
     const checked = TemplateInputSchema.safeParse(input);
-    checked.error?.issues.forEach(issue => context.addIssue({ code: 'custom', path: issue.path, message: issue.message }));
+    checked.error?.issues.forEach(issue => context.addIssue({ ...issue, path: formPathOf(issue.path) }));
 });
+
+/** The service's path of a problem (`match.productType`, `defaults.priority`) as the form field it is about. */
+function formPathOf(path: readonly PropertyKey[]): PropertyKey[] {
+    const [group, field] = path;
+    return (group === 'match' || group === 'defaults') && field !== undefined ? path.slice(1) : [...path];
+}
+
+/**
+ * MarcomCentral's product types to choose from; a stored template's type MarcomCentral does not
+ * define (typed before the list) is offered as it is, marked, so that opening the form loses nothing.
+ */
+function productTypeChoices(current: string | undefined): { value: string; label: string }[] {
+    const choices = [
+        { value: '', label: nls.localize('presswork/connections/anyProductType', 'Any product type') },
+        ...MARCOMCENTRAL_PRODUCT_TYPES.map(type => ({ value: type, label: PRODUCT_TYPE_LABELS[type] }))
+    ];
+    if (current && !isMarcomCentralProductType(current)) {
+        choices.push({ value: current, label: nls.localize('presswork/connections/unknownProductType', '{0} (not a MarcomCentral product type)', current) });
+    }
+    return choices;
+}
 
 export function templateDialog(existing: TemplateView | undefined, workflows: readonly WorkflowChoice[], connections: readonly ConnectionView[],
     submit: (input: TemplateInput) => Promise<unknown>): FormDialog<TemplateInput> {
@@ -53,7 +76,7 @@ export function templateDialog(existing: TemplateView | undefined, workflows: re
             },
             { name: 'skuId', label: 'Match SKU ID', kind: 'text', initial: existing?.match.skuId, help: 'The most specific match wins: SKU, then product, then product type.' },
             { name: 'productId', label: 'Match product ID', kind: 'text', initial: existing?.match.productId },
-            { name: 'productType', label: 'Match product type', kind: 'text', initial: existing?.match.productType, placeholder: 'Versioned, Variable, JobDirect, Static…' },
+            { name: 'productType', label: 'Match product type', kind: 'choice', initial: existing?.match.productType ?? '', choices: productTypeChoices(existing?.match.productType) },
             {
                 name: 'workflowId', label: 'Workflow', kind: 'choice', initial: existing?.workflowId,
                 choices: workflows.map(workflow => ({ value: workflow.id, label: workflow.enabled ? workflow.name : `${workflow.name} (disabled)` }))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { TemplateDefaultsSchema, TemplateMatchSchema, ConnectionTestResult } from '@presswork/platform/lib/common';
+import { MARCOMCENTRAL_PRODUCT_TYPES, isMarcomCentralProductType } from '@presswork/platform/lib/common/connection-schema';
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 import { ConnectionInput, ConnectionInputSchema } from './connection-input';
 import type { ConnectionLogEntry, ConnectionStatus, RejectedOrderView } from './connection-runtime';
@@ -41,7 +42,11 @@ export const TemplateInputSchema = z.object({
     name: z.string().trim().min(1, 'Name is required').max(100),
     description: z.string().max(2000).default(''),
     connectionId: DocumentIdSchema.optional(),
-    match: TemplateMatchSchema,
+    // A typo in a product type would silently match nothing: new input names one MarcomCentral defines
+    // (a stored template keeps what it has, ProductionTemplateSchema).
+    match: TemplateMatchSchema.refine(match => match.productType === undefined || isMarcomCentralProductType(match.productType), {
+        path: ['productType'], message: `Choose a product type MarcomCentral defines: ${MARCOMCENTRAL_PRODUCT_TYPES.join(', ')}`
+    }),
     workflowId: DocumentIdSchema,
     defaults: TemplateDefaultsSchema.default({ properties: {} }),
     enabled: z.boolean().default(true)

@@ -39,6 +39,7 @@ export const PrintActivity: ActivityDefinition<PrintProperties> = {
         + 'An IPP printer\'s job is Printing until the printer says it is completed; a hot folder or raw socket is Printed once it took the file.',
     iconClass: 'codicon codicon-file-pdf',
     allowedPhases: ['Print'],
+    oncePerWorkflow: true,
     propertiesSchema: PrintPropertiesSchema,
     fields: [
         { key: 'printerId', label: 'Printer', kind: 'printer', help: 'A printer, or a pool: the job then goes to the printer of the pool with the shortest queue that can print its ticket.' },

@@ -3,8 +3,9 @@ import { DialogMode, DialogError, DialogProps } from '@theia/core/lib/browser/di
 import { ReactDialog } from '@theia/core/lib/browser/dialogs/react-dialog';
 import type { Message } from '@theia/core/shared/@lumino/messaging';
 import type { z } from 'zod';
+import { nls } from '@theia/core/lib/common/nls';
 import { messageOf } from '../common/errors';
-import { describeZodError } from '../common/validation-message';
+import { FormProblems, NO_PROBLEMS, formProblems, hasProblems, problemsOf, sameProblems } from './form-problems';
 
 export interface FormField {
     readonly name: string;
@@ -43,6 +44,9 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
     protected readonly values: Record<string, string> = {};
     protected readonly touched = new Set<string>();
     protected submitting = false;
+    /** The problems shown beside their fields: those of touched fields, and all of them once OK was tried. */
+    protected shownProblems: FormProblems = NO_PROBLEMS;
+    protected showAllProblems = false;
 
     constructor(protected readonly options: FormDialogOptions<T>) {
         super({ title: options.title, maxWidth: 460 } as DialogProps);
@@ -60,16 +64,42 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
     }
 
     protected override isValid(_value: T | undefined, mode: DialogMode): DialogError {
-        const parsed = this.options.schema.safeParse(this.values);
-        if (mode === 'preview' && this.touched.size === 0) {
+        const problems = this.problems();
+        if (mode === 'preview' && this.touched.size === 0 && !this.showAllProblems) {
             // Nothing typed yet: no message, but no accepting an incomplete form either (Reject without its reason).
-            return parsed.success ? '' : { message: '', result: false };
+            return hasProblems(problems) ? { message: '', result: false } : '';
         }
-        if (!parsed.success) {
-            const relevant = parsed.error.issues.filter(issue => mode === 'open' || this.touched.has(String(issue.path[0])));
-            return relevant.length ? relevant[0].message : '';
+        this.showProblems(mode === 'open' || this.showAllProblems ? problems : problemsOf(problems, field => this.touched.has(field)));
+        return this.footerMessage(problems);
+    }
+
+    protected problems(): FormProblems {
+        return formProblems(this.options.schema, this.values, this.options.fields, this.options.crossCheck);
+    }
+
+    protected showProblems(problems: FormProblems): void {
+        // Rendering validates the dialog again (Theia's onUpdateRequest): render only what changed, or it never ends.
+        if (sameProblems(problems, this.shownProblems)) {
+            return;
         }
-        return this.options.crossCheck?.(this.values) ?? '';
+        this.shownProblems = problems;
+        this.update();
+    }
+
+    /**
+     * Below the form: a rule across fields, and the fields still to fix that show nothing yet (not
+     * touched), so that every problem is known at once without scolding fields no one has reached.
+     */
+    protected footerMessage(problems: FormProblems): DialogError {
+        if (!hasProblems(problems)) {
+            return '';
+        }
+        const unshown = this.options.fields.filter(field => problems.byField.has(field.name) && !this.shownProblems.byField.has(field.name));
+        const parts = [...problems.form];
+        if (unshown.length) {
+            parts.push(nls.localize('presswork/platform/form/alsoCheck', 'Also check: {0}', unshown.map(field => field.label).join(', ')));
+        }
+        return parts.length ? parts.join(' ') : { message: '', result: false };
     }
 
     /** The first field has the focus, not the accept button: Enter from habit must not submit an empty form. */
@@ -90,9 +120,16 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
             return;
         }
         const parsed = this.options.schema.safeParse(this.values);
-        const problem = parsed.success ? this.options.crossCheck?.(this.values) : describeFirst(parsed.error);
-        if (!parsed.success || problem) {
-            this.setErrorMessage(problem ?? 'Check the form');
+        const problems = this.problems();
+        if (!parsed.success || hasProblems(problems)) {
+            // Every problem at once, beside its field; the first field to fix takes the focus.
+            this.showAllProblems = true;
+            this.showProblems(problems);
+            this.setErrorMessage(this.footerMessage(problems));
+            const first = this.options.fields.find(field => problems.byField.has(field.name));
+            if (first) {
+                this.contentNode.querySelector<HTMLElement>(`#${fieldId(first.name)}`)?.focus();
+            }
             return;
         }
         this.submitting = true;
@@ -108,27 +145,32 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
 
     protected render(): React.ReactNode {
         return <div className='presswork-form'>
-            {this.options.fields.map(field => <div className={`presswork-form-row presswork-form-${field.kind}`} key={field.name}>
-                <label htmlFor={`presswork-field-${field.name}`}>{field.label}</label>
-                {this.renderInput(field)}
-                {field.help && <span className='presswork-form-help'>{field.help}</span>}
-            </div>)}
+            {this.options.fields.map(field => {
+                const problems = this.shownProblems.byField.get(field.name) ?? [];
+                return <div className={`presswork-form-row presswork-form-${field.kind}${problems.length ? ' presswork-form-invalid' : ''}`} key={field.name}>
+                    <label htmlFor={fieldId(field.name)}>{field.label}</label>
+                    {this.renderInput(field, problems.length > 0)}
+                    {field.help && <span className='presswork-form-help'>{field.help}</span>}
+                    {problems.length > 0 && <span className='presswork-form-problem' id={`${fieldId(field.name)}-problem`}>{problems.join(' ')}</span>}
+                </div>;
+            })}
         </div>;
     }
 
-    protected renderInput(field: FormField): React.ReactNode {
-        const id = `presswork-field-${field.name}`;
+    protected renderInput(field: FormField, invalid = false): React.ReactNode {
+        const id = fieldId(field.name);
+        const problemProps = invalid ? { 'aria-invalid': true, 'aria-describedby': `${id}-problem` } : {};
         if (field.kind === 'choice') {
-            return <select id={id} className='theia-select' name={field.name} defaultValue={this.values[field.name]} onChange={this.onChange}>
+            return <select id={id} className='theia-select' name={field.name} defaultValue={this.values[field.name]} onChange={this.onChange} {...problemProps}>
                 {field.choices?.map(choice => <option key={choiceValue(choice)} value={choiceValue(choice)}>{choiceLabel(choice)}</option>)}
             </select>;
         }
         if (field.kind === 'checkbox') {
-            return <input id={id} type='checkbox' name={field.name} defaultChecked={this.values[field.name] === 'true'} onChange={this.onChange} />;
+            return <input id={id} type='checkbox' name={field.name} defaultChecked={this.values[field.name] === 'true'} onChange={this.onChange} {...problemProps} />;
         }
         return <input id={id} className='theia-input' name={field.name} type={field.kind === 'text' ? 'text' : field.kind}
             autoComplete={field.autoComplete ?? 'off'} placeholder={field.placeholder} defaultValue={this.values[field.name]}
-            onChange={this.onChange} spellCheck={false} />;
+            onChange={this.onChange} spellCheck={false} {...problemProps} />;
     }
 
     protected onChange = (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>): void => {
@@ -139,6 +181,6 @@ export class FormDialog<T> extends ReactDialog<T | undefined> {
     };
 }
 
-function describeFirst(error: z.ZodError): string {
-    return error.issues[0]?.message ?? describeZodError(error);
+function fieldId(name: string): string {
+    return `presswork-field-${name}`;
 }

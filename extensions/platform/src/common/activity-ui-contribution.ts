@@ -25,6 +25,12 @@ export interface ActivityDefinition<P = unknown> {
     readonly allowedPhases: readonly Phase[];
     /** Protected activities cannot be edited or deleted, only their defaults; nor copied into custom ones. */
     readonly protected?: boolean;
+    /**
+     * At most one step of this activity may run for a job in one workflow (Print: a second would
+     * print the job again; Closeout Order). Two such steps are a problem unless their conditions
+     * exclude each other.
+     */
+    readonly oncePerWorkflow?: boolean;
     readonly propertiesSchema: z.ZodType<P, unknown>;
     readonly fields: readonly ActivityPropertyField[];
 }

@@ -41,6 +41,24 @@ export const ConnectionSchema = z.object({
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
+/**
+ * The product types MarcomCentral defines for a line item (contracts/marcomcentral-trans-api.md):
+ * the printable ones (Versioned, Variable, JobDirect) and Static, a stocked item.
+ */
+export const MARCOMCENTRAL_PRODUCT_TYPES = ['Versioned', 'Variable', 'JobDirect', 'Static'] as const;
+export type MarcomCentralProductType = typeof MARCOMCENTRAL_PRODUCT_TYPES[number];
+
+export const PRODUCT_TYPE_LABELS: Readonly<Record<MarcomCentralProductType, string>> = {
+    Versioned: 'Versioned (printed)',
+    Variable: 'Variable (printed)',
+    JobDirect: 'JobDirect (printed)',
+    Static: 'Static (stocked item, not printed)'
+};
+
+export function isMarcomCentralProductType(value: string): value is MarcomCentralProductType {
+    return (MARCOMCENTRAL_PRODUCT_TYPES as readonly string[]).includes(value);
+}
+
 /** Which line items a production template applies to; the most specific match wins (SKU, then product, then type). */
 export const TemplateMatchSchema = z.object({
     skuId: shortText(64).min(1).optional(),

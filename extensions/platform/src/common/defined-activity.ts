@@ -19,6 +19,7 @@ export abstract class DefinedActivity<P> implements ActivityContribution<P> {
     readonly iconClass: string;
     readonly allowedPhases: readonly Phase[];
     readonly 'protected'?: boolean;
+    readonly oncePerWorkflow?: boolean;
     readonly propertiesSchema: z.ZodType<P, unknown>;
     readonly fields: readonly ActivityPropertyField[];
 

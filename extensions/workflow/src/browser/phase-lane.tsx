@@ -178,6 +178,7 @@ export const StepCard = React.memo(function StepCard(props: StepCardProps): Reac
     }
     const condition = step.condition && describeCondition(step.condition);
     return <div className={classes.join(' ')} data-step-id={step.id} data-activity={step.activity}
+        title={cardTooltip(name, props.summary, condition, severity && problemText)}
         role='option' aria-selected={selected} tabIndex={props.tabbable ? 0 : -1}
         aria-label={severity ? nls.localize('presswork/workflow/stepCardProblem', '{0}, {1}: {2}', name, severity, String(problemText)) : name}
         draggable={!readOnly} onDragStart={readOnly ? undefined : onDragStart}
@@ -192,6 +193,11 @@ export const StepCard = React.memo(function StepCard(props: StepCardProps): Reac
         {severity && <span className={`presswork-step-problem ${codicon(severity)}`} title={problemText} aria-hidden />}
     </div>;
 });
+
+/** The card's whole text on hover, for what a narrow lane cuts short (the summary, the condition, the problem). */
+export function cardTooltip(name: string, summary: string | undefined, condition: string | undefined, problem: string | undefined): string {
+    return [name, summary, condition, problem].filter(line => !!line).join('\n');
+}
 
 const COMPARISONS: Record<StepCondition['comparison'], string> = {
     'equals': '=',

@@ -15,7 +15,8 @@ const CloseoutOrder: ActivityDefinition = {
     label: 'Closeout Order',
     description: 'Waits until the order is closed out.',
     iconClass: 'codicon codicon-package',
-    allowedPhases: ['Complete'],
+    allowedPhases: ['Print', 'Complete'],
+    oncePerWorkflow: true,
     propertiesSchema: z.object({}),
     fields: []
 };
@@ -76,6 +77,7 @@ describe('validateWorkflow', () => {
 
     it('refuses an activity in a phase it does not allow', () => {
         const workflow = valid();
+        workflow.phases.Print = [];
         workflow.phases.Prepare.push(step('print-early', ActivityTypes.print, { printerId: 'demo-hot-folder' }));
         const problems = validate(workflow);
         assert.deepEqual(rules(problems), ['error phase-not-allowed print-early']);
@@ -151,10 +153,11 @@ describe('validateWorkflow', () => {
 
         it('checks a custom print activity\'s printer, its default included', () => {
             const workflow = valid();
-            workflow.phases.Print = [step('xerox', CustomPrint.type), step('xerox-old', CustomPrint.type, { printerId: 'old-press' })];
+            workflow.phases.Print = [step('xerox', CustomPrint.type)];
+            assert.deepEqual(rules(validate(workflow)), []);
+            assert.deepEqual(rules(validate(workflow, { ...OPTIONS, printers: [] })), ['error printer-missing xerox']);
+            workflow.phases.Print = [step('xerox-old', CustomPrint.type, { printerId: 'old-press' })];
             assert.deepEqual(rules(validate(workflow)), ['warning printer-disabled xerox-old']);
-            const withoutPrinters = validate(workflow, { ...OPTIONS, printers: [] });
-            assert.deepEqual(rules(withoutPrinters), ['error printer-missing xerox', 'error printer-missing xerox-old']);
         });
 
         it('reads a custom activity\'s default printer as the backend resolves it, from its schema', () => {
@@ -234,7 +237,7 @@ describe('validateWorkflow', () => {
             workflow.phases.Prepare = [step('run', ActivityTypes.runExternalApplication, { program: '/usr/bin/true', successCodes: [0, 'x'] })];
             const problems = validate(workflow);
             assert.deepEqual(problems.map(problem => problem.message), [
-                'Prepare › Run External Application › Success return codes, line 2: Invalid input: expected number, received string'
+                'Prepare › Run External Application › Success return codes, line 2: The success return codes must be a number'
             ]);
             workflow.phases.Prepare = [step('run', ActivityTypes.runExternalApplication, { program: '/usr/bin/true', timeoutSeconds: undefined })];
             assert.deepEqual(validate(workflow), [], 'a default fills it');
@@ -288,5 +291,57 @@ describe('validateWorkflow', () => {
         const problems = validate(workflow);
         assert.deepEqual(rules(problems), ['error missing-create-job', 'warning printer-disabled print', 'error empty-phase']);
         assert.deepEqual(countProblems(problems), { errors: 2, warnings: 1 });
+    });
+
+    describe('once-only activities', () => {
+        const print = (id: string, condition?: WorkflowStep['condition']): WorkflowStep =>
+            step(id, ActivityTypes.print, { printerId: 'demo-hot-folder' }, condition ? { condition } : {});
+        const paper = (comparison: 'equals' | 'not-equals' | 'contains', value: string): WorkflowStep['condition'] => ({ property: 'paperType', comparison, value });
+
+        it('refuses a second Print step, naming the first, on the second step', () => {
+            const workflow = valid();
+            workflow.phases.Print.push(print('print-again'));
+            const problems = validate(workflow);
+            assert.deepEqual(rules(problems), ['error once-per-workflow print-again']);
+            assert.equal(problems[0].message,
+                'Print › Print: Print may run only once for a job, and Print (Print) runs it already: remove one, or give both conditions that exclude each other');
+            assert.equal(hasErrors(problems), true);
+        });
+
+        it('counts a custom activity as its base: a custom Print and Print print twice', () => {
+            const workflow = valid();
+            workflow.phases.Print.push(step('xerox', 'custom:xerox'));
+            assert.deepEqual(rules(validate(workflow)), ['error once-per-workflow xerox']);
+        });
+
+        it('refuses a second Closeout Order, even in another phase', () => {
+            const workflow = valid();
+            workflow.phases.Print.push(step('closeout-early', ActivityTypes.closeoutOrder));
+            assert.deepEqual(rules(validate(workflow)), ['error once-per-workflow closeout']);
+        });
+
+        it('accepts two Print steps whose conditions exclude each other', () => {
+            const workflow = valid();
+            workflow.phases.Print = [print('gloss', paper('equals', 'Gloss')), print('matte', paper('equals', 'matte'))];
+            assert.deepEqual(validate(workflow), []);
+            workflow.phases.Print = [print('gloss', paper('equals', 'Gloss')), print('other', paper('not-equals', 'gloss'))];
+            assert.deepEqual(validate(workflow), []);
+        });
+
+        it('refuses two Print steps whose conditions may both hold', () => {
+            const workflow = valid();
+            workflow.phases.Print = [print('gloss', paper('equals', 'Gloss')), print('also-gloss', paper('equals', 'GLOSS'))];
+            assert.deepEqual(rules(validate(workflow)), ['error once-per-workflow also-gloss']);
+            workflow.phases.Print = [print('gloss', paper('equals', 'Gloss')), print('any', paper('contains', 'o'))];
+            assert.deepEqual(rules(validate(workflow)), ['error once-per-workflow any']);
+            workflow.phases.Print = [print('gloss', paper('equals', 'Gloss')), print('always')];
+            assert.deepEqual(rules(validate(workflow)), ['error once-per-workflow always']);
+        });
+
+        it('lets activities the catalog does not mark run several times', () => {
+            const workflow = valid();
+            workflow.phases.Prepare.push(step('prepress-2', ActivityTypes.prepressCheck, { instructions: 'Check again' }));
+            assert.deepEqual(validate(workflow), []);
+        });
     });
 });

@@ -4,6 +4,8 @@ import { Phase, PHASES } from '@presswork/platform/lib/common/job-status';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { StepConditionSchema, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import { CONDITION_JOB_FIELDS } from './supplied-activities';
+import { OnceOnlyStep, onceOnlyConflicts } from './once-only-steps';
+import { sentenceOfIssue, subjectOfLabel } from '@presswork/platform/lib/common/validation-message';
 
 /**
  * The rules a workflow must keep, shared by the designer (as you edit) and the backend (before every
@@ -37,7 +39,8 @@ export type WorkflowProblemRule =
     | 'closeout-after-removal'
     | 'invalid-condition'
     | 'unknown-condition-property'
-    | 'duplicate-step-id';
+    | 'duplicate-step-id'
+    | 'once-per-workflow';
 
 export type WorkflowProblemSeverity = 'error' | 'warning';
 
@@ -100,6 +103,7 @@ export function validateWorkflow(workflow: ValidatableWorkflow, options: Workflo
     }
 
     const seenIds = new Set<string>();
+    const onceOnly: OnceOnlyStep[] = [];
     /** The first Retain or Remove step so far, in the order a job passes through. */
     let removing: string | undefined;
     for (const phase of PHASES) {
@@ -143,11 +147,22 @@ export function validateWorkflow(workflow: ValidatableWorkflow, options: Workflo
             if (behaviour === ActivityTypes.closeoutOrder && removing) {
                 add('error', 'closeout-after-removal', `comes after ${removing}, when the job is kept or gone; move it before`);
             }
+            if (activity.oncePerWorkflow) {
+                onceOnly.push({ step, phase, name: stepName(step, activity), behaviour, activity });
+            }
             if (REMOVING_ACTIVITIES.has(behaviour)) {
                 removing ??= `${stepName(step, activity)} (${phase})`;
             }
             checkCondition(step, known, add);
         }
+    }
+    for (const { later, earlier } of onceOnlyConflicts(onceOnly)) {
+        const detail = `${later.activity.label} may run only once for a job, and ${earlier.name} (${earlier.phase}) runs it already: `
+            + 'remove one, or give both conditions that exclude each other';
+        problems.push({
+            severity: 'error', rule: 'once-per-workflow', phase: later.phase, stepId: later.step.id, detail,
+            message: `${later.phase} › ${later.name}: ${detail}`
+        });
     }
     return problems;
 }
@@ -223,7 +238,7 @@ function describeIssue(issue: z.core.$ZodIssue, fields: readonly ActivityPropert
     const definition = fields.find(candidate => candidate.key === field);
     const label = `${definition?.label ?? field}${typeof item === 'number' ? `, line ${item + 1}` : ''}`;
     const missing = issue.code === 'invalid_type' && properties[field] === undefined;
-    return { field, label, message: missing ? 'Required' : issue.message };
+    return { field, label, message: missing ? 'Required' : sentenceOfIssue(issue, subjectOfLabel(definition?.label ?? field)) };
 }
 
 function checkPrinters(activity: ActivityDefinition, checked: CheckedProperties, printers: ReadonlyMap<string, ValidationPrinter>, add: AddProblem): void {

@@ -33,7 +33,7 @@ export class ProductionTemplatesView {
     async fillNew(fields: TemplateFields): Promise<void> {
         await this.root.getByRole('button', { name: 'New production template…' }).click();
         await this.dialog.getByLabel('Name', { exact: true }).fill(fields.name);
-        await this.dialog.getByLabel('Match product type').fill(fields.productType);
+        await this.dialog.getByLabel('Match product type').selectOption(fields.productType);
         await this.dialog.getByLabel('Workflow').selectOption({ label: fields.workflow });
     }
 }

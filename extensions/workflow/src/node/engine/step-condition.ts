@@ -1,6 +1,7 @@
 import type { Job, JobPropertyValue } from '@presswork/platform/lib/common/job-schema';
 import type { StepCondition } from '@presswork/platform/lib/common/workflow-schema';
 import { CONDITION_JOB_FIELDS } from '../../common/supplied-activities';
+import { numberOf, sameValue, text } from '../../common/condition-values';
 
 const JOB_FIELDS: ReadonlySet<string> = new Set(CONDITION_JOB_FIELDS);
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
@@ -9,8 +10,7 @@ const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
  * Whether a step runs for this job. The condition names a job field (copies, name, orderNumber, …)
  * or a job property. A job without that value does not meet the condition, whatever the
  * comparison: "not-equals" on a missing property is false too, so a typo never runs a step.
- * Text compares without regard to case; numbers (also numbers typed as text) compare as numbers,
- * timestamps as times.
+ * Values compare as condition-values.ts says; timestamps as times.
  */
 export function conditionHolds(condition: StepCondition | undefined, job: Job): boolean {
     if (!condition) {
@@ -42,11 +42,6 @@ function valueOf(job: Job, property: string): JobPropertyValue | undefined {
     return Object.hasOwn(job.properties, property) ? job.properties[property] : undefined;
 }
 
-function sameValue(actual: JobPropertyValue, expected: JobPropertyValue): boolean {
-    const [a, b] = [numberOf(actual), numberOf(expected)];
-    return a !== undefined && b !== undefined ? a === b : text(actual) === text(expected);
-}
-
 /** Negative, zero or positive; undefined when the two cannot be ordered (the comparison is then false). */
 function order(actual: JobPropertyValue, expected: JobPropertyValue): number | undefined {
     const [a, b] = [numberOf(actual), numberOf(expected)];
@@ -57,25 +52,10 @@ function order(actual: JobPropertyValue, expected: JobPropertyValue): number | u
     return from !== undefined && to !== undefined ? from - to : undefined;
 }
 
-function numberOf(value: JobPropertyValue): number | undefined {
-    if (typeof value === 'number') {
-        return Number.isFinite(value) ? value : undefined;
-    }
-    if (typeof value === 'string' && value.trim() !== '') {
-        const parsed = Number(value.trim());
-        return Number.isFinite(parsed) ? parsed : undefined;
-    }
-    return undefined;
-}
-
 function timeOf(value: JobPropertyValue): number | undefined {
     if (typeof value !== 'string' || !DATE_LIKE.test(value.trim())) {
         return undefined;
     }
     const time = Date.parse(value.trim());
     return Number.isFinite(time) ? time : undefined;
-}
-
-function text(value: JobPropertyValue): string {
-    return String(value).trim().toLowerCase();
 }
