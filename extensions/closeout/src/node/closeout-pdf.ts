@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import type { Address, Order } from '@presswork/platform/lib/common/order-schema';
 import { ASCII_MARKER, visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import type { CloseoutDocumentKind, CloseoutInput } from '../common/closeout-protocol';
-import { customerName, distinctShipTo, lineView, orderTotals } from './order-details';
+import { distinctShipTo } from '@presswork/platform/lib/common/ship-to';
+import { customerName, lineView, orderTotals } from './order-details';
 import { formatAmount } from './order-money';
 
 function addressLines(address: Address | undefined): string[] {
