@@ -6,7 +6,7 @@ import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { CloseoutOrderActivity, CloseoutOrderProperties, orderNotClosedReason } from '../common/closeout-activity';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
-import { closeOutInMarcomCentralReason, closedOutElsewhere } from '@presswork/platform/lib/common/ship-to';
+import { closedOutElsewhere, retainedForMarcomCentralReason } from '@presswork/platform/lib/common/ship-to';
 
 /**
  * Closeout Order: the job waits (Waiting for order closeout) until its order is closed; when the
@@ -33,7 +33,7 @@ export class CloseoutOrderActivityContribution implements ActivityContribution<C
             return { kind: 'continue' };
         }
         if (closedOutElsewhere(context.order)) {
-            return { kind: 'retain', reason: closeOutInMarcomCentralReason(context.order) };
+            return { kind: 'retain', reason: retainedForMarcomCentralReason(context.order) };
         }
         return { kind: 'wait', state: WAITING_FOR_CLOSEOUT, reason: orderNotClosedReason(context.order.orderNumber) };
     }

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Address, LineItem, Order } from './order-schema';
-import { CLOSE_OUT_IN_MARCOMCENTRAL, closeOutInMarcomCentralReason, closedOutElsewhere, distinctShipTo, shipToFlag, shipsToSeveralAddresses } from './ship-to';
+import {
+    CLOSE_OUT_IN_MARCOMCENTRAL, closeOutInMarcomCentralReason, closedOutElsewhere, distinctShipTo, retainedForMarcomCentralReason, shipToFlag, shipsToSeveralAddresses
+} from './ship-to';
 
 type ShipTo = Pick<Order, 'orderNumber' | 'closed' | 'lineItems' | 'shippingAddress' | 'shipsToSeveralAddresses'>;
 
@@ -48,5 +50,7 @@ describe('ship-to', () => {
         const reason = closeOutInMarcomCentralReason(order([line('L1'), line('L2', AUSTIN), line('L3', { ...AUSTIN, address1: '1 Main St' })]));
         assert.ok(reason.startsWith(`${CLOSE_OUT_IN_MARCOMCENTRAL}: order 1001 ships to 3 addresses`), reason);
         assert.match(reason, /go on to Retain/);
+        assert.equal(retainedForMarcomCentralReason(order([line('L1'), line('L2', AUSTIN)])),
+            'Close out in MarcomCentral: order 1001 ships to 2 addresses; the job goes on to Retain');
     });
 });

@@ -54,5 +54,10 @@ export function closedOutElsewhere(order: Pick<Order, 'closed' | 'lineItems' | '
 /** Why such an order is not closed out here, in a sentence an operator reads (closeout's refusal, the job log). */
 export function closeOutInMarcomCentralReason(order: Pick<Order, 'orderNumber' | 'lineItems' | 'shippingAddress'>): string {
     return `${CLOSE_OUT_IN_MARCOMCENTRAL}: order ${order.orderNumber} ships to ${distinctShipTo(order).length} addresses, `
-        + 'and Presswork closes out an order to one address only. Its jobs go on to Retain when they reach Closeout Order';
+        + 'and Presswork closes out an order to one address only. Its jobs go on to Retain when they reach Closeout Order.';
+}
+
+/** What a job of such an order logs (and waits with, without a Retain step) when it reaches Closeout Order. */
+export function retainedForMarcomCentralReason(order: Pick<Order, 'orderNumber' | 'lineItems' | 'shippingAddress'>): string {
+    return `${CLOSE_OUT_IN_MARCOMCENTRAL}: order ${order.orderNumber} ships to ${distinctShipTo(order).length} addresses; the job goes on to Retain`;
 }
