@@ -4,7 +4,8 @@ import { ASCII_MARKER, visibleIdentifier } from '@presswork/platform/lib/common/
 import { type PressworkFormatter, formatterFor } from '@presswork/platform/lib/common/presswork-format';
 import type { ShopIdentity } from '@presswork/platform/lib/common/shop-identity';
 import type { CloseoutDocumentKind, CloseoutInput } from '../common/closeout-protocol';
-import { customerName, distinctShipTo, lineView, orderTotals } from './order-details';
+import { distinctShipTo } from '@presswork/platform/lib/common/ship-to';
+import { customerName, lineView, orderTotals } from './order-details';
 import { writeShopHeading } from './shop-heading';
 
 function addressLines(address: Address | undefined): string[] {

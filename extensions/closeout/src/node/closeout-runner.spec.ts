@@ -113,8 +113,10 @@ describe('CloseoutRunner', () => {
         it('is blocked for an order shipping to several addresses, a closed order, and a store that cannot close out', async () => {
             const other = { address1: '9 Other St', city: 'Austin', state: 'TX', zip: '73301', country: 'US' };
             await fixture.addOrder(receivedOrder({ lineItems: [line('L1'), line('L2', { shipping: { address: other } })] }), 'order-2');
-            assert.equal((await fixture.runner.prepare('order-2')).blocked, 'This order ships to 2 addresses; close it out in MarcomCentral');
-            await assert.rejects(fixture.runner.closeOut('order-2', input(), 'olivia'), { message: 'This order ships to 2 addresses; close it out in MarcomCentral' });
+            const severalAddresses = 'Close out in MarcomCentral: order 1001 ships to 2 addresses, and Presswork closes out an order to one address only. '
+                + 'Its jobs go on to Retain when they reach Closeout Order.';
+            assert.equal((await fixture.runner.prepare('order-2')).blocked, severalAddresses);
+            await assert.rejects(fixture.runner.closeOut('order-2', input(), 'olivia'), { message: severalAddresses });
             assert.equal(store.createPackingSlip.callCount, 0);
 
             await fixture.addOrder(receivedOrder({ orderNumber: '1003', marcomOrderId: 'M-1003' }), 'order-3');

@@ -5,7 +5,7 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { settlementRequired } from './closeout-state';
-import { distinctShipTo } from './order-details';
+import { closeOutInMarcomCentralReason, shipsToSeveralAddresses } from '@presswork/platform/lib/common/ship-to';
 
 /** Where an order is closed out (its connection and that connection's type), or why not from here. */
 export type CloseoutTarget = { connection: Connection; type: CloseoutCapableConnectionType } | { problem: string };
@@ -32,9 +32,8 @@ export function closeoutBlockedReason(order: Order, target: () => CloseoutTarget
     if (order.closed) {
         return `Order ${order.orderNumber} is already closed`;
     }
-    const addresses = distinctShipTo(order).length;
-    if (addresses > 1) {
-        return `This order ships to ${addresses} addresses; close it out in MarcomCentral`;
+    if (shipsToSeveralAddresses(order)) {
+        return closeOutInMarcomCentralReason(order);
     }
     if (!settled && settlementRequired(order) && !order.creditCard?.authorizationNumber?.trim()) {
         return `Order ${order.orderNumber} is paid by credit card but has no card authorization number, so it cannot be settled and nothing is sent. `

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
-import { authorizationWarning, distinctShipTo, maskAuthorization, orderDetailsView, orderTotals } from './order-details';
+import { authorizationWarning, maskAuthorization, orderDetailsView, orderTotals } from './order-details';
 import { storedOrder } from './test/closeout-fixture';
 import { USD, line, receivedOrder } from './test/scripted-store';
 
@@ -43,14 +43,6 @@ describe('order details', () => {
     it('shows no card data for an order not paid by card', () => {
         const view = orderDetailsView(order({ paymentMethod: 'PurchaseOrder' }), { packingSlip: false, invoice: false }, NOW);
         assert.deepEqual(view.payment, { method: 'PurchaseOrder', cardType: undefined, maskedAuthorization: undefined, authorizationExpiry: undefined, authorizationWarning: undefined });
-    });
-
-    it('lists the distinct ship-to addresses of the lines, falling back to the order\'s address', () => {
-        assert.equal(distinctShipTo(order()).length, 1, 'lines without an address ship to the order\'s');
-        const dock = { attn: 'Receiving', companyName: 'ACME', address1: '200  Dock Rd', city: 'portland', state: 'OR', zip: '97202', country: 'US', phoneNumber: '555' };
-        assert.equal(distinctShipTo(order({ lineItems: [line('L1', { shipping: { address: dock } }), line('L2')] })).length, 1, 'case, spacing and phone aside, one place');
-        const other = { address1: '9 Other St', city: 'Austin', state: 'TX', zip: '73301', country: 'US' };
-        assert.deepEqual(distinctShipTo(order({ lineItems: [line('L1'), line('L2', { shipping: { address: other } })] })).map(address => address.city), ['Portland', 'Austin']);
     });
 
     it('totals the lines exactly: customer price (else unit × quantity) less discount, shipping, sales and freight tax', () => {

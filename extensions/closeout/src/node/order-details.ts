@@ -1,5 +1,6 @@
 import type { Money } from '@presswork/platform/lib/common/money';
-import type { Address, LineItem, Order } from '@presswork/platform/lib/common/order-schema';
+import type { LineItem, Order } from '@presswork/platform/lib/common/order-schema';
+import { distinctShipTo, shipToOf } from '@presswork/platform/lib/common/ship-to';
 import { ORDER_LOG_SHOWN } from '../common/closeout-protocol';
 import type { OrderDetailsView, OrderLineView, OrderTotals, PaymentView } from '../common/closeout-protocol';
 import { commonCurrency, fromUnits, toUnits } from './order-money';
@@ -33,29 +34,6 @@ export function paymentView(order: Order, now: Date): PaymentView {
         authorizationExpiry: card?.authorizationExpirationDate,
         authorizationWarning: card ? authorizationWarning(card.authorizationExpirationDate, now) : undefined
     };
-}
-
-/** Where a line ships: its own address, else the order's. */
-export function shipToOf(line: LineItem, order: Order): Address | undefined {
-    return line.shipping?.address ?? order.shippingAddress;
-}
-
-/** Two addresses are one place when street, city, region, code, country, company and attention agree (case and spacing aside). */
-export function addressKey(address: Address): string {
-    const fields = [address.attn, address.companyName, address.address1, address.address2, address.address3, address.address4,
-        address.city, address.state, address.zip, address.country];
-    return fields.map(field => (field ?? '').trim().replace(/\s+/g, ' ').toLowerCase()).join('|');
-}
-
-export function distinctShipTo(order: Order): Address[] {
-    const byKey = new Map<string, Address>();
-    for (const line of order.lineItems) {
-        const address = shipToOf(line, order);
-        if (address && !byKey.has(addressKey(address))) {
-            byKey.set(addressKey(address), address);
-        }
-    }
-    return [...byKey.values()];
 }
 
 /** A line's net goods amount in 1/10000: the customer price (else unit × quantity), less the discount. */

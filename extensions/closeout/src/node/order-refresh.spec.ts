@@ -49,6 +49,14 @@ describe('order refresh', () => {
         assert.deepEqual(newLines.map(each => each.id), ['L3']);
     });
 
+    it('derives the several-addresses flag again from the lines as refreshed', () => {
+        const austin = { address1: '9 Other St', city: 'Austin', state: 'TX', zip: '73301', country: 'US' };
+        const { order } = refreshOrder(stored(), receivedOrder({ lineItems: [line('L1'), line('L2', { shipping: { address: austin } })] }));
+        assert.equal(order.shipsToSeveralAddresses, true);
+        assert.equal(refreshOrder(order, receivedOrder({ lineItems: [line('L1')] })).order.shipsToSeveralAddresses, true, 'a line the store no longer sends is kept, shipping where it did');
+        assert.equal(refreshOrder(stored(), receivedOrder()).order.shipsToSeveralAddresses, false);
+    });
+
     it('reports nothing when nothing changed', () => {
         assert.deepEqual(refreshOrder(stored(), receivedOrder()).changes, []);
     });

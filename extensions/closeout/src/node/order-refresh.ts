@@ -1,6 +1,7 @@
 import type { ReceivedOrder } from '@presswork/platform/lib/common/connection-type-contribution';
 import type { Money } from '@presswork/platform/lib/common/money';
 import type { Address, LineItem, Order } from '@presswork/platform/lib/common/order-schema';
+import { shipToFlag } from '@presswork/platform/lib/common/ship-to';
 import { maskAuthorization } from './order-details';
 
 type Described = string | undefined;
@@ -105,7 +106,8 @@ export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedO
         closed: stored.closed,
         closeout: stored.closeout,
         log: stored.log,
-        lineItems
+        lineItems,
+        ...shipToFlag({ lineItems, shippingAddress: received.shippingAddress })
     };
     return { order, changes, newLines };
 }

@@ -4,7 +4,8 @@ import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-co
 import { CloseoutOrderActivityContribution } from './closeout-order-activity';
 import { CloseoutOrderActivity } from '../common/closeout-activity';
 import { CloseoutFixture, WAITING_JOB, storedOrder } from './test/closeout-fixture';
-import { ScriptedStore, receivedOrder } from './test/scripted-store';
+import { ScriptedStore, line, receivedOrder } from './test/scripted-store';
+import { shipToFlag } from '@presswork/platform/lib/common/ship-to';
 
 describe('Closeout Order activity and the release of waiting jobs', () => {
     let fixture: CloseoutFixture;
@@ -18,8 +19,13 @@ describe('Closeout Order activity and the release of waiting jobs', () => {
     describe('the activity', () => {
         const activity = new CloseoutOrderActivityContribution();
 
-        function context(closed: boolean): Parameters<CloseoutOrderActivityContribution['execute']>[0] {
-            const order = { ...storedOrder(receivedOrder(), 'order-1', 'conn-1'), version: 1, closed };
+        const AUSTIN = { address1: '9 Other St', city: 'Austin', state: 'TX', zip: '73301', country: 'US' };
+        /** Two lines to two addresses, flagged as intake writes it. */
+        const severalAddresses = { lineItems: [line('L1'), line('L2', { shipping: { address: AUSTIN } })] };
+
+        function context(closed: boolean, overrides: Parameters<typeof receivedOrder>[0] = {}): Parameters<CloseoutOrderActivityContribution['execute']>[0] {
+            const received = receivedOrder(overrides);
+            const order = { ...storedOrder(received, 'order-1', 'conn-1'), ...shipToFlag(received), version: 1, closed };
             return {
                 job: order.jobs[0], order, step: { id: 'complete-closeout-order', activity: 'closeout-order', properties: {} }, properties: {},
                 jobFolder: '/x', signal: new AbortController().signal, log: async () => undefined, setState: async () => undefined,
@@ -39,6 +45,19 @@ describe('Closeout Order activity and the release of waiting jobs', () => {
 
         it('lets a job of a closed order go straight on', async () => {
             assert.deepEqual(await activity.execute(context(true)), { kind: 'continue' });
+            assert.deepEqual(await activity.execute(context(true, severalAddresses)), { kind: 'continue' });
+        });
+
+        it('sends a job of an open order shipping to several addresses on to Retain: it is closed out in MarcomCentral', async () => {
+            assert.deepEqual(await activity.execute(context(false, severalAddresses)),
+                { kind: 'retain', reason: 'Close out in MarcomCentral: order 1001 ships to 2 addresses; the job goes on to Retain' });
+        });
+
+        it('refuses Complete and Retain while the order is open, except for an order closed out in MarcomCentral', () => {
+            const open = context(false);
+            assert.equal(activity.finishRefusal({ ...open.job, state: 'Waiting for order closeout', waitReason: 'Order 1001 is not closed' }, open.order), 'Order 1001 is not closed');
+            const elsewhere = context(false, severalAddresses);
+            assert.equal(activity.finishRefusal({ ...elsewhere.job, state: 'Waiting for order closeout' }, elsewhere.order), undefined);
         });
     });
 

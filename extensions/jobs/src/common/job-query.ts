@@ -98,11 +98,17 @@ export interface OrderSummary {
     readonly jobs: JobRow[];
     /** Jobs waiting for order closeout or finished (Complete, Retained). */
     readonly readyForCloseout: number;
+    /** How many distinct addresses the order's lines ship to. */
+    readonly shipToAddresses: number;
+    /** Open and shipping to several addresses: closed out in MarcomCentral, its jobs go on to Retain. */
+    readonly closeOutInMarcomCentral: boolean;
 }
 
 /** What the status bar counts. */
 export interface JobCounts {
     readonly error: number;
     readonly waitingForCloseout: number;
+    /** Open orders shipping to several addresses, to be closed out in MarcomCentral. */
+    readonly closeOutInMarcomCentral: number;
     readonly all: number;
 }

@@ -50,6 +50,12 @@ export type ActivityOutcome =
      */
     | { readonly kind: 'wait'; readonly reason: string; readonly state?: JobState; readonly until?: string }
     | { readonly kind: 'fail'; readonly message: string }
+    /**
+     * Go on to the workflow's Retain step (or, without one, the state Retained), logging the
+     * reason as a warning: a job whose step can never be done here (Closeout Order for an order
+     * closed out in MarcomCentral) is kept like a finished one rather than waiting forever.
+     */
+    | { readonly kind: 'retain'; readonly reason: string }
     /** The job is done with and removed from its order (Retain at the end of its period, Remove). */
     | { readonly kind: 'remove' };
 

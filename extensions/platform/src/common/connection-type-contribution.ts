@@ -7,7 +7,7 @@ export type ConnectionTestResult =
     | { readonly ok: false; readonly reason: 'unreachable' | 'invalid-token' | 'tls' | 'bad-response' | 'other'; readonly detail: string };
 
 /** An order as a store sends it, before Presswork gives it an id and jobs. */
-export type ReceivedOrder = Omit<Order, 'id' | 'version' | 'connectionId' | 'jobs' | 'receivedAt' | 'closed' | 'closeout' | 'log'>;
+export type ReceivedOrder = Omit<Order, 'id' | 'version' | 'connectionId' | 'jobs' | 'receivedAt' | 'closed' | 'closeout' | 'log' | 'shipsToSeveralAddresses'>;
 
 /** An order the store sent that does not pass validation: kept with the reason, never dropped. */
 export interface RejectedOrderSource {

@@ -6,6 +6,7 @@ export * from './job-schema';
 export * from './job-status';
 export * from './money';
 export * from './order-schema';
+export * from './ship-to';
 export * from './printer-schema';
 export * from './printer-pool-schema';
 export * from './user-schema';

@@ -143,6 +143,11 @@ export const OrderSchema = z.object({
     jobs: z.array(JobSchema).max(1000).superRefine(uniqueIds('job id')),
     closeout: CloseoutRecordSchema.optional(),
     closed: z.boolean().default(false),
+    /**
+     * Derived when the order document is written (ship-to.ts `shipToFlag`): its lines ship to
+     * several addresses, so it is closed out in MarcomCentral. Absent on orders stored before it.
+     */
+    shipsToSeveralAddresses: z.boolean().optional(),
     receivedAt: TimestampSchema,
     /**
      * sha256 (hex) of the order's content as the store sent it, in a canonical form (connections'

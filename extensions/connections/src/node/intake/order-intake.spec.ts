@@ -75,6 +75,14 @@ describe('OrderIntake', () => {
         assert.deepEqual(store.findBy(OrdersCollection, 'marcomOrder', 'conn-1:M-1002').map(found => found.orderNumber), ['PW-M-1002']);
     });
 
+    it('flags an order whose lines ship to several addresses when it arrives', async () => {
+        const several = receivedOrder('M-2001');
+        several.lineItems[1] = { ...several.lineItems[1], shipping: { address: { address1: '9 Other St', city: 'Austin', state: 'TX', zip: '73301', country: 'US' } } };
+        await intake.takeIn(connection, fetched([receivedOrder('M-2000'), several]), FIRST_WINDOW);
+        assert.equal(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-2000'))!.shipsToSeveralAddresses, false);
+        assert.equal(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-2001'))!.shipsToSeveralAddresses, true);
+    });
+
     it('counts the same order in the next window as a duplicate and changes nothing', async () => {
         await intake.takeIn(connection, fetched([receivedOrder('M-1001')]), FIRST_WINDOW);
         const before = store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1001'));

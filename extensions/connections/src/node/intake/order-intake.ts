@@ -7,6 +7,7 @@ import { DocumentConflictError, DocumentTooLargeError, DocumentUnavailableError,
 import { orderDocumentId, rejectedOrderId } from './intake-ids';
 import { buildJobs } from './job-builder';
 import { DigestedOrders, ReceivedDigests } from './received-digests';
+import { shipToFlag } from '@presswork/platform/lib/common/ship-to';
 import { RejectedOrders } from './rejected-orders';
 
 /**
@@ -106,7 +107,9 @@ export class OrderIntake {
         if (this.store.get(OrdersCollection, id)) {
             return 'duplicate';
         }
-        const order: Omit<Order, 'jobs' | 'version'> = { ...received, id, connectionId: connection.id, receivedAt: now.toISOString(), closed: false, log: [] };
+        const order: Omit<Order, 'jobs' | 'version'> = {
+            ...received, ...shipToFlag(received), id, connectionId: connection.id, receivedAt: now.toISOString(), closed: false, log: []
+        };
         const jobs = buildJobs(order, templates, now);
         try {
             await this.store.create(OrdersCollection, { ...order, jobs });

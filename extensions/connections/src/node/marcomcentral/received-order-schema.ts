@@ -11,7 +11,8 @@ export const ReceivedOrderSchema = OrderSchema.omit({
     receivedAt: true,
     closed: true,
     closeout: true,
-    log: true
+    log: true,
+    shipsToSeveralAddresses: true
 });
 
 // The schema and the platform's ReceivedOrder type must describe the same thing.

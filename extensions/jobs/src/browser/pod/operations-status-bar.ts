@@ -62,5 +62,21 @@ export class OperationsStatusBar implements FrontendApplicationContribution {
                 command: OperationsCommands.SHOW_STATE.id, arguments: [item.state]
             });
         }
+        this.showClosedOutElsewhere(counts.closeOutInMarcomCentral);
+    }
+
+    /** Orders to be closed out in MarcomCentral (they ship to several addresses): shown only while there are some. */
+    protected showClosedOutElsewhere(orders: number): void {
+        const id = 'presswork-orders-close-out-in-marcomcentral';
+        if (!orders) {
+            this.statusBar.removeElement(id);
+            return;
+        }
+        this.statusBar.setElement(id, {
+            text: `$(warning) ${nls.localize('presswork/jobs/closeOutInMarcomCentral', '{0} to close out in MarcomCentral', orders)}`,
+            tooltip: nls.localize('presswork/jobs/closeOutInMarcomCentralTooltip',
+                'Open orders shipping to several addresses: Presswork cannot close them out. Close them out in MarcomCentral; their jobs go on to Retain.'),
+            alignment: StatusBarAlignment.LEFT, priority: 48
+        });
     }
 }

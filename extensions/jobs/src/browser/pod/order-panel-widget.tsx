@@ -102,6 +102,10 @@ export class OrderPanelWidget extends ReactWidget {
             <p className='presswork-order-closeout' data-closed={summary.closed}>{summary.closed
                 ? nls.localize('presswork/jobs/orderClosed', 'Closed out by {0} at {1}', summary.closedBy ?? '?', formatDateTime(summary.closedAt))
                 : nls.localize('presswork/jobs/readyForCloseout', '{0} of {1} jobs ready for closeout', summary.readyForCloseout, summary.jobs.length)}</p>
+            {summary.closeOutInMarcomCentral && <p className='presswork-order-close-out-elsewhere' role='note'>
+                {nls.localize('presswork/jobs/orderClosesOutInMarcomCentral',
+                    'Ships to {0} addresses: close out in MarcomCentral. Presswork closes out an order to one address only; its jobs go on to Retain when they reach Closeout Order.',
+                    summary.shipToAddresses)}</p>}
             <table className='presswork-order-jobs'>
                 <thead><tr>
                     <th>{nls.localize('presswork/jobs/column/name', 'Name')}</th>

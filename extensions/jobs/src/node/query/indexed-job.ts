@@ -1,4 +1,5 @@
 import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { CLOSE_OUT_IN_MARCOMCENTRAL, closedOutElsewhere, distinctShipTo } from '@presswork/platform/lib/common/ship-to';
 import type { JobRow } from '../../common/job-row';
 
 /** Looks up a workflow's current name; undefined when the workflow no longer exists. */
@@ -50,6 +51,7 @@ export function customerNameOf(order: Pick<Order, 'customer'>): string {
 /** The order's jobs as the pod and the read API show them. */
 export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf, activityLabelOf: ActivityLabelOf): JobRow[] {
     const customer = customerNameOf(order);
+    const waitReasonOf = orderWaitReason(order);
     return order.jobs.map(job => ({
         id: job.id,
         name: job.name,
@@ -66,8 +68,20 @@ export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf, activity
         due: job.due,
         receivedAt: job.receivedAt,
         updatedAt: job.updatedAt,
-        waitReason: job.waitReason,
+        waitReason: waitReasonOf(job.waitReason),
         ...(job.printing?.uncertain ? { printingUncertain: job.printing.uncertain } : {}),
         orderVersion: order.version
     }));
+}
+
+/**
+ * The job's wait reason as the pod shows it: an open order shipping to several addresses says so on
+ * every job from its arrival on ("Close out in MarcomCentral"), after the job's own reason.
+ */
+export function orderWaitReason(order: Order): (reason: string | undefined) => string | undefined {
+    if (!closedOutElsewhere(order)) {
+        return reason => reason;
+    }
+    const flag = `${CLOSE_OUT_IN_MARCOMCENTRAL} (ships to ${distinctShipTo(order).length} addresses)`;
+    return reason => reason ? `${reason} · ${flag}` : flag;
 }

@@ -7,7 +7,7 @@ import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib
 import { CHANGE_FEED_INTERVAL_MS } from '@presswork/platform/lib/common/change-feed-protocol';
 import type { DocumentDelta } from '@presswork/platform/lib/common/change-feed-protocol';
 import type { Authority } from '@presswork/platform/lib/common/authority';
-import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
+import { sampleOrder, sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
 import type { OrderRowsDelta } from '../../common/jobs-protocol';
 import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
 import { JobsStoreFixture, createJobsStoreFixture } from '../test/jobs-store-fixture';
@@ -52,7 +52,7 @@ describe('JobQueryServiceImpl and the orders projection', () => {
     it('counts jobs in Error and waiting for closeout, and summarizes an order', async () => {
         await fixture.addOrder('order-1', 4, (_job, at) => ({ state: (['Error', 'Waiting for order closeout', 'Complete', 'Printing'] as const)[at] }),
             { closeout: { closedBy: 'ada', closedAt: '2025-01-16T10:00:00.000Z' } });
-        assert.deepEqual(await service.counts(), { error: 1, waitingForCloseout: 1, all: 4 });
+        assert.deepEqual(await service.counts(), { error: 1, waitingForCloseout: 1, closeOutInMarcomCentral: 0, all: 4 });
         const summary = await service.orderSummary('order-1');
         assert.equal(summary?.orderNumber, 'PW-order-1');
         assert.equal(summary?.customer, 'Ada Lovelace');
@@ -60,6 +60,27 @@ describe('JobQueryServiceImpl and the orders projection', () => {
         assert.equal(summary?.closedBy, 'ada');
         assert.deepEqual(summary?.jobs.map(job => job.state), ['Error', 'Waiting for order closeout', 'Complete', 'Printing']);
         assert.equal(await service.orderSummary('order-none'), undefined);
+    });
+
+    it('flags an open order shipping to several addresses: the count, the summary and every job\'s wait reason', async () => {
+        const elsewhere = { address1: '9 Other St', city: 'Austin', state: 'TX', zip: '73301', country: 'US' };
+        const lineItems = sampleOrder('order-1', 2).lineItems.map((line, at) => at === 1 ? { ...line, shipping: { address: elsewhere } } : line);
+        const order = await fixture.addOrder('order-1', 2, (_job, at) => ({ state: (['Retained', 'Queued'] as const)[at], ...(at === 0 ? { waitReason: 'Retained indefinitely' } : {}) }),
+            { lineItems, shipsToSeveralAddresses: true });
+        await fixture.addOrder('order-2', 1);
+        assert.equal((await service.counts()).closeOutInMarcomCentral, 1);
+        const summary = await service.orderSummary('order-1');
+        assert.equal(summary?.closeOutInMarcomCentral, true);
+        assert.deepEqual(summary?.jobs.map(job => job.waitReason), [
+            'Retained indefinitely · Close out in MarcomCentral (ships to 2 addresses)', 'Close out in MarcomCentral (ships to 2 addresses)'
+        ]);
+        assert.equal((await service.orderSummary('order-2'))?.closeOutInMarcomCentral, false);
+
+        // Closed (in MarcomCentral, seen on Refresh): nothing left to close out.
+        await fixture.store.modify(OrdersCollection, order.id, current => ({ ...current, closed: true }));
+        await fixture.index.whenReady();
+        assert.equal((await service.counts()).closeOutInMarcomCentral, 0);
+        assert.deepEqual((await service.orderSummary('order-1'))?.jobs.map(job => job.waitReason), ['Retained indefinitely', undefined]);
     });
 
     it('answers windows once the index is ready', async () => {

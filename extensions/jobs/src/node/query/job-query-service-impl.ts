@@ -8,6 +8,7 @@ import type { JobQueryService } from '../../common/jobs-protocol';
 import { customerNameOf } from './indexed-job';
 import { JobRowIndex } from './job-row-index';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { closedOutElsewhere, distinctShipTo } from '@presswork/platform/lib/common/ship-to';
 
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
 
@@ -53,7 +54,9 @@ export class JobQueryServiceImpl implements JobQueryService {
             closedBy: order.closeout?.closedBy,
             closedAt: order.closeout?.closedAt,
             jobs,
-            readyForCloseout: jobs.filter(job => job.state === WAITING_FOR_CLOSEOUT || FINISHED_JOB_STATES.has(job.state)).length
+            readyForCloseout: jobs.filter(job => job.state === WAITING_FOR_CLOSEOUT || FINISHED_JOB_STATES.has(job.state)).length,
+            shipToAddresses: distinctShipTo(order).length,
+            closeOutInMarcomCentral: closedOutElsewhere(order)
         };
     }
 

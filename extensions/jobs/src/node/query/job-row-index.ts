@@ -19,6 +19,7 @@ import { LookAlikeOrderNumbers } from './look-alike-order-numbers';
 import { SortSpec, sortSpecKey, sortSpecOf, upperBound } from './job-ordering';
 import { SortedJobs } from './sorted-jobs';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { closedOutElsewhere } from '@presswork/platform/lib/common/ship-to';
 
 /** Sort orders kept sorted at once; the least recently used is dropped beyond this. */
 const SORT_ORDERS_KEPT = 8;
@@ -51,6 +52,8 @@ export class JobRowIndex implements BackendApplicationContribution {
     protected readonly sortOrders = new Map<string, SortedJobs>();
     protected readonly lists = new Map<string, CachedList>();
     protected readonly lookAlikes = new LookAlikeOrderNumbers();
+    /** The open orders shipping to several addresses: they are closed out in MarcomCentral. */
+    protected readonly ordersClosedOutElsewhere = new Set<string>();
     protected loading: Promise<void> | undefined;
     protected loaded = false;
     protected announcing = false;
@@ -91,6 +94,7 @@ export class JobRowIndex implements BackendApplicationContribution {
         return {
             error: this.stateCounts.get('Error') ?? 0,
             waitingForCloseout: this.stateCounts.get(WAITING_FOR_CLOSEOUT) ?? 0,
+            closeOutInMarcomCentral: this.ordersClosedOutElsewhere.size,
             all: this.jobs.size
         };
     }
@@ -241,6 +245,11 @@ export class JobRowIndex implements BackendApplicationContribution {
             this.lookAlikes.apply(previous?.row, row);
         }
         this.jobIdsByOrder.set(order.id, [...ids]);
+        if (closedOutElsewhere(order)) {
+            this.ordersClosedOutElsewhere.add(order.id);
+        } else {
+            this.ordersClosedOutElsewhere.delete(order.id);
+        }
     }
 
     protected removeOrder(orderId: string): void {
@@ -251,6 +260,7 @@ export class JobRowIndex implements BackendApplicationContribution {
             }
         }
         this.jobIdsByOrder.delete(orderId);
+        this.ordersClosedOutElsewhere.delete(orderId);
     }
 
     protected removeJob(job: IndexedJob): void {

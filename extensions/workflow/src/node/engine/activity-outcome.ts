@@ -73,6 +73,10 @@ export function checkedOutcome(outcome: unknown, activityLabel: string): Activit
             const until = state === 'Printing' ? undefined : candidate.until as string | undefined;
             return { kind: 'wait', reason: candidate.reason, state, until };
         }
+        case 'retain':
+            return typeof candidate.reason === 'string' && candidate.reason.trim()
+                ? { kind: 'retain', reason: candidate.reason }
+                : fail('it goes on to Retain without a reason');
         case 'fail':
             return { kind: 'fail', message: typeof candidate.message === 'string' && candidate.message.trim() ? candidate.message : `${activityLabel} failed` };
         case 'remove':

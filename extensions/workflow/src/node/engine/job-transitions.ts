@@ -10,6 +10,7 @@ import { decisionInWords } from './decision-words';
 import { describeCondition } from './step-condition';
 import { StepPosition } from './step-navigator';
 import { PreparedStep, nextStepToRun, prepareStep } from './step-planner';
+import { retainStepOf } from './retain-step';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { isAtPrinter } from '@presswork/platform/lib/common/printing-record';
 
@@ -95,6 +96,11 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
                 log: appendJobLog(job.log, [logEntry(context.at, `${step.label}: ${outcome.reason}`)])
             };
             return { kind: 'update', job: context.wakeAt ? { ...waiting, wakeAt: context.wakeAt } : waiting, wakeAt: context.wakeAt };
+        }
+        case 'retain': {
+            const entry = logEntry(context.at, `${step.label}: ${outcome.reason}`, 'warning');
+            const position = retainStepOf(context.workflow, context.resolver);
+            return position ? enterStep(logged(job, [entry]), position, context) : { kind: 'update', job: retained(job, context.at, outcome.reason, entry) };
         }
         case 'fail':
             return { kind: 'update', job: erred(job, outcome.message, context.at, undefined, step.label) };
@@ -189,6 +195,12 @@ export function printFileRecorded(job: Job, fileName: string, bytes: number, at:
     const withFile: Job = { ...job, files, updatedAt: at, log: appendJobLog(job.log, [logEntry(at, `Print file ${fileName} received (${bytes} bytes)`)]) };
     const waitedForIt = job.state === 'Waiting' && job.waitReason === WAITING_FOR_PRINT_FILE && files.every(file => file.size !== undefined);
     return waitedForIt ? { ...withoutWait(withFile), state: 'Received' } : withFile;
+}
+
+/** Kept as Retained in the Complete phase (its workflow has no Retain step), waiting with `reason`; `entry` logs why. */
+export function retained(job: Job, at: string, reason: string, entry: JobLogEntry): Job {
+    const { currentActivity: _activity, ...rest } = withoutPrinting(withoutWait(job));
+    return { ...rest, phase: 'Complete', state: 'Retained', waitReason: clip(reason, WAIT_REASON_LIMIT), updatedAt: at, log: appendJobLog(job.log, [entry]) };
 }
 
 /** Complete: at the end of its workflow, or because `by` (an operator) said so. */

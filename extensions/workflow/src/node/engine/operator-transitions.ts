@@ -1,11 +1,10 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
-import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
-import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
-import type { ActivityResolver } from './activity-resolver';
 import { WAIT_REASON_LIMIT } from '@presswork/platform/lib/common/document-limits';
 import { appendJobLog, clip, logEntry } from '@presswork/platform/lib/common/job-log';
-import { TransitionContext, logged, placedAt, queued, withoutPrinting, withoutWait } from './job-transitions';
+import { TransitionContext, logged, placedAt, queued, retained, withoutWait } from './job-transitions';
 import type { StepPosition } from './step-navigator';
+
+export { retainStepOf } from './retain-step';
 
 /**
  * Pure functions from a job to the version an operator's action (All Jobs pod) makes of it, each
@@ -30,15 +29,7 @@ export function resumedBy(job: Job, at: string, by: string): Job {
 
 /** Kept as Retained in the Complete phase: for a workflow without a Retain step. */
 export function retainedBy(job: Job, at: string, by: string): Job {
-    const { currentActivity: _activity, ...rest } = withoutPrinting(withoutWait(job));
-    return {
-        ...rest,
-        phase: 'Complete',
-        state: 'Retained',
-        waitReason: clip(`Retained by ${by}`, WAIT_REASON_LIMIT),
-        updatedAt: at,
-        log: appendJobLog(job.log, [logEntry(at, 'Retained', 'info', by)])
-    };
+    return retained(job, at, `Retained by ${by}`, logEntry(at, 'Retained', 'info', by));
 }
 
 /** Placed at its workflow's Retain step, ready to run it. */
@@ -62,13 +53,6 @@ export function restartedOn(job: Job, workflowId: string, at: string, message: s
         updatedAt: at,
         log: appendJobLog(job.log, [logEntry(at, message, 'info', by)])
     };
-}
-
-/** The workflow's Retain step in its Complete phase: the supplied activity or a custom copy of it. */
-export function retainStepOf(workflow: Workflow, resolver: ActivityResolver): StepPosition | undefined {
-    const steps = workflow.phases.Complete;
-    const index = steps.findIndex(step => step.activity === ActivityTypes.retain || resolver.baseTypeOf(step.activity) === ActivityTypes.retain);
-    return index < 0 ? undefined : { phase: 'Complete', index, step: steps[index] };
 }
 
 export function describeJob(job: Pick<Job, 'name' | 'orderNumber'>): string {

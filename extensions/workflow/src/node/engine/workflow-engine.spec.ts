@@ -182,6 +182,36 @@ describe('WorkflowEngine', () => {
             assert.equal(fixture.job('o1').wakeAt, undefined);
         });
 
+        it('sends a job its step retains on to the Retain step, logging why; without a Retain step it is Retained with the reason', async () => {
+            const elsewhere = fakeActivity('closeout', () => ({ kind: 'retain', reason: 'Close out in MarcomCentral' }));
+            const retain = fakeActivity('retain', () => ({ kind: 'wait', state: 'Retained', reason: 'Retained indefinitely' }));
+            const never = fakeActivity('never');
+            await fixture.addWorkflow('kept', { Receive: [step('s1', 'closeout')], Complete: [step('s2', 'never'), step('k', 'retain')] });
+            await fixture.addWorkflow('plain', { Receive: [step('s1', 'closeout')], Complete: [step('s2', 'never')] });
+            await fixture.addOrder('o1', 'kept');
+            await fixture.addOrder('o2', 'plain');
+            const engine = await fixture.startEngine([elsewhere, retain, never]);
+            await engine.idle();
+            assert.deepEqual(pick(fixture.job('o1')), { state: 'Retained', waitReason: 'Retained indefinitely', currentActivity: 'retain', stepId: 'k' });
+            assert.deepEqual(pick(fixture.job('o2')), { state: 'Retained', waitReason: 'Close out in MarcomCentral', currentActivity: undefined, stepId: 's1' });
+            assert.equal(fixture.job('o2').phase, 'Complete');
+            for (const orderId of ['o1', 'o2']) {
+                const entry = fixture.job(orderId).log.find(candidate => /Close out in MarcomCentral/.test(candidate.message));
+                assert.equal(entry?.level, 'warning', orderId);
+            }
+            assert.equal(never.calls.length, 0, 'the steps between were not run');
+        });
+
+        it('sends a job to Error when its step retains it without a reason', async () => {
+            const odd = fakeActivity('odd', () => ({ kind: 'retain', reason: ' ' }));
+            await fixture.addWorkflow('flow', { Receive: [step('s1', 'odd')], Complete: [step('s2', 'odd')] });
+            await fixture.addOrder('o1', 'flow');
+            const engine = await fixture.startEngine([odd]);
+            await engine.idle();
+            assert.equal(fixture.job('o1').state, 'Error');
+            assert.match(fixture.job('o1').waitReason!, /Retain without a reason/);
+        });
+
         it('sends a job to Error with the message of a failing or throwing activity', async () => {
             const failing = fakeActivity('failing', () => ({ kind: 'fail', message: 'The printer refused the file' }));
             const throwing = fakeActivity('throwing', () => {
