@@ -32,10 +32,9 @@ import { STORE_PROBLEMS_PATH, StoreProblemsService } from '../common/store-probl
 import { StoreProblemsViewContribution } from './store-problems/store-problems-view-contribution';
 import { StoreProblemsWidget } from './store-problems/store-problems-widget';
 import { UsersWidget } from './users/users-widget';
-import { PreferenceContribution } from '@theia/core/lib/common/preferences';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService } from '../common/shop-identity';
 import { ShopIdentityContribution } from './shop/shop-identity-contribution';
-import { FormatLocaleContribution, FormatPreferenceSchema } from './format/format-preference';
+import { FormatLocaleChoice } from './format/format-locale-choice';
 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bindContributionPoint(bind, ActivityUiContribution, ActivityUiRegistry);
@@ -71,8 +70,8 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     bindPressworkView(bind, UsersWidget, UsersViewContribution);
 
-    bind(PreferenceContribution).toConstantValue({ schema: FormatPreferenceSchema });
-    bind(FrontendApplicationContribution).to(FormatLocaleContribution).inSingletonScope();
+    bind(FormatLocaleChoice).toSelf().inSingletonScope();
+    bind(FrontendApplicationContribution).toService(FormatLocaleChoice);
     bindServiceProxy(bind, ShopIdentityService, SHOP_IDENTITY_SERVICE_PATH);
     bind(ShopIdentityContribution).toSelf().inSingletonScope();
     bind(CommandContribution).toService(ShopIdentityContribution);

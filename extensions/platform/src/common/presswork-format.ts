@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The one way Presswork writes dates, times and money, on every screen and in every document:
- * `Intl` in one locale (the user's, or the `presswork.format.locale` preference), years always
+ * `Intl` in one locale (the browser's, or the one chosen under Account → Date and Number Format…), years always
  * with four digits. Formatters are made once per locale: making one per call is slow.
  */
 

@@ -71,16 +71,16 @@ test.describe('formats and the shop identity', () => {
         expect(await users.innerText()).not.toMatch(TWO_DIGIT_YEAR);
     });
 
-    test('the language preference changes how every date is written', async ({ page }) => {
+    test('the date and number format chosen in the Account menu changes how every date is written', async ({ page }) => {
         const shell = await PressworkShell.signIn(page, running.server.url, 'admin', PASSWORD);
         await shell.runMenu('Operations', 'Operations Workspace');
         const pod = new AllJobsPod(page);
         await pod.waitUntilLoaded();
-        await shell.runCommand('Open Settings (UI)');
-        await page.getByPlaceholder('Search settings').fill('presswork.format.locale');
-        const field = page.locator('[data-pref-id="presswork.format.locale"] input').first();
-        await field.fill('de-DE');
-        await field.press('Enter');
+        await shell.runMenu('Account', 'Date and Number Format…');
+        const dialog = page.getByRole('dialog', { name: 'Date and number format' });
+        await dialog.getByLabel('Write dates, times and amounts as').selectOption('de-DE');
+        await dialog.getByRole('button', { name: 'Use this format' }).click();
+        await expect(dialog).toBeHidden();
         await shell.runMenu('Operations', 'Operations Workspace');
         await pod.filter('0001');
         await expect(pod.rows().first().locator('td[data-column-id="received"]')).toContainText('01.01.2025');

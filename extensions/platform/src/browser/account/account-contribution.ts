@@ -11,6 +11,7 @@ import { AccountService, UserEmailSchema } from '../../common/account-protocol';
 import { PasswordSchema } from '../../common/user-schema';
 import { messageOf } from '../../common/errors';
 import { FormDialog } from '../form-dialog';
+import { FormatLocaleChoice } from '../format/format-locale-choice';
 import { AccountCommands } from './account-commands';
 import { CurrentUserService } from './current-user-service';
 
@@ -32,6 +33,7 @@ export class AccountContribution implements CommandContribution, MenuContributio
     @inject(StatusBar) protected readonly statusBar: StatusBar;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(QuickInputService) protected readonly quickInput: QuickInputService;
+    @inject(FormatLocaleChoice) protected readonly formatLocale: FormatLocaleChoice;
 
     async onStart(): Promise<void> {
         const user = await this.currentUser.load();
@@ -48,6 +50,7 @@ export class AccountContribution implements CommandContribution, MenuContributio
         registry.registerCommand(AccountCommands.SIGN_OUT, { execute: () => this.signOut() });
         registry.registerCommand(AccountCommands.CHANGE_PASSWORD, { execute: () => this.changePassword() });
         registry.registerCommand(AccountCommands.SET_EMAIL, { execute: () => this.setEmail() });
+        registry.registerCommand(AccountCommands.CHOOSE_FORMAT, { execute: () => this.formatLocale.chooseInDialog() });
         registry.registerCommand(AccountCommands.SHOW_ACCOUNT_MENU, { execute: () => this.showAccountMenu() });
     }
 
@@ -55,6 +58,7 @@ export class AccountContribution implements CommandContribution, MenuContributio
         menus.registerSubmenu(ACCOUNT_MENU, nls.localize('presswork/account/menu', 'Account'));
         menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.CHANGE_PASSWORD.id, order: '1' });
         menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.SET_EMAIL.id, order: '2' });
+        menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.CHOOSE_FORMAT.id, order: '2b' });
         menus.registerMenuAction(ACCOUNT_MENU, { commandId: AccountCommands.SIGN_OUT.id, order: '3' });
     }
 
@@ -62,12 +66,15 @@ export class AccountContribution implements CommandContribution, MenuContributio
         const picked = await this.quickInput.pick([
             { label: AccountCommands.CHANGE_PASSWORD.label!, id: AccountCommands.CHANGE_PASSWORD.id },
             { label: AccountCommands.SET_EMAIL.label!, id: AccountCommands.SET_EMAIL.id },
+            { label: AccountCommands.CHOOSE_FORMAT.label!, id: AccountCommands.CHOOSE_FORMAT.id },
             { label: AccountCommands.SIGN_OUT.label!, id: AccountCommands.SIGN_OUT.id }
         ], { placeHolder: this.currentUser.user ? `${this.currentUser.user.name} (${this.currentUser.user.authority})` : undefined });
         if (picked?.id === AccountCommands.CHANGE_PASSWORD.id) {
             await this.changePassword();
         } else if (picked?.id === AccountCommands.SET_EMAIL.id) {
             await this.setEmail();
+        } else if (picked?.id === AccountCommands.CHOOSE_FORMAT.id) {
+            await this.formatLocale.chooseInDialog();
         } else if (picked?.id === AccountCommands.SIGN_OUT.id) {
             await this.signOut();
         }
