@@ -15,6 +15,7 @@ import { nameJobs } from './job-action-report';
 import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { JobLogDialog } from './job-log-dialog';
 import { JobPropertiesDialog } from './job-properties-dialog';
+import { PrintFileOpener } from './print-file-opener';
 
 const RejectSchema = z.object({ reason: z.string().trim().min(1, 'Say why the job is rejected').max(1000) });
 const MoveSchema = z.object({ workflowId: z.string().min(1, 'Choose a workflow') });
@@ -34,6 +35,7 @@ export class JobActions {
     @inject(JobActionService) protected readonly service: JobActionService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(ClipboardService) protected readonly clipboard: ClipboardService;
+    @inject(PrintFileOpener) protected readonly printFiles: PrintFileOpener;
 
     protected built: Map<JobActionKey, JobActionContribution> | undefined;
 
@@ -62,6 +64,7 @@ export class JobActions {
         moveToWorkflow: context => this.moveToWorkflow(context),
         properties: context => this.properties(context),
         log: context => this.log(context),
+        openPrintFile: context => this.printFiles.open(context),
         delete: context => this.delete(context)
     };
 

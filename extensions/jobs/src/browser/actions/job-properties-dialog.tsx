@@ -5,6 +5,8 @@ import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-tex
 import type { JobDetails, JobActionService } from '../../common/jobs-protocol';
 import { JobDialog } from './job-dialog';
 import { JobDraft, PropertyKind, draftOf, editOf } from './job-edit-draft';
+import { printFileSummaryOf } from '../../common/print-file';
+import { PrintFileFact } from './print-file-facts';
 
 export interface JobPropertiesDialogOptions {
     readonly jobId: string;
@@ -140,6 +142,7 @@ export class JobPropertiesDialog extends JobDialog {
                 <dt>Status</dt><dd data-fact='status'>{job.phase} · {job.state}{job.currentActivity ? ` · ${job.currentActivity}` : ''}</dd>
                 {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'><StoreText text={job.waitReason} /></dd></>}
                 <dt>Received</dt><dd data-fact='receivedAt'>{new Date(job.receivedAt).toLocaleString()}</dd>
+                {job.files.length > 0 && <PrintFileFact jobId={job.id} printFile={printFileSummaryOf(job)} />}
                 {details.finishingOptions.map((option, index) => <React.Fragment key={index}>
                     <dt>Finishing: <StoreText text={option.name} /></dt><dd data-finishing={option.name}><StoreText text={option.value} /></dd>
                 </React.Fragment>)}

@@ -1,5 +1,6 @@
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { JobRow } from '../../common/job-row';
+import { printFileSummaryOf } from '../../common/print-file';
 
 /** Looks up a workflow's current name; undefined when the workflow no longer exists. */
 export type WorkflowNameOf = (workflowId: string) => string | undefined;
@@ -66,6 +67,11 @@ export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf): JobRow[
         updatedAt: job.updatedAt,
         waitReason: job.waitReason,
         ...(job.printing?.uncertain ? { printingUncertain: job.printing.uncertain } : {}),
+        ...withPrintFile(printFileSummaryOf(job)),
         orderVersion: order.version
     }));
+}
+
+function withPrintFile(printFile: JobRow['printFile']): Pick<JobRow, 'printFile'> {
+    return printFile ? { printFile } : {};
 }
