@@ -9,5 +9,6 @@ import { pagesOfPdf } from './pdf-pages-of';
 const { path } = workerData as { path: string };
 pagesOfPdf(path).then(
     pages => parentPort?.postMessage(pages),
-    error => parentPort?.postMessage({ unreadable: `The print file is not a readable PDF (${error instanceof Error ? error.message : String(error)})`.slice(0, 300) })
+    // The parser's own words ("Failed to parse invalid PDF object") tell an operator nothing more.
+    () => parentPort?.postMessage({ unreadable: 'The print file is not a readable PDF' })
 );

@@ -80,12 +80,12 @@ export class PrintFilePageReader implements BackendApplicationContribution {
             if (this.stopped) {
                 return;
             }
+            // Out of the queue while read: a change meanwhile (a new file) queues it again.
+            this.waiting.delete(jobId);
             try {
                 await this.readOne(orderId, jobId);
             } catch (error) {
                 this.logger.error(`The pages of job ${jobId}'s print file could not be recorded`, error);
-            } finally {
-                this.waiting.delete(jobId);
             }
         }
     }
