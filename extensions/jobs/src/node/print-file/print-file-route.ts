@@ -3,8 +3,7 @@ import * as express from '@theia/core/shared/express';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
-import { hasPermission } from '@presswork/platform/lib/common/authority';
-import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
+import { RequestUsers, permittedUser } from '@presswork/platform/lib/node/auth/request-user';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
@@ -40,13 +39,7 @@ export class PrintFileRoute implements BackendApplicationContribution {
     }
 
     async serve(request: express.Request, response: express.Response): Promise<void> {
-        const user = this.users.userOf(request);
-        if (!user) {
-            response.status(401).json({ error: 'Sign in first' });
-            return;
-        }
-        if (!hasPermission(user.authority, 'jobs.inspect')) {
-            response.status(403).json({ error: 'Your authority does not allow opening print files' });
+        if (!permittedUser(this.users, request, response, 'jobs.inspect', 'Your authority does not allow opening print files')) {
             return;
         }
         const params = PrintFileRequestSchema.safeParse(request.params);
