@@ -47,6 +47,8 @@ test.describe('the print file of a job', () => {
         const users = new UsersView(adminPage);
         await users.createUser('Pia', 'Operator', START_PASSWORD);
         await users.createUser('Mo', 'Monitor', START_PASSWORD);
+        // One shell at a time: the machine running the suite is small.
+        await adminPage.close();
 
         const shell = await signInAs(browser, server.url, 'Pia');
         const page = shell.page;
@@ -84,6 +86,7 @@ test.describe('the print file of a job', () => {
         await expect(fact.locator('.presswork-print-file-pages')).toHaveText(DEMO_PAGES);
         await expect(fact.getByRole('link', { name: 'Open' })).toHaveAttribute('href', `/jobs/print-files/${jobId}.pdf`);
         await actions.close();
+        await page.close();
 
         // A Monitor sees the pod but may not inspect jobs: no Open print file…, and the file is refused.
         const monitor = await signInAs(browser, server.url, 'Mo');
