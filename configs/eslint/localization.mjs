@@ -53,6 +53,7 @@ export const LOCALIZED_FILES = [
     'extensions/output/src/browser/**/*.{ts,tsx}',
     'extensions/notifications/src/browser/**/*.{ts,tsx}',
     'extensions/jobs/src/browser/actions/job-action-catalog.ts',
+    'extensions/jobs/src/browser/actions/print-file-*.{ts,tsx}',
     'extensions/jobs/src/browser/pod/all-jobs-table.tsx',
     'extensions/jobs/src/browser/pod/all-jobs-toolbar.tsx',
     'extensions/jobs/src/browser/pod/all-jobs-widget.tsx',

@@ -3,9 +3,8 @@ import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { z } from 'zod';
-import { hasPermission } from '@presswork/platform/lib/common/authority';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
-import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
+import { RequestUsers, permittedUser } from '@presswork/platform/lib/node/auth/request-user';
 import { CLOSEOUT_DOCUMENT_ROUTE, DOCUMENT_KINDS } from '../common/closeout-protocol';
 import { CloseoutDocuments } from './closeout-documents';
 
@@ -37,13 +36,7 @@ export class CloseoutDocumentRoute implements BackendApplicationContribution {
     }
 
     async serve(request: express.Request, response: express.Response): Promise<void> {
-        const user = this.users.userOf(request);
-        if (!user) {
-            response.status(401).json({ error: 'Sign in first' });
-            return;
-        }
-        if (!hasPermission(user.authority, 'jobs.inspect')) {
-            response.status(403).json({ error: 'Your authority does not allow order documents' });
+        if (!permittedUser(this.users, request, response, 'jobs.inspect', 'Your authority does not allow order documents')) {
             return;
         }
         const params = DocumentRequestSchema.safeParse(request.params);

@@ -31,6 +31,11 @@ export interface JobRow {
      * in words. The job waits for an operator to decide: Print again or Mark printed.
      */
     readonly printingUncertain?: string;
+    /**
+     * The job's print file once it has arrived: its page count and first page's size in points
+     * when it has been read (absent while it is being read; `unreadable` says why it could not be).
+     */
+    readonly printFile?: { readonly pageCount?: number; readonly width?: number; readonly height?: number; readonly unreadable?: string };
     /** The version of the order document the row was read from. */
     readonly orderVersion: number;
 }

@@ -24,11 +24,30 @@ export const JobPropertiesSchema = z.record(z.string().max(100), JobPropertyValu
 });
 export type JobProperties = z.infer<typeof JobPropertiesSchema>;
 
+/** A page side kept on record at most (about 350 m): bounds what a hostile PDF can claim. */
+export const MAX_PAGE_SIDE_POINTS = 1_000_000;
+
+/**
+ * What a print file holds, read once from the PDF and kept on its record: the page count and the
+ * first page's size in points (1/72 inch), or, for a file that is not a readable PDF, why.
+ */
+export const PrintFilePagesSchema = z.union([
+    z.object({
+        count: z.number().int().nonnegative().max(10_000_000),
+        width: z.number().positive().max(MAX_PAGE_SIDE_POINTS),
+        height: z.number().positive().max(MAX_PAGE_SIDE_POINTS)
+    }),
+    z.object({ unreadable: shortText(300) })
+]);
+export type PrintFilePages = z.infer<typeof PrintFilePagesSchema>;
+
 /** A file of the job, relative to the job's own folder: never an absolute path. */
 export const JobFileSchema = z.object({
     name: z.string().min(1).max(255).refine(name => !/[/\\\0]/.test(name) && name !== '.' && name !== '..', 'must be a plain file name'),
     size: z.number().int().nonnegative().optional(),
-    sourceUrl: shortText(2000).optional()
+    sourceUrl: shortText(2000).optional(),
+    /** Set once the file has been read as a PDF (jobs extension, print-file pages). */
+    pages: PrintFilePagesSchema.optional()
 });
 export type JobFile = z.infer<typeof JobFileSchema>;
 

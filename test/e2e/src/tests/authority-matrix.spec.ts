@@ -367,6 +367,7 @@ const READ_API = 'extensions/jobs/src/node/api/jobs-read-api.ts';
 const DOCUMENTS = 'extensions/closeout/src/node/closeout-document-route.ts';
 const EVENTS_API = 'extensions/notifications/src/node/api/events-read-api.ts';
 const GUIDES = 'extensions/platform/src/node/guides/guides-route.ts';
+const PRINT_FILES = 'extensions/jobs/src/node/print-file/print-file-route.ts';
 
 const HTTP_ROWS: readonly HttpRow[] = [
     { declarations: [`${SIGN_IN}: router.get('/health'`], method: 'GET', url: '/health', rule: 'public', allowed: 200 },
@@ -406,6 +407,10 @@ const HTTP_ROWS: readonly HttpRow[] = [
     { declarations: [`${EVENTS_API}: app.get(EVENTS_API_PATH`], method: 'GET', url: '/api/v1/events?limit=5', rule: 'operations.view', allowed: 200, denied: 401 },
     {
         declarations: [`${DOCUMENTS}: app.get(\`\${CLOSEOUT_DOCUMENT_ROUTE}/:orderId/:file\``], method: 'GET', url: '/closeout/documents/no-such-order/invoice.pdf',
+        rule: 'jobs.inspect', allowed: 404, denied: [401, 403]
+    },
+    {
+        declarations: [`${PRINT_FILES}: app.get(\`\${PRINT_FILE_ROUTE}/:file\``], method: 'GET', url: '/jobs/print-files/no-such-job.pdf',
         rule: 'jobs.inspect', allowed: 404, denied: [401, 403]
     }
 ];

@@ -41,13 +41,13 @@ describe('job action catalog', () => {
         const byGroup = (group: string): string[] => JOB_ACTION_SPECS.filter(spec => spec.group === group).map(spec => spec.label);
         assert.deepEqual(byGroup(JobActionGroups.flow), ['Hold', 'Resume', 'Approve', 'Reject', 'Prepress done', 'Process again', 'Complete', 'Retain']);
         assert.deepEqual(byGroup(JobActionGroups.move), ['Move to workflow…']);
-        assert.deepEqual(byGroup(JobActionGroups.inspect), ['Properties…', 'Log…']);
+        assert.deepEqual(byGroup(JobActionGroups.inspect), ['Properties…', 'Log…', 'Open print file…']);
         assert.deepEqual(byGroup(JobActionGroups.remove), ['Delete']);
     });
 
-    it('lets users who may inspect open Properties… and Log…, and only those who may act change jobs', () => {
+    it('lets users who may inspect open Properties…, Log… and the print file, and only those who may act change jobs', () => {
         const inspecting = JOB_ACTION_SPECS.filter(spec => spec.permission === 'jobs.inspect').map(spec => spec.key);
-        assert.deepEqual(inspecting, ['properties', 'log']);
+        assert.deepEqual(inspecting, ['properties', 'log', 'openPrintFile']);
         assert.ok(JOB_ACTION_SPECS.filter(spec => !inspecting.includes(spec.key)).every(spec => spec.permission === 'jobs.act'));
     });
 

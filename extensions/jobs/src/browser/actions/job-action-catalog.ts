@@ -41,6 +41,7 @@ export const JOB_ACTION_SPECS: readonly JobActionSpec[] = [
     spec('moveToWorkflow', 'Move to workflow…', move, 'a', 'jobs.act'),
     spec('properties', 'Properties…', inspect, 'a', 'jobs.inspect'),
     spec('log', 'Log…', inspect, 'b', 'jobs.inspect'),
+    spec('openPrintFile', 'Open print file…', inspect, 'c', 'jobs.inspect'),
     spec('delete', 'Delete', remove, 'a', 'jobs.act')
 ];
 

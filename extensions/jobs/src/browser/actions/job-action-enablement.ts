@@ -4,6 +4,7 @@ import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { isAtActivityType } from '@presswork/platform/lib/common/activity-words';
+import { printFileArrived } from './print-file-rule';
 
 /**
  * When each job action applies, as pure functions of the selected rows: the pod enables an action
@@ -38,6 +39,15 @@ export function forEveryJob(rule: JobRule): Enablement {
 /** Enabled for exactly one selected job. */
 export function forOneJob(): Enablement {
     return ({ jobs }) => jobs.length === 1 ? true : jobs.length ? SELECT_ONE_JOB : SELECT_A_JOB;
+}
+
+/** Enabled for exactly one selected job that the rule lets through. */
+export function oneJobThat(rule: JobRule): Enablement {
+    const one = forOneJob();
+    return context => {
+        const single = one(context);
+        return single === true ? rule(context.jobs[0]) ?? true : single;
+    };
 }
 
 const jobCalled = (job: JobRow): string => `Job ${job.name}`;
@@ -91,5 +101,6 @@ export const JobActionRules = {
     retain: forEveryJob(allOf(notIn('Complete', 'Retained'), closedOrder)),
     delete: forEveryJob(() => undefined),
     properties: forOneJob(),
-    log: forOneJob()
+    log: forOneJob(),
+    openPrintFile: oneJobThat(printFileArrived)
 } satisfies Record<string, Enablement>;

@@ -17,6 +17,7 @@ import { nameJobs } from './job-action-report';
 import { isolatedIdentifier, isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { JobLogDialog } from './job-log-dialog';
 import { JobPropertiesDialog } from './job-properties-dialog';
+import { PrintFileOpener } from './print-file-opener';
 
 const RejectSchema = z.object({ reason: z.string().trim().min(1, 'Say why the job is rejected').max(1000) });
 const MoveSchema = z.object({ workflowId: z.string().min(1, 'Choose a workflow') });
@@ -37,6 +38,7 @@ export class JobActions {
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(ClipboardService) protected readonly clipboard: ClipboardService;
     @inject(ActivityUiRegistry) @optional() protected readonly activities: ActivityUiRegistry | undefined;
+    @inject(PrintFileOpener) protected readonly printFiles: PrintFileOpener;
 
     protected built: Map<JobActionKey, JobActionContribution> | undefined;
 
@@ -65,6 +67,7 @@ export class JobActions {
         moveToWorkflow: context => this.moveToWorkflow(context),
         properties: context => this.properties(context),
         log: context => this.log(context),
+        openPrintFile: context => this.printFiles.open(context),
         delete: context => this.delete(context)
     };
 

@@ -9,6 +9,8 @@ import type { JobDetails, JobActionService } from '../../common/jobs-protocol';
 import { JobDialog } from './job-dialog';
 import { JobDraft, PropertyKind, draftOf, editOf } from './job-edit-draft';
 import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
+import { printFileSummaryOf } from '../../common/print-file';
+import { PrintFileFact } from './print-file-facts';
 
 export interface JobPropertiesDialogOptions {
     readonly jobId: string;
@@ -154,6 +156,7 @@ export class JobPropertiesDialog extends JobDialog {
                 <dt>Status</dt><dd data-fact='status'>{job.phase} · {job.state}{job.currentActivity ? ` · ${this.options.activityLabelOf(job.currentActivity)}` : ''}</dd>
                 {job.waitReason && <><dt>Wait reason</dt><dd data-fact='waitReason'><StoreText text={job.waitReason} /></dd></>}
                 <dt>Received</dt><dd data-fact='receivedAt'>{formatDateTime(job.receivedAt)}</dd>
+                {job.files.length > 0 && <PrintFileFact jobId={job.id} printFile={printFileSummaryOf(job)} />}
                 {details.finishingOptions.map((option, index) => <React.Fragment key={index}>
                     <dt>Finishing: <StoreText text={option.name} /></dt><dd data-finishing={option.name}><StoreText text={option.value} /></dd>
                 </React.Fragment>)}

@@ -15,6 +15,7 @@ import { JobSelectionService } from './job-selection-service';
 import { paymentMethodLabel } from '@presswork/platform/lib/common/order-schema';
 import { balancedBidi } from '@presswork/platform/lib/common/hidden-characters';
 import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
+import { describePrintFile } from '../actions/print-file-facts';
 
 /**
  * The selected job's order at a glance: its jobs and their states, how far it is from closeout,
@@ -110,9 +111,11 @@ export class OrderPanelWidget extends ReactWidget {
                 <thead><tr>
                     <th>{nls.localize('presswork/jobs/column/name', 'Name')}</th>
                     <th>{nls.localize('presswork/jobs/column/state', 'State')}</th>
+                    <th>{nls.localize('presswork/jobs/printFile/pagesColumn', 'Print file')}</th>
                 </tr></thead>
                 <tbody>{summary.jobs.map(job => <tr key={job.id} data-job-id={job.id}>
                     <td title={balancedBidi(job.name)}><StoreText text={job.name} /></td><td>{job.state}</td>
+                    <td className='presswork-order-job-pages'>{job.printFile ? describePrintFile(job.printFile) : ''}</td>
                 </tr>)}</tbody>
             </table>
             {actions.length > 0 && <div className='presswork-order-actions'>

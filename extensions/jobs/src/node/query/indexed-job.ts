@@ -1,6 +1,7 @@
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { CLOSE_OUT_IN_MARCOMCENTRAL, closedOutElsewhere, distinctShipTo } from '@presswork/platform/lib/common/ship-to';
 import type { JobRow } from '../../common/job-row';
+import { printFileSummaryOf } from '../../common/print-file';
 
 /** Looks up a workflow's current name; undefined when the workflow no longer exists. */
 export type WorkflowNameOf = (workflowId: string) => string | undefined;
@@ -70,6 +71,7 @@ export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf, activity
         updatedAt: job.updatedAt,
         waitReason: waitReasonOf(job.waitReason),
         ...(job.printing?.uncertain ? { printingUncertain: job.printing.uncertain } : {}),
+        ...withPrintFile(printFileSummaryOf(job)),
         orderVersion: order.version
     }));
 }
@@ -84,4 +86,8 @@ export function orderWaitReason(order: Order): (reason: string | undefined) => s
     }
     const flag = `${CLOSE_OUT_IN_MARCOMCENTRAL} (ships to ${distinctShipTo(order).length} addresses)`;
     return reason => reason ? `${reason} · ${flag}` : flag;
+}
+
+function withPrintFile(printFile: JobRow['printFile']): Pick<JobRow, 'printFile'> {
+    return printFile ? { printFile } : {};
 }

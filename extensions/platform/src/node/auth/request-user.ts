@@ -1,6 +1,8 @@
 import type * as http from 'node:http';
 import { posix } from 'node:path';
 import { inject, injectable } from '@theia/core/shared/inversify';
+import type * as express from '@theia/core/shared/express';
+import { Permission, hasPermission } from '../../common/authority';
 import type { User } from '../../common/user-schema';
 import { SessionStore } from './session-store';
 import { UserAccounts } from './user-accounts';
@@ -50,4 +52,22 @@ export class RequestUsers {
         const session = this.sessions.fromRequest(request);
         return session && !session.passwordChangeRequired ? this.accounts.byId(session.userId) : undefined;
     }
+}
+
+/**
+ * The request's user when their authority has `permission`; otherwise answers 401 (no session) or
+ * 403 with `refusal`, in JSON, and returns undefined. For the browser's own routes (documents, files).
+ */
+export function permittedUser(users: Pick<RequestUsers, 'userOf'>, request: express.Request, response: express.Response, permission: Permission,
+    refusal: string): User | undefined {
+    const user = users.userOf(request);
+    if (!user) {
+        response.status(401).json({ error: 'Sign in first' });
+        return undefined;
+    }
+    if (!hasPermission(user.authority, permission)) {
+        response.status(403).json({ error: refusal });
+        return undefined;
+    }
+    return user;
 }

@@ -1,0 +1,114 @@
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { ILogger } from '@theia/core/lib/common/logger';
+import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import type { Job, PrintFilePages } from '@presswork/platform/lib/common/job-schema';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
+import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { changeJob, findJob } from '@presswork/platform/lib/node/store/order-jobs';
+import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { PrintFileUnavailable, printFilePathOf } from './print-file-location';
+
+/** Reads one PDF's pages (a seam for tests). */
+export const PdfPagesReader = Symbol('PdfPagesReader');
+export type PdfPagesReader = (path: string) => Promise<PrintFilePages>;
+
+/** A print file that has arrived and has not been read yet. */
+export function needsPages(job: Pick<Job, 'files'>): boolean {
+    const file = job.files[0];
+    return file !== undefined && file.size !== undefined && file.pages === undefined;
+}
+
+/**
+ * Reads each print file once, as soon as it has arrived, and keeps its page count and size on the
+ * file's record (the job's `files[0].pages`), so the pod and Properties show them without opening
+ * the file again. One file at a time, each in a worker (readPdfPages): the server's event loop
+ * never parses a PDF, and two shared cores are not taken by a burst of arrivals. It writes only
+ * the file record, never the job's state (JobFlow's), and only while the record is the one it read.
+ */
+@injectable()
+export class PrintFilePageReader implements BackendApplicationContribution {
+    @inject(DocumentStore) protected readonly store: DocumentStore;
+    @inject(PlatformReady) protected readonly platform: PlatformReady;
+    @inject(JobFolders) protected readonly folders: JobFolders;
+    @inject(PdfPagesReader) protected readonly readPages: PdfPagesReader;
+    @inject(ILogger) @named('jobs:PrintFilePageReader') protected readonly logger: ILogger;
+
+    /** Jobs to read, in arrival order: job id → order id. */
+    protected readonly waiting = new Map<string, string>();
+    protected draining: Promise<void> | undefined;
+    protected stopped = false;
+
+    async onStart(): Promise<void> {
+        await this.platform.whenReady;
+        this.store.onDidChange(change => {
+            if (change.collection === OrdersCollection.name && change.document) {
+                this.noteOrder(change.document as Order);
+            }
+        });
+        // Files that arrived before this server ran (or before this reader existed).
+        for (const order of this.store.all(OrdersCollection)) {
+            this.noteOrder(order);
+        }
+    }
+
+    onStop(): void {
+        this.stopped = true;
+    }
+
+    /** Resolves when nothing is waiting to be read: for tests. */
+    async idle(): Promise<void> {
+        while (this.draining) {
+            await this.draining;
+        }
+    }
+
+    protected noteOrder(order: Order): void {
+        for (const job of order.jobs) {
+            if (needsPages(job) && !this.waiting.has(job.id)) {
+                this.waiting.set(job.id, order.id);
+            }
+        }
+        if (this.waiting.size && !this.draining) {
+            this.draining = this.drain().finally(() => this.draining = undefined);
+        }
+    }
+
+    protected async drain(): Promise<void> {
+        for (const [jobId, orderId] of this.waiting) {
+            if (this.stopped) {
+                return;
+            }
+            // Out of the queue while read: a change meanwhile (a new file) queues it again.
+            this.waiting.delete(jobId);
+            try {
+                await this.readOne(orderId, jobId);
+            } catch (error) {
+                this.logger.error(`The pages of job ${jobId}'s print file could not be recorded`, error);
+            }
+        }
+    }
+
+    protected async readOne(orderId: string, jobId: string): Promise<void> {
+        const job = findJob(this.store, jobId)?.job;
+        if (!job || !needsPages(job)) {
+            return;
+        }
+        const [read] = job.files;
+        let pages: PrintFilePages;
+        try {
+            pages = await this.readPages(printFilePathOf(this.folders, job));
+        } catch (error) {
+            pages = { unreadable: error instanceof PrintFileUnavailable ? error.message : 'The print file is missing from the job folder' };
+        }
+        await changeJob(this.store, orderId, jobId, current => {
+            const [file, ...others] = current.files;
+            // Only the file that was read: a file replaced meanwhile is read again on its own event.
+            if (!file || file.name !== read.name || file.size !== read.size || file.pages) {
+                return undefined;
+            }
+            return { ...current, files: [{ ...file, pages }, ...others] };
+        });
+    }
+}

@@ -1,0 +1,103 @@
+import { test, expect, Browser } from '@playwright/test';
+import { PressworkServer } from '../fixtures/presswork-server';
+import { AllJobsPod } from '../page-objects/all-jobs-pod';
+import { JobActions } from '../page-objects/job-action-dialogs';
+import { PressworkShell } from '../page-objects/presswork-shell';
+import { SignInPage } from '../page-objects/sign-in-page';
+import { UsersView } from '../page-objects/users-view';
+
+const ADMIN_PASSWORD = 'Admin#Print1';
+const START_PASSWORD = 'Start#Print1';
+const PASSWORD = 'Mine#Print22';
+/** The simulator's print files: one US Letter page. */
+const DEMO_PAGES = '1 page · Letter · 216 × 279 mm';
+
+async function signInAs(browser: Browser, url: string, name: string): Promise<PressworkShell> {
+    const page = await browser.newPage();
+    const signIn = new SignInPage(page, url);
+    await signIn.open();
+    await signIn.signIn(name, START_PASSWORD);
+    await signIn.changePassword(START_PASSWORD, PASSWORD);
+    const shell = new PressworkShell(page);
+    await shell.waitUntilReady();
+    return shell;
+}
+
+/*
+ * Open print file… (issue 15, item 2), as an operator meets it: a job waits at Prepress Check
+ * with "Check the print file"; More opens the PDF in a browser tab, and the job's page count and
+ * size are shown beside it, in the Order panel and in Properties….
+ */
+test.describe('the print file of a job', () => {
+    let server: PressworkServer;
+
+    test.beforeAll(async () => {
+        server = await PressworkServer.start({ adminPassword: ADMIN_PASSWORD, demo: true, environment: { PRESSWORK_DEMO_ORDER_SECONDS: '4' } });
+    });
+
+    test.afterAll(async () => {
+        await server?.stop();
+    });
+
+    test('an operator opens a waiting job\'s print file from More and reads its pages beside the job; a Monitor may not', async ({ browser }) => {
+        test.setTimeout(240_000);
+        const adminPage = await browser.newPage();
+        const adminShell = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
+        await adminShell.runMenu('View', 'Users');
+        const users = new UsersView(adminPage);
+        await users.createUser('Pia', 'Operator', START_PASSWORD);
+        await users.createUser('Mo', 'Monitor', START_PASSWORD);
+        // One shell at a time: the machine running the suite is small.
+        await adminPage.close();
+
+        const shell = await signInAs(browser, server.url, 'Pia');
+        const page = shell.page;
+        await shell.runMenu('Operations', 'Operations Workspace');
+        const pod = new AllJobsPod(page);
+        await pod.waitUntilLoaded();
+        const actions = new JobActions(page, pod);
+        const waiting = pod.grid.locator('tr[data-job-id][data-state="Waiting"]');
+        await expect.poll(() => waiting.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+        const jobId = (await waiting.first().getAttribute('data-job-id'))!;
+
+        // More → Open print file…: the PDF opens in a browser tab of its own.
+        await actions.openMore(jobId);
+        const open = actions.moreItem('presswork.jobs.openPrintFile');
+        await expect(open).toHaveText(/Open print file…/);
+        await expect(open).not.toHaveAttribute('aria-disabled', 'true');
+        const opened = page.context().waitForEvent('page');
+        await open.click();
+        const tab = await opened;
+        const fileUrl = `${server.url}/jobs/print-files/${jobId}.pdf`;
+        await expect.poll(() => tab.url()).toBe(fileUrl);
+
+        // What that tab shows is the job's PDF, served to the operator's session.
+        const file = await page.request.get(fileUrl);
+        expect(file.status()).toBe(200);
+        expect(file.headers()['content-type']).toBe('application/pdf');
+        expect(file.headers()['content-disposition']).toBe(`inline; filename="${jobId}.pdf"`);
+        expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        await tab.close();
+
+        // Beside the job: its page count and size in the Order panel, and in Properties… with a link to open it.
+        await expect(pod.orderPanel.locator(`tr[data-job-id="${jobId}"] .presswork-order-job-pages`)).toHaveText(DEMO_PAGES, { timeout: 30_000 });
+        await actions.openProperties(jobId);
+        const fact = actions.properties.locator('[data-fact="printFile"]');
+        await expect(fact.locator('.presswork-print-file-pages')).toHaveText(DEMO_PAGES);
+        await expect(fact.getByRole('link', { name: 'Open' })).toHaveAttribute('href', `/jobs/print-files/${jobId}.pdf`);
+        await actions.close();
+        await page.close();
+
+        // A Monitor sees the pod but may not inspect jobs: no Open print file…, and the file is refused.
+        const monitor = await signInAs(browser, server.url, 'Mo');
+        await monitor.runMenu('Operations', 'Operations Workspace');
+        const monitorPod = new AllJobsPod(monitor.page);
+        await monitorPod.waitUntilLoaded();
+        await new JobActions(monitor.page, monitorPod).select(jobId);
+        await monitorPod.openMenu('more');
+        await expect(new JobActions(monitor.page, monitorPod).moreItem('presswork.jobs.openPrintFile')).toHaveCount(0);
+        const refused = await monitor.page.request.get(fileUrl);
+        expect(refused.status()).toBe(403);
+        expect(await refused.json()).toEqual({ error: 'Your authority does not allow opening print files' });
+    });
+});
