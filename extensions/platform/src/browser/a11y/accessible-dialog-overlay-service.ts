@@ -15,7 +15,7 @@ export class AccessibleDialogOverlayService extends DialogOverlayService {
     override push(dialog: any): Disposable {
         const pushed = super.push(dialog);
         const node: HTMLElement = dialog.node;
-        describeDialog(node, nls.localize('presswork/a11y/closeDialog', 'Close'));
+        describeDialog(node, nls.localize('presswork/shell/closeDialog', 'Close'));
         // After activation (which focuses the OK button if there is one) and after React's first render.
         const frame = node.ownerDocument.defaultView?.requestAnimationFrame(() => focusInitially(node));
         return Disposable.create(() => {
