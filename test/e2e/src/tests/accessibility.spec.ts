@@ -48,7 +48,7 @@ async function openOperations(page: Page, shell: PressworkShell): Promise<AllJob
 
 test.describe('accessibility', () => {
     // axe takes seconds a page on a shared machine; each test runs many.
-    test.describe.configure({ timeout: 300_000 });
+    test.describe.configure({ timeout: 600_000 });
     let server: PressworkServer;
 
     test.beforeAll(async () => {
