@@ -10,7 +10,9 @@ import { VirtualElement, h } from '@theia/core/shared/@lumino/virtualdom';
 export class AccessibleTabBarRenderer extends TabBarRenderer {
     override renderTab(data: SideBarRenderData, isInSidePanel?: boolean, isPartOfHiddenTabBar?: boolean): VirtualElement {
         const tab = super.renderTab(data, isInSidePanel, isPartOfHiddenTabBar);
-        return h(tab.tag, { ...tab.attrs, ...this.createTabARIA(data) }, ...tab.children);
+        // Side panels show only the icon: the tab's name is still the view's title.
+        const name = data.title.label || data.title.caption;
+        return h(tab.tag, { ...tab.attrs, ...this.createTabARIA(data), ...(name ? { 'aria-label': name } : {}) }, ...tab.children);
     }
 
     override renderIcon(data: SideBarRenderData, isInSidePanel?: boolean): VirtualElement {
