@@ -26,16 +26,16 @@ test.describe('users and authorities', () => {
         await expect(users.row('Mia').locator('[data-column="email"]')).toHaveText('(none)');
 
         await users.row('Mia').getByRole('button', { name: 'E-mail…' }).click();
-        await users.dialog.getByLabel('E-mail').fill('not an address');
+        await users.dialog.getByLabel('E-mail', { exact: true }).fill('not an address');
         await expect(users.dialog).toContainText('must be an e-mail address');
         await expect(users.dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
-        await users.dialog.getByLabel('E-mail').fill('mia@shop.test');
+        await users.dialog.getByLabel('E-mail', { exact: true }).fill('mia@shop.test');
         await users.dialog.getByRole('button', { name: 'Save' }).click();
         await expect(users.dialog).toHaveCount(0);
         await expect(users.row('Mia').locator('[data-column="email"]')).toHaveText('mia@shop.test');
 
         await adminShell.runMenu('Account', 'E-mail address…');
-        await users.dialog.getByLabel('E-mail').fill('ops@shop.test');
+        await users.dialog.getByLabel('E-mail', { exact: true }).fill('ops@shop.test');
         await users.dialog.getByRole('button', { name: 'Save' }).click();
         await expect(users.row('admin').locator('[data-column="email"]')).toHaveText('ops@shop.test');
 
