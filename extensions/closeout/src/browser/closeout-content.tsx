@@ -41,7 +41,7 @@ export function CloseoutContent(props: CloseoutContentProps): React.ReactElement
                     aria-selected={part === props.activeTab} aria-controls={`presswork-closeout-panel-${part}`}
                     className={`presswork-closeout-tab${part === props.activeTab ? ' active' : ''}${hasError ? ' invalid' : ''}`}
                     title={PART_STATUS_LABELS[status]} onClick={() => props.onSelectTab(part)}>
-                    <span className={`presswork-closeout-part-icon presswork-closeout-part-${status} ${partStatusIcon(status)}`} aria-label={PART_STATUS_LABELS[status]} />
+                    <span className={`presswork-closeout-part-icon presswork-closeout-part-${status} ${partStatusIcon(status)}`} role='img' aria-label={PART_STATUS_LABELS[status]} />
                     {TAB_LABELS[part]}
                 </button>;
             })}
@@ -67,7 +67,7 @@ function PackingSlipPanel(props: CloseoutContentProps): React.ReactElement {
         <h3>{nls.localize('presswork/closeout/shipTo', 'Ship to')}</h3>
         {lacksShipTo(props.preparation)
             ? <p className='presswork-closeout-warning' role='alert' data-warning='noShipTo'>
-                <span className='codicon codicon-warning' /> {nls.localize('presswork/closeout/noShipToOnSlip',
+                <span className='codicon codicon-warning' aria-hidden='true' /> {nls.localize('presswork/closeout/noShipToOnSlip',
                     'No ship-to address: neither the order nor its line items name one, so the packing slip names none.')}
             </p>
             : <AddressBlock field='shipTo' address={details.shipTo[0]} />}
@@ -102,7 +102,7 @@ function SettlementPanel(props: CloseoutContentProps): React.ReactElement {
 function FormFields(props: CloseoutContentProps & { part: CloseoutPart }): React.ReactElement {
     return <div className='presswork-form presswork-closeout-form'>
         {props.fixed && !props.progress.closed && <p className='presswork-closeout-note' data-note='fixed'>
-            <span className='codicon codicon-lock' /> {nls.localize('presswork/closeout/fixedByFirstAttempt', 'Fixed by the first attempt: trying again sends the same numbers, so nothing is created twice.')}
+            <span className='codicon codicon-lock' aria-hidden='true' /> {nls.localize('presswork/closeout/fixedByFirstAttempt', 'Fixed by the first attempt: trying again sends the same numbers, so nothing is created twice.')}
         </p>}
         {fieldsOfTab(props.part).map(field => {
             const info = CLOSEOUT_FIELDS[field];
@@ -123,7 +123,7 @@ function PartResult(props: { part: CloseoutPart; progress: CloseoutProgress }): 
     const text = partResultText(props.part, props.progress);
     const state = props.progress.parts[props.part];
     return text ? <p className={`presswork-closeout-result presswork-closeout-part-${state.status}`} data-result={state.status}>
-        <span className={partStatusIcon(state.status)} /> {text}
+        <span className={partStatusIcon(state.status)} aria-hidden='true' /> {text}
     </p> : null;
 }
 

@@ -16,6 +16,7 @@ export class CloseoutBlockedDialog extends AbstractDialog<void> {
         message.setAttribute('role', 'alert');
         const icon = document.createElement('span');
         icon.className = 'codicon codicon-warning';
+        icon.setAttribute('aria-hidden', 'true');
         message.append(icon, ` ${blockedMessage(preparation) ?? ''}`);
         this.contentNode.appendChild(message);
         this.appendAcceptButton(Dialog.OK);

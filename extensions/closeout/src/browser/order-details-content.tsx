@@ -17,7 +17,7 @@ export interface OrderDetailsContentProps {
 export function OrderDetailsContent(props: OrderDetailsContentProps): React.ReactElement {
     const { details } = props;
     const customer = details.customer;
-    return <div className='presswork-closeout presswork-order-details'>
+    return <div className='presswork-closeout presswork-order-details' tabIndex={0}>
         {props.status && <p className='presswork-closeout-status' role='status'>{props.status}</p>}
         {props.changes && <section className='presswork-closeout-changes' data-section='changes' aria-label={nls.localize('presswork/closeout/changesFound', 'Changes found by Refresh')}>
             {props.changes.length === 0 ? <p>{nls.localize('presswork/closeout/noChanges', 'No changes')}</p> : <>

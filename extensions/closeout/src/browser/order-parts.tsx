@@ -39,7 +39,7 @@ export function PaymentFacts(props: { payment: PaymentView }): React.ReactElemen
             <Fact field='authorizationExpiry' label={nls.localize('presswork/closeout/authorizationExpires', 'Authorization expires')}>{formatDateTime(payment.authorizationExpiry)}</Fact>
         </>}
         {warning && <p className='presswork-closeout-warning' role='alert' data-warning={payment.authorizationWarning}>
-            <span className='codicon codicon-warning' /> {warning}
+            <span className='codicon codicon-warning' aria-hidden='true' /> {warning}
         </p>}
     </div>;
 }
@@ -115,11 +115,11 @@ export function DocumentButtons(props: { orderId: string; kind: CloseoutDocument
     return <span className='presswork-closeout-document' data-document={props.kind}>
         <button type='button' className='theia-button secondary' data-action='show' aria-expanded={shown}
             title={shown ? nls.localize('presswork/closeout/hideDocumentTitle', 'Hide the {0}', label) : nls.localize('presswork/closeout/showDocumentTitle', 'Show the {0} (PDF) here', label)} onClick={() => setShown(!shown)}>
-            <span className='codicon codicon-eye' /> {shown ? nls.localize('presswork/closeout/hideDocument', 'Hide the {0}', label) : nls.localize('presswork/closeout/showDocument', 'Show the {0}', label)}
+            <span className='codicon codicon-eye' aria-hidden='true' /> {shown ? nls.localize('presswork/closeout/hideDocument', 'Hide the {0}', label) : nls.localize('presswork/closeout/showDocument', 'Show the {0}', label)}
         </button>
         <button type='button' className='theia-button secondary' data-action='open' title={nls.localize('presswork/closeout/printDocumentTitle', 'Open the {0} (PDF) in a browser tab to print it', label)}
             onClick={() => props.opener.open(props.orderId, props.kind)}>
-            <span className='codicon codicon-file-pdf' /> {nls.localize('presswork/closeout/printDocument', 'Print the {0}', label)}
+            <span className='codicon codicon-file-pdf' aria-hidden='true' /> {nls.localize('presswork/closeout/printDocument', 'Print the {0}', label)}
         </button>
         {shown && <iframe className='presswork-closeout-document-preview' src={documentUrl(props.orderId, props.kind)} title={nls.localize('presswork/closeout/documentPreview', 'The {0} of the order (PDF)', label)} />}
     </span>;

@@ -74,7 +74,7 @@ export class ConnectionsWidget extends PressworkViewWidget {
                 <td>{this.renderStatus(connection.status)}</td>
                 <td>{this.renderToggle(connection)}</td>
                 <td>every {connection.pollingIntervalSeconds} s
-                    {connection.warning && <span className={`presswork-warning ${codicon('warning')}`} title={connection.warning} aria-label={connection.warning} />}</td>
+                    {connection.warning && <span className={`presswork-warning ${codicon('warning')}`} role='img' title={connection.warning} aria-label={connection.warning} />}</td>
                 <td>order {connection.orderTokenSet ? 'set' : 'not set'}; closeout {connection.closeoutTokenSet ? 'set' : 'uses order token'}</td>
                 <td>{connection.rejectedOrders ? <button className='theia-button secondary' onClick={() => this.showRejected(connection)}>{connection.rejectedOrders}</button> : '0'}</td>
                 <td className='presswork-row-actions'>

@@ -13,6 +13,7 @@ import { JobActionRegistry } from '../common/job-action-registry';
 import { JobColumnContribution } from '../common/job-column-contribution';
 import { JobColumnRegistry } from '../common/job-column-registry';
 import { AccountContribution } from './account/account-contribution';
+import { bindAccessibleShell } from './a11y/bind-accessible-shell';
 import { bindPressworkView } from './bind-presswork-view';
 import { bindServiceProxy } from './bind-service-proxy';
 import { CurrentUserService } from './account/current-user-service';
@@ -63,6 +64,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(FrontendApplicationContribution).toService(HelpContribution);
     rebind(QuickCommandService).to(PressworkQuickCommandService).inSingletonScope();
     rebind(AboutDialog).to(PressworkAboutDialog).inSingletonScope();
+    bindAccessibleShell(rebind);
 
     bindServiceProxy(bind, StoreProblemsService, STORE_PROBLEMS_PATH);
     bindPressworkView(bind, StoreProblemsWidget, StoreProblemsViewContribution);

@@ -132,7 +132,7 @@ const ProblemsList = React.memo(function ProblemsList({ problems, controller }: 
             ? <ul>{problems.map((problem, index) => <li key={`${problem.rule}:${problem.stepId ?? problem.phase ?? ''}:${problem.field ?? ''}:${index}`}>
                 <button className={`presswork-workflow-problem presswork-workflow-problem--${problem.severity}`} data-problem-step={problem.stepId}
                     data-problem-rule={problem.rule} onClick={() => controller.reveal(problem)}>
-                    <span className={codicon(problem.severity)} aria-label={problem.severity} /> {problem.message}
+                    <span className={codicon(problem.severity)} role='img' aria-label={problem.severity} /> {problem.message}
                 </button>
             </li>)}</ul>
             : <p className='presswork-workflow-problems-none'>{nls.localize('presswork/workflow/noProblems', 'No problems.')}</p>}

@@ -26,7 +26,7 @@ export class UsersView {
     /** Sets a user's e-mail address with the row's E-mail… dialog ('' removes it). */
     async setEmail(name: string, email: string): Promise<void> {
         await this.row(name).getByRole('button', { name: 'E-mail…' }).click();
-        await this.dialog.getByLabel('E-mail').fill(email);
+        await this.dialog.getByLabel('E-mail', { exact: true }).fill(email);
         await this.dialog.getByRole('button', { name: 'Save' }).click();
         await expect(this.dialog).toHaveCount(0);
     }

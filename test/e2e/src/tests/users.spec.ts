@@ -26,16 +26,16 @@ test.describe('users and authorities', () => {
         await expect(users.row('Mia').locator('[data-column="email"]')).toHaveText('(none)');
 
         await users.row('Mia').getByRole('button', { name: 'E-mail…' }).click();
-        await users.dialog.getByLabel('E-mail').fill('not an address');
+        await users.dialog.getByLabel('E-mail', { exact: true }).fill('not an address');
         await expect(users.dialog).toContainText('must be an e-mail address');
         await expect(users.dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
-        await users.dialog.getByLabel('E-mail').fill('mia@shop.test');
+        await users.dialog.getByLabel('E-mail', { exact: true }).fill('mia@shop.test');
         await users.dialog.getByRole('button', { name: 'Save' }).click();
         await expect(users.dialog).toHaveCount(0);
         await expect(users.row('Mia').locator('[data-column="email"]')).toHaveText('mia@shop.test');
 
         await adminShell.runMenu('Account', 'E-mail address…');
-        await users.dialog.getByLabel('E-mail').fill('ops@shop.test');
+        await users.dialog.getByLabel('E-mail', { exact: true }).fill('ops@shop.test');
         await users.dialog.getByRole('button', { name: 'Save' }).click();
         await expect(users.row('admin').locator('[data-column="email"]')).toHaveText('ops@shop.test');
 
@@ -85,21 +85,27 @@ test.describe('users and authorities', () => {
         await expect(dialog.locator('.error')).toContainText('Your session has ended: sign in again');
     });
 
-    test('the last administrator cannot be demoted or deleted', async ({ page }) => {
+    test('the last administrator cannot be demoted or deleted, and the view says why', async ({ page }) => {
         const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await shell.runMenu('View', 'Users');
         const users = new UsersView(page);
-        await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');
-        // Changing one's own authority asks first, naming what is lost; Cancel is the default and keeps it.
-        const question = page.locator('.dialogBlock', { hasText: 'Change your own authority' });
+        const authority = users.row('admin').getByLabel('Authority of admin');
+        await expect(authority).toBeDisabled();
+        await expect(authority).toHaveAccessibleDescription('The last administrator: make another user an administrator first');
+        await expect(users.row('admin').getByRole('button', { name: 'Delete…' })).toBeDisabled();
+
+        // With a second administrator, changing one's own authority asks first, naming what is lost; Cancel is the default and keeps it.
+        await users.createUser('Ada', 'Administrator', 'Adm1n#Second');
+        await expect(authority).toBeEnabled();
+        await authority.selectOption('Monitor');
+        const question = page.getByRole('dialog', { name: 'Change your own authority' });
         await expect(question).toContainText('You are changing your own authority to Monitor');
         await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
         await question.getByRole('button', { name: 'Cancel' }).click();
-        await expect(users.row('admin').getByLabel('Authority of admin')).toHaveValue('Administrator');
-        await users.row('admin').getByLabel('Authority of admin').selectOption('Monitor');
-        await question.getByRole('button', { name: 'Change my authority' }).click();
-        await expect(page.locator('.theia-notification-message').first()).toContainText('admin is the last administrator');
-        await expect(users.row('admin').getByLabel('Authority of admin')).toHaveValue('Administrator');
-        await expect(users.row('admin').getByRole('button', { name: 'Delete…' })).toBeDisabled();
+        await expect(authority).toHaveValue('Administrator');
+
+        // Ada steps down: admin is the last one again.
+        await users.row('Ada').getByLabel('Authority of Ada').selectOption('Operator');
+        await expect(authority).toBeDisabled();
     });
 });

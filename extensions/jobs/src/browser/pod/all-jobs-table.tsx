@@ -8,6 +8,7 @@ import { StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { SortKey } from '../../common/job-query';
 import type { ViewColumn } from '../../common/saved-views';
 import type { JobWindowModel } from './job-window-model';
+import { SortRequest, sortOnKeys } from './header-sort-keys';
 
 /** What the table needs from the pod: the model, what is selected, and what to do on clicks. */
 export interface AllJobsTableHost {
@@ -25,7 +26,7 @@ export interface AllJobsTableHost {
     /** Row height in px (the touch layout's rows are finger-sized). */
     readonly rowHeight: number;
     toggleGroup(key: string): void;
-    clickHeader(column: JobColumnContribution, event: React.MouseEvent): void;
+    clickHeader(column: JobColumnContribution, event: SortRequest): void;
     resizeColumn(id: string, width: number): void;
     moveColumn(id: string, beforeId: string | undefined): void;
     rangeChanged(start: number, end: number): void;
@@ -81,7 +82,7 @@ function GroupCells({ host, index }: { host: AllJobsTableHost, index: number }):
         return <></>;
     }
     return <td role='gridcell' colSpan={host.columns.length}>
-        <span className={`codicon codicon-chevron-${item.collapsed ? 'right' : 'down'}`} />
+        <span className={`codicon codicon-chevron-${item.collapsed ? 'right' : 'down'}`} aria-hidden='true' />
         <StoreText className='presswork-job-group-label' text={item.label} identifier={host.groupBy === 'orderNumber'} />
         <span className='presswork-job-group-count'>{item.jobCount === 1 ? nls.localize('presswork/jobs/groupOneJob', '1 job') : nls.localize('presswork/jobs/groupJobs', '{0} jobs', item.jobCount)}</span>
         {item.waitingForCloseout > 0 && <span className='presswork-job-group-closeout'>
@@ -158,10 +159,10 @@ function HeaderRow({ host }: { host: AllJobsTableHost }): React.ReactElement {
                         host.moveColumn(moving, column.id);
                     }
                 }}
-                onClick={event => host.clickHeader(column, event)}
-                title={nls.localize('presswork/jobs/sortHint', 'Click to sort, Shift+click to add a sort key')}>
+                onClick={event => host.clickHeader(column, event)} tabIndex={0} onKeyDown={sortOnKeys(request => host.clickHeader(column, request))}
+                title={nls.localize('presswork/jobs/sortHint', 'Click or press Enter to sort; with Shift, add a sort key')}>
                 <span className='presswork-column-label'>{column.label}</span>
-                {key && <span className={`presswork-sort-mark codicon codicon-arrow-${key.direction === 'asc' ? 'up' : 'down'}`}
+                {key && <span className={`presswork-sort-mark codicon codicon-arrow-${key.direction === 'asc' ? 'up' : 'down'}`} aria-hidden='true'
                     data-sort-position={position + 1}>{host.sort.length > 1 ? position + 1 : ''}</span>}
                 <span className='presswork-column-resizer' onMouseDown={event => startResize(event, column.id, view.width)} onClick={event => event.stopPropagation()} />
             </th>;

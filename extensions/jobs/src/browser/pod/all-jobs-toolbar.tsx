@@ -30,7 +30,7 @@ export interface AllJobsToolbarProps {
 function MenuButton(props: { menu: ToolbarMenu, label: string, icon: string, onMenu: AllJobsToolbarProps['onMenu'] }): React.ReactElement {
     return <button type='button' className='theia-button secondary presswork-toolbar-button' data-menu={props.menu} aria-haspopup='menu'
         onClick={event => props.onMenu(props.menu, event.currentTarget)}>
-        <span className={`codicon codicon-${props.icon}`} /> {props.label}
+        <span className={`codicon codicon-${props.icon}`} aria-hidden='true' /> {props.label}
     </button>;
 }
 

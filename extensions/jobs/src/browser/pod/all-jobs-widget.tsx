@@ -22,6 +22,7 @@ import type { JobFacetChoices, JobFacets, JobQuery } from '../../common/job-quer
 import { JobQueryService, SAVED_VIEWS_FEED, SavedViewService } from '../../common/jobs-protocol';
 import type { SavedView, SavedViewList } from '../../common/saved-views';
 import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
+import type { SortRequest } from './header-sort-keys';
 import { AllJobsToolbar } from './all-jobs-toolbar';
 import type { ToolbarMenu } from './all-jobs-toolbar';
 import { JobActionCommands } from './job-action-commands';
@@ -337,7 +338,7 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.model.setQuery(this.queryOf(this.view));
     }
 
-    clickHeader(column: JobColumnContribution, event: React.MouseEvent): void {
+    clickHeader(column: JobColumnContribution, event: SortRequest): void {
         if (!isSortable(column.field)) {
             return;
         }

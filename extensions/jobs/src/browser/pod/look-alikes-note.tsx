@@ -12,7 +12,7 @@ export function LookAlikesNote({ count, text }: { count: number, text: string })
     }
     const shown = isolatedIdentifier(text.trim());
     return <p className='presswork-all-jobs-look-alikes presswork-warning' role='status' data-look-alikes={count}>
-        <span className='codicon codicon-warning' /> {count === 1
+        <span className='codicon codicon-warning' aria-hidden='true' /> {count === 1
             ? nls.localize('presswork/jobs/lookAlikeOne', '1 job has an order number that looks like "{0}" but contains hidden characters', shown)
             : nls.localize('presswork/jobs/lookAlikes', '{0} jobs have order numbers that look like "{1}" but contain hidden characters', count, shown)}
     </p>;

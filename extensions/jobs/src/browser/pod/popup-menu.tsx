@@ -66,7 +66,7 @@ export function PopupMenu(props: PopupMenuProps): React.ReactElement {
                 aria-checked={item.checked} aria-disabled={item.disabled ? 'true' : undefined} title={item.title}
                 className={`presswork-popup-menu-item${item.disabled ? ' disabled' : ''}`} data-menu-item={item.id}
                 onClick={() => run(item)} onKeyDown={event => event.key === 'Enter' && run(item)}>
-                {item.checked !== undefined && <span className={`codicon ${item.checked ? 'codicon-check' : 'codicon-blank'}`} />}
+                {item.checked !== undefined && <span className={`codicon ${item.checked ? 'codicon-check' : 'codicon-blank'}`} aria-hidden='true' />}
                 <span className='presswork-popup-menu-label'>{item.label}</span>
             </div>
         </React.Fragment>)}

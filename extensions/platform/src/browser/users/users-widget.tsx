@@ -6,6 +6,7 @@ import { nls } from '@theia/core/lib/common/nls';
 import { z } from 'zod';
 import { AccountService, ApiTokenNameSchema, ApiTokenSummary, IssuedApiToken, NewUserSchema, UserEmailSchema } from '../../common/account-protocol';
 import { AUTHORITIES, Authority } from '../../common/authority';
+import { isLastAdministrator } from '../../common/last-administrator';
 import { PasswordSchema, UserSummary } from '../../common/user-schema';
 import { CollectionNames } from '../../common/collection-names';
 import { CurrentUserService } from '../account/current-user-service';
@@ -97,13 +98,18 @@ export class UsersWidget extends PressworkViewWidget {
 
     protected renderRow(user: UserSummary): React.ReactNode {
         const isSelf = user.id === this.currentUser.user?.id;
+        const last = isLastAdministrator(user, this.users);
+        const lastReason = nls.localize('presswork/users/lastAdministrator', 'The last administrator: make another user an administrator first');
+        const noteId = `presswork-last-administrator-${user.id}`;
         return <tr key={user.id} data-user={user.name}>
             <td>{user.name}{isSelf ? ` (${nls.localize('presswork/users/you', 'you')})` : ''}</td>
             <td>
-                <select className='theia-select' aria-label={`Authority of ${user.name}`} value={user.authority}
+                <select className='theia-select' aria-label={`Authority of ${user.name}`} value={user.authority} disabled={last}
+                    title={last ? lastReason : undefined} aria-describedby={last ? noteId : undefined}
                     onChange={event => this.setAuthority(user, event.target.value as Authority)}>
                     {AUTHORITIES.map(authority => <option key={authority} value={authority}>{authority}</option>)}
                 </select>
+                {last && <div id={noteId} className='presswork-form-help'>{lastReason}</div>}
             </td>
             <td data-column='email'>{user.email ?? nls.localize('presswork/users/noEmail', '(none)')}</td>
             <td>{user.mustChangePassword ? nls.localize('presswork/users/mustChange', 'must be changed at next sign-in') : nls.localize('presswork/users/set', 'set')}</td>
@@ -112,7 +118,8 @@ export class UsersWidget extends PressworkViewWidget {
                 <button className='theia-button secondary' onClick={() => this.setEmail(user)}>{nls.localize('presswork/users/setEmail', 'E-mail…')}</button>
                 <button className='theia-button secondary' onClick={() => this.resetPassword(user)}>{nls.localize('presswork/users/reset', 'Reset password…')}</button>
                 <button className='theia-button secondary' onClick={() => this.issueToken(user)}>{nls.localize('presswork/users/issueToken', 'Issue API token…')}</button>
-                <button className='theia-button secondary' disabled={isSelf} title={isSelf ? nls.localize('presswork/users/noSelfDelete', 'You cannot delete yourself') : ''}
+                <button className='theia-button secondary' disabled={isSelf || last}
+                    title={isSelf ? nls.localize('presswork/users/noSelfDelete', 'You cannot delete yourself') : last ? lastReason : ''}
                     onClick={() => this.deleteUser(user)}>{nls.localize('presswork/users/delete', 'Delete…')}</button>
             </td>
         </tr>;

@@ -6,6 +6,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { Authority, permissionsOf } from '../../common/authority';
 import { CurrentUser, NewUser } from '../../common/account-protocol';
 import { PressworkError } from '../../common/errors';
+import { isLastAdministrator } from '../../common/last-administrator';
 import { User, UserSummary, passwordProblem } from '../../common/user-schema';
 import { DocumentStore } from '../store/document-store';
 import { UsersCollection } from '../store/platform-collections';
@@ -176,11 +177,7 @@ export class UserAccounts {
 
     /** Refuses a change that would leave no administrator: `newAuthority` undefined means deletion. */
     protected keepAnAdministrator(user: User, newAuthority: Authority | undefined): void {
-        if (user.authority !== 'Administrator' || newAuthority === 'Administrator') {
-            return;
-        }
-        const administrators = [...this.store.all(UsersCollection)].filter(candidate => candidate.authority === 'Administrator');
-        if (administrators.length <= 1) {
+        if (newAuthority !== 'Administrator' && isLastAdministrator(user, this.store.all(UsersCollection))) {
             throw PressworkError.Refused(`${user.name} is the last administrator; make another user an administrator first`);
         }
     }
