@@ -5,6 +5,7 @@ import type { CloseoutPreparation } from '../common/closeout-protocol';
 import { closedSentence, CloseoutRecordContent } from './closeout-record-content';
 import { DocumentOpener } from './order-parts';
 import { orderDetails, preparation, progress } from './test/closeout-fixture';
+import { formatDateTime } from './closeout-format';
 
 /** Closeout order… on a closed order: the record, read-only, as the operator sees it. */
 
@@ -36,7 +37,7 @@ describe('Closeout record (a closed order, read-only)', () => {
 
     it('says who closed the order out and when, instead of "already closed"', () => {
         const markup = render(closedCardOrder());
-        assert.match(markup, new RegExp(`data-status="closed">Order MC-1001 was closed out by olivia, ${escape(new Date(closedAt).toLocaleString())}\\.<`));
+        assert.match(markup, new RegExp(`data-status="closed">Order MC-1001 was closed out by olivia, ${escape(formatDateTime(closedAt))}\\.<`));
         assert.doesNotMatch(markup, /already closed/);
         assert.match(markup, /data-note="readOnly"/);
     });
@@ -52,8 +53,8 @@ describe('Closeout record (a closed order, read-only)', () => {
         const markup = render(closedCardOrder());
         assert.deepEqual([...markup.matchAll(/<section[^>]*data-part="(\w+)" data-status="(\S+)"/g)].map(match => `${match[1]}:${match[2]}`),
             ['packingSlip:done', 'invoice:done', 'settlement:done']);
-        for (const [field, text] of [['packingSlipNumber', 'PS-MC-1001'], ['shipDate', '2026-11-26'], ['carrierName', 'UPS'], ['trackingNumber', '1Z999AA10123456784'],
-            ['packingSlipResult', 'Packing slip done: reference PS-REF-1'], ['invoiceNumber', 'INV-MC-1001'], ['invoiceDate', '2026-11-26'],
+        for (const [field, text] of [['packingSlipNumber', 'PS-MC-1001'], ['shipDate', '11/26/2026'], ['carrierName', 'UPS'], ['trackingNumber', '1Z999AA10123456784'],
+            ['packingSlipResult', 'Packing slip done: reference PS-REF-1'], ['invoiceNumber', 'INV-MC-1001'], ['invoiceDate', '11/26/2026'],
             ['invoiceResult', 'Invoice done: reference INV-REF-2'], ['settlementReference', 'SET-9'], ['settlementAmount', '$120.75'], ['authorization', '••••4321']]) {
             assert.match(markup, new RegExp(`data-field="${field}"[^]*?${escape(text)}`), `${field} shows ${text}`);
         }

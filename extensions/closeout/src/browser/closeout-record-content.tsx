@@ -5,6 +5,7 @@ import { visibleIdentifier } from '@presswork/platform/lib/common/hidden-charact
 import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { CloseoutDocumentKind, CloseoutPart, CloseoutPreparation } from '../common/closeout-protocol';
 import { CLOSEOUT_FIELDS, partResultText, PART_STATUS_LABELS, TAB_LABELS } from './closeout-form';
+import { formatDate } from '@presswork/platform/lib/common/presswork-format';
 import { formatDateTime, formatMoney } from './closeout-format';
 import { AddressBlock, DocumentButtons, DocumentOpener, Fact, LineItemsTable, TotalsTable } from './order-parts';
 
@@ -91,7 +92,7 @@ function PackingSlipRecord(props: CloseoutRecordContentProps): React.ReactElemen
     const sent = progress.input?.packingSlip;
     return <PartSection part='packingSlip' preparation={props.preparation} document={{ kind: 'packing-slip', opener: props.opener }} facts={[
         ['packingSlipNumber', CLOSEOUT_FIELDS.packingSlipNumber.label, sent?.packingSlipNumber ?? details.closeout?.packingSlipNumber ?? '—'],
-        ['shipDate', CLOSEOUT_FIELDS.shipDate.label, sent?.shipDate ?? '—'],
+        ['shipDate', CLOSEOUT_FIELDS.shipDate.label, formatDate(sent?.shipDate) || '—'],
         ['carrierName', CLOSEOUT_FIELDS.carrierName.label, <StoreText text={sent?.carrierName ?? '—'} />],
         ['trackingNumber', CLOSEOUT_FIELDS.trackingNumber.label, sent?.trackingNumber ? <Identifier text={sent.trackingNumber} /> : '—']
     ]}>
@@ -104,7 +105,7 @@ function InvoiceRecord(props: CloseoutRecordContentProps): React.ReactElement {
     const sent = progress.input?.invoice;
     return <PartSection part='invoice' preparation={props.preparation} document={{ kind: 'invoice', opener: props.opener }} facts={[
         ['invoiceNumber', CLOSEOUT_FIELDS.invoiceNumber.label, sent?.invoiceNumber ?? details.closeout?.invoiceNumber ?? '—'],
-        ['invoiceDate', CLOSEOUT_FIELDS.invoiceDate.label, sent?.invoiceDate ?? '—']
+        ['invoiceDate', CLOSEOUT_FIELDS.invoiceDate.label, formatDate(sent?.invoiceDate) || '—']
     ]}>
         <LineItemsTable lines={details.lines} showJobState={false} />
         <TotalsTable totals={details.totals} />

@@ -88,14 +88,13 @@ test.describe('the print file of a job', () => {
         await actions.close();
         await page.close();
 
-        // A Monitor sees the pod but may not inspect jobs: no Open print file…, and the file is refused.
+        // A Monitor sees the pod but may not act on jobs: no More menu (so no Open print file…), and the file is refused.
         const monitor = await signInAs(browser, server.url, 'Mo');
         await monitor.runMenu('Operations', 'Operations Workspace');
         const monitorPod = new AllJobsPod(monitor.page);
         await monitorPod.waitUntilLoaded();
         await new JobActions(monitor.page, monitorPod).select(jobId);
-        await monitorPod.openMenu('more');
-        await expect(new JobActions(monitor.page, monitorPod).moreItem('presswork.jobs.openPrintFile')).toHaveCount(0);
+        await expect(monitorPod.toolbarButton('more')).toHaveCount(0);
         const refused = await monitor.page.request.get(fileUrl);
         expect(refused.status()).toBe(403);
         expect(await refused.json()).toEqual({ error: 'Your authority does not allow opening print files' });
