@@ -15,7 +15,8 @@ export class AccessibleDialogOverlayService extends DialogOverlayService {
     override push(dialog: any): Disposable {
         const pushed = super.push(dialog);
         const node: HTMLElement = dialog.node;
-        describeDialog(node, nls.localize('presswork/shell/closeDialog', 'Close'));
+        // Named apart from a dialog's own Close button, which many dialogs have.
+        describeDialog(node, nls.localize('presswork/shell/closeDialog', 'Close dialog'));
         // After activation (which focuses the OK button if there is one) and after React's first render.
         const frame = node.ownerDocument.defaultView?.requestAnimationFrame(() => focusInitially(node));
         return Disposable.create(() => {
