@@ -69,6 +69,18 @@ export class AllJobsPod {
         await expect(this.menu).toBeVisible();
     }
 
+    /** Adds a column that is not shown by default (Workflow, Phase, Job ID…) from the Columns menu. */
+    async showColumn(label: string, columnId: string): Promise<void> {
+        await this.openMenu('columns');
+        const item = this.menuItem(label).first();
+        if (await item.getAttribute('aria-checked') !== 'true') {
+            await item.click();
+        }
+        await expect(this.header(columnId)).toBeVisible();
+        await this.page.keyboard.press('Escape');
+        await expect(this.menu).toHaveCount(0);
+    }
+
     get filterBox(): Locator {
         return this.root.getByLabel('Filter jobs');
     }

@@ -205,7 +205,7 @@ test.describe('guide screenshots', () => {
         await designer.listRow(WORKFLOW).getByRole('button', { name: 'Versions…' }).click();
         await expect(dialog.locator('table[aria-label="Versions"] tbody tr').first()).toBeVisible();
         await adminCamera.dialog('admin-workflow-versions');
-        await dialog.getByRole('button', { name: 'Close' }).click();
+        await dialog.getByRole('button', { name: 'Close', exact: true }).click();
         const [download] = await Promise.all([
             page.waitForEvent('download'),
             designer.listRow(WORKFLOW).getByRole('button', { name: 'Export' }).click()
@@ -355,6 +355,7 @@ test.describe('guide screenshots', () => {
         await expect(inError).toContainText('0 in Error');
 
         // Move to workflow…, then Approve: the job prints and waits for its order's closeout.
+        await pod.showColumn('Workflow', 'workflow');
         await actions.run(moved.id, 'presswork.jobs.moveToWorkflow');
         await actions.dialog.getByLabel('Workflow').selectOption({ label: WORKFLOW });
         await camera.dialog('action-move');

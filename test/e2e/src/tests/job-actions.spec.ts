@@ -117,6 +117,7 @@ test.describe('job actions in the All Jobs pod', () => {
         await actions.close();
 
         // Move to workflow…: the job starts again in the chosen workflow.
+        await pod.showColumn('Workflow', 'workflow');
         await actions.select(movedJob);
         const movedFrom = (await pod.cell(movedJob, 'workflow').textContent())!;
         const target = movedFrom === 'MarcomCentral print' ? 'MarcomCentral stock item' : 'MarcomCentral print';
