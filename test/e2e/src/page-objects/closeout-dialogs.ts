@@ -25,7 +25,7 @@ export class CloseoutDialogs {
     }
 
     async closeOrderDetails(): Promise<void> {
-        await this.orderDetails.getByRole('button', { name: 'Close', exact: true }).click();
+        await this.orderDetails.locator('.dialogControl').getByRole('button', { name: 'Close', exact: true }).click();
         await expect(this.orderDetails).toHaveCount(0);
     }
 

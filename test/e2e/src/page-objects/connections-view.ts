@@ -56,7 +56,7 @@ export class ConnectionsView {
     }
 
     async closeDialog(): Promise<void> {
-        await this.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await this.dialog.locator('.dialogControl').getByRole('button', { name: 'Close', exact: true }).click();
         await expect(this.dialog).toHaveCount(0);
     }
 }

@@ -107,7 +107,7 @@ export class NotificationsView {
     /** The signing secret shown once, after which the dialog is closed. */
     async takeSecret(): Promise<string> {
         await expect(this.secretDialog).toContainText('it will not be shown again');
-        const secret = await this.secretDialog.getByLabel('Signing secret').inputValue();
+        const secret = await this.secretDialog.getByLabel('Signing secret', { exact: true }).inputValue();
         await this.secretDialog.getByRole('button', { name: 'Done' }).click();
         await expect(this.secretDialog).toHaveCount(0);
         return secret;

@@ -34,6 +34,6 @@ export class ProductionTemplatesView {
         await this.root.getByRole('button', { name: 'New production template…' }).click();
         await this.dialog.getByLabel('Name', { exact: true }).fill(fields.name);
         await this.dialog.getByLabel('Match product type').selectOption(fields.productType);
-        await this.dialog.getByLabel('Workflow').selectOption({ label: fields.workflow });
+        await this.dialog.getByLabel('Workflow', { exact: true }).selectOption({ label: fields.workflow });
     }
 }

@@ -1,5 +1,6 @@
 import { test, expect, Browser, Page } from '@playwright/test';
 import { SAMPLE_ORDERS } from '@presswork/marcomcentral-simulator';
+import { testPng } from '@presswork/platform/lib/node/test/test-images';
 import type { OrderView } from '@presswork/marcomcentral-simulator';
 import {
     BUSINESS_CARDS, CLOSEOUT_ORDER, closeOutWithInvoiceRefused, CONNECTION, jobsOfOrder, jobsOfOrderNumber, jobState, openOperations, OPERATOR, OPERATOR_START, ORDER_DETAILS, PENS,
@@ -159,6 +160,25 @@ test.describe('guide screenshots', () => {
         await expect(printers.getByLabel('Enabled: Demo hot folder')).toBeChecked();
         await adminCamera.element(printers, 'admin-printers');
 
+        // The Operations menu; Shop Identity…: the name, address and logo the packing slips and invoices carry.
+        await admin.menu('Operations').click();
+        const operationsMenu = page.locator('.lm-Menu').first();
+        await expect(operationsMenu.locator('.lm-Menu-itemLabel', { hasText: 'Shop Identity…' })).toBeVisible();
+        await adminCamera.around([admin.menu('Operations'), operationsMenu], 'admin-operations-menu');
+        await operationsMenu.locator('.lm-Menu-itemLabel', { hasText: 'Shop Identity…' }).click();
+        await dialog.getByLabel('Shop name').fill('Northside Print Co.');
+        await dialog.getByLabel('Address').fill('12 Mill Road\nSpringfield, IL 62701\n(217) 555-0142');
+        await dialog.getByLabel('Document language').fill('en-US');
+        await dialog.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: testPng(120, 48) });
+        await expect(dialog.getByRole('img', { name: 'The shop logo' })).toBeVisible();
+        await adminCamera.dialog('admin-shop-identity');
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await expect(dialog).toHaveCount(0);
+        const saved = page.locator('.theia-notification-list-item', { hasText: 'Shop identity saved' }).first();
+        await expect(saved).toBeVisible();
+        await saved.locator('li[title="Clear"]').click();
+        await expect(saved).toHaveCount(0);
+
         // Workflows: design one in the editor, save, set job defaults, enable it, look at its versions.
         await admin.runMenu('View', 'Workflows');
         const designer = new WorkflowDesigner(page);
@@ -205,7 +225,7 @@ test.describe('guide screenshots', () => {
         await designer.listRow(WORKFLOW).getByRole('button', { name: 'Versions…' }).click();
         await expect(dialog.locator('table[aria-label="Versions"] tbody tr').first()).toBeVisible();
         await adminCamera.dialog('admin-workflow-versions');
-        await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await dialog.locator('.dialogControl').getByRole('button', { name: 'Close', exact: true }).click();
         const [download] = await Promise.all([
             page.waitForEvent('download'),
             designer.listRow(WORKFLOW).getByRole('button', { name: 'Export' }).click()
@@ -278,7 +298,24 @@ test.describe('guide screenshots', () => {
         await expect(pod.root).toContainText(`${total} of ${total} jobs`);
         await pod.filter(orders.card.OrderNumber);
         await expect(pod.rows()).toHaveCount(2);
+        await pod.filter('no such job');
+        await expect(pod.root).toContainText('No jobs match the filter.');
+        await camera.around([pod.toolbarButton('views'), pod.toolbarButton('more'), pod.root.getByRole('button', { name: 'Clear filter' })], 'pod-no-matches');
         await pod.filter('');
+
+        // Layout: the Order panel and the touch layout.
+        await pod.openMenu('layout');
+        await expect(pod.menuItem('Touch layout: off')).toBeVisible();
+        await camera.around([pod.toolbarButton('layout'), pod.menu], 'pod-layout');
+        await page.keyboard.press('Escape');
+
+        // Account → Date and Number Format…: how this browser writes dates, times and amounts.
+        await operator.runMenu('Account', 'Date and Number Format…');
+        const format = page.getByRole('dialog', { name: 'Date and number format' });
+        await expect(format.getByLabel('Write dates, times and amounts as')).toBeVisible();
+        await camera.dialog('date-format');
+        await format.getByRole('button', { name: 'Cancel' }).click();
+        await expect(format).toHaveCount(0);
 
         // Saved views: save this arrangement under a name; it opens first from now on.
         await pod.viewsMenu('Save view as…', 'By order');
@@ -307,6 +344,16 @@ test.describe('guide screenshots', () => {
         await expect(actions.moreItem('presswork.jobs.prepressDone')).not.toHaveAttribute('aria-disabled', 'true');
         await expect(actions.moreItem('presswork.jobs.resume')).toHaveAttribute('title', `Job ${cards.name} is not held`);
         await camera.around([pod.toolbarButton('more'), pod.menu], 'more-menu');
+        // Open print file…: the job's PDF in a browser tab of its own.
+        const openPrintFile = actions.moreItem('presswork.jobs.openPrintFile');
+        await expect(openPrintFile).not.toHaveAttribute('aria-disabled', 'true');
+        await openPrintFile.hover();
+        await camera.around([pod.toolbarButton('more'), pod.menu, pod.orderPanel.locator(`tr[data-job-id="${cards.id}"]`)], 'open-print-file');
+        const printFileTab = operator.page.context().waitForEvent('page');
+        await openPrintFile.click();
+        await expect.poll(async () => (await printFileTab).url()).toContain(`/jobs/print-files/${cards.id}.pdf`);
+        await (await printFileTab).close();
+        await actions.openMore(cards.id);
         // Prepress done: the cards print into the demo hot folder and wait for the order's closeout.
         await actions.moreItem('presswork.jobs.prepressDone').click();
         await expect.poll(() => jobState(context.server.dataFolder, cards.id), { timeout: 90_000 }).toBe('Waiting for order closeout');
@@ -324,6 +371,7 @@ test.describe('guide screenshots', () => {
         await actions.openProperties(heldJob.id);
         await actions.propertyField('copies').fill('1200');
         await actions.addProperty('finish', 'matt');
+        await expect(actions.properties.locator('[data-fact="printFile"] .presswork-print-file-pages')).toContainText('page');
         await camera.dialog('action-properties');
         await actions.save();
         await expect(actions.dialog).toHaveCount(0);
@@ -348,20 +396,22 @@ test.describe('guide screenshots', () => {
         const inError = page.locator('#status-bar-presswork-jobs-error');
         await expect(inError).toContainText('1 in Error');
         await expect(page.locator('#status-bar-presswork-jobs-waiting-for-closeout')).toContainText('1 waiting for closeout');
-        await camera.around([inError, page.locator('#status-bar-presswork-jobs-waiting-for-closeout')], 'status-bar', 4);
+        const elsewhere = page.locator('#status-bar-presswork-orders-close-out-in-marcomcentral');
+        await expect(elsewhere).toContainText('1 to close out in MarcomCentral');
+        await camera.around([inError, page.locator('#status-bar-presswork-jobs-waiting-for-closeout'), elsewhere], 'status-bar', 4);
         // Process again: the Approve step runs again and waits.
         await actions.run(catalogue.id, 'presswork.jobs.processAgain');
         await expect(pod.row(catalogue.id)).toHaveAttribute('data-state', 'Waiting', { timeout: 30_000 });
         await expect(inError).toContainText('0 in Error');
 
         // Move to workflow…, then Approve: the job prints and waits for its order's closeout.
-        await pod.showColumn('Workflow', 'workflow');
         await actions.run(moved.id, 'presswork.jobs.moveToWorkflow');
-        await actions.dialog.getByLabel('Workflow').selectOption({ label: WORKFLOW });
+        await actions.dialog.getByLabel('Workflow', { exact: true }).selectOption({ label: WORKFLOW });
         await camera.dialog('action-move');
         await actions.dialog.getByRole('button', { name: 'Move' }).click();
         await expect(actions.dialog).toHaveCount(0);
-        await expect(pod.cell(moved.id, 'workflow')).toHaveText(WORKFLOW);
+        // Rush flyers starts with Approve (the job was at Prepress Check of MarcomCentral print).
+        await expect(pod.cell(moved.id, 'currentActivity')).toHaveText('Approve', { timeout: 30_000 });
         await expect.poll(() => jobState(context.server.dataFolder, moved.id), { timeout: 30_000 }).toBe('Waiting');
         await actions.run(moved.id, 'presswork.jobs.approve');
         await expect.poll(() => jobState(context.server.dataFolder, moved.id), { timeout: 90_000 }).toBe('Waiting for order closeout');
@@ -426,6 +476,13 @@ test.describe('guide screenshots', () => {
         await expect.poll(() => jobState(context.server.dataFolder, cards.id), { timeout: 30_000 }).toBe('Retained');
         await expect(pod.row(cards.id)).toHaveAttribute('data-state', 'Retained');
 
+        // Closeout order… on the closed order: its closeout record, read-only, with the documents.
+        await actions.run(cards.id, CLOSEOUT_ORDER);
+        await expect(dialogs.record.locator('[data-status="closed"]')).toContainText(`Order ${orders.card.OrderNumber} was closed out by ${OPERATOR}`);
+        await camera.dialog('closeout-record');
+        await dialogs.record.locator('.dialogControl').getByRole('button', { name: 'Close', exact: true }).click();
+        await expect(dialogs.record).toHaveCount(0);
+
         // A closeout stopped by MarcomCentral: the failed part says why; Try again resumes there.
         const [twoLinesJob] = await jobsOfOrder(context.server.dataFolder, orders.twoLines);
         await closeOutWithInvoiceRefused(context.simulator, actions, dialogs, twoLinesJob.id);
@@ -447,8 +504,12 @@ test.describe('guide screenshots', () => {
 
         // An order shipping to several addresses is closed out in MarcomCentral, not here.
         const [addressJob] = await jobsOfOrder(context.server.dataFolder, orders.threeAddresses);
+        await actions.select(addressJob.id);
+        await expect(pod.orderPanel.locator('.presswork-order-close-out-elsewhere')).toContainText('close out in MarcomCentral');
+        await camera.element(pod.orderPanel, 'order-panel-several-addresses');
+        await expect(operator.page.locator('#status-bar-presswork-orders-close-out-in-marcomcentral')).toContainText('1 to close out in MarcomCentral');
         await actions.run(addressJob.id, CLOSEOUT_ORDER);
-        await expect(dialogs.blockedWarning).toContainText('MarcomCentral');
+        await expect(dialogs.blockedWarning).toContainText('Close out in MarcomCentral');
         await camera.dialog('closeout-several-addresses');
         await dialogs.blockedWarning.getByRole('button', { name: 'OK' }).click();
         await expect(dialogs.closeout).toHaveCount(0);

@@ -122,7 +122,7 @@ test.describe('job actions in the All Jobs pod', () => {
         const movedFrom = (await pod.cell(movedJob, 'workflow').textContent())!;
         const target = movedFrom === 'MarcomCentral print' ? 'MarcomCentral stock item' : 'MarcomCentral print';
         await actions.run(movedJob, 'presswork.jobs.moveToWorkflow');
-        await actions.dialog.getByLabel('Workflow').selectOption({ label: target });
+        await actions.dialog.getByLabel('Workflow', { exact: true }).selectOption({ label: target });
         await actions.dialog.getByRole('button', { name: 'Move' }).click();
         await expect(actions.dialog).toHaveCount(0);
         await expect(pod.cell(movedJob, 'workflow')).toHaveText(target);

@@ -63,7 +63,7 @@ test.describe('validation in words', () => {
             'Static (stocked item, not printed)']);
         await dialog.getByLabel('Name', { exact: true }).fill('Variable products');
         await productType.selectOption('Variable');
-        await dialog.getByLabel('Workflow').selectOption({ label: 'MarcomCentral print' });
+        await dialog.getByLabel('Workflow', { exact: true }).selectOption({ label: 'MarcomCentral print' });
         await dialog.getByRole('button', { name: 'Create' }).click();
         await expect(dialog).toHaveCount(0);
         await expect(page.locator('tr[data-template="Variable products"]')).toContainText('type Variable');

@@ -53,7 +53,7 @@ test.describe('workflows', () => {
         const dialog = page.locator('#theia-dialog-shell');
         await dialog.getByLabel('Name', { exact: true }).fill('Flyers for versioned products');
         await dialog.getByLabel('Match product type').selectOption('Versioned');
-        await dialog.getByLabel('Workflow').selectOption({ label: 'Flyers' });
+        await dialog.getByLabel('Workflow', { exact: true }).selectOption({ label: 'Flyers' });
         await dialog.getByRole('button', { name: 'Create' }).click();
         await expect(dialog).toHaveCount(0);
 
