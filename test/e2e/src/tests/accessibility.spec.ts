@@ -4,12 +4,9 @@ import { ORDER_DETAILS } from '../fixtures/closeout-scenario';
 import { AllJobsPod } from '../page-objects/all-jobs-pod';
 import { checkDialog, expectAccessible } from '../page-objects/axe-checks';
 import { JobActions } from '../page-objects/job-action-dialogs';
-import { PressworkShell } from '../page-objects/presswork-shell';
+import { PRESSWORK_VIEWS, PressworkShell } from '../page-objects/presswork-shell';
 
 const ADMIN_PASSWORD = 'Admin#Access1';
-
-/** Every view of the View menu an administrator has. */
-const VIEWS = ['Operations', 'Printers', 'Connections', 'Production Templates', 'Workflows', 'Users', 'Data Problems', 'Notifications'];
 
 async function openOperations(page: Page, shell: PressworkShell): Promise<AllJobsPod> {
     await shell.runMenu('View', 'Operations');
@@ -34,7 +31,7 @@ test.describe('accessibility', () => {
     test('every view passes axe with no serious or critical violation', async ({ page }) => {
         const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await expectAccessible(page, 'the shell after sign-in');
-        for (const view of VIEWS) {
+        for (const view of PRESSWORK_VIEWS) {
             await shell.runMenu('View', view);
             await expect(page.locator('.lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel', { hasText: view === 'Operations' ? 'All Jobs' : view }).first())
                 .toBeVisible();
