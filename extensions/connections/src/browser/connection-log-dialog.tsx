@@ -27,8 +27,9 @@ export class ConnectionLogDialog extends ReactDialog<void> {
         if (!this.entries.length) {
             return <p>No polls yet.</p>;
         }
+        // The table takes the focus, so a long log scrolls from the keyboard too.
         return <div className='presswork-dialog-table'>
-            <table className='presswork-table' aria-label='Connection log'>
+            <table className='presswork-table' aria-label='Connection log' tabIndex={0}>
                 <thead><tr>
                     <th>Polled at</th><th>Window</th><th>Received</th><th>Created</th><th title={UNCHANGED_HINT}>{UNCHANGED_HEADER}</th><th>Rejected</th><th>Errors</th><th>Duration</th><th>Message</th>
                 </tr></thead>

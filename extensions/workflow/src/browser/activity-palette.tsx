@@ -46,7 +46,8 @@ const PaletteItem = React.memo(function PaletteItem({ activity, readOnly, contro
             controller.addActivity(activity.type);
         }
     };
-    return <li className={`presswork-palette-item${readOnly ? ' presswork-palette-item--disabled' : ''}`}
+    // The list item holds the button: a list may only contain list items.
+    return <li><div className={`presswork-palette-item${readOnly ? ' presswork-palette-item--disabled' : ''}`}
         data-palette-activity={activity.type} tabIndex={0} role='button' aria-disabled={readOnly}
         aria-label={nls.localize('presswork/workflow/paletteItem', '{0}: {1}', activity.label, activity.description)}
         title={readOnly
@@ -69,5 +70,5 @@ const PaletteItem = React.memo(function PaletteItem({ activity, readOnly, contro
         <span className={`presswork-palette-icon ${activity.iconClass}`} aria-hidden />
         <span className='presswork-palette-label'>{activity.label}</span>
         <span className='presswork-palette-phases'>{phasesText(activity.allowedPhases)}</span>
-    </li>;
+    </div></li>;
 });

@@ -119,7 +119,8 @@ export const PhaseLane = React.memo(function PhaseLane(props: PhaseLaneProps): R
             <span className='presswork-workflow-lane-title'>{phase}</span>
             <span className='presswork-workflow-lane-count' aria-label={nls.localize('presswork/workflow/stepCount', '{0} steps', steps.length)}>{steps.length}</span>
         </header>
-        <div ref={body} className='presswork-workflow-lane-body' role='listbox' aria-label={nls.localize('presswork/workflow/phaseSteps', '{0} steps', phase)}
+        {/* A listbox must hold options: an empty lane is a group with its hint. */}
+        <div ref={body} className='presswork-workflow-lane-body' role={steps.length ? 'listbox' : 'group'} aria-label={nls.localize('presswork/workflow/phaseSteps', '{0} steps', phase)}
             tabIndex={steps.length ? -1 : 0} onFocus={event => event.target === event.currentTarget && controller.selectPhase(phase)}
             onDragOver={onDragOver} onDrop={onDrop}>
             {items}

@@ -1,43 +1,12 @@
-import { test, expect, Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect, Page } from '@playwright/test';
 import { PressworkServer } from '../fixtures/presswork-server';
 import { ORDER_DETAILS } from '../fixtures/closeout-scenario';
 import { AllJobsPod } from '../page-objects/all-jobs-pod';
+import { checkDialog, expectAccessible } from '../page-objects/axe-checks';
 import { JobActions } from '../page-objects/job-action-dialogs';
-import { PressworkShell } from '../page-objects/presswork-shell';
+import { PRESSWORK_VIEWS, PressworkShell } from '../page-objects/presswork-shell';
 
 const ADMIN_PASSWORD = 'Admin#Access1';
-
-/** Every view of the View menu an administrator has. */
-const VIEWS = ['Operations', 'Printers', 'Connections', 'Production Templates', 'Workflows', 'Users', 'Data Problems', 'Notifications'];
-
-/**
- * The axe rules checked: WCAG 2.1 A and AA. Serious and critical violations fail the test; each is
- * reported with the view or dialog it was found in, its rule, and the elements.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return results.violations
-        .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
-        .map(violation => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 4).map(node => node.target.join(' ')).join(' | ')}`
-            + ` — ${violation.nodes[0]?.failureSummary?.replace(/\s+/g, ' ') ?? ''}`);
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-    expect.soft(await seriousViolations(page), `axe on ${where}`).toEqual([]);
-}
-
-/** The dialog that is open: named by its title, modal, with the focus inside; checked by axe, then closed with Escape. */
-async function checkDialog(page: Page, title: string | RegExp): Promise<Locator> {
-    const dialog = page.getByRole('dialog', { name: title });
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toHaveAttribute('aria-modal', 'true');
-    await expect.poll(() => dialog.evaluate(node => node.contains(node.ownerDocument.activeElement)), { message: `focus in ${title}` }).toBe(true);
-    await expectAccessible(page, `the dialog ${title}`);
-    await page.keyboard.press('Escape');
-    await expect(dialog).toHaveCount(0);
-    return dialog;
-}
 
 async function openOperations(page: Page, shell: PressworkShell): Promise<AllJobsPod> {
     await shell.runMenu('View', 'Operations');
@@ -62,7 +31,7 @@ test.describe('accessibility', () => {
     test('every view passes axe with no serious or critical violation', async ({ page }) => {
         const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
         await expectAccessible(page, 'the shell after sign-in');
-        for (const view of VIEWS) {
+        for (const view of PRESSWORK_VIEWS) {
             await shell.runMenu('View', view);
             await expect(page.locator('.lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel', { hasText: view === 'Operations' ? 'All Jobs' : view }).first())
                 .toBeVisible();

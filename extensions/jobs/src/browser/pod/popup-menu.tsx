@@ -59,10 +59,12 @@ export function PopupMenu(props: PopupMenuProps): React.ReactElement {
         }
     };
     const x = Math.max(0, Math.min(props.x, window.innerWidth - 240));
+    // Roving tab stop: the item focused on opening is the menu's one tab stop, so a menu taller than the screen scrolls from the keyboard.
+    const tabStop = props.items.find(item => !item.disabled)?.id;
     return <div ref={ref} className='presswork-popup-menu' role='menu' aria-label={props.label} style={{ left: x, top: props.y }}>
         {props.items.map(item => <React.Fragment key={item.id}>
             {item.separatorBefore && <div className='presswork-popup-menu-separator' role='separator' />}
-            <div role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'} tabIndex={-1}
+            <div role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'} tabIndex={item.id === tabStop ? 0 : -1}
                 aria-checked={item.checked} aria-disabled={item.disabled ? 'true' : undefined} title={item.title}
                 className={`presswork-popup-menu-item${item.disabled ? ' disabled' : ''}`} data-menu-item={item.id}
                 onClick={() => run(item)} onKeyDown={event => event.key === 'Enter' && run(item)}>
