@@ -5,7 +5,7 @@ import type { JobColumnContribution } from '@presswork/platform/lib/common/job-c
 import type { JobGroupField, JobRow } from '@presswork/platform/lib/common/job-row';
 import { balancedBidi, visibleIdentifier } from '@presswork/platform/lib/common/hidden-characters';
 import { StoreText } from '@presswork/platform/lib/browser/store-text';
-import type { SortKey } from '../../common/job-query';
+import type { JobListItem, SortKey } from '../../common/job-query';
 import type { ViewColumn } from '../../common/saved-views';
 import type { JobWindowModel } from './job-window-model';
 import { SortRequest, sortOnKeys } from './header-sort-keys';
@@ -19,7 +19,8 @@ export interface AllJobsTableHost {
     readonly groupBy: JobGroupField | undefined;
     isSelected(jobId: string): boolean;
     readonly focusIndex: number | undefined;
-    clickRow(index: number, event: React.MouseEvent): void;
+    /** `clicked`: the row as drawn, in case the window is being fetched again meanwhile. */
+    clickRow(index: number, event: React.MouseEvent, clicked: JobListItem): void;
     contextMenuRow(index: number, event: React.MouseEvent): void;
     /** A finger down, moving or up on a row: a long press opens the context menu. */
     pressRow(index: number, event: React.PointerEvent): void;
@@ -68,7 +69,7 @@ const TableRow = ({ context, ...props }: ItemProps & { context?: TableContext })
         const press = (event: React.PointerEvent): void => host.pressRow(index, event);
         return <tr {...props} role='row' aria-selected={selected} data-job-id={item.row.id} data-state={item.row.state}
             className={`presswork-job-row${selected ? ' selected' : ''}${focused}${fading}`}
-            onClick={event => host.clickRow(index, event)} onContextMenu={event => host.contextMenuRow(index, event)}
+            onClick={event => host.clickRow(index, event, item)} onContextMenu={event => host.contextMenuRow(index, event)}
             onPointerDown={press} onPointerMove={press} onPointerUp={press} onPointerCancel={press} />;
     }
     return <tr {...props} role='row' className='presswork-job-placeholder' />;

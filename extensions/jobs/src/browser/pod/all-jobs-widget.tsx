@@ -18,7 +18,7 @@ import { ChangeFeedService } from '@presswork/platform/lib/browser/change-feed-s
 import { CurrentUserService } from '@presswork/platform/lib/browser/account/current-user-service';
 import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
 import type { JobGroupField } from '@presswork/platform/lib/common/job-row';
-import type { JobFacetChoices, JobFacets, JobQuery } from '../../common/job-query';
+import type { JobFacetChoices, JobFacets, JobListItem, JobQuery } from '../../common/job-query';
 import { JobQueryService, SAVED_VIEWS_FEED, SavedViewService } from '../../common/jobs-protocol';
 import type { SavedView, SavedViewList } from '../../common/saved-views';
 import { AllJobsTable, AllJobsTableHost } from './all-jobs-table';
@@ -270,12 +270,14 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.model.setRange(start, end);
     }
 
-    clickRow(index: number, event: React.MouseEvent): void {
+    clickRow(index: number, event: React.MouseEvent, clicked: JobListItem): void {
         if (this.longPress.takeFired()) {
             return;
         }
         this.node.querySelector<HTMLElement>('.presswork-all-jobs-body')?.focus();
-        this.select(index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
+        // Leaving the filter box sends its text, and the window is fetched again: the row the user
+        // clicked is the one drawn, even when the model has let go of it until the answer comes.
+        this.select(index, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey }, clicked);
     }
 
     contextMenuRow(index: number, event: React.MouseEvent): void {
@@ -312,8 +314,8 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         return this.selected.focusIndex;
     }
 
-    protected select(index: number, how: { toggle?: boolean, range?: boolean }): void {
-        if (this.selected.select(index, how, at => this.model.itemAt(at))) {
+    protected select(index: number, how: { toggle?: boolean, range?: boolean }, clicked?: JobListItem): void {
+        if (this.selected.select(index, how, at => this.model.itemAt(at) ?? (at === index ? clicked : undefined))) {
             this.selectionNote = undefined;
             this.publishSelection();
             this.revision++;

@@ -25,10 +25,13 @@ export class FormatLocaleChoice implements FrontendApplicationContribution {
     /** The locale chosen here; empty: the browser's language. */
     protected chosen = '';
 
-    async initialize(): Promise<void> {
-        const stored = FormatLocaleSchema.safeParse(await this.storage.getData(STORAGE_KEY));
-        this.chosen = stored.success ? stored.data : '';
-        setFormatLocale(this.chosen);
+    initialize(): void {
+        // Not awaited: the shell does not wait for it; views drawn before it arrives draw again.
+        this.storage.getData(STORAGE_KEY).then(value => {
+            const stored = FormatLocaleSchema.safeParse(value);
+            this.chosen = stored.success ? stored.data : '';
+            setFormatLocale(this.chosen);
+        }, () => undefined);
     }
 
     async choose(locale: string): Promise<void> {
