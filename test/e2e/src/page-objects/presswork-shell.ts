@@ -18,6 +18,17 @@ export class PressworkShell {
         return shell;
     }
 
+    /** A user an administrator created signs in for the first time and chooses their own password. */
+    static async signInFirstTime(page: Page, baseUrl: string, name: string, startPassword: string, password: string): Promise<PressworkShell> {
+        const signIn = new SignInPage(page, baseUrl);
+        await signIn.open();
+        await signIn.signIn(name, startPassword);
+        await signIn.changePassword(startPassword, password);
+        const shell = new PressworkShell(page);
+        await shell.waitUntilReady();
+        return shell;
+    }
+
     async waitUntilReady(): Promise<void> {
         await expect(this.page.locator('#theia-app-shell')).toBeVisible({ timeout: 60_000 });
         await expect(this.page.locator('.theia-preload')).toHaveCount(0, { timeout: 60_000 });

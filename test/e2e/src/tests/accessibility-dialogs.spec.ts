@@ -1,11 +1,10 @@
 import { test, expect, Browser } from '@playwright/test';
-import { PressworkServer } from '../fixtures/presswork-server';
+import { useDemoPresswork } from '../fixtures/presswork-server';
 import { CLOSEOUT_ORDER, openOperations } from '../fixtures/closeout-scenario';
 import { AllJobsPod } from '../page-objects/all-jobs-pod';
 import { checkDialog, expectAccessible, expectAccessibleDialog } from '../page-objects/axe-checks';
 import { NotificationsView } from '../page-objects/notifications-view';
 import { PRESSWORK_VIEWS, PressworkShell } from '../page-objects/presswork-shell';
-import { SignInPage } from '../page-objects/sign-in-page';
 import { UsersView } from '../page-objects/users-view';
 import { WorkflowDesigner } from '../page-objects/workflow-designer';
 
@@ -22,18 +21,10 @@ const PASSWORD = 'Mine#Access2';
 test.describe('accessibility of the dialogs, forms and layouts', () => {
     // axe takes seconds a page on a shared machine; each test runs many.
     test.describe.configure({ timeout: 600_000 });
-    let server: PressworkServer;
-
-    test.beforeAll(async () => {
-        server = await PressworkServer.start({ adminPassword: ADMIN_PASSWORD, demo: true, environment: { PRESSWORK_DEMO_ORDER_SECONDS: '3' } });
-    });
-
-    test.afterAll(async () => {
-        await server?.stop();
-    });
+    const running = useDemoPresswork(test, ADMIN_PASSWORD, 3);
 
     test('the closeout of an order: its warning, every tab of Closeout Order, and the record of the closed order', async ({ page }) => {
-        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+        const shell = await PressworkShell.signIn(page, running.server.url, 'admin', ADMIN_PASSWORD);
         const { pod, actions, dialogs } = await openOperations(shell);
         await expect.poll(() => pod.rows().count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
         const jobId = (await pod.rows().first().getAttribute('data-job-id'))!;
@@ -69,7 +60,7 @@ test.describe('accessibility of the dialogs, forms and layouts', () => {
     });
 
     test('the job actions that ask something: Reject, Move to workflow; a held job; Properties with its print file', async ({ page }) => {
-        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+        const shell = await PressworkShell.signIn(page, running.server.url, 'admin', ADMIN_PASSWORD);
         const { pod, actions } = await openOperations(shell);
         const waiting = pod.grid.locator('tr[data-job-id][data-state="Waiting"]');
         await expect.poll(() => waiting.count(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
@@ -115,7 +106,7 @@ test.describe('accessibility of the dialogs, forms and layouts', () => {
     });
 
     test('the administrator\'s forms, the workflow designer and the shop\'s formats', async ({ page }) => {
-        const shell = await PressworkShell.signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+        const shell = await PressworkShell.signIn(page, running.server.url, 'admin', ADMIN_PASSWORD);
         await shell.runMenu('Operations', 'Shop Identity…');
         await checkDialog(page, 'Shop identity');
         await shell.runMenu('Account', 'Date and Number Format…');
@@ -154,7 +145,7 @@ test.describe('accessibility of the dialogs, forms and layouts', () => {
     test('the views as an Operator and as a Monitor, and the touch layout', async ({ browser }) => {
         // A context of its own for each user: axe asks for pages made by browser.newContext().
         const adminPage = await (await browser.newContext()).newPage();
-        const admin = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
+        const admin = await PressworkShell.signIn(adminPage, running.server.url, 'admin', ADMIN_PASSWORD);
         await admin.runMenu('View', 'Users');
         const users = new UsersView(adminPage);
         await users.createUser('Ozzie', 'Operator', START_PASSWORD);
@@ -162,7 +153,7 @@ test.describe('accessibility of the dialogs, forms and layouts', () => {
         await adminPage.context().close();
 
         for (const name of ['Ozzie', 'Mira']) {
-            const shell = await signInFirstTime(browser, server.url, name);
+            const shell = await signInFirstTime(browser, running.server.url, name);
             await expectAccessible(shell.page, `the shell of ${name}`);
             // Every Presswork view their View menu offers them.
             await shell.menu('View').click();
@@ -195,14 +186,7 @@ test.describe('accessibility of the dialogs, forms and layouts', () => {
     });
 });
 
-/** A user the administrator created signs in for the first time and chooses their own password. */
+/** A user the administrator created signs in for the first time, in a browser context of their own. */
 async function signInFirstTime(browser: Browser, url: string, name: string): Promise<PressworkShell> {
-    const page = await (await browser.newContext()).newPage();
-    const signIn = new SignInPage(page, url);
-    await signIn.open();
-    await signIn.signIn(name, START_PASSWORD);
-    await signIn.changePassword(START_PASSWORD, PASSWORD);
-    const shell = new PressworkShell(page);
-    await shell.waitUntilReady();
-    return shell;
+    return PressworkShell.signInFirstTime(await (await browser.newContext()).newPage(), url, name, START_PASSWORD, PASSWORD);
 }

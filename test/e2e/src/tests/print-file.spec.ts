@@ -1,9 +1,8 @@
 import { test, expect, Browser } from '@playwright/test';
-import { PressworkServer } from '../fixtures/presswork-server';
+import { useDemoPresswork } from '../fixtures/presswork-server';
 import { AllJobsPod } from '../page-objects/all-jobs-pod';
 import { JobActions } from '../page-objects/job-action-dialogs';
 import { PressworkShell } from '../page-objects/presswork-shell';
-import { SignInPage } from '../page-objects/sign-in-page';
 import { UsersView } from '../page-objects/users-view';
 
 const ADMIN_PASSWORD = 'Admin#Print1';
@@ -13,14 +12,7 @@ const PASSWORD = 'Mine#Print22';
 const DEMO_PAGES = '1 page · Letter · 216 × 279 mm';
 
 async function signInAs(browser: Browser, url: string, name: string): Promise<PressworkShell> {
-    const page = await browser.newPage();
-    const signIn = new SignInPage(page, url);
-    await signIn.open();
-    await signIn.signIn(name, START_PASSWORD);
-    await signIn.changePassword(START_PASSWORD, PASSWORD);
-    const shell = new PressworkShell(page);
-    await shell.waitUntilReady();
-    return shell;
+    return PressworkShell.signInFirstTime(await browser.newPage(), url, name, START_PASSWORD, PASSWORD);
 }
 
 /*
@@ -29,20 +21,12 @@ async function signInAs(browser: Browser, url: string, name: string): Promise<Pr
  * size are shown beside it, in the Order panel and in Properties….
  */
 test.describe('the print file of a job', () => {
-    let server: PressworkServer;
-
-    test.beforeAll(async () => {
-        server = await PressworkServer.start({ adminPassword: ADMIN_PASSWORD, demo: true, environment: { PRESSWORK_DEMO_ORDER_SECONDS: '4' } });
-    });
-
-    test.afterAll(async () => {
-        await server?.stop();
-    });
+    const running = useDemoPresswork(test, ADMIN_PASSWORD, 4);
 
     test('an operator opens a waiting job\'s print file from More and reads its pages beside the job; a Monitor may not', async ({ browser }) => {
         test.setTimeout(240_000);
         const adminPage = await browser.newPage();
-        const adminShell = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
+        const adminShell = await PressworkShell.signIn(adminPage, running.server.url, 'admin', ADMIN_PASSWORD);
         await adminShell.runMenu('View', 'Users');
         const users = new UsersView(adminPage);
         await users.createUser('Pia', 'Operator', START_PASSWORD);
@@ -50,7 +34,7 @@ test.describe('the print file of a job', () => {
         // One shell at a time: the machine running the suite is small.
         await adminPage.close();
 
-        const shell = await signInAs(browser, server.url, 'Pia');
+        const shell = await signInAs(browser, running.server.url, 'Pia');
         const page = shell.page;
         await shell.runMenu('Operations', 'Operations Workspace');
         const pod = new AllJobsPod(page);
@@ -68,7 +52,7 @@ test.describe('the print file of a job', () => {
         const opened = page.context().waitForEvent('page');
         await open.click();
         const tab = await opened;
-        const fileUrl = `${server.url}/jobs/print-files/${jobId}.pdf`;
+        const fileUrl = `${running.server.url}/jobs/print-files/${jobId}.pdf`;
         await expect.poll(() => tab.url()).toBe(fileUrl);
 
         // What that tab shows is the job's PDF, served to the operator's session.
@@ -89,7 +73,7 @@ test.describe('the print file of a job', () => {
         await page.close();
 
         // A Monitor sees the pod but may not act on jobs: no More menu (so no Open print file…), and the file is refused.
-        const monitor = await signInAs(browser, server.url, 'Mo');
+        const monitor = await signInAs(browser, running.server.url, 'Mo');
         await monitor.runMenu('Operations', 'Operations Workspace');
         const monitorPod = new AllJobsPod(monitor.page);
         await monitorPod.waitUntilLoaded();
