@@ -10,7 +10,7 @@ const monitor: CurrentUser = { id: 'u2', name: 'mo', authority: 'Monitor', permi
 function row(id: string, order = 1): JobRow {
     return {
         id, name: `Job ${id}`, orderId: `order-${order}`, orderNumber: `MC-${order}`, customer: 'Ada', connectionId: 'c1', phase: 'Complete',
-        state: 'Waiting for order closeout', copies: 1, receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', orderVersion: 1
+        state: 'Waiting for order closeout', copies: 1, priority: 5, receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', orderVersion: 1
     };
 }
 

@@ -5,7 +5,7 @@ import { markPrintedEnablement, printAgainEnablement } from './print-job-rules';
 function row(fields: Partial<JobRow> = {}): JobRow {
     return {
         id: 'job-1', name: 'Business cards', orderId: 'order-1', orderNumber: 'MC-1001', customer: 'Ada', connectionId: 'c1',
-        phase: 'Print', state: 'Waiting', currentActivity: 'print', copies: 250,
+        phase: 'Print', state: 'Waiting', currentActivity: 'print', copies: 250, priority: 5,
         receivedAt: '2026-12-05T10:00:00.000Z', updatedAt: '2026-12-05T10:00:00.000Z', orderVersion: 1, ...fields
     };
 }

@@ -7,5 +7,7 @@ export const OutputCollectionNames = {
     /** The media catalog: the stock the shop prints on. */
     media: 'media',
     /** The printer monitor's live view of each printer (state, reasons, media, supplies, queue); one document per printer, by its id. */
-    printerStates: 'printer-states'
+    printerStates: 'printer-states',
+    /** Batches of jobs across orders (batch/batch-schema.ts); one document per batch, by its id (B-0042). */
+    batches: 'batches'
 } as const;

@@ -48,7 +48,11 @@ export type ActivityOutcome =
      * follower owns it and reports through JobFlow; the engine does not run the step again on its
      * own, and `until` is ignored. Printing without that record is a failure of the step.
      */
-    | { readonly kind: 'wait'; readonly reason: string; readonly state?: JobState; readonly until?: string }
+    | {
+        readonly kind: 'wait'; readonly reason: string; readonly state?: JobState; readonly until?: string;
+        /** The batch the job now waits in (a Batch step, state Waiting for batch): kept as the job's `batchId`. */
+        readonly batchId?: string;
+    }
     | { readonly kind: 'fail'; readonly message: string }
     /**
      * Go on to the workflow's Retain step (or, without one, the state Retained), logging the

@@ -5,7 +5,8 @@ import type { Phase } from './job-status';
 export interface ActivityPropertyField {
     readonly key: string;
     readonly label: string;
-    readonly kind: 'text' | 'number' | 'boolean' | 'choice' | 'text-list' | 'printer';
+    /** `choice-list`: any number of `choices` (check boxes), stored as an array of their values. */
+    readonly kind: 'text' | 'number' | 'boolean' | 'choice' | 'choice-list' | 'text-list' | 'printer';
     readonly choices?: readonly { readonly value: string; readonly label: string }[];
     readonly help?: string;
 }

@@ -73,7 +73,10 @@ const propertyValue = z.union([z.string().max(4000), z.number(), z.boolean()]);
 export const TemplateDefaultsSchema = z.object({
     media: shortText(100).optional(),
     duplex: z.boolean().optional(),
+    /** 1 is taken first, 10 last; a job without one counts as DEFAULT_PRIORITY (job-priority.ts). */
     priority: z.number().int().min(1).max(10).optional(),
+    /** A job not printed this many hours before it is due is at risk (marked, counted, notified). */
+    atRiskHours: z.number().int().min(1).max(24 * 30).optional(),
     /** Due this many hours after the order arrives, unless the line item has its own ship date. */
     dueInHours: z.number().int().min(1).max(24 * 90).optional(),
     properties: z.record(z.string().min(1).max(100), propertyValue).default({})

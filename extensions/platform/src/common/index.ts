@@ -36,3 +36,4 @@ export * from './job-ticket';
 export * from './printer-capabilities';
 export * from './output-device-contribution';
 export * from './printing-record';
+export * from './job-priority';

@@ -23,6 +23,14 @@ export interface JobRow {
     readonly currentActivityType?: string;
     readonly copies: number;
     readonly due?: string;
+    /** 1 taken first, 10 last (job-priority.ts). */
+    readonly priority: number;
+    /** Not printed and due soon (job-priority.ts `scheduleRisk`), as of the time the row was read. */
+    readonly atRisk?: boolean;
+    /** Not printed and past its due date, as of the time the row was read. */
+    readonly overdue?: boolean;
+    /** The batch the job waits in or was printed with (its id, e.g. `B-0042`). */
+    readonly batchId?: string;
     readonly receivedAt: string;
     readonly updatedAt: string;
     readonly waitReason?: string;
@@ -43,10 +51,10 @@ export interface JobRow {
 /** The fields the pod can sort by and columns can show. */
 export const JOB_ROW_FIELDS = [
     'id', 'name', 'orderNumber', 'customer', 'workflowName', 'phase', 'state', 'currentActivity',
-    'copies', 'due', 'receivedAt', 'updatedAt', 'waitReason'
+    'copies', 'due', 'receivedAt', 'updatedAt', 'waitReason', 'priority', 'batchId'
 ] as const satisfies readonly (keyof JobRow)[];
 export type JobRowField = typeof JOB_ROW_FIELDS[number];
 
 /** The fields the pod can group by. */
-export const JOB_GROUP_FIELDS = ['orderNumber', 'state', 'workflowName'] as const satisfies readonly JobRowField[];
+export const JOB_GROUP_FIELDS = ['orderNumber', 'state', 'workflowName', 'batchId'] as const satisfies readonly JobRowField[];
 export type JobGroupField = typeof JOB_GROUP_FIELDS[number];

@@ -82,6 +82,17 @@ export const JobSchema = z.object({
     waitReason: shortText(WAIT_REASON_LIMIT).optional(),
     copies: z.number().int().positive().max(1_000_000),
     due: TimestampSchema.optional(),
+    /**
+     * From this time on, a job not yet printed is at risk of missing `due` (its production
+     * template's at-risk hours before it); absent: the job is never flagged at risk.
+     */
+    atRiskAt: TimestampSchema.optional(),
+    /**
+     * The batch the job waits in (state Waiting for batch) or was released and printed with. Set by
+     * the engine with a Batch step's wait outcome; cleared by the engine when a job waiting for its
+     * batch leaves it otherwise than by the batch's release (held, moved, processed again, failed).
+     */
+    batchId: DocumentIdSchema.optional(),
     receivedAt: TimestampSchema,
     updatedAt: TimestampSchema,
     properties: JobPropertiesSchema.default({}),

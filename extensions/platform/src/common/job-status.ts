@@ -11,6 +11,12 @@ export type Phase = z.infer<typeof PhaseSchema>;
  */
 export const WAITING_FOR_CLOSEOUT = 'Waiting for order closeout';
 
+/**
+ * The state a job keeps at a Batch step until its batch is released (by a rule or by hand): named
+ * once, like WAITING_FOR_CLOSEOUT. The job's `batchId` names the batch.
+ */
+export const WAITING_FOR_BATCH = 'Waiting for batch';
+
 /** Job states (architecture.md). Phase and state together are a job's status. */
 export const JOB_STATES = [
     'Received',
@@ -22,6 +28,7 @@ export const JOB_STATES = [
     'Held',
     'Error',
     WAITING_FOR_CLOSEOUT,
+    WAITING_FOR_BATCH,
     'Complete',
     'Retained'
 ] as const;

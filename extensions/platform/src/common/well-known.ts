@@ -9,6 +9,7 @@ export const ActivityTypes = {
     runExternalApplication: 'run-external-application',
     copyToFolder: 'copy-to-folder',
     print: 'print',
+    batch: 'batch',
     retain: 'retain',
     remove: 'remove',
     closeoutOrder: 'closeout-order'

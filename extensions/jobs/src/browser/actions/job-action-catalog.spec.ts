@@ -8,7 +8,7 @@ import { JobActionRules } from './job-action-enablement';
 function row(id: string, name: string): JobRow {
     return {
         id, name, orderId: 'o1', orderNumber: '1001', customer: 'Ada', connectionId: 'c1', phase: 'Prepare', state: 'Waiting',
-        copies: 1, receivedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', orderVersion: 1
+        copies: 1, priority: 5, receivedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', orderVersion: 1
     };
 }
 

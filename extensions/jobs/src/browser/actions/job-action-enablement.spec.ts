@@ -5,7 +5,7 @@ import { JobActionRules, SELECT_A_JOB, SELECT_ONE_JOB, isAtActivity } from './jo
 function row(name: string, fields: Partial<JobRow> = {}): JobRow {
     return {
         id: `job-${name}`, name, orderId: 'order-1', orderNumber: '1001', customer: 'Ada', connectionId: 'conn-1',
-        phase: 'Prepare', state: 'Processing', copies: 1, receivedAt: '2025-01-01T00:00:00.000Z',
+        phase: 'Prepare', state: 'Processing', copies: 1, priority: 5, receivedAt: '2025-01-01T00:00:00.000Z',
         updatedAt: '2025-01-01T00:00:00.000Z', orderVersion: 1, ...fields
     };
 }

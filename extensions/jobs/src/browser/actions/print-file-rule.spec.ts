@@ -7,7 +7,7 @@ import { describePrintFile } from './print-file-facts';
 function row(name: string, fields: Partial<JobRow> = {}): JobRow {
     return {
         id: `job-${name}`, name, orderId: 'order-1', orderNumber: '1001', customer: 'Ada', connectionId: 'conn-1',
-        phase: 'Prepare', state: 'Waiting', currentActivity: 'prepress-check', copies: 1, receivedAt: '2025-01-01T00:00:00.000Z',
+        phase: 'Prepare', state: 'Waiting', currentActivity: 'prepress-check', copies: 1, priority: 5, receivedAt: '2025-01-01T00:00:00.000Z',
         updatedAt: '2025-01-01T00:00:00.000Z', orderVersion: 1, ...fields
     };
 }

@@ -7,7 +7,8 @@ import { FilterTextSender } from './filter-text-sender';
 const GROUP_LABELS: Record<JobGroupField, string> = {
     orderNumber: nls.localize('presswork/jobs/groupByOrder', 'Order number'),
     state: nls.localize('presswork/jobs/groupByState', 'State'),
-    workflowName: nls.localize('presswork/jobs/groupByWorkflow', 'Workflow')
+    workflowName: nls.localize('presswork/jobs/groupByWorkflow', 'Workflow'),
+    batchId: nls.localize('presswork/jobs/groupByBatch', 'Batch')
 };
 
 export type ToolbarMenu = 'views' | 'columns' | 'facets' | 'layout' | 'more';

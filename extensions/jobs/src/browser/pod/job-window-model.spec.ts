@@ -8,7 +8,7 @@ import { moveColumn, sortAfterClick, toggleColumn } from './pod-view-state';
 function row(index: number, state: JobRow['state'] = 'Queued', orderVersion = 1): JobRow {
     return {
         id: `job-${index}`, name: `Job ${index}`, orderId: `order-${Math.floor(index / 2)}`, orderNumber: `PW-${Math.floor(index / 2)}`,
-        customer: 'Ada', connectionId: 'c', phase: 'Prepare', state, copies: 1, receivedAt: '2025-01-01T00:00:00.000Z',
+        customer: 'Ada', connectionId: 'c', phase: 'Prepare', state, copies: 1, priority: 5, receivedAt: '2025-01-01T00:00:00.000Z',
         updatedAt: '2025-01-01T00:00:00.000Z', orderVersion
     };
 }

@@ -6,7 +6,7 @@ import { RowSelection } from './row-selection';
 function row(id: string, state: JobRow['state'] = 'Queued'): JobRow {
     return {
         id, name: `Job ${id}`, orderId: 'o1', orderNumber: '1001', customer: 'Pat Lee', connectionId: 'c1', phase: 'Prepare', state,
-        copies: 1, receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', orderVersion: 1
+        copies: 1, priority: 5, receivedAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', orderVersion: 1
     };
 }
 

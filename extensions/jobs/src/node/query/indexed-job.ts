@@ -1,3 +1,4 @@
+import { priorityOf } from '@presswork/platform/lib/common/job-priority';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { CLOSE_OUT_IN_MARCOMCENTRAL, closedOutElsewhere, distinctShipTo } from '@presswork/platform/lib/common/ship-to';
 import type { JobRow } from '../../common/job-row';
@@ -67,6 +68,8 @@ export function jobRowsOf(order: Order, workflowNameOf: WorkflowNameOf, activity
         ...(job.currentActivity ? { currentActivity: activityLabelOf(job.currentActivity), currentActivityType: job.currentActivity } : {}),
         copies: job.copies,
         due: job.due,
+        priority: priorityOf(job),
+        ...(job.batchId ? { batchId: job.batchId } : {}),
         receivedAt: job.receivedAt,
         updatedAt: job.updatedAt,
         waitReason: waitReasonOf(job.waitReason),

@@ -23,7 +23,7 @@ function missingLast<T>(a: T | undefined, b: T | undefined, compare: (a: T, b: T
 const ordinal = (a: string, b: string): number => a < b ? -1 : a > b ? 1 : 0;
 /** Texts that read alike ("b", "B") still differ, so jobs with the same value always sit together (groups are runs). */
 const readingOrder = (a: string, b: string): number => a === b ? 0 : collator.compare(a, b) || ordinal(a, b);
-const byText = (field: 'name' | 'orderNumber' | 'customer' | 'workflowName' | 'state' | 'currentActivity' | 'waitReason'): JobComparator =>
+const byText = (field: 'name' | 'orderNumber' | 'customer' | 'workflowName' | 'state' | 'currentActivity' | 'waitReason' | 'batchId'): JobComparator =>
     (a, b) => missingLast(a.row[field] || undefined, b.row[field] || undefined, readingOrder);
 const byNumber = (value: (job: IndexedJob) => number | undefined): JobComparator =>
     (a, b) => missingLast(value(a), value(b), (x, y) => x - y);
@@ -41,7 +41,9 @@ const FIELD_COMPARATORS: Record<JobRowField, JobComparator> = {
     due: byNumber(job => job.dueMs),
     receivedAt: byNumber(job => job.receivedAtMs),
     updatedAt: byNumber(job => job.updatedAtMs),
-    waitReason: byText('waitReason')
+    waitReason: byText('waitReason'),
+    priority: byNumber(job => job.row.priority),
+    batchId: byText('batchId')
 };
 
 /**
