@@ -3,7 +3,8 @@ import * as sinon from 'sinon';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { rankOf } from './job-rank';
-import { AT, EngineFixture, fakeActivity, gate, step } from './test/engine-fixture';
+import type { WorkflowEngine } from './workflow-engine';
+import { AT, EngineFixture, FakeActivity, fakeActivity, gate, step } from './test/engine-fixture';
 
 /** The engine's schedule: which waiting job a free slot takes (issue 12). */
 describe('WorkflowEngine schedule', () => {
@@ -15,6 +16,7 @@ describe('WorkflowEngine schedule', () => {
 
     beforeEach(async () => {
         fixture = await EngineFixture.create();
+        done = fakeActivity('done');
     });
 
     afterEach(async () => {
@@ -22,11 +24,26 @@ describe('WorkflowEngine schedule', () => {
         await fixture.dispose();
     });
 
-    const done = fakeActivity('done');
+    let done: FakeActivity;
 
     /** A workflow whose first step runs `work` (the spies' order is the order jobs were taken in). */
     async function addFlow(): Promise<void> {
         await fixture.addWorkflow('flow', { Receive: [step('r', 'work')], Complete: [step('c', 'done')] });
+    }
+
+    /** An engine of one slot, held by order `first`'s job until `busy` opens: what arrives meanwhile waits. */
+    async function busyEngine(): Promise<{ engine: WorkflowEngine; work: FakeActivity; busy: ReturnType<typeof gate<void>> }> {
+        const busy = gate();
+        const work = fakeActivity('work', async context => {
+            if (context.job.orderId === 'first') {
+                await busy.promise;
+            }
+            return { kind: 'continue' };
+        });
+        await addFlow();
+        const engine = await fixture.startEngine([work, done], { concurrency: 1 });
+        await fixture.addOrder('first', 'flow');
+        return { engine, work, busy };
     }
 
     /** Orders of one job each, stored in the order given. */
@@ -64,16 +81,7 @@ describe('WorkflowEngine schedule', () => {
     });
 
     it('ranks jobs that arrive while every slot is busy, and takes equal ones first come, first served', async () => {
-        const busy = gate();
-        const work = fakeActivity('work', async context => {
-            if (context.job.orderId === 'first') {
-                await busy.promise;
-            }
-            return { kind: 'continue' };
-        });
-        await addFlow();
-        const engine = await fixture.startEngine([work, done], { concurrency: 1 });
-        await fixture.addOrder('first', 'flow');
+        const { engine, work, busy } = await busyEngine();
         await addJobs({ 'same-1': {}, 'same-2': {}, 'later-urgent': { properties: { priority: 2 } }, 'same-3': {} });
 
         busy.open();
@@ -83,16 +91,7 @@ describe('WorkflowEngine schedule', () => {
     });
 
     it('moves a queued job up when its priority is raised while it waits', async () => {
-        const busy = gate();
-        const work = fakeActivity('work', async context => {
-            if (context.job.orderId === 'first') {
-                await busy.promise;
-            }
-            return { kind: 'continue' };
-        });
-        await addFlow();
-        const engine = await fixture.startEngine([work, done], { concurrency: 1 });
-        await fixture.addOrder('first', 'flow');
+        const { engine, work, busy } = await busyEngine();
         await addJobs({ 'a': {}, 'b': {}, 'c': {} });
         await fixture.store.modify(OrdersCollection, 'c', order => ({ ...order, jobs: order.jobs.map(job => ({ ...job, properties: { ...job.properties, priority: 1 } })) }));
 
