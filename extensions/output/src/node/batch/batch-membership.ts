@@ -14,6 +14,7 @@ import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-co
 import type { Batch } from '../../common/batch/batch-schema';
 import { BatchBook } from './batch-book';
 import { BatchesCollection } from './batch-collection';
+import { PendingWork } from './pending-work';
 
 /** States of a job still on its way into the batch at the step (its join has not written its wait yet). */
 const JOINING = new Set<string>(['Received', 'Queued', 'Processing']);
@@ -64,7 +65,7 @@ export class BatchMembership implements BackendApplicationContribution {
     /** batchId → the members' orders, to forget a batch's members when it changes. */
     protected readonly ordersOfBatch = new Map<string, Set<string>>();
     protected readonly locks = new KeyedLock();
-    protected readonly work = new Set<Promise<void>>();
+    protected readonly work = new PendingWork(error => this.logger.warn(`Batch members could not be checked: ${messageOf(error)}`));
     protected started: Promise<void> | undefined;
 
     onStart(): void {
@@ -92,10 +93,8 @@ export class BatchMembership implements BackendApplicationContribution {
     }
 
     /** Resolves once the reconciling asked for so far has ended. */
-    async idle(): Promise<void> {
-        while (this.work.size) {
-            await Promise.all(this.work);
-        }
+    idle(): Promise<void> {
+        return this.work.idle();
     }
 
     protected changed(change: DocumentChange): void {
@@ -107,10 +106,7 @@ export class BatchMembership implements BackendApplicationContribution {
     }
 
     protected reconcileLater(orderId: string): void {
-        const done: Promise<void> = this.locks.run(orderId, () => this.reconcileOrder(orderId))
-            .catch(error => this.logger.warn(`The batches of order ${orderId} could not be checked: ${messageOf(error)}`))
-            .finally(() => this.work.delete(done));
-        this.work.add(done);
+        this.work.add(this.locks.run(orderId, () => this.reconcileOrder(orderId)));
     }
 
     /** Takes the order's member jobs that left out of their open batches. */

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { JobFlow } from '@presswork/platform/lib/common/job-flow';
 import { WAITING_FOR_BATCH } from '@presswork/platform/lib/common/job-status';
+import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { BatchReleaser } from './batch-releaser';
 import { BatchBookImpl } from './batch-book-impl';
@@ -69,6 +70,16 @@ describe('BatchReleaser', () => {
         await releaser.releaseDue();
         await releaser.idle();
         expect(world.book.get('B-0001')).to.include({ state: 'released', releaseReason: 'the oldest job waited 1 minute' });
+        expect(world.jobFlow.continuedIds()).to.deep.equal(['o1-job-1']);
+    });
+
+    it('releases on its timer when a job\'s due date comes within the hours', async () => {
+        await releaser.start();
+        await world.setJob('o1-job-1', { due: '2026-03-02T16:00:00.000Z' });
+        await world.joinAndWait('o1-job-1', { dueWithinHours: 2 });
+        await eventually(() => world.book.get('B-0001')?.state === 'released', 3000, 'the timed release');
+        await releaser.idle();
+        expect(world.book.get('B-0001')?.releaseReason).to.equal('a job is due within 2 hours');
         expect(world.jobFlow.continuedIds()).to.deep.equal(['o1-job-1']);
     });
 

@@ -17,12 +17,15 @@ import type { Batch } from '../../common/batch/batch-schema';
 import { BatchBook } from './batch-book';
 import { BatchesCollection } from './batch-collection';
 import { MISSED_AFTER_MS, nextTimedRelease } from './batch-rules';
+import { PendingWork } from './pending-work';
 import { ShopClock } from './shop-clock';
 
 /** Who moves the jobs of a batch released by a rule on, in their logs. */
 export const RELEASED_BY = 'Presswork';
 /** The timer looks again at least this often: a clock change or a sleeping machine never leaves a release waiting for long. */
 const MAX_TIMER_MS = 60 * 60_000;
+/** After a round of the timer, the next is at least this far off: a release that keeps failing is not tried in a loop. */
+const RETRY_FLOOR_MS = 1_000;
 
 /**
  * Releases batches and moves their jobs on. A release is the batch book's durable write of the
@@ -46,11 +49,13 @@ export class BatchReleaser implements BackendApplicationContribution {
 
     protected readonly toDispose = new DisposableCollection();
     protected timer: NodeJS.Timeout | undefined;
+    /** When the timer fires (ms). */
+    protected timerAt: number | undefined;
     protected running = false;
     protected started: Promise<void> | undefined;
     /** One continue pass per batch at a time; a change meanwhile asks for one more. */
     protected readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
-    protected readonly work = new Set<Promise<unknown>>();
+    protected readonly work = new PendingWork(error => this.logger.error('A batch release went wrong', error));
 
     onStart(): void {
         this.start().catch(error => this.logger.error('The batch releaser could not start', error));
@@ -80,15 +85,15 @@ export class BatchReleaser implements BackendApplicationContribution {
         this.running = false;
         this.started = undefined;
         clearTimeout(this.timer);
+        this.timer = undefined;
+        this.timerAt = undefined;
         this.toDispose.dispose();
         await this.idle();
     }
 
     /** Resolves once the work asked for so far (releases, continues) has ended. */
-    async idle(): Promise<void> {
-        while (this.work.size) {
-            await Promise.all(this.work);
-        }
+    idle(): Promise<void> {
+        return this.work.idle();
     }
 
     /** A hand release ("Release batch now"): the batch is released and its jobs go on, `by` named in the batch's and their logs. Undefined when it was not open. */
@@ -129,7 +134,7 @@ export class BatchReleaser implements BackendApplicationContribution {
         }
         const pass = { again: true, done: Promise.resolve() };
         this.passes.set(batchId, pass);
-        pass.done = this.track((async () => {
+        pass.done = this.work.add((async () => {
             try {
                 while (pass.again) {
                     pass.again = false;
@@ -191,10 +196,12 @@ export class BatchReleaser implements BackendApplicationContribution {
         }
     }
 
-    /** Sets the timer to the earliest open batch's next timed release. */
-    protected schedule(): void {
-        clearTimeout(this.timer);
-        this.timer = undefined;
+    /**
+     * Sets the timer to the earliest open batch's next timed release, unless it is set for that
+     * time or earlier already (a stream of joins must not keep putting a due release off).
+     * `floorMs` keeps a release that failed from being tried again at once, in a loop.
+     */
+    protected schedule(floorMs = 0): void {
         if (!this.running) {
             return;
         }
@@ -205,24 +212,19 @@ export class BatchReleaser implements BackendApplicationContribution {
                 next = at;
             }
         }
-        if (next === undefined) {
+        const now = this.clock.now();
+        const at = next === undefined ? undefined : Math.max(next, now + floorMs);
+        if (at === undefined || (this.timer && this.timerAt !== undefined && this.timerAt <= at)) {
             return;
         }
-        const delay = Math.min(Math.max(next - this.clock.now(), 0), MAX_TIMER_MS);
+        clearTimeout(this.timer);
+        this.timerAt = at;
         this.timer = setTimeout(() => {
             this.timer = undefined;
-            this.track(this.releaseDue().then(() => this.schedule()));
-        }, delay);
+            this.timerAt = undefined;
+            this.work.add(this.releaseDue().then(() => this.schedule(RETRY_FLOOR_MS)));
+        }, Math.min(at - now, MAX_TIMER_MS));
         this.timer.unref?.();
-    }
-
-    /** Work the releaser waits for on stop; never rejects (a failure is logged). */
-    protected track(promise: Promise<unknown>): Promise<void> {
-        const tracked: Promise<void> = promise.then(() => undefined, error => {
-            this.logger.error('A batch release went wrong', error);
-        }).finally(() => this.work.delete(tracked));
-        this.work.add(tracked);
-        return tracked;
     }
 }
 
