@@ -31,6 +31,7 @@ describe('BatchBookImpl', () => {
         const gloss = await world.book.join(world.joining('o1-job-2', {}, { media: 'Gloss' }));
         expect(gloss.batch.id).to.not.equal(cougar.batch.id);
         expect(world.book.openBatchesOf('wf-batch', 'batch-1').map(batch => batch.keys.media)).to.deep.equal(['Cougar', 'Gloss']);
+        expect(gloss.batch.log[0].message).to.equal('Opened: Media Gloss');
     });
 
     it('releases the batch in the write that adds the job filling it, with the reason', async () => {
@@ -40,6 +41,9 @@ describe('BatchBookImpl', () => {
         expect(third.released).to.equal(true);
         expect(third.batch.state).to.equal('released');
         expect(third.batch.releaseReason).to.equal('3 of 3 jobs');
+        expect(third.batch.log.map(entry => entry.message)).to.deep.equal([
+            'Opened', ...['PW-o1', 'PW-o1', 'PW-o2'].map((order, index) => `Job Business cards for ${order} of order ${order} joined (${index + 1} of 3 jobs)`), 'Released: 3 of 3 jobs'
+        ]);
         // The next job opens a new batch.
         const fourth = await world.book.join(world.joining('o2-job-2', { jobsPerBatch: 3 }));
         expect(fourth.batch.id).to.equal('B-0002');

@@ -5,7 +5,7 @@ import { DocumentStore } from '@presswork/platform/lib/node/store/document-store
 import { KeyedLock } from '@presswork/platform/lib/node/store/keyed-lock';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import type { Batch, BatchMember, BatchOutput } from '../../common/batch/batch-schema';
-import { MAX_BATCH_JOBS } from '../../common/batch/batch-activity';
+import { BATCH_KEY_LABELS, MAX_BATCH_JOBS, type BatchKey } from '../../common/batch/batch-activity';
 import { BatchesCollection } from './batch-collection';
 import type { BatchBook, JoinedBatch, JoiningJob } from './batch-book';
 import { jobSheets } from './batch-keys';
@@ -82,7 +82,7 @@ export class BatchBookImpl implements BatchBook {
                 ? await this.store.modify(BatchesCollection, open.id, current => this.admitted(current, member, at))
                 : await this.createBatch(number => this.admitted({
                     id: batchIdOf(number), version: 1, workflowId, stepId, keys: { ...joining.keys }, rules: joining.properties,
-                    state: 'open', members: [], openedAt: at, log: [logEntry(at, `Opened for jobs of step ${stepId}${keyWords(joining.keys)}`)]
+                    state: 'open', members: [], openedAt: at, log: [logEntry(at, `Opened${keyWords(joining.keys)}`)]
                 }, member, at));
             this.indexBatch(batch.id, batch);
             return { batch, released: batch.state === 'released' };
@@ -185,7 +185,7 @@ export class BatchBookImpl implements BatchBook {
         const releaseReason = by ? `${reason} (${by})` : reason;
         return {
             ...batch, state: 'released', releasedAt: at, releaseReason: releaseReason.slice(0, 300), nextReleaseAt: undefined,
-            log: appendLog(batch.log, [logEntry(at, `Released: ${reason} (${fillWords(batch)})`, 'info', by)])
+            log: appendLog(batch.log, [logEntry(at, `Released: ${reason}${reason === fillWords(batch) ? '' : ` (${fillWords(batch)})`}`, 'info', by)])
         };
     }
 
@@ -306,7 +306,7 @@ function hasRoom(batch: Batch): boolean {
 
 function keyWords(keys: Readonly<Record<string, string>>): string {
     const entries = Object.entries(keys);
-    return entries.length ? `: ${entries.map(([key, value]) => `${key} ${value}`).join(', ')}` : '';
+    return entries.length ? `: ${entries.map(([key, value]) => `${BATCH_KEY_LABELS[key as BatchKey] ?? key} ${value}`).join(', ')}` : '';
 }
 
 function plural(count: number): string {
