@@ -31,11 +31,12 @@ const TemplateFormSchema = z.object({
     duplex: z.enum(['', 'true', 'false']).transform(value => value === '' ? undefined : value === 'true'),
     priority: optionalNumber('Priority'),
     dueInHours: optionalNumber('Due in hours'),
+    atRiskHours: optionalNumber('At risk'),
     enabled: z.enum(['true', 'false']).transform(value => value === 'true')
-}).transform(({ skuId, productId, productType, media, duplex, priority, dueInHours, ...rest }): TemplateInput => ({
+}).transform(({ skuId, productId, productType, media, duplex, priority, dueInHours, atRiskHours, ...rest }): TemplateInput => ({
     ...rest,
     match: { skuId, productId, productType },
-    defaults: { media, duplex, priority, dueInHours, properties: {} }
+    defaults: { media, duplex, priority, dueInHours, atRiskHours, properties: {} }
 })).superRefine((input, context) => {
     const checked = TemplateInputSchema.safeParse(input);
     checked.error?.issues.forEach(issue => context.addIssue({ ...issue, path: formPathOf(issue.path) }));
@@ -86,8 +87,15 @@ export function templateDialog(existing: TemplateView | undefined, workflows: re
                 name: 'duplex', label: 'Duplex', kind: 'choice', initial: existing?.defaults.duplex === undefined ? '' : String(existing.defaults.duplex),
                 choices: [{ value: '', label: 'As the workflow says' }, { value: 'true', label: 'Duplex' }, { value: 'false', label: 'Simplex' }]
             },
-            { name: 'priority', label: 'Priority (1–10)', kind: 'number', initial: existing?.defaults.priority?.toString() },
+            {
+                name: 'priority', label: 'Priority (1 = first, 10 = last)', kind: 'number', initial: existing?.defaults.priority?.toString(),
+                help: 'Jobs are taken by priority, then by due date. Empty: 5.'
+            },
             { name: 'dueInHours', label: 'Due in hours', kind: 'number', initial: existing?.defaults.dueInHours?.toString(), help: 'Unless the line item has its own ship date.' },
+            {
+                name: 'atRiskHours', label: 'At risk (hours before due)', kind: 'number', initial: existing?.defaults.atRiskHours?.toString(),
+                help: 'A job not printed this many hours before it is due is marked at risk. Empty: never.'
+            },
             { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: String(existing?.enabled ?? true) }
         ],
         schema: TemplateFormSchema,
