@@ -253,8 +253,7 @@ function ChoiceListField(props: { id: string; field: ActivityPropertyField; valu
     const unknown = chosen.filter(value => !offered.some(choice => choice.value === value))
         .map(value => ({ value, label: nls.localize('presswork/workflow/unknownChoice', '{0} (not offered)', value) }));
     const rowClass = `presswork-form-row presswork-workflow-choice-list${problem ? ` presswork-form-row--${problem.severity}` : ''}`;
-    return <div className={rowClass} role='group' aria-labelledby={`${id}-label`} aria-describedby={problem ? `${id}-problem` : undefined}
-        aria-invalid={problem?.severity === 'error' || undefined}>
+    return <div className={rowClass} role='group' aria-labelledby={`${id}-label`} aria-describedby={problem ? `${id}-problem` : undefined}>
         <span id={`${id}-label`} className='presswork-workflow-form-label'>{field.label}</span>
         {[...offered, ...unknown].map(choice => <label key={choice.value} className='presswork-workflow-checkbox'>
             <input type='checkbox' id={`${id}-${choice.value}`} value={choice.value} checked={chosen.includes(choice.value)} disabled={props.disabled}

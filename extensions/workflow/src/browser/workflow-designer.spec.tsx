@@ -167,7 +167,7 @@ describe('a step\'s properties form', () => {
         controller.model.setStepProperty(batchStep(controller).id, 'groupBy', ['media', 'paper']);
         const markup = render(controller);
         assert.match(markup, new RegExp(`id="${GROUP_BY}-paper" checked="" value="paper"/>paper \\(not offered\\)`));
-        assert.match(markup, new RegExp(`aria-describedby="${GROUP_BY}-problem" aria-invalid="true"`));
+        assert.match(markup, new RegExp(`role="group" aria-labelledby="${GROUP_BY}-label" aria-describedby="${GROUP_BY}-problem"`));
         assert.match(markup, new RegExp(`id="${GROUP_BY}-problem"[^>]*>.*&quot;paper&quot; is not one of its choices \\(any more\\): uncheck it`), 'the schema\'s problem is shown in the group');
         assert.doesNotMatch(markup, /Group jobs by, line/);
         assert.deepEqual(toggleChoice(['media', 'paper'], 'paper', false, BatchActivity.fields[0].choices!), ['media']);
