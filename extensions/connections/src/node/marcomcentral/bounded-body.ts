@@ -34,6 +34,51 @@ export async function readBodyWithLimit(
     return Buffer.concat(chunks, total);
 }
 
+/** The size of the blocks readBlocksWithLimit fills: few enough to hand over, small enough that no copy is a long turn. */
+export const BODY_BLOCK_BYTES = 1024 * 1024;
+
+/**
+ * Collects a byte stream as readBodyWithLimit does, but into blocks of BODY_BLOCK_BYTES, each an
+ * ArrayBuffer of its own: the bytes can be handed to a worker without one large copy here (each
+ * chunk is copied once, as it arrives, in a turn of its own).
+ * @throws BodyTooLargeError past `maxBytes` (after calling `abort`).
+ */
+export async function readBlocksWithLimit(
+    body: AsyncIterable<Uint8Array | string> | null | undefined,
+    maxBytes: number,
+    abort: () => void
+): Promise<Uint8Array<ArrayBuffer>[]> {
+    const blocks: Uint8Array<ArrayBuffer>[] = [];
+    let block = new Uint8Array(0);
+    let filled = 0;
+    let total = 0;
+    for await (const chunk of body ?? []) {
+        let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        total += bytes.byteLength;
+        if (total > maxBytes) {
+            blocks.length = 0;
+            abort();
+            throw new BodyTooLargeError(maxBytes);
+        }
+        while (bytes.byteLength > 0) {
+            if (filled === block.byteLength) {
+                block = new Uint8Array(BODY_BLOCK_BYTES);
+                blocks.push(block);
+                filled = 0;
+            }
+            const taken = Math.min(bytes.byteLength, block.byteLength - filled);
+            block.set(bytes.subarray(0, taken), filled);
+            filled += taken;
+            bytes = bytes.subarray(taken);
+        }
+    }
+    if (blocks.length > 0) {
+        // The last block, cut to what it holds (a view: the whole buffer is handed over).
+        blocks[blocks.length - 1] = block.subarray(0, filled);
+    }
+    return blocks;
+}
+
 export function formatBytes(bytes: number): string {
     const MB = 1024 * 1024;
     if (bytes >= MB && bytes % MB === 0) {

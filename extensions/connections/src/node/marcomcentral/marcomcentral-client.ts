@@ -8,7 +8,7 @@ import {
 import type {
     CloseoutResult, InvoiceByLineItemRequest, PackingSlipByLineItemRequest, PackingSlipByOrderRequest, SettleByOrderRequest
 } from './closeout-types';
-import { readBodyWithLimit } from './bounded-body';
+import { readBlocksWithLimit, readBodyWithLimit } from './bounded-body';
 import { FetchFunction, StreamedResponse, describeUrl, exchangeWith } from './http-exchange';
 import { JobTicketsResult, readJobTicketsResponse } from './job-ticket-mapping';
 import { MarcomCentralError, withSecretRedacted } from './marcomcentral-error';
@@ -225,7 +225,7 @@ export class MarcomCentralClient {
             status: response.status,
             statusText: response.statusText,
             contentType: response.headers.get('content-type') ?? undefined,
-            body: await readBodyWithLimit(response.body, this.maxResponseBytes, abort)
+            body: await readBlocksWithLimit(response.body, this.maxResponseBytes, abort)
         }, operation, endpoint.timeZone, endpoint.token, known), signal);
     }
 

@@ -12,7 +12,8 @@ export interface OrdersAnswerTask {
     readonly status: number;
     readonly statusText: string;
     readonly contentType?: string;
-    readonly body: Uint8Array;
+    /** The body's bytes, in the pieces they were collected in (joined here, in the worker). */
+    readonly body: readonly Uint8Array[];
     readonly timeZone: string;
     /** Redacted from a fault's text before it is clipped. */
     readonly secret?: string;
@@ -47,7 +48,7 @@ export type OrdersAnswer =
  */
 export function readOrdersAnswer(task: OrdersAnswerTask): OrdersAnswer {
     try {
-        const body = Buffer.from(task.body.buffer, task.body.byteOffset, task.body.byteLength);
+        const body = Buffer.concat(task.body);
         const response = readSoapOutcome({ status: task.status, statusText: task.statusText, contentType: task.contentType, body }, task.operation, task.secret);
         const result = readOrdersResponse(response, task.operation, task.timeZone, task.known ? new Set(task.known) : undefined);
         const slices: string[] = [];

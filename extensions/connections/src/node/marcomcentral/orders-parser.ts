@@ -27,6 +27,11 @@ export function ordersWorkerFile(): string {
     return existsSync(beside) ? beside : require.resolve(`@presswork/connections/lib/node/marcomcentral/${ORDERS_WORKER_FILE}`);
 }
 
+/** An answer as the parser takes it: the body whole, or in blocks of their own (readBlocksWithLimit), handed over without a copy. */
+export interface OrdersAnswerBytes extends Omit<ExchangeResponse, 'body'> {
+    readonly body: Buffer | readonly Uint8Array<ArrayBuffer>[];
+}
+
 /**
  * Reads MarcomCentral's answers with orders off the main thread: the body's bytes go to a worker of
  * the pool, which parses, maps, validates and recognises known orders; the main thread takes the
@@ -35,15 +40,15 @@ export function ordersWorkerFile(): string {
 export class OrdersParser {
     constructor(protected readonly pool: WorkerPool<OrdersAnswerTask, OrdersAnswer>) { }
 
-    async read(response: ExchangeResponse, operation: string, timeZone: string, secret?: string, known?: KnownOrders): Promise<OrdersResult> {
-        const body = transferable(response.body);
+    async read(response: OrdersAnswerBytes, operation: string, timeZone: string, secret?: string, known?: KnownOrders): Promise<OrdersResult> {
+        const body = Buffer.isBuffer(response.body) ? [transferable(response.body)] : response.body;
         const task: OrdersAnswerTask = {
             operation, status: response.status, statusText: response.statusText, contentType: response.contentType, body, timeZone, secret,
             known: known ? [...known] : undefined
         };
         let answer: OrdersAnswer;
         try {
-            answer = await this.pool.run(task, [body.buffer]);
+            answer = await this.pool.run(task, body.map(piece => piece.buffer));
         } catch (error) {
             throw workerFailure(error, operation);
         }

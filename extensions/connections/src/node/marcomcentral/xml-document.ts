@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { UndefinedEntityError, decodeXmlReferences } from './xml-text';
+import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { UndefinedEntityError } from './xml-text';
 
 /**
  * A parsed XML element, named by its LOCAL name: prefixes and namespaces are dropped, because
@@ -18,56 +18,123 @@ export class XmlDocumentError extends Error {
     override readonly name = 'XmlDocumentError';
 }
 
-const PARSER = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    // References are decoded by decodeXmlReferences: only the five predefined entities and numeric references.
-    processEntities: false,
-    htmlEntities: false,
-    cdataPropName: '#cdata',
-    commentPropName: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: 64
-});
+/** Deeper nesting than this is refused: no answer needs it, and hostile nesting must not exhaust a stack. */
+export const MAX_NESTED_ELEMENTS = 64;
 
 /**
- * Parses a document that must hold exactly one root element.
+ * Parses a document that must hold exactly one root element, in one strict pass (saxes checks
+ * well-formedness as it reads, so there is no separate validation pass).
  *
  * Refuses, before any parsing, every markup declaration: a DOCTYPE, an ENTITY, ELEMENT or ATTLIST
  * declaration. SOAP forbids them and they are how entity-expansion ("billion laughs") and external
- * entity attacks arrive. Any entity reference other than the five predefined ones is refused too.
+ * entity attacks arrive. Only the five predefined entities and character references are decoded:
+ * any other entity reference is refused (the parser is never given an entity to expand).
  * @throws XmlDocumentError
  */
 export function parseXmlDocument(xml: string): XmlElement {
     refuseMarkupDeclarations(xml);
-    const validation = XMLValidator.validate(xml);
-    if (validation !== true) {
-        throw new XmlDocumentError(`the XML is not well-formed (line ${validation.err.line}: ${clipped(validation.err.msg)})`);
-    }
-    let nodes: unknown;
+    const builder = new ElementBuilder();
+    const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+    parser.on('doctype', () => {
+        throw new XmlDocumentError('the document declares a DOCTYPE, which is refused (entity declarations are never expanded)');
+    });
+    parser.on('opentag', tag => builder.open(tag));
+    parser.on('closetag', () => builder.close());
+    parser.on('text', text => builder.text(text));
+    parser.on('cdata', text => builder.text(text));
     try {
-        nodes = PARSER.parse(xml);
+        // Without an error handler, saxes throws at the first error: nothing after it is read.
+        parser.write(xml).close();
     } catch (error) {
-        throw new XmlDocumentError(`the XML could not be parsed (${clipped(error instanceof Error ? error.message : String(error))})`);
-    }
-    try {
-        const roots = toElements(nodes, true);
-        if (roots.length !== 1) {
-            throw new XmlDocumentError(roots.length === 0 ? 'the document has no root element' : 'the document has more than one root element');
+        if (error instanceof XmlDocumentError) {
+            throw error;
         }
-        return roots[0];
-    } catch (error) {
-        if (error instanceof UndefinedEntityError) {
-            throw new XmlDocumentError(error.message);
-        }
-        throw error;
+        throw new XmlDocumentError(readableFailure(error instanceof Error ? error.message : String(error), xml));
     }
+    return builder.root();
+}
+
+/** Builds XmlElements from the parser's events, keeping only local names and each element's own text. */
+class ElementBuilder {
+    protected readonly stack: OpenElement[] = [];
+    protected readonly roots: XmlElement[] = [];
+
+    open(tag: SaxesTagPlain): void {
+        if (this.stack.length >= MAX_NESTED_ELEMENTS) {
+            throw new XmlDocumentError(`the document nests elements more than ${MAX_NESTED_ELEMENTS} deep`);
+        }
+        let attributes: Map<string, string> | undefined;
+        for (const name in tag.attributes) {
+            // Namespace declarations are not attributes of the content.
+            if (name !== 'xmlns' && !name.startsWith('xmlns:')) {
+                (attributes ??= new Map()).set(localName(name), tag.attributes[name]);
+            }
+        }
+        this.stack.push({ name: localName(tag.name), attributes: attributes ?? NO_ATTRIBUTES, children: [], text: '' });
+    }
+
+    close(): void {
+        const element = this.stack.pop();
+        if (!element) {
+            return;
+        }
+        const closed: XmlElement = { name: element.name, attributes: element.attributes, children: element.children, text: element.text.trim() };
+        const parent = this.stack[this.stack.length - 1];
+        (parent ? parent.children : this.roots).push(closed);
+    }
+
+    text(text: string): void {
+        const current = this.stack[this.stack.length - 1];
+        if (current) {
+            current.text += text;
+        } else if (text.trim() !== '') {
+            throw new XmlDocumentError('the document has text outside its root element');
+        }
+    }
+
+    root(): XmlElement {
+        if (this.roots.length !== 1) {
+            throw new XmlDocumentError(this.roots.length === 0 ? 'the document has no root element' : 'the document has more than one root element');
+        }
+        return this.roots[0];
+    }
+}
+
+/** Shared by every element without attributes (most of them): never written to. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
+interface OpenElement {
+    readonly name: string;
+    readonly attributes: ReadonlyMap<string, string>;
+    readonly children: XmlElement[];
+    text: string;
+}
+
+function localName(name: string): string {
+    return name.slice(name.indexOf(':') + 1);
+}
+
+/** The parser's failure in words: an unknown entity by its name, anything else as the parser said it. */
+function readableFailure(failure: string, xml: string): string {
+    if (/entity/i.test(failure)) {
+        const unknown = firstUnknownEntity(xml);
+        if (unknown !== undefined) {
+            return new UndefinedEntityError(unknown).message;
+        }
+    }
+    return `the XML is not well-formed (${clipped(failure.replace(/^:\s*/, ''))})`;
+}
+
+const PREDEFINED = new Set(['lt', 'gt', 'amp', 'apos', 'quot']);
+
+function firstUnknownEntity(xml: string): string | undefined {
+    for (const match of xml.matchAll(/&([^\s&;<]*);/g)) {
+        const name = match[1];
+        if (!PREDEFINED.has(name) && !/^#([0-9]+|x[0-9a-fA-F]+)$/.test(name)) {
+            return name;
+        }
+    }
+    return undefined;
 }
 
 /** The parser's own words, on one line and short: it may quote the whole open-tag stack. */
@@ -110,65 +177,4 @@ function endOf(xml: string, terminator: string, from: number, what: string): num
         throw new XmlDocumentError(`the document ends inside ${what}`);
     }
     return end + terminator.length;
-}
-
-type ParsedNode = Record<string, unknown>;
-
-function isParsedNode(value: unknown): value is ParsedNode {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nodeName(node: ParsedNode): string | undefined {
-    return Object.keys(node).find(key => key !== ':@');
-}
-
-function toElements(nodes: unknown, topLevel: boolean): XmlElement[] {
-    if (!Array.isArray(nodes)) {
-        return [];
-    }
-    const elements: XmlElement[] = [];
-    for (const node of nodes) {
-        if (!isParsedNode(node)) {
-            continue;
-        }
-        const name = nodeName(node);
-        if (name === undefined || name === '#cdata') {
-            continue;
-        }
-        if (name === '#text') {
-            if (topLevel && String(node[name]).trim() !== '') {
-                throw new XmlDocumentError('the document has text outside its root element');
-            }
-            continue;
-        }
-        elements.push(toElement(name, node));
-    }
-    return elements;
-}
-
-function toElement(name: string, node: ParsedNode): XmlElement {
-    const content = Array.isArray(node[name]) ? node[name] as unknown[] : [];
-    const attributes = new Map<string, string>();
-    const rawAttributes = node[':@'];
-    if (isParsedNode(rawAttributes)) {
-        for (const [attribute, value] of Object.entries(rawAttributes)) {
-            attributes.set(attribute, decodeXmlReferences(String(value)));
-        }
-    }
-    let text = '';
-    for (const part of content) {
-        if (!isParsedNode(part)) {
-            continue;
-        }
-        if (typeof part['#text'] === 'string' || typeof part['#text'] === 'number') {
-            text += decodeXmlReferences(String(part['#text']));
-        } else if (Array.isArray(part['#cdata'])) {
-            for (const cdata of part['#cdata']) {
-                if (isParsedNode(cdata) && cdata['#text'] !== undefined) {
-                    text += String(cdata['#text']);
-                }
-            }
-        }
-    }
-    return { name, attributes, children: toElements(content, false), text: text.trim() };
 }

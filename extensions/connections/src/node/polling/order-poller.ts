@@ -1,7 +1,7 @@
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
-import type { Connection } from '@presswork/platform/lib/common';
+import type { Connection, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -9,8 +9,8 @@ import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connectio
 import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connection-runtime';
 import { ConnectionLogsCollection, ConnectionState, ConnectionStatesCollection, MAX_LOG_ENTRIES } from '../connection-collections';
 import { IntakeResult, OrderIntake } from '../intake/order-intake';
-import { isDigestAware } from '../intake/received-digests';
-import { CATCH_UP_DELAY_MS, delayAfter, isBehind, nextWindow } from './poll-schedule';
+import { DigestedOrders, isDigestAware } from '../intake/received-digests';
+import { CATCH_UP_DELAY_MS, MAX_EMPTY_PIECES_PER_POLL, delayAfter, isBehind, nextPiece, nextWindow } from './poll-schedule';
 import { describeFailure, describeQuarantined, needsAttention } from './poll-failure';
 
 /** The clock polls read; tests and the simulator's DST cases set their own. */
@@ -116,17 +116,20 @@ export class OrderPoller implements BackendApplicationContribution {
     protected async pollWindow(connection: Connection): Promise<number> {
         const state = this.store.get(ConnectionStatesCollection, connection.id);
         const started = this.now();
-        const window = nextWindow(state?.watermark, connection.firstLookBackHours, started, this.options.maxWindowMs);
+        let window = nextWindow(state?.watermark, connection.firstLookBackHours, started, this.options.maxWindowMs);
+        /** The stretch this poll covered: empty pieces are run together (see MAX_EMPTY_PIECES_PER_POLL). */
+        let covered = window;
         const timer = performance.now();
         let result: IntakeResult | undefined;
         let quarantined: string | undefined;
         let failure: unknown;
         try {
-            const type = this.types.of(connection);
-            const alreadyHeld = (id: string): boolean => this.intake.holds(connection.id, id);
-            const fetched = isDigestAware(type)
-                ? await type.fetchOrdersKnowing(connection, window, this.intake.knownOrders(connection.id, window), this.abort.signal, alreadyHeld)
-                : await type.fetchOrders(connection, window, this.abort.signal, alreadyHeld);
+            let fetched = await this.fetchWindow(connection, window);
+            for (let pieces = 1; pieces < MAX_EMPTY_PIECES_PER_POLL && isEmpty(fetched) && isBehind(window, started) && !this.stopped; pieces++) {
+                window = nextPiece(window, started, this.options.maxWindowMs);
+                covered = { start: covered.start, end: window.end };
+                fetched = await this.fetchWindow(connection, window);
+            }
             result = await this.intake.takeIn(connection, fetched, started);
             quarantined = describeQuarantined(fetched.rejected);
         } catch (error) {
@@ -145,7 +148,7 @@ export class OrderPoller implements BackendApplicationContribution {
             status: this.statusAfter(state, failure, started, delay, quarantined)
         });
         await this.appendLog(connection.id, {
-            at: started.toISOString(), windowStart: window.start, windowEnd: window.end,
+            at: started.toISOString(), windowStart: covered.start, windowEnd: covered.end,
             received: result?.received ?? 0, created: result?.created ?? 0, duplicates: result?.duplicates ?? 0,
             rejected: result?.rejected ?? 0, errors: failure ? 1 : 0, durationMs: Math.round(performance.now() - timer),
             error: failure ? describeFailure(failure).slice(0, 2000) : undefined,
@@ -155,6 +158,14 @@ export class OrderPoller implements BackendApplicationContribution {
             this.logger.warn(`poll of ${connection.name} failed (${failures} in a row): ${describeFailure(failure)}`);
         }
         return delay;
+    }
+
+    protected async fetchWindow(connection: Connection, window: OrderWindow): Promise<DigestedOrders> {
+        const type = this.types.of(connection);
+        const alreadyHeld = (id: string): boolean => this.intake.holds(connection.id, id);
+        return isDigestAware(type)
+            ? type.fetchOrdersKnowing(connection, window, this.intake.knownOrders(connection.id, window), this.abort.signal, alreadyHeld)
+            : type.fetchOrders(connection, window, this.abort.signal, alreadyHeld);
     }
 
     protected statusAfter(state: ConnectionState | undefined, failure: unknown, at: Date, delayMs: number, note?: string): ConnectionStatus {
@@ -188,4 +199,9 @@ export class OrderPoller implements BackendApplicationContribution {
             await this.store.create(ConnectionLogsCollection, { id: connectionId, entries: [entry] });
         }
     }
+}
+
+/** A window that brought nothing at all: no order, nothing quarantined, nothing recognised. */
+function isEmpty(fetched: DigestedOrders | FetchedOrders): boolean {
+    return fetched.orders.length === 0 && fetched.rejected.length === 0 && !(fetched as DigestedOrders).unchanged?.length;
 }

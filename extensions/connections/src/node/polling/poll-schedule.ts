@@ -16,6 +16,22 @@ export const MAX_WINDOW_MS = 2 * 60 * 60 * 1000;
 export const CATCH_UP_DELAY_MS = 0;
 
 /**
+ * While behind, a poll whose window brought nothing asks for the next piece at once, up to this many
+ * pieces, and records the watermark, state and log once for the stretch: a first look-back over a
+ * quiet day costs one recorded poll, not one per piece. A crash meanwhile asks the empty pieces again.
+ */
+export const MAX_EMPTY_PIECES_PER_POLL = 24;
+
+/**
+ * The piece after an empty `window` in the same poll: it starts where that one ended (pieces asked
+ * moments apart need no overlap between them; the next poll still reaches back the overlap).
+ */
+export function nextPiece(window: OrderWindow, now: Date, limitMs = MAX_WINDOW_MS): OrderWindow {
+    const start = Date.parse(window.end);
+    return { start: window.end, end: new Date(Math.min(now.getTime(), start + limitMs)).toISOString() };
+}
+
+/**
  * The next window to ask for: `[watermark − overlap, now)`, or the first look-back on a new
  * connection. Windows are instants; the client writes them in the store's own offset, so daylight
  * saving changes neither skip nor repeat an hour.

@@ -93,4 +93,21 @@ describe('print file page reader', function (): void {
         assert.deepEqual(jobOf('o3-job-1').files[0], { name: 'o3-job-1.pdf', size: 1, pages: { count: 2, width: 595.28, height: 841.89 } },
             'read again for the new file, not written from the old one');
     });
+
+    it('records the pages of an order\'s files read together in one write of the order', async () => {
+        await fixture.addOrder('o4', 3);
+        await fixture.addOrder('o5', 2);
+        for (const job of ['o4-job-1', 'o4-job-2', 'o4-job-3', 'o5-job-1', 'o5-job-2']) {
+            await folders.write(job, `${job}.pdf`, await samplePdf({ pages: 3 }));
+        }
+        const writes: string[] = [];
+        const counting = fixture.store.onDidChange(change => change.collection === OrdersCollection.name && writes.push(change.id));
+        await reader.onStart();
+        await reader.idle();
+        counting.dispose();
+        for (const job of ['o4-job-1', 'o4-job-2', 'o4-job-3', 'o5-job-1', 'o5-job-2']) {
+            assert.deepEqual(jobOf(job).files[0].pages, { count: 3, width: 595.28, height: 841.89 }, job);
+        }
+        assert.deepEqual(writes.sort(), ['o4', 'o5'], 'one write per order');
+    });
 });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
@@ -6,13 +7,21 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { changeJob, findJob } from '@presswork/platform/lib/node/store/order-jobs';
+import { changeJobs, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PrintFileUnavailable, printFilePathOf } from './print-file-location';
 
 /** Reads one PDF's pages (a seam for tests). */
 export const PdfPagesReader = Symbol('PdfPagesReader');
 export type PdfPagesReader = (path: string) => Promise<PrintFilePages>;
+
+/**
+ * Files read before their records are written: the records of one order's files read in a slice go
+ * in one write, so a burst of arrivals adds about one order write per order, not one per file.
+ */
+export const READS_PER_SLICE = 64;
+/** Before a slice that is not full, arrivals are let in for this long: the files of one order arrive close together. */
+export const SLICE_GATHER_MS = 250;
 
 /** A print file that has arrived and has not been read yet. */
 export function needsPages(job: Pick<Job, 'files'>): boolean {
@@ -24,8 +33,9 @@ export function needsPages(job: Pick<Job, 'files'>): boolean {
  * Reads each print file once, as soon as it has arrived, and keeps its page count and size on the
  * file's record (the job's `files[0].pages`), so the pod and Properties show them without opening
  * the file again. One file at a time, each in a worker (readPdfPages): the server's event loop
- * never parses a PDF, and two shared cores are not taken by a burst of arrivals. It writes only
- * the file record, never the job's state (JobFlow's), and only while the record is the one it read.
+ * never parses a PDF, and two shared cores are not taken by a burst of arrivals. The records are
+ * written a slice at a time (READS_PER_SLICE), one write per order. It writes only the file record,
+ * never the job's state (JobFlow's), and only while the record is the one it read.
  */
 @injectable()
 export class PrintFilePageReader implements BackendApplicationContribution {
@@ -76,24 +86,35 @@ export class PrintFilePageReader implements BackendApplicationContribution {
     }
 
     protected async drain(): Promise<void> {
-        for (const [jobId, orderId] of this.waiting) {
-            if (this.stopped) {
-                return;
+        while (this.waiting.size > 0 && !this.stopped) {
+            if (this.waiting.size < READS_PER_SLICE) {
+                await delay(SLICE_GATHER_MS, undefined, { ref: false });
             }
+            const slice = [...this.waiting].slice(0, READS_PER_SLICE);
             // Out of the queue while read: a change meanwhile (a new file) queues it again.
-            this.waiting.delete(jobId);
-            try {
-                await this.readOne(orderId, jobId);
-            } catch (error) {
-                this.logger.error(`The pages of job ${jobId}'s print file could not be recorded`, error);
+            slice.forEach(([jobId]) => this.waiting.delete(jobId));
+            const byOrder = new Map<string, Map<string, ReadFile>>();
+            for (const [jobId, orderId] of slice) {
+                if (this.stopped) {
+                    return;
+                }
+                const read = await this.readOne(jobId);
+                if (read) {
+                    const files = byOrder.get(orderId) ?? new Map<string, ReadFile>();
+                    byOrder.set(orderId, files.set(jobId, read));
+                }
             }
+            // One write per order for every file of it read in this slice; the orders' writes share the store's fsync rounds.
+            await Promise.all([...byOrder].map(([orderId, files]) => this.record(orderId, files).catch(error =>
+                this.logger.error(`The pages of the print files of ${[...files.keys()].join(', ')} could not be recorded`, error))));
         }
     }
 
-    protected async readOne(orderId: string, jobId: string): Promise<void> {
+    /** The pages of a job's print file, or why it has none; nothing when the job needs no reading (any more). */
+    protected async readOne(jobId: string): Promise<ReadFile | undefined> {
         const job = findJob(this.store, jobId)?.job;
         if (!job || !needsPages(job)) {
-            return;
+            return undefined;
         }
         const [read] = job.files;
         let pages: PrintFilePages;
@@ -102,13 +123,26 @@ export class PrintFilePageReader implements BackendApplicationContribution {
         } catch (error) {
             pages = { unreadable: error instanceof PrintFileUnavailable ? error.message : 'The print file is missing from the job folder' };
         }
-        await changeJob(this.store, orderId, jobId, current => {
+        return { name: read.name, size: read.size, pages };
+    }
+
+    /** Writes the pages read of one order's files, each only while its record is still the file that was read. */
+    protected async record(orderId: string, files: ReadonlyMap<string, ReadFile>): Promise<void> {
+        await changeJobs(this.store, orderId, [...files.keys()], current => {
+            const read = files.get(current.id);
             const [file, ...others] = current.files;
             // Only the file that was read: a file replaced meanwhile is read again on its own event.
-            if (!file || file.name !== read.name || file.size !== read.size || file.pages) {
+            if (!read || !file || file.name !== read.name || file.size !== read.size || file.pages) {
                 return undefined;
             }
-            return { ...current, files: [{ ...file, pages }, ...others] };
+            return { ...current, files: [{ ...file, pages: read.pages }, ...others] };
         });
     }
+}
+
+/** What was read of one job's print file: which file (name and size), and its pages. */
+interface ReadFile {
+    readonly name: string;
+    readonly size: number | undefined;
+    readonly pages: PrintFilePages;
 }

@@ -10,7 +10,7 @@ export const CRASH_MARKER = 'crash-the-orders-worker';
 const marker = Buffer.from(CRASH_MARKER, 'utf8');
 
 parentPort?.on('message', (message: { id: number; task: OrdersAnswerTask }) => {
-    if (Buffer.from(message.task.body).includes(marker)) {
+    if (Buffer.concat(message.task.body).includes(marker)) {
         throw new Error('scripted crash while reading an answer');
     }
     parentPort?.postMessage({ id: message.id, result: readOrdersAnswer(message.task) });
