@@ -203,7 +203,7 @@ export class JobPropertiesDialog extends JobDialog {
             <label htmlFor={id}>{label}</label>
             <input id={id} className='theia-input' name={name} type={type} readOnly={readOnly} spellCheck={false}
                 min={type === 'number' ? 1 : undefined} max={extra.max} placeholder={extra.placeholder} defaultValue={this.fields[name]}
-                onChange={event => this.fields[name] = event.target.value} />
+                onChange={event => this.typed(() => this.fields[name] = event.target.value)} />
         </div>;
     }
 
@@ -230,6 +230,12 @@ export class JobPropertiesDialog extends JobDialog {
             {!readOnly && <button className='theia-button secondary codicon codicon-close' aria-label='Remove property'
                 title='Remove property' onClick={() => this.removeRow(row)} />}
         </div>;
+    }
+
+    /** The user changed the form: a refusal shown for what it said before no longer holds, and Save is offered again. */
+    protected typed(change: () => void): void {
+        change();
+        this.setErrorMessage('');
     }
 
     protected changeKind(row: PropertyRow, kind: PropertyKind): void {

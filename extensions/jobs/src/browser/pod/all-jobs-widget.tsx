@@ -171,6 +171,10 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     protected setView(view: PodViewState, options: { keepPlace?: boolean } = {}): void {
         const queryChanged = JSON.stringify(view.query) !== JSON.stringify(this.view.query);
         const filterChanged = view.query.text !== this.view.query.text || JSON.stringify(view.query.facets) !== JSON.stringify(this.view.query.facets);
+        if (view.columns !== this.view.columns) {
+            // The rows draw their cells again: a column added shows its values at once, not at the list's next change.
+            this.revision++;
+        }
         this.view = view;
         if (filterChanged) {
             this.keepSelectionVisible();
