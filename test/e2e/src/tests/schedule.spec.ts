@@ -47,6 +47,14 @@ test.describe('priorities and jobs at risk', () => {
         await expect(atRiskCount).toContainText('0 at risk');
         await expect(page.locator('#status-bar-presswork-jobs-waiting-for-batch')).toContainText('0 waiting for batch');
 
+        // Group by → Batch: jobs waiting in no batch form one group; the Batch column is there to add.
+        await pod.groupBy('Batch');
+        await expect(pod.groupHeader('')).toContainText('2 jobs');
+        await pod.showColumn('Batch', 'batch');
+        await expect(pod.cell(pens.id, 'batch')).toHaveText('');
+        await pod.groupBy('None');
+        await expect(pod.groupHeader('')).toHaveCount(0);
+
         // Properties…: a priority outside 1–10 is refused in words; 1 is taken, and the due date moves to an hour ago.
         await actions.openProperties(pens.id);
         await expect(actions.propertyField('priority')).toHaveValue('2');
