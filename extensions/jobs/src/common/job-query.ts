@@ -10,12 +10,20 @@ export const SortKeySchema = z.object({
 });
 export type SortKey = z.infer<typeof SortKeySchema>;
 
-/** Facet filters: a job passes when, for every facet given, its value is one of those listed. */
+/** How a job stands against its due date, as a filter: at risk (overdue ones included) or overdue. */
+export const SCHEDULE_RISKS = ['atRisk', 'overdue'] as const;
+export type ScheduleRiskFacet = typeof SCHEDULE_RISKS[number];
+
+/**
+ * Facet filters: a job passes when, for every facet given, its value is one of those listed.
+ * `schedule` is read at the time of the query (a job becomes at risk as time passes).
+ */
 export const JobFacetsSchema = z.object({
     state: z.array(JobStateSchema).max(20).optional(),
     phase: z.array(PhaseSchema).max(4).optional(),
     workflowId: z.array(DocumentIdSchema).max(200).optional(),
-    connectionId: z.array(DocumentIdSchema).max(200).optional()
+    connectionId: z.array(DocumentIdSchema).max(200).optional(),
+    schedule: z.array(z.enum(SCHEDULE_RISKS)).max(2).optional()
 });
 export type JobFacets = z.infer<typeof JobFacetsSchema>;
 
@@ -108,6 +116,9 @@ export interface OrderSummary {
 export interface JobCounts {
     readonly error: number;
     readonly waitingForCloseout: number;
+    readonly waitingForBatch: number;
+    /** Jobs not printed and at risk of missing their due date (overdue ones included), now. */
+    readonly atRisk: number;
     /** Open orders shipping to several addresses, to be closed out in MarcomCentral. */
     readonly closeOutInMarcomCentral: number;
     readonly all: number;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CollectionNames } from '@presswork/platform/lib/common/collection-names';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
+import { HIGHEST_PRIORITY, LOWEST_PRIORITY } from '@presswork/platform/lib/common/job-priority';
 import type { Job, JobLogEntry } from '@presswork/platform/lib/common/job-schema';
 import type { RpcContract } from '@presswork/platform/lib/common/rpc-contract';
 import { JobsCollectionNames } from './jobs-collections';
@@ -71,6 +72,15 @@ export interface JobDetails {
     readonly finishingOptions: readonly { readonly name: string; readonly value: string }[];
 }
 
+/** The job property the engine's queue, the pod and the read API read a job's priority from. */
+export const PRIORITY_PROPERTY = 'priority';
+export const PRIORITY_PROBLEM = `Priority must be a whole number from ${HIGHEST_PRIORITY} (taken first) to ${LOWEST_PRIORITY} (taken last)`;
+
+/** Whether a value set as a job's priority is one: a whole number from 1 to 10. */
+export function isPriority(value: unknown): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= HIGHEST_PRIORITY && value <= LOWEST_PRIORITY;
+}
+
 /**
  * A properties edit: the values the user saw (`base`) and the ones they set (`changes`). It is
  * refused when any changed field no longer has its base value, so a stale edit never overwrites.
@@ -86,7 +96,11 @@ export const JobEditSchema = z.object({
         name: z.string().trim().min(1, 'Name is required').max(200).optional(),
         copies: z.number().int().positive().max(1_000_000).optional(),
         due: z.iso.datetime({ offset: true }).nullable().optional(),
-        properties: JobPropertiesSchema.default({}),
+        /** A priority set is a whole number from 1 to 10: any other value would be read as the default. */
+        properties: JobPropertiesSchema.default({}).refine(
+            properties => !Object.hasOwn(properties, PRIORITY_PROPERTY) || isPriority(properties[PRIORITY_PROPERTY]),
+            { message: PRIORITY_PROBLEM, path: [PRIORITY_PROPERTY] }
+        ),
         /** Property names to remove. */
         removedProperties: z.array(z.string().max(100)).max(200).default([])
     })

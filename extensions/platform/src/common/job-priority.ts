@@ -20,15 +20,43 @@ export function priorityOf(job: Pick<Job, 'properties'>): number {
 /** States in which a job is printed or past printing: never at risk, never overdue. */
 const PAST_PRINTING = new Set<string>(['Printed', 'Complete', 'Retained', WAITING_FOR_CLOSEOUT]);
 
+/** The times (ms since the epoch) from which a job is at risk and overdue; none for a printed job. */
+export interface ScheduleRiskTimes {
+    readonly atRiskFrom?: number;
+    readonly overdueFrom?: number;
+}
+
+/**
+ * When a job not yet printed becomes at risk of missing its due date (its `atRiskAt`, or its `due`
+ * if that comes first) and overdue (its `due`): read once, so lists compare numbers per query.
+ */
+export function scheduleRiskTimes(job: Pick<Job, 'state' | 'due' | 'atRiskAt' | 'printed'>): ScheduleRiskTimes {
+    if (job.printed || PAST_PRINTING.has(job.state)) {
+        return {};
+    }
+    const due = timeOf(job.due);
+    const atRiskAt = timeOf(job.atRiskAt);
+    const atRiskFrom = due === undefined ? atRiskAt : atRiskAt === undefined ? due : Math.min(due, atRiskAt);
+    return { ...(atRiskFrom === undefined ? {} : { atRiskFrom }), ...(due === undefined ? {} : { overdueFrom: due }) };
+}
+
+/** Whether a job with these risk times is at risk and overdue at `now`. */
+export function riskAt(times: ScheduleRiskTimes, now: number): { atRisk: boolean; overdue: boolean } {
+    return {
+        atRisk: times.atRiskFrom !== undefined && times.atRiskFrom <= now,
+        overdue: times.overdueFrom !== undefined && times.overdueFrom <= now
+    };
+}
+
 /**
  * Whether a job not yet printed is at risk of missing its due date at `now` (its `atRiskAt` has
  * passed), and whether it is overdue (its `due` has passed). A printed job is neither.
  */
 export function scheduleRisk(job: Pick<Job, 'state' | 'due' | 'atRiskAt' | 'printed'>, now: number): { atRisk: boolean; overdue: boolean } {
-    if (job.printed || PAST_PRINTING.has(job.state)) {
-        return { atRisk: false, overdue: false };
-    }
-    const overdue = job.due !== undefined && Date.parse(job.due) <= now;
-    const atRisk = overdue || (job.atRiskAt !== undefined && Date.parse(job.atRiskAt) <= now);
-    return { atRisk, overdue };
+    return riskAt(scheduleRiskTimes(job), now);
+}
+
+function timeOf(value: string | undefined): number | undefined {
+    const millis = value === undefined ? NaN : Date.parse(value);
+    return Number.isNaN(millis) ? undefined : millis;
 }

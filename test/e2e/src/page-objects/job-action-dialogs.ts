@@ -50,7 +50,7 @@ export class JobActions {
         await expect(this.properties.locator('#presswork-job-field-name')).not.toHaveValue('');
     }
 
-    propertyField(name: 'name' | 'copies' | 'due'): Locator {
+    propertyField(name: 'name' | 'copies' | 'due' | 'priority'): Locator {
         return this.properties.locator(`#presswork-job-field-${name}`);
     }
 

@@ -86,8 +86,41 @@ describe('job properties edit', () => {
         });
 
         it('names ticket properties by their label in its problems', () => {
-            assert.deepEqual(editOf(arrived, { ...draftOf(arrived), properties: [{ key: 'priority', value: 'high', kind: 'number' }] }),
-                { problem: 'Priority must be a number' });
+            assert.deepEqual(editOf(arrived, { ...draftOf(arrived), properties: [{ key: 'colorMode', value: 'high', kind: 'number' }] }),
+                { problem: 'Colour must be a number' });
+        });
+    });
+
+    describe('priority', () => {
+
+        const prioritised = { ...loaded, properties: { ...loaded.properties, priority: 3 } };
+
+        it('shows the priority in a field of its own, not among the properties', () => {
+            const shown = draftOf(prioritised);
+            assert.equal(shown.priority, '3');
+            assert.ok(!shown.properties.some(property => property.key === 'priority'));
+            assert.equal(draftOf(loaded).priority, '');
+            assert.deepEqual(editOf(prioritised, draftOf(prioritised)), { unchanged: true });
+        });
+
+        it('sets, changes and clears it', () => {
+            const set = editOf(loaded, draft({ priority: ' 1 ' }));
+            assert.ok('edit' in set);
+            assert.deepEqual(set.edit.changes, { properties: { priority: 1 }, removedProperties: [] });
+            const changed = editOf(prioritised, { ...draftOf(prioritised), priority: '10' });
+            assert.ok('edit' in changed);
+            assert.deepEqual(changed.edit.changes.properties, { priority: 10 });
+            const cleared = editOf(prioritised, { ...draftOf(prioritised), priority: '' });
+            assert.ok('edit' in cleared);
+            assert.deepEqual(cleared.edit.changes.removedProperties, ['priority']);
+        });
+
+        it('refuses anything but a whole number from 1 to 10, in words', () => {
+            for (const priority of ['0', '11', '2.5', 'high', '-1']) {
+                assert.deepEqual(editOf(loaded, draft({ priority })), { problem: 'Priority must be a whole number from 1 (taken first) to 10 (taken last)' }, priority);
+            }
+            assert.deepEqual(editOf(loaded, draft({ properties: [{ key: 'priority', value: '2', kind: 'number' }] })),
+                { problem: 'Priority has a field of its own above; remove this property' });
         });
     });
 

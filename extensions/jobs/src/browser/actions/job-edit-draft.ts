@@ -1,6 +1,6 @@
 import type { Job, JobPropertyValue } from '@presswork/platform/lib/common/job-schema';
 import { isOrderFact, propertyLabelOf } from '@presswork/platform/lib/common/job-property-words';
-import { JobEditSchema } from '../../common/jobs-protocol';
+import { JobEditSchema, PRIORITY_PROBLEM, PRIORITY_PROPERTY, isPriority } from '../../common/jobs-protocol';
 import type { JobEdit } from '../../common/jobs-protocol';
 
 /**
@@ -21,6 +21,8 @@ export interface JobDraft {
     readonly copies: string;
     /** A `datetime-local` value (local time, minutes), or '' for no due date. */
     readonly due: string;
+    /** The job's priority, 1 to 10, or '' when it has none (it is then taken as 5). */
+    readonly priority: string;
     readonly properties: readonly PropertyDraft[];
 }
 
@@ -53,14 +55,21 @@ function kindOf(value: JobPropertyValue): PropertyKind {
     return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'text';
 }
 
+/** Properties the form shows apart: order facts (read-only) and the priority (a field of its own). */
+function shownApart(key: string): boolean {
+    return isOrderFact(key) || key === PRIORITY_PROPERTY;
+}
+
 /** The form shows the job's editable properties; order facts are shown apart, read-only, and never part of an edit. */
 export function draftOf(job: Pick<Job, 'name' | 'copies' | 'due' | 'properties'>): JobDraft {
+    const priority = job.properties[PRIORITY_PROPERTY];
     return {
         name: job.name,
         copies: String(job.copies),
         due: toLocalInput(job.due),
+        priority: priority === undefined ? '' : String(priority),
         properties: Object.entries(job.properties)
-            .filter(([key]) => !isOrderFact(key))
+            .filter(([key]) => !shownApart(key))
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([key, value]) => ({ key, value: String(value), kind: kindOf(value) }))
     };
@@ -96,6 +105,9 @@ function draftProperties(draft: JobDraft): { properties: Record<string, JobPrope
         if (isOrderFact(key)) {
             return { problem: `${propertyLabelOf(key)} comes from the MarcomCentral order; choose another name for this property` };
         }
+        if (key === PRIORITY_PROPERTY) {
+            return { problem: 'Priority has a field of its own above; remove this property' };
+        }
         if (Object.prototype.hasOwnProperty.call(properties, key)) {
             return { problem: `The property ${propertyLabelOf(key)} is listed twice` };
         }
@@ -106,6 +118,19 @@ function draftProperties(draft: JobDraft): { properties: Record<string, JobPrope
         properties[key] = typed.value;
     }
     return { properties };
+}
+
+/** What the Priority field changes: a new priority, its removal (the field emptied), nothing, or a problem. */
+function priorityEdit(loaded: JobPropertyValue | undefined, typed: string): number | 'remove' | 'problem' | undefined {
+    const text = typed.trim();
+    if (!text) {
+        return loaded === undefined ? undefined : 'remove';
+    }
+    const priority = Number(text);
+    if (!isPriority(priority)) {
+        return 'problem';
+    }
+    return priority === loaded ? undefined : priority;
 }
 
 /** The edit that turns `loaded` into what the draft says, or why it cannot, or that nothing changed. */
@@ -142,7 +167,16 @@ export function editOf(loaded: Pick<Job, 'name' | 'copies' | 'due' | 'properties
     }
     // Order facts are not in the form: leaving them out removes nothing.
     changes.removedProperties = Object.keys(loaded.properties)
-        .filter(key => !isOrderFact(key) && !Object.prototype.hasOwnProperty.call(checked.properties, key));
+        .filter(key => !shownApart(key) && !Object.prototype.hasOwnProperty.call(checked.properties, key));
+    const priority = priorityEdit(loaded.properties[PRIORITY_PROPERTY], draft.priority);
+    if (priority === 'problem') {
+        return { problem: PRIORITY_PROBLEM };
+    }
+    if (priority === 'remove') {
+        changes.removedProperties.push(PRIORITY_PROPERTY);
+    } else if (priority !== undefined) {
+        changes.properties[PRIORITY_PROPERTY] = priority;
+    }
     const changed = changes.name !== undefined || changes.copies !== undefined || changes.due !== undefined
         || Object.keys(changes.properties).length > 0 || changes.removedProperties.length > 0;
     if (!changed) {

@@ -7,6 +7,7 @@ import { isolatedText } from '@presswork/platform/lib/common/hidden-characters';
 import { Identifier, StoreText } from '@presswork/platform/lib/browser/store-text';
 import type { JobDetails, JobActionService } from '../../common/jobs-protocol';
 import { JobDialog } from './job-dialog';
+import { DEFAULT_PRIORITY, LOWEST_PRIORITY } from '@presswork/platform/lib/common/job-priority';
 import { JobDraft, PropertyKind, draftOf, editOf } from './job-edit-draft';
 import { formatDateTime } from '@presswork/platform/lib/common/presswork-format';
 import { printFileSummaryOf } from '../../common/print-file';
@@ -22,7 +23,7 @@ export interface JobPropertiesDialogOptions {
     readonly activityLabelOf: (activityType: string) => string;
 }
 
-type FieldName = 'name' | 'copies' | 'due';
+type FieldName = 'name' | 'copies' | 'due' | 'priority';
 
 interface PropertyRow {
     readonly id: number;
@@ -50,7 +51,7 @@ export class JobPropertiesDialog extends JobDialog {
     protected loadError: string | undefined;
     /** The backend refused the save because the job changed: its message, until the user reloads. */
     protected conflict: string | undefined;
-    protected fields: Record<FieldName, string> = { name: '', copies: '', due: '' };
+    protected fields: Record<FieldName, string> = { name: '', copies: '', due: '', priority: '' };
     protected rows: PropertyRow[] = [];
     protected nextId = 0;
     /** Bumped on every load, so inputs show the loaded values again. */
@@ -83,7 +84,7 @@ export class JobPropertiesDialog extends JobDialog {
     }
 
     protected showDraft(draft: JobDraft): void {
-        this.fields = { name: draft.name, copies: draft.copies, due: draft.due };
+        this.fields = { name: draft.name, copies: draft.copies, due: draft.due, priority: draft.priority };
         this.rows = draft.properties.map(property => ({ id: this.nextId++, named: ticketPropertyLabelOf(property.key) !== undefined, ...property }));
         this.generation++;
     }
@@ -166,6 +167,9 @@ export class JobPropertiesDialog extends JobDialog {
                 {this.renderField('name', 'Name', 'text', readOnly)}
                 {this.renderField('copies', 'Copies', 'number', readOnly)}
                 {this.renderField('due', 'Due', 'datetime-local', readOnly)}
+                {this.renderField('priority', nls.localize('presswork/jobs/properties/priority', 'Priority (1 = first, 10 = last)'), 'number', readOnly, {
+                    max: LOWEST_PRIORITY, placeholder: nls.localize('presswork/jobs/properties/priorityDefault', '{0} when not set', DEFAULT_PRIORITY)
+                })}
             </div>
             <section className='presswork-job-property-rows' aria-label='Job properties'>
                 <h4>Properties</h4>
@@ -193,13 +197,13 @@ export class JobPropertiesDialog extends JobDialog {
         </section>;
     }
 
-    protected renderField(name: FieldName, label: string, type: string, readOnly: boolean): React.ReactNode {
+    protected renderField(name: FieldName, label: string, type: string, readOnly: boolean, extra: { max?: number, placeholder?: string } = {}): React.ReactNode {
         const id = `presswork-job-field-${name}`;
         return <div className='presswork-form-row'>
             <label htmlFor={id}>{label}</label>
             <input id={id} className='theia-input' name={name} type={type} readOnly={readOnly} spellCheck={false}
-                min={type === 'number' ? 1 : undefined} defaultValue={this.fields[name]}
-                onChange={event => this.fields[name] = event.target.value} />
+                min={type === 'number' ? 1 : undefined} max={extra.max} placeholder={extra.placeholder} defaultValue={this.fields[name]}
+                onChange={event => this.typed(() => this.fields[name] = event.target.value)} />
         </div>;
     }
 
@@ -226,6 +230,12 @@ export class JobPropertiesDialog extends JobDialog {
             {!readOnly && <button className='theia-button secondary codicon codicon-close' aria-label='Remove property'
                 title='Remove property' onClick={() => this.removeRow(row)} />}
         </div>;
+    }
+
+    /** The user changed the form: a refusal shown for what it said before no longer holds, and Save is offered again. */
+    protected typed(change: () => void): void {
+        change();
+        this.setErrorMessage('');
     }
 
     protected changeKind(row: PropertyRow, kind: PropertyKind): void {

@@ -68,6 +68,7 @@ const TableRow = ({ context, ...props }: ItemProps & { context?: TableContext })
         const fading = host.model.isFading(item.row.id) ? ' leaving' : '';
         const press = (event: React.PointerEvent): void => host.pressRow(index, event);
         return <tr {...props} role='row' aria-selected={selected} data-job-id={item.row.id} data-state={item.row.state}
+            data-at-risk={item.row.atRisk || undefined} data-overdue={item.row.overdue || undefined}
             className={`presswork-job-row${selected ? ' selected' : ''}${focused}${fading}`}
             onClick={event => host.clickRow(index, event, item)} onContextMenu={event => host.contextMenuRow(index, event)}
             onPointerDown={press} onPointerMove={press} onPointerUp={press} onPointerCancel={press} />;
@@ -107,13 +108,23 @@ function sameRow(a: JobRow, b: JobRow): boolean {
     return keys.length === Object.keys(b).length && keys.every(key => a[key] === b[key]);
 }
 
+/** A job at risk of missing its due date, or past it: a mark with its name in words, whatever columns show. */
+function RiskMarker({ row }: { row: JobRow }): React.ReactElement | null {
+    if (!row.atRisk) {
+        return null;
+    }
+    const label = row.overdue ? nls.localize('presswork/jobs/overdue', 'Overdue') : nls.localize('presswork/jobs/atRisk', 'At risk');
+    return <span className={`presswork-risk-marker codicon codicon-${row.overdue ? 'error' : 'warning'}`} role='img' aria-label={label} title={label} />;
+}
+
 /**
  * A job's cells, drawn again only when its values or the columns changed: an update of the list
- * repaints the rows that changed, not every visible one.
+ * repaints the rows that changed, not every visible one. The first cell carries the risk marker.
  */
-const JobCells = React.memo(({ row, columns }: JobCellsProps): React.ReactElement => <>{columns.map(column => {
+const JobCells = React.memo(({ row, columns }: JobCellsProps): React.ReactElement => <>{columns.map((column, index) => {
     const text = cellText(column, row);
     return <td key={column.id} role='gridcell' data-column-id={column.id} title={column.identifier ? visibleIdentifier(text) : balancedBidi(text)}>
+        {index === 0 && <RiskMarker row={row} />}
         <StoreText text={text} identifier={column.identifier} />
     </td>;
 })}</>, (before, after) => before.columnsKey === after.columnsKey && sameRow(before.row, after.row));

@@ -171,6 +171,10 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
     protected setView(view: PodViewState, options: { keepPlace?: boolean } = {}): void {
         const queryChanged = JSON.stringify(view.query) !== JSON.stringify(this.view.query);
         const filterChanged = view.query.text !== this.view.query.text || JSON.stringify(view.query.facets) !== JSON.stringify(this.view.query.facets);
+        if (view.columns !== this.view.columns) {
+            // The rows draw their cells again: a column added shows its values at once, not at the list's next change.
+            this.revision++;
+        }
         this.view = view;
         if (filterChanged) {
             this.keepSelectionVisible();
@@ -375,6 +379,12 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
         this.setView({ ...this.view, query: { ...this.view.query, text: '', facets: { state: [state] } } });
     }
 
+    /** Shows only the jobs at risk of missing their due date (the status bar's count). */
+    showOnlyAtRisk(): void {
+        this.viewOpens++;
+        this.setView({ ...this.view, query: { ...this.view.query, text: '', facets: { schedule: ['atRisk'] } } });
+    }
+
     /** Empties the text filter and the facet filters (the empty result's Clear filter). */
     clearFilter(): void {
         this.viewOpens++;
@@ -418,7 +428,11 @@ export class AllJobsWidget extends ReactWidget implements AllJobsTableHost {
             ...section('state', nls.localize('presswork/jobs/state', 'State'), JOB_STATES.map(state => ({ id: state, label: state }))),
             ...section('phase', nls.localize('presswork/jobs/phase', 'Phase'), PHASES.map(phase => ({ id: phase, label: phase }))),
             ...section('workflowId', nls.localize('presswork/jobs/workflow', 'Workflow'), this.facetChoices.workflows.map(({ id, name }) => ({ id, label: name }))),
-            ...section('connectionId', nls.localize('presswork/jobs/connection', 'Connection'), this.facetChoices.connections.map(({ id, name }) => ({ id, label: name })))
+            ...section('connectionId', nls.localize('presswork/jobs/connection', 'Connection'), this.facetChoices.connections.map(({ id, name }) => ({ id, label: name }))),
+            ...section('schedule', nls.localize('presswork/jobs/schedule', 'Schedule'), [
+                { id: 'atRisk', label: nls.localize('presswork/jobs/atRisk', 'At risk') },
+                { id: 'overdue', label: nls.localize('presswork/jobs/overdue', 'Overdue') }
+            ])
         ];
     }
 

@@ -44,5 +44,7 @@ export const ALL_JOBS_COLUMNS: readonly JobColumnContribution[] = [
     column('copies', 'Copies', 'copies', 60),
     column('due', 'Due', 'due', 120, true, formatDateTime),
     column('received', 'Received', 'receivedAt', 120, true, formatDateTime),
-    column('waitReason', 'Wait reason', 'waitReason', 160)
+    column('waitReason', 'Wait reason', 'waitReason', 160),
+    column('priority', 'Priority', 'priority', 60, false),
+    { ...column('batch', 'Batch', 'batchId', 90, false), identifier: true }
 ];

@@ -53,6 +53,10 @@ export class OperationsContribution implements CommandContribution, MenuContribu
                 }
             }
         });
+        registry.registerCommand(OperationsCommands.SHOW_AT_RISK, {
+            execute: async () => (await this.openOperations({ activate: true })).showOnlyAtRisk(),
+            isVisible: () => this.currentUser.can('operations.view')
+        });
     }
 
     registerMenus(menus: MenuModelRegistry): void {

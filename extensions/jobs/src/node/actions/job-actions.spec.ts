@@ -202,6 +202,18 @@ describe('JobActions', () => {
             assert.deepEqual([job('j1').name, job('j1').copies], ['Renamed', 300]);
         });
 
+        it('sets a priority from 1 to 10 and refuses any other in words, writing nothing', async () => {
+            await actions.editJob('j1', { base, changes: { properties: { priority: 2 } } }, 'olivia');
+            assert.equal(job('j1').properties.priority, 2);
+            const before = store.get(OrdersCollection, 'o1')!;
+            const rebased = { ...base, properties: { ...base.properties, priority: 2 } };
+            for (const priority of [0, 11, 2.5, '3']) {
+                await assert.rejects(actions.editJob('j1', { base: rebased, changes: { properties: { priority } } }, 'olivia'),
+                    { message: /Priority must be a whole number from 1 \(taken first\) to 10 \(taken last\)/ }, String(priority));
+            }
+            assert.deepEqual(store.get(OrdersCollection, 'o1'), before);
+        });
+
         it('writes nothing for an edit that changes nothing, and refuses bad input', async () => {
             const before = store.get(OrdersCollection, 'o1')!.version;
             const details = await actions.editJob('j1', { base, changes: { copies: 250 } }, 'olivia');

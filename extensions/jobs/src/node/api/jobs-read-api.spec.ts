@@ -155,6 +155,37 @@ describe('JobsReadApi', function (): void {
             assert.deepEqual(await ids(`&state=${encodeURIComponent('Waiting for order closeout')}`), []);
         });
 
+        it('carries each job\'s priority, batch and risk, and filters at-risk and overdue jobs as of the request', async () => {
+            const hour = 3_600_000;
+            const at = (offset: number): string => new Date(Date.now() + offset).toISOString();
+            await addOrder('order-1', 4, (_job, index) => [
+                { properties: { priority: 2 }, state: 'Waiting for batch', batchId: 'B-0042', due: at(5 * hour), atRiskAt: at(-hour) },
+                { due: at(-hour), atRiskAt: at(-3 * hour) },
+                { due: at(-hour), state: 'Printed' },
+                { due: at(10 * hour), atRiskAt: at(4 * hour) }
+            ][index] as Partial<Job>);
+            const rows = (await json<Page>(await get('/api/v1/jobs?sort=id', bearer('Monitor')), 200)).items;
+            assert.deepEqual(rows.map(row => [row.priority, row.batchId, row.atRisk, row.overdue]), [
+                [2, 'B-0042', true, undefined], [5, undefined, true, true], [5, undefined, undefined, undefined], [5, undefined, undefined, undefined]
+            ]);
+            const ids = async (query: string): Promise<string[]> =>
+                (await json<Page>(await get(`/api/v1/jobs?sort=id${query}`, bearer('Monitor')), 200)).items.map(item => item.id);
+            assert.deepEqual(await ids('&schedule=atRisk'), ['order-1-job-1', 'order-1-job-2']);
+            assert.deepEqual(await ids('&schedule=overdue'), ['order-1-job-2']);
+            const byPriority = (await json<Page>(await get('/api/v1/jobs?sort=priority:desc,id', bearer('Monitor')), 200)).items.map(item => item.id);
+            assert.deepEqual(byPriority, ['order-1-job-2', 'order-1-job-3', 'order-1-job-4', 'order-1-job-1']);
+            const page = await json<Page>(await get('/api/v1/jobs?schedule=atRisk&limit=1&sort=id', bearer('Monitor')), 200);
+            assert.match(page.next!, /schedule=atRisk/);
+
+            // Time turns the fourth job at risk: the same query reads it so, nothing having changed.
+            const clock = sinon.useFakeTimers({ now: Date.now() + 5 * hour, toFake: ['Date'] });
+            try {
+                assert.deepEqual(await ids('&schedule=atRisk'), ['order-1-job-1', 'order-1-job-2', 'order-1-job-4']);
+            } finally {
+                clock.restore();
+            }
+        });
+
         it('answers bad parameters with 400 and a message naming them', async () => {
             const bad = async (query: string, message: RegExp): Promise<void> => {
                 const body = await json<{ error: string }>(await get(`/api/v1/jobs?${query}`, bearer('Monitor')), 400);
@@ -164,6 +195,7 @@ describe('JobsReadApi', function (): void {
             await bad('limit=many', /limit/);
             await bad('sort=price:asc', /sort/);
             await bad('state=Lost', /state/);
+            await bad('schedule=late', /schedule/);
             await bad('colour=red', /colour/);
             await bad('cursor=not-a-cursor', /cursor is not one this server gave out/);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { JobStateSchema, PhaseSchema } from '@presswork/platform/lib/common/job-status';
-import { JobQuerySchema, SortKeySchema } from '../../common/job-query';
+import { JobQuerySchema, SCHEDULE_RISKS, SortKeySchema } from '../../common/job-query';
 import type { CheckedJobQuery, SortKey } from '../../common/job-query';
 import { JOB_ROW_FIELDS } from '../../common/job-row';
 import type { JobRow } from '../../common/job-row';
@@ -28,14 +28,16 @@ export const JobsRequestSchema = z.strictObject({
     phase: listOf(PhaseSchema, 4).optional(),
     workflowId: listOf(DocumentIdSchema, 200).optional(),
     connectionId: listOf(DocumentIdSchema, 200).optional(),
+    /** `atRisk` (overdue included) or `overdue`, as of the request. */
+    schedule: listOf(z.enum(SCHEDULE_RISKS), 2).optional(),
     sort: listOf(SortParamSchema, 3).optional()
 });
 export type JobsRequest = z.infer<typeof JobsRequestSchema>;
 
 export function jobQueryOf(request: JobsRequest): Omit<CheckedJobQuery, 'collapsed' | 'groupBy'> {
-    const { text, state, phase, workflowId, connectionId, sort } = request;
+    const { text, state, phase, workflowId, connectionId, schedule, sort } = request;
     return JobQuerySchema.omit({ collapsed: true, groupBy: true }).parse({
-        text, facets: { state, phase, workflowId, connectionId }, ...(sort?.length ? { sort } : {})
+        text, facets: { state, phase, workflowId, connectionId, schedule }, ...(sort?.length ? { sort } : {})
     });
 }
 
@@ -45,7 +47,7 @@ export function pageParametersOf(request: JobsRequest, cursor: string): URLSearc
     if (request.text) {
         parameters.set('text', request.text);
     }
-    for (const facet of ['state', 'phase', 'workflowId', 'connectionId'] as const) {
+    for (const facet of ['state', 'phase', 'workflowId', 'connectionId', 'schedule'] as const) {
         if (request[facet]?.length) {
             parameters.set(facet, request[facet]!.join(','));
         }

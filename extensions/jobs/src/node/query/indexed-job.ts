@@ -1,4 +1,5 @@
-import { priorityOf } from '@presswork/platform/lib/common/job-priority';
+import { priorityOf, riskAt } from '@presswork/platform/lib/common/job-priority';
+import type { ScheduleRiskTimes } from '@presswork/platform/lib/common/job-priority';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { CLOSE_OUT_IN_MARCOMCENTRAL, closedOutElsewhere, distinctShipTo } from '@presswork/platform/lib/common/ship-to';
 import type { JobRow } from '../../common/job-row';
@@ -12,19 +13,46 @@ export type ActivityLabelOf = (activityType: string) => string;
 /**
  * A job row as the index keeps it, with what sorting and the text filter need precomputed: the
  * lower-case search text and the timestamps as numbers (timestamps may carry different offsets,
- * so their text does not sort). Immutable: a changed job gets a new one.
+ * so their text does not sort), and when the job becomes at risk and overdue (the row says so
+ * only as of the moment it is read: `rowAt`). Immutable: a changed job gets a new one.
  */
 export class IndexedJob {
     readonly search: string;
     readonly receivedAtMs: number;
     readonly updatedAtMs: number;
     readonly dueMs: number | undefined;
+    /** The row as last read at risk or overdue, so unchanged rows keep their identity (window-signature.ts). */
+    protected flagged: JobRow | undefined;
 
-    constructor(readonly row: JobRow) {
+    constructor(readonly row: JobRow, readonly risk: ScheduleRiskTimes = {}) {
         this.search = searchTextOf(row);
         this.receivedAtMs = timeOf(row.receivedAt) ?? 0;
         this.updatedAtMs = timeOf(row.updatedAt) ?? 0;
         this.dueMs = timeOf(row.due);
+    }
+
+    /** The row as it reads at `now`: `atRisk` and `overdue` set when they hold. */
+    rowAt(now: number): JobRow {
+        const { atRisk, overdue } = riskAt(this.risk, now);
+        if (!atRisk && !overdue) {
+            return this.row;
+        }
+        if (!this.flagged || !!this.flagged.atRisk !== atRisk || !!this.flagged.overdue !== overdue) {
+            this.flagged = { ...this.row, ...(atRisk ? { atRisk } : {}), ...(overdue ? { overdue } : {}) };
+        }
+        return this.flagged;
+    }
+
+    /** The next time after `now` the job's risk changes (it becomes at risk or overdue), if any. */
+    nextRiskChange(now: number): number | undefined {
+        const { atRiskFrom, overdueFrom } = this.risk;
+        const next = [atRiskFrom, overdueFrom].filter((time): time is number => time !== undefined && time > now);
+        return next.length ? Math.min(...next) : undefined;
+    }
+
+    /** The same job with other row fields (a renamed workflow). */
+    withRow(row: JobRow): IndexedJob {
+        return new IndexedJob(row, this.risk);
     }
 }
 

@@ -13,14 +13,19 @@ interface JobGroup {
 
 type JobTest = (job: IndexedJob) => boolean;
 
-/** A query's filters: the text (lower-case, empty for none) and a test of the facets (undefined for none). */
+/**
+ * A query's filters: the text (lower-case, empty for none) and a test of the facets (undefined for
+ * none). A schedule facet is read as of `now`: `staleAt` is when a job it tested next turns at risk
+ * or overdue (the filter then reads otherwise and is made again), Infinity when none will.
+ */
 export interface JobFilter {
     readonly text: string;
     readonly facets: JobTest | undefined;
+    readonly staleAt: () => number;
 }
 
-export function filterOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): JobFilter {
-    const { state, phase, workflowId, connectionId } = query.facets;
+export function filterOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>, now = Date.now()): JobFilter {
+    const { state, phase, workflowId, connectionId, schedule } = query.facets;
     const tests: JobTest[] = [];
     const facet = <T>(values: readonly T[] | undefined, valueOf: (job: IndexedJob) => T | undefined): void => {
         if (values && values.length) {
@@ -32,9 +37,20 @@ export function filterOf(query: Pick<CheckedJobQuery, 'text' | 'facets'>): JobFi
     facet(phase, job => job.row.phase);
     facet(workflowId, job => job.row.workflowId);
     facet(connectionId, job => job.row.connectionId);
+    let staleAt = Infinity;
+    if (schedule?.length) {
+        const fromOf = schedule.includes('atRisk') ? (job: IndexedJob) => job.risk.atRiskFrom : (job: IndexedJob) => job.risk.overdueFrom;
+        tests.push(job => {
+            const from = fromOf(job);
+            if (from !== undefined && from > now) {
+                staleAt = Math.min(staleAt, from);
+            }
+            return from !== undefined && from <= now;
+        });
+    }
     // One facet (the common case) skips the loop: this runs once per job on every new query.
     const facets = tests.length <= 1 ? tests[0] : (job: IndexedJob) => tests.every(test => test(job));
-    return { text: query.text.trim().toLowerCase(), facets };
+    return { text: query.text.trim().toLowerCase(), facets, staleAt: () => staleAt };
 }
 
 export function groupKeyOf(field: JobGroupField, job: IndexedJob): string {
@@ -54,8 +70,8 @@ export class JobList {
     ) { }
 
     /** One pass over all jobs in the query's sort order (group field first when it groups). */
-    static of(all: SortedJobs, query: Pick<CheckedJobQuery, 'text' | 'facets' | 'groupBy'>): JobList {
-        const filter = filterOf(query);
+    static of(all: SortedJobs, query: Pick<CheckedJobQuery, 'text' | 'facets' | 'groupBy'>, now = Date.now()): JobList {
+        const filter = filterOf(query, now);
         const jobs = all.select(filter.text, filter.facets);
         const grouping = query.groupBy ? new Grouping(query.groupBy, all.spec[0].direction, jobs) : undefined;
         return new JobList(new SortedJobs(all.spec, jobs, true), filter, grouping);
@@ -89,11 +105,19 @@ export class JobList {
         }
     }
 
-    /** Items from `offset`: group headers count as items; jobs of collapsed groups are left out. */
-    window(offset: number, limit: number, collapsed: ReadonlySet<string>): { items: JobListItem[], total: number } {
+    /** When the list no longer holds what its filters say (a job turned at risk): it is then made again. */
+    get staleAt(): number {
+        return this.filter.staleAt();
+    }
+
+    /**
+     * Items from `offset`: group headers count as items; jobs of collapsed groups are left out.
+     * Rows read as of `now` (at risk, overdue).
+     */
+    window(offset: number, limit: number, collapsed: ReadonlySet<string>, now = Date.now()): { items: JobListItem[], total: number } {
         const jobs = this.sorted.jobs;
         if (!this.grouping) {
-            const items = jobs.slice(offset, offset + limit).map((job): JobListItem => ({ kind: 'job', row: job.row }));
+            const items = jobs.slice(offset, offset + limit).map((job): JobListItem => ({ kind: 'job', row: job.rowAt(now) }));
             return { items, total: jobs.length };
         }
         const items: JobListItem[] = [];
@@ -109,7 +133,7 @@ export class JobList {
                 const from = Math.max(0, offset - position - 1);
                 const to = Math.min(size - 1, from + limit - items.length);
                 for (let index = from; index < to; index++) {
-                    items.push({ kind: 'job', row: jobs[start + index].row, group: group.key });
+                    items.push({ kind: 'job', row: jobs[start + index].rowAt(now), group: group.key });
                 }
             }
             position += size;

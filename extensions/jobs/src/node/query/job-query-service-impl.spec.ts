@@ -52,7 +52,7 @@ describe('JobQueryServiceImpl and the orders projection', () => {
     it('counts jobs in Error and waiting for closeout, and summarizes an order', async () => {
         await fixture.addOrder('order-1', 4, (_job, at) => ({ state: (['Error', 'Waiting for order closeout', 'Complete', 'Printing'] as const)[at] }),
             { closeout: { closedBy: 'ada', closedAt: '2025-01-16T10:00:00.000Z' } });
-        assert.deepEqual(await service.counts(), { error: 1, waitingForCloseout: 1, closeOutInMarcomCentral: 0, all: 4 });
+        assert.deepEqual(await service.counts(), { error: 1, waitingForCloseout: 1, waitingForBatch: 0, atRisk: 0, closeOutInMarcomCentral: 0, all: 4 });
         const summary = await service.orderSummary('order-1');
         assert.equal(summary?.orderNumber, 'PW-order-1');
         assert.equal(summary?.customer, 'Ada Lovelace');

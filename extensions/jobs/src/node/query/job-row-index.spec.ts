@@ -68,18 +68,18 @@ describe('JobRowIndex', () => {
             const order = await fixture.addOrder('order-a', 2);
             await fixture.addOrder('order-b', 1);
             assert.deepEqual(ids(query({ sort: [{ field: 'id', direction: 'asc' }] })), ['order-a-job-1', 'order-a-job-2', 'order-b-job-1']);
-            assert.deepEqual(index.counts(), { error: 0, waitingForCloseout: 0, closeOutInMarcomCentral: 0, all: 3 });
+            assert.deepEqual(index.counts(), { error: 0, waitingForCloseout: 0, waitingForBatch: 0, atRisk: 0, closeOutInMarcomCentral: 0, all: 3 });
 
             // One job changes state, the other leaves the order.
             const updated = await fixture.store.update(OrdersCollection, { ...order, jobs: [{ ...order.jobs[0], state: 'Error' }] });
             const byState = query({ sort: [{ field: 'state', direction: 'asc' }] });
             assert.deepEqual(ids(byState), ['order-a-job-1', 'order-b-job-1'], 'Error sorts before Received; the removed job is gone');
             assert.equal(rowsOf(byState.items)[0].orderVersion, 2);
-            assert.deepEqual(index.counts(), { error: 1, waitingForCloseout: 0, closeOutInMarcomCentral: 0, all: 2 });
+            assert.deepEqual(index.counts(), { error: 1, waitingForCloseout: 0, waitingForBatch: 0, atRisk: 0, closeOutInMarcomCentral: 0, all: 2 });
 
             await fixture.store.delete(OrdersCollection, updated.id, updated.version);
             assert.deepEqual(ids(query({ sort: [{ field: 'state', direction: 'asc' }] })), ['order-b-job-1']);
-            assert.deepEqual(index.counts(), { error: 0, waitingForCloseout: 0, closeOutInMarcomCentral: 0, all: 1 });
+            assert.deepEqual(index.counts(), { error: 0, waitingForCloseout: 0, waitingForBatch: 0, atRisk: 0, closeOutInMarcomCentral: 0, all: 1 });
             assert.deepEqual(index.rowsOfOrder('order-a'), []);
         });
 

@@ -3,6 +3,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { Emitter, Event } from '@theia/core/lib/common/event';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
+import { scheduleRiskTimes } from '@presswork/platform/lib/common/job-priority';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
@@ -18,7 +19,8 @@ import { JobList } from './job-list';
 import { LookAlikeOrderNumbers } from './look-alike-order-numbers';
 import { SortSpec, sortSpecKey, sortSpecOf, upperBound } from './job-ordering';
 import { SortedJobs } from './sorted-jobs';
-import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { RiskClock } from './risk-clock';
+import { WAITING_FOR_BATCH, WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { closedOutElsewhere } from '@presswork/platform/lib/common/ship-to';
 
 /** Sort orders kept sorted at once; the least recently used is dropped beyond this. */
@@ -57,6 +59,8 @@ export class JobRowIndex implements BackendApplicationContribution {
     protected loading: Promise<void> | undefined;
     protected loaded = false;
     protected announcing = false;
+    /** Jobs turn at risk and overdue as time passes: pods and counts hear of it as of a change. */
+    protected readonly riskClock = new RiskClock(() => this.jobs.values(), () => this.announce());
     protected readonly onDidChangeJobsEmitter = new Emitter<void>();
     /** Jobs changed: fired once per turn of the event loop, after the index took every change of the turn. */
     readonly onDidChangeJobs: Event<void> = this.onDidChangeJobsEmitter.event;
@@ -64,6 +68,10 @@ export class JobRowIndex implements BackendApplicationContribution {
     initialize(): void {
         this.store.onDidChange(change => this.apply(change));
         this.whenReady().catch(error => this.logger.error('the job index could not be built', error));
+    }
+
+    onStop(): void {
+        this.riskClock.dispose();
     }
 
     /** Resolves once every job of the store is in the index. */
@@ -76,14 +84,21 @@ export class JobRowIndex implements BackendApplicationContribution {
         return this.jobs.size;
     }
 
-    /** The rows of an order's jobs as the index shows them (workflow names and activity labels resolved). */
+    /** The rows of an order's jobs as the index shows them (workflow names and activity labels resolved), as of now. */
     rowsOf(order: Order): JobRow[] {
-        return jobRowsOf(order, id => this.workflowNames.get(id), type => activityLabelOf(type, this.activities));
+        const now = Date.now();
+        return this.indexedJobsOf(order).map(job => job.rowAt(now));
     }
 
-    /** The indexed rows of one order's jobs, in the order's own order. */
+    /** The indexed rows of one order's jobs, in the order's own order, as of now. */
     rowsOfOrder(orderId: string): JobRow[] {
-        return (this.jobIdsByOrder.get(orderId) ?? []).map(id => this.jobs.get(id)?.row).filter((row): row is JobRow => !!row);
+        const now = Date.now();
+        return (this.jobIdsByOrder.get(orderId) ?? []).map(id => this.jobs.get(id)?.rowAt(now)).filter((row): row is JobRow => !!row);
+    }
+
+    protected indexedJobsOf(order: Order): IndexedJob[] {
+        const rows = jobRowsOf(order, id => this.workflowNames.get(id), type => activityLabelOf(type, this.activities));
+        return rows.map((row, index) => new IndexedJob(row, scheduleRiskTimes(order.jobs[index])));
     }
 
     workflowNameOf(id: string): string | undefined {
@@ -94,6 +109,8 @@ export class JobRowIndex implements BackendApplicationContribution {
         return {
             error: this.stateCounts.get('Error') ?? 0,
             waitingForCloseout: this.stateCounts.get(WAITING_FOR_CLOSEOUT) ?? 0,
+            waitingForBatch: this.stateCounts.get(WAITING_FOR_BATCH) ?? 0,
+            atRisk: this.riskClock.atRisk(Date.now()),
             closeOutInMarcomCentral: this.ordersClosedOutElsewhere.size,
             all: this.jobs.size
         };
@@ -108,8 +125,9 @@ export class JobRowIndex implements BackendApplicationContribution {
     /** A window of the sorted, grouped, filtered list of jobs. */
     window(request: JobWindowRequest): JobWindow {
         const { query, offset, limit } = JobWindowRequestSchema.parse(request);
-        const list = this.list(query);
-        const { items, total } = list.window(offset, limit, new Set(query.collapsed));
+        const now = Date.now();
+        const list = this.list(query, now);
+        const { items, total } = list.window(offset, limit, new Set(query.collapsed), now);
         return { offset, items, total, matchingJobs: list.jobs.length, allJobs: this.jobs.size, lookAlikes: this.lookAlikes.count(query.text) };
     }
 
@@ -119,21 +137,29 @@ export class JobRowIndex implements BackendApplicationContribution {
      * or removed meanwhile never make a page repeat or skip one.
      */
     pageAfter(query: Omit<CheckedJobQuery, 'collapsed' | 'groupBy'>, after: Partial<JobRow> & { id: string } | undefined, limit: number): { rows: JobRow[], more: boolean } {
-        const list = this.list(query);
+        const now = Date.now();
+        const list = this.list(query, now);
         const start = after ? upperBound(list.jobs, new IndexedJob(after as JobRow), this.sorted(sortSpecOf(query)).compare) : 0;
-        return { rows: list.jobs.slice(start, start + limit).map(job => job.row), more: start + limit < list.jobs.length };
+        return { rows: list.jobs.slice(start, start + limit).map(job => job.rowAt(now)), more: start + limit < list.jobs.length };
     }
 
-    /** The jobs passing the query's filters in its order (grouped when it groups), kept up to date while it is asked for. */
-    list(query: Omit<CheckedJobQuery, 'collapsed'>): JobList {
+    /**
+     * The jobs passing the query's filters in its order (grouped when it groups), kept up to date
+     * while it is asked for; made again once time has turned a job at risk that its filter tested.
+     */
+    list(query: Omit<CheckedJobQuery, 'collapsed'>, now = Date.now()): JobList {
         const spec = sortSpecOf(query);
         const cached: Omit<CachedList, 'list'> = { spec: sortSpecKey(spec), facets: JSON.stringify(query.facets), text: query.text.trim().toLowerCase() };
         const key = JSON.stringify([cached.spec, query.groupBy ?? '', cached.text, cached.facets]);
         let entry = this.lists.get(key);
         if (entry) {
             this.lists.delete(key);
-        } else {
-            entry = { ...cached, list: JobList.of(this.narrowestSource(cached) ?? this.sorted(spec), query) };
+        }
+        if (entry && entry.list.staleAt <= now) {
+            entry = undefined;
+        }
+        if (!entry) {
+            entry = { ...cached, list: JobList.of(this.narrowestSource(cached, now) ?? this.sorted(spec), query, now) };
             if (this.lists.size >= LISTS_KEPT) {
                 this.lists.delete(this.lists.keys().next().value!);
             }
@@ -146,10 +172,10 @@ export class JobRowIndex implements BackendApplicationContribution {
      * A kept list in the same order and facets whose text is part of the new one: someone typing
      * in the filter box narrows the previous matches instead of reading every job again.
      */
-    protected narrowestSource(wanted: Omit<CachedList, 'list'>): SortedJobs | undefined {
+    protected narrowestSource(wanted: Omit<CachedList, 'list'>, now: number): SortedJobs | undefined {
         let best: CachedList | undefined;
         for (const entry of this.lists.values()) {
-            if (entry.spec === wanted.spec && entry.facets === wanted.facets && entry.text && wanted.text.includes(entry.text)
+            if (entry.list.staleAt > now && entry.spec === wanted.spec && entry.facets === wanted.facets && entry.text && wanted.text.includes(entry.text)
                 && (!best || entry.list.jobs.length < best.list.jobs.length)) {
                 best = entry;
             }
@@ -221,8 +247,8 @@ export class JobRowIndex implements BackendApplicationContribution {
     }
 
     protected putOrder(order: Order): void {
-        const rows = this.rowsOf(order);
-        const ids = new Set(rows.map(row => row.id));
+        const indexed = this.indexedJobsOf(order);
+        const ids = new Set(indexed.map(job => job.row.id));
         for (const id of this.jobIdsByOrder.get(order.id) ?? []) {
             const job = this.jobs.get(id);
             // A job that moved to another order belongs to that order's entry now.
@@ -230,10 +256,11 @@ export class JobRowIndex implements BackendApplicationContribution {
                 this.removeJob(job);
             }
         }
-        for (const row of rows) {
+        for (const next of indexed) {
+            const row = next.row;
             const previous = this.jobs.get(row.id);
-            const next = new IndexedJob(row);
             this.jobs.set(row.id, next);
+            this.riskClock.changed(next);
             this.count(next.row.state, 1);
             if (previous) {
                 this.count(previous.row.state, -1);
@@ -265,6 +292,7 @@ export class JobRowIndex implements BackendApplicationContribution {
 
     protected removeJob(job: IndexedJob): void {
         this.jobs.delete(job.row.id);
+        this.riskClock.changed(undefined);
         this.count(job.row.state, -1);
         this.sortOrders.forEach(sorted => sorted.remove(job));
         this.lists.forEach(({ list }) => list.apply(job, undefined));
@@ -285,7 +313,7 @@ export class JobRowIndex implements BackendApplicationContribution {
         const replacements = new Map<IndexedJob, IndexedJob>();
         for (const job of this.jobs.values()) {
             if (job.row.workflowId === workflowId && job.row.workflowName !== workflowName) {
-                const next = new IndexedJob({ ...job.row, workflowName });
+                const next = job.withRow({ ...job.row, workflowName });
                 replacements.set(job, next);
             }
         }

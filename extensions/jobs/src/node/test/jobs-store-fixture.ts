@@ -35,7 +35,10 @@ export async function createJobsStoreFixture(extraCollections: readonly Document
             return store.create(OrdersCollection, withoutVersion({ ...sample, ...order, jobs: sample.jobs.map((job, at) => ({ ...job, ...change(job, at) })) }));
         },
         addWorkflow: (id, name) => store.create(WorkflowsCollection, { ...template, id, name }),
-        dispose: () => temp.dispose()
+        dispose: async () => {
+            index.onStop();
+            await temp.dispose();
+        }
     };
 }
 
