@@ -20,9 +20,9 @@ import type { PrintProperties } from '../../common/print-activity';
 import { buildTicket, type TicketSources } from '../../common/tickets/ticket-properties';
 import { MediaCatalog } from '../catalog/media-catalog';
 import { PrinterRegistry } from '../printers/printer-registry';
-import { PrinterTransportError, transportReason } from '../printers/printer-transport-error';
+import { PrinterTransportError } from '../printers/printer-transport-error';
 import { PrintTargets, type PrintTarget } from '../print/print-targets';
-import { recoveredJob } from '../print/recovered-job';
+import { searchSentJob } from '../print/recovered-job';
 import { SIDES_WORDS } from '../print/ticket-summary';
 import { describeMedia } from '../tickets/ticket-match';
 import { BatchBook } from './batch-book';
@@ -148,21 +148,14 @@ export class BatchPrinter {
      */
     protected async recoverOutput(batch: Batch, output: BatchOutput, context: ActivityContext<PrintProperties>, hooks: BatchPrintHooks):
         Promise<{ output: BatchOutput } | { outcome: ActivityOutcome } | undefined> {
-        const printer = this.printers.find(output.printerId);
-        const device = printer ? this.devices.get(printer.kind) : undefined;
-        if (!printer || !device?.jobs) {
+        const search = await searchSentJob(this.printers, this.devices, output, context.signal);
+        if (search.kind === 'cannot-ask') {
             return undefined;
         }
-        let jobs: DeviceJobStatus[];
-        try {
-            jobs = await device.jobs(printer, context.signal);
-        } catch (error) {
-            if (error instanceof PrinterTransportError) {
-                return { outcome: hooks.retryLater(`${transportReason(printer.name, error)} (asked whether it already has batch ${batch.id})`) };
-            }
-            throw error;
+        if (search.kind === 'unreachable') {
+            return { outcome: hooks.retryLater(`${search.reason} (asked whether it already has batch ${batch.id})`) };
         }
-        const found = recoveredJob(jobs, output.jobName, output.requestedAt);
+        const { printer, found } = search;
         if (!found) {
             await this.book.log(batch.id, `Printer ${printer.name} has no job ${output.jobName} sent since ${output.requestedAt}: sending it`);
             return undefined;

@@ -5,7 +5,6 @@ import { isAbortError, messageOf } from '@presswork/platform/lib/common/errors';
 import type { JobTicket } from '@presswork/platform/lib/common/job-ticket';
 import type { OutputReceipt } from '@presswork/platform/lib/common/output-device-contribution';
 import { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-device-registry';
-import type { DeviceJobStatus } from '@presswork/platform/lib/common/printer-capabilities';
 import type { PrintingRecord } from '@presswork/platform/lib/common/printing-record';
 import { LocatedJobFile, isRegularFile, printFileOf } from '@presswork/platform/lib/node/files/job-files';
 import { PrintActivity, type PrintProperties } from '../../common/print-activity';
@@ -16,7 +15,7 @@ import { PrinterRegistry } from '../printers/printer-registry';
 import { PrinterTransportError, PrinterTransportProblem, transportReason } from '../printers/printer-transport-error';
 import { BusyPrinterWait } from './busy-printer-wait';
 import { PrintTarget, PrintTargets } from './print-targets';
-import { recoveredJob } from './recovered-job';
+import { searchSentJob } from './recovered-job';
 import { ticketSummary } from './ticket-summary';
 
 export { PRINTER_CLOCK_TOLERANCE_MS, recoveredJob } from './recovered-job';
@@ -127,22 +126,15 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
             await context.log(`Not sent again: Printer ${recorded.printerName} has it as job ${recorded.deviceJobId}`);
             return this.atPrinter(recorded.printerName, recorded.deviceJobId);
         }
-        const printer = this.printers.find(recorded.printerId);
-        const device = printer ? this.devices.get(printer.kind) : undefined;
-        if (!printer || !device?.jobs) {
+        const search = await searchSentJob(this.printers, this.devices, recorded, context.signal);
+        if (search.kind === 'cannot-ask') {
             return undefined;
         }
-        let jobs: DeviceJobStatus[];
-        try {
-            jobs = await device.jobs(printer, context.signal);
-        } catch (error) {
-            if (error instanceof PrinterTransportError) {
-                // Whether the printer has the job cannot be told: nothing may be sent until it can.
-                return this.retryLater(`${transportReason(printer.name, error)} (asked whether it already has the job)`);
-            }
-            throw error;
+        if (search.kind === 'unreachable') {
+            // Whether the printer has the job cannot be told: nothing may be sent until it can.
+            return this.retryLater(`${search.reason} (asked whether it already has the job)`);
         }
-        const found = recoveredJob(jobs, recorded.jobName, recorded.requestedAt);
+        const { printer, found } = search;
         if (!found) {
             await context.log(`Printer ${printer.name} has no job ${recorded.jobName} sent since ${recorded.requestedAt}: sending it`);
             return undefined;

@@ -1,4 +1,8 @@
+import type { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-device-registry';
 import type { DeviceJobStatus } from '@presswork/platform/lib/common/printer-capabilities';
+import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { PrinterRegistry } from '../printers/printer-registry';
+import { PrinterTransportError, transportReason } from '../printers/printer-transport-error';
 
 /** IPP job states that are not over: such a job with our name may be ours, whenever it was made. */
 const UNFINISHED = new Set<DeviceJobStatus['state']>(['pending', 'pending-held', 'processing', 'processing-stopped']);
@@ -23,4 +27,28 @@ export function recoveredJob(jobs: readonly DeviceJobStatus[], jobName: string, 
         ? Date.parse(job.createdAt) >= since
         : UNFINISHED.has(job.state)));
     return candidates.reduce<DeviceJobStatus | undefined>((newest, job) => !newest || job.id > newest.id ? job : newest, undefined);
+}
+
+/** What the printer that got an intent says of it: it cannot be asked (no such printer, or it keeps no jobs), cannot be reached now, or was asked. */
+export type SentJobSearch =
+    | { readonly kind: 'cannot-ask' }
+    | { readonly kind: 'unreachable'; readonly printer: Printer; readonly reason: string }
+    | { readonly kind: 'asked'; readonly printer: Printer; readonly found?: DeviceJobStatus };
+
+/** Asks the intent's printer for its jobs and looks for the one the intent sent (recoveredJob). */
+export async function searchSentJob(printers: PrinterRegistry, devices: OutputDeviceRegistry,
+    intent: { readonly printerId: string; readonly jobName: string; readonly requestedAt: string }, signal: AbortSignal): Promise<SentJobSearch> {
+    const printer = printers.find(intent.printerId);
+    const device = printer ? devices.get(printer.kind) : undefined;
+    if (!printer || !device?.jobs) {
+        return { kind: 'cannot-ask' };
+    }
+    try {
+        return { kind: 'asked', printer, found: recoveredJob(await device.jobs(printer, signal), intent.jobName, intent.requestedAt) };
+    } catch (error) {
+        if (error instanceof PrinterTransportError) {
+            return { kind: 'unreachable', printer, reason: transportReason(printer.name, error) };
+        }
+        throw error;
+    }
 }
