@@ -42,6 +42,21 @@ describe('order refresh', () => {
         assert.deepEqual([order.id, order.version, order.connectionId, order.closed, order.log], [before.id, before.version, before.connectionId, false, before.log]);
     });
 
+    it('moves a job\'s due date to its line\'s new ship date, its at-risk time with it', () => {
+        const before = stored();
+        before.jobs[0] = { ...before.jobs[0], due: '2026-12-01T17:00:00.000Z', atRiskAt: '2026-12-01T09:00:00.000Z' };
+        before.jobs[1] = { ...before.jobs[1], due: '2026-12-02T17:00:00.000Z' };
+        const moved = (id: string, date: string) => line(id, { shipping: { method: 'UPS Ground', date } });
+        const { order, changes } = refreshOrder(before, receivedOrder({ lineItems: [moved('L1', '2026-12-03T17:00:00.000Z'), moved('L2', '2026-12-04T17:00:00.000Z')] }));
+        assert.deepEqual(changes, ['Line 1 ship date: (none) → 2026-12-03T17:00:00.000Z', 'Line 2 ship date: (none) → 2026-12-04T17:00:00.000Z']);
+        assert.deepEqual([order.jobs[0].due, order.jobs[0].atRiskAt], ['2026-12-03T17:00:00.000Z', '2026-12-03T09:00:00.000Z'], 'still 8 hours before');
+        assert.deepEqual([order.jobs[1].due, order.jobs[1].atRiskAt], ['2026-12-04T17:00:00.000Z', undefined], 'never at risk before, never now');
+        assert.equal(order.jobs[0].state, before.jobs[0].state);
+
+        const again = refreshOrder(order, receivedOrder({ lineItems: [moved('L1', '2026-12-03T17:00:00.000Z'), line('L2')] }));
+        assert.deepEqual(again.order.jobs, order.jobs, 'an unchanged or dropped ship date leaves the due date');
+    });
+
     it('keeps a line the store no longer lists (its job refers to it) and adds a new one, saying so', () => {
         const { order, changes, newLines } = refreshOrder(stored(), receivedOrder({ lineItems: [line('L1'), line('L3')] }));
         assert.deepEqual(order.lineItems.map(each => each.id), ['L1', 'L2', 'L3']);

@@ -1,5 +1,6 @@
 import type { ReceivedOrder } from '@presswork/platform/lib/common/connection-type-contribution';
 import type { Money } from '@presswork/platform/lib/common/money';
+import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Address, LineItem, Order } from '@presswork/platform/lib/common/order-schema';
 import { shipToFlag } from '@presswork/platform/lib/common/ship-to';
 import { maskAuthorization } from './order-details';
@@ -45,6 +46,7 @@ const LINE_FIELDS: readonly [string, (line: LineItem) => Described][] = [
     ['sales tax', line => money(line.price.customerSalesTax)],
     ['freight tax', line => money(line.price.totalFreightTax)],
     ['shipping method', line => line.shipping?.method],
+    ['ship date', line => line.shipping?.date],
     ['ship-to', line => address(line.shipping?.address)],
     ['status', line => line.clientStatus?.value]
 ];
@@ -62,7 +64,8 @@ export interface RefreshedOrder {
 
 /**
  * The stored order updated from what the store sent now: order-level fields and line items change,
- * jobs (and their states), the closeout record and the log do not. A line the store no longer
+ * jobs (and their states), the closeout record and the log do not, except that a line's new ship
+ * date becomes its job's due date (its at-risk time moving with it). A line the store no longer
  * lists is kept (its job still refers to it) and reported; a line it added is reported and
  * returned, for the caller to give it a job.
  */
@@ -75,6 +78,7 @@ export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedO
         }
     }
     const receivedById = new Map(received.lineItems.map(line => [line.id, line]));
+    const movedShipDates = new Map<string, string>();
     const lineItems = stored.lineItems.map((line, index) => {
         const fresh = receivedById.get(line.id);
         if (!fresh) {
@@ -86,6 +90,9 @@ export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedO
             if (text) {
                 changes.push(text);
             }
+        }
+        if (fresh.shipping?.date && fresh.shipping.date !== line.shipping?.date) {
+            movedShipDates.set(line.id, fresh.shipping.date);
         }
         return fresh;
     });
@@ -101,7 +108,7 @@ export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedO
         id: stored.id,
         version: stored.version,
         connectionId: stored.connectionId,
-        jobs: stored.jobs,
+        jobs: movedShipDates.size ? stored.jobs.map(job => dueOnShipDate(job, movedShipDates.get(job.lineItemId))) : stored.jobs,
         receivedAt: stored.receivedAt,
         closed: stored.closed,
         closeout: stored.closeout,
@@ -110,4 +117,14 @@ export function refreshOrder(stored: Order, received: ReceivedOrder): RefreshedO
         ...shipToFlag({ lineItems, shippingAddress: received.shippingAddress })
     };
     return { order, changes, newLines };
+}
+
+/** The job due on its line's new ship date, at risk as many hours before it as it was before the old one. */
+function dueOnShipDate(job: Job, shipDate: string | undefined): Job {
+    if (!shipDate || shipDate === job.due) {
+        return job;
+    }
+    const atRiskMs = job.due && job.atRiskAt ? Date.parse(job.due) - Date.parse(job.atRiskAt) : undefined;
+    const { atRiskAt: _old, ...rest } = job;
+    return atRiskMs === undefined ? { ...rest, due: shipDate } : { ...rest, due: shipDate, atRiskAt: new Date(Date.parse(shipDate) - atRiskMs).toISOString() };
 }

@@ -1,51 +1,9 @@
-import { z } from 'zod';
 import { nls } from '@theia/core/lib/common/nls';
 import { FormDialog } from '@presswork/platform/lib/browser/form-dialog';
 import { MARCOMCENTRAL_PRODUCT_TYPES, PRODUCT_TYPE_LABELS, isMarcomCentralProductType } from '@presswork/platform/lib/common/connection-schema';
-import { TemplateInput, TemplateInputSchema, TemplateView, WorkflowChoice } from '../common/connections-protocol';
+import { TemplateInput, TemplateView, WorkflowChoice } from '../common/connections-protocol';
+import { TemplateFormSchema } from './template-form-schema';
 import type { ConnectionView } from '../common/connections-protocol';
-
-const optionalText = z.string().transform(text => text.trim() || undefined);
-const optionalNumber = (label: string) => z.string().transform((text, context) => {
-    if (!text.trim()) {
-        return undefined;
-    }
-    const value = Number(text);
-    if (!Number.isInteger(value)) {
-        context.addIssue({ code: 'custom', message: `${label} must be a whole number` });
-        return z.NEVER;
-    }
-    return value;
-});
-
-/** The form's text values, turned into a template for the service. */
-const TemplateFormSchema = z.object({
-    name: z.string(),
-    description: z.string(),
-    connectionId: optionalText,
-    skuId: optionalText,
-    productId: optionalText,
-    productType: optionalText,
-    workflowId: z.string().min(1, 'Choose a workflow'),
-    media: optionalText,
-    duplex: z.enum(['', 'true', 'false']).transform(value => value === '' ? undefined : value === 'true'),
-    priority: optionalNumber('Priority'),
-    dueInHours: optionalNumber('Due in hours'),
-    enabled: z.enum(['true', 'false']).transform(value => value === 'true')
-}).transform(({ skuId, productId, productType, media, duplex, priority, dueInHours, ...rest }): TemplateInput => ({
-    ...rest,
-    match: { skuId, productId, productType },
-    defaults: { media, duplex, priority, dueInHours, properties: {} }
-})).superRefine((input, context) => {
-    const checked = TemplateInputSchema.safeParse(input);
-    checked.error?.issues.forEach(issue => context.addIssue({ ...issue, path: formPathOf(issue.path) }));
-});
-
-/** The service's path of a problem (`match.productType`, `defaults.priority`) as the form field it is about. */
-function formPathOf(path: readonly PropertyKey[]): PropertyKey[] {
-    const [group, field] = path;
-    return (group === 'match' || group === 'defaults') && field !== undefined ? path.slice(1) : [...path];
-}
 
 /**
  * MarcomCentral's product types to choose from; a stored template's type MarcomCentral does not
@@ -86,8 +44,15 @@ export function templateDialog(existing: TemplateView | undefined, workflows: re
                 name: 'duplex', label: 'Duplex', kind: 'choice', initial: existing?.defaults.duplex === undefined ? '' : String(existing.defaults.duplex),
                 choices: [{ value: '', label: 'As the workflow says' }, { value: 'true', label: 'Duplex' }, { value: 'false', label: 'Simplex' }]
             },
-            { name: 'priority', label: 'Priority (1–10)', kind: 'number', initial: existing?.defaults.priority?.toString() },
+            {
+                name: 'priority', label: 'Priority (1 = first, 10 = last)', kind: 'number', initial: existing?.defaults.priority?.toString(),
+                help: 'Jobs are taken by priority, then by due date. Empty: 5.'
+            },
             { name: 'dueInHours', label: 'Due in hours', kind: 'number', initial: existing?.defaults.dueInHours?.toString(), help: 'Unless the line item has its own ship date.' },
+            {
+                name: 'atRiskHours', label: 'At risk (hours before due)', kind: 'number', initial: existing?.defaults.atRiskHours?.toString(),
+                help: 'A job not printed this many hours before it is due is marked at risk. Empty: never.'
+            },
             { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: String(existing?.enabled ?? true) }
         ],
         schema: TemplateFormSchema,

@@ -87,6 +87,7 @@ function describeDefaults({ defaults }: TemplateView): string {
         defaults.media && `media ${defaults.media}`,
         defaults.duplex !== undefined && (defaults.duplex ? 'duplex' : 'simplex'),
         defaults.priority && `priority ${defaults.priority}`,
-        defaults.dueInHours && `due in ${defaults.dueInHours} h`
+        defaults.dueInHours && `due in ${defaults.dueInHours} h`,
+        defaults.atRiskHours && `at risk ${defaults.atRiskHours} h before due`
     ].filter(Boolean).join(', ') || '—';
 }

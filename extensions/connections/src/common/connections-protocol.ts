@@ -48,7 +48,10 @@ export const TemplateInputSchema = z.object({
         path: ['productType'], message: `Choose a product type MarcomCentral defines: ${MARCOMCENTRAL_PRODUCT_TYPES.join(', ')}`
     }),
     workflowId: DocumentIdSchema,
-    defaults: TemplateDefaultsSchema.default({ properties: {} }),
+    // At-risk hours as long as the turnaround would flag every job at risk the moment it arrives.
+    defaults: TemplateDefaultsSchema.refine(({ atRiskHours, dueInHours }) => atRiskHours === undefined || dueInHours === undefined || atRiskHours < dueInHours, {
+        path: ['atRiskHours'], message: 'At risk must be fewer hours than Due in hours, or every job would be at risk as soon as it arrives'
+    }).default({ properties: {} }),
     enabled: z.boolean().default(true)
 });
 export type TemplateInput = z.input<typeof TemplateInputSchema>;

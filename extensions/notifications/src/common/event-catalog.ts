@@ -81,7 +81,7 @@ export const EVENT_CATALOG: { readonly [N in PressworkEventName]: EventCatalogEn
     },
     'job.at-risk': {
         name: 'job.at-risk', label: 'Job at risk', aboutOrder: true,
-        description: 'The schedule expects the job to finish after its due date.',
+        description: 'A job not printed yet is within its production template\'s at-risk hours of its due date (said once per due date).',
         sample: sampleJob('Queued', { reason: undefined, due: '2026-12-05T17:00:00.000Z' }),
         defaultSubject: 'Order {orderNumber}: {jobName} may miss its due date',
         defaultText: 'Job {jobName} of order {orderNumber} is due {due} and is still {state}.'

@@ -69,6 +69,8 @@ export type TemplateMatch = z.infer<typeof TemplateMatchSchema>;
 
 const propertyValue = z.union([z.string().max(4000), z.number(), z.boolean()]);
 
+const AT_RISK_HOURS_RANGE = 'At risk is a whole number of hours from 1 to 720 (30 days)';
+
 /** Job properties a template gives the jobs it matches. */
 export const TemplateDefaultsSchema = z.object({
     media: shortText(100).optional(),
@@ -76,7 +78,7 @@ export const TemplateDefaultsSchema = z.object({
     /** 1 is taken first, 10 last; a job without one counts as DEFAULT_PRIORITY (job-priority.ts). */
     priority: z.number().int().min(1).max(10).optional(),
     /** A job not printed this many hours before it is due is at risk (marked, counted, notified). */
-    atRiskHours: z.number().int().min(1).max(24 * 30).optional(),
+    atRiskHours: z.number().int().min(1, AT_RISK_HOURS_RANGE).max(24 * 30, AT_RISK_HOURS_RANGE).optional(),
     /** Due this many hours after the order arrives, unless the line item has its own ship date. */
     dueInHours: z.number().int().min(1).max(24 * 90).optional(),
     properties: z.record(z.string().min(1).max(100), propertyValue).default({})

@@ -68,7 +68,7 @@ export const PressworkEventPayloads = {
     'job.stalled': z.object({ ...JobFields, minutes: z.number().int().nonnegative(), since: TimestampSchema }),
     /** Waiting for an operator (Held, an approval, a prepress check) longer than `minutes` minutes. */
     'job.waiting-for-operator': z.object({ ...JobFields, minutes: z.number().int().nonnegative(), since: TimestampSchema }),
-    /** The schedule expects the job to finish after its due date (emitted once the schedule issue lands). */
+    /** A job not printed passed its at-risk time (its template's at-risk hours before due): once per due date. */
     'job.at-risk': z.object({ ...JobFields, due: TimestampSchema }),
     /** The job's due date passed before it finished. */
     'job.overdue': z.object({ ...JobFields, due: TimestampSchema }),

@@ -229,6 +229,18 @@ export function summarize(step: WorkflowStep, activity: ResolvedActivity | undef
         return properties.indefinitely ? nls.localize('presswork/workflow/indefinitely', 'Indefinitely') : nls.localize('presswork/workflow/retention', '{0} d {1} h', properties.days, String(properties.hours ?? 0));
     }
     const text = activity.fields.find(field => field.kind === 'text' && typeof properties[field.key] === 'string' && (properties[field.key] as string).trim());
-    const value = text && String(properties[text.key]);
+    const value = text && String(properties[text.key]) || chosenSummary(activity, properties);
     return value ? (value.length > 60 ? `${value.slice(0, 57)}…` : value) : undefined;
+}
+
+/** The first choice list with something chosen, in words: "Group jobs by: Media, Sides". */
+function chosenSummary(activity: ResolvedActivity, properties: Record<string, unknown>): string | undefined {
+    for (const field of activity.fields) {
+        const chosen = properties[field.key];
+        if (field.kind === 'choice-list' && Array.isArray(chosen) && chosen.length) {
+            const labels = chosen.map(value => field.choices?.find(choice => choice.value === value)?.label ?? String(value));
+            return nls.localize('presswork/workflow/chosenSummary', '{0}: {1}', field.label, labels.join(', '));
+        }
+    }
+    return undefined;
 }

@@ -195,6 +195,9 @@ function PropertyField(props: PropertyFieldProps): React.ReactElement {
     };
     const invalid = problem?.severity === 'error';
     const describedBy = problem ? `${id}-problem` : undefined;
+    if (field.kind === 'choice-list') {
+        return <ChoiceListField id={id} field={field} value={value} problem={problem} disabled={disabled} onChosen={set} />;
+    }
     let input: React.ReactNode;
     switch (field.kind) {
         case 'boolean':
@@ -238,8 +241,51 @@ function PropertyField(props: PropertyFieldProps): React.ReactElement {
     return <Row id={id} label={field.label} help={field.help} problem={problem} checkbox={field.kind === 'boolean'}>{input}</Row>;
 }
 
+/**
+ * Any number of a field's choices as a group of check boxes named by the field's label. A stored
+ * value the field does not offer (any more) shows as a box of its own, so it can be unchecked and
+ * nothing is dropped unseen; the schema names it meanwhile.
+ */
+function ChoiceListField(props: { id: string; field: ActivityPropertyField; value: unknown; problem: WorkflowProblem | undefined; disabled: boolean; onChosen: (values: string[]) => void }): React.ReactElement {
+    const { id, field, problem } = props;
+    const chosen = chosenValues(props.value);
+    const offered = field.choices ?? [];
+    const unknown = chosen.filter(value => !offered.some(choice => choice.value === value))
+        .map(value => ({ value, label: nls.localize('presswork/workflow/unknownChoice', '{0} (not offered)', value) }));
+    const rowClass = `presswork-form-row presswork-workflow-choice-list${problem ? ` presswork-form-row--${problem.severity}` : ''}`;
+    return <div className={rowClass} role='group' aria-labelledby={`${id}-label`} aria-describedby={problem ? `${id}-problem` : undefined}>
+        <span id={`${id}-label`} className='presswork-workflow-form-label'>{field.label}</span>
+        {[...offered, ...unknown].map(choice => <label key={choice.value} className='presswork-workflow-checkbox'>
+            <input type='checkbox' id={`${id}-${choice.value}`} value={choice.value} checked={chosen.includes(choice.value)} disabled={props.disabled}
+                onChange={event => props.onChosen(toggleChoice(chosen, choice.value, event.target.checked, offered))} />
+            {choice.label}
+        </label>)}
+        {problem && <span id={`${id}-problem`} className={`presswork-field-problem presswork-field-problem--${problem.severity}`}>
+            <span className={codicon(problem.severity)} aria-hidden /> {problem.detail}
+        </span>}
+        {field.help && <span className='presswork-form-help'>{field.help}</span>}
+    </div>;
+}
+
+function chosenValues(value: unknown): string[] {
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * The values chosen once `value` is checked or unchecked: in the order the field offers them (so
+ * checking the same boxes in another order is no change), values it does not offer kept after them.
+ */
+export function toggleChoice(chosen: readonly string[], value: string, checked: boolean, offered: readonly { readonly value: string }[]): string[] {
+    const next = new Set(chosen.filter(each => each !== value));
+    if (checked) {
+        next.add(value);
+    }
+    const inOrder = offered.map(choice => choice.value).filter(each => next.has(each));
+    return [...inOrder, ...[...next].filter(each => !inOrder.includes(each))];
+}
+
 /** A number, or the text itself when it is not one (the schema then names the field). */
-function parseNumber(text: string): number | string | undefined {
+export function parseNumber(text: string): number | string | undefined {
     if (!text.trim()) {
         return undefined;
     }

@@ -6,11 +6,13 @@ import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { PrintActivity } from '@presswork/output/lib/common/print-activity';
+import { BatchActivity, BatchPropertiesSchema } from '@presswork/output/lib/common/batch/batch-activity';
 import { SUPPLIED_ACTIVITIES } from '../common/supplied-activities';
 import { WorkflowEditorModel } from '../common/workflow-editor-model';
 import { buildActivityCatalog, matchesActivity } from './activity-catalog';
 import { DesignerHost, WorkflowDesignerController } from './workflow-designer-controller';
 import { WorkflowDesigner } from './workflow-designer';
+import { parseNumber, toggleChoice } from './step-properties';
 import { dropIndexAt } from './workflow-drag';
 import { copyName, isSaveConflict } from './save-conflict';
 
@@ -115,6 +117,74 @@ describe('WorkflowDesigner', () => {
         const markup = render(controller);
         assert.match(markup, /title="Undo Add Approve \(Ctrl\+Z\)"><span[^>]*><\/span> Undo<\/button>/);
         assert.match(markup, /disabled=""[^>]*><span[^>]*><\/span> Redo<\/button>/);
+    });
+});
+
+describe('a step\'s properties form', () => {
+
+    const GROUP_BY = 'presswork-step-field-groupBy';
+
+    function batchDesigner(): WorkflowDesignerController {
+        const withBatch = buildActivityCatalog([...SUPPLIED_ACTIVITIES, PrintActivity, BatchActivity], []);
+        const model = new WorkflowEditorModel(workflow(), { activities: type => withBatch.get(type) });
+        const controller = new WorkflowDesignerController(model, { catalog: withBatch, printers, knownProperties: [], readOnly: false, canEditJobDefaults: true, saving: false }, host);
+        const step = controller.model.addStep(ActivityTypes.batch, 'Print', 0)!;
+        controller.model.select(step.id);
+        return controller;
+    }
+
+    const batchStep = (controller: WorkflowDesignerController) => controller.model.draft.phases.Print[0];
+    const checked = (markup: string): string[] => [...markup.matchAll(new RegExp(`id="${GROUP_BY}-(\\w+)" checked=""`, 'g'))].map(match => match[1]);
+
+    it('shows a choice list as check boxes in a group named by the field\'s label, and keeps the chosen values as an array', () => {
+        const controller = batchDesigner();
+        let markup = render(controller);
+        assert.match(markup, new RegExp(`role="group" aria-labelledby="${GROUP_BY}-label"`));
+        assert.match(markup, new RegExp(`<span id="${GROUP_BY}-label"[^>]*>Group jobs by</span>`));
+        assert.equal(count(markup, `type="checkbox" id="${GROUP_BY}-`), 8, 'one box per key');
+        assert.match(markup, /<input type="checkbox" id="presswork-step-field-groupBy-dueDay" value="dueDay"\/>Due date \(day\)<\/label>/);
+        assert.deepEqual(checked(markup), []);
+        assert.deepEqual(batchStep(controller).properties?.groupBy, [], 'a new step chooses nothing');
+
+        // Checked in any order, kept in the field's order; unchecked, gone.
+        const choices = BatchActivity.fields[0].choices!;
+        let chosen = toggleChoice([], 'dueDay', true, choices);
+        chosen = toggleChoice(chosen, 'media', true, choices);
+        chosen = toggleChoice(chosen, 'sides', true, choices);
+        chosen = toggleChoice(chosen, 'dueDay', false, choices);
+        assert.deepEqual(chosen, ['media', 'sides']);
+        controller.model.setStepProperty(batchStep(controller).id, 'groupBy', chosen);
+
+        markup = render(controller);
+        assert.deepEqual(checked(markup), ['media', 'sides'], 'the form shows what the step holds');
+        assert.equal(controller.stepProblems.get(batchStep(controller).id), undefined, 'the activity\'s schema accepts it');
+        assert.deepEqual(BatchPropertiesSchema.parse(batchStep(controller).properties).groupBy, ['media', 'sides']);
+        assert.match(markup, /Group jobs by: Media, Sides/, 'the card says how it groups');
+    });
+
+    it('names a chosen value the field no longer offers, and lets it be unchecked', () => {
+        const controller = batchDesigner();
+        controller.model.setStepProperty(batchStep(controller).id, 'groupBy', ['media', 'paper']);
+        const markup = render(controller);
+        assert.match(markup, new RegExp(`id="${GROUP_BY}-paper" checked="" value="paper"/>paper \\(not offered\\)`));
+        assert.match(markup, new RegExp(`role="group" aria-labelledby="${GROUP_BY}-label" aria-describedby="${GROUP_BY}-problem"`));
+        assert.match(markup, new RegExp(`id="${GROUP_BY}-problem"[^>]*>.*&quot;paper&quot; is not one of its choices \\(any more\\): uncheck it`), 'the schema\'s problem is shown in the group');
+        assert.doesNotMatch(markup, /Group jobs by, line/);
+        assert.deepEqual(toggleChoice(['media', 'paper'], 'paper', false, BatchActivity.fields[0].choices!), ['media']);
+    });
+
+    it('leaves a number field emptied out of the step\'s properties', () => {
+        const controller = batchDesigner();
+        const id = batchStep(controller).id;
+        controller.model.setStepProperty(id, 'jobsPerBatch', parseNumber('3'));
+        assert.equal(batchStep(controller).properties?.jobsPerBatch, 3);
+        assert.match(render(controller), /id="presswork-step-field-jobsPerBatch" spellCheck="false" value="3"/);
+        controller.model.setStepProperty(id, 'jobsPerBatch', parseNumber('  '));
+        assert.equal(parseNumber(''), undefined);
+        assert.ok(!('jobsPerBatch' in (batchStep(controller).properties ?? {})), 'emptied: no value at all, not 0 or ""');
+        assert.equal(controller.stepProblems.get(id), undefined);
+        assert.equal(BatchPropertiesSchema.parse(batchStep(controller).properties).jobsPerBatch, undefined, 'no count rule');
+        assert.match(render(controller), /id="presswork-step-field-jobsPerBatch" spellCheck="false" value=""/);
     });
 });
 

@@ -657,6 +657,7 @@ function emptyValueOf(field: ActivityPropertyField): unknown {
         case 'printer':
             return '';
         case 'text-list':
+        case 'choice-list':
             return [];
         case 'boolean':
             return false;

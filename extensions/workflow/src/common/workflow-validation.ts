@@ -236,8 +236,13 @@ function describeIssue(issue: z.core.$ZodIssue, fields: readonly ActivityPropert
     }
     const field = String(key);
     const definition = fields.find(candidate => candidate.key === field);
-    const label = `${definition?.label ?? field}${typeof item === 'number' ? `, line ${item + 1}` : ''}`;
+    // A text list's entry is a line the administrator typed; a check box of a choice list is no line.
+    const label = `${definition?.label ?? field}${typeof item === 'number' && definition?.kind !== 'choice-list' ? `, line ${item + 1}` : ''}`;
     const missing = issue.code === 'invalid_type' && properties[field] === undefined;
+    if (definition?.kind === 'choice-list' && issue.code === 'invalid_value' && typeof item === 'number') {
+        const chosen = (properties[field] as unknown[] | undefined)?.[item];
+        return { field, label, message: `"${String(chosen)}" is not one of its choices (any more): uncheck it` };
+    }
     return { field, label, message: missing ? 'Required' : sentenceOfIssue(issue, subjectOfLabel(definition?.label ?? field)) };
 }
 

@@ -116,6 +116,21 @@ describe('buildJobs', () => {
         assert.equal(cards.due, '2026-02-18T08:00:00.000Z');
     });
 
+    it('flags a job at risk the template\'s at-risk hours before it is due, from the ship date or the turnaround', () => {
+        const atRisk = (defaults: Partial<ProductionTemplate['defaults']>): ProductionTemplate[] =>
+            templates.map(each => ({ ...each, defaults: { ...each.defaults, ...defaults } }));
+        const [cards, letters, poster, mug] = buildJobs(orderOf(), atRisk({ atRiskHours: 6 }), NOW);
+        assert.equal(cards.atRiskAt, '2026-02-20T11:00:00.000Z', '6 hours before the line\'s ship date');
+        assert.equal(letters.atRiskAt, '2026-02-17T02:00:00.000Z', '6 hours before the 24-hour turnaround ends');
+        assert.equal(poster.atRiskAt, undefined, 'no template: no at-risk hours');
+        assert.equal(mug.atRiskAt, undefined, 'no due date: never at risk');
+        assert.ok(!('atRiskAt' in poster), 'no empty field is written');
+        [cards, letters, poster, mug].forEach(job => JobSchema.parse(job));
+
+        const [plain] = buildJobs(orderOf(), templates, NOW);
+        assert.equal(plain.atRiskAt, undefined, 'a template without at-risk hours flags nothing');
+    });
+
     it('gives the job the customer, ship-to, SKU and the template\'s defaults, leaving finishing options on the line', () => {
         const [cards] = buildJobs(orderOf(), templates, NOW);
         assert.deepEqual(cards.properties, {

@@ -5,6 +5,7 @@ import { matchTemplate, noTemplateReason } from './template-matcher';
 
 /** MarcomCentral product types that are printed; anything else is a stocked item. */
 const PRINTABLE_TYPES = new Set(['versioned', 'variable', 'jobdirect']);
+const HOUR_MS = 3_600_000;
 
 export function isPrintable(line: LineItem): boolean {
     return PRINTABLE_TYPES.has(line.productType.toLowerCase());
@@ -50,6 +51,8 @@ function buildJob(order: OrderWithoutJobs, line: LineItem, id: string, template:
     const printable = isPrintable(line);
     const receivedAt = now.toISOString();
     const noWorkflowReason = template ? undefined : noTemplateReason(line);
+    const due = dueDate(line, template, now);
+    const atRisk = atRiskAt(due, template);
     return receivedJob({
         id,
         name: line.productName,
@@ -63,7 +66,8 @@ function buildJob(order: OrderWithoutJobs, line: LineItem, id: string, template:
         phase: 'Receive',
         stepIndex: 0,
         copies: line.quantity,
-        due: dueDate(line, template, now),
+        due,
+        ...(atRisk ? { atRiskAt: atRisk } : {}),
         receivedAt,
         updatedAt: receivedAt,
         properties: jobProperties(order, line, template),
@@ -84,7 +88,16 @@ function dueDate(line: LineItem, template: ProductionTemplate | undefined, now: 
         return line.shipping.date;
     }
     const hours = template?.defaults.dueInHours;
-    return hours ? new Date(now.getTime() + hours * 3_600_000).toISOString() : undefined;
+    return hours ? new Date(now.getTime() + hours * HOUR_MS).toISOString() : undefined;
+}
+
+/**
+ * From when the job, not yet printed, is at risk of missing `due`: the template's at-risk hours
+ * before it. Without a due date or at-risk hours the job is never flagged.
+ */
+export function atRiskAt(due: string | undefined, template: Pick<ProductionTemplate, 'defaults'> | undefined): string | undefined {
+    const hours = template?.defaults.atRiskHours;
+    return due && hours ? new Date(Date.parse(due) - hours * HOUR_MS).toISOString() : undefined;
 }
 
 /** Template defaults first, then what the order says: a default never overrides what the customer ordered. */

@@ -65,6 +65,28 @@ describe('ProductionTemplates', () => {
         assert.equal(store.count(ProductionTemplatesCollection), 0);
     });
 
+    it('keeps the at-risk hours and priority, refusing them out of range or at-risk hours as long as the turnaround', async () => {
+        const created = await templates.create(input({ defaults: { priority: 1, dueInHours: 48, atRiskHours: 8 } }));
+        assert.deepEqual(created.defaults, { priority: 1, dueInHours: 48, atRiskHours: 8, properties: {} });
+
+        await assert.rejects(templates.create(input({ defaults: { dueInHours: 24, atRiskHours: 24 } })),
+            error => {
+                assert.ok(PressworkError.InvalidInput.is(error as object), String(error));
+                assert.equal((error as Error).message, 'The production template is not valid: defaults.atRiskHours: '
+                    + 'At risk must be fewer hours than Due in hours, or every job would be at risk as soon as it arrives');
+                return true;
+            });
+        await assert.rejects(templates.create(input({ defaults: { atRiskHours: 0 } })), /At risk is a whole number of hours from 1 to 720/);
+        await assert.rejects(templates.create(input({ defaults: { atRiskHours: 2.5 } })), /atRiskHours/);
+        await assert.rejects(templates.create(input({ defaults: { priority: 11 } })), /priority/);
+        await assert.rejects(templates.update(created.id, created.version, input({ defaults: { dueInHours: 4, atRiskHours: 8 } })), /fewer hours/);
+        assert.equal(store.count(ProductionTemplatesCollection), 1);
+        assert.equal(store.get(ProductionTemplatesCollection, created.id)?.defaults.atRiskHours, 8, 'a refused update changes nothing');
+
+        const lineDated = await templates.create(input({ name: 'Dated', defaults: { atRiskHours: 12 } }));
+        assert.equal(lineDated.defaults.atRiskHours, 12, 'without a turnaround the hours count back from the line\'s ship date');
+    });
+
     it('refuses a template without a name', async () => {
         await assert.rejects(templates.create(input({ name: '   ' })), /Name is required/);
     });

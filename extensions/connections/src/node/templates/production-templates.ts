@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { PressworkError, ProductionTemplate } from '@presswork/platform/lib/common';
+import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, ProductionTemplatesCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { TemplateInput, TemplateInputSchema, TemplateView, WorkflowChoice } from '../../common/connections-protocol';
@@ -36,7 +37,11 @@ export class ProductionTemplates {
     }
 
     protected checked(input: TemplateInput): Omit<ProductionTemplate, 'id' | 'version'> {
-        const valid = TemplateInputSchema.parse(input);
+        const parsed = TemplateInputSchema.safeParse(input);
+        if (!parsed.success) {
+            throw PressworkError.InvalidInput(`The production template is not valid: ${describeZodError(parsed.error)}`);
+        }
+        const valid = parsed.data;
         if (!this.store.get(WorkflowsCollection, valid.workflowId)) {
             throw PressworkError.InvalidInput('The chosen workflow does not exist');
         }

@@ -73,6 +73,27 @@ describe('TimeEventScanner', function (): void {
         assert.deepEqual(await scanned(), [`job.overdue:o1-job-1:${minutesAgo(5)}`]);
     });
 
+    it('says once per due date that a job not printed is at risk once its at-risk time passed', async () => {
+        await fixture.addOrder('o1', 5);
+        await fixture.setJob('o1', 0, { state: 'Queued', atRiskAt: minutesAgo(30), due: hoursAhead(5), updatedAt: minutesAgo(1) });
+        await fixture.setJob('o1', 1, { state: 'Printed', atRiskAt: minutesAgo(30), due: hoursAhead(5), updatedAt: minutesAgo(1) });
+        await fixture.setJob('o1', 2, { state: 'Queued', atRiskAt: minutesAgo(-10), due: hoursAhead(5), updatedAt: minutesAgo(1) });
+        await fixture.setJob('o1', 3, { state: 'Queued', atRiskAt: minutesAgo(90), due: minutesAgo(5), updatedAt: minutesAgo(1) });
+        await fixture.setJob('o1', 4, { state: 'Queued', due: hoursAhead(1), updatedAt: minutesAgo(1) });
+        assert.deepEqual(await scanned(), [`job.at-risk:o1-job-1:${hoursAhead(5)}`, `job.overdue:o1-job-4:${minutesAgo(5)}`],
+            'printed, not yet at risk, overdue (said so instead) and without at-risk time: no at-risk event');
+        const [event] = await fixture.journal.read(0, 1);
+        assert.equal(event.name, 'job.at-risk');
+        assert.equal(event.at, minutesAgo(30), 'the event is at the time the job became at risk');
+        assert.equal(event.subject, 'job:o1-job-1');
+        assert.equal((event.payload as { due?: string }).due, hoursAhead(5));
+        assert.deepEqual(await scanned(NOW + 60_000), [], 'once per job and due date');
+
+        // Its at-risk time comes for the next job; the first one's due date moves: each said once more.
+        await fixture.setJob('o1', 0, { atRiskAt: minutesAgo(10), due: hoursAhead(6), updatedAt: minutesAgo(0) });
+        assert.deepEqual(await scanned(NOW + 11 * 60_000), [`job.at-risk:o1-job-1:${hoursAhead(6)}`, `job.at-risk:o1-job-3:${hoursAhead(5)}`]);
+    });
+
     it('says an open order\'s card authorization expires within a day', async () => {
         const card = async (id: string, expires: string, closed = false): Promise<void> => {
             await fixture.addOrder(id, 1);

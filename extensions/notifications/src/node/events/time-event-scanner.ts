@@ -1,6 +1,7 @@
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { ActivityRegistry } from '@presswork/platform/lib/common/activity-registry';
+import { scheduleRisk } from '@presswork/platform/lib/common/job-priority';
 import { FINISHED_JOB_STATES, WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
@@ -24,9 +25,10 @@ const NOT_STALLING: ReadonlySet<JobState> = new Set<JobState>([...WAITING_FOR_OP
 /**
  * The events that time makes, not a change: every `scanSeconds` the orders are looked at for jobs
  * stalled (no change for `stalledMinutes` in a state that should move), waiting for an operator
- * longer than `waitingMinutes`, past their due date, and open orders whose card authorization
- * expires within `cardExpiryHours`. Each event's id and time come from what caused it (the job's
- * last change, its due date, the expiry), so a condition that lasts is journaled once.
+ * longer than `waitingMinutes`, at risk (past their `atRiskAt` and not printed), past their due
+ * date, and open orders whose card authorization expires within `cardExpiryHours`. Each event's id
+ * and time come from what caused it (the job's last change, its due date, the expiry), so a
+ * condition that lasts is journaled once.
  */
 @injectable()
 export class TimeEventScanner {
@@ -59,7 +61,7 @@ export class TimeEventScanner {
         try {
             await this.scan(Date.now());
         } catch (error) {
-            this.logger.error('Looking for stalled, waiting and overdue jobs failed; trying again at the next scan', error);
+            this.logger.error('Looking for stalled, waiting, at-risk and overdue jobs failed; trying again at the next scan', error);
         } finally {
             this.scanning = false;
         }
@@ -105,6 +107,10 @@ export class TimeEventScanner {
                 payload: { ...jobEventFields(job, this.activities), minutes: waitingMinutes, since: job.updatedAt }
             });
         }
+        const atRisk = this.atRisk(job, now);
+        if (atRisk) {
+            drafts.push(atRisk);
+        }
         if (job.due && Date.parse(job.due) <= now) {
             drafts.push({
                 id: `job.overdue:${job.id}:${job.due}`, name: 'job.overdue', at: iso(Date.parse(job.due)), subject,
@@ -112,6 +118,22 @@ export class TimeEventScanner {
             });
         }
         return drafts;
+    }
+
+    /**
+     * A job not printed whose at-risk time (its template's hours before due) has passed, while it
+     * is not yet overdue (then `job.overdue` says more). Its id names the due date, so the event is
+     * journaled once per job and due date, and again only when the due date changes.
+     */
+    protected atRisk(job: Job, now: number): PressworkEventDraft | undefined {
+        const { atRisk, overdue } = scheduleRisk(job, now);
+        if (!atRisk || overdue || !job.atRiskAt || !job.due) {
+            return undefined;
+        }
+        return {
+            id: `job.at-risk:${job.id}:${job.due}`, name: 'job.at-risk', at: job.atRiskAt, subject: `job:${job.id}`,
+            payload: { ...jobEventFields(job, this.activities), due: job.due }
+        };
     }
 
     protected cardExpiring(order: Order, now: number): PressworkEventDraft | undefined {

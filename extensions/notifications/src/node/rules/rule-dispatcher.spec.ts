@@ -3,6 +3,7 @@ import { OrdersCollection, UsersCollection } from '@presswork/platform/lib/node/
 import { sampleOrder, sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
 import type { Delivery } from '../../common/notifications-protocol';
 import { DeliveriesCollection, DispatcherStateCollection, EndpointsCollection } from '../notifications-collections';
+import { EVENT_CATALOG } from '../../common/event-catalog';
 import { at, clockedRules, draft } from './test/rules-fixture';
 
 const MINUTE = 60_000;
@@ -29,6 +30,18 @@ describe('the rule dispatcher', () => {
         assert.deepEqual([delivery.state, delivery.destination, delivery.attempts.map(attempt => attempt.detail)], ['delivered', { addresses: ['ops@shop.test'] }, ['250 OK']]);
         assert.equal(rules.fixture.email.received[0].id, delivery.id, 'the delivery id is what the channel sends as Message-ID');
         assert.equal(rules.fixture.dispatcher.position, 2);
+    });
+
+    it('mails a rule on jobs at risk, with the due date and state in words', async () => {
+        const { defaultSubject, defaultText } = EVENT_CATALOG['job.at-risk'];
+        await rules.fixture.rule({ event: 'job.at-risk', conditions: [{ property: 'state', comparison: 'equals', value: 'Waiting for batch' }], template: { subject: defaultSubject, text: defaultText } });
+
+        await rules.fixture.publish(
+            draft('job.at-risk', 'job:j-1', at(0), { jobName: 'Cards', state: 'Waiting for batch', due: '2026-12-05T17:00:00.000Z' }),
+            draft('job.at-risk', 'job:j-2', at(0), { jobName: 'Flyers', state: 'Queued' }));
+
+        assert.deepEqual(subjects(), ['Order ORD-10042: Cards may miss its due date']);
+        assert.match(rules.fixture.email.received[0].message.text, /Job Cards of order ORD-10042 is due .* and is still Waiting for batch\./);
     });
 
     it('posts every event an enabled endpoint wants, one delivery each, storms or not', async () => {

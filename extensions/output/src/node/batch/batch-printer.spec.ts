@@ -5,7 +5,7 @@ import { logText } from '@presswork/platform/lib/node/test/activity-context';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { IppPrinter } from '../ipp/ipp-printer';
 import { ReferencePrinter } from '../test/reference-printer';
-import { BatchFixture } from './test/batch-fixture';
+import { BatchPrintFixture } from './test/batch-print-fixture';
 import { pageWidth, pageWidths, slipBarcode } from './test/test-pdfs';
 
 /** The printer's job id from a member's wait ("Sent with batch B-0001 to Printer A as job 42: waiting for the printer"). */
@@ -20,7 +20,7 @@ describe('Print of a batch', function (): void {
     this.timeout(60_000);
 
     let reference: ReferencePrinter;
-    let fixture: BatchFixture;
+    let fixture: BatchPrintFixture;
     let printerId: string;
 
     before(async () => {
@@ -32,7 +32,7 @@ describe('Print of a batch', function (): void {
     });
 
     beforeEach(async () => {
-        fixture = await BatchFixture.open();
+        fixture = await BatchPrintFixture.open();
         await reference.behave({});
         const printer = new IppPrinter(reference.uri);
         await eventually(async () => (await printer.status()).state === 'idle', 15_000, 'the printer to be idle');
@@ -57,7 +57,8 @@ describe('Print of a batch', function (): void {
     }
 
     it('sends a batch of three jobs as ONE printer job (slip, then each job\'s pages × copies), and every job waits for that job', async () => {
-        const members = [await fixture.member(0, 'B-0001', { printerId }), await fixture.member(1, 'B-0001', { printerId }), await fixture.member(2, 'B-0001', { printerId })];
+        // The third job's join released the batch: it went on at once, without a batchId of its own.
+        const members = [await fixture.member(0, 'B-0001', { printerId }), await fixture.member(1, 'B-0001', { printerId }), await fixture.member(2, 'B-0001', { printerId }, { batchId: undefined })];
         fixture.releasedBatch('B-0001', members);
         const before = await printedJobs();
 

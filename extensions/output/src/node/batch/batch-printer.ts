@@ -99,9 +99,13 @@ export class BatchPrinter {
 
     protected readonly locks = new KeyedLock();
 
-    /** The released batch the job prints with at this step; undefined when it prints alone (no batch, or one printed at another step). */
+    /**
+     * The released batch the job prints with at this step; undefined when it prints alone (no
+     * batch, or one printed at another step). The job whose own join released its batch went on
+     * at once, without a `batchId`: the book finds its batch by the job.
+     */
     batchOf(job: Readonly<Job>, stepId: string): Batch | undefined {
-        const batch = job.batchId ? this.book.get(job.batchId) : undefined;
+        const batch = job.batchId ? this.book.get(job.batchId) : this.book.batchOf(job.id);
         return batch && printsWith(batch, job.id, stepId) ? batch : undefined;
     }
 
@@ -118,6 +122,7 @@ export class BatchPrinter {
     protected async printLocked(batchId: string, context: ActivityContext<PrintProperties>, hooks: BatchPrintHooks): Promise<BatchPrint> {
         const batch = this.book.get(batchId);
         if (!batch || !printsWith(batch, context.job.id, context.step.id)) {
+            // Released without it meanwhile (removed, split off): it goes on alone.
             return { alone: `Batch ${batchId} is no longer released with this job` };
         }
         let output = batch.output;
@@ -242,6 +247,9 @@ export class BatchPrinter {
             return { outcome: { kind: 'continue', state: 'Printed', printed: { printerId: output.printerId, printerName: output.printerName, copies: context.job.copies } } };
         }
         if (!justSent) {
+            if (context.job.printed && Date.parse(context.job.printed.at) >= Date.parse(output.requestedAt)) {
+                return { alone: `The job was printed with batch ${batch.id} already` };
+            }
             const ended = await this.endedWithoutPrinting(output, context.signal);
             if (ended) {
                 await this.book.log(batch.id, `Job ${context.job.name} of order ${context.job.orderNumber} prints alone: Printer ${output.printerName} ${ended} the batch's job ${output.deviceJobId}`, 'warning');
