@@ -10,6 +10,7 @@ import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-si
 import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
 import { OutputCollectionNames } from '../common/output-collections';
 import { OUTPUT_SERVICE_PATH, OutputService, OutputServiceContract } from '../common/output-protocol';
+import { BatchPrinter } from './batch/batch-printer';
 import { MediaCatalog } from './catalog/media-catalog';
 import { PrinterPools } from './catalog/printer-pools';
 import { OUTPUT_COLLECTIONS } from './output-collections';
@@ -75,6 +76,8 @@ export default new ContainerModule(bind => {
     }
     bind(EventSourceContribution).to(PrinterEventSource).inSingletonScope();
     bind(PrintTargets).toSelf().inSingletonScope();
+    // Print of a released batch: one output for all its jobs.
+    bind(BatchPrinter).toSelf().inSingletonScope();
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);
 

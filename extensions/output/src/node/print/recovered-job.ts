@@ -1,0 +1,54 @@
+import type { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-device-registry';
+import type { DeviceJobStatus } from '@presswork/platform/lib/common/printer-capabilities';
+import type { Printer } from '@presswork/platform/lib/common/printer-schema';
+import type { PrinterRegistry } from '../printers/printer-registry';
+import { PrinterTransportError, transportReason } from '../printers/printer-transport-error';
+
+/** IPP job states that are not over: such a job with our name may be ours, whenever it was made. */
+const UNFINISHED = new Set<DeviceJobStatus['state']>(['pending', 'pending-held', 'processing', 'processing-stopped']);
+/** How far the printer's clock may lag ours when a job it made is matched to our intent. */
+export const PRINTER_CLOCK_TOLERANCE_MS = 60_000;
+
+/**
+ * The printer's job that an interrupted send left there, found by its name. IPP job names are not
+ * unique across time (a job printed again has the same name), so:
+ *
+ * - only jobs named exactly `jobName` count;
+ * - where the printer reports when it made a job (`date-time-at-creation`), only jobs made at or
+ *   after `requestedAt` (less PRINTER_CLOCK_TOLERANCE_MS for the printer's clock) count, finished
+ *   ones included: a job completed since is ours, not printed twice;
+ * - where it does not, only unfinished jobs count: a finished one cannot be told from an earlier
+ *   print of the same job (then the job is sent again: printed at least once, never lost);
+ * - of those, the newest (the highest job id: a printer numbers its jobs upwards).
+ */
+export function recoveredJob(jobs: readonly DeviceJobStatus[], jobName: string, requestedAt: string): DeviceJobStatus | undefined {
+    const since = Date.parse(requestedAt) - PRINTER_CLOCK_TOLERANCE_MS;
+    const candidates = jobs.filter(job => job.name === jobName && (job.createdAt !== undefined
+        ? Date.parse(job.createdAt) >= since
+        : UNFINISHED.has(job.state)));
+    return candidates.reduce<DeviceJobStatus | undefined>((newest, job) => !newest || job.id > newest.id ? job : newest, undefined);
+}
+
+/** What the printer that got an intent says of it: it cannot be asked (no such printer, or it keeps no jobs), cannot be reached now, or was asked. */
+export type SentJobSearch =
+    | { readonly kind: 'cannot-ask' }
+    | { readonly kind: 'unreachable'; readonly printer: Printer; readonly reason: string }
+    | { readonly kind: 'asked'; readonly printer: Printer; readonly found?: DeviceJobStatus };
+
+/** Asks the intent's printer for its jobs and looks for the one the intent sent (recoveredJob). */
+export async function searchSentJob(printers: PrinterRegistry, devices: OutputDeviceRegistry,
+    intent: { readonly printerId: string; readonly jobName: string; readonly requestedAt: string }, signal: AbortSignal): Promise<SentJobSearch> {
+    const printer = printers.find(intent.printerId);
+    const device = printer ? devices.get(printer.kind) : undefined;
+    if (!printer || !device?.jobs) {
+        return { kind: 'cannot-ask' };
+    }
+    try {
+        return { kind: 'asked', printer, found: recoveredJob(await device.jobs(printer, signal), intent.jobName, intent.requestedAt) };
+    } catch (error) {
+        if (error instanceof PrinterTransportError) {
+            return { kind: 'unreachable', printer, reason: transportReason(printer.name, error) };
+        }
+        throw error;
+    }
+}
