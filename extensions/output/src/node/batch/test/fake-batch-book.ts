@@ -20,6 +20,10 @@ export class FakeBatchBook implements BatchBook {
         return this.batches.get(batchId);
     }
 
+    batchOf(jobId: string): Batch | undefined {
+        return [...this.batches.values()].find(batch => batch.members.some(member => member.jobId === jobId));
+    }
+
     async recordOutput(batchId: string, output: BatchOutput): Promise<Batch> {
         const batch = this.batches.get(batchId);
         if (batch?.state !== 'released') {
