@@ -99,9 +99,12 @@ export class BatchPrinter {
 
     protected readonly locks = new KeyedLock();
 
-    /** The released batch the job prints with at this step; undefined when it prints alone (no batch, or one printed at another step). */
+    /**
+     * The released batch the job prints with at this step; undefined when it prints alone (no batch, or one printed at another step).
+     * The job whose join filled (and released) its batch went on at once without a `batchId`: the book finds the batch that lists it.
+     */
     batchOf(job: Readonly<Job>, stepId: string): Batch | undefined {
-        const batch = job.batchId ? this.book.get(job.batchId) : undefined;
+        const batch = job.batchId ? this.book.get(job.batchId) : this.book.batchOf(job.id);
         return batch && printsWith(batch, job.id, stepId) ? batch : undefined;
     }
 
