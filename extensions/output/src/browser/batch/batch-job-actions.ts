@@ -40,16 +40,20 @@ abstract class BatchJobAction implements JobActionContribution {
     protected abstract runOn(jobs: readonly JobRow[]): Promise<void>;
 }
 
-/** More → Release batch now: the batches the selected jobs wait in are released, whatever their rules say. */
+/** An action for jobs waiting in a batch, whichever batches they wait in. */
 @injectable()
-export class ReleaseBatchNowAction extends BatchJobAction {
-    readonly id = BatchCommands.RELEASE_NOW;
-    readonly label = nls.localize('presswork/output/releaseBatchNow', 'Release batch now');
-    readonly order = 'g1';
-
+abstract class WaitingInBatchAction extends BatchJobAction {
     enablement(context: JobActionContext): true | string {
         return waitingInBatchEnablement(context.jobs);
     }
+}
+
+/** More → Release batch now: the batches the selected jobs wait in are released, whatever their rules say. */
+@injectable()
+export class ReleaseBatchNowAction extends WaitingInBatchAction {
+    readonly id = BatchCommands.RELEASE_NOW;
+    readonly label = nls.localize('presswork/output/releaseBatchNow', 'Release batch now');
+    readonly order = 'g1';
 
     protected async runOn(jobs: readonly JobRow[]): Promise<void> {
         await this.service.releaseBatchesOf(jobs.map(job => job.id));
@@ -59,14 +63,10 @@ export class ReleaseBatchNowAction extends BatchJobAction {
 
 /** More → Remove from batch…: the jobs leave their batch and each goes on alone; it asks first. */
 @injectable()
-export class RemoveFromBatchAction extends BatchJobAction {
+export class RemoveFromBatchAction extends WaitingInBatchAction {
     readonly id = BatchCommands.REMOVE_FROM_BATCH;
     readonly label = nls.localize('presswork/output/removeFromBatch', 'Remove from batch…');
     readonly order = 'g2';
-
-    enablement(context: JobActionContext): true | string {
-        return waitingInBatchEnablement(context.jobs);
-    }
 
     protected async runOn(jobs: readonly JobRow[]): Promise<void> {
         const confirmed = await new SafeConfirmDialog({
