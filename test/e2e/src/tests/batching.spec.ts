@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { OrderView } from '@presswork/marcomcentral-simulator';
 import { ReferencePrinter } from '@presswork/output/lib/node/test/reference-printer';
 import {
-    BUSINESS_CARDS, CONNECTION, jobsOfOrder, jobState, openOperations, OPERATOR, OPERATOR_START, signInOperatorFirstTime, storedJob
+    BUSINESS_CARDS, CONNECTION, jobsOfOrder, jobState, openOperations, OPERATOR, OPERATOR_PASSWORD, OPERATOR_START, signInOperatorFirstTime, storedJob
 } from '../fixtures/closeout-scenario';
 import { useStoreAndPresswork } from '../fixtures/store-and-presswork';
 import type { StoredJob } from '../fixtures/stored-jobs';
@@ -22,6 +22,8 @@ const PRINTER = 'Printer A';
 const QUANTITY = 2;
 const PREPRESS_DONE = 'presswork.jobs.prepressDone';
 const RELEASE_BATCH_NOW = 'presswork.output.releaseBatchNow';
+const REMOVE_FROM_BATCH = 'presswork.output.removeFromBatch';
+const SPLIT_BATCH = 'presswork.output.splitBatch';
 const BATCH_ID = /^B-\d{4,}$/;
 
 type BatchedJob = StoredJob & { readonly batchId?: string };
@@ -231,6 +233,59 @@ test.describe('batching jobs across orders', () => {
         const released = (await openBatches(shell)).locator(`article[data-batch="${batchId}"]`);
         await expect(released).toHaveAttribute('data-state', 'released', { timeout: 30_000 });
         await expect(released.locator('[data-field="released"]')).toContainText(new RegExp(`by hand.*${OPERATOR}`, 'i'));
+        await page.close();
+    });
+
+    test('an operator splits a batch in the Batches view, takes a job out of a batch from the pod, and releases the rest from the view', async ({ browser }) => {
+        test.setTimeout(300_000);
+        const page = await browser.newPage();
+        const shell = await PressworkShell.signIn(page, context.server.url, OPERATOR, OPERATOR_PASSWORD);
+        const orders = [await oneLineOrder(), await oneLineOrder()];
+        const [staying, leaving] = orders.map(({ job }) => job);
+        const { actions } = await openOperations(shell);
+        await letThroughPrepressCheck(actions, [staying, leaving]);
+        const batchId = await batchOf(staying.id);
+        expect(await batchOf(leaving.id)).toBe(batchId);
+
+        // Split batch: the ticked job moves to a new open batch with the same rules.
+        const batches = await openBatches(shell);
+        const first = batches.locator(`article[data-batch="${batchId}"]`);
+        const split = first.getByRole('button', { name: 'Split batch' });
+        await expect(split).toBeDisabled();
+        await first.getByLabel(`Split off Business Cards (order ${orders[1].order.OrderNumber})`).check();
+        await split.click();
+        const second = batches.locator('article[data-state="open"]').filter({ has: page.locator(`tr[data-job-id="${leaving.id}"]`) });
+        await expect(second).not.toHaveAttribute('data-batch', batchId!, { timeout: 30_000 });
+        const newBatchId = (await second.getAttribute('data-batch'))!;
+        expect(newBatchId).toMatch(BATCH_ID);
+        await expect(second.locator('[data-field="fill"]')).toHaveText('1 of 3 jobs');
+        await expect(first.locator('[data-field="fill"]')).toHaveText('1 of 3 jobs');
+        await expect(first.locator(`tr[data-job-id="${leaving.id}"]`)).toHaveCount(0);
+        // The job says so too (the pod's Batch column): soft, so that the rest is still checked.
+        await expect.soft(async () => expect(await batchOf(leaving.id)).toBe(newBatchId)).toPass({ timeout: 15_000 });
+
+        // In the pod, Split batch says why not for the whole of a batch; Remove from batch… asks, Cancel first, then the job goes on alone.
+        await shell.runMenu('View', 'Operations');
+        await actions.openMore(leaving.id);
+        await expect(actions.moreItem(SPLIT_BATCH)).toHaveAttribute('aria-disabled', 'true');
+        await expect(actions.moreItem(SPLIT_BATCH)).toHaveAttribute('title', /^Select some of the jobs of batch B-\d{4,}, not all of them: the jobs selected move to a new batch$/);
+        await actions.moreItem(REMOVE_FROM_BATCH).click();
+        await expect(actions.dialog).toContainText(/out of batch B-\d{4,}\? It goes on alone/);
+        await expect(actions.dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+        await actions.dialog.getByRole('button', { name: 'Remove from batch' }).click();
+        const [alone] = (await printerJobsSettled(3)).slice(2);
+        expect(alone.env.IPP_JOB_NAME).toContain(orders[1].order.OrderNumber);
+        await expect.poll(() => jobState(context.server.dataFolder, leaving.id), { timeout: 90_000 }).toBe('Waiting for order closeout');
+
+        // The job left behind is released from the Batches view and prints as its batch.
+        await openBatches(shell);
+        await first.getByRole('button', { name: 'Release batch now' }).click();
+        const [rest] = (await printerJobsSettled(4)).slice(3);
+        expect(rest.env.IPP_JOB_NAME).toBe(batchId);
+        await expect.poll(() => jobState(context.server.dataFolder, staying.id), { timeout: 90_000 }).toBe('Waiting for order closeout');
+        await expect(first).toHaveAttribute('data-state', 'released', { timeout: 30_000 });
+        await first.getByText(/^Log/).click();
+        await expect(first.locator('.presswork-batch-log')).toContainText(`split into batch ${newBatchId}`);
         await page.close();
     });
 });

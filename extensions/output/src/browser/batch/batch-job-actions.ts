@@ -9,6 +9,7 @@ import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { BatchService } from '../../common/batch/batch-protocol';
 import { BatchCommands } from './batch-commands';
 import { splitEnablement, waitingInBatchEnablement } from './batch-job-rules';
+import { jobsWords } from './batch-words';
 import { OpenBatchSizes } from './open-batch-sizes';
 
 function batchesOf(jobs: readonly JobRow[]): string {
@@ -26,8 +27,15 @@ abstract class BatchJobAction implements JobActionContribution {
 
     @inject(BatchService) protected readonly service: BatchService;
     @inject(MessageService) protected readonly messages: MessageService;
+    @inject(OpenBatchSizes) protected readonly sizes: OpenBatchSizes;
 
-    abstract enablement(context: JobActionContext): true | string;
+    /** The first More menu starts following the open batches' sizes, so that Split batch knows them by the time a batch job is selected. */
+    enablement(context: JobActionContext): true | string {
+        this.sizes.follow();
+        return this.enablementOf(context.jobs);
+    }
+
+    protected abstract enablementOf(jobs: readonly JobRow[]): true | string;
 
     async run(context: JobActionContext): Promise<void> {
         try {
@@ -43,8 +51,8 @@ abstract class BatchJobAction implements JobActionContribution {
 /** An action for jobs waiting in a batch, whichever batches they wait in. */
 @injectable()
 abstract class WaitingInBatchAction extends BatchJobAction {
-    enablement(context: JobActionContext): true | string {
-        return waitingInBatchEnablement(context.jobs);
+    protected enablementOf(jobs: readonly JobRow[]): true | string {
+        return waitingInBatchEnablement(jobs);
     }
 }
 
@@ -73,7 +81,7 @@ export class RemoveFromBatchAction extends WaitingInBatchAction {
             title: nls.localize('presswork/output/removeFromBatchTitle', 'Remove from batch'),
             msg: jobs.length === 1
                 ? nls.localize('presswork/output/removeOneFromBatch', 'Take job {0} out of batch {1}? It goes on alone to the next step and prints by itself.', jobs[0].name, jobs[0].batchId!)
-                : nls.localize('presswork/output/removeManyFromBatch', 'Take {0} jobs out of {1}? Each goes on alone to the next step and prints by itself.', jobs.length, batchesOf(jobs)),
+                : nls.localize('presswork/output/removeManyFromBatch', 'Take {0} out of {1}? Each goes on alone to the next step and prints by itself.', jobsWords(jobs.length), batchesOf(jobs)),
             ok: nls.localize('presswork/output/removeFromBatchOk', 'Remove from batch'),
             cancel: nls.localize('presswork/output/cancel', 'Cancel')
         }).open();
@@ -90,14 +98,12 @@ export class SplitBatchAction extends BatchJobAction {
     readonly label = nls.localize('presswork/output/splitBatch', 'Split batch');
     readonly order = 'g3';
 
-    @inject(OpenBatchSizes) protected readonly sizes: OpenBatchSizes;
-
-    enablement(context: JobActionContext): true | string {
-        return splitEnablement(context.jobs, batchId => this.sizes.sizeOf(batchId));
+    protected enablementOf(jobs: readonly JobRow[]): true | string {
+        return splitEnablement(jobs, batchId => this.sizes.sizeOf(batchId));
     }
 
     protected async runOn(jobs: readonly JobRow[]): Promise<void> {
         const { batchId } = await this.service.splitBatch(jobs.map(job => job.id));
-        this.messages.info(nls.localize('presswork/output/batchSplit', 'Split: {0} jobs moved from {1} to the new batch {2}', jobs.length, batchesOf(jobs), batchId));
+        this.messages.info(nls.localize('presswork/output/batchSplit', 'Split: {0} moved from {1} to the new batch {2}', jobsWords(jobs.length), batchesOf(jobs), batchId));
     }
 }

@@ -2,15 +2,19 @@ import { nls } from '@theia/core/lib/common/nls';
 import { BATCH_KEY_LABELS, BatchKeySchema } from '../../common/batch/batch-activity';
 import type { Batch } from '../../common/batch/batch-schema';
 
-/** "2 of 3 jobs" with a Jobs per batch rule, else "2 jobs" (one job: "1 job"). */
-export function fillWords(batch: Pick<Batch, 'members' | 'rules'>): string {
-    const count = batch.members.length;
-    if (batch.rules.jobsPerBatch) {
-        return nls.localize('presswork/output/batchFillOf', '{0} of {1} jobs', count, batch.rules.jobsPerBatch);
-    }
+/** "1 job", "2 jobs". */
+export function jobsWords(count: number): string {
     return count === 1
         ? nls.localize('presswork/output/batchFillOne', '1 job')
         : nls.localize('presswork/output/batchFill', '{0} jobs', count);
+}
+
+/** "2 of 3 jobs" with a Jobs per batch rule, else "2 jobs". */
+export function fillWords(batch: Pick<Batch, 'members' | 'rules'>): string {
+    const count = batch.members.length;
+    return batch.rules.jobsPerBatch
+        ? nls.localize('presswork/output/batchFillOf', '{0} of {1} jobs', count, batch.rules.jobsPerBatch)
+        : jobsWords(count);
 }
 
 function keyLabel(key: string): string {

@@ -6,6 +6,7 @@ import { PressworkViewWidget } from '@presswork/platform/lib/browser/presswork-v
 import { BatchService, BatchView } from '../../common/batch/batch-protocol';
 import { OutputCollectionNames } from '../../common/output-collections';
 import { BatchCard } from './batch-card';
+import { jobsWords } from './batch-words';
 
 /** Batches read at first; Show more reads this many more, up to the service's page limit. */
 const PAGE = 100;
@@ -118,7 +119,7 @@ export class BatchesWidget extends PressworkViewWidget {
         await this.act(async () => {
             const { batchId } = await this.service.splitBatch(jobIds);
             this.ticked.delete(batch.id);
-            this.messages.info(nls.localize('presswork/output/batchSplit', 'Split: {0} jobs moved from {1} to the new batch {2}', jobIds.length, batch.id, batchId));
+            this.messages.info(nls.localize('presswork/output/batchSplit', 'Split: {0} moved from {1} to the new batch {2}', jobsWords(jobIds.length), batch.id, batchId));
         });
     }
 }

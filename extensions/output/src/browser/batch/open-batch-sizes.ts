@@ -8,7 +8,7 @@ import { BatchService } from '../../common/batch/batch-protocol';
 const OPEN_BATCHES_READ = 500;
 
 /**
- * How many jobs each open batch holds, kept live from the change feed once first asked, so that
+ * How many jobs each open batch holds, kept live from the change feed once followed, so that
  * Split batch can say at once that a selection is the whole batch. Unknown (not read yet, or the
  * read failed) answers undefined: the backend checks again anyway.
  */
@@ -26,7 +26,8 @@ export class OpenBatchSizes {
         return this.sizes.get(batchId);
     }
 
-    protected follow(): void {
+    /** Starts following the open batches (once). */
+    follow(): void {
         if (this.following) {
             return;
         }
