@@ -16,6 +16,7 @@ export interface BatchPage {
     readonly batches: readonly BatchView[];
 }
 
+export const BatchService = Symbol('BatchService');
 /**
  * Batches, for the Batches view and the job actions of the All Jobs pod. Everyone signed in sees
  * them; staff act on them (jobs.act). Each action names the acting user in the batch's log.

@@ -60,6 +60,17 @@ describe('PrintFollower against the reference printer (ippeveprinter)', function
         assert.equal(fixture.flow.callsOf('finishPrinting').length, 1);
     });
 
+    it('makes every job of a batch Printed with its own copies when the batch\'s one printer job completes', async () => {
+        await reference.behave({ delayMs: 300 });
+        const receipt = await fixture.device.submit(await pageFor(printer, fixture.temp.join('batch.pdf'), 1));
+        const first = await fixture.addJobAtPrinter('o1', printer, receipt.deviceJobId!, 250, 'B-0001');
+        const second = await fixture.addJobAtPrinter('o2', printer, receipt.deviceJobId!, 100, 'B-0001');
+        await fixture.startFollower();
+        await eventually(() => fixture.job(first).state === 'Printed' && fixture.job(second).state === 'Printed', 10_000, 'both Printed');
+        const copies = fixture.flow.callsOf('finishPrinting').map(call => (call.argument as { copies: number }).copies).sort((a, b) => a - b);
+        assert.deepEqual(copies, [100, 250]);
+    });
+
     it('says "out of paper" in the job\'s wait reason within 2 s of the printer saying so, and Printed once paper is back', async () => {
         await reference.behave({ raise: { reason: 'media-empty-error', forMs: 2500 }, delayMs: 200 });
         const { jobId } = await printedJob('o2');

@@ -16,6 +16,7 @@ import { PeriodicService } from '../periodic-service';
 import { PoolHandOver } from './pool-hand-over';
 import { PrintingJobs, type PrintingJob } from './printing-jobs';
 import { endedInWords, jobAtPrinterInWords, troubleInWords } from './printing-words';
+import { BATCH_ID_PATTERN } from '../../common/batch/batch-schema';
 
 export const PrintFollowerOptions = Symbol('PrintFollowerOptions');
 export interface PrintFollowerOptions {
@@ -172,7 +173,8 @@ export class PrintFollower extends PeriodicService {
     protected async ask(printer: Printer, device: OutputDeviceContribution, entries: readonly Followed[]): Promise<Map<number, DeviceJobStatus | undefined>> {
         const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.options?.requestTimeoutMs ?? 3000)]);
         const statuses = new Map<number, DeviceJobStatus | undefined>();
-        const ids = entries.map(entry => entry.job.printing.deviceJobId!);
+        // The jobs of one batch share one printer job: it is asked for once.
+        const ids = [...new Set(entries.map(entry => entry.job.printing.deviceJobId!))];
         if (ids.length > (this.options?.fewJobs ?? 3) && device.jobs) {
             for (const status of await device.jobs(printer, signal)) {
                 if (ids.includes(status.id)) {
@@ -195,7 +197,9 @@ export class PrintFollower extends PeriodicService {
         }
         entry.status = status;
         if (status.state === 'completed') {
-            const copies = status.copiesCompleted && status.copiesCompleted < job.copies ? status.copiesCompleted : job.copies;
+            // A batch is sent as one copy of a document that holds each job's copies: the printer's count is the batch's, not the job's.
+            const sentAsBatch = BATCH_ID_PATTERN.test(job.printing.jobName);
+            const copies = !sentAsBatch && status.copiesCompleted && status.copiesCompleted < job.copies ? status.copiesCompleted : job.copies;
             await this.settle(entry, () => this.flow.finishPrinting(job.jobId, job.stepId, definedOnly({
                 printerId: printer.id,
                 printerName: printer.name,

@@ -20,6 +20,10 @@ export class FakeBatchBook implements BatchBook {
         return this.batches.get(batchId);
     }
 
+    batchOf(jobId: string): Batch | undefined {
+        return [...this.batches.values()].find(batch => batch.members.some(member => member.jobId === jobId));
+    }
+
     async recordOutput(batchId: string, output: BatchOutput): Promise<Batch> {
         const batch = this.batches.get(batchId);
         if (batch?.state !== 'released') {
@@ -40,10 +44,6 @@ export class FakeBatchBook implements BatchBook {
     /** The batch's log, one line a message. */
     logText(batchId: string): string {
         return (this.batches.get(batchId)?.log ?? []).map(line => line.message).join('\n');
-    }
-
-    batchOf(jobId: string): Batch | undefined {
-        return [...this.batches.values()].find(batch => batch.members.some(member => member.jobId === jobId));
     }
 
     openBatchesOf(): readonly Batch[] {

@@ -163,12 +163,14 @@ export class FollowFixture {
     }
 
     /** Order `orderId` with one job (copies `copies`) left at the printer by its Print step as printer job `deviceJobId`. */
-    async addJobAtPrinter(orderId: string, printer: Printer, deviceJobId: number, copies = 1): Promise<string> {
+    /** A job at the printer as job `deviceJobId`; `printedAs` is the printer job's name when it is not the job's own (a batch's id). */
+    async addJobAtPrinter(orderId: string, printer: Printer, deviceJobId: number, copies = 1, printedAs?: string): Promise<string> {
         const order = sampleOrder(orderId);
         const now = new Date().toISOString();
+        const jobName = printedAs ?? `${order.orderNumber} ${order.jobs[0].name}`;
         const job: Job = {
             ...order.jobs[0], copies, state: 'Printing', stepId: STEP, waitReason: `Printing on ${printer.name}`,
-            printing: { stepId: STEP, printerId: printer.id, printerName: printer.name, jobName: `${order.orderNumber} ${order.jobs[0].name}`, requestedAt: now, deviceJobId, acceptedAt: now }
+            printing: { stepId: STEP, printerId: printer.id, printerName: printer.name, jobName, requestedAt: now, deviceJobId, acceptedAt: now }
         };
         const { version: _version, ...rest } = { ...order, jobs: [job] };
         await this.store.create(OrdersCollection, rest);
