@@ -82,9 +82,11 @@ export const JobFlow = Symbol('JobFlow');
 export interface JobFlow {
     /**
      * Moves a job waiting at its current step on to the next one. `atActivity`, when given, must be
-     * the step's activity type: a stale click never releases a job from some other step.
+     * the step's activity type: a stale click never releases a job from some other step. A job
+     * Waiting for batch keeps its `batchId` (released with its batch), unless `leavingBatch`: taken
+     * out of its batch, it goes on alone and no longer names it.
      */
-    continueJob(jobId: string, by: string, atActivity?: string): Promise<void>;
+    continueJob(jobId: string, by: string, atActivity?: string, options?: { readonly leavingBatch?: boolean }): Promise<void>;
     /**
      * `continueJob` for several jobs of one order, in ONE durable write of the order: each listed
      * job still waiting at `atActivity` moves on as `continueJob` moves it (logged as continued by

@@ -47,6 +47,9 @@ describe('BatchServiceImpl', () => {
     it('splits chosen jobs into a batch of their own', async () => {
         expect(await service.splitBatch(['o2-job-1'])).to.deep.equal({ batchId: 'B-0002' });
         expect(world.book.batchOf('o2-job-1')?.id).to.equal('B-0002');
+        // Its Batch step runs again, finds the new batch that lists it and waits there, naming it.
+        expect(world.jobFlow.processedAgain).to.deep.equal([{ jobId: 'o2-job-1', by: 'olivia' }]);
+        expect(world.job('o2-job-1')).to.include({ state: 'Queued' }).and.not.have.property('batchId');
     });
 
     it('releases the batches of the chosen jobs by hand, and the jobs go on', async () => {

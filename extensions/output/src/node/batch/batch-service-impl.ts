@@ -58,7 +58,7 @@ export class BatchServiceImpl implements BatchService {
         }
         // Out of its batch, each job goes on alone to the step after the Batch step.
         for (const jobId of jobIds) {
-            await this.jobFlow.continueJob(jobId, by, ActivityTypes.batch);
+            await this.jobFlow.continueJob(jobId, by, ActivityTypes.batch, { leavingBatch: true });
         }
     }
 
@@ -67,7 +67,12 @@ export class BatchServiceImpl implements BatchService {
         if (batches.length > 1) {
             throw PressworkError.Refused(`The jobs are in ${batches.length} batches (${batches.map(batch => batch.id).join(', ')}): choose jobs of one batch to split it`);
         }
-        const split = await this.book.split(batches[0].id, jobIds, this.by());
+        const by = this.by();
+        const split = await this.book.split(batches[0].id, jobIds, by);
+        // Each moved job runs its Batch step again: it finds the new batch that lists it and waits there, naming it.
+        for (const jobId of jobIds) {
+            await this.jobFlow.processAgain(jobId, by);
+        }
         return { batchId: split.id };
     }
 

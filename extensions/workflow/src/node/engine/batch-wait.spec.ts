@@ -126,6 +126,14 @@ describe('WorkflowEngine batch waits', () => {
         assert.deepEqual([print.calls.length, print.calls[0].job.batchId], [1, BATCH]);
     });
 
+    it('continues a job taken out of its batch alone, no longer naming the batch', async () => {
+        const engine = await waitingForBatch();
+        await engine.continueJob('o1-job-1', 'sam', 'batch', { leavingBatch: true });
+        await engine.idle();
+
+        assert.deepEqual([print.calls.length, print.calls[0].job.batchId], [1, undefined]);
+    });
+
     describe('the wait outcome, checked', () => {
 
         const check = (outcome: unknown): unknown => checkedOutcome(outcome, 'Batch');

@@ -35,13 +35,13 @@ export interface ControlParts extends EngineParts {
 export class JobControls {
     constructor(protected readonly parts: ControlParts) { }
 
-    async continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
+    async continueJob(jobId: string, by: string, atActivity?: string, options?: { readonly leavingBatch?: boolean }): Promise<void> {
         await this.change(jobId, job => {
             const continued = this.continuedJob(job, by, atActivity, new Date().toISOString());
             if (typeof continued === 'string') {
                 throw PressworkError.Refused(continued);
             }
-            return continued;
+            return options?.leavingBatch ? leftBatch(job, continued) : continued;
         });
         this.goOn([jobId]);
     }

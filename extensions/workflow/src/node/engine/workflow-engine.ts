@@ -112,8 +112,8 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         return this.core.queue.idle();
     }
 
-    continueJob(jobId: string, by: string, atActivity?: string): Promise<void> {
-        return this.core.controls.continueJob(jobId, by, atActivity);
+    continueJob(jobId: string, by: string, atActivity?: string, options?: { readonly leavingBatch?: boolean }): Promise<void> {
+        return this.core.controls.continueJob(jobId, by, atActivity, options);
     }
 
     continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs> {

@@ -37,9 +37,10 @@ export class TestClock extends ShopClock {
  * order, each listed job still Waiting for batch at the Batch step goes on (Queued at the Print
  * step); the others are skipped. Records each call.
  */
-export class FakeJobFlow implements Pick<JobFlow, 'continueJobs' | 'continueJob'> {
+export class FakeJobFlow implements Pick<JobFlow, 'continueJobs' | 'continueJob' | 'processAgain'> {
     readonly calls: { orderId: string; jobIds: readonly string[]; by: string; atActivity: string }[] = [];
     readonly single: { jobId: string; by: string }[] = [];
+    readonly processedAgain: { jobId: string; by: string }[] = [];
 
     constructor(protected readonly store: DocumentStore) { }
 
@@ -55,6 +56,15 @@ export class FakeJobFlow implements Pick<JobFlow, 'continueJobs' | 'continueJob'
         const orderId = [...this.store.findBy(OrdersCollection, 'job', jobId)][0]?.id;
         if (orderId) {
             await changeJobs(this.store, orderId, [jobId], job => isWaiting(job, ActivityTypes.batch) ? movedOn(job) : undefined);
+        }
+    }
+
+    /** As the engine runs a job's step again: Queued at it, without the batch it waited in. */
+    async processAgain(jobId: string, by: string): Promise<void> {
+        this.processedAgain.push({ jobId, by });
+        const orderId = [...this.store.findBy(OrdersCollection, 'job', jobId)][0]?.id;
+        if (orderId) {
+            await changeJobs(this.store, orderId, [jobId], ({ batchId: _batchId, waitReason: _reason, ...job }) => ({ ...job, state: 'Queued' }));
         }
     }
 
