@@ -83,15 +83,19 @@ describe('BatchBookImpl', () => {
         expect(await world.book.release('B-0001', 'by hand', 'olivia')).to.equal(undefined);
     });
 
-    it('takes jobs out with the reason in words, and deletes an emptied batch', async () => {
+    it('takes jobs out with the reason in words, and keeps an emptied batch open for the next job (its number never given twice)', async () => {
         await world.book.join(world.joining('o1-job-1'));
         await world.book.join(world.joining('o2-job-1'));
         const left = await world.book.removeMembers('B-0001', ['o1-job-1'], 'held');
         expect(left!.members.map(member => member.jobId)).to.deep.equal(['o2-job-1']);
         expect(left!.log.at(-1)!.message).to.equal('Job Business cards for PW-o1 of order PW-o1 left the batch: held (1 job)');
         expect(world.book.batchOf('o1-job-1')).to.equal(undefined);
-        expect(await world.book.removeMembers('B-0001', ['o2-job-1'], 'deleted')).to.equal(undefined);
-        expect(world.book.get('B-0001')).to.equal(undefined);
+        const emptied = await world.book.removeMembers('B-0001', ['o2-job-1'], 'deleted');
+        expect(emptied).to.include({ state: 'open' }).and.not.have.property('nextReleaseAt');
+        expect(emptied!.members).to.deep.equal([]);
+        expect(await world.book.release('B-0001', 'by hand')).to.equal(undefined);
+        const { batch } = await world.book.join(world.joining('o1-job-2'));
+        expect(batch.id).to.equal('B-0001');
     });
 
     it('splits chosen jobs into a new open batch with the same keys and rules', async () => {

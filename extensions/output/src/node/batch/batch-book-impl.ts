@@ -91,10 +91,12 @@ export class BatchBookImpl implements BatchBook {
 
     release(batchId: string, reason: string, by?: string): Promise<Batch | undefined> {
         return this.underStepLock(batchId, async () => {
-            if (this.get(batchId)?.state !== 'open') {
+            const current = this.get(batchId);
+            // An emptied batch waits, open, for the next job of its keys: there is nothing to release.
+            if (current?.state !== 'open' || current.members.length === 0) {
                 return undefined;
             }
-            return this.modifyOpen(batchId, current => this.released(current, reason, this.nowText(), by));
+            return this.modifyOpen(batchId, latest => this.released(latest, reason, this.nowText(), by));
         });
     }
 
@@ -108,11 +110,6 @@ export class BatchBookImpl implements BatchBook {
             const left = current.members.filter(member => leaving.has(member.jobId));
             if (left.length === 0) {
                 return current;
-            }
-            if (left.length === current.members.length) {
-                await this.store.delete(BatchesCollection, batchId, current.version);
-                this.indexBatch(batchId, undefined);
-                return undefined;
             }
             const at = this.nowText();
             const batch = await this.modifyOpen(batchId, latest => {
@@ -191,7 +188,7 @@ export class BatchBookImpl implements BatchBook {
 
     /** The open batch with its next timed release worked out again (its members changed). */
     protected withTimes(batch: Batch): Batch {
-        const next = nextReleaseAt(batch, this.clock.timeZone());
+        const next = batch.members.length ? nextReleaseAt(batch, this.clock.timeZone()) : undefined;
         const { nextReleaseAt: _previous, ...rest } = batch;
         return next ? { ...rest, nextReleaseAt: next } : rest;
     }

@@ -43,7 +43,11 @@ export interface BatchBook {
     join(joining: JoiningJob): Promise<JoinedBatch>;
     /** Releases an open batch (`reason` in words; `by`, a person, for a hand release). Undefined when it is not open. */
     release(batchId: string, reason: string, by?: string): Promise<Batch | undefined>;
-    /** Takes jobs out of an open batch, logging why ("held", "removed by olivia"); an emptied batch is deleted. */
+    /**
+     * Takes jobs out of an open batch, logging why ("held", "removed by olivia"). An emptied batch
+     * stays, open, for the next job of its keys: its log and its number are kept (a number is never
+     * given twice), and it is not released while empty.
+     */
     removeMembers(batchId: string, jobIds: readonly string[], reason: string, by?: string): Promise<Batch | undefined>;
     /** Moves jobs of an open batch into a new open batch with the same keys and rules. */
     split(batchId: string, jobIds: readonly string[], by: string): Promise<Batch>;

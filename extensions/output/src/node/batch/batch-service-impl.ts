@@ -38,7 +38,7 @@ export class BatchServiceImpl implements BatchService {
             throw PressworkError.NotFound(`There is no batch ${batchId}`);
         }
         if (!await this.releaser.releaseByHand(batchId, this.by())) {
-            throw PressworkError.Refused(`Batch ${batchId} is released already`);
+            throw PressworkError.Refused(batch.state === 'open' ? `Batch ${batchId} holds no jobs: there is nothing to release` : `Batch ${batchId} is released already`);
         }
     }
 
