@@ -261,8 +261,8 @@ test.describe('batching jobs across orders', () => {
         await expect(second.locator('[data-field="fill"]')).toHaveText('1 of 3 jobs');
         await expect(first.locator('[data-field="fill"]')).toHaveText('1 of 3 jobs');
         await expect(first.locator(`tr[data-job-id="${leaving.id}"]`)).toHaveCount(0);
-        // The job says so too (the pod's Batch column): soft, so that the rest is still checked.
-        await expect.soft(async () => expect(await batchOf(leaving.id)).toBe(newBatchId)).toPass({ timeout: 15_000 });
+        // The job says so too (the pod's Batch column).
+        await expect(async () => expect(await batchOf(leaving.id)).toBe(newBatchId)).toPass({ timeout: 15_000 });
 
         // In the pod, Split batch says why not for the whole of a batch; Remove from batch… asks, Cancel first, then the job goes on alone.
         await shell.runMenu('View', 'Operations');
