@@ -1,0 +1,244 @@
+import 'reflect-metadata';
+import * as path from 'node:path';
+import type { Order } from '@presswork/platform/lib/common/order-schema';
+import { DocumentStore, FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-documents';
+import type { Batch } from '@presswork/output/lib/common/batch/batch-schema';
+import { BatchesCollection } from '@presswork/output/lib/node/batch/batch-collection';
+import { mergeBatchDocument } from '@presswork/output/lib/node/batch/batch-merge-document';
+import { serveRequest } from '../child-process';
+import { CountingLogger, engineFolders } from '../engine-backend';
+import { pressworkContainer, startBackend } from '../print/print-backend';
+import { printEndOf } from '../print/print-outcome';
+import { percentile } from '../statistics';
+import { arriveOrders, loadArrivals } from './batch-fixture';
+import { MergeRun, mergeWithPdfLib } from './merge-subjects';
+
+/** What the batch benchmark asks of one fresh process. */
+export type BatchChildRequest = BatchRunRequest | MergeRequest | DequeueRequest;
+
+/** The backend as `npm start` composes it, while the prepared folder's orders arrive. */
+export interface BatchRunRequest {
+    readonly kind: 'presswork';
+    readonly folder: string;
+    readonly jobs: number;
+    readonly batches: number;
+    /** Orders created at once while they arrive. */
+    readonly arrivalConcurrency: number;
+    readonly timeoutMs: number;
+}
+
+/** Presswork's batch merge and pdf-lib alone, taking turns on the same files. */
+export interface MergeRequest {
+    readonly kind: 'merge';
+    readonly files: readonly string[];
+    readonly outputFolder: string;
+    readonly runs: number;
+}
+
+/** The engine's queue and an array FIFO, each holding `queued` keys, timed per dequeue. */
+export interface DequeueRequest {
+    readonly kind: 'dequeue';
+    readonly queued: number;
+}
+
+export interface BatchRunResult {
+    /** From the first order's arrival to the last's, ms. */
+    readonly arrivalMillis: number;
+    /** From the last order's arrival to every batch's output sent (the printer's job id recorded), ms. */
+    readonly lastArrivalToAllSentMillis?: number;
+    /** From the last order's arrival to every job Printed (at the workflow's end), ms. */
+    readonly lastArrivalToAllPrintedMillis?: number;
+    /** Each batch's output sent, ms after the last arrival (negative: before it). */
+    readonly sentAfterLastArrival: readonly { readonly batchId: string; readonly millis: number; readonly pages?: number }[];
+    readonly printedJobs: number;
+    readonly failures: readonly string[];
+    readonly loggedErrors: number;
+}
+
+export interface MergeResult {
+    readonly presswork: readonly (MergeRun & { readonly inWorkerMillis: number; readonly writeMillis: number })[];
+    readonly pdfLib: readonly MergeRun[];
+}
+
+export interface DequeueResult {
+    readonly queued: number;
+    /** The engine's queue (the helper the engine exports), p95 ms a dequeue; absent when it has none. */
+    readonly engineP95Millis?: number;
+    readonly engineProblem?: string;
+    readonly arrayP95Millis: number;
+    readonly arrayMaxMillis: number;
+}
+
+async function measure(request: BatchChildRequest): Promise<BatchRunResult | MergeResult | DequeueResult> {
+    return request.kind === 'presswork' ? presswork(request) : request.kind === 'merge' ? merges(request) : dequeues(request);
+}
+
+/**
+ * The backend started as `npm start` starts it over the prepared folder; once it runs, the orders
+ * arrive (created in the store as intake creates them, `arrivalConcurrency` at a time). Each batch
+ * counts as sent when its output records the printer's job id; the run ends when every job is at
+ * the workflow's end.
+ */
+async function presswork(request: BatchRunRequest): Promise<BatchRunResult> {
+    const { orders } = await loadArrivals(request.folder);
+    const logger = new CountingLogger();
+    const container = pressworkContainer(engineFolders(request.folder).data, logger);
+    const store = container.get<FileDocumentStore>(DocumentStore);
+    await store.ready;
+    const sentAt = new Map<string, { at: number; pages?: number }>();
+    const printed = new Set<string>();
+    const failures: string[] = [];
+    let allSent = (): void => undefined;
+    let allPrinted = (): void => undefined;
+    const sent = new Promise<void>(resolve => allSent = resolve);
+    const done = new Promise<void>(resolve => allPrinted = resolve);
+    let sentAllAt: number | undefined;
+    let printedAllAt: number | undefined;
+    store.onDidChange(change => {
+        if (change.collection === BatchesCollection.name && change.document) {
+            const batch = change.document as Batch;
+            if (batch.output?.deviceJobId !== undefined && !sentAt.has(batch.id)) {
+                sentAt.set(batch.id, { at: performance.now(), pages: batch.output.pages });
+                if (sentAt.size >= request.batches) {
+                    sentAllAt = performance.now();
+                    allSent();
+                }
+            }
+        } else if (change.collection === OrdersCollection.name && change.document) {
+            for (const job of (change.document as Order).jobs) {
+                if (printEndOf(job) === 'printed') {
+                    printed.add(job.id);
+                } else if (job.state === 'Error') {
+                    failures.push(`job ${job.id} went to Error: ${job.log[job.log.length - 1]?.message}`);
+                    allSent();
+                    allPrinted();
+                }
+            }
+            if (printed.size >= request.jobs) {
+                printedAllAt = performance.now();
+                allPrinted();
+            }
+        }
+    });
+    const timer = setTimeout(() => {
+        failures.push(`after ${request.timeoutMs / 1000} s: ${sentAt.size} of ${request.batches} batches sent, ${printed.size} of ${request.jobs} jobs printed`);
+        allSent();
+        allPrinted();
+    }, request.timeoutMs);
+    const administrator = { ...sampleUser('bench-administrator', 'bench'), authority: 'Administrator' as const };
+    const backend = await startBackend(container, logger, administrator);
+    const firstArrival = performance.now();
+    const lastArrival = await arriveOrders(store, orders, { concurrency: request.arrivalConcurrency, pauseMs: 0 });
+    await sent;
+    await done;
+    clearTimeout(timer);
+    await backend.stop();
+    return {
+        arrivalMillis: lastArrival - firstArrival,
+        lastArrivalToAllSentMillis: sentAllAt === undefined ? undefined : sentAllAt - lastArrival,
+        lastArrivalToAllPrintedMillis: printedAllAt === undefined ? undefined : printedAllAt - lastArrival,
+        sentAfterLastArrival: [...sentAt].map(([batchId, { at, pages }]) => ({ batchId, millis: at - lastArrival, pages })),
+        printedJobs: printed.size,
+        failures,
+        loggedErrors: logger.errors
+    };
+}
+
+/**
+ * The same files merged, in turns: Presswork's batch merge (mergeBatchDocument: a worker of its
+ * own, the slip, the pages, the file written durably), then pdf-lib alone in this process.
+ */
+async function merges(request: MergeRequest): Promise<MergeResult> {
+    const presswork: MergeResult['presswork'][number][] = [];
+    const pdfLib: MergeRun[] = [];
+    const members = request.files.map((file, index) => ({ file, copies: 1, orderNumber: `PW-${index + 1}`, jobName: path.basename(file, '.pdf') }));
+    for (let run = 0; run < request.runs; run++) {
+        const started = performance.now();
+        const written = await mergeBatchDocument(
+            { slip: { batchId: `B-${String(run + 1).padStart(4, '0')}`, media: 'Bench stock', sides: 'one-sided', printer: 'Bench IPP printer', releaseReason: 'bench' }, members },
+            path.join(request.outputFolder, `merge-${run}.pdf`));
+        const millis = performance.now() - started;
+        const { loadMs, copyMs, saveMs } = written.timings;
+        presswork.push({ pages: written.pages, millis, inWorkerMillis: loadMs + copyMs + saveMs, writeMillis: written.timings.writeMs });
+        pdfLib.push(await mergeWithPdfLib(request.files));
+    }
+    return { presswork, pdfLib };
+}
+
+/** Dequeues timed at a steady backlog, after this many to warm up. */
+const DEQUEUE_SAMPLES = 20_000;
+const DEQUEUE_WARM_UP = 2_000;
+
+/** A queue as the measurement sees it: put a key, take the next. */
+interface TimedQueue {
+    put(key: string, index: number): void;
+    take(): unknown;
+}
+
+/**
+ * Dequeue at `queued` keys waiting: the engine's queue, by its own measuring helper when it exports
+ * one, else its ranked queue (priority, due, arrival) timed here; beside an array FIFO (push, shift).
+ * Here each queue holds `queued` keys throughout: a take is timed, then a new key is put (not timed).
+ */
+async function dequeues(request: DequeueRequest): Promise<DequeueResult> {
+    const engine = await engineDequeueP95(request.queued);
+    const fifo: string[] = [];
+    const array = steadyDequeueTimes(request.queued, { put: key => fifo.push(key), take: () => fifo.shift() });
+    return { queued: request.queued, ...engine, arrayP95Millis: percentile(array, 95), arrayMaxMillis: array[array.length - 1] };
+}
+
+/** Sorted times (ms) of DEQUEUE_SAMPLES takes from `queue` holding `queued` keys. */
+function steadyDequeueTimes(queued: number, queue: TimedQueue): number[] {
+    for (let index = 0; index < queued; index++) {
+        queue.put(`job-${index}`, index);
+    }
+    global.gc?.();
+    const times: number[] = [];
+    for (let sample = 0; sample < DEQUEUE_WARM_UP + DEQUEUE_SAMPLES; sample++) {
+        const started = performance.now();
+        queue.take();
+        const millis = performance.now() - started;
+        if (sample >= DEQUEUE_WARM_UP) {
+            times.push(millis);
+        }
+        queue.put(`job-${queued + sample}`, queued + sample);
+    }
+    return times.sort((a, b) => a - b);
+}
+
+/** The engine's modules are looked up at run time: the benchmark runs before and after the priority queue lands. */
+const WORK_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/work-queue';
+const RANKED_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/ranked-queue';
+
+interface RankedQueueLike {
+    put(key: string, rank: { priority: number; due?: number; receivedAt: number }): void;
+    take(): string | undefined;
+}
+
+/** The engine's `measureDequeue(n)` (p95 ms) where it exports one, else its RankedQueue timed as the array is. */
+async function engineDequeueP95(queued: number): Promise<{ engineP95Millis?: number; engineProblem?: string }> {
+    try {
+        const workQueue = await import(WORK_QUEUE_MODULE) as { measureDequeue?: (n: number) => number | Promise<number> };
+        if (typeof workQueue.measureDequeue === 'function') {
+            global.gc?.();
+            return { engineP95Millis: await workQueue.measureDequeue(queued) };
+        }
+        const ranked = await import(RANKED_QUEUE_MODULE) as { RankedQueue?: new () => RankedQueueLike };
+        if (!ranked.RankedQueue) {
+            return { engineProblem: 'the engine has no ranked queue' };
+        }
+        const queue = new ranked.RankedQueue();
+        // Priorities 1–10, a due time on two in three, arrivals spread: the comparisons a shop's backlog needs.
+        const base = Date.parse('2026-06-15T08:00:00Z');
+        const times = steadyDequeueTimes(queued, {
+            put: (key, index) => queue.put(key, { priority: 1 + index % 10, due: index % 3 ? base + (index * 7_919) % 86_400_000 : undefined, receivedAt: base + index }),
+            take: () => queue.take()
+        });
+        return { engineP95Millis: percentile(times, 95) };
+    } catch (error) {
+        return { engineProblem: error instanceof Error ? error.message : String(error) };
+    }
+}
+
+serveRequest(measure);
