@@ -8,6 +8,7 @@ import { createBatchWorkflow, saveArrivals, writeArrivals } from './batch/batch-
 import type { BatchRunRequest, BatchRunResult, DequeueRequest, DequeueResult, MergeRequest, MergeResult } from './batch/batch-child';
 import type { MergeRun } from './batch/merge-subjects';
 import { pressworkContainer } from './print/print-backend';
+import { pdfOfPages } from './print/print-fixture';
 import { TimedPrinter } from './print/timed-printer';
 import { percentile } from './statistics';
 
@@ -61,6 +62,8 @@ export interface BatchResults {
     readonly endToEndProblem?: string;
     readonly merge?: {
         readonly presswork: MergeFigures & { readonly inWorkerMedianMillis: number; readonly writeMedianMillis: number };
+        /** Presswork's merge function called in the measuring process (no worker, no file): where the time goes. */
+        readonly pressworkInProcess: MergeFigures & { readonly loadMedianMillis: number; readonly copyMedianMillis: number; readonly saveMedianMillis: number };
         readonly pdfLib: MergeFigures;
         /** Presswork's pages/s over pdf-lib's. */
         readonly ratio: number;
@@ -79,7 +82,20 @@ export async function runBatchBenchmark(workFolder: string, progress: (message: 
     progress(`batch: dequeue at ${QUEUED_JOBS.toLocaleString('en-US')} queued jobs, the engine's queue and an array FIFO`);
     const dequeue = await runChild<DequeueResult>('batch/batch-child.js', { kind: 'dequeue', queued: QUEUED_JOBS } satisfies DequeueRequest);
 
+    progress(`batch: merging one batch's ${JOBS_PER_BATCH} files of ${PAGES_PER_JOB} pages, Presswork's merge and pdf-lib alone in turns, ${MERGE_RUNS} times each`);
+    let merge: BatchResults['merge'];
+    let mergeProblem: string | undefined;
+    try {
+        const mergeFolder = path.join(workFolder, 'batch-merge');
+        const files = await writeMergeFiles(mergeFolder);
+        merge = mergeFigures(await runChild<MergeResult>('batch/batch-child.js', { kind: 'merge', files, outputFolder: mergeFolder, runs: MERGE_RUNS } satisfies MergeRequest), batches);
+    } catch (error) {
+        mergeProblem = error instanceof Error ? error.message : String(error);
+    }
+
     const printer = await TimedPrinter.start(PRINT_COMMAND_MS);
+    let endToEnd: BatchResults['endToEnd'];
+    let endToEndProblem: string | undefined;
     try {
         progress(`batch: preparing ${BATCH_JOBS.toLocaleString('en-US')} jobs of ${PAGES_PER_JOB}-page PDFs, Jobs per batch ${JOBS_PER_BATCH}`);
         const folder = path.join(workFolder, 'batch');
@@ -87,42 +103,37 @@ export async function runBatchBenchmark(workFolder: string, progress: (message: 
         const container = pressworkContainer(folders.data, new CountingLogger());
         const { workflowId } = await createBatchWorkflow(container, printer.uri, JOBS_PER_BATCH);
         await container.get<DocumentStore>(DocumentStore).close();
-        const arrivals = await writeArrivals(folders, { workflowId, jobs: BATCH_JOBS, jobsPerOrder: JOBS_PER_ORDER, pagesPerJob: PAGES_PER_JOB, copies: () => 1, prefix: 'batch' });
-        await saveArrivals(folder, arrivals);
-
-        progress(`batch: merging one batch's ${JOBS_PER_BATCH} files, Presswork's merge and pdf-lib alone in turns, ${MERGE_RUNS} times each`);
-        const mergeFolder = path.join(workFolder, 'batch-merge');
-        await fs.mkdir(mergeFolder, { recursive: true });
-        const files = arrivals.jobs.slice(0, JOBS_PER_BATCH).map(job => path.join(folders.jobs, job.jobId, `${job.jobId}.pdf`));
-        let merge: BatchResults['merge'];
-        let mergeProblem: string | undefined;
-        try {
-            merge = mergeFigures(await runChild<MergeResult>('batch/batch-child.js', { kind: 'merge', files, outputFolder: mergeFolder, runs: MERGE_RUNS } satisfies MergeRequest), batches);
-        } catch (error) {
-            mergeProblem = error instanceof Error ? error.message : String(error);
-        }
+        await saveArrivals(folder, await writeArrivals(folders, {
+            workflowId, jobs: BATCH_JOBS, jobsPerOrder: JOBS_PER_ORDER, pagesPerJob: PAGES_PER_JOB, copies: () => 1, prefix: 'batch'
+        }));
 
         progress('batch: Presswork, the backend as npm start composes it, while the orders arrive');
-        let endToEnd: BatchResults['endToEnd'];
-        let endToEndProblem: string | undefined;
-        try {
-            const run = await runChild<BatchRunResult>('batch/batch-child.js', {
-                kind: 'presswork', folder, jobs: BATCH_JOBS, batches, arrivalConcurrency: ARRIVAL_CONCURRENCY, timeoutMs: TIMEOUT_MS
-            } satisfies BatchRunRequest);
-            const ran = await printer.jobs();
-            const byName = new Map<string, number>();
-            ran.forEach(job => byName.set(job.jobName, (byName.get(job.jobName) ?? 0) + 1));
-            endToEnd = { ...run, printerJobs: ran.length, printedTwice: [...byName].filter(([, times]) => times > 1).map(([name]) => name) };
-            if (run.failures.length) {
-                endToEndProblem = run.failures.slice(0, 5).join('; ');
-            }
-        } catch (error) {
-            endToEndProblem = error instanceof Error ? error.message : String(error);
+        const run = await runChild<BatchRunResult>('batch/batch-child.js', {
+            kind: 'presswork', folder, jobs: BATCH_JOBS, batches, arrivalConcurrency: ARRIVAL_CONCURRENCY, timeoutMs: TIMEOUT_MS
+        } satisfies BatchRunRequest);
+        const ran = await printer.jobs();
+        const byName = new Map<string, number>();
+        ran.forEach(job => byName.set(job.jobName, (byName.get(job.jobName) ?? 0) + 1));
+        endToEnd = { ...run, printerJobs: ran.length, printedTwice: [...byName].filter(([, times]) => times > 1).map(([name]) => name) };
+        if (run.failures.length) {
+            endToEndProblem = run.failures.slice(0, 5).join('; ');
         }
-        return summarize(startedAt, batches, dequeue, merge, mergeProblem, endToEnd, endToEndProblem);
+    } catch (error) {
+        endToEndProblem = error instanceof Error ? error.message : String(error);
     } finally {
         await printer.stop();
     }
+    return summarize(startedAt, batches, dequeue, merge, mergeProblem, endToEnd, endToEndProblem);
+}
+
+/** One batch's print files, as the end to end run's jobs have them (2-page PDFs, each its own text). */
+async function writeMergeFiles(folder: string): Promise<string[]> {
+    await fs.mkdir(folder, { recursive: true });
+    return Promise.all(Array.from({ length: JOBS_PER_BATCH }, async (_, index) => {
+        const file = path.join(folder, `job-${index + 1}.pdf`);
+        await fs.writeFile(file, pdfOfPages(`PW-merge-${index + 1} Job ${index + 1}`, PAGES_PER_JOB));
+        return file;
+    }));
 }
 
 function mergeFigures(result: MergeResult, batches: number): NonNullable<BatchResults['merge']> {
@@ -136,8 +147,14 @@ function mergeFigures(result: MergeResult, batches: number): NonNullable<BatchRe
         inWorkerMedianMillis: median(result.presswork.map(run => run.inWorkerMillis)),
         writeMedianMillis: median(result.presswork.map(run => run.writeMillis))
     };
+    const pressworkInProcess = {
+        ...figures(result.pressworkInProcess),
+        loadMedianMillis: median(result.pressworkInProcess.map(run => run.loadMillis)),
+        copyMedianMillis: median(result.pressworkInProcess.map(run => run.copyMillis)),
+        saveMedianMillis: median(result.pressworkInProcess.map(run => run.saveMillis))
+    };
     const pdfLib = figures(result.pdfLib);
-    return { presswork, pdfLib, ratio: presswork.pagesPerSecond / pdfLib.pagesPerSecond, pdfLibAllBatchesMillis: pdfLib.medianMillis * batches };
+    return { presswork, pressworkInProcess, pdfLib, ratio: presswork.pagesPerSecond / pdfLib.pagesPerSecond, pdfLibAllBatchesMillis: pdfLib.medianMillis * batches };
 }
 
 function summarize(startedAt: string, batches: number, dequeue: DequeueResult, merge: BatchResults['merge'], mergeProblem: string | undefined,
@@ -197,6 +214,9 @@ export function formatBatchReport(results: BatchResults): string {
             `  Merge of one batch (${results.jobsPerBatch} files), median of ${merge.pdfLib.runs} runs each, in turns:`,
             `    Presswork (worker, slip, durable write): ${merge.presswork.pages} pages in ${number(merge.presswork.medianMillis, 1)} ms = ${number(merge.presswork.pagesPerSecond, 0)} pages/s `
             + `(in the worker ${number(merge.presswork.inWorkerMedianMillis, 1)} ms, writing ${number(merge.presswork.writeMedianMillis, 1)} ms)`,
+            `    Presswork's mergeBatchPdf in this process (no worker, no file): ${merge.pressworkInProcess.pages} pages in ${number(merge.pressworkInProcess.medianMillis, 1)} ms `
+            + `= ${number(merge.pressworkInProcess.pagesPerSecond, 0)} pages/s (load ${number(merge.pressworkInProcess.loadMedianMillis, 1)}, `
+            + `copy and slip ${number(merge.pressworkInProcess.copyMedianMillis, 1)}, save ${number(merge.pressworkInProcess.saveMedianMillis, 1)} ms)`,
             `    pdf-lib alone (load, copyPages, save):   ${merge.pdfLib.pages} pages in ${number(merge.pdfLib.medianMillis, 1)} ms = ${number(merge.pdfLib.pagesPerSecond, 0)} pages/s`,
             `    ratio ${number(merge.ratio)} ×; pdf-lib alone would merge all ${results.batches} batches in ${seconds(merge.pdfLibAllBatchesMillis)} (a floor for the end to end figure)`
         );

@@ -6,6 +6,7 @@ import { sampleUser } from '@presswork/platform/lib/node/store/test/sample-docum
 import type { Batch } from '@presswork/output/lib/common/batch/batch-schema';
 import { BatchesCollection } from '@presswork/output/lib/node/batch/batch-collection';
 import { mergeBatchDocument } from '@presswork/output/lib/node/batch/batch-merge-document';
+import { mergeBatchPdf } from '@presswork/output/lib/node/batch/batch-merge';
 import { serveRequest } from '../child-process';
 import { CountingLogger, engineFolders } from '../engine-backend';
 import { pressworkContainer, startBackend } from '../print/print-backend';
@@ -58,6 +59,8 @@ export interface BatchRunResult {
 
 export interface MergeResult {
     readonly presswork: readonly (MergeRun & { readonly inWorkerMillis: number; readonly writeMillis: number })[];
+    /** Presswork's merge itself (mergeBatchPdf) called in this process: the batch merge without its worker and file. */
+    readonly pressworkInProcess: readonly (MergeRun & { readonly loadMillis: number; readonly copyMillis: number; readonly saveMillis: number })[];
     readonly pdfLib: readonly MergeRun[];
 }
 
@@ -151,19 +154,25 @@ async function presswork(request: BatchRunRequest): Promise<BatchRunResult> {
  */
 async function merges(request: MergeRequest): Promise<MergeResult> {
     const presswork: MergeResult['presswork'][number][] = [];
+    const pressworkInProcess: MergeResult['pressworkInProcess'][number][] = [];
     const pdfLib: MergeRun[] = [];
     const members = request.files.map((file, index) => ({ file, copies: 1, orderNumber: `PW-${index + 1}`, jobName: path.basename(file, '.pdf') }));
+    const slip = (run: number) => ({ batchId: `B-${String(run + 1).padStart(4, '0')}`, media: 'Bench stock', sides: 'one-sided', printer: 'Bench IPP printer', releaseReason: 'bench' });
     for (let run = 0; run < request.runs; run++) {
         const started = performance.now();
-        const written = await mergeBatchDocument(
-            { slip: { batchId: `B-${String(run + 1).padStart(4, '0')}`, media: 'Bench stock', sides: 'one-sided', printer: 'Bench IPP printer', releaseReason: 'bench' }, members },
-            path.join(request.outputFolder, `merge-${run}.pdf`));
+        const written = await mergeBatchDocument({ slip: slip(run), members }, path.join(request.outputFolder, `merge-${run}.pdf`));
         const millis = performance.now() - started;
         const { loadMs, copyMs, saveMs } = written.timings;
         presswork.push({ pages: written.pages, millis, inWorkerMillis: loadMs + copyMs + saveMs, writeMillis: written.timings.writeMs });
+        const inProcessStarted = performance.now();
+        const merged = await mergeBatchPdf({ slip: slip(run), members });
+        pressworkInProcess.push({
+            pages: merged.pages, millis: performance.now() - inProcessStarted,
+            loadMillis: merged.timings.loadMs, copyMillis: merged.timings.copyMs, saveMillis: merged.timings.saveMs
+        });
         pdfLib.push(await mergeWithPdfLib(request.files));
     }
-    return { presswork, pdfLib };
+    return { presswork, pressworkInProcess, pdfLib };
 }
 
 /** Dequeues timed at a steady backlog, after this many to warm up. */
@@ -208,8 +217,8 @@ function steadyDequeueTimes(queued: number, queue: TimedQueue): number[] {
 }
 
 /** The engine's modules are looked up at run time: the benchmark runs before and after the priority queue lands. */
-const WORK_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/work-queue';
-const RANKED_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/ranked-queue';
+const WORK_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/work-queue.js';
+const RANKED_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/ranked-queue.js';
 
 interface RankedQueueLike {
     put(key: string, rank: { priority: number; due?: number; receivedAt: number }): void;
