@@ -10,6 +10,7 @@ import { bindRootSingleton } from '@presswork/platform/lib/node/rpc/bind-root-si
 import { DocumentCollectionContribution } from '@presswork/platform/lib/node/store/document-store';
 import { OutputCollectionNames } from '../common/output-collections';
 import { OUTPUT_SERVICE_PATH, OutputService, OutputServiceContract } from '../common/output-protocol';
+import { BatchPrinter } from './batch/batch-printer';
 import { MediaCatalog } from './catalog/media-catalog';
 import { PrinterPools } from './catalog/printer-pools';
 import { OUTPUT_COLLECTIONS } from './output-collections';
@@ -29,10 +30,21 @@ import { HotFolderSender } from './printers/hot-folder-sender';
 import { PrinterRegistry } from './printers/printer-registry';
 import { RawSocketSender } from './printers/raw-socket-sender';
 import { StepReferences } from './step-references';
+import { BatchActivityContribution } from './batch/batch-activity-contribution';
+import { BatchesApiRoute } from './batch/batch-api-route';
+import { BatchBook } from './batch/batch-book';
+import { BatchBookImpl } from './batch/batch-book-impl';
+import { BatchMembership } from './batch/batch-membership';
+import { BatchReleaser } from './batch/batch-releaser';
+import { BatchServiceImpl } from './batch/batch-service-impl';
+import { ShopClock } from './batch/shop-clock';
+import { BATCH_SERVICE_PATH, BatchService, BatchServiceContract } from '../common/batch/batch-protocol';
 
 const outputConnectionModule = ConnectionContainerModule.create(({ bind }) => {
     bind(OutputServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<OutputService>(bind, { path: OUTPUT_SERVICE_PATH, service: OutputServiceImpl, contract: OutputServiceContract });
+    bind(BatchServiceImpl).toSelf().inSingletonScope();
+    bindGuardedService<BatchService>(bind, { path: BATCH_SERVICE_PATH, service: BatchServiceImpl, contract: BatchServiceContract });
 });
 
 /** Output's backend: printers and their devices, printer pools, the media catalog, the Print activity. */
@@ -43,7 +55,9 @@ export default new ContainerModule(bind => {
         announceChanges(CollectionNames.printers, 'operations.view'),
         announceChanges(OutputCollectionNames.printerPools, 'operations.view'),
         announceChanges(OutputCollectionNames.media, 'operations.view'),
-        announceChanges(OutputCollectionNames.printerStates, 'operations.view')
+        announceChanges(OutputCollectionNames.printerStates, 'operations.view'),
+        // The Batches view: everyone signed in sees batches (BatchServiceContract.listBatches).
+        announceChanges(OutputCollectionNames.batches, 'operations.view')
     ]) {
         bind(ChangeFeedProjection).toConstantValue(projection);
     }
@@ -62,8 +76,19 @@ export default new ContainerModule(bind => {
     }
     bind(EventSourceContribution).to(PrinterEventSource).inSingletonScope();
     bind(PrintTargets).toSelf().inSingletonScope();
+    // Print of a released batch: one output for all its jobs.
+    bind(BatchPrinter).toSelf().inSingletonScope();
     bind(PrintActivityContribution).toSelf().inSingletonScope();
     bind(ActivityContribution).toService(PrintActivityContribution);
+
+    // --- batches (issue 12): the book (the one writer of batch documents), the Batch activity, its releaser and membership reconciler, the read API ---
+    bind(ShopClock).toSelf().inSingletonScope();
+    bind(BatchBookImpl).toSelf().inSingletonScope();
+    bind(BatchBook).toService(BatchBookImpl);
+    bind(BatchActivityContribution).toSelf().inSingletonScope();
+    bind(ActivityContribution).toService(BatchActivityContribution);
+    bindRootSingleton(bind, BatchReleaser, BatchMembership, BatchesApiRoute);
+    // --- end of batches ---
 
     bind(ConnectionContainerModule).toConstantValue(outputConnectionModule);
 });

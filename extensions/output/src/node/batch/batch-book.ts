@@ -28,6 +28,11 @@ export interface JoinedBatch {
 export const BatchBook = Symbol('BatchBook');
 export interface BatchBook {
     get(batchId: string): Batch | undefined;
+    /**
+     * The batch that lists the job: its open batch, else the released one it went on with (a job
+     * whose own join released the batch continues at once and has no `batchId` of its own).
+     */
+    batchOf(jobId: string): Batch | undefined;
     /** The open batches of one workflow step. */
     openBatchesOf(workflowId: string, stepId: string): readonly Batch[];
     /**

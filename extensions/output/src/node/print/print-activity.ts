@@ -1,4 +1,4 @@
-import { inject, injectable } from '@theia/core/shared/inversify';
+import { inject, injectable, optional } from '@theia/core/shared/inversify';
 import type { ActivityContext, ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import { DefinedActivity, failure, waitReason } from '@presswork/platform/lib/common/defined-activity';
 import { isAbortError, messageOf } from '@presswork/platform/lib/common/errors';
@@ -10,17 +10,16 @@ import type { PrintingRecord } from '@presswork/platform/lib/common/printing-rec
 import { LocatedJobFile, isRegularFile, printFileOf } from '@presswork/platform/lib/node/files/job-files';
 import { PrintActivity, type PrintProperties } from '../../common/print-activity';
 import { buildTicket } from '../../common/tickets/ticket-properties';
+import { BatchPrinter, type BatchPrintHooks } from '../batch/batch-printer';
 import { MediaCatalog } from '../catalog/media-catalog';
 import { PrinterRegistry } from '../printers/printer-registry';
 import { PrinterTransportError, PrinterTransportProblem, transportReason } from '../printers/printer-transport-error';
 import { BusyPrinterWait } from './busy-printer-wait';
 import { PrintTarget, PrintTargets } from './print-targets';
+import { recoveredJob } from './recovered-job';
 import { ticketSummary } from './ticket-summary';
 
-/** IPP job states that are not over: such a job with our name may be ours, whenever it was made. */
-const UNFINISHED = new Set<DeviceJobStatus['state']>(['pending', 'pending-held', 'processing', 'processing-stopped']);
-/** How far the printer's clock may lag ours when a job it made is matched to our intent. */
-export const PRINTER_CLOCK_TOLERANCE_MS = 60_000;
+export { PRINTER_CLOCK_TOLERANCE_MS, recoveredJob } from './recovered-job';
 
 /**
  * Print: builds the job's ticket (its copies and properties over the step's defaults, media from
@@ -43,6 +42,10 @@ export const PRINTER_CLOCK_TOLERANCE_MS = 60_000;
  * printer that cannot honour the ticket (never a silent substitution), one that cannot be reached
  * or answers wrongly. Fails when only an operator can help: no print file, no ticket (a medium
  * not in the catalog), no such printer.
+ *
+ * A job of a released batch (`batchId`) prints with its batch (BatchPrinter): one output for all
+ * its jobs, each job then waiting for that one printer job. It prints alone, saying why, when
+ * its batch printed without it or the printer aborted or canceled the batch's job.
  */
 @injectable()
 export class PrintActivityContribution extends DefinedActivity<PrintProperties> {
@@ -50,6 +53,8 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
     @inject(OutputDeviceRegistry) protected readonly devices: OutputDeviceRegistry;
     @inject(MediaCatalog) protected readonly media: MediaCatalog;
     @inject(PrintTargets) protected readonly targets: PrintTargets;
+    /** Optional so that a Print activity without batches (tests of printing alone) needs none. */
+    @inject(BatchPrinter) @optional() protected readonly batchPrinter: BatchPrinter | undefined;
 
     retryAfterMs = 60_000;
     /** A printer busy with another job (one that takes one job at a time) is asked again soon. */
@@ -81,6 +86,14 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
                 if (recovered) {
                     return recovered;
                 }
+            }
+            const batch = this.batchPrinter?.batchOf(context.job, context.step.id);
+            if (batch) {
+                const printed = await this.batchPrinter!.print(batch.id, context, this.batchHooks(context));
+                if ('outcome' in printed) {
+                    return printed.outcome;
+                }
+                await context.log(`${printed.alone}: printing this job alone`, 'warning');
             }
             const choice = await this.targets.choose(context.properties.printerId, ticket);
             if ('reasons' in choice) {
@@ -150,22 +163,13 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
                 await context.recordPrinting(intent);
             }
             await context.log(`Ticket: ${ticketSummary(ticket)}; sending to Printer ${printer.name}`);
-            let receipt: OutputReceipt;
-            try {
-                receipt = await this.busyPrinters.submit(printer.id, () => device.submit({
-                    printer, file: printFile.path, fileName: printFile.file.name, ticket, owner: `${context.job.id}:${context.step.id}`,
-                    signal: context.signal, onSending: () => context.setState('Printing'), ...(target.capabilities ? { capabilities: target.capabilities } : {})
-                }), context.signal);
-            } catch (error) {
-                if (error instanceof PrinterTransportError) {
-                    if (intent && NOT_TAKEN.has(error.problem)) {
-                        // The printer said no before taking anything: no intent is left to look for by name.
-                        await context.recordPrinting(undefined);
-                    }
-                    return this.retryLater(transportReason(printer.name, error), error.problem === 'busy' ? this.busyRetryAfterMs : undefined);
-                }
-                throw error;
+            const handed = await this.handOver(target, { path: printFile.path, name: printFile.file.name }, ticket, `${context.job.id}:${context.step.id}`, context,
+                // The printer said no before taking anything: no intent is left to look for by name.
+                intent ? () => context.recordPrinting(undefined) : undefined);
+            if ('outcome' in handed) {
+                return handed.outcome;
             }
+            const { receipt } = handed;
             await context.log(receipt.detail);
             if (receipt.warning) {
                 await context.log(receipt.warning, 'warning');
@@ -183,6 +187,41 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
         }
     }
 
+    /**
+     * Hands the file to the printer (a busy one asked again until free, BusyPrinterWait); an
+     * outcome when it did not take it: a transport problem waits with the reason, after calling
+     * `notTaken` when the printer said no before taking anything.
+     */
+    protected async handOver(target: PrintTarget, file: { readonly path: string; readonly name: string }, ticket: JobTicket, owner: string,
+        context: ActivityContext<PrintProperties>, notTaken?: () => Promise<void>): Promise<{ receipt: OutputReceipt } | { outcome: ActivityOutcome }> {
+        const { printer, device } = target;
+        try {
+            return {
+                receipt: await this.busyPrinters.submit(printer.id, () => device.submit({
+                    printer, file: file.path, fileName: file.name, ticket, owner,
+                    signal: context.signal, onSending: () => context.setState('Printing'), ...(target.capabilities ? { capabilities: target.capabilities } : {})
+                }), context.signal)
+            };
+        } catch (error) {
+            if (error instanceof PrinterTransportError) {
+                if (NOT_TAKEN.has(error.problem)) {
+                    await notTaken?.();
+                }
+                return { outcome: this.retryLater(transportReason(printer.name, error), error.problem === 'busy' ? this.busyRetryAfterMs : undefined) };
+            }
+            throw error;
+        }
+    }
+
+    /** What the batch printer borrows from this step: its ticket defaults and its way of handing a file to a printer. */
+    protected batchHooks(context: ActivityContext<PrintProperties>): BatchPrintHooks {
+        return {
+            stepDefaults: this.defaultsOf(context.properties),
+            handOver: (target, file, ticket, owner) => this.handOver(target, file, ticket, owner, context),
+            retryLater: reason => this.retryLater(reason)
+        };
+    }
+
     protected atPrinter(printerName: string, deviceJobId: number): ActivityOutcome {
         return { kind: 'wait', state: 'Printing', reason: waitReason(`Sent to Printer ${printerName} as job ${deviceJobId}: waiting for the printer`) };
     }
@@ -194,26 +233,6 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
 
 /** Answers that say the printer took nothing of the job: a later run need not look for it there. */
 const NOT_TAKEN: ReadonlySet<PrinterTransportProblem> = new Set<PrinterTransportProblem>(['busy', 'refused']);
-
-/**
- * The printer's job that an interrupted send left there, found by its name. IPP job names are not
- * unique across time (a job printed again has the same name), so:
- *
- * - only jobs named exactly `jobName` count;
- * - where the printer reports when it made a job (`date-time-at-creation`), only jobs made at or
- *   after `requestedAt` (less PRINTER_CLOCK_TOLERANCE_MS for the printer's clock) count, finished
- *   ones included: a job completed since is ours, not printed twice;
- * - where it does not, only unfinished jobs count: a finished one cannot be told from an earlier
- *   print of the same job (then the job is sent again: printed at least once, never lost);
- * - of those, the newest (the highest job id: a printer numbers its jobs upwards).
- */
-export function recoveredJob(jobs: readonly DeviceJobStatus[], jobName: string, requestedAt: string): DeviceJobStatus | undefined {
-    const since = Date.parse(requestedAt) - PRINTER_CLOCK_TOLERANCE_MS;
-    const candidates = jobs.filter(job => job.name === jobName && (job.createdAt !== undefined
-        ? Date.parse(job.createdAt) >= since
-        : UNFINISHED.has(job.state)));
-    return candidates.reduce<DeviceJobStatus | undefined>((newest, job) => !newest || job.id > newest.id ? job : newest, undefined);
-}
 
 function definedOnly<T extends object>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;

@@ -2,7 +2,7 @@ import type { JobTicket, Sides } from '@presswork/platform/lib/common/job-ticket
 import { FINISHING_LABELS } from '../../common/tickets/ticket-properties';
 import { describeMedia } from '../tickets/ticket-match';
 
-const SIDES_WORDS: Readonly<Record<Sides, string>> = {
+export const SIDES_WORDS: Readonly<Record<Sides, string>> = {
     'one-sided': 'one-sided',
     'two-sided-long-edge': 'two-sided long edge',
     'two-sided-short-edge': 'two-sided short edge'

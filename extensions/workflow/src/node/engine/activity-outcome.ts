@@ -1,8 +1,9 @@
 import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
+import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { JobPropertiesSchema } from '@presswork/platform/lib/common/job-schema';
 import type { JobState } from '@presswork/platform/lib/common/job-status';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
-import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { WAITING_FOR_BATCH, WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { PrintedRecordSchema } from '@presswork/platform/lib/common/printing-record';
 
 /** What a Print step says a printer that does not report its jobs took: the job's `printed` record without time or person. */
@@ -19,7 +20,7 @@ function definedOnly(outcome: Extract<ActivityOutcome, { kind: 'continue' }>): A
  * engine. Printing only for a job the printer accepted at this step (job-transitions' afterOutcome
  * checks the record): it is then at the printer, for the follower.
  */
-export const WAIT_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Held', WAITING_FOR_CLOSEOUT, 'Retained', 'Printing']);
+export const WAIT_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', 'Held', WAITING_FOR_CLOSEOUT, WAITING_FOR_BATCH, 'Retained', 'Printing']);
 
 /**
  * An activity's outcome, checked at run time: activities are other extensions' code, and a
@@ -69,9 +70,23 @@ export function checkedOutcome(outcome: unknown, activityLabel: string): Activit
             if (candidate.until !== undefined && (typeof candidate.until !== 'string' || !Number.isFinite(Date.parse(candidate.until)))) {
                 return fail(`it waits until ${String(candidate.until)}, which is not a time`);
             }
+            // A job waits for a batch that it names, and names a batch only while it waits for it.
+            if (state === WAITING_FOR_BATCH && candidate.batchId === undefined) {
+                return fail(`it waits in state ${WAITING_FOR_BATCH} without naming the batch`);
+            }
+            if (candidate.batchId !== undefined) {
+                if (state !== WAITING_FOR_BATCH) {
+                    return fail(`it names batch ${JSON.stringify(candidate.batchId)} but waits in state ${state}, not ${WAITING_FOR_BATCH}`);
+                }
+                const batchId = DocumentIdSchema.safeParse(candidate.batchId);
+                if (!batchId.success) {
+                    return fail(`it names batch ${JSON.stringify(candidate.batchId)}, which is not a batch id (a batch id ${batchId.error.issues[0]?.message})`);
+                }
+            }
             // At the printer, the follower reports the job's end: no wake-up time.
             const until = state === 'Printing' ? undefined : candidate.until as string | undefined;
-            return { kind: 'wait', reason: candidate.reason, state, until };
+            const batchId = candidate.batchId as string | undefined;
+            return batchId === undefined ? { kind: 'wait', reason: candidate.reason, state, until } : { kind: 'wait', reason: candidate.reason, state, until, batchId };
         }
         case 'retain':
             return typeof candidate.reason === 'string' && candidate.reason.trim()

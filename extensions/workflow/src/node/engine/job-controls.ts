@@ -7,9 +7,10 @@ import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { JobDisposal } from '../activities/job-disposal';
 import { deleteJob } from './job-deletion';
-import { CONTINUABLE_STATES, RUNNING_STATES, completed, continuedToNextStep, erred, printFileRecorded, queuedAgain } from './job-transitions';
+import { CONTINUABLE_STATES, RUNNING_STATES, completed, continuedToNextStep, erred, leftBatch, printFileRecorded, queuedAgain } from './job-transitions';
 import { changeJob, changeJobs, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { describeJob as describe, heldBy, restartedOn, resumedBy, retainStepOf, retainedBy, sentToRetainStep } from './operator-transitions';
+import { scheduleJob } from './job-rank';
 import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';
 import type { EngineParts, JobRunner } from './job-runner';
@@ -97,12 +98,12 @@ export class JobControls {
     protected goOn(jobIds: readonly string[]): void {
         for (const jobId of jobIds) {
             this.parts.timers.cancel(jobId);
-            this.parts.queue.schedule(jobId);
+            this.schedule(jobId);
         }
     }
 
     async failJob(jobId: string, by: string, message: string): Promise<void> {
-        await this.change(jobId, job => {
+        await this.changeLeavingBatch(jobId, job => {
             if (job.state === 'Complete') {
                 throw PressworkError.Refused(`${describe(job)} is complete; it cannot be sent to Error`);
             }
@@ -122,7 +123,7 @@ export class JobControls {
     }
 
     async processAgain(jobId: string, by: string): Promise<void> {
-        await this.change(jobId, (job, order) => {
+        await this.changeLeavingBatch(jobId, (job, order) => {
             if (job.state === 'Complete') {
                 throw PressworkError.Refused(`${describe(job)} is complete; it cannot be processed again`);
             }
@@ -137,11 +138,11 @@ export class JobControls {
         });
         this.parts.timers.cancel(jobId);
         this.parts.parked.forget(jobId);
-        this.parts.queue.schedule(jobId);
+        this.schedule(jobId);
     }
 
     async hold(jobId: string, by: string): Promise<void> {
-        await this.change(jobId, job => {
+        await this.changeLeavingBatch(jobId, job => {
             if (job.state === 'Held' || FINISHED_JOB_STATES.has(job.state)) {
                 throw PressworkError.Refused(`${describe(job)} is ${job.state}; it cannot be held`);
             }
@@ -158,11 +159,11 @@ export class JobControls {
             return job.workflowId ? resumedBy(job, new Date().toISOString(), by) : this.assigned(job, order, by, 'Resume');
         });
         this.stopWork(jobId, `${by} resumed the job`);
-        this.parts.queue.schedule(jobId);
+        this.schedule(jobId);
     }
 
     async complete(jobId: string, by: string): Promise<void> {
-        await this.change(jobId, (job, order) => {
+        await this.changeLeavingBatch(jobId, (job, order) => {
             if (job.state === 'Complete') {
                 throw PressworkError.Refused(`${describe(job)} is already complete`);
             }
@@ -174,7 +175,7 @@ export class JobControls {
 
     async retain(jobId: string, by: string): Promise<void> {
         let toRun = false;
-        await this.change(jobId, (job, order) => {
+        await this.changeLeavingBatch(jobId, (job, order) => {
             if (job.state === 'Retained') {
                 throw PressworkError.Refused(`${describe(job)} is already retained`);
             }
@@ -188,12 +189,12 @@ export class JobControls {
         });
         this.stopWork(jobId, `${by} retained the job`);
         if (toRun) {
-            this.parts.queue.schedule(jobId);
+            this.schedule(jobId);
         }
     }
 
     async moveToWorkflow(jobId: string, workflowId: string, by: string): Promise<void> {
-        await this.change(jobId, job => {
+        await this.changeLeavingBatch(jobId, job => {
             const workflow = this.parts.store.get(WorkflowsCollection, workflowId);
             if (!workflow) {
                 throw PressworkError.Refused(`${describe(job)} cannot be moved: there is no workflow ${workflowId}; it may have been deleted`);
@@ -204,7 +205,7 @@ export class JobControls {
             return restartedOn(job, workflow.id, new Date().toISOString(), `Moved to workflow "${workflow.name}"`, by);
         });
         this.stopWork(jobId, `${by} moved the job to another workflow`);
-        this.parts.queue.schedule(jobId);
+        this.schedule(jobId);
     }
 
     deleteJob(jobId: string, by: string): Promise<void> {
@@ -231,11 +232,25 @@ export class JobControls {
         return { ...restarted, properties: { ...assignment.properties, ...job.properties } };
     }
 
+    /** The job's turn, at its rank as it now stands. */
+    protected schedule(jobId: string): void {
+        scheduleJob(this.parts.queue, this.parts.store, jobId);
+    }
+
     /** Drops what the engine had going for the job: its timer, its parked start, its running activity (whose outcome no longer counts). */
     protected stopWork(jobId: string, reason: string): void {
         this.parts.timers.cancel(jobId);
         this.parts.parked.forget(jobId);
         this.parts.runner.abort(jobId, reason);
+    }
+
+    /**
+     * A change that takes the job elsewhere than its step's next one (hold, fail, move, process
+     * again, complete, retain): a job that waited for its batch leaves it (its `batchId` is cleared
+     * in the same write), and the batch's membership follows.
+     */
+    protected changeLeavingBatch(jobId: string, change: (job: Job, order: Order) => Job): Promise<void> {
+        return this.change(jobId, (job, order) => leftBatch(job, change(job, order)));
     }
 
     protected async change(jobId: string, change: (job: Job, order: Order) => Job): Promise<void> {

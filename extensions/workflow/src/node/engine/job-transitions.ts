@@ -11,7 +11,7 @@ import { describeCondition } from './step-condition';
 import { StepPosition } from './step-navigator';
 import { PreparedStep, nextStepToRun, prepareStep } from './step-planner';
 import { retainStepOf } from './retain-step';
-import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { WAITING_FOR_BATCH, WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { isAtPrinter } from '@presswork/platform/lib/common/printing-record';
 
 /**
@@ -31,8 +31,8 @@ export function isRunning(job: Job): boolean {
 
 /** States in which a job is ready for its (next) step and only waits for a free slot. */
 export const READY_STATES: ReadonlySet<JobState> = new Set<JobState>(['Received', 'Queued']);
-/** States an operator's decision (Approve, Prepress done, a closed order) moves on from. */
-export const CONTINUABLE_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', WAITING_FOR_CLOSEOUT, 'Retained']);
+/** States an operator's decision (Approve, Prepress done, a closed order, a released batch) moves on from. */
+export const CONTINUABLE_STATES: ReadonlySet<JobState> = new Set<JobState>(['Waiting', 'Printed', WAITING_FOR_CLOSEOUT, WAITING_FOR_BATCH, 'Retained']);
 
 /** States an operator or an outside event has to release a job from: no timer wakes them. */
 const NEVER_WOKEN: ReadonlySet<JobState> = new Set<JobState>(['Held', 'Error', 'Complete']);
@@ -88,8 +88,10 @@ export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedS
             if (outcome.state === 'Printing') {
                 return leftAtPrinter(job, outcome.reason, step, context.at);
             }
+            // The batch the job now waits in is written with the wait; any other wait keeps the batch it was released with.
             const waiting: Job = {
                 ...withoutWait(job),
+                ...(outcome.batchId !== undefined ? { batchId: outcome.batchId } : {}),
                 state: outcome.state ?? 'Waiting',
                 waitReason: clip(outcome.reason, WAIT_REASON_LIMIT),
                 updatedAt: context.at,
@@ -247,6 +249,19 @@ export function withoutPrinting(job: Job): Job {
     }
     const { printing: _printing, ...rest } = job;
     return rest;
+}
+
+/**
+ * `next`, the version an operator's action (or a failure) makes of `job`, without the batch `job`
+ * waited in: a job leaving Waiting for batch otherwise than by its batch's release leaves the batch.
+ * A released job (continued from Waiting for batch) keeps its batch for its Print step.
+ */
+export function leftBatch(job: Job, next: Job): Job {
+    if (job.state !== WAITING_FOR_BATCH || next.batchId === undefined) {
+        return next;
+    }
+    const { batchId, ...rest } = next;
+    return logged(rest, [logEntry(next.updatedAt, `Left batch ${batchId}`)]);
 }
 
 export function withoutWait(job: Job): Job {

@@ -94,7 +94,7 @@ describe('WorkflowEngine at the printer', () => {
         it('leaves a job at the printer alone across turns, store events and a restart', async () => {
             const engine = await jobAtPrinter();
             const before = fixture.order('o1');
-            queueOf(engine).schedule(JOB);
+            queueOf(engine).schedule(JOB, { priority: 5, receivedAt: 0 });
             await fixture.store.modify(OrdersCollection, 'o1', order => ({ ...order, log: [...order.log, { at: AT, level: 'info' as const, message: 'Touched' }] }));
             await engine.idle();
             assert.equal(print.calls.length, 1, 'no turn or store event ran the step again');

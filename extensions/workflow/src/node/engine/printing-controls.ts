@@ -9,6 +9,7 @@ import { describeJob as describe } from './operator-transitions';
 import { workflowOfJob } from './pinned-workflow';
 import { checkedProgress, isPrintUncertain, printUncertain, printedOn, progressed } from './printing-transitions';
 import { currentStep } from './step-navigator';
+import { scheduleJob } from './job-rank';
 
 const PrintedReportSchema = PrintedRecordSchema.omit({ at: true, by: true });
 
@@ -102,6 +103,6 @@ export class PrintingControls {
     protected runNext(jobId: string): void {
         this.parts.timers.cancel(jobId);
         this.parts.parked.forget(jobId);
-        this.parts.queue.schedule(jobId);
+        scheduleJob(this.parts.queue, this.parts.store, jobId);
     }
 }

@@ -1,18 +1,22 @@
+import { RankedQueue, WorkRank } from './ranked-queue';
+
+export type { WorkRank } from './ranked-queue';
+
 /**
- * Runs work for keys (job ids) with at most `concurrency` at once, first come first served, and
- * never two at once for one key. A key asked for while it runs runs once more afterwards, so a
- * request made during a run's last moments is not lost. Only waiting and running keys are
- * remembered: memory follows the backlog, not the number of jobs ever run.
+ * Runs work for keys (job ids) with at most `concurrency` at once, taking them by rank (priority,
+ * then due time, then arrival; equals first come, first served), and never two at once for one
+ * key. A key asked for while it runs runs once more afterwards, so a request made during a run's
+ * last moments is not lost. Only waiting and running keys are remembered: memory follows the
+ * backlog, not the number of jobs ever run.
  */
 export class WorkQueue {
-    protected readonly waiting: string[] = [];
-    /** Index of the oldest waiting key: taking from the front of an array would cost O(n) each time. */
-    protected head = 0;
-    protected readonly queued = new Set<string>();
+    protected readonly waiting = new RankedQueue();
     protected readonly running = new Set<string>();
-    protected readonly again = new Set<string>();
+    /** Keys asked for while they run, with the rank they were last asked with. */
+    protected readonly again = new Map<string, WorkRank>();
     protected idleWaiters: (() => void)[] = [];
     protected stopped = false;
+    protected pumpQueued = false;
 
     constructor(
         protected readonly concurrency: number,
@@ -24,17 +28,17 @@ export class WorkQueue {
         }
     }
 
-    schedule(key: string): void {
-        if (this.stopped || this.queued.has(key)) {
+    /** Runs `key` when its turn comes by `rank`; a key already waiting moves to its new rank. */
+    schedule(key: string, rank: WorkRank): void {
+        if (this.stopped) {
             return;
         }
         if (this.running.has(key)) {
-            this.again.add(key);
+            this.again.set(key, rank);
             return;
         }
-        this.queued.add(key);
-        this.waiting.push(key);
-        this.pump();
+        this.waiting.put(key, rank);
+        this.pumpSoon();
     }
 
     isRunning(key: string): boolean {
@@ -46,7 +50,7 @@ export class WorkQueue {
     }
 
     get waitingCount(): number {
-        return this.queued.size;
+        return this.waiting.size;
     }
 
     /** Resolves once nothing waits and nothing runs. */
@@ -57,22 +61,28 @@ export class WorkQueue {
     /** Forgets waiting keys and takes no more; running work ends on its own. */
     stop(): void {
         this.stopped = true;
-        this.waiting.length = 0;
-        this.head = 0;
-        this.queued.clear();
+        this.waiting.clear();
         this.again.clear();
         this.notifyIfIdle();
     }
 
-    protected pump(): void {
-        while (this.running.size < this.concurrency && this.head < this.waiting.length) {
-            const key = this.waiting[this.head++];
-            this.queued.delete(key);
-            this.start(key);
+    /**
+     * Takes work on a later microtask: the keys scheduled in one go (every job at start, the jobs of
+     * one order's write) are all ranked before the first free slot is filled.
+     */
+    protected pumpSoon(): void {
+        if (!this.pumpQueued) {
+            this.pumpQueued = true;
+            queueMicrotask(() => {
+                this.pumpQueued = false;
+                this.pump();
+            });
         }
-        if (this.head > 1024 && this.head * 2 > this.waiting.length) {
-            this.waiting.splice(0, this.head);
-            this.head = 0;
+    }
+
+    protected pump(): void {
+        while (this.running.size < this.concurrency && this.waiting.size) {
+            this.start(this.waiting.take()!);
         }
     }
 
@@ -87,15 +97,17 @@ export class WorkQueue {
 
     protected finished(key: string): void {
         this.running.delete(key);
-        if (this.again.delete(key)) {
-            this.schedule(key);
+        const rank = this.again.get(key);
+        if (rank) {
+            this.again.delete(key);
+            this.schedule(key, rank);
         }
         this.pump();
         this.notifyIfIdle();
     }
 
     protected isIdle(): boolean {
-        return this.running.size === 0 && this.queued.size === 0;
+        return this.running.size === 0 && this.waiting.size === 0;
     }
 
     protected notifyIfIdle(): void {

@@ -584,9 +584,8 @@ describe('WorkflowEngine', () => {
             assert.equal(remove.calls.length, 600);
             const core = (engine as unknown as { core: { queue: { waitingCount: number; runningCount: number }; timers: { size: number } } }).core;
             assert.deepEqual([core.queue.waitingCount, core.queue.runningCount, core.timers.size], [0, 0, 0]);
-            const internals = core.queue as unknown as { waiting: string[]; again: Set<string> };
-            assert.ok(internals.waiting.length - (internals as unknown as { head: number }).head === 0);
-            assert.equal(internals.again.size, 0);
+            const internals = core.queue as unknown as { waiting: { heap: unknown[]; live: Map<string, unknown> }; again: Map<string, unknown> };
+            assert.deepEqual([internals.waiting.heap.length, internals.waiting.live.size, internals.again.size], [0, 0, 0]);
         });
     });
 

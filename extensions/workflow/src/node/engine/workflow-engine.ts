@@ -22,6 +22,7 @@ import { ActivityResolver } from './activity-resolver';
 import { JobControls } from './job-controls';
 import { EngineParts, JobRunner } from './job-runner';
 import { READY_STATES, isRunning, wakeTimeOf } from './job-transitions';
+import { scheduleJob } from './job-rank';
 import { ParkedJobs } from './parked-jobs';
 import { PrintingControls } from './printing-controls';
 import { WakeTimers } from './wake-timers';
@@ -182,7 +183,7 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
      */
     protected pickUp(job: Job): void {
         if (READY_STATES.has(job.state) || isRunning(job)) {
-            this.core.queue.schedule(job.id);
+            scheduleJob(this.core.queue, this.store, job.id, job);
             return;
         }
         const wakeAt = wakeTimeOf(job);
@@ -200,11 +201,11 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         if (change.collection === OrdersCollection.name) {
             for (const job of (change.document as Order).jobs) {
                 if (READY_STATES.has(job.state) && !(job.state === 'Queued' && parked.isParkedOn(job.id, job.workflowId))) {
-                    queue.schedule(job.id);
+                    scheduleJob(queue, this.store, job.id, job);
                 }
             }
         } else if (change.collection === WorkflowsCollection.name && (change.document as Workflow).enabled) {
-            parked.release(change.id).forEach(jobId => queue.schedule(jobId));
+            parked.release(change.id).forEach(jobId => scheduleJob(queue, this.store, jobId));
         }
     }
 
@@ -215,7 +216,7 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
             const report = (message: string, error?: unknown): void => {
                 this.logger.error(message, error);
             };
-            const timers = new WakeTimers(jobId => queue.schedule(jobId));
+            const timers = new WakeTimers(jobId => scheduleJob(queue, store, jobId));
             const parts: EngineParts = {
                 store,
                 resolver: new ActivityResolver(type => this.activities.get(type), id => store.get(CustomActivitiesCollection, id)),

@@ -28,6 +28,7 @@ export const PRINT_FILE = Buffer.from(`%PDF-1.4\n${'0'.repeat(20_000)}\n%%EOF\n`
 export class PrintFixture {
     readonly services: OutputServices;
     readonly ipp: IppOutputDevice;
+    readonly devices: OutputDeviceRegistry;
     readonly targets: PrintTargets;
     readonly activity: PrintActivityContribution;
 
@@ -35,7 +36,7 @@ export class PrintFixture {
         this.services = outputServices(store, temp.join('data', 'keys', 'secrets.key'));
         this.ipp = inject(new IppOutputDevice(), { secrets: this.services.secrets });
         this.ipp.clientOptions = { connectTimeoutMs: 1000, timeoutMs: 5000 };
-        const devices = registryOf(OutputDeviceRegistry, [
+        const devices = this.devices = registryOf(OutputDeviceRegistry, [
             this.ipp,
             inject(new HotFolderOutputDevice(), { sender: new HotFolderSender() }),
             inject(new RawSocketOutputDevice(), { sender: new RawSocketSender() })
