@@ -110,7 +110,8 @@ export class BatchScenario implements CrashScenario<BatchPlan> {
                 }
                 if (inBatches.length !== 1) {
                     violations.push(`job ${job.id} is listed in ${inBatches.length} batches${inBatches.length ? `: ${inBatches.map(batch => batch.id).join(', ')}` : ''}`);
-                } else if (job.batchId !== inBatches[0].id) {
+                } else if (job.batchId !== undefined && job.batchId !== inBatches[0].id) {
+                    // The job whose join released its batch went on at once, without a batchId of its own.
                     violations.push(`job ${job.id} says batch ${job.batchId ?? '(none)'}, but batch ${inBatches[0].id} lists it`);
                 }
             }

@@ -42,6 +42,10 @@ export class FakeBatchBook implements BatchBook {
         return (this.batches.get(batchId)?.log ?? []).map(line => line.message).join('\n');
     }
 
+    batchOf(jobId: string): Batch | undefined {
+        return [...this.batches.values()].find(batch => batch.members.some(member => member.jobId === jobId));
+    }
+
     openBatchesOf(): readonly Batch[] {
         return [];
     }
