@@ -101,7 +101,8 @@ export class BatchPrinter {
 
     /** The released batch the job prints with at this step; undefined when it prints alone (no batch, or one printed at another step). */
     batchOf(job: Readonly<Job>, stepId: string): Batch | undefined {
-        const batch = job.batchId ? this.book.get(job.batchId) : undefined;
+        // The job whose own join released its batch went on at once, without a batchId: the book knows its batch.
+        const batch = job.batchId ? this.book.get(job.batchId) : this.book.batchOf(job.id);
         return batch && printsWith(batch, job.id, stepId) ? batch : undefined;
     }
 
