@@ -190,6 +190,13 @@ function summarize(startedAt: string, batches: number, dequeue: DequeueResult, m
 const number = (value: number, digits = 2): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (millis: number | undefined): string => millis === undefined ? '–' : `${number(millis / 1000, 1)} s`;
 
+const gap = (from: number | undefined, to: number | undefined): number | undefined => from === undefined || to === undefined ? undefined : to - from;
+
+function spread(values: readonly (number | undefined)[]): string {
+    const sorted = values.filter((value): value is number => value !== undefined).sort((a, b) => a - b);
+    return sorted.length ? `${number(percentile(sorted, 50), 0)} / ${number(sorted[sorted.length - 1], 0)}` : '–';
+}
+
 export function formatBatchReport(results: BatchResults): string {
     const lines = [
         `Batching: ${results.jobs.toLocaleString('en-US')} jobs of ${results.pagesPerJob}-page PDFs, Jobs per batch ${results.jobsPerBatch} (${results.batches} batches), `
@@ -202,7 +209,10 @@ export function formatBatchReport(results: BatchResults): string {
             `  Presswork (npm start backend): orders arrived over ${seconds(run.arrivalMillis)}; last arrival → all ${results.batches} outputs sent `
             + `${seconds(run.lastArrivalToAllSentMillis)}, → every job Printed ${seconds(run.lastArrivalToAllPrintedMillis)}`,
             `    outputs sent before the last arrival: ${sent.filter(batch => batch.millis < 0).length}; printer jobs ${run.printerJobs}, printed twice ${run.printedTwice.length}, `
-            + `jobs Printed ${run.printedJobs}, errors logged ${run.loggedErrors}`
+            + `jobs Printed ${run.printedJobs}, errors logged ${run.loggedErrors}`,
+            `    per batch (p50 / max): released → intent recorded (lock, merge, file) ${spread(sent.map(batch => gap(batch.released, batch.intent)))} ms, `
+            + `intent → printer took it ${spread(sent.map(batch => gap(batch.intent, batch.accepted)))} ms; `
+            + `releases after the last arrival: first ${seconds(sent[0]?.released)}, last ${seconds(sent[sent.length - 1]?.released)}`
         );
     }
     if (results.endToEndProblem) {

@@ -50,11 +50,23 @@ export interface BatchRunResult {
     readonly lastArrivalToAllSentMillis?: number;
     /** From the last order's arrival to every job Printed (at the workflow's end), ms. */
     readonly lastArrivalToAllPrintedMillis?: number;
-    /** Each batch's output sent, ms after the last arrival (negative: before it). */
-    readonly sentAfterLastArrival: readonly { readonly batchId: string; readonly millis: number; readonly pages?: number }[];
+    /** Each batch's output sent, ms after the last arrival (negative: before it), with its own instants from the batch document. */
+    readonly sentAfterLastArrival: readonly BatchTimes[];
     readonly printedJobs: number;
     readonly failures: readonly string[];
     readonly loggedErrors: number;
+}
+
+/** One batch of the end to end run, ms; `released`… are the batch document's instants, after the last arrival. */
+export interface BatchTimes {
+    readonly batchId: string;
+    readonly millis: number;
+    readonly pages?: number;
+    readonly released?: number;
+    /** The output's intent recorded (the merged document written). */
+    readonly intent?: number;
+    /** The printer took it (its job id). */
+    readonly accepted?: number;
 }
 
 export interface MergeResult {
@@ -89,7 +101,7 @@ async function presswork(request: BatchRunRequest): Promise<BatchRunResult> {
     const container = pressworkContainer(engineFolders(request.folder).data, logger);
     const store = container.get<FileDocumentStore>(DocumentStore);
     await store.ready;
-    const sentAt = new Map<string, { at: number; pages?: number }>();
+    const sentAt = new Map<string, { at: number; batch: Batch }>();
     const printed = new Set<string>();
     const failures: string[] = [];
     let allSent = (): void => undefined;
@@ -102,7 +114,7 @@ async function presswork(request: BatchRunRequest): Promise<BatchRunResult> {
         if (change.collection === BatchesCollection.name && change.document) {
             const batch = change.document as Batch;
             if (batch.output?.deviceJobId !== undefined && !sentAt.has(batch.id)) {
-                sentAt.set(batch.id, { at: performance.now(), pages: batch.output.pages });
+                sentAt.set(batch.id, { at: performance.now(), batch });
                 if (sentAt.size >= request.batches) {
                     sentAllAt = performance.now();
                     allSent();
@@ -133,6 +145,9 @@ async function presswork(request: BatchRunRequest): Promise<BatchRunResult> {
     const backend = await startBackend(container, logger, administrator);
     const firstArrival = performance.now();
     const lastArrival = await arriveOrders(store, orders, { concurrency: request.arrivalConcurrency, pauseMs: 0 });
+    // The batch documents' instants are wall-clock times: the last arrival on the same clock.
+    const lastArrivalWall = Date.now() - (performance.now() - lastArrival);
+    const afterLastArrival = (iso: string | undefined): number | undefined => iso === undefined ? undefined : Date.parse(iso) - lastArrivalWall;
     await sent;
     await done;
     clearTimeout(timer);
@@ -141,7 +156,10 @@ async function presswork(request: BatchRunRequest): Promise<BatchRunResult> {
         arrivalMillis: lastArrival - firstArrival,
         lastArrivalToAllSentMillis: sentAllAt === undefined ? undefined : sentAllAt - lastArrival,
         lastArrivalToAllPrintedMillis: printedAllAt === undefined ? undefined : printedAllAt - lastArrival,
-        sentAfterLastArrival: [...sentAt].map(([batchId, { at, pages }]) => ({ batchId, millis: at - lastArrival, pages })),
+        sentAfterLastArrival: [...sentAt].map(([batchId, { at, batch }]) => ({
+            batchId, millis: at - lastArrival, pages: batch.output?.pages,
+            released: afterLastArrival(batch.releasedAt), intent: afterLastArrival(batch.output?.requestedAt), accepted: afterLastArrival(batch.output?.acceptedAt)
+        })),
         printedJobs: printed.size,
         failures,
         loggedErrors: logger.errors
