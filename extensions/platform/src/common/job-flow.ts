@@ -21,6 +21,18 @@ import type { PrintedRecord, PrintingProgress } from './printing-record';
  *   `failPrinting` or `printingUncertain`; an operator settles an uncertain print with
  *   `markPrinted` or `processAgain` (Print again). The follower reads the store to find the
  *   jobs it follows.
+ * - **Batches.** A Batch step's activity waits in the state Waiting for batch (WAITING_FOR_BATCH),
+ *   its outcome naming the batch (`batchId`); the engine writes the job's `batchId` in the same
+ *   write as the wait. The batch's release (by a rule or by hand) continues its members with
+ *   `continueJobs(orderId, jobIds, by, 'batch')`, once per order: they go on keeping `batchId`,
+ *   which their Print step reads to print the batch as one output. A job that leaves Waiting for
+ *   batch otherwise (held, sent to Error, moved to another workflow, processed again, completed,
+ *   retained) loses its `batchId` in the write that moves it, with a log line "Left batch B-0042";
+ *   a deleted job is gone with it. The batch's own membership follows the job (output's batches).
+ * - **Schedule.** The engine takes ready jobs for its work slots by priority (`priorityOf`,
+ *   job-priority.ts: 1 first), then by due time (a job without one after every job with one), then
+ *   by arrival (`receivedAt`), equals first come, first served. A job once started runs its steps
+ *   on in its slot; the order decides which job starts next.
  * - **Rules** that belong to an activity (no Complete while the order is open) are answered by
  *   that activity's contribution (`ActivityContribution.finishRefusal`), not by the engine.
  *

@@ -80,7 +80,8 @@ export function checkedOutcome(outcome: unknown, activityLabel: string): Activit
                 }
                 const batchId = DocumentIdSchema.safeParse(candidate.batchId);
                 if (!batchId.success) {
-                    return fail(`it names batch ${JSON.stringify(candidate.batchId)}, which is not a batch id (a batch id ${batchId.error.issues[0]?.message})`);
+                    const rule = typeof candidate.batchId === 'string' ? ` (a batch id ${batchId.error.issues[0]?.message})` : '';
+                    return fail(`it names batch ${JSON.stringify(candidate.batchId)}, which is not a batch id${rule}`);
                 }
             }
             // At the printer, the follower reports the job's end: no wake-up time.

@@ -105,24 +105,16 @@ describe('WorkQueue', () => {
     });
 
     it('holds a key once while it waits, and runs it once more (at its latest rank) when asked while it runs', async () => {
-        const runs: string[] = [];
-        const first = gate();
-        const queue = new WorkQueue(1, async key => {
-            runs.push(key);
-            if (runs.length === 1) {
-                await first.promise;
-            }
-        }, () => undefined);
-        queue.schedule('a', SAME);
+        const { queue, started, open } = blockedQueue();
         queue.schedule('b', SAME);
         queue.schedule('b', SAME);
         await tick();
-        assert.equal(queue.isRunning('a'), true);
-        queue.schedule('a', SAME);
-        queue.schedule('a', { priority: 1, receivedAt: 0 });
-        first.open();
+        assert.equal(queue.isRunning('blocker'), true);
+        queue.schedule('blocker', SAME);
+        queue.schedule('blocker', { priority: 1, receivedAt: 0 });
+        open();
         await queue.idle();
-        assert.deepEqual(runs, ['a', 'a', 'b'], 'run once more, before b: asked last at priority 1');
+        assert.deepEqual(started, ['blocker', 'blocker', 'b'], 'run once more, before b: asked last at priority 1');
     });
 
     it('reports failed work and goes on', async () => {
