@@ -1,5 +1,6 @@
 import { describeHostileRpcInput } from '@presswork/platform/lib/node/rpc/test/hostile-rpc-input';
 import { OutputServiceContract } from '../common/output-protocol';
+import { BatchServiceContract } from '../common/batch/batch-protocol';
 
 const HOT_FOLDER = { name: 'Xerox hot folder', description: 'Digital press', enabled: true, kind: 'hot-folder', folder: '/srv/presswork/hot/xerox' };
 const RAW_SOCKET = { name: 'Wide format', description: '', enabled: false, kind: 'raw-socket', host: 'printer.local', port: 9100 };
@@ -22,4 +23,12 @@ describeHostileRpcInput('OutputService', OutputServiceContract, {
     identifyPrinter: [['printer-1']],
     printAgain: [['job-1']],
     markPrinted: [['job-1']]
+});
+
+describeHostileRpcInput('BatchService', BatchServiceContract, {
+    listBatches: [[0, 50]],
+    releaseNow: [['B-0001']],
+    releaseBatchesOf: [[['job-1']]],
+    removeFromBatch: [[['job-1', 'job-2']]],
+    splitBatch: [[['job-1']]]
 });

@@ -17,6 +17,7 @@ import {
 } from '@presswork/jobs/lib/common/jobs-protocol';
 import { CLOSEOUT_SERVICE_PATH, CloseoutServiceContract } from '@presswork/closeout/lib/common/closeout-protocol';
 import { OUTPUT_SERVICE_PATH, OutputServiceContract } from '@presswork/output/lib/common/output-protocol';
+import { BATCH_SERVICE_PATH, BatchServiceContract } from '@presswork/output/lib/common/batch/batch-protocol';
 import { NOTIFICATIONS_SERVICE_PATH, NotificationsServiceContract } from '@presswork/notifications/lib/common/notifications-protocol';
 import {
     ApplicationServerContract, BackendStopwatchContract, CliPreferencesContract, ConnectionCloseServiceContract, EnvVariablesServerContract, LocalizationProviderContract, LocalizationServerContract,
@@ -135,6 +136,16 @@ const SERVICES: readonly ServiceRows[] = [{
         // Job actions of output's (Print again, Mark printed): as Process again.
         printAgain: 'jobs.act',
         markPrinted: 'jobs.act'
+    }
+}, {
+    contractName: 'BatchServiceContract', path: BATCH_SERVICE_PATH, contract: BatchServiceContract, rows: {
+        // Batches are part of the Operations workspace: everyone signed in sees them.
+        listBatches: 'operations.view',
+        // Release, remove from and split a batch act on its jobs, like Continue.
+        releaseNow: 'jobs.act',
+        releaseBatchesOf: 'jobs.act',
+        removeFromBatch: 'jobs.act',
+        splitBatch: 'jobs.act'
     }
 }, {
     // authorities.md: "notifications: rules, SMTP settings, webhooks, delivery log" — administrators only.
@@ -366,6 +377,7 @@ const SIGN_IN = 'extensions/platform/src/node/auth/sign-in-endpoint.ts';
 const READ_API = 'extensions/jobs/src/node/api/jobs-read-api.ts';
 const DOCUMENTS = 'extensions/closeout/src/node/closeout-document-route.ts';
 const EVENTS_API = 'extensions/notifications/src/node/api/events-read-api.ts';
+const BATCHES_API = 'extensions/output/src/node/batch/batch-api-route.ts';
 const GUIDES = 'extensions/platform/src/node/guides/guides-route.ts';
 const PRINT_FILES = 'extensions/jobs/src/node/print-file/print-file-route.ts';
 
@@ -405,6 +417,7 @@ const HTTP_ROWS: readonly HttpRow[] = [
         rule: 'signed-in', allowed: 404, denied: 401
     },
     { declarations: [`${EVENTS_API}: app.get(EVENTS_API_PATH`], method: 'GET', url: '/api/v1/events?limit=5', rule: 'operations.view', allowed: 200, denied: 401 },
+    { declarations: [`${BATCHES_API}: app.get(BATCHES_API_PATH`], method: 'GET', url: '/api/v1/batches?limit=5', rule: 'operations.view', allowed: 200, denied: 401 },
     {
         declarations: [`${DOCUMENTS}: app.get(\`\${CLOSEOUT_DOCUMENT_ROUTE}/:orderId/:file\``], method: 'GET', url: '/closeout/documents/no-such-order/invoice.pdf',
         rule: 'jobs.inspect', allowed: 404, denied: [401, 403]

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type * as express from '@theia/core/shared/express';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { z } from 'zod';
-import { hasPermission } from '@presswork/platform/lib/common/authority';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
+import { apiRoute, sendApiJson } from '@presswork/platform/lib/node/auth/api-route';
 import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { batchesInOrder, batchJobs, batchView } from './batch-listing';
@@ -35,30 +34,13 @@ export class BatchesApiRoute implements BackendApplicationContribution {
     @inject(ILogger) @named('output:BatchesApiRoute') protected readonly logger: ILogger;
 
     configure(app: express.Application): void {
-        app.get(BATCHES_API_PATH, (request, response) => {
-            const user = this.requestUsers.userOf(request);
-            if (!user) {
-                sendJson(response, 401, { error: 'Sign in first, or send an API token (Authorization: Bearer …)' });
-                return;
-            }
-            if (!hasPermission(user.authority, 'operations.view')) {
-                sendJson(response, 403, { error: `Your authority (${user.authority}) does not allow this` });
-                return;
-            }
-            try {
-                this.listBatches(request, response);
-            } catch (error) {
-                const reference = randomUUID().slice(0, 8);
-                this.logger.error(`${request.method} ${request.path} failed (reference ${reference})`, error);
-                sendJson(response, 500, { error: `Something went wrong on the server (reference ${reference})` });
-            }
-        });
+        app.get(BATCHES_API_PATH, apiRoute(this.requestUsers, this.logger, 'operations.view', (request, response) => this.listBatches(request, response)));
     }
 
     protected listBatches(request: express.Request, response: express.Response): void {
         const parsed = BatchesRequestSchema.safeParse(request.query);
         if (!parsed.success) {
-            sendJson(response, 400, { error: `Invalid request: ${describeZodError(parsed.error)}` });
+            sendApiJson(response, 400, { error: `Invalid request: ${describeZodError(parsed.error)}` });
             return;
         }
         const { offset, limit } = parsed.data;
@@ -66,10 +48,6 @@ export class BatchesApiRoute implements BackendApplicationContribution {
         const timeZone = this.clock.timeZone();
         const items = batches.slice(offset, offset + limit).map(batch => ({ ...batchView(batch, timeZone), jobs: batchJobs(this.store, batch) }));
         const next = offset + limit < batches.length ? `${BATCHES_API_PATH}?offset=${offset + limit}&limit=${limit}` : null;
-        sendJson(response, 200, { items, total: batches.length, next });
+        sendApiJson(response, 200, { items, total: batches.length, next });
     }
-}
-
-function sendJson(response: express.Response, status: number, body: unknown): void {
-    response.status(status).set('Cache-Control', 'no-store').json(body);
 }

@@ -91,8 +91,10 @@ export class BatchBookImpl implements BatchBook {
 
     release(batchId: string, reason: string, by?: string): Promise<Batch | undefined> {
         return this.underStepLock(batchId, async () => {
-            const released = await this.modifyOpen(batchId, current => this.released(current, reason, this.nowText(), by));
-            return released?.state === 'released' ? released : undefined;
+            if (this.get(batchId)?.state !== 'open') {
+                return undefined;
+            }
+            return this.modifyOpen(batchId, current => this.released(current, reason, this.nowText(), by));
         });
     }
 

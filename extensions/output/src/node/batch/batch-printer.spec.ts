@@ -5,7 +5,7 @@ import { logText } from '@presswork/platform/lib/node/test/activity-context';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { IppPrinter } from '../ipp/ipp-printer';
 import { ReferencePrinter } from '../test/reference-printer';
-import { BatchFixture } from './test/batch-fixture';
+import { BatchFixture } from './test/batch-print-fixture';
 import { pageWidth, pageWidths, slipBarcode } from './test/test-pdfs';
 
 /** The printer's job id from a member's wait ("Sent with batch B-0001 to Printer A as job 42: waiting for the printer"). */

@@ -49,7 +49,7 @@ export class BatchReleaser implements BackendApplicationContribution {
     protected running = false;
     protected started: Promise<void> | undefined;
     /** One continue pass per batch at a time; a change meanwhile asks for one more. */
-    protected readonly passes = new Map<string, { again: boolean; by: string; done: Promise<void> }>();
+    protected readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
     protected readonly work = new Set<Promise<unknown>>();
 
     onStart(): void {
@@ -91,11 +91,11 @@ export class BatchReleaser implements BackendApplicationContribution {
         }
     }
 
-    /** A hand release ("Release batch now"): the batch is released and its jobs go on, `by` named in their logs. Undefined when it was not open. */
+    /** A hand release ("Release batch now"): the batch is released and its jobs go on, `by` named in the batch's and their logs. Undefined when it was not open. */
     async releaseByHand(batchId: string, by: string): Promise<Batch | undefined> {
         const released = await this.book.release(batchId, 'by hand', by);
         if (released) {
-            await this.continueBatch(batchId, by);
+            await this.continueBatch(batchId);
         }
         return released;
     }
@@ -121,19 +121,19 @@ export class BatchReleaser implements BackendApplicationContribution {
     }
 
     /** Moves on the batch's jobs still waiting at its step (one pass at a time per batch). */
-    continueBatch(batchId: string, by = RELEASED_BY): Promise<void> {
+    continueBatch(batchId: string): Promise<void> {
         const current = this.passes.get(batchId);
         if (current) {
             current.again = true;
             return current.done;
         }
-        const pass = { again: true, by, done: Promise.resolve() };
+        const pass = { again: true, done: Promise.resolve() };
         this.passes.set(batchId, pass);
         pass.done = this.track((async () => {
             try {
                 while (pass.again) {
                     pass.again = false;
-                    await this.continueMembers(batchId, pass.by);
+                    await this.continueMembers(batchId);
                 }
             } finally {
                 this.passes.delete(batchId);
@@ -142,11 +142,12 @@ export class BatchReleaser implements BackendApplicationContribution {
         return pass.done;
     }
 
-    protected async continueMembers(batchId: string, by: string): Promise<void> {
+    protected async continueMembers(batchId: string): Promise<void> {
         const batch = this.book.get(batchId);
         if (batch?.state !== 'released') {
             return;
         }
+        const by = releasedBy(batch);
         const waitingByOrder = new Map<string, string[]>();
         for (const member of batch.members) {
             const found = findJob(this.store, member.jobId);
@@ -223,6 +224,12 @@ export class BatchReleaser implements BackendApplicationContribution {
         this.work.add(tracked);
         return tracked;
     }
+}
+
+/** Who released the batch (its release's log entry names a person for a hand release), for the jobs' logs. */
+function releasedBy(batch: Batch): string {
+    const release = batch.log.findLast(entry => entry.message.startsWith('Released'));
+    return release?.by ?? RELEASED_BY;
 }
 
 function isWaitingAt(job: Readonly<Job>, batch: Pick<Batch, 'workflowId' | 'stepId'>): boolean {

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type * as express from '@theia/core/shared/express';
+import type { ILogger } from '@theia/core/lib/common/logger';
+import { hasPermission, type Permission } from '../../common/authority';
+import type { User } from '../../common/user-schema';
+import type { RequestUsers } from './request-user';
+
+/** A JSON answer of the read API, never cached. */
+export function sendApiJson(response: express.Response, status: number, body: unknown): void {
+    response.status(status).set('Cache-Control', 'no-store').json(body);
+}
+
+/**
+ * A read API (`/api/v1`) handler that answers 401 without a caller (session or API token), 403
+ * when the caller's authority lacks `permission`, and a JSON 500 with a logged reference when the
+ * handler fails: the checks every `/api/v1` route makes, written once.
+ */
+export function apiRoute(requestUsers: RequestUsers, logger: ILogger, permission: Permission,
+    handler: (request: express.Request, response: express.Response, user: User) => void | Promise<void>): express.RequestHandler {
+    return (request, response) => {
+        const user = requestUsers.userOf(request);
+        if (!user) {
+            sendApiJson(response, 401, { error: 'Sign in first, or send an API token (Authorization: Bearer …)' });
+            return;
+        }
+        if (!hasPermission(user.authority, permission)) {
+            sendApiJson(response, 403, { error: `Your authority (${user.authority}) does not allow this` });
+            return;
+        }
+        Promise.resolve().then(() => handler(request, response, user)).catch(error => {
+            const reference = randomUUID().slice(0, 8);
+            logger.error(`${request.method} ${request.path} failed (reference ${reference})`, error);
+            if (!response.headersSent) {
+                sendApiJson(response, 500, { error: `Something went wrong on the server (reference ${reference})` });
+            }
+        });
+    };
+}
