@@ -41,9 +41,11 @@ export interface MergedDocument {
  */
 export async function mergeBatchPdf(request: MergeRequest): Promise<MergedDocument> {
     const started = performance.now();
+    // The files are read side by side (the disk's time overlaps), then parsed one after another.
+    const files = await Promise.all(request.members.map(member => readFile(member.file)));
     const sources: PDFDocument[] = [];
-    for (const member of request.members) {
-        sources.push(await PDFDocument.load(await readFile(member.file), { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+    for (const bytes of files) {
+        sources.push(await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
     }
     const loaded = performance.now();
 

@@ -69,6 +69,8 @@ export async function drawBatchSlip(document: PDFDocument, slip: BatchSlip, page
 class SlipWriter {
     pages = 0;
     protected page: PDFPage;
+    /** The page's current font: pdf-lib adds a font resource each time a page's font is set, so it is set only when it changes. */
+    protected font: PDFFont | undefined;
     protected y = 0;
     protected readonly columns: readonly { readonly title: string; readonly x: number; readonly width: number; readonly right?: boolean }[];
 
@@ -89,6 +91,7 @@ class SlipWriter {
     newPage(): void {
         this.page = this.document.insertPage(this.pages, [this.size.width, this.size.height]);
         this.pages++;
+        this.font = undefined;
         this.y = this.size.height - this.margin;
     }
 
@@ -108,7 +111,7 @@ class SlipWriter {
 
     line(text: string, font = this.regular, size = FONT_SIZE): void {
         this.room(size + 4);
-        this.page.drawText(fitted(text, font, size, this.size.width - 2 * this.margin), { x: this.margin, y: this.y - size, size, font });
+        this.draw(fitted(text, font, size, this.size.width - 2 * this.margin), this.margin, size, font);
         this.y -= size + 4;
     }
 
@@ -136,9 +139,17 @@ class SlipWriter {
         this.columns.forEach((column, index) => {
             const text = fitted(texts[index], font, FONT_SIZE, column.width);
             const x = column.right ? column.x + column.width - font.widthOfTextAtSize(text, FONT_SIZE) : column.x;
-            this.page.drawText(text, { x, y: this.y - FONT_SIZE, size: FONT_SIZE, font });
+            this.draw(text, x, FONT_SIZE, font);
         });
         this.y -= LINE;
+    }
+
+    protected draw(text: string, x: number, size: number, font: PDFFont): void {
+        if (this.font !== font) {
+            this.page.setFont(font);
+            this.font = font;
+        }
+        this.page.drawText(text, { x, y: this.y - size, size });
     }
 
     protected fits(height: number): boolean {
@@ -157,7 +168,7 @@ class SlipWriter {
  * an ellipsis to the width: a long job name never runs into the next column.
  */
 export function fitted(text: string, font: PDFFont, size: number, width: number): string {
-    const drawable = new Set(font.getCharacterSet());
+    const drawable = drawableOf(font);
     let result = [...text.replace(/[\r\n\t]+/g, ' ')].map(character => drawable.has(character.codePointAt(0)!) ? character : '?').join('');
     if (font.widthOfTextAtSize(result, size) <= width) {
         return result;
@@ -166,4 +177,15 @@ export function fitted(text: string, font: PDFFont, size: number, width: number)
         result = result.slice(0, -1);
     }
     return `${result}…`;
+}
+
+/** The code points each font can draw, asked once per font: the slip asks for every cell. */
+const drawableCharacters = new WeakMap<PDFFont, ReadonlySet<number>>();
+function drawableOf(font: PDFFont): ReadonlySet<number> {
+    let drawable = drawableCharacters.get(font);
+    if (!drawable) {
+        drawable = new Set(font.getCharacterSet());
+        drawableCharacters.set(font, drawable);
+    }
+    return drawable;
 }
