@@ -7,11 +7,11 @@ import type { Batch } from '@presswork/output/lib/common/batch/batch-schema';
 import { BatchesCollection } from '@presswork/output/lib/node/batch/batch-collection';
 import { mergeBatchDocument } from '@presswork/output/lib/node/batch/batch-merge-document';
 import { mergeBatchPdf } from '@presswork/output/lib/node/batch/batch-merge';
+import { dequeueFigures } from '@presswork/workflow/lib/node/engine/work-queue-bench';
 import { serveRequest } from '../child-process';
 import { CountingLogger, engineFolders } from '../engine-backend';
 import { pressworkContainer, startBackend } from '../print/print-backend';
 import { printEndOf } from '../print/print-outcome';
-import { percentile } from '../statistics';
 import { arriveOrders, loadArrivals } from './batch-fixture';
 import { MergeRun, mergeWithPdfLib } from './merge-subjects';
 
@@ -76,13 +76,14 @@ export interface MergeResult {
     readonly pdfLib: readonly MergeRun[];
 }
 
+/** Ms a dequeue, the engine's ranked queue and an array FIFO, at `queued` waiting. */
 export interface DequeueResult {
     readonly queued: number;
-    /** The engine's queue (the helper the engine exports), p95 ms a dequeue; absent when it has none. */
-    readonly engineP95Millis?: number;
-    readonly engineProblem?: string;
+    readonly samples: number;
+    readonly engineP50Millis: number;
+    readonly engineP95Millis: number;
+    readonly arrayP50Millis: number;
     readonly arrayP95Millis: number;
-    readonly arrayMaxMillis: number;
 }
 
 async function measure(request: BatchChildRequest): Promise<BatchRunResult | MergeResult | DequeueResult> {
@@ -193,79 +194,21 @@ async function merges(request: MergeRequest): Promise<MergeResult> {
     return { presswork, pressworkInProcess, pdfLib };
 }
 
-/** Dequeues timed at a steady backlog, after this many to warm up. */
+/** Dequeues timed at a steady backlog. */
 const DEQUEUE_SAMPLES = 20_000;
-const DEQUEUE_WARM_UP = 2_000;
-
-/** A queue as the measurement sees it: put a key, take the next. */
-interface TimedQueue {
-    put(key: string, index: number): void;
-    take(): unknown;
-}
 
 /**
- * Dequeue at `queued` keys waiting: the engine's queue, by its own measuring helper when it exports
- * one, else its ranked queue (priority, due, arrival) timed here; beside an array FIFO (push, shift).
- * Here each queue holds `queued` keys throughout: a take is timed, then a new key is put (not timed).
+ * Dequeue with `queued` keys waiting, by the engine's own measuring helper (work-queue-bench.ts):
+ * its ranked queue (priorities 1–10, due times, arrivals) beside an array FIFO (push, shift), each
+ * take timed with the queue kept at `queued` keys.
  */
 async function dequeues(request: DequeueRequest): Promise<DequeueResult> {
-    const engine = await engineDequeueP95(request.queued);
-    const fifo: string[] = [];
-    const array = steadyDequeueTimes(request.queued, { put: key => fifo.push(key), take: () => fifo.shift() });
-    return { queued: request.queued, ...engine, arrayP95Millis: percentile(array, 95), arrayMaxMillis: array[array.length - 1] };
-}
-
-/** Sorted times (ms) of DEQUEUE_SAMPLES takes from `queue` holding `queued` keys. */
-function steadyDequeueTimes(queued: number, queue: TimedQueue): number[] {
-    for (let index = 0; index < queued; index++) {
-        queue.put(`job-${index}`, index);
-    }
     global.gc?.();
-    const times: number[] = [];
-    for (let sample = 0; sample < DEQUEUE_WARM_UP + DEQUEUE_SAMPLES; sample++) {
-        const started = performance.now();
-        queue.take();
-        const millis = performance.now() - started;
-        if (sample >= DEQUEUE_WARM_UP) {
-            times.push(millis);
-        }
-        queue.put(`job-${queued + sample}`, queued + sample);
-    }
-    return times.sort((a, b) => a - b);
-}
-
-/** The engine's modules are looked up at run time: the benchmark runs before and after the priority queue lands. */
-const WORK_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/work-queue.js';
-const RANKED_QUEUE_MODULE = '@presswork/workflow/lib/node/engine/ranked-queue.js';
-
-interface RankedQueueLike {
-    put(key: string, rank: { priority: number; due?: number; receivedAt: number }): void;
-    take(): string | undefined;
-}
-
-/** The engine's `measureDequeue(n)` (p95 ms) where it exports one, else its RankedQueue timed as the array is. */
-async function engineDequeueP95(queued: number): Promise<{ engineP95Millis?: number; engineProblem?: string }> {
-    try {
-        const workQueue = await import(WORK_QUEUE_MODULE) as { measureDequeue?: (n: number) => number | Promise<number> };
-        if (typeof workQueue.measureDequeue === 'function') {
-            global.gc?.();
-            return { engineP95Millis: await workQueue.measureDequeue(queued) };
-        }
-        const ranked = await import(RANKED_QUEUE_MODULE) as { RankedQueue?: new () => RankedQueueLike };
-        if (!ranked.RankedQueue) {
-            return { engineProblem: 'the engine has no ranked queue' };
-        }
-        const queue = new ranked.RankedQueue();
-        // Priorities 1–10, a due time on two in three, arrivals spread: the comparisons a shop's backlog needs.
-        const base = Date.parse('2026-06-15T08:00:00Z');
-        const times = steadyDequeueTimes(queued, {
-            put: (key, index) => queue.put(key, { priority: 1 + index % 10, due: index % 3 ? base + (index * 7_919) % 86_400_000 : undefined, receivedAt: base + index }),
-            take: () => queue.take()
-        });
-        return { engineP95Millis: percentile(times, 95) };
-    } catch (error) {
-        return { engineProblem: error instanceof Error ? error.message : String(error) };
-    }
+    const figures = dequeueFigures(request.queued, DEQUEUE_SAMPLES);
+    return {
+        queued: figures.queued, samples: figures.samples,
+        engineP50Millis: figures.p50Ms, engineP95Millis: figures.p95Ms, arrayP50Millis: figures.baselineP50Ms, arrayP95Millis: figures.baselineP95Ms
+    };
 }
 
 serveRequest(measure);
