@@ -9,6 +9,7 @@ import { formatEngineReport, runEngineBenchmark } from './engine-benchmark';
 import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
 import { formatNotifyReport, runNotifyBenchmark } from './notify/notify-benchmark';
 import { formatPrintReport, runPrintBenchmark } from './print-benchmark';
+import { formatBatchReport, runBatchBenchmark } from './batch-benchmark';
 import { formatQueryReport, runQueryBenchmark } from './query-benchmark';
 import { formatUiReport, runUiBenchmark } from './ui-benchmark';
 import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
@@ -42,6 +43,7 @@ const CLOSEOUT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'closeout.js
 const UI_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'ui.json');
 const PRINT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'print.json');
 const NOTIFY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'notify.json');
+const BATCH_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'batch.json');
 const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
@@ -56,8 +58,8 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
-type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui' | 'print' | 'notify';
-const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui', 'print', 'notify'];
+type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui' | 'print' | 'notify' | 'batch';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui', 'print', 'notify', 'batch'];
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -112,6 +114,11 @@ async function main(): Promise<void> {
             const notify = await runNotifyBenchmark(workFolder, progress, events === undefined ? undefined : positiveInteger(events, '--notify-events'));
             console.log(formatNotifyReport(notify));
             await writeResults(NOTIFY_RESULTS_FILE, notify);
+        }
+        if (runs('batch')) {
+            const batch = await runBatchBenchmark(workFolder, progress);
+            console.log(formatBatchReport(batch));
+            await writeResults(BATCH_RESULTS_FILE, batch);
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });

@@ -9,7 +9,8 @@ import { inject } from '@presswork/platform/lib/node/test/inject';
 import { openWithEngine } from '@presswork/closeout/lib/node/test/engine-release';
 import { CountingLogger, engineContainer, engineFolders } from '../engine-backend';
 import { INTAKE_CONNECTION_ID, openIntakeBackend } from '../intake-backend';
-import type { CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork, NotifyWork, PrintWork } from './crash-protocol';
+import type { BatchWork, CloseoutWork, CrashBackendMessage, CrashBackendRequest, EngineWork, GroupCommitWork, IntakeWork, NotifyWork, PrintWork } from './crash-protocol';
+import { arriveOrders, loadArrivals } from '../batch/batch-fixture';
 import { DeliveriesCollection } from '@presswork/notifications/lib/node/notifications-collections';
 import { DeliveryRetention } from '@presswork/notifications/lib/node/rules/delivery-retention';
 import { endpointDeliveryId, ensureEndpoint, notificationsContainer, notifyEvent, startNotifications } from '../notify/notify-backend';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
         : request.kind === 'engine' ? await runEngine(request)
             : request.kind === 'group-commit' ? await runGroupCommit(request)
             : request.kind === 'print' ? await runPrint(request)
+            : request.kind === 'batch' ? await runBatch(request)
                 : request.kind === 'notify' ? await runNotify(request)
                     : await runCloseouts(request);
     await send({ kind: 'done', failures });
@@ -153,7 +155,18 @@ async function runGroupCommit(work: GroupCommitWork): Promise<string[]> {
  * The backend as `npm start` composes it (engine, printer monitor and follower) over the store,
  * until every job printed (Retained) or waits for an operator because the printer lost it.
  */
-async function runPrint(work: PrintWork): Promise<string[]> {
+function runPrint(work: PrintWork): Promise<string[]> {
+    return runPrintingBackend(work);
+}
+
+/** The backend as for print, while the orders not yet in the store arrive one after another. */
+async function runBatch(work: BatchWork): Promise<string[]> {
+    const { orders } = await loadArrivals(work.folder);
+    return runPrintingBackend(work, store => arriveOrders(store, orders, { concurrency: 1, pauseMs: work.arrivalPauseMs }));
+}
+
+/** Runs the backend over the work's folder until its `jobs` jobs ended (printEndOf); `whileRunning` once it started. */
+async function runPrintingBackend(work: Pick<PrintWork, 'folder' | 'jobs' | 'timeoutMs'>, whileRunning?: (store: DocumentStore) => Promise<unknown>): Promise<string[]> {
     const logger = new CountingLogger();
     const container = pressworkContainer(engineFolders(work.folder).data, logger);
     const store = container.get<FileDocumentStore>(DocumentStore);
@@ -186,6 +199,7 @@ async function runPrint(work: PrintWork): Promise<string[]> {
         }, work.timeoutMs).unref();
     });
     const backend = await startBackend(container, logger, { ...sampleUser('crash-administrator', 'crash'), authority: 'Administrator' });
+    await whileRunning?.(store);
     await finished;
     await backend.stop();
     return failures;

@@ -1,7 +1,7 @@
 import type { IntakeEndpoint } from '../intake-backend';
 
 /** What a crash-test backend process is asked to do on its data folder; see crash-backend-child.ts. */
-export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | GroupCommitWork | PrintWork | NotifyWork;
+export type CrashBackendRequest = IntakeWork | EngineWork | CloseoutWork | GroupCommitWork | PrintWork | BatchWork | NotifyWork;
 
 /** Poll the simulator's whole window once into the store in `folder`. */
 export interface IntakeWork {
@@ -52,6 +52,21 @@ export interface PrintWork {
     readonly kind: 'print';
     readonly folder: string;
     readonly jobs: number;
+    readonly timeoutMs: number;
+}
+
+/**
+ * Batching (issue 12): the backend as `npm start` composes it over `folder`, whose workflow batches
+ * jobs before printing them to an IPP printer; the orders of `<folder>/arrivals.json` not yet in
+ * the store arrive one after another while it runs, until every job is at the workflow's end (or
+ * waits for an operator, which the check then reports).
+ */
+export interface BatchWork {
+    readonly kind: 'batch';
+    readonly folder: string;
+    readonly jobs: number;
+    /** Between two orders' arrivals. */
+    readonly arrivalPauseMs: number;
     readonly timeoutMs: number;
 }
 

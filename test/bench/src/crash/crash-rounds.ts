@@ -118,6 +118,9 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
     const opening = clean.openedMillis ?? 0;
     progress(`${scenario.name}: uninterrupted run ${(clean.millis / 1000).toFixed(1)} s; ${rounds} rounds of kills`);
     const results: RoundResult[] = [];
+    // The latest kill instant: the uninterrupted run's length, or a round's shorter uninterrupted first run
+    // (a slow first run, on a busy machine, would otherwise draw most instants after later rounds ended).
+    let workMillis = clean.millis;
     for (let round = 1; round <= rounds; round++) {
         const started = performance.now();
         const { request, plan } = await scenario.prepare(round);
@@ -127,8 +130,11 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
         const wantedKills = random() < 0.5 ? 1 : 2;
         for (let kill = 0; kill < wantedKills && !finished; kill++) {
             // While the work runs: from the store's opening (as long as it took uninterrupted) to the end.
-            const at = Math.round(opening + random() * (clean.millis - opening));
+            const at = Math.round(opening + random() * (workMillis - opening));
             const run = await runBackend(request, at, message => scenario.onMessage?.(plan, message));
+            if (kill === 0 && !run.killed) {
+                workMillis = Math.max(opening + 1, Math.min(workMillis, run.millis));
+            }
             violations.push(...storeProblems(run));
             if (run.killed) {
                 killedAtMs.push(at);

@@ -29,6 +29,8 @@ export interface CrashSizes {
     readonly groupCommitDocuments: number;
     readonly groupCommitVersions: number;
     readonly printJobs: number;
+    /** Jobs batched and printed per round (batch): a multiple of 3 and of 5. */
+    readonly batchJobs: number;
     /** Events published and sent to a webhook per round (notify). */
     readonly notifyEvents: number;
 }

@@ -7,25 +7,28 @@ import { CrashScenario, RoundOutcome, ScenarioResult, runScenario } from './cras
 import { CloseoutScenario, CrashSizes, EngineScenario, GroupCommitScenario, IntakeScenario } from './crash-scenarios';
 import { NotifyScenario } from './notify-scenario';
 import { PrintScenario } from './print-scenario';
+import { BatchScenario } from './batch-scenario';
 
 /**
  * Crash tests (issue 7): a real backend is killed with SIGKILL at random instants while it takes
  * in orders (also from a store that sends orders too large to read or to store), runs the engine, closes orders out, and prints to an IPP
  * printer; it is started again on the same data folder until it finishes, and then nothing may be lost, duplicated, captured or printed twice.
  * Another scenario kills 64 concurrent writers of one store (its group commit): every acknowledged write must survive.
+ * The batch scenario kills it while orders arrive, jobs wait in batches (3 or 5 a batch) and batches print as one IPP job each:
+ * no job lost, every job printed once, no batch printed twice.
  * The notify scenario kills the notifications backend while it journals events and sends them to a webhook receiver
  * (in this process): every journaled event must reach it, none under two Idempotency-Keys (its events count as jobs).
  *
- *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs, 2,000 events
+ *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs, 30 batched jobs, 2,000 events
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
- *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print|notify
+ *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print|batch|notify
  */
 
 const FULL: CrashSizes & { rounds: number } = {
-    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10, printJobs: 10, notifyEvents: 2_000
+    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10, printJobs: 10, batchJobs: 30, notifyEvents: 2_000
 };
 const SHORT: CrashSizes & { rounds: number } = {
-    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8, printJobs: 5, notifyEvents: 300
+    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8, printJobs: 5, batchJobs: 15, notifyEvents: 300
 };
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
 
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
         closeout: async () => await CloseoutScenario.start(workFolder, chosen.sizes.closeoutOrders) as CrashScenario<unknown>,
         'group-commit': async () => new GroupCommitScenario(workFolder, chosen.sizes.groupCommitDocuments, chosen.sizes.groupCommitVersions) as CrashScenario<unknown>,
         print: async () => await PrintScenario.start(workFolder, chosen.sizes.printJobs) as CrashScenario<unknown>,
+        batch: async () => new BatchScenario(workFolder, chosen.sizes.batchJobs) as CrashScenario<unknown>,
         notify: async () => await NotifyScenario.start(workFolder, chosen.sizes.notifyEvents) as CrashScenario<unknown>
     };
     const results: ScenarioResult[] = [];

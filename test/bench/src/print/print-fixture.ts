@@ -37,8 +37,17 @@ export function printOrderId(index: number, prefix = 'print'): string {
     return `${prefix}-${String(index).padStart(6, '0')}`;
 }
 
-/** An IPP printer at `uri` and the enabled workflow "Print bench" (Create Job → Print → Retain), made as an administrator makes them. */
-export async function createIppPrinterAndWorkflow(container: Container, uri: string): Promise<{ printerId: string; workflowId: string }> {
+/** What the batch benchmark and crash test change in the print workflow: its name, and steps before Print (a Batch). */
+export interface PrintWorkflowOptions {
+    readonly name?: string;
+    readonly beforePrint?: readonly WorkflowStep[];
+}
+
+/**
+ * An IPP printer at `uri` and the enabled workflow "Print bench" (Create Job → Print → Retain;
+ * `beforePrint` steps at the top of the Print lane), made as an administrator makes them.
+ */
+export async function createIppPrinterAndWorkflow(container: Container, uri: string, options: PrintWorkflowOptions = {}): Promise<{ printerId: string; workflowId: string }> {
     const store = container.get<DocumentStore>(DocumentStore);
     await store.ready;
     // A shop with its administrator: the first start then creates (and prints) no initial password.
@@ -48,12 +57,12 @@ export async function createIppPrinterAndWorkflow(container: Container, uri: str
     });
     const workflows = container.get(WorkflowRepository);
     const workflow = await workflows.create({
-        name: 'Print bench',
-        description: 'Create Job, Print to an IPP printer, Retain',
+        name: options.name ?? 'Print bench',
+        description: `Create Job, ${[...(options.beforePrint ?? []).map(step => step.activity), 'Print'].join(', ')} to an IPP printer, Retain`,
         phases: {
             Receive: [{ id: 'receive-create-job', activity: ActivityTypes.createJob, properties: {} }],
             Prepare: [],
-            Print: [{ id: PRINT_STEP_ID, activity: ActivityTypes.print, properties: { printerId: printer.id } }],
+            Print: [...options.beforePrint ?? [], { id: PRINT_STEP_ID, activity: ActivityTypes.print, properties: { printerId: printer.id } }],
             Complete: [PRINT_RETAIN_STEP]
         }
     }, 'bench');
@@ -108,14 +117,26 @@ function printOrder(id: string, index: number, workflowId: string): Order {
 
 /** A valid one-page A4 PDF that says `text` (ASCII), with a correct cross-reference table. */
 export function onePagePdf(text: string): Buffer {
+    return pdfOfPages(text, 1);
+}
+
+/**
+ * A valid A4 PDF of `pages` pages, each saying `text` and its page number (ASCII), sharing one
+ * font, with a correct cross-reference table.
+ */
+export function pdfOfPages(text: string, pages: number): Buffer {
     const escaped = text.replace(/[\\()]/g, match => `\\${match}`);
-    const stream = `BT /F1 18 Tf 72 760 Td (${escaped}) Tj ET`;
+    const streams = Array.from({ length: pages }, (_, page) => `BT /F1 18 Tf 72 760 Td (${escaped}${pages > 1 ? ` page ${page + 1}` : ''}) Tj ET`);
+    // Objects: 1 catalog, 2 pages, 3 font, then a page and its content stream for each page.
+    const pageObject = (page: number): number => 4 + page * 2;
     const objects = [
         '<< /Type /Catalog /Pages 2 0 R >>',
-        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+        `<< /Type /Pages /Kids [${streams.map((_, page) => `${pageObject(page)} 0 R`).join(' ')}] /Count ${pages} >>`,
         '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-        `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`
+        ...streams.flatMap((stream, page) => [
+            `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageObject(page) + 1} 0 R >>`,
+            `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`
+        ])
     ];
     let body = '%PDF-1.4\n';
     const offsets: number[] = [];
