@@ -16,6 +16,7 @@ import { PrinterPools } from './catalog/printer-pools';
 import { OUTPUT_COLLECTIONS } from './output-collections';
 import { OutputServiceImpl } from './output-service-impl';
 import { PoolHandOver } from './follow/pool-hand-over';
+import { BatchCompletions } from './follow/batch-completions';
 import { PrintFollower } from './follow/print-follower';
 import { PrintingJobs } from './follow/printing-jobs';
 import { PrinterEventSource } from './events/printer-event-source';
@@ -69,6 +70,7 @@ export default new ContainerModule(bind => {
     // The printer monitor and the print follower start with the backend (after PlatformReady) and stop with it.
     bind(PrintingJobs).toSelf().inSingletonScope();
     bind(PoolHandOver).toSelf().inSingletonScope();
+    bind(BatchCompletions).toSelf().inSingletonScope();
     bindRootSingleton(bind, PrinterMonitor, PrintFollower);
     for (const Device of [IppOutputDevice, HotFolderOutputDevice, RawSocketOutputDevice]) {
         bind(Device).toSelf().inSingletonScope();

@@ -38,6 +38,8 @@ export const BatchOutputSchema = z.object({
     requestedAt: TimestampSchema,
     deviceJobId: z.number().int().positive().optional(),
     acceptedAt: TimestampSchema.optional(),
+    /** When the printer said the batch's job completed (the follower records it once, for members followed late). */
+    completedAt: TimestampSchema.optional(),
     /** Set when the printer took the file but follows no jobs (a hot folder). */
     handedOverAt: TimestampSchema.optional()
 });

@@ -9,7 +9,9 @@ import { IppPrinter } from '../ipp/ipp-printer';
 import { PrinterPoolsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PrinterStatesCollection } from '../output-collections';
 import { ReferencePrinter } from '../test/reference-printer';
-import { FollowFixture, pageFor } from './test/follow-fixture';
+import { BatchPropertiesSchema } from '../../common/batch/batch-activity';
+import { FakeBatchBook } from '../batch/test/fake-batch-book';
+import { FollowFixture, STEP, pageFor } from './test/follow-fixture';
 
 describe('PrintFollower against the reference printer (ippeveprinter)', function (): void {
     this.timeout(40_000);
@@ -69,6 +71,28 @@ describe('PrintFollower against the reference printer (ippeveprinter)', function
         await eventually(() => fixture.job(first).state === 'Printed' && fixture.job(second).state === 'Printed', 10_000, 'both Printed');
         const copies = fixture.flow.callsOf('finishPrinting').map(call => (call.argument as { copies: number }).copies).sort((a, b) => a - b);
         assert.deepEqual(copies, [100, 250]);
+    });
+
+    it('remembers on the batch that its printer job completed, and makes a member followed after the printer forgot the job Printed', async () => {
+        await reference.behave({ delayMs: 300 });
+        const receipt = await fixture.device.submit(await pageFor(printer, fixture.temp.join('batch.pdf'), 1));
+        const now = new Date().toISOString();
+        const book = new FakeBatchBook();
+        book.put({
+            id: 'B-0001', version: 1, workflowId: 'w', stepId: 'batch-step', keys: {}, rules: BatchPropertiesSchema.parse({}), state: 'released',
+            members: [], openedAt: now, releasedAt: now, log: [],
+            output: { stepId: STEP, printerId: printer.id, printerName: printer.name, jobName: 'B-0001', fileName: 'B-0001.pdf', jobIds: [], requestedAt: now, deviceJobId: receipt.deviceJobId!, acceptedAt: now }
+        });
+        const first = await fixture.addJobAtPrinter('o1', printer, receipt.deviceJobId!, 250, 'B-0001');
+        await fixture.startFollower({}, undefined, book);
+        await eventually(() => fixture.job(first).state === 'Printed', 10_000, 'the first member Printed');
+        await eventually(() => book.get('B-0001')?.output?.completedAt !== undefined, 5_000, 'the completion kept on the batch');
+
+        // A member whose Print step ran late points at the batch's job, which this printer no longer knows (another job id here).
+        book.put({ ...book.get('B-0001')!, output: { ...book.get('B-0001')!.output!, deviceJobId: 9_999 } });
+        const late = await fixture.addJobAtPrinter('o2', printer, 9_999, 100, 'B-0001');
+        await eventually(() => fixture.job(late).state === 'Printed', 10_000, 'the late member Printed');
+        assert.equal(fixture.flow.callsOf('printingUncertain').length, 0);
     });
 
     it('says "out of paper" in the job\'s wait reason within 2 s of the printer saying so, and Printed once paper is back', async () => {

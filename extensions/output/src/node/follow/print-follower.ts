@@ -13,10 +13,10 @@ import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-
 import { OutputCollectionNames } from '../../common/output-collections';
 import { PrinterStatesCollection } from '../output-collections';
 import { PeriodicService } from '../periodic-service';
+import { BatchCompletions } from './batch-completions';
 import { PoolHandOver } from './pool-hand-over';
 import { PrintingJobs, type PrintingJob } from './printing-jobs';
 import { endedInWords, jobAtPrinterInWords, troubleInWords } from './printing-words';
-import { BATCH_ID_PATTERN } from '../../common/batch/batch-schema';
 
 export const PrintFollowerOptions = Symbol('PrintFollowerOptions');
 export interface PrintFollowerOptions {
@@ -55,6 +55,7 @@ export class PrintFollower extends PeriodicService {
     @inject(PrintingJobs) protected readonly printingJobs: PrintingJobs;
     @inject(PrintingFlow) protected readonly flow: PrintingFlow;
     @inject(PoolHandOver) protected readonly handOver: PoolHandOver;
+    @inject(BatchCompletions) protected readonly batches: BatchCompletions;
     @inject(PrintFollowerOptions) @optional() protected readonly options: PrintFollowerOptions | undefined;
     @inject(ILogger) @named('output:PrintFollower') protected readonly logger: ILogger;
 
@@ -190,6 +191,10 @@ export class PrintFollower extends PeriodicService {
 
     protected async reportStatus(printer: Printer, entry: Followed, status: DeviceJobStatus | undefined): Promise<void> {
         const { job } = entry;
+        if (!status && this.batches.wasCompleted(job)) {
+            await this.settle(entry, () => this.flow.finishPrinting(job.jobId, job.stepId, { printerId: printer.id, printerName: printer.name, copies: job.copies }));
+            return;
+        }
         if (!status) {
             await this.settle(entry, () => this.flow.printingUncertain(job.jobId, job.stepId,
                 `${printer.name} no longer knows job ${job.printing.deviceJobId}: it may or may not have printed. Print again or Mark printed.`));
@@ -198,7 +203,10 @@ export class PrintFollower extends PeriodicService {
         entry.status = status;
         if (status.state === 'completed') {
             // A batch is sent as one copy of a document that holds each job's copies: the printer's count is the batch's, not the job's.
-            const sentAsBatch = BATCH_ID_PATTERN.test(job.printing.jobName);
+            const sentAsBatch = this.batches.isBatchPrint(job);
+            if (sentAsBatch) {
+                await this.batches.completed(job, status);
+            }
             const copies = !sentAsBatch && status.copiesCompleted && status.copiesCompleted < job.copies ? status.copiesCompleted : job.copies;
             await this.settle(entry, () => this.flow.finishPrinting(job.jobId, job.stepId, definedOnly({
                 printerId: printer.id,

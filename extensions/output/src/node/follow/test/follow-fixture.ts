@@ -18,6 +18,8 @@ import { IppPrinter } from '../../ipp/ipp-printer';
 import { PrinterMonitor, type PrinterMonitorOptions } from '../../monitor/printer-monitor';
 import { renderTestPage } from '../../monitor/test-page';
 import { OUTPUT_COLLECTIONS } from '../../output-collections';
+import type { BatchBook } from '../../batch/batch-book';
+import { BatchCompletions } from '../batch-completions';
 import { PoolHandOver } from '../pool-hand-over';
 import { PrintFollower, type PrintFollowerOptions } from '../print-follower';
 import { PrintingJobs } from '../printing-jobs';
@@ -195,10 +197,12 @@ export class FollowFixture {
         return monitor;
     }
 
-    async startFollower(options: PrintFollowerOptions = {}, printingJobs = this.printingJobs()): Promise<PrintFollower> {
+    /** The follower, as the backend module binds it; `batchBook` holds the batches its jobs were sent with. */
+    async startFollower(options: PrintFollowerOptions = {}, printingJobs = this.printingJobs(), batchBook?: BatchBook): Promise<PrintFollower> {
         const handOver = inject(new PoolHandOver(), { store: this.store, jobFlow: this.jobFlow as unknown as JobFlow, logger: new MockLogger() });
+        const batches = inject(new BatchCompletions(), { book: batchBook });
         const follower = inject(new PrintFollower(), {
-            store: this.store, devices: this.devices, printingJobs, flow: this.flow, handOver,
+            store: this.store, devices: this.devices, printingJobs, flow: this.flow, handOver, batches,
             options: { intervalMs: 200, requestTimeoutMs: 1500, ...options }, logger: new MockLogger()
         });
         this.started.push(follower);
