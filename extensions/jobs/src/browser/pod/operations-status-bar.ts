@@ -67,7 +67,7 @@ export class OperationsStatusBar implements FrontendApplicationContribution {
             { id: 'presswork-jobs-waiting-for-batch', icon: 'layers', ...showState(COUNTED_STATES.waitingForBatch), priority: 47,
                 text: nls.localize('presswork/jobs/waitingForBatch', '{0} waiting for batch', counts.waitingForBatch),
                 tooltip: nls.localize('presswork/jobs/waitingForBatchTooltip', 'Jobs waiting in a batch for its release: click to show them') },
-            { id: 'presswork-jobs-at-risk', icon: 'warning', command: OperationsCommands.SHOW_AT_RISK.id, arguments: [], priority: 46,
+            { id: 'presswork-jobs-at-risk', icon: 'watch', command: OperationsCommands.SHOW_AT_RISK.id, arguments: [], priority: 46,
                 text: nls.localize('presswork/jobs/atRiskCount', '{0} at risk', counts.atRisk),
                 tooltip: nls.localize('presswork/jobs/atRiskTooltip', 'Jobs not printed that are at risk of missing their due date, or past it: click to show them') }
         ];
