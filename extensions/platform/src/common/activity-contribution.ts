@@ -40,6 +40,8 @@ export type ActivityOutcome =
     | {
         readonly kind: 'continue'; readonly properties?: JobProperties; readonly state?: 'Printed';
         readonly printed?: Omit<PrintedRecord, 'at' | 'by' | 'handedOver'>;
+        /** The batch the job goes on with (a Batch step whose join released it): kept as the job's `batchId`. */
+        readonly batchId?: string;
     }
     /**
      * Stay at this step: for an operator, an outside event, or until a time when it runs again.

@@ -37,7 +37,7 @@ describe('BatchActivityContribution', () => {
     it('goes on at once when its join fills the batch', async () => {
         await run('o1').outcome;
         const { context, outcome } = run('o2');
-        expect(await outcome).to.deep.equal({ kind: 'continue' });
+        expect(await outcome).to.deep.equal({ kind: 'continue', batchId: 'B-0001' });
         expect(logText(context)).to.equal('Released with batch B-0001: 2 of 2 jobs');
     });
 });

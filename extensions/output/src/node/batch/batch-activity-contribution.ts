@@ -11,7 +11,7 @@ import { ShopClock } from './shop-clock';
 /**
  * Batch: the job joins the open batch of its step whose keys it matches (or opens one) and waits
  * for it in Waiting for batch, "Batch B-0042: 2 of 3 jobs". The join whose job fills the batch
- * releases it in the same write, and that job goes on at once; the batch releaser moves the
+ * releases it in the same write, and that job goes on at once, naming the batch like the others; the batch releaser moves the
  * others on. Run again (a restart, a resume), the step finds the batch that lists the job.
  */
 @injectable()
@@ -32,7 +32,7 @@ export class BatchActivityContribution extends DefinedActivity<BatchProperties> 
         const { batch, released } = await this.book.join({ job, orderNumber: job.orderNumber, workflowId: job.workflowId, stepId: step.id, properties, keys });
         if (released) {
             await context.log(`Released with batch ${batch.id}: ${fillWords(batch)}`);
-            return { kind: 'continue' };
+            return { kind: 'continue', batchId: batch.id };
         }
         return { kind: 'wait', state: WAITING_FOR_BATCH, reason: waitReason(`Batch ${batch.id}: ${fillWords(batch)}`), batchId: batch.id };
     }

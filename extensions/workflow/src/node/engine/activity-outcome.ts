@@ -50,14 +50,18 @@ export function checkedOutcome(outcome: unknown, activityLabel: string): Activit
                 printed = parsed.data;
             }
             const state = candidate.state as 'Printed' | undefined;
+            if (candidate.batchId !== undefined && !DocumentIdSchema.safeParse(candidate.batchId).success) {
+                return fail(`it goes on with batch ${JSON.stringify(candidate.batchId)}, which is not a batch id`);
+            }
+            const batchId = candidate.batchId as string | undefined;
             if (candidate.properties !== undefined) {
                 const properties = JobPropertiesSchema.safeParse(candidate.properties);
                 if (!properties.success) {
                     return fail(`it set invalid job properties: ${describeZodError(properties.error)}`);
                 }
-                return definedOnly({ kind: 'continue', properties: properties.data, state, printed });
+                return definedOnly({ kind: 'continue', properties: properties.data, state, printed, batchId });
             }
-            return definedOnly({ kind: 'continue', state, printed });
+            return definedOnly({ kind: 'continue', state, printed, batchId });
         }
         case 'wait': {
             if (typeof candidate.reason !== 'string' || !candidate.reason.trim()) {

@@ -138,6 +138,11 @@ describe('WorkflowEngine batch waits', () => {
 
         const check = (outcome: unknown): unknown => checkedOutcome(outcome, 'Batch');
 
+        it('keeps the batch a job goes on with, and fails one that is not a batch id', () => {
+            assert.deepEqual(check({ kind: 'continue', batchId: 'B-1' }), { kind: 'continue', batchId: 'B-1' });
+            assert.match(String((check({ kind: 'continue', batchId: '../B' }) as { message: string }).message), /which is not a batch id/);
+        });
+
         it('keeps the batch of a wait in Waiting for batch', () => {
             assert.deepEqual(check({ kind: 'wait', state: WAITING_FOR_BATCH, reason: 'Batch B-1: 2 jobs', batchId: 'B-1' }),
                 { kind: 'wait', state: WAITING_FOR_BATCH, reason: 'Batch B-1: 2 jobs', until: undefined, batchId: 'B-1' });

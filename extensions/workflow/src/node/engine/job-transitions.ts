@@ -81,7 +81,8 @@ export function enterStep(job: Job, position: StepPosition, context: TransitionC
 export function afterOutcome(job: Job, outcome: ActivityOutcome, step: PreparedStep, context: TransitionContext & { readonly wakeAt?: string }): Transition {
     switch (outcome.kind) {
         case 'continue': {
-            const changed = outcome.properties ? { ...job, properties: { ...job.properties, ...outcome.properties } } : job;
+            const withProperties = outcome.properties ? { ...job, properties: { ...job.properties, ...outcome.properties } } : job;
+            const changed = outcome.batchId !== undefined ? { ...withProperties, batchId: outcome.batchId } : withProperties;
             return enterNextStep(outcome.state === 'Printed' ? handedOver(changed, outcome.printed, step, context.at) : changed, step.position, context);
         }
         case 'wait': {
