@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type * as express from '@theia/core/shared/express';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
-import { hasPermission, Permission } from '@presswork/platform/lib/common/authority';
 import { DocumentIdSchema } from '@presswork/platform/lib/common/identifiers';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
-import type { User } from '@presswork/platform/lib/common/user-schema';
 import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -14,6 +11,7 @@ import { JobRowIndex } from '../query/job-row-index';
 import { sortSpecOf } from '../query/job-ordering';
 import { orderDocumentOf } from './order-document';
 import { CursorError, JobsRequestSchema, decodeCursor, encodeCursor, jobQueryOf, pageParametersOf } from './read-api-query';
+import { apiRoute, sendApiJson } from '@presswork/platform/lib/node/auth/api-route';
 
 export const API_PATH = '/api/v1';
 export const JOBS_API_PATH = `${API_PATH}/jobs`;
@@ -32,8 +30,8 @@ export class JobsReadApi implements BackendApplicationContribution {
     @inject(ILogger) @named('jobs:JobsReadApi') protected readonly logger: ILogger;
 
     configure(app: express.Application): void {
-        app.get(JOBS_API_PATH, this.route('operations.view', (request, response) => this.listJobs(request, response)));
-        app.get(`${ORDERS_API_PATH}/:orderId`, this.route('jobs.inspect', (request, response) => this.showOrder(request, response)));
+        app.get(JOBS_API_PATH, apiRoute(this.requestUsers, this.logger, 'operations.view', (request, response) => this.listJobs(request, response)));
+        app.get(`${ORDERS_API_PATH}/:orderId`, apiRoute(this.requestUsers, this.logger, 'jobs.inspect', (request, response) => this.showOrder(request, response)));
         // Anything else under the API answers in JSON too, rather than with the application's HTML.
         app.use(API_PATH, (request, response) => sendError(response, 404, `There is no ${request.method} ${request.originalUrl.split('?')[0]}`));
     }
@@ -59,7 +57,7 @@ export class JobsReadApi implements BackendApplicationContribution {
         const { rows, more } = this.index.pageAfter(query, after, parsed.data.limit);
         const last = rows[rows.length - 1];
         const next = more && last ? `${JOBS_API_PATH}?${pageParametersOf(parsed.data, encodeCursor(sortSpecOf(query), last))}` : null;
-        sendJson(response, 200, { items: rows, next });
+        sendApiJson(response, 200, { items: rows, next });
     }
 
     protected async showOrder(request: express.Request, response: express.Response): Promise<void> {
@@ -74,36 +72,10 @@ export class JobsReadApi implements BackendApplicationContribution {
             sendError(response, 404, `There is no order ${orderId.data}`);
             return;
         }
-        sendJson(response, 200, orderDocumentOf(order, this.index.rowsOf(order)));
+        sendApiJson(response, 200, orderDocumentOf(order, this.index.rowsOf(order)));
     }
-
-    /** Checks the caller and their authority, and turns a failure into a JSON 500 with a logged reference. */
-    protected route(permission: Permission, handler: (request: express.Request, response: express.Response, user: User) => Promise<void>): express.RequestHandler {
-        return (request, response) => {
-            const user = this.requestUsers.userOf(request);
-            if (!user) {
-                sendError(response, 401, 'Sign in first, or send an API token (Authorization: Bearer …)');
-                return;
-            }
-            if (!hasPermission(user.authority, permission)) {
-                sendError(response, 403, `Your authority (${user.authority}) does not allow this`);
-                return;
-            }
-            handler(request, response, user).catch(error => {
-                const reference = randomUUID().slice(0, 8);
-                this.logger.error(`${request.method} ${request.path} failed (reference ${reference})`, error);
-                if (!response.headersSent) {
-                    sendError(response, 500, `Something went wrong on the server (reference ${reference})`);
-                }
-            });
-        };
-    }
-}
-
-function sendJson(response: express.Response, status: number, body: unknown): void {
-    response.status(status).set('Cache-Control', 'no-store').json(body);
 }
 
 function sendError(response: express.Response, status: number, error: string): void {
-    sendJson(response, status, { error });
+    sendApiJson(response, status, { error });
 }
