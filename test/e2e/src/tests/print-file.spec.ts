@@ -44,8 +44,13 @@ test.describe('the print file of a job', () => {
         await expect.poll(() => waiting.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
         const jobId = (await waiting.first().getAttribute('data-job-id'))!;
 
+        // The job may reach its check before the fetcher has its file (they run side by side): the
+        // Order panel shows the pages once it has arrived, and then More offers to open it.
+        await actions.select(jobId);
+        await expect(pod.orderPanel.locator(`tr[data-job-id="${jobId}"] .presswork-order-job-pages`)).toHaveText(DEMO_PAGES, { timeout: 30_000 });
+
         // More → Open print file…: the PDF opens in a browser tab of its own.
-        await actions.openMore(jobId);
+        await pod.openMenu('more');
         const open = actions.moreItem('presswork.jobs.openPrintFile');
         await expect(open).toHaveText(/Open print file…/);
         await expect(open).not.toHaveAttribute('aria-disabled', 'true');
@@ -63,8 +68,7 @@ test.describe('the print file of a job', () => {
         expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
         await tab.close();
 
-        // Beside the job: its page count and size in the Order panel, and in Properties… with a link to open it.
-        await expect(pod.orderPanel.locator(`tr[data-job-id="${jobId}"] .presswork-order-job-pages`)).toHaveText(DEMO_PAGES, { timeout: 30_000 });
+        // Beside the job: its page count and size in the Order panel (above), and in Properties… with a link to open it.
         await actions.openProperties(jobId);
         const fact = actions.properties.locator('[data-fact="printFile"]');
         await expect(fact.locator('.presswork-print-file-pages')).toHaveText(DEMO_PAGES);
