@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # keytar (a Theia dependency) compiles against libsecret; the browser tests drive Debian's Chromium;
-# the output tests print to CUPS's reference IPP printer (ippeveprinter), which needs avahi and D-Bus.
-packages=(libsecret-1-dev pkg-config python3 make g++ chromium cups-ipp-utils avahi-daemon dbus poppler-utils)
+# the output tests print to CUPS's reference IPP printer (ippeveprinter), which needs avahi and D-Bus;
+# the PostgreSQL store's tests start throwaway clusters of Debian's PostgreSQL (and backups use pg_dump).
+packages=(libsecret-1-dev pkg-config python3 make g++ chromium cups-ipp-utils avahi-daemon dbus poppler-utils postgresql)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

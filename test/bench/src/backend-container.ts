@@ -37,7 +37,7 @@ export function backendContainer(options: BackendContainerOptions): Container {
         container.bind(service).toConstantValue({});
     }
     container.load(platformBackendModule, ...options.modules);
-    container.rebind(PressworkConfig).toConstantValue({ dataFolder: options.dataFolder, demo: false } satisfies PressworkConfig);
+    container.rebind(PressworkConfig).toConstantValue({ dataFolder: options.dataFolder, demo: false, leaseSeconds: 10 } satisfies PressworkConfig);
     container.rebind(PlatformReady).toConstantValue({ whenReady: Promise.resolve() } satisfies PlatformReady);
     container.bind(ILogger).toConstantValue(options.logger as ILogger);
     return container;

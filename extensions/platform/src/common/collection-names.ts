@@ -12,6 +12,8 @@ export const CollectionNames = {
     printerPools: 'printer-pools',
     users: 'users',
     apiTokens: 'api-tokens',
+    /** Sign-in sessions, kept in the store so that a restart or another server keeps users signed in. */
+    sessions: 'sessions',
     /** One document: the shop's name, address and logo, as its documents print them. */
     shopIdentity: 'shop-identity'
 } as const;

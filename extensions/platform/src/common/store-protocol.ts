@@ -6,6 +6,9 @@ export interface StoredDocument {
 
 export type DocumentChangeKind = 'created' | 'updated' | 'deleted';
 
+/** Which store holds the documents: the embedded file store, or PostgreSQL shared by several servers. */
+export type StoreKind = 'embedded' | 'postgresql';
+
 /** One committed change, as the store announces it (and the change feed forwards it). */
 export interface DocumentChange<T extends StoredDocument = StoredDocument> {
     readonly collection: string;
@@ -14,6 +17,12 @@ export interface DocumentChange<T extends StoredDocument = StoredDocument> {
     readonly version: number;
     /** The document after the change; absent for a deletion. */
     readonly document?: T;
+    /**
+     * Committed by another server and read from the database's change table (PostgreSQL store
+     * only). Work that one server must do once (run a step, send a notification) checks
+     * `WorkOwnership` rather than reacting to every change it hears of.
+     */
+    readonly remote?: boolean;
 }
 
 /** Error names the frontend can rely on after an RPC round trip (classes do not survive it). */

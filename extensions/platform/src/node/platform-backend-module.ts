@@ -54,6 +54,8 @@ import { ConfidentialEnvVariablesServer } from './hardening/confidential-env-var
 import { confineFileSystem } from './hardening/confined-file-system';
 import { bindBackupPause } from './backup/backup-pause-contribution';
 import { WriteGate } from './store/write-gate';
+import { WorkOwnership } from './cluster/work-ownership';
+import { EmbeddedWorkOwnership } from './cluster/embedded-work-ownership';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { GuardedMessagingService } from './rpc/guarded-messaging-service';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService, ShopIdentityServiceContract } from '../common/shop-identity';
@@ -97,6 +99,9 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
             writeGate: container.get(WriteGate)
         });
     }).inSingletonScope();
+
+    // Which server does which work: the one embedded server owns it all.
+    bind(WorkOwnership).toDynamicValue(() => new EmbeddedWorkOwnership()).inSingletonScope();
 
     bindBackupPause(bind);
     bind(ShopIdentityStore).toSelf().inSingletonScope();

@@ -31,7 +31,7 @@ describe('PlatformStartup: the first start\'s printer', () => {
     });
 
     async function start(environment: NodeJS.ProcessEnv): Promise<PlatformStartup> {
-        const config: PressworkConfig = { dataFolder: temp.join('data'), demo: true };
+        const config: PressworkConfig = { dataFolder: temp.join('data'), demo: true, leaseSeconds: 10 };
         const startup = inject(new PlatformStartup(), { store, secrets, config, logger, accounts: { ensureInitialAdministrator: async () => undefined } as never });
         startup.environment = environment;
         startup.whenDone.catch(() => undefined);

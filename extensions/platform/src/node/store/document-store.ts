@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Event } from '@theia/core/lib/common/event';
-import type { DocumentChange, StoredDocument } from '../../common/store-protocol';
+import type { DocumentChange, StoreKind, StoredDocument } from '../../common/store-protocol';
 
 /**
  * A kind of document, kept in a folder of its own. Secondary indexes map a document to the keys
@@ -33,14 +33,24 @@ export interface DocumentProblem {
 export type NewDocument<T extends StoredDocument> = Omit<T, 'version'>;
 
 /**
- * The repository seam: the embedded file store implements it today, a database adapter can later.
- * Reads are served from memory; every write is durable before its promise resolves, and every
- * committed write is announced on `onDidChange`.
+ * The repository seam: the embedded file store (the default) and the PostgreSQL store
+ * (`PRESSWORK_DATABASE_URL`, several servers) implement it. Reads are served from memory; every
+ * write is durable before its promise resolves, and every committed write is announced on
+ * `onDidChange`: with PostgreSQL, other servers' writes too, once read from the change table
+ * (`DocumentChange.remote`). Version checks hold across servers: a stale write is refused.
  */
 export const DocumentStore = Symbol('DocumentStore');
 export interface DocumentStore {
+    readonly kind: StoreKind;
     /** Resolves once every collection is loaded; rejects if the store cannot be opened at all. */
     readonly ready: Promise<void>;
+    /**
+     * Resolves once every change committed anywhere before the call is in memory and announced.
+     * The embedded store is always current; the PostgreSQL store reads its change table up to now.
+     * For a decision that must see other servers' writes (first-start provisioning, under
+     * `WorkOwnership.exclusive`).
+     */
+    catchUp(): Promise<void>;
     readonly onDidChange: Event<DocumentChange>;
     /** Documents found unreadable or invalid at open. */
     readonly problems: readonly DocumentProblem[];

@@ -49,6 +49,7 @@ interface LoadedCollection {
  * fsync rounds (group-commit.ts); each still resolves, and is announced, only once it is durable.
  */
 export class FileDocumentStore implements DocumentStore {
+    readonly kind = 'embedded';
 
     protected readonly onDidChangeEmitter = new Emitter<DocumentChange>();
     readonly onDidChange = this.onDidChangeEmitter.event;
@@ -75,6 +76,11 @@ export class FileDocumentStore implements DocumentStore {
 
     get problems(): readonly DocumentProblem[] {
         return this.problemList;
+    }
+
+    /** One process owns the folder: memory is always current. */
+    catchUp(): Promise<void> {
+        return this.ready;
     }
 
     get<T extends StoredDocument>(collection: DocumentCollection<T>, id: string): T | undefined {

@@ -27,7 +27,7 @@ export async function createAccountsFixture(options: { initialAdminPassword?: st
     const { path: folder, store } = temp;
     const sessions = new SessionStore();
     const logger = recordingLogger();
-    const config: PressworkConfig = { dataFolder: folder, initialAdminPassword: options.initialAdminPassword, demo: false };
+    const config: PressworkConfig = { dataFolder: folder, initialAdminPassword: options.initialAdminPassword, demo: false, leaseSeconds: 10 };
     const accounts = inject(new UserAccounts(), { store, sessions, config, logger });
     return { folder, store, sessions, accounts, logger, config, dispose: () => temp.dispose() };
 }
