@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { LoggerFactory } from '@theia/core/lib/common/logger';
 import { RpcProxy } from '@theia/core/lib/common/messaging/proxy-factory';
 import { bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
@@ -44,6 +45,8 @@ import { ChannelRpcCaller, RpcCaller } from './rpc/rpc-caller';
 import { SessionAwareSocketChannel } from './rpc/session-aware-channel';
 import { DocumentCollectionContribution, DocumentStore } from './store/document-store';
 import { FileDocumentStore } from './store/file-document-store';
+import { PostgresDocumentStore } from './store/postgres/postgres-document-store';
+import { readDatabaseOptions } from './store/postgres/connection-settings';
 import { PLATFORM_COLLECTIONS } from './store/platform-collections';
 import { UsersChangeProjection } from './users-change-projection';
 import { SecretBox } from './secrets/secret-box';
@@ -93,6 +96,15 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         const config = container.get<PressworkConfig>(PressworkConfig);
         fs.mkdirSync(config.dataFolder, { recursive: true, mode: 0o700 });
         const contributions = container.getAll<DocumentCollectionContribution>(DocumentCollectionContribution);
+        if (config.databaseUrl) {
+            const logger = container.get<LoggerFactory>(LoggerFactory)('platform:PostgresDocumentStore');
+            return new PostgresDocumentStore({
+                url: config.databaseUrl,
+                ...readDatabaseOptions(process.env),
+                collections: contributions.flatMap(contribution => contribution.collections),
+                log: message => logger.warn(message)
+            });
+        }
         return new FileDocumentStore({
             folder: path.join(config.dataFolder, 'store'),
             collections: contributions.flatMap(contribution => contribution.collections),
