@@ -5,7 +5,7 @@ import { PlatformStartup } from './platform-startup';
 import { PROVISIONED_PRINTER_ID } from './defaults/default-workflows';
 import { readPrinterEnvironment } from './defaults/printer-environment';
 import { SecretBox } from './secrets/secret-box';
-import type { FileDocumentStore } from './store/file-document-store';
+import type { DocumentStore } from './store/document-store';
 import { PrintersCollection, WorkflowsCollection } from './store/platform-collections';
 import { inject } from './test/inject';
 import { RecordingLogger, recordingLogger } from './test/recording-logger';
@@ -14,7 +14,7 @@ import { TempFolder, openStore } from './test/temp-store';
 describe('PlatformStartup: the first start\'s printer', () => {
 
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let secrets: SecretBox;
     let logger: RecordingLogger;
 
