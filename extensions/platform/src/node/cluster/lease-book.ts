@@ -26,19 +26,22 @@ export class LeaseBook {
         return result.rows.map(row => ({ name: row.name, holder: row.holder ?? undefined, live: row.live }));
     }
 
-    /** Takes those of `names` that are free or expired; the names taken. */
+    /**
+     * Takes those of `names` that are free or expired; the names taken. Rows are locked in name
+     * order, the same on every server, so two servers taking leases together never deadlock.
+     */
     async acquire(names: readonly string[]): Promise<Set<string>> {
         if (!names.length) {
             return new Set();
         }
         const result = await this.pool.query<{ name: string }>(
             `INSERT INTO leases (name, holder, expires_at, acquired_at, fencing)
-             SELECT name, $2, now() + make_interval(secs => $3), now(), 1 FROM unnest($1::text[]) AS name
+             SELECT name, $2, now() + make_interval(secs => $3), now(), 1 FROM unnest($1::text[]) WITH ORDINALITY AS wanted (name, rank) ORDER BY rank
              ON CONFLICT (name) DO UPDATE
                 SET holder = excluded.holder, expires_at = excluded.expires_at, acquired_at = now(), fencing = leases.fencing + 1
                 WHERE leases.holder IS NULL OR leases.holder = excluded.holder OR leases.expires_at <= now()
              RETURNING name`,
-            [names, this.holder, this.leaseSeconds]);
+            [[...names].sort(), this.holder, this.leaseSeconds]);
         return new Set(result.rows.map(row => row.name));
     }
 

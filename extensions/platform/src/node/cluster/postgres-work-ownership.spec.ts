@@ -192,7 +192,7 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
         await eventually(() => b.role().orderPartitions.length === ORDER_PARTITIONS && b.role().connections.length === 4 && b.isLeader,
             3 * LEASE_SECONDS * 1000, 'B owning all the work');
         const takeoverMs = performance.now() - diedAt;
-        console.log(`      takeover after a server's death: ${Math.round(takeoverMs)} ms (leaseSeconds ${LEASE_SECONDS}, A was ${hadLeader ? '' : 'not '}leader)`);
+        console.info(`      takeover after a server's death: ${Math.round(takeoverMs)} ms (leaseSeconds ${LEASE_SECONDS}, A was ${hadLeader ? '' : 'not '}leader)`);
         assert.ok(takeoverMs <= (LEASE_SECONDS + LEASE_SECONDS / 3) * 1000 + 1000, `takeover took ${Math.round(takeoverMs)} ms`);
     });
 

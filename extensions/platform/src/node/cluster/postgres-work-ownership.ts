@@ -61,7 +61,8 @@ export class PostgresWorkOwnership implements WorkOwnership {
     protected fenceTimer: NodeJS.Timeout | undefined;
     protected checking: Promise<void> = Promise.resolve();
     protected checkAgain = false;
-    protected reachable = true;
+    /** Whether the last check went through (a failure is logged once, not at every check). */
+    protected checked = true;
     protected nextPruneAt = 0;
     protected readonly checkIntervalMs: number;
 
@@ -222,14 +223,14 @@ export class PostgresWorkOwnership implements WorkOwnership {
             }
             await this.balance();
             await this.pruneIfLeader();
-            if (!this.reachable) {
-                this.reachable = true;
-                this.options.logger.info(`cluster: server ${this.serverId} reaches the database again`);
+            if (!this.checked) {
+                this.checked = true;
+                this.options.logger.info(`cluster: server ${this.serverId} checks its leases again`);
             }
         } catch (error) {
-            if (this.reachable) {
-                this.reachable = false;
-                this.options.logger.warn(`cluster: server ${this.serverId} cannot reach the database: ${error instanceof Error ? error.message : String(error)}`);
+            if (this.checked) {
+                this.checked = false;
+                this.options.logger.warn(`cluster: server ${this.serverId} could not check its leases (the database out of reach?), retrying: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
     }
