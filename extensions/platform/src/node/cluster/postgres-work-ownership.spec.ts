@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client } from 'pg';
+import type { QueryResult, QueryResultRow } from 'pg';
 import { Emitter } from '@theia/core/lib/common/event';
 import type { DocumentChange } from '../../common/store-protocol';
 import type { DocumentStore } from '../store/document-store';
@@ -66,15 +66,14 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
     let store: ConnectionsOnlyStore;
     let servers: TestServer[];
 
-    async function migrate(databaseUrl: string): Promise<void> {
-        const client = new Client({ connectionString: databaseUrl });
-        await client.connect();
-        try {
-            for (const migration of MIGRATIONS) {
-                await client.query(migration.sql);
-            }
-        } finally {
-            await client.end();
+    /** Runs `sql` on the database of `databaseUrl` (a database of `on`), with a client of its own. */
+    function query<R extends QueryResultRow>(sql: string, on = database, databaseUrl = url): Promise<QueryResult<R>> {
+        return on.withClient(client => client.query<R>(sql), new URL(databaseUrl).pathname.slice(1));
+    }
+
+    async function migrate(on: PostgresTestServer, databaseUrl: string): Promise<void> {
+        for (const migration of MIGRATIONS) {
+            await query(migration.sql, on, databaseUrl);
         }
     }
 
@@ -93,15 +92,8 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
     }
 
     async function leaseHolders(): Promise<Map<string, string | undefined>> {
-        const client = new Client({ connectionString: url });
-        await client.connect();
-        try {
-            const result = await client.query<{ name: string; holder: string | null }>(
-                'SELECT name, CASE WHEN expires_at > now() THEN holder END AS holder FROM leases');
-            return new Map(result.rows.map(row => [row.name, row.holder ?? undefined]));
-        } finally {
-            await client.end();
-        }
+        const result = await query<{ name: string; holder: string | null }>('SELECT name, CASE WHEN expires_at > now() THEN holder END AS holder FROM leases');
+        return new Map(result.rows.map(row => [row.name, row.holder ?? undefined]));
     }
 
     const balanced = (a: TestServer, b: TestServer, connections: number) => () => {
@@ -111,13 +103,23 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
             && roleA.leader !== roleB.leader;
     };
 
+    /** Two servers started one after the other, once each holds its fair share. */
+    async function twoBalancedServers(): Promise<[TestServer, TestServer]> {
+        const a = server();
+        await a.start();
+        const b = server();
+        await b.start();
+        await eventually(balanced(a, b, 4), 4 * LEASE_SECONDS * 1000, 'a fair share on both servers');
+        return [a, b];
+    }
+
     before(async () => {
         database = await sharedPostgresTestServer();
     });
 
     beforeEach(async () => {
         url = await database.createDatabase();
-        await migrate(url);
+        await migrate(database, url);
         store = new ConnectionsOnlyStore();
         ['c1', 'c2', 'c3', 'c4'].forEach(id => store.add(id));
         servers = [];
@@ -180,11 +182,7 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
     });
 
     it('moves a dead server\'s partitions and connections to the survivor within the lease time and a check', async () => {
-        const a = server();
-        await a.start();
-        const b = server();
-        await b.start();
-        await eventually(balanced(a, b, 4), 4 * LEASE_SECONDS * 1000, 'a fair share on both servers');
+        const [a, b] = await twoBalancedServers();
         const hadLeader = a.isLeader;
 
         const diedAt = performance.now();
@@ -197,30 +195,19 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
     });
 
     it('on a clean stop hands the work over at once and marks the server stopped', async () => {
-        const a = server();
-        await a.start();
-        const b = server();
-        await b.start();
-        await eventually(balanced(a, b, 4), 4 * LEASE_SECONDS * 1000, 'a fair share on both servers');
+        const [a, b] = await twoBalancedServers();
         const stoppedAt = performance.now();
         await a.stop();
         assert.ok(a.events.filter(event => event.startsWith('losing orders:')).length >= ORDER_PARTITIONS / 2);
         await eventually(() => b.role().orderPartitions.length === ORDER_PARTITIONS && b.isLeader, 3 * LEASE_SECONDS * 1000, 'B owning all the work');
         assert.ok(performance.now() - stoppedAt < LEASE_SECONDS * 1000, 'before the leases would have expired');
-        const client = new Client({ connectionString: url });
-        await client.connect();
-        const rows = await client.query<{ id: string; stopped: boolean; version: string }>('SELECT id, stopped_at IS NOT NULL AS stopped, version FROM servers ORDER BY id');
-        await client.end();
+        const rows = await query<{ id: string; stopped: boolean; version: string }>('SELECT id, stopped_at IS NOT NULL AS stopped, version FROM servers ORDER BY id');
         assert.deepEqual(rows.rows.find(row => row.id === a.serverId), { id: a.serverId, stopped: true, version: '9.9.9' });
         assert.deepEqual(rows.rows.find(row => row.id === b.serverId), { id: b.serverId, stopped: false, version: '9.9.9' });
     });
 
     it('leases a new connection to one server and releases a deleted one', async () => {
-        const a = server();
-        await a.start();
-        const b = server();
-        await b.start();
-        await eventually(balanced(a, b, 4), 4 * LEASE_SECONDS * 1000, 'a fair share on both servers');
+        const [a, b] = await twoBalancedServers();
 
         store.add('c5');
         await eventually(() => a.ownsConnection('c5') !== b.ownsConnection('c5'), 2 * LEASE_SECONDS * 1000, 'one server polling c5');
@@ -257,7 +244,7 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
         const own = await PostgresTestServer.start();
         try {
             const ownUrl = await own.createDatabase();
-            await migrate(ownUrl);
+            await migrate(own, ownUrl);
             const a = server(ownUrl);
             await a.start();
             assert.equal(a.role().orderPartitions.length, ORDER_PARTITIONS);
