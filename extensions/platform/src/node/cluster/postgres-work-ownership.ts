@@ -201,9 +201,11 @@ export class PostgresWorkOwnership implements WorkOwnership {
                 return;
             }
             this.checkAgain = false;
+            const startedAt = performance.now();
             await this.check();
             if (this.running && !this.checkAgain) {
-                this.checkTimer = setTimeout(() => this.checkSoon(), this.checkIntervalMs);
+                // At a steady pace from each check's start: a slow check does not push the next renewal past the fence.
+                this.checkTimer = setTimeout(() => this.checkSoon(), Math.max(0, startedAt + this.checkIntervalMs - performance.now()));
             }
         });
     }
