@@ -241,6 +241,15 @@ describe('PostgresWorkOwnership (a real PostgreSQL, two servers in one process)'
         assert.ok(performance.now() - started < 550, 'different names run side by side');
     });
 
+    it('prunes changes older than an hour as the leader', async () => {
+        await query(`INSERT INTO changes (position, collection, id, kind, version, at) VALUES
+            (1, 'orders', 'old', 'created', 1, now() - interval '61 minutes'), (2, 'orders', 'recent', 'created', 1, now() - interval '59 minutes')`);
+        const a = server();
+        await a.start();
+        assert.ok(a.isLeader);
+        await eventually(async () => (await query<{ id: string }>('SELECT id FROM changes')).rows.map(row => row.id).join() === 'recent', 2000, 'the old change pruned');
+    });
+
     it('fences itself when it loses the database, and takes the work up again when the database is back', async function (): Promise<void> {
         const own = await PostgresTestServer.start();
         try {
