@@ -59,6 +59,10 @@ import { bindBackupPause } from './backup/backup-pause-contribution';
 import { WriteGate } from './store/write-gate';
 import { WorkOwnership } from './cluster/work-ownership';
 import { EmbeddedWorkOwnership } from './cluster/embedded-work-ownership';
+import { PostgresWorkOwnership } from './cluster/postgres-work-ownership';
+import { WorkOwnershipLifecycle } from './cluster/work-ownership-lifecycle';
+import { ApplicationPackage } from '@theia/core/shared/@theia/application-package';
+import { ILogger } from '@theia/core/lib/common/logger';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { GuardedMessagingService } from './rpc/guarded-messaging-service';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService, ShopIdentityServiceContract } from '../common/shop-identity';
@@ -112,8 +116,20 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         });
     }).inSingletonScope();
 
-    // Which server does which work: the one embedded server owns it all.
-    bind(WorkOwnership).toDynamicValue(() => new EmbeddedWorkOwnership()).inSingletonScope();
+    // Which server does which work: the one embedded server owns it all; with PostgreSQL, leases decide.
+    bind(WorkOwnership).toDynamicValue(({ container }) => {
+        const config = container.get<PressworkConfig>(PressworkConfig);
+        return config.databaseUrl
+            ? new PostgresWorkOwnership({
+                databaseUrl: config.databaseUrl,
+                leaseSeconds: config.leaseSeconds,
+                store: container.get(DocumentStore),
+                version: container.get(ApplicationPackage).pck.version ?? 'unknown',
+                logger: container.getNamed<ILogger>(ILogger, 'platform:WorkOwnership')
+            })
+            : new EmbeddedWorkOwnership();
+    }).inSingletonScope();
+    bind(BackendApplicationContribution).to(WorkOwnershipLifecycle).inSingletonScope();
 
     bindBackupPause(bind);
     bind(ShopIdentityStore).toSelf().inSingletonScope();

@@ -4,6 +4,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution, EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import { WsRequestValidatorContribution } from '@theia/core/lib/node/ws-request-validators';
 import { ApplicationPackage } from '@theia/core/shared/@theia/application-package';
+import { WorkOwnership } from '../cluster/work-ownership';
 import * as http from 'node:http';
 import { z } from 'zod';
 import { PRESSWORK_LOGO_SVG } from '../../common/presswork-logo';
@@ -52,6 +53,7 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
     @inject(ApiTokens) protected readonly apiTokens: ApiTokens;
     @inject(RequestUsers) protected readonly requestUsers: RequestUsers;
     @inject(ApplicationPackage) protected readonly applicationPackage: ApplicationPackage;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('platform:SignInEndpoint') protected readonly logger: ILogger;
 
     initialize(): void {
@@ -80,7 +82,14 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         router.use(refuseAmbiguousPaths);
         router.use(this.refuseForeignOrigins);
         router.get('/health', (_request, response) => {
-            response.json({ status: 'ok', version: this.applicationPackage.pck.version });
+            // Unauthenticated: the store's kind and this server's share of work (ids only, never a URL).
+            const role = this.ownership.role();
+            response.json({
+                status: 'ok',
+                version: this.applicationPackage.pck.version,
+                store: role.store,
+                server: { id: role.serverId, leader: role.leader, orderPartitions: role.orderPartitions, connections: role.connections }
+            });
         });
         router.get('/login/assets/sign-in.css', (_request, response) => this.sendAsset(response, 'text/css', SIGN_IN_CSS));
         router.get('/login/assets/presswork.svg', (_request, response) => this.sendAsset(response, 'image/svg+xml', PRESSWORK_LOGO_SVG));
