@@ -56,6 +56,9 @@ import { bindBackupPause } from './backup/backup-pause-contribution';
 import { WriteGate } from './store/write-gate';
 import { WorkOwnership } from './cluster/work-ownership';
 import { EmbeddedWorkOwnership } from './cluster/embedded-work-ownership';
+import { bindServersView } from './cluster/bind-servers-view';
+import { ServersServiceImpl } from './cluster/servers-service-impl';
+import { SERVERS_SERVICE_PATH, ServersService, ServersServiceContract } from '../common/servers-protocol';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { GuardedMessagingService } from './rpc/guarded-messaging-service';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService, ShopIdentityServiceContract } from '../common/shop-identity';
@@ -68,6 +71,7 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
     bind(AccountServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
     bindGuardedService<StoreProblemsService>(bind, { path: STORE_PROBLEMS_PATH, service: StoreProblemsServiceImpl, contract: StoreProblemsServiceContract });
+    bindGuardedService<ServersService>(bind, { path: SERVERS_SERVICE_PATH, service: ServersServiceImpl, contract: ServersServiceContract });
     bind(ShopIdentityServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<ShopIdentityService>(bind, { path: SHOP_IDENTITY_SERVICE_PATH, service: ShopIdentityServiceImpl, contract: ShopIdentityServiceContract });
     bind(ChangeFeedServerImpl).toSelf().inSingletonScope();
@@ -102,6 +106,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
 
     // Which server does which work: the one embedded server owns it all.
     bind(WorkOwnership).toDynamicValue(() => new EmbeddedWorkOwnership()).inSingletonScope();
+    bindServersView(bind);
 
     bindBackupPause(bind);
     bind(ShopIdentityStore).toSelf().inSingletonScope();
