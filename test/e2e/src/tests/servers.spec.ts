@@ -43,7 +43,7 @@ test.describe('the Servers view on the embedded store', () => {
         await expect(servers.cell(row, 'heartbeat')).not.toHaveText(later);
     });
 
-    test('operators and monitors are not offered the view', async ({ browser }) => {
+    test('an operator is not offered the view', async ({ browser }) => {
         const adminPage = await browser.newPage();
         const adminShell = await PressworkShell.signIn(adminPage, server.url, 'admin', ADMIN_PASSWORD);
         await adminShell.runMenu('View', 'Users');
