@@ -63,6 +63,9 @@ import { PostgresWorkOwnership } from './cluster/postgres-work-ownership';
 import { WorkOwnershipLifecycle } from './cluster/work-ownership-lifecycle';
 import { ApplicationPackage } from '@theia/core/shared/@theia/application-package';
 import { ILogger } from '@theia/core/lib/common/logger';
+import { bindServersView } from './cluster/bind-servers-view';
+import { ServersServiceImpl } from './cluster/servers-service-impl';
+import { SERVERS_SERVICE_PATH, ServersService, ServersServiceContract } from '../common/servers-protocol';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { GuardedMessagingService } from './rpc/guarded-messaging-service';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService, ShopIdentityServiceContract } from '../common/shop-identity';
@@ -75,6 +78,7 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
     bind(AccountServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
     bindGuardedService<StoreProblemsService>(bind, { path: STORE_PROBLEMS_PATH, service: StoreProblemsServiceImpl, contract: StoreProblemsServiceContract });
+    bindGuardedService<ServersService>(bind, { path: SERVERS_SERVICE_PATH, service: ServersServiceImpl, contract: ServersServiceContract });
     bind(ShopIdentityServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<ShopIdentityService>(bind, { path: SHOP_IDENTITY_SERVICE_PATH, service: ShopIdentityServiceImpl, contract: ShopIdentityServiceContract });
     bind(ChangeFeedServerImpl).toSelf().inSingletonScope();
@@ -130,6 +134,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
             : new EmbeddedWorkOwnership();
     }).inSingletonScope();
     bind(BackendApplicationContribution).to(WorkOwnershipLifecycle).inSingletonScope();
+    bindServersView(bind);
 
     bindBackupPause(bind);
     bind(ShopIdentityStore).toSelf().inSingletonScope();

@@ -261,9 +261,9 @@ describe('JobsReadApi', function (): void {
         });
 
         it('accepts the session cookie of a signed-in browser', async () => {
-            const session = sessions.create(userIds.Operator!, false);
+            const session = await sessions.create(userIds.Operator!, false);
             await json(await get('/api/v1/jobs', { cookie: `${SESSION_COOKIE}=${session.id}` }), 200);
-            const pending = sessions.create(userIds.Operator!, true);
+            const pending = await sessions.create(userIds.Operator!, true);
             await json(await get('/api/v1/jobs', { cookie: `${SESSION_COOKIE}=${pending.id}` }), 403);
         });
 

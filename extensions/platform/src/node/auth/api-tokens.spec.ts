@@ -35,7 +35,7 @@ describe('ApiTokens', function (): void {
     beforeEach(async () => {
         temp = await openTempStore([ApiTokensCollection], 'presswork-tokens-');
         ({ store, storeFolder: folder } = temp);
-        sessions = new SessionStore();
+        sessions = inject(new SessionStore(), { store, logger: recordingLogger() });
         accounts = inject(new UserAccounts(), { store, sessions, config: { dataFolder: folder, demo: false }, logger: recordingLogger() });
         logger = recordingLogger();
         tokens = inject(new ApiTokens(), { store, accounts, logger });

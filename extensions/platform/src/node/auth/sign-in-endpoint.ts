@@ -102,14 +102,14 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
             this.sendPage(response, 200, changePasswordPage(this.accounts.byId(session.userId)?.name ?? ''))));
         router.post('/login/password', refuseOversizedForms(formLimitBytes, refuseForm), form, handled((request, response) => this.changePassword(request, response)));
         router.use(refuseUnreadableForms(refuseForm));
-        router.post('/logout', (request, response) => {
+        router.post('/logout', handled(async (request, response) => {
             const session = this.sessions.fromRequest(request);
             if (session) {
-                this.sessions.delete(session.id);
+                await this.sessions.delete(session.id);
             }
             response.clearCookie(SESSION_COOKIE, { path: '/' });
             response.redirect(303, '/login');
-        });
+        }));
         router.use((request, response, next) => this.requireSession(request, response, next));
         // Theia's raw file download and upload routes reach the whole disk; Presswork has no use for them.
         router.use(['/files', '/file', '/file-upload'], (_request, response) => {
@@ -152,9 +152,9 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         // A fresh session id at every sign-in: an id planted before sign-in is worth nothing after it.
         const previous = this.sessions.fromRequest(request);
         if (previous) {
-            this.sessions.delete(previous.id);
+            await this.sessions.delete(previous.id);
         }
-        const session = this.sessions.create(user.id, user.mustChangePassword);
+        const session = await this.sessions.create(user.id, user.mustChangePassword);
         this.setSessionCookie(request, response, session);
         this.logger.info(`${user.name} signed in from ${address}`);
         response.redirect(303, session.passwordChangeRequired ? '/login/password' : safeNext(next) ?? '/');
@@ -182,7 +182,7 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
                 this.sendPage(response, status, changePasswordPage(user.name, messageOf(error)));
                 return;
             }
-            session.passwordChangeRequired = false;
+            await this.sessions.passwordChanged(session.id);
             response.redirect(303, '/');
         });
     }

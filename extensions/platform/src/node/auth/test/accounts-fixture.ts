@@ -25,8 +25,8 @@ export interface AccountsFixture {
 export async function createAccountsFixture(options: { initialAdminPassword?: string, prefix?: string } = {}): Promise<AccountsFixture> {
     const temp = await openTempStore([], options.prefix ?? 'presswork-accounts-');
     const { path: folder, store } = temp;
-    const sessions = new SessionStore();
     const logger = recordingLogger();
+    const sessions = inject(new SessionStore(), { store, logger });
     const config: PressworkConfig = { dataFolder: folder, initialAdminPassword: options.initialAdminPassword, demo: false, leaseSeconds: 10 };
     const accounts = inject(new UserAccounts(), { store, sessions, config, logger });
     return { folder, store, sessions, accounts, logger, config, dispose: () => temp.dispose() };
