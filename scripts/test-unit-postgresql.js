@@ -2,6 +2,7 @@
 // npm run test:unit:postgresql: the features' store-touching unit tests (those that open a store
 // through platform's TempStore / openTempStore / openStore, directly or through a fixture) against
 // a real PostgreSQL, each store on a fresh database of one throwaway cluster per package run.
+// Tests keep their own time limits; the default is longer, as each store opens on a database.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -76,7 +77,7 @@ for (const [spec, reason] of EMBEDDED_ONLY) {
 console.info(`${specs.length} specs in ${byPackage.size} packages against PostgreSQL`);
 let failed = false;
 for (const [extension, files] of byPackage) {
-    const result = spawnSync('npx', ['mocha', '--config', '../../configs/mocharc.yml', '--require', HOOKS, ...files], {
+    const result = spawnSync('npx', ['mocha', '--config', '../../configs/mocharc.yml', '--require', HOOKS, '--timeout', '30000', ...files], {
         cwd: path.join(root, 'extensions', extension),
         stdio: 'inherit',
         env: { ...process.env, PRESSWORK_TEST_STORE: 'postgresql' }

@@ -31,9 +31,14 @@ export class TempFolder {
  */
 export async function openStore(folder: string, collections: readonly DocumentCollection[] = []): Promise<DocumentStore> {
     const all = [...PLATFORM_COLLECTIONS, ...collections];
-    const store = testStoreKind() === 'postgresql'
-        ? new PostgresDocumentStore({ url: await testDatabaseFor(folder), collections: all })
-        : new FileDocumentStore({ folder, collections: all });
+    let store: DocumentStore;
+    if (testStoreKind() === 'postgresql') {
+        // The folder exists as with the file store: tests put other data beside it.
+        await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+        store = new PostgresDocumentStore({ url: await testDatabaseFor(folder), collections: all });
+    } else {
+        store = new FileDocumentStore({ folder, collections: all });
+    }
     try {
         await store.ready;
     } catch (error) {

@@ -5,6 +5,8 @@ import { CHANGES_AFTER, CHANGES_VISIBLE_IN, ChangePosition, ChangeRow } from './
 
 export interface ChangeTailOptions {
     readonly pool: Pool;
+    /** This server, whose own writes the tail reads without their bodies. */
+    readonly serverId: string;
     /** For the LISTEN connection, which stays out of the pool. */
     readonly listenConfig: ClientConfig;
     readonly start: ChangePosition;
@@ -73,7 +75,7 @@ export class ChangeTail {
         try {
             for (; ;) {
                 const batch = this.options.batch ?? 500;
-                const result = await this.options.pool.query<ChangeRow>(CHANGES_VISIBLE_IN, [from.tx, from.position, rows[0].snapshot, batch]);
+                const result = await this.options.pool.query<ChangeRow>(CHANGES_VISIBLE_IN, [this.options.serverId, from.tx, from.position, rows[0].snapshot, batch]);
                 await this.options.apply(result.rows);
                 if (result.rows.length < batch) {
                     return;
@@ -100,7 +102,7 @@ export class ChangeTail {
         const read = this.options.beginRead();
         try {
             for (; ;) {
-                const { rows } = await this.options.pool.query<ChangeRow>(CHANGES_AFTER, [this.position.tx, this.position.position, batch]);
+                const { rows } = await this.options.pool.query<ChangeRow>(CHANGES_AFTER, [this.options.serverId, this.position.tx, this.position.position, batch]);
                 if (rows.length) {
                     await this.options.apply(rows);
                     const last = rows[rows.length - 1];

@@ -246,10 +246,14 @@ export class PostgresDocumentStore implements DocumentStore {
                 continue;
             }
             await this.locks.run(this.lockKey(loaded.definition, row.id), async () => {
-                const outcome = row.revision === null
-                    ? this.replica.remove(loaded, row.id, row.position)
-                    : this.replica.applyRow(loaded, row.id, row.version!, row.revision, row.body);
-                this.announce(loaded, row.id, outcome, true);
+                if (row.revision === null) {
+                    this.announce(loaded, row.id, this.replica.remove(loaded, row.id, row.position), true);
+                } else if (!row.own) {
+                    this.announce(loaded, row.id, this.replica.applyRow(loaded, row.id, row.version!, row.revision, row.body), true);
+                } else if (row.revision > this.replica.knownRevision(loaded, row.id)) {
+                    // A write of this server that memory missed (its connection broke after the commit).
+                    await this.refresh(loaded, row.id);
+                }
             });
         }
     }
@@ -281,6 +285,7 @@ export class PostgresDocumentStore implements DocumentStore {
         }
         this.tail = new ChangeTail({
             pool: this.pool,
+            serverId: this.serverId,
             listenConfig: this.settings,
             start: snapshot.start,
             pollMs: this.options.pollMs,
