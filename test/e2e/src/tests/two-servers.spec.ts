@@ -4,6 +4,7 @@ import { AllJobsPod } from '../page-objects/all-jobs-pod';
 import { ConnectionsView } from '../page-objects/connections-view';
 import { JobActions } from '../page-objects/job-action-dialogs';
 import { PressworkShell } from '../page-objects/presswork-shell';
+import { ServersView } from '../page-objects/servers-view';
 import { UsersView } from '../page-objects/users-view';
 
 const ADMIN_PASSWORD = 'Admin#Cluster1';
@@ -52,8 +53,9 @@ test.describe('two servers on one PostgreSQL database', () => {
         const [healthA, healthB] = await Promise.all([healthOf(shop.a), healthOf(shop.b)]);
         expect(healthA.store).toBe('postgresql');
         expect(healthB.store).toBe('postgresql');
-        expect(healthA.server?.id).toBeTruthy();
-        expect(healthB.server?.id).not.toBe(healthA.server?.id);
+        const [idA, idB] = [healthA.server!.id, healthB.server!.id];
+        expect(idA).toBeTruthy();
+        expect(idB).not.toBe(idA);
 
         // An administrator on B: the shop A provisioned, once (one demo store), and two operators.
         const admin = await PressworkShell.signIn(await browser.newPage(), shop.b.url, 'admin', ADMIN_PASSWORD);
@@ -89,6 +91,14 @@ test.describe('two servers on one PostgreSQL database', () => {
         test.info().annotations.push({ type: 'cross-server delay', description: `${delayMs} ms from Hold on A to Held on B` });
         await expect(olgaPod.row(jobId)).toHaveAttribute('data-state', 'Held');
 
+        // The administrator's Servers view: both servers running, sharing the work.
+        await admin.runMenu('View', 'Servers');
+        const servers = new ServersView(admin.page);
+        const [rowA, rowB] = [idA, idB].map(id => servers.root.locator(`tr[data-server="${id}"]`));
+        await expect(servers.cell(rowA, 'state')).toHaveText('Running');
+        await expect(servers.cell(rowB, 'state')).toHaveText('Running');
+        await expect(servers.summary).toContainText('2 servers are running');
+
         // A dies (kill -9). Olga reloads: the front sends her to B, and she is still signed in.
         await shop.a.kill();
         const toBBefore = shop.proxy.connectionsTo('B');
@@ -103,5 +113,13 @@ test.describe('two servers on one PostgreSQL database', () => {
         await new JobActions(olga.page, olgaPodOnB).select(jobId);
         await expect(olgaPodOnB.row(jobId)).toHaveAttribute('data-state', 'Held');
         await expect(omarPod.row(jobId)).toHaveAttribute('data-state', 'Held');
+
+        // Once A's lease has run out, the Servers view (refreshing by itself) shows A gone and B holding all the work.
+        const takeover = { timeout: (LEASE_SECONDS + 15) * 1000 };
+        await expect(servers.cell(rowA, 'state')).toHaveText('Stopped or not answering', takeover);
+        await expect(servers.cell(rowB, 'state')).toHaveText('Running');
+        await expect(servers.cell(rowB, 'work')).toContainText('All orders', takeover);
+        await expect(servers.cell(rowB, 'work')).toContainText('Shop-wide work');
+        await expect(servers.summary).toContainText('1 server is running');
     });
 });
