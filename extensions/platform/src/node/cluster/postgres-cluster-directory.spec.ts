@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { Client } from 'pg';
+import { Emitter } from '@theia/core/lib/common/event';
+import type { DocumentStore } from '../store/document-store';
 import { MIGRATIONS } from '../store/postgres/migrations';
+import { eventually } from '../test/eventually';
+import { recordingLogger } from '../test/recording-logger';
+import { PostgresWorkOwnership } from './postgres-work-ownership';
 import { PostgresTestServer, sharedPostgresTestServer } from '../test/postgres-test-server';
 import { PostgresClusterDirectory } from './postgres-cluster-directory';
 
@@ -15,13 +20,14 @@ describe('PostgresClusterDirectory (a real PostgreSQL)', function (): void {
     let client: Client;
     let directory: PostgresClusterDirectory;
     let errors: Error[];
+    let url: string;
 
     before(async () => {
         server = await sharedPostgresTestServer();
     });
 
     beforeEach(async () => {
-        const url = await server.createDatabase();
+        url = await server.createDatabase();
         database = new URL(url).pathname.slice(1);
         client = new Client({ connectionString: url });
         await client.connect();
@@ -94,6 +100,29 @@ describe('PostgresClusterDirectory (a real PostgreSQL)', function (): void {
 
         assert.deepEqual(a.leases, { leader: true, orderPartitions: [0, 1, 2, 3, 17], connectionIds: [] });
         assert.deepEqual(b.leases, { leader: false, orderPartitions: [4], connectionIds: ['c-0', 'c-1'] });
+    });
+
+    it('shows what a real PostgresWorkOwnership registered and holds, and that it stopped', async () => {
+        // The store as the ownership reads it: one connection, no changes.
+        const store = { kind: 'postgresql', onDidChange: new Emitter().event, catchUp: async () => undefined, all: () => [{ id: 'c-1', version: 1 }].values() };
+        const ownership = new PostgresWorkOwnership({ databaseUrl: url, leaseSeconds: LEASE_SECONDS, store: store as unknown as DocumentStore, version: '7.7.7', logger: recordingLogger() });
+        try {
+            await ownership.start();
+            await eventually(async () => {
+                const [listed] = await directory.listServers();
+                return listed?.leases.leader && listed.leases.orderPartitions.length === 32 && listed.leases.connectionIds.length === 1;
+            }, 15_000, 'the server holding everything');
+            const [listed] = await directory.listServers();
+            assert.equal(listed.id, ownership.serverId);
+            assert.equal(listed.version, '7.7.7');
+            assert.equal(listed.live, true);
+            assert.deepEqual(listed.leases.connectionIds, ['c-1']);
+        } finally {
+            await ownership.stop();
+        }
+        const [stopped] = await directory.listServers();
+        assert.equal(stopped.live, false, 'a stopped server is listed as not live');
+        assert.deepEqual(stopped.leases, { leader: false, orderPartitions: [], connectionIds: [] }, 'and it gave its work up');
     });
 
     it('lists nothing on a database no server has started on yet', async () => {

@@ -1,13 +1,14 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { openClusterPool } from './cluster-pool';
 import type { ClusterDirectory, ClusterServer } from './cluster-directory';
+import { scopeOfLease } from './lease-names';
 
 /** How long a server that stopped or stopped answering stays listed, so an administrator sees it went. */
 const RECENTLY_GONE = '1 hour';
 
-/** Lease names as `PostgresWorkOwnership` writes them. */
-const ORDERS_LEASE = /^orders:(\d+)$/;
-const CONNECTION_LEASE = /^connection:(.+)$/;
-const LEADER_LEASE = 'leader';
+/** A database that does not answer fails the view's read instead of leaving it waiting. */
+const CONNECT_TIMEOUT_MS = 5000;
+const QUERY_TIMEOUT_MS = 10_000;
 
 interface ServerRow {
     readonly id: string;
@@ -32,9 +33,8 @@ export class PostgresClusterDirectory implements ClusterDirectory {
     protected readonly pool: Pool;
 
     constructor(databaseUrl: string, protected readonly leaseSeconds: number, onError: (error: Error) => void) {
-        this.pool = new Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 10_000, allowExitOnIdle: true, application_name: 'presswork-servers-view' });
         // An idle connection lost (the database restarted) must not take the server down; the next read reconnects.
-        this.pool.on('error', onError);
+        this.pool = openClusterPool(databaseUrl, { max: 1, connectTimeoutMs: CONNECT_TIMEOUT_MS, queryTimeoutMs: QUERY_TIMEOUT_MS, onIdleError: onError });
     }
 
     async listServers(): Promise<ClusterServer[]> {
@@ -63,10 +63,10 @@ export class PostgresClusterDirectory implements ClusterDirectory {
 }
 
 function leasesOf(serverId: string, leases: readonly LeaseRow[]): ClusterServer['leases'] {
-    const held = leases.filter(lease => lease.holder === serverId).map(lease => lease.name);
+    const scopes = leases.filter(lease => lease.holder === serverId).flatMap(lease => scopeOfLease(lease.name) ?? []);
     return {
-        leader: held.includes(LEADER_LEASE),
-        orderPartitions: held.flatMap(name => ORDERS_LEASE.exec(name)?.[1] ?? []).map(Number).sort((a, b) => a - b),
-        connectionIds: held.flatMap(name => CONNECTION_LEASE.exec(name)?.[1] ?? []).sort()
+        leader: scopes.some(scope => scope.kind === 'leader'),
+        orderPartitions: scopes.flatMap(scope => scope.kind === 'orders' ? [scope.partition] : []).sort((a, b) => a - b),
+        connectionIds: scopes.flatMap(scope => scope.kind === 'connection' ? [scope.connectionId] : []).sort()
     };
 }

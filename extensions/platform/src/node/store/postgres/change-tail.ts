@@ -1,5 +1,6 @@
 import { Client, ClientConfig, Pool } from 'pg';
 import { CHANGES_CHANNEL } from './migrations';
+import { ownTimers } from './own-timers';
 import { CHANGES_AFTER, CHANGES_VISIBLE_IN, ChangePosition, ChangeRow } from './change-rows';
 
 export interface ChangeTailOptions {
@@ -43,7 +44,7 @@ export class ChangeTail {
     }
 
     start(): void {
-        this.timer = setInterval(() => this.pass().catch(error => this.options.onError(error)), this.options.pollMs ?? 1000);
+        this.timer = ownTimers.setInterval(() => this.pass().catch(error => this.options.onError(error)), this.options.pollMs ?? 1000);
         this.listen();
     }
 
@@ -86,8 +87,8 @@ export class ChangeTail {
 
     async stop(): Promise<void> {
         this.stopped = true;
-        clearInterval(this.timer);
-        clearTimeout(this.reconnectTimer);
+        ownTimers.clearInterval(this.timer);
+        ownTimers.clearTimeout(this.reconnectTimer);
         const listener = this.listener;
         this.listener = undefined;
         await listener?.end().catch(() => undefined);
@@ -141,7 +142,7 @@ export class ChangeTail {
             this.options.onError(error);
         }
         if (!this.stopped) {
-            this.reconnectTimer = setTimeout(() => this.listen(), this.options.reconnectMs ?? 1000);
+            this.reconnectTimer = ownTimers.setTimeout(() => this.listen(), this.options.reconnectMs ?? 1000);
         }
     }
 }

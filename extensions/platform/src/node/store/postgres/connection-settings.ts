@@ -40,6 +40,9 @@ export function databaseSettings(url: string, options: DatabaseOptions = {}): Po
         ...parseIntoClientConfig(url),
         max: options.poolSize ?? DEFAULT_POOL_SIZE,
         connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+        // Idle connections stay open (at most `max`): a burst after a quiet time does not pay for
+        // connecting again, and no idle timer runs.
+        idleTimeoutMillis: 0,
         application_name: 'presswork'
     };
     if (options.caFile && config.ssl !== false) {

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { ClientBase } from 'pg';
 
 /** One key row of a document's secondary indexes: `document_keys` holds them in SQL. */
 export interface IndexKey {
@@ -71,22 +71,22 @@ SELECT nextval('change_position'), collection, id, 'deleted', version, $4 FROM d
 RETURNING version, position::float8 AS revision`;
 
 /** Inserts the document at version 1; undefined when its id exists already. */
-export async function insertDocument(pool: Pool, target: WriteTarget, body: string, keys: readonly IndexKey[]): Promise<WrittenRow | undefined> {
-    const result = await pool.query<WrittenRow>(CREATE, [target.collection, target.id, body, target.server, JSON.stringify(keys)]);
+export async function insertDocument(db: ClientBase, target: WriteTarget, body: string, keys: readonly IndexKey[]): Promise<WrittenRow | undefined> {
+    const result = await db.query<WrittenRow>(CREATE, [target.collection, target.id, body, target.server, JSON.stringify(keys)]);
     return result.rows[0];
 }
 
 /** Replaces the document at `expectedVersion`; undefined when it is not at that version (or gone). */
 export async function updateDocument(
-    pool: Pool, target: WriteTarget, body: string, expectedVersion: number, keys: readonly IndexKey[], keysChanged: boolean
+    db: ClientBase, target: WriteTarget, body: string, expectedVersion: number, keys: readonly IndexKey[], keysChanged: boolean
 ): Promise<WrittenRow | undefined> {
-    const result = await pool.query<WrittenRow>(UPDATE, [target.collection, target.id, body, target.server, JSON.stringify(keys), expectedVersion, keysChanged]);
+    const result = await db.query<WrittenRow>(UPDATE, [target.collection, target.id, body, target.server, JSON.stringify(keys), expectedVersion, keysChanged]);
     return result.rows[0];
 }
 
 /** Deletes the document at `expectedVersion` (its keys go with it); undefined when it is not at that version. */
-export async function deleteDocument(pool: Pool, target: WriteTarget, expectedVersion: number): Promise<WrittenRow | undefined> {
-    const result = await pool.query<WrittenRow>(DELETE, [target.collection, target.id, expectedVersion, target.server]);
+export async function deleteDocument(db: ClientBase, target: WriteTarget, expectedVersion: number): Promise<WrittenRow | undefined> {
+    const result = await db.query<WrittenRow>(DELETE, [target.collection, target.id, expectedVersion, target.server]);
     return result.rows[0];
 }
 
@@ -97,14 +97,14 @@ export interface DocumentRow {
     readonly body: unknown;
 }
 
-export async function readDocument(pool: Pool, collection: string, id: string): Promise<DocumentRow | undefined> {
-    const result = await pool.query<DocumentRow>(
+export async function readDocument(db: ClientBase, collection: string, id: string): Promise<DocumentRow | undefined> {
+    const result = await db.query<DocumentRow>(
         'SELECT version, revision::float8 AS revision, body FROM documents WHERE collection = $1 AND id = $2', [collection, id]);
     return result.rows[0];
 }
 
 /** Only the version: whether a document held in memory is still the current one. */
-export async function readVersion(pool: Pool, collection: string, id: string): Promise<number | undefined> {
-    const result = await pool.query<{ version: number }>('SELECT version FROM documents WHERE collection = $1 AND id = $2', [collection, id]);
+export async function readVersion(db: ClientBase, collection: string, id: string): Promise<number | undefined> {
+    const result = await db.query<{ version: number }>('SELECT version FROM documents WHERE collection = $1 AND id = $2', [collection, id]);
     return result.rows[0]?.version;
 }

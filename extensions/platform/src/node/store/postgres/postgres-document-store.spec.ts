@@ -211,7 +211,7 @@ describe('PostgresDocumentStore', function (): void {
                         if (error instanceof DocumentConflictError) {
                             break;
                         }
-                        assert.ok(attempt < 20 && /cannot reach its database/.test(String(error)), String(error));
+                        assert.ok(attempt < 20 && /cannot reach its database|lost its database/.test(String(error)), String(error));
                         await new Promise(resolve => setTimeout(resolve, 100));
                     }
                 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { Pool, PoolConfig } from 'pg';
+import { ClientBase, Pool, PoolClient, PoolConfig } from 'pg';
 import { Emitter } from '@theia/core/lib/common/event';
 import { MAX_DOCUMENT_BYTES } from '../../../common/document-limits';
 import { DOCUMENT_ID_PATTERN } from '../../../common/identifiers';
@@ -12,10 +12,11 @@ import { KeyedLock } from '../keyed-lock';
 import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from '../store-errors';
 import { ChangeRow } from './change-rows';
 import { ChangeTail } from './change-tail';
-import { DatabaseOptions, databaseSettings, describeDatabase, withoutPassword } from './connection-settings';
+import { CONNECT_TIMEOUT_MS, DatabaseOptions, databaseSettings, describeDatabase, withoutPassword } from './connection-settings';
 import { DocumentReplica, ReplicaCollection, ReplicaOutcome } from './document-replica';
 import { IndexKey, WriteTarget, deleteDocument, insertDocument, readDocument, readVersion, updateDocument } from './document-writes';
 import { runMigrations } from './migration-runner';
+import { ownTimers } from './own-timers';
 import { loadSnapshot } from './snapshot-loader';
 
 export interface PostgresDocumentStoreOptions extends DatabaseOptions {
@@ -79,7 +80,12 @@ export class PostgresDocumentStore implements DocumentStore {
 
     async catchUp(): Promise<void> {
         await this.ready;
-        await this.database(() => this.tail!.catchUp());
+        this.checkOpen();
+        try {
+            await this.tail!.catchUp();
+        } catch (error) {
+            throw isConnectionError(error) ? new Error(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`) : error;
+        }
     }
 
     get<T extends StoredDocument>(collection: DocumentCollection<T>, id: string): T | undefined {
@@ -113,7 +119,7 @@ export class PostgresDocumentStore implements DocumentStore {
                 throw new DocumentConflictError(collection.name, id, 0, existing.version);
             }
             const candidate = this.validate(loaded, { ...document, version: 1 } as unknown as T);
-            const written = await this.database(() => insertDocument(this.pool, this.target(collection, id), this.bodyOf(candidate), this.keysOf(loaded, candidate)));
+            const written = await this.database(db => insertDocument(db, this.target(collection, id), this.bodyOf(candidate), this.keysOf(loaded, candidate)));
             if (!written) {
                 throw new DocumentConflictError(collection.name, id, 0, await this.refresh(loaded, id));
             }
@@ -148,7 +154,7 @@ export class PostgresDocumentStore implements DocumentStore {
                 const next = { ...change(structuredClone(current)), id, version: current.version };
                 if (isDeepStrictEqual(next, current)) {
                     // Nothing to change, if memory holds the current version: no write, no event.
-                    if (await this.database(() => readVersion(this.pool, collection.name, id)) === current.version) {
+                    if (await this.database(db => readVersion(db, collection.name, id)) === current.version) {
                         return current;
                     }
                 } else {
@@ -176,7 +182,7 @@ export class PostgresDocumentStore implements DocumentStore {
         await this.locks.run(this.lockKey(collection, id), async () => {
             this.checkAvailable(loaded, id);
             this.checkOpen();
-            const deleted = await this.database(() => deleteDocument(this.pool, this.target(collection, id), expectedVersion));
+            const deleted = await this.database(db => deleteDocument(db, this.target(collection, id), expectedVersion));
             if (!deleted) {
                 throw new DocumentConflictError(collection.name, id, expectedVersion, await this.refresh(loaded, id));
             }
@@ -203,8 +209,8 @@ export class PostgresDocumentStore implements DocumentStore {
         const keys = this.keysOf(loaded, candidate);
         // Keys are rewritten only when they changed from those of the version being replaced.
         const keysChanged = held?.version !== document.version || !isDeepStrictEqual(this.keysOf(loaded, held), keys);
-        const written = await this.database(() =>
-            updateDocument(this.pool, this.target(loaded.definition, document.id), this.bodyOf(candidate), document.version, keys, keysChanged));
+        const written = await this.database(db =>
+            updateDocument(db, this.target(loaded.definition, document.id), this.bodyOf(candidate), document.version, keys, keysChanged));
         if (!written) {
             throw new DocumentConflictError(loaded.definition.name, document.id, document.version, await this.refresh(loaded, document.id));
         }
@@ -219,7 +225,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
     /** Reads the document as the database holds it now into memory; its version (undefined: gone). */
     protected async refresh(loaded: ReplicaCollection, id: string): Promise<number | undefined> {
-        const row = await this.database(() => readDocument(this.pool, loaded.definition.name, id));
+        const row = await this.database(db => readDocument(db, loaded.definition.name, id));
         if (row) {
             this.announce(loaded, id, this.replica.applyRow(loaded, id, row.version, row.revision, row.body), true);
         } else {
@@ -286,18 +292,42 @@ export class PostgresDocumentStore implements DocumentStore {
         this.tail.start();
     }
 
-    /** Runs a query; a database that cannot be reached is said so in words, without the password. */
-    protected async database<R>(work: () => Promise<R>): Promise<R> {
+    /**
+     * Runs a statement on a pooled connection. While the database cannot be reached, waits for a
+     * connection a bounded time (a restart of the database passes unnoticed), then fails saying so;
+     * a connection lost during the statement leaves its outcome unknown, and the error says that.
+     */
+    protected async database<R>(work: (db: ClientBase) => Promise<R>): Promise<R> {
         this.checkOpen();
+        const client = await this.connect();
+        let broken: Error | undefined;
         try {
-            const result = await work();
+            const result = await work(client);
             this.reportedTrouble = false;
             return result;
         } catch (error) {
             if (isConnectionError(error)) {
-                throw new Error(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`);
+                broken = error as Error;
+                throw new Error(`Presswork lost its database at ${this.where} during a statement, which may or may not have been made (${this.describe(error)})`);
             }
             throw error;
+        } finally {
+            client.release(broken);
+        }
+    }
+
+    protected async connect(): Promise<PoolClient> {
+        const deadline = ownTimers.now() + (this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+        for (; ;) {
+            try {
+                return await this.pool.connect();
+            } catch (error) {
+                if (this.closed || ownTimers.now() >= deadline || !isConnectionError(error)) {
+                    throw new Error(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`);
+                }
+                this.trouble(error);
+                await new Promise(resolve => ownTimers.setTimeout(resolve, 200));
+            }
         }
     }
 
