@@ -155,14 +155,14 @@ export class EngineFixture {
     }
 
     /** An engine over the current store, its injected fields assigned as the container would. */
-    engine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}): WorkflowEngine {
-        const engine = engineOver(this.store, this.dataFolder, activities, this.logger, options);
+    engine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}, ownership?: WorkOwnership): WorkflowEngine {
+        const engine = engineOver(this.store, this.dataFolder, activities, this.logger, options, ownership);
         this.engines.push(engine);
         return engine;
     }
 
-    async startEngine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}): Promise<WorkflowEngine> {
-        const engine = this.engine(activities, options);
+    async startEngine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}, ownership?: WorkOwnership): Promise<WorkflowEngine> {
+        const engine = this.engine(activities, options, ownership);
         await engine.start();
         return engine;
     }
