@@ -103,6 +103,8 @@ export interface FixtureOptions {
     /** The folder to open (a restart reuses the previous one). */
     readonly folder?: string;
     readonly owner?: string;
+    /** How long another server's closeout lock holds without being renewed. */
+    readonly lockMs?: number;
     /** Which orders this server owns: all (EmbeddedWorkOwnership) by default. */
     readonly ownership?: WorkOwnership;
     /** More collections for the store (the workflow engine's, when it releases the jobs). */
@@ -148,7 +150,7 @@ export class CloseoutFixture {
         await releaser.start();
         const connectionTypes = registryOf(ConnectionTypeRegistry, [options.connectionType]);
         const runner = inject(new CloseoutRunner(), {
-            store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1' }
+            store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1', lockMs: options.lockMs }
         });
         // New lines get their jobs from connections' own builder, as the backend modules wire it.
         const refresher = inject(new OrderRefresher(), { store, connectionTypes, newLineJobs: inject(new NewLineItemJobsBuilder(), { store }) });
