@@ -77,6 +77,17 @@ describe('CloseoutLock across servers', () => {
         assert.equal(fixture.closeout()!.running, undefined);
     });
 
+    it('with the embedded store (one backend owns the data folder), takes another process\'s lock over at once', async () => {
+        await open(30_000);
+        Object.defineProperty(fixture.store, 'kind', { value: 'embedded', configurable: true });
+        await fixture.store.create(CloseoutsCollection, {
+            id: 'order-1', orderNumber: '1001', running: { by: 'kim', since: NOW.toISOString(), owner: 'the-killed-backend', expiresAt: new Date(NOW.getTime() + 30_000).toISOString() },
+            attempts: [], pendingLog: [], closed: false,
+            parts: { packingSlip: { status: 'pending', sent: false }, invoice: { status: 'pending', sent: false }, settlement: { status: 'pending', sent: false } }
+        });
+        assert.equal((await fixture.runner.closeOut('order-1', input(), 'olivia')).closed, true);
+    });
+
     it('renews the lock while an attempt runs, so another server is refused all along', async () => {
         now = () => new Date();
         await open(90);

@@ -290,9 +290,10 @@ describe('CloseoutRunner', () => {
             assert.equal(store.createPackingSlip.callCount, 1);
         });
 
-        it('takes over at once a lock that no attempt of this backend holds (left by a crash)', async () => {
+        it('takes over a lock that no attempt of this backend holds (left by a crash; with several servers, once it expired)', async () => {
             await fixture.store.create(CloseoutsCollection, {
-                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since: NOW.toISOString(), owner: 'backend-2' }, attempts: [], pendingLog: [], closed: false,
+                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since: NOW.toISOString(), owner: 'backend-2', expiresAt: NOW.toISOString() },
+                attempts: [], pendingLog: [], closed: false,
                 parts: { packingSlip: { status: 'pending', sent: false }, invoice: { status: 'pending', sent: false }, settlement: { status: 'pending', sent: false } }
             });
             assert.equal((await fixture.runner.closeOut('order-1', input(), 'olivia')).closed, true);
