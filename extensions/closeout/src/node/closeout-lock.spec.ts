@@ -8,24 +8,13 @@ import type { CloseoutInput } from '../common/closeout-protocol';
 import { CloseoutsCollection } from './closeout-collections';
 import { CloseoutRunner, clockTime } from './closeout-runner';
 import { CloseoutFixture } from './test/closeout-fixture';
+import { closeoutInput, refusal } from './test/closeout-input';
 import { ScriptedStore, answer, receivedOrder } from './test/scripted-store';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 
 function input(invoiceNumber = 'INV-1001'): CloseoutInput {
-    return {
-        packingSlip: { packingSlipNumber: 'PS-1001', shipDate: '2026-11-26', carrierName: 'UPS', trackingNumber: '1Z999' },
-        invoice: { invoiceNumber, invoiceDate: '2026-11-26' }
-    };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-    try {
-        await promise;
-    } catch (error) {
-        return (error as Error).message;
-    }
-    assert.fail('expected a refusal');
+    return closeoutInput({ invoice: { invoiceNumber } });
 }
 
 /** The closeout lock with several servers on one database: the fixture's store is taken for a PostgreSQL one (kind). */
@@ -70,6 +59,7 @@ describe('CloseoutLock across servers', () => {
 
         now = () => new Date(NOW.getTime() + 30_001);
         const progress = await b.closeOut('order-1', input('INV-CHANGED'), 'sam');
+        await b.idle();
         assert.equal(progress.closed, true);
         assert.equal(store.createInvoice.callCount, 2);
         assert.equal(store.createInvoice.secondCall.args[1].invoiceNumber, 'INV-1001', 'the numbers it was sent with');

@@ -12,7 +12,7 @@ import { DocumentStore } from '@presswork/platform/lib/node/store/document-store
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
-import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
+import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 export function isWaitingForCloseout(job: Job): boolean {
@@ -73,35 +73,19 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
                 this.releaseLogged(order);
             }
         });
-        // The partitions held already are reported at once: released in one scan of the orders.
-        const held = new Set<number>();
-        let listening = false;
-        this.ownershipListener = this.ownership.listen({
-            gained: scope => {
-                if (scope.kind !== 'orders') {
-                    return;
-                }
-                if (listening) {
-                    this.releaseClosedIn(new Set([scope.partition])).forEach(order => this.releaseLogged(order));
-                } else {
-                    held.add(scope.partition);
-                }
+        // The partitions held already come at once: the start's releases are waited for.
+        let atStart: Promise<unknown> = Promise.resolve();
+        this.ownershipListener = listenToOrderPartitions(this.ownership, {
+            gained: partitions => {
+                const closed = ordersIn(this.store, partitions).filter(order => order.closed && order.jobs.some(isWaitingForCloseout));
+                atStart = Promise.all(closed.map(order => this.releaseLogged(order)));
             }
         });
-        listening = true;
-        await Promise.all(this.releaseClosedIn(held).map(order => this.release(order.id)));
+        await atStart;
     }
 
-    /** The closed orders of these partitions that still have jobs waiting at Closeout Order. */
-    protected releaseClosedIn(partitions: ReadonlySet<number>): Order[] {
-        if (partitions.size === 0) {
-            return [];
-        }
-        return [...this.store.all(OrdersCollection)].filter(order => order.closed && order.jobs.some(isWaitingForCloseout) && partitions.has(partitionOfOrder(order.id)));
-    }
-
-    protected releaseLogged(order: Order): void {
-        this.release(order.id).catch(error => this.logger.error(`Jobs of order ${order.orderNumber} could not be released`, error));
+    protected releaseLogged(order: Order): Promise<void> {
+        return this.release(order.id).catch(error => this.logger.error(`Jobs of order ${order.orderNumber} could not be released`, error));
     }
 
     /** Continues every job of the order still waiting at Closeout Order, in one pass at a time. */

@@ -7,7 +7,7 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
-import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
+import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { changeJobs, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -63,28 +63,7 @@ export class PrintFilePageReader implements BackendApplicationContribution {
             }
         });
         // Files that arrived before this server ran (or before this reader existed, or while another server owned them).
-        const held = new Set<number>();
-        let listening = false;
-        this.ownership.listen({
-            gained: scope => {
-                if (scope.kind === 'orders') {
-                    listening ? this.noteOrdersIn(new Set([scope.partition])) : held.add(scope.partition);
-                }
-            }
-        });
-        listening = true;
-        this.noteOrdersIn(held);
-    }
-
-    protected noteOrdersIn(partitions: ReadonlySet<number>): void {
-        if (partitions.size === 0) {
-            return;
-        }
-        for (const order of this.store.all(OrdersCollection)) {
-            if (partitions.has(partitionOfOrder(order.id))) {
-                this.noteOrder(order);
-            }
-        }
+        listenToOrderPartitions(this.ownership, { gained: partitions => ordersIn(this.store, partitions).forEach(order => this.noteOrder(order)) });
     }
 
     onStop(): void {

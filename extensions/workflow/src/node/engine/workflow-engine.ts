@@ -12,7 +12,8 @@ import { WorkflowAssignment, WorkflowAssignmentContribution } from '@presswork/p
 import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
-import { WorkOwnership, WorkScope } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
 import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
@@ -112,19 +113,10 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         this.phase = 'running';
         // Subscribed before the scan with no await between: no job can slip through unseen.
         this.subscription = this.store.onDidChange(change => this.onDocumentChange(change));
-        // The partitions held already are reported at once: picked up in one scan of the orders.
-        const held: number[] = [];
-        let listening = false;
-        this.ownershipListener = this.ownership.listen({
-            gained: scope => {
-                if (scope.kind === 'orders') {
-                    listening ? this.gain([scope.partition]) : held.push(scope.partition);
-                }
-            },
-            losing: scope => this.losing(scope)
+        this.ownershipListener = listenToOrderPartitions(this.ownership, {
+            gained: partitions => this.gain(partitions),
+            losing: partition => this.losing(partition)
         });
-        listening = true;
-        this.gain(held);
     }
 
     /** Aborts running activities (their jobs stay Processing and resume at the next start) and timers. */
@@ -232,17 +224,14 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
     }
 
     /** Picks up the jobs of the orders in newly owned partitions, as at a start. */
-    protected gain(partitions: readonly number[]): void {
-        const fresh = partitions.filter(partition => !this.partitions.has(partition));
-        if (this.phase !== 'running' || fresh.length === 0) {
+    protected gain(partitions: ReadonlySet<number>): void {
+        const fresh = new Set([...partitions].filter(partition => !this.partitions.has(partition)));
+        if (this.phase !== 'running') {
             return;
         }
         fresh.forEach(partition => this.partitions.add(partition));
-        const gained = new Set(fresh);
-        for (const order of this.store.all(OrdersCollection)) {
-            if (gained.has(partitionOfOrder(order.id))) {
-                order.jobs.forEach(job => this.pickUp(job));
-            }
+        for (const order of ordersIn(this.store, fresh)) {
+            order.jobs.forEach(job => this.pickUp(job));
         }
     }
 
@@ -251,12 +240,12 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
      * turns and timers are dropped; running steps may end for a while, then are aborted without
      * their outcome written (their jobs stay Processing and run again at the new owner).
      */
-    protected async losing(scope: WorkScope): Promise<void> {
-        if (scope.kind !== 'orders' || !this.partitions.delete(scope.partition) || !this.built) {
+    protected async losing(partition: number): Promise<void> {
+        if (!this.partitions.delete(partition) || !this.built) {
             return;
         }
         const { runner, queue, timers, parked } = this.core;
-        const inPartition = (orderId: string): boolean => partitionOfOrder(orderId) === scope.partition;
+        const inPartition = (orderId: string): boolean => partitionOfOrder(orderId) === partition;
         const jobInPartition = (jobId: string): boolean => {
             const found = findJob(this.store, jobId);
             return found !== undefined && inPartition(found.order.id);
