@@ -18,7 +18,8 @@ function input(invoiceNumber = 'INV-1001'): CloseoutInput {
 }
 
 /** The closeout lock with several servers on one database: the fixture's store is taken for a PostgreSQL one (kind). */
-describe('CloseoutLock across servers', () => {
+describe('CloseoutLock across servers', function (): void {
+    this.timeout(30_000);
     let store: ScriptedStore;
     let fixture: CloseoutFixture;
     let now: () => Date;
@@ -80,16 +81,16 @@ describe('CloseoutLock across servers', () => {
 
     it('renews the lock while an attempt runs, so another server is refused all along', async () => {
         now = () => new Date();
-        await open(90);
+        await open(600);
         let release!: () => void;
         store.createPackingSlip.callsFake(() => new Promise(resolve => release = () => resolve(answer('success', 1, ['SLIP-1']))));
         const attempt = fixture.runner.closeOut('order-1', input(), 'olivia');
         while (!store.createPackingSlip.called) {
             await delay(5);
         }
-        const b = serverB(90);
+        const b = serverB(600);
         for (let check = 0; check < 4; check++) {
-            await delay(60);
+            await delay(250);
             assert.match(await refusal(b.closeOut('order-1', input(), 'sam')), /^olivia is closing out order 1001 since/);
         }
         assert.ok(Date.parse(fixture.closeout()!.running!.expiresAt!) > Date.now(), 'renewed');

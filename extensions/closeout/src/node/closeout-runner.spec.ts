@@ -302,7 +302,7 @@ describe('CloseoutRunner', () => {
             await fixture.store.modify(CloseoutsCollection, 'order-1', current => ({
                 ...current,
                 parts: { ...current.parts, invoice: { ...current.parts.invoice, status: 'sending' as const } },
-                running: { by: 'olivia', since: NOW.toISOString(), owner: 'backend-1' }
+                running: { by: 'olivia', since: NOW.toISOString(), owner: 'backend-1', expiresAt: NOW.toISOString() }
             }));
             const folder = fixture.folder;
             await fixture.close();

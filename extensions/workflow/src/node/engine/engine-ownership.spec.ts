@@ -163,7 +163,8 @@ describe('WorkflowEngine with WorkOwnership', () => {
         assert.equal(activity.calls.length, 2);
     });
 
-    it('two engines, each owning half the partitions, run 200 jobs over one store: each step once, none left', async () => {
+    it('two engines, each owning half the partitions, run 200 jobs over one store: each step once, none left', async function (): Promise<void> {
+        this.timeout(60_000);
         const counts = new Map<string, number>();
         const count = (type: string) => fakeActivity(type, context => {
             const key = `${context.job.id}/${context.step.id}`;
@@ -178,7 +179,7 @@ describe('WorkflowEngine with WorkOwnership', () => {
         const orderIds = Array.from({ length: 50 }, (_, index) => `order-${index}`);
         assert.ok(orderIds.some(id => partitionOfOrder(id) % 2 === 0) && orderIds.some(id => partitionOfOrder(id) % 2 === 1));
         await Promise.all(orderIds.map(id => fixture.addOrder(id, 'flow', [{}, {}, {}, {}])));
-        await waitFor(() => orderIds.every(id => fixture.order(id).jobs.every(job => job.state === 'Complete')), 'every job to complete', 20_000);
+        await waitFor(() => orderIds.every(id => fixture.order(id).jobs.every(job => job.state === 'Complete')), 'every job to complete', 50_000);
         await Promise.all([a.idle(), b.idle()]);
         assert.equal(counts.size, 200 * 3);
         assert.deepEqual([...counts.values()].filter(runs => runs !== 1), []);
