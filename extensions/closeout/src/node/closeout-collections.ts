@@ -38,11 +38,16 @@ export const AttemptSchema = z.object({
 });
 export type Attempt = z.infer<typeof AttemptSchema>;
 
-/** Who runs an attempt now: the user, since when, and which backend process (a restart makes it stale). */
+/**
+ * Who runs an attempt now: the user, since when, and which backend process (a restart makes it
+ * stale). With several servers, the attempt renews `expiresAt` while it runs: a lock whose server
+ * died expires, and another server may take the closeout over.
+ */
 export const RunningLockSchema = z.object({
     by: shortText(64),
     since: TimestampSchema,
-    owner: shortText(64)
+    owner: shortText(64),
+    expiresAt: TimestampSchema.optional()
 });
 export type RunningLock = z.infer<typeof RunningLockSchema>;
 

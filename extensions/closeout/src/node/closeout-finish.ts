@@ -26,11 +26,11 @@ export async function closeOrder(store: DocumentStore, { order, input, by }: Att
 }
 
 /**
- * Ends the attempt (closed, or stopped at a part) and drops the lock from the closeout document, in
- * one write; with the last part's answer when the attempt closed the order. The audit still pending
+ * Ends the attempt (closed, or stopped at a part) and drops this backend's (`owner`) lock from the
+ * closeout document, in one write; with the last part's answer when the attempt closed the order. The audit still pending
  * is copied into the logs of the order and its jobs first.
  */
-export async function endAttempt(store: DocumentStore, orderId: string, by: string, last: PartResult | undefined, at: string): Promise<void> {
+export async function endAttempt(store: DocumentStore, orderId: string, by: string, last: PartResult | undefined, at: string, owner: string): Promise<void> {
     const pendingLog = store.get(CloseoutsCollection, orderId)?.pendingLog ?? [];
     // Closing the order wrote them already; a stopped attempt copies them now.
     if (pendingLog.length > 0 && !store.get(OrdersCollection, orderId)?.closed) {
@@ -39,9 +39,11 @@ export async function endAttempt(store: DocumentStore, orderId: string, by: stri
     const record = store.get(OrdersCollection, orderId)?.closeout;
     const closed = !!store.get(OrdersCollection, orderId)?.closed;
     await store.modify(CloseoutsCollection, orderId, current => {
-        const { running: _released, ...rest } = last ? withResult(current, last) : current;
+        const { running, ...rest } = last ? withResult(current, last) : current;
         return {
             ...rest,
+            // A lock another server took over (this one's had expired) is that server's to drop.
+            ...(running && running.owner !== owner ? { running } : {}),
             // Copied into the order's and jobs' logs by now (the last part's entry with the close).
             pendingLog: current.pendingLog.slice(pendingLog.length),
             closed,

@@ -6,29 +6,15 @@ import { ApplicationError } from '@theia/core/lib/common/application-error';
 import type { ConnectionTypeContribution } from '@presswork/platform/lib/common/connection-type-contribution';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import type { CloseoutInput } from '../common/closeout-protocol';
 import { CloseoutsCollection } from './closeout-collections';
 import { clockTime } from './closeout-runner';
 import { CloseoutFixture } from './test/closeout-fixture';
+import { closeoutInput, refusal } from './test/closeout-input';
 import { ScriptedStore, answer, line, receivedOrder } from './test/scripted-store';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 
-function input(overrides: { slip?: Partial<CloseoutInput['packingSlip']>; invoice?: Partial<CloseoutInput['invoice']> } = {}): CloseoutInput {
-    return {
-        packingSlip: { packingSlipNumber: 'PS-1001', shipDate: '2026-11-26', carrierName: 'UPS', trackingNumber: '1Z999', ...overrides.slip },
-        invoice: { invoiceNumber: 'INV-1001', invoiceDate: '2026-11-26', ...overrides.invoice }
-    };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-    try {
-        await promise;
-    } catch (error) {
-        return (error as Error).message;
-    }
-    assert.fail('expected a refusal');
-}
+const input = closeoutInput;
 
 describe('CloseoutRunner', () => {
     let store: ScriptedStore;
@@ -290,9 +276,10 @@ describe('CloseoutRunner', () => {
             assert.equal(store.createPackingSlip.callCount, 1);
         });
 
-        it('takes over at once a lock that no attempt of this backend holds (left by a crash)', async () => {
+        it('takes over a lock that no attempt of this backend holds (left by a crash; with several servers, once it expired)', async () => {
             await fixture.store.create(CloseoutsCollection, {
-                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since: NOW.toISOString(), owner: 'backend-2' }, attempts: [], pendingLog: [], closed: false,
+                id: 'order-1', orderNumber: '1001', running: { by: 'kim', since: NOW.toISOString(), owner: 'backend-2', expiresAt: NOW.toISOString() },
+                attempts: [], pendingLog: [], closed: false,
                 parts: { packingSlip: { status: 'pending', sent: false }, invoice: { status: 'pending', sent: false }, settlement: { status: 'pending', sent: false } }
             });
             assert.equal((await fixture.runner.closeOut('order-1', input(), 'olivia')).closed, true);
@@ -315,7 +302,7 @@ describe('CloseoutRunner', () => {
             await fixture.store.modify(CloseoutsCollection, 'order-1', current => ({
                 ...current,
                 parts: { ...current.parts, invoice: { ...current.parts.invoice, status: 'sending' as const } },
-                running: { by: 'olivia', since: NOW.toISOString(), owner: 'backend-1' }
+                running: { by: 'olivia', since: NOW.toISOString(), owner: 'backend-1', expiresAt: NOW.toISOString() }
             }));
             const folder = fixture.folder;
             await fixture.close();

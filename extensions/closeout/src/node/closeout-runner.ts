@@ -30,6 +30,8 @@ export interface CloseoutRunnerOptions {
     readonly now?: () => Date;
     /** Identifies this backend process in locks; random per start by default. */
     readonly owner?: string;
+    /** How long another server's lock holds without being renewed (PostgreSQL store), in milliseconds. Default 30 s. */
+    readonly lockMs?: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export class CloseoutRunner {
 
     /** Made on first use: the fields it needs are injected after construction. */
     protected get lock(): CloseoutLock {
-        this.lockInstance ??= new CloseoutLock(this.store, this.options.owner ?? randomUUID(), () => this.now());
+        this.lockInstance ??= new CloseoutLock(this.store, this.options.owner ?? randomUUID(), () => this.now(), this.options.lockMs);
         return this.lockInstance;
     }
 
@@ -133,6 +135,7 @@ export class CloseoutRunner {
      */
     protected async runParts(context: AttemptContext): Promise<PartResult | undefined> {
         for (let part = this.nextPartOf(context.order.id); part; part = this.nextPartOf(context.order.id)) {
+            this.lock.checkHeld(context.order);
             const result = await sendPart(part, context, () => this.now());
             if (!result.done) {
                 await recordPart(this.store, context.order.id, result);
@@ -158,7 +161,7 @@ export class CloseoutRunner {
     /** Ends the attempt and releases the lock, even when the end could not be written (a lock left behind is abandoned). */
     protected async finish(orderId: string, by: string, last: PartResult | undefined): Promise<void> {
         try {
-            await endAttempt(this.store, orderId, by, last, this.now().toISOString());
+            await endAttempt(this.store, orderId, by, last, this.now().toISOString(), this.lock.owner);
         } finally {
             this.lock.release(orderId);
         }

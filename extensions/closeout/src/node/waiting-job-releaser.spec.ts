@@ -5,6 +5,7 @@ import { CloseoutOrderActivityContribution } from './closeout-order-activity';
 import { CloseoutOrderActivity } from '../common/closeout-activity';
 import { CloseoutFixture, WAITING_JOB, storedOrder } from './test/closeout-fixture';
 import { ScriptedStore, line, receivedOrder } from './test/scripted-store';
+import { ScriptedWorkOwnership, orderIdIn } from '@presswork/platform/lib/node/cluster/test/scripted-work-ownership';
 import { shipToFlag } from '@presswork/platform/lib/common/ship-to';
 
 describe('Closeout Order activity and the release of waiting jobs', () => {
@@ -87,6 +88,22 @@ describe('Closeout Order activity and the release of waiting jobs', () => {
 
             assert.deepEqual(fixture.jobFlow.continued.map(call => call.jobId), ['order-1-job-2', 'order-1-job-1']);
             assert.deepEqual(fixture.order().jobs.map(job => job.state), ['Queued', 'Queued']);
+        });
+
+        it('with several servers, releases the jobs of owned orders only, and those of a partition when it is gained', async () => {
+            const ownership = new ScriptedWorkOwnership('a', [5]);
+            const mine = orderIdIn(5, 'mine');
+            const theirs = orderIdIn(21, 'theirs');
+            await fixture.remove();
+            fixture = await CloseoutFixture.open({ connectionType: new ScriptedStore(), ownership });
+            await fixture.store.create(OrdersCollection, { ...storedOrder(receivedOrder(), theirs, 'conn-1'), closed: true, closeout: { closedBy: 'olivia' } });
+            await fixture.store.create(OrdersCollection, { ...storedOrder(receivedOrder({ marcomOrderId: 'M-2', orderNumber: '1002' }), mine, 'conn-1'), closed: true });
+            await fixture.releaser.idle();
+            assert.deepEqual(fixture.jobFlow.continued.map(call => call.jobId), [`${mine}-job-1`, `${mine}-job-2`]);
+
+            ownership.gain(21);
+            await fixture.releaser.idle();
+            assert.deepEqual(fixture.jobFlow.continued.map(call => call.jobId).slice(2), [`${theirs}-job-1`, `${theirs}-job-2`]);
         });
 
         it('never releases a job that waits at another step', async () => {

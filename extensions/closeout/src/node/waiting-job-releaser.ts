@@ -11,6 +11,8 @@ import { CollectionNames } from '@presswork/platform/lib/common/collection-names
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 
 export function isWaitingForCloseout(job: Job): boolean {
@@ -18,10 +20,11 @@ export function isWaitingForCloseout(job: Job): boolean {
 }
 
 /**
- * Moves on every job of a closed order that still waits at Closeout Order. It follows the store:
- * the write that closes an order, a job that reaches the step of an order closed meanwhile, and,
- * at start, orders closed before a stop. That is the only path: the closeout runner does not call
- * it. Each pass releases the order's waiting jobs in one durable write of the order. Passes over
+ * Moves on every job of a closed order that still waits at Closeout Order, for the orders this
+ * server owns (WorkOwnership). It follows the store: the write that closes an order (on any
+ * server), a job that reaches the step of an order closed meanwhile, and, as an order partition is
+ * gained (at start, or taken over from a server that died), its orders closed before. That is the
+ * only path: the closeout runner does not call it. Each pass releases the order's waiting jobs in one durable write of the order. Passes over
  * one order never overlap, and a pass asked for while one runs follows it, so a job is continued
  * once.
  */
@@ -30,11 +33,13 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(JobFlow) protected readonly jobFlow: JobFlow;
     @inject(PlatformReady) protected readonly platform: PlatformReady;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('closeout:WaitingJobReleaser') protected readonly logger: ILogger;
 
     /** Per order: the pass that runs, and whether another is to follow it. */
     protected readonly passes = new Map<string, { readonly done: Promise<void>; again: boolean }>();
     protected subscription: Disposable | undefined;
+    protected ownershipListener: Disposable | undefined;
     protected started: Promise<void> | undefined;
 
     onStart(): void {
@@ -43,9 +48,10 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
 
     onStop(): void {
         this.subscription?.dispose();
+        this.ownershipListener?.dispose();
     }
 
-    /** Follows the store, then releases what a stop left waiting. Resolves once no release is under way. */
+    /** Follows the store, then releases what a stop left waiting in the partitions owned. Resolves once no release is under way. */
     async start(): Promise<void> {
         this.started ??= this.doStart();
         await this.started;
@@ -63,12 +69,23 @@ export class WaitingJobReleaser implements BackendApplicationContribution {
         await this.platform.whenReady;
         this.subscription = this.store.onDidChange(change => {
             const order = change.collection === CollectionNames.orders ? change.document as Order | undefined : undefined;
-            if (order?.closed && order.jobs.some(isWaitingForCloseout)) {
-                this.release(order.id).catch(error => this.logger.error(`Jobs of order ${order.orderNumber} could not be released`, error));
+            if (order?.closed && order.jobs.some(isWaitingForCloseout) && this.ownership.ownsOrder(order.id)) {
+                this.releaseLogged(order);
             }
         });
-        const closed = [...this.store.all(OrdersCollection)].filter(order => order.closed && order.jobs.some(isWaitingForCloseout));
-        await Promise.all(closed.map(order => this.release(order.id)));
+        // The partitions held already come at once: the start's releases are waited for.
+        let atStart: Promise<unknown> = Promise.resolve();
+        this.ownershipListener = listenToOrderPartitions(this.ownership, {
+            gained: partitions => {
+                const closed = ordersIn(this.store, partitions).filter(order => order.closed && order.jobs.some(isWaitingForCloseout));
+                atStart = Promise.all(closed.map(order => this.releaseLogged(order)));
+            }
+        });
+        await atStart;
+    }
+
+    protected releaseLogged(order: Order): Promise<void> {
+        return this.release(order.id).catch(error => this.logger.error(`Jobs of order ${order.orderNumber} could not be released`, error));
     }
 
     /** Continues every job of the order still waiting at Closeout Order, in one pass at a time. */

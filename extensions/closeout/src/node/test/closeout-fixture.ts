@@ -1,4 +1,6 @@
 import * as fs from 'node:fs/promises';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import type { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import * as path from 'node:path';
 import type {
     CloseoutCapableConnectionType, Connection, ConnectionTypeContribution, ContinuedJobs, JobFlow, ReceivedOrder, SkippedJob
@@ -101,6 +103,10 @@ export interface FixtureOptions {
     /** The folder to open (a restart reuses the previous one). */
     readonly folder?: string;
     readonly owner?: string;
+    /** How long another server's closeout lock holds without being renewed. */
+    readonly lockMs?: number;
+    /** Which orders this server owns: all (EmbeddedWorkOwnership) by default. */
+    readonly ownership?: WorkOwnership;
     /** More collections for the store (the workflow engine's, when it releases the jobs). */
     readonly collections?: readonly DocumentCollection[];
     /** What the releaser releases jobs with, over the fixture's store: the recording JobFlow by default. */
@@ -137,13 +143,14 @@ export class CloseoutFixture {
         const documents = inject(new CloseoutDocuments(), { config: { dataFolder: folder, demo: false }, store });
         const jobFlow = new RecordingJobFlow(store);
         const releaser = inject(new WaitingJobReleaser(), {
-            store, jobFlow: options.releaseWith?.(store, folder) ?? jobFlow, platform: { whenReady: Promise.resolve() }, logger
+            store, jobFlow: options.releaseWith?.(store, folder) ?? jobFlow, platform: { whenReady: Promise.resolve() }, logger,
+            ownership: options.ownership ?? new EmbeddedWorkOwnership()
         });
         // Started as the backend starts it: it follows the store's writes of closed orders.
         await releaser.start();
         const connectionTypes = registryOf(ConnectionTypeRegistry, [options.connectionType]);
         const runner = inject(new CloseoutRunner(), {
-            store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1' }
+            store, connectionTypes, documents, releaser, logger, options: { now: options.now, owner: options.owner ?? 'backend-1', lockMs: options.lockMs }
         });
         // New lines get their jobs from connections' own builder, as the backend modules wire it.
         const refresher = inject(new OrderRefresher(), { store, connectionTypes, newLineJobs: inject(new NewLineItemJobsBuilder(), { store }) });

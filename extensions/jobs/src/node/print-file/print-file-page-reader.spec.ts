@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Job, PrintFilePages } from '@presswork/platform/lib/common/job-schema';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import { ScriptedWorkOwnership, orderIdIn } from '@presswork/platform/lib/node/cluster/test/scripted-work-ownership';
 import { OrdersCollection } from '@presswork/platform/lib/node/store';
 import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
@@ -29,7 +31,7 @@ describe('print file page reader', function (): void {
             reads.push(path);
             return readPdfPages(path);
         };
-        reader = inject(new PrintFilePageReader(), { store: fixture.store, platform: { whenReady: Promise.resolve() }, folders, readPages, logger: recordingLogger() });
+        reader = inject(new PrintFilePageReader(), { store: fixture.store, platform: { whenReady: Promise.resolve() }, ownership: new EmbeddedWorkOwnership(), folders, readPages, logger: recordingLogger() });
     });
 
     afterEach(async () => {
@@ -62,6 +64,28 @@ describe('print file page reader', function (): void {
         assert.deepEqual(reads.map(path => path.slice(folders.root.length + 1)), ['o1-job-1/o1-job-1.pdf', 'o1-job-2/o1-job-2.pdf']);
     });
 
+    it('reads the files of owned orders only, and those of a partition when this server gains it', async () => {
+        const mine = orderIdIn(4, 'mine');
+        const theirs = orderIdIn(9, 'theirs');
+        const ownership = new ScriptedWorkOwnership('a', [4]);
+        reader = inject(new PrintFilePageReader(), { store: fixture.store, platform: { whenReady: Promise.resolve() }, ownership, folders,
+            readPages: readPdfPages, logger: recordingLogger() });
+        await fixture.addOrder(mine, 1);
+        await fixture.addOrder(theirs, 1);
+        for (const jobId of [`${mine}-job-1`, `${theirs}-job-1`]) {
+            await folders.write(jobId, `${jobId}.pdf`, await samplePdf({ pages: 3 }));
+        }
+        await reader.onStart();
+        await eventually(() => jobOf(`${mine}-job-1`).files[0].pages !== undefined, 20_000, 'the pages of the owned order\'s file');
+        await fixture.store.modify(OrdersCollection, theirs, order => ({ ...order, log: [...order.log, { at: order.receivedAt, level: 'info' as const, message: 'touched' }] }));
+        await reader.idle();
+        assert.equal(jobOf(`${theirs}-job-1`).files[0].pages, undefined, 'another server reads it');
+
+        ownership.gain(9);
+        await eventually(() => jobOf(`${theirs}-job-1`).files[0].pages !== undefined, 20_000, 'the pages of the gained order\'s file');
+        assert.deepEqual(jobOf(`${theirs}-job-1`).files[0].pages, { count: 3, width: 595.28, height: 841.89 });
+    });
+
     it('records why a print file has no page count: missing from its folder, or not a PDF', async () => {
         await fixture.addOrder('o2', 2);
         await folders.write('o2-job-2', 'o2-job-2.pdf', new TextEncoder().encode('not a pdf'));
@@ -76,7 +100,7 @@ describe('print file page reader', function (): void {
         await folders.write('o3-job-1', 'o3-job-1.pdf', await samplePdf({ pages: 2 }));
         let replace: () => Promise<void> = async () => undefined;
         reader = inject(new PrintFilePageReader(), {
-            store: fixture.store, platform: { whenReady: Promise.resolve() }, folders, logger: recordingLogger(),
+            store: fixture.store, platform: { whenReady: Promise.resolve() }, ownership: new EmbeddedWorkOwnership(), folders, logger: recordingLogger(),
             readPages: async (path: string) => {
                 const pages = await readPdfPages(path);
                 await replace();

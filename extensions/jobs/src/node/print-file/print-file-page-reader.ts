@@ -6,6 +6,8 @@ import type { Job, PrintFilePages } from '@presswork/platform/lib/common/job-sch
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { changeJobs, findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -35,12 +37,15 @@ export function needsPages(job: Pick<Job, 'files'>): boolean {
  * the file again. One file at a time, each in a worker (readPdfPages): the server's event loop
  * never parses a PDF, and two shared cores are not taken by a burst of arrivals. The records are
  * written a slice at a time (READS_PER_SLICE), one write per order. It writes only the file record,
- * never the job's state (JobFlow's), and only while the record is the one it read.
+ * never the job's state (JobFlow's), and only while the record is the one it read. With several
+ * servers, each reads the files of the orders it owns (WorkOwnership), those of a partition it
+ * gains included.
  */
 @injectable()
 export class PrintFilePageReader implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(PlatformReady) protected readonly platform: PlatformReady;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(JobFolders) protected readonly folders: JobFolders;
     @inject(PdfPagesReader) protected readonly readPages: PdfPagesReader;
     @inject(ILogger) @named('jobs:PrintFilePageReader') protected readonly logger: ILogger;
@@ -53,14 +58,12 @@ export class PrintFilePageReader implements BackendApplicationContribution {
     async onStart(): Promise<void> {
         await this.platform.whenReady;
         this.store.onDidChange(change => {
-            if (change.collection === OrdersCollection.name && change.document) {
+            if (change.collection === OrdersCollection.name && change.document && this.ownership.ownsOrder(change.id)) {
                 this.noteOrder(change.document as Order);
             }
         });
-        // Files that arrived before this server ran (or before this reader existed).
-        for (const order of this.store.all(OrdersCollection)) {
-            this.noteOrder(order);
-        }
+        // Files that arrived before this server ran (or before this reader existed, or while another server owned them).
+        listenToOrderPartitions(this.ownership, { gained: partitions => ordersIn(this.store, partitions).forEach(order => this.noteOrder(order)) });
     }
 
     onStop(): void {

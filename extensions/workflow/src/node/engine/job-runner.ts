@@ -30,6 +30,15 @@ export interface EngineParts {
     readonly minWakeDelayMs: number;
     /** For the server log: what went wrong outside any job's own log. */
     readonly report: (message: string, error?: unknown) => void;
+    /** Whether this server runs the steps of this order's jobs now (WorkOwnership, less partitions being given up). */
+    readonly owns: (orderId: string) => boolean;
+}
+
+/** An activity executing in a slot: what it runs, to abort it when its job moves on elsewhere. */
+interface Execution {
+    readonly orderId: string;
+    readonly step: PreparedStep;
+    readonly controller: AbortController;
 }
 
 /** A step that was started (written as Processing) and is to be executed in this slot. */
@@ -60,7 +69,11 @@ interface StartDecision {
  */
 export class JobRunner {
     /** Running activities, to abort one (a job sent to Error) or all (stop). At most the concurrency. */
-    protected readonly running = new Map<string, AbortController>();
+    protected readonly running = new Map<string, Execution>();
+    /** Turns under way, job id → order id. At most the concurrency. */
+    protected readonly turns = new Map<string, string>();
+    /** Turns whose order went to another server: their outcome is not written, the new owner runs the step again. */
+    protected readonly relinquished = new Set<string>();
     protected stopping = false;
 
     constructor(protected readonly parts: EngineParts) { }
@@ -68,30 +81,78 @@ export class JobRunner {
     async turn(jobId: string): Promise<void> {
         const found = findJob(this.parts.store, jobId);
         // Read without the lock first: most turns asked for by store events have nothing to do.
-        if (!found || this.stopping || !this.mayHaveWork(found.job)) {
+        if (!found || this.stopping || !this.parts.owns(found.order.id) || !this.mayHaveWork(found.job)) {
             return;
         }
-        let run = await this.begin(found.order.id, jobId);
-        while (run && !this.stopping) {
-            const { outcome, updates } = await this.execute(run);
-            if (this.stopping) {
-                // The server stops: the job stays Processing and its step runs again at the next start.
-                return;
+        const orderId = found.order.id;
+        this.turns.set(jobId, orderId);
+        try {
+            let run = await this.begin(orderId, jobId);
+            // A step is started only while this server owns the order: one started as it was given up runs at the new owner.
+            while (run && this.mayGoOn(jobId, orderId)) {
+                const { outcome, updates } = await this.execute(run);
+                if (this.stopping || this.relinquished.has(jobId)) {
+                    // The server stops, or gave the order up: the job stays Processing and its step runs again at the next start or owner.
+                    return;
+                }
+                run = await this.finish(run, outcome, updates);
             }
-            run = await this.finish(run, outcome, updates);
+        } finally {
+            this.turns.delete(jobId);
+            this.relinquished.delete(jobId);
         }
     }
 
     /** Stops a job's running activity: someone sent the job elsewhere, its outcome no longer counts. */
     abort(jobId: string, reason: string): void {
-        this.running.get(jobId)?.abort(new Error(reason));
+        this.running.get(jobId)?.controller.abort(new Error(reason));
+    }
+
+    /**
+     * A write of the order (on this server or another) took a job whose activity runs here out of
+     * that run (held, sent to Error, deleted, moved, continued): the activity is aborted, and its
+     * outcome is not written (`finish` checks the run inside its write).
+     */
+    abortMovedOn(orderId: string, order: Order | undefined): void {
+        for (const [jobId, execution] of this.running) {
+            if (execution.orderId !== orderId) {
+                continue;
+            }
+            const job = order?.jobs.find(candidate => candidate.id === jobId);
+            if (!job || !isSameRun(job, execution.step)) {
+                execution.controller.abort(new Error('The job was moved on elsewhere'));
+            }
+        }
+    }
+
+    /** Whether a turn is under way for a job of an order that `matches`. */
+    hasTurnsOf(matches: (orderId: string) => boolean): boolean {
+        return [...this.turns.values()].some(matches);
+    }
+
+    /**
+     * Gives up the turns of the orders that `matches` (this server no longer owns them): their
+     * activities are aborted and their outcomes not written; their jobs stay Processing and their
+     * steps run again at the new owner.
+     */
+    relinquish(matches: (orderId: string) => boolean, reason: string): void {
+        for (const [jobId, orderId] of this.turns) {
+            if (matches(orderId)) {
+                this.relinquished.add(jobId);
+                this.abort(jobId, reason);
+            }
+        }
     }
 
     stop(): void {
         this.stopping = true;
-        for (const controller of this.running.values()) {
+        for (const { controller } of this.running.values()) {
             controller.abort(new Error('Presswork is stopping'));
         }
+    }
+
+    protected mayGoOn(jobId: string, orderId: string): boolean {
+        return !this.stopping && !this.relinquished.has(jobId) && this.parts.owns(orderId);
     }
 
     /** A job at the printer is the follower's: its step does not run again on a turn. */
@@ -165,7 +226,7 @@ export class JobRunner {
     protected async execute(run: Run): Promise<{ outcome: ActivityOutcome; updates: ActivityUpdates }> {
         const { step, jobId } = run;
         const controller = new AbortController();
-        this.running.set(jobId, controller);
+        this.running.set(jobId, { orderId: run.orderId, step, controller });
         const updates = new ActivityUpdates(
             change => this.writeQuietly(run.orderId, jobId, change),
             job => isSameRun(job, step),
@@ -268,8 +329,8 @@ export class JobRunner {
         try {
             return await changeJob(this.parts.store, orderId, jobId, change);
         } catch (error) {
-            if (this.stopping) {
-                // The store closes as the server stops; the job resumes where it was at the next start.
+            if (this.stopping || this.relinquished.has(jobId)) {
+                // The store closes as the server stops (or the order went to another server); the job resumes where it was.
                 return undefined;
             }
             this.parts.report(`Job ${jobId} could not be updated`, error);

@@ -83,6 +83,18 @@ export class RankedQueue {
         return undefined;
     }
 
+    /** Takes `key` out of the queue; its heap entry is dropped when it surfaces. */
+    remove(key: string): void {
+        this.live.delete(key);
+        if (!this.live.size) {
+            this.heap.length = 0;
+        }
+    }
+
+    keys(): IterableIterator<string> {
+        return this.live.keys();
+    }
+
     clear(): void {
         this.heap.length = 0;
         this.live.clear();

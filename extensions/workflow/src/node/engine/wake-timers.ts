@@ -37,6 +37,15 @@ export class WakeTimers {
         return this.due.has(key);
     }
 
+    /** When `key` wakes, or undefined when it has no time. */
+    dueAt(key: string): number | undefined {
+        return this.due.get(key);
+    }
+
+    keys(): string[] {
+        return [...this.due.keys()];
+    }
+
     get size(): number {
         return this.due.size;
     }

@@ -58,6 +58,17 @@ export class WorkQueue {
         return this.isIdle() ? Promise.resolve() : new Promise(resolve => this.idleWaiters.push(resolve));
     }
 
+    /** Forgets the waiting keys (and the runs asked for again) that `matches`; running work ends on its own. */
+    forget(matches: (key: string) => boolean): void {
+        for (const key of [...this.waiting.keys()].filter(matches)) {
+            this.waiting.remove(key);
+        }
+        for (const key of [...this.again.keys()].filter(matches)) {
+            this.again.delete(key);
+        }
+        this.notifyIfIdle();
+    }
+
     /** Forgets waiting keys and takes no more; running work ends on its own. */
     stop(): void {
         this.stopped = true;

@@ -12,10 +12,14 @@ import { WorkflowAssignment, WorkflowAssignmentContribution } from '@presswork/p
 import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
+import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { JobDisposal } from '../activities/job-disposal';
 import { CustomActivitiesCollection } from '../workflow-collections';
 import { ActivityResolver } from './activity-resolver';
@@ -34,9 +38,17 @@ export interface WorkflowEngineOptions {
     readonly concurrency?: number;
     /** The soonest a wait's `until` runs its step again, in milliseconds. Default 1000. */
     readonly minWakeDelayMs?: number;
+    /**
+     * How long steps of orders this server gives up may go on running before they are aborted
+     * (to run again at the new owner), in milliseconds. Default 3000.
+     */
+    readonly handOverMs?: number;
 }
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_MIN_WAKE_DELAY_MS = 1000;
+export const DEFAULT_HAND_OVER_MS = 3000;
+/** How often a hand-over looks whether the steps of the orders given up have ended. */
+const HAND_OVER_POLL_MS = 20;
 
 interface EngineCore extends EngineParts {
     readonly queue: WorkQueue;
@@ -57,6 +69,7 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(ActivityRegistry) protected readonly activities: ActivityRegistry;
     @inject(PlatformReady) protected readonly platform: PlatformReady;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
     @inject(JobDisposal) protected readonly disposal: JobDisposal;
     @inject(ILogger) @named('workflow:WorkflowEngine') protected readonly logger: ILogger;
@@ -66,7 +79,13 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
 
     protected built: EngineCore | undefined;
     protected subscription: Disposable | undefined;
+    protected ownershipListener: Disposable | undefined;
     protected phase: 'new' | 'starting' | 'running' | 'stopped' = 'new';
+    /**
+     * The order partitions whose steps run here: those WorkOwnership reported gained, less those
+     * being given up (a partition leaves this set as soon as `losing` is called).
+     */
+    protected readonly partitions = new Set<number>();
 
     onStart(): void {
         // Not awaited: resuming thousands of jobs must not hold up the server's start.
@@ -77,7 +96,11 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         return this.stop();
     }
 
-    /** Resumes every job, then follows the store for new ones. Resolves once all are scheduled. */
+    /**
+     * Follows the store, and resumes the jobs of the orders this server owns (with the embedded
+     * store: every job); a partition gained later is picked up the same way. Resolves once the jobs
+     * of the partitions owned at the start are scheduled.
+     */
     async start(): Promise<void> {
         if (this.phase !== 'new') {
             return;
@@ -90,15 +113,18 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         this.phase = 'running';
         // Subscribed before the scan with no await between: no job can slip through unseen.
         this.subscription = this.store.onDidChange(change => this.onDocumentChange(change));
-        for (const order of this.store.all(OrdersCollection)) {
-            order.jobs.forEach(job => this.pickUp(job));
-        }
+        this.ownershipListener = listenToOrderPartitions(this.ownership, {
+            gained: partitions => this.gain(partitions),
+            losing: partition => this.losing(partition)
+        });
     }
 
     /** Aborts running activities (their jobs stay Processing and resume at the next start) and timers. */
     async stop(): Promise<void> {
         this.phase = 'stopped';
         this.subscription?.dispose();
+        this.ownershipListener?.dispose();
+        this.partitions.clear();
         const { runner, timers, queue, parked } = this.core;
         runner.stop();
         timers.clear();
@@ -192,20 +218,86 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         }
     }
 
-    /** Runs inside every store write: only cheap checks and scheduling here. */
-    protected onDocumentChange(change: DocumentChange): void {
-        if (this.phase !== 'running' || !change.document) {
+    /** Whether the steps of this order's jobs run on this server now. */
+    protected owns(orderId: string): boolean {
+        return this.partitions.has(partitionOfOrder(orderId)) && this.ownership.ownsOrder(orderId);
+    }
+
+    /** Picks up the jobs of the orders in newly owned partitions, as at a start. */
+    protected gain(partitions: ReadonlySet<number>): void {
+        const fresh = new Set([...partitions].filter(partition => !this.partitions.has(partition)));
+        if (this.phase !== 'running') {
             return;
         }
-        const { queue, parked } = this.core;
+        fresh.forEach(partition => this.partitions.add(partition));
+        for (const order of ordersIn(this.store, fresh)) {
+            order.jobs.forEach(job => this.pickUp(job));
+        }
+    }
+
+    /**
+     * This server gives up a partition: no step of its orders starts here any more; their waiting
+     * turns and timers are dropped; running steps may end for a while, then are aborted without
+     * their outcome written (their jobs stay Processing and run again at the new owner).
+     */
+    protected async losing(partition: number): Promise<void> {
+        if (!this.partitions.delete(partition) || !this.built) {
+            return;
+        }
+        const { runner, queue, timers, parked } = this.core;
+        const inPartition = (orderId: string): boolean => partitionOfOrder(orderId) === partition;
+        const jobInPartition = (jobId: string): boolean => {
+            const found = findJob(this.store, jobId);
+            return found !== undefined && inPartition(found.order.id);
+        };
+        queue.forget(jobInPartition);
+        for (const jobId of timers.keys().filter(jobInPartition)) {
+            timers.cancel(jobId);
+            parked.forget(jobId);
+        }
+        const handOverMs = this.options?.handOverMs ?? DEFAULT_HAND_OVER_MS;
+        await until(() => !runner.hasTurnsOf(inPartition), handOverMs);
+        runner.relinquish(inPartition, 'This server gave the order up to another server');
+        // An activity that ignores its abort signal is not waited for long: its outcome is not written anyway.
+        await until(() => !runner.hasTurnsOf(inPartition), handOverMs);
+    }
+
+    /** Runs inside every store write: only cheap checks and scheduling here. */
+    protected onDocumentChange(change: DocumentChange): void {
+        if (this.phase !== 'running') {
+            return;
+        }
         if (change.collection === OrdersCollection.name) {
-            for (const job of (change.document as Order).jobs) {
-                if (READY_STATES.has(job.state) && !(job.state === 'Queued' && parked.isParkedOn(job.id, job.workflowId))) {
-                    scheduleJob(queue, this.store, job.id, job);
-                }
+            if (this.owns(change.id)) {
+                this.followOrder(change.id, change.document as Order | undefined);
             }
+        } else if (!change.document) {
+            return;
         } else if (change.collection === WorkflowsCollection.name && (change.document as Workflow).enabled) {
+            const { queue, parked } = this.core;
             parked.release(change.id).forEach(jobId => scheduleJob(queue, this.store, jobId));
+        }
+    }
+
+    /**
+     * A write of an owned order, made here or on another server (an operator's decision through
+     * any server's JobFlow): a run it took a job out of is aborted, ready jobs are scheduled, and
+     * timers follow the jobs' wake times. So the owner's engine follows the change, wherever it
+     * was made.
+     */
+    protected followOrder(orderId: string, order: Order | undefined): void {
+        const { queue, parked, runner, timers } = this.core;
+        runner.abortMovedOn(orderId, order);
+        for (const job of order?.jobs ?? []) {
+            if (READY_STATES.has(job.state) && !(job.state === 'Queued' && parked.isParkedOn(job.id, job.workflowId))) {
+                scheduleJob(queue, this.store, job.id, job);
+            }
+            const wakeAt = wakeTimeOf(job);
+            if (wakeAt === undefined) {
+                timers.cancel(job.id);
+            } else if (timers.dueAt(job.id) !== wakeAt) {
+                timers.schedule(job.id, wakeAt);
+            }
         }
     }
 
@@ -224,7 +316,8 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
                 parked: new ParkedJobs(),
                 jobFolderOf: jobId => JobFolders.in(this.config.dataFolder).folderOf(jobId),
                 minWakeDelayMs: this.options?.minWakeDelayMs ?? DEFAULT_MIN_WAKE_DELAY_MS,
-                report
+                report,
+                owns: orderId => this.owns(orderId)
             };
             const runner = new JobRunner(parts);
             const queue: WorkQueue = new WorkQueue(this.options?.concurrency ?? DEFAULT_CONCURRENCY, jobId => runner.turn(jobId),
@@ -242,5 +335,13 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
             this.built = { ...parts, queue, runner, controls: new JobControls(controlParts), printing: new PrintingControls(controlParts) };
         }
         return this.built;
+    }
+}
+
+/** Resolves once `done` holds (looked at every few milliseconds), or after `timeoutMs` at the latest. */
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done() && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, HAND_OVER_POLL_MS));
     }
 }

@@ -17,6 +17,8 @@ import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
 import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import type { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { JobDisposal } from '../../activities/job-disposal';
 import { WORKFLOW_COLLECTIONS, WorkflowVersionsCollection, workflowVersionId } from '../../workflow-collections';
 import { WorkflowEngine, WorkflowEngineOptions } from '../workflow-engine';
@@ -103,12 +105,13 @@ export function orderDocument(id: string, jobs: readonly Job[]): Omit<Order, 've
  * container would: for specs of other extensions that release jobs through the real engine.
  */
 export function engineOver(store: DocumentStore, dataFolder: string, activities: readonly ActivityContribution[],
-    logger: ILogger = recordingLogger(), options: WorkflowEngineOptions = {}): WorkflowEngine {
+    logger: ILogger = recordingLogger(), options: WorkflowEngineOptions = {}, ownership: WorkOwnership = new EmbeddedWorkOwnership()): WorkflowEngine {
     const config = { dataFolder, demo: false };
     return inject(new WorkflowEngine(), {
         store,
         activities: registryOf(ActivityRegistry, activities),
         platform: { whenReady: Promise.resolve() },
+        ownership,
         config,
         disposal: inject(new JobDisposal(), { config }),
         logger,
@@ -152,14 +155,14 @@ export class EngineFixture {
     }
 
     /** An engine over the current store, its injected fields assigned as the container would. */
-    engine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}): WorkflowEngine {
-        const engine = engineOver(this.store, this.dataFolder, activities, this.logger, options);
+    engine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}, ownership?: WorkOwnership): WorkflowEngine {
+        const engine = engineOver(this.store, this.dataFolder, activities, this.logger, options, ownership);
         this.engines.push(engine);
         return engine;
     }
 
-    async startEngine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}): Promise<WorkflowEngine> {
-        const engine = this.engine(activities, options);
+    async startEngine(activities: readonly ActivityContribution[], options: WorkflowEngineOptions = {}, ownership?: WorkOwnership): Promise<WorkflowEngine> {
+        const engine = this.engine(activities, options, ownership);
         await engine.start();
         return engine;
     }
