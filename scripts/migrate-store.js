@@ -3,7 +3,7 @@
 'use strict';
 const { migrateStore } = require('@presswork/platform/lib/node/store/migrate/migrate-store');
 const { formatMigrationReport } = require('@presswork/platform/lib/node/store/migrate/migration-table');
-const { dataFolder, run } = require('./data-folder');
+const { dataFolder, databaseSettings, run } = require('./data-folder');
 
 /** The collections the extensions declare, for their index keys (a collection not listed is copied without keys). */
 const DEFINITIONS = [
@@ -22,7 +22,7 @@ run(async () => {
     if (args.length !== 2 || args[0] !== '--to' || !/^postgres(ql)?:\/\//.test(args[1])) {
         throw new Error('Usage: npm run migrate-store -- --to postgres://user:password@host:5432/database   (the data folder is PRESSWORK_DATA, default ./.presswork)');
     }
-    const leaseSeconds = Number(process.env.PRESSWORK_LEASE_SECONDS || 10);
+    const { leaseSeconds } = databaseSettings();
     const report = await migrateStore({ dataFolder: dataFolder(), databaseUrl: args[1], definitions: DEFINITIONS, leaseSeconds });
     console.info(`Copied the store of ${dataFolder()} into ${report.database}.\n`);
     console.info(formatMigrationReport(report));

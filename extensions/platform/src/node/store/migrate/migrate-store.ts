@@ -1,11 +1,10 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import type { StoredDocument } from '../../../common/store-protocol';
 import { runningBackendOf } from '../../backup/pause-protocol';
 import type { DocumentCollection } from '../document-store';
 import { copyCollection } from './copy-documents';
-import { describeDatabase } from './database-url';
+import { connectDatabase, describeDatabase } from './database-url';
 import { collectionsIn, readCollection } from './embedded-documents';
 import { refuseLiveServers } from './live-servers';
 import { runMigrations } from './run-migrations';
@@ -60,12 +59,7 @@ export async function migrateStore(options: MigrateStoreOptions): Promise<Migrat
     const definitions = new Map((options.definitions ?? []).map(definition => [definition.name, definition]));
     const leaseSeconds = options.leaseSeconds ?? 10;
 
-    const client = new Client({ connectionString: options.databaseUrl });
-    try {
-        await client.connect();
-    } catch (error) {
-        throw new Error(`Cannot reach the database at ${database} (${error instanceof Error ? error.message : String(error)}).`);
-    }
+    const client = await connectDatabase(options.databaseUrl);
     try {
         const appliedMigrations = await runMigrations(client);
         const keys = new Map<string, number | undefined>();
