@@ -113,6 +113,8 @@ describe('migrate-store: an embedded data folder copied into PostgreSQL', functi
             await client.query(`UPDATE documents SET body = jsonb_set(body, '{nested}', '{"changed": false}') WHERE id = 'thing-9'`);
             const comparisons = await compareCopy(client, folder.join('store'));
             assert.deepEqual(comparisons.map(row => [row.collection, row.folder.count, row.database.count, row.matches]), [['notes', 1, 1, true], ['things', 300, 300, false]]);
+            const table = formatMigrationReport({ database: 'db', appliedMigrations: [], verified: false, collections: comparisons.map(row => ({ ...row, keys: 0 })) });
+            assert.match(table, /^things\s+300\s+300\s+0\s+[0-9a-f]{7}≠[0-9a-f]{7}\s+DIFFERENT$/m);
         }, new URL(url).pathname.slice(1));
     });
 
