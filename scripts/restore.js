@@ -3,7 +3,7 @@
 // a PostgreSQL backup into the database of PRESSWORK_DATABASE_URL (see docs/scaling.md).
 'use strict';
 const { restoreBackup } = require('@presswork/platform/lib/node/backup/restore-backup');
-const { describeDatabase } = require('@presswork/platform/lib/node/store/migrate/database-url');
+const { describeDatabase } = require('@presswork/platform/lib/node/store/postgres/connection-settings');
 const { dataFolder, databaseSettings, resolveArgument, run } = require('./data-folder');
 
 run(async () => {

@@ -1,4 +1,5 @@
-import { connectDatabase, describeDatabase } from '../store/migrate/database-url';
+import { describeDatabase } from '../store/postgres/connection-settings';
+import { openToolPool } from '../store/migrate/tool-database';
 import { refuseLiveServers } from '../store/migrate/live-servers';
 import { conninfoDatabase, fileDigest, libpqEnvironment, postgresTool, runPostgresTool } from './postgres-tools';
 
@@ -36,10 +37,12 @@ export async function restoreDatabase(databaseUrl: string, file: string, leaseSe
 }
 
 async function refuseWhileServersLive(databaseUrl: string, leaseSeconds: number): Promise<void> {
-    const client = await connectDatabase(databaseUrl);
+    const pool = await openToolPool(databaseUrl);
+    const client = await pool.connect();
     try {
         await refuseLiveServers(client, leaseSeconds, 'restoring');
     } finally {
-        await client.end().catch(() => undefined);
+        client.release();
+        await pool.end().catch(() => undefined);
     }
 }

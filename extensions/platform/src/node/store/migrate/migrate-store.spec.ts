@@ -8,10 +8,11 @@ import { pauseFilesOf } from '../../backup/pause-protocol';
 import { freePort } from '../../test/free-port';
 import { sharedPostgresTestServer, type PostgresTestServer } from '../../test/postgres-test-server';
 import { TempFolder } from '../../test/temp-store';
+import { Pool } from 'pg';
+import { describeDatabase } from '../postgres/connection-settings';
+import { runMigrations } from '../postgres/migration-runner';
 import { canonicalJson } from './document-checksum';
-import { describeDatabase } from './database-url';
 import { migrateStore } from './migrate-store';
-import { runMigrations } from './run-migrations';
 import { formatMigrationReport } from './migration-table';
 import { compareCopy } from './verify-copy';
 
@@ -91,8 +92,10 @@ describe('migrate-store: an embedded data folder copied into PostgreSQL', functi
         await assert.rejects(migrateStore({ dataFolder: folder.path, databaseUrl: url }), new RegExp(`Presswork \\(process ${process.pid}\\) runs on`));
         await fs.rm(pidFile);
 
+        const pool = new Pool({ connectionString: url });
+        await runMigrations(pool);
+        await pool.end();
         await server.withClient(async client => {
-            await runMigrations(client);
             await client.query(`INSERT INTO servers (id, host, pid, version) VALUES ('a', 'press-1', 4242, '0.1.0')`);
         }, new URL(url).pathname.slice(1));
         await assert.rejects(migrateStore({ dataFolder: folder.path, databaseUrl: url }), /Presswork runs on this database \(press-1 \(process 4242\)\); stop every server/);

@@ -1,13 +1,15 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { StoredDocument } from '../../../common/store-protocol';
+import type { PoolClient } from 'pg';
 import { runningBackendOf } from '../../backup/pause-protocol';
 import type { DocumentCollection } from '../document-store';
+import { describeDatabase } from '../postgres/connection-settings';
+import { runMigrations } from '../postgres/migration-runner';
 import { copyCollection } from './copy-documents';
-import { connectDatabase, describeDatabase } from './database-url';
 import { collectionsIn, readCollection } from './embedded-documents';
 import { refuseLiveServers } from './live-servers';
-import { runMigrations } from './run-migrations';
+import { openToolPool } from './tool-database';
 import { compareCopy, type CollectionComparison } from './verify-copy';
 
 export interface MigrateStoreOptions {
@@ -56,40 +58,67 @@ export async function migrateStore(options: MigrateStoreOptions): Promise<Migrat
     for (const collection of await collectionsIn(storeFolder)) {
         collections.set(collection, await readCollection(storeFolder, collection));
     }
-    const definitions = new Map((options.definitions ?? []).map(definition => [definition.name, definition]));
-    const leaseSeconds = options.leaseSeconds ?? 10;
-
-    const client = await connectDatabase(options.databaseUrl);
+    const plan: CopyPlan = {
+        database,
+        storeFolder,
+        collections,
+        definitions: new Map((options.definitions ?? []).map(definition => [definition.name, definition])),
+        leaseSeconds: options.leaseSeconds ?? 10
+    };
+    const pool = await openToolPool(options.databaseUrl);
     try {
-        const appliedMigrations = await runMigrations(client);
-        const keys = new Map<string, number | undefined>();
-        await client.query('BEGIN');
+        const appliedMigrations = await runMigrations(pool);
+        const client = await pool.connect();
         try {
-            // No server may write while the copy runs; one that starts meanwhile waits for the commit.
-            await client.query('LOCK TABLE documents IN EXCLUSIVE MODE');
-            await refuseLiveServers(client, leaseSeconds, 'copying a store into it');
-            const held = await client.query<{ count: string }>('SELECT count(*) AS count FROM documents');
-            if (Number(held.rows[0].count) > 0) {
-                throw new Error(`The database ${database} holds ${held.rows[0].count} documents already; copy into an empty database.`);
-            }
-            for (const [collection, documents] of collections) {
-                const definition = definitions.get(collection);
-                const written = await copyCollection(client, collection, documents, definition);
-                keys.set(collection, definition ? written : undefined);
-            }
-            await client.query('COMMIT');
-        } catch (error) {
-            await client.query('ROLLBACK').catch(() => undefined);
-            throw error;
+            const keys = await copyAll(client, plan);
+            const comparisons = await compareCopy(client, storeFolder);
+            return {
+                database,
+                appliedMigrations,
+                collections: comparisons.map(comparison => ({ ...comparison, keys: keys.get(comparison.collection) })),
+                verified: comparisons.every(comparison => comparison.matches)
+            };
+        } finally {
+            client.release();
         }
-        const comparisons = await compareCopy(client, storeFolder);
-        return {
-            database,
-            appliedMigrations,
-            collections: comparisons.map(comparison => ({ ...comparison, keys: keys.get(comparison.collection) })),
-            verified: comparisons.every(comparison => comparison.matches)
-        };
     } finally {
-        await client.end().catch(() => undefined);
+        await pool.end().catch(() => undefined);
     }
+}
+
+interface CopyPlan {
+    readonly database: string;
+    readonly storeFolder: string;
+    /** Every collection of the folder, its documents in id order. */
+    readonly collections: ReadonlyMap<string, readonly StoredDocument[]>;
+    readonly definitions: ReadonlyMap<string, DocumentCollection>;
+    readonly leaseSeconds: number;
+}
+
+/**
+ * The copy, in one transaction: refused while a server runs on the database or documents are there.
+ * Returns the key rows written per collection (undefined: its definition was not known).
+ */
+async function copyAll(client: PoolClient, plan: CopyPlan): Promise<Map<string, number | undefined>> {
+    const keys = new Map<string, number | undefined>();
+    await client.query('BEGIN');
+    try {
+        // No server may write while the copy runs; one that starts meanwhile waits for the commit.
+        await client.query('LOCK TABLE documents IN EXCLUSIVE MODE');
+        await refuseLiveServers(client, plan.leaseSeconds, 'copying a store into it');
+        const held = await client.query<{ count: string }>('SELECT count(*) AS count FROM documents');
+        if (Number(held.rows[0].count) > 0) {
+            throw new Error(`The database ${plan.database} holds ${held.rows[0].count} documents already; copy into an empty database.`);
+        }
+        for (const [collection, documents] of plan.collections) {
+            const definition = plan.definitions.get(collection);
+            const written = await copyCollection(client, collection, documents, definition);
+            keys.set(collection, definition ? written : undefined);
+        }
+        await client.query('COMMIT');
+    } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+    }
+    return keys;
 }
