@@ -7,6 +7,12 @@ const invokedFrom = process.env.INIT_CWD || process.cwd();
 
 module.exports = {
     dataFolder: () => path.resolve(invokedFrom, process.env.PRESSWORK_DATA || '.presswork'),
+    /** PRESSWORK_DATABASE_URL and PRESSWORK_LEASE_SECONDS, checked as the servers check them. */
+    databaseSettings: () => {
+        const { readPressworkConfig } = require('@presswork/platform/lib/node/presswork-config');
+        const { databaseUrl, leaseSeconds } = readPressworkConfig(process.env, invokedFrom);
+        return { databaseUrl, leaseSeconds };
+    },
     resolveArgument: file => path.resolve(invokedFrom, file),
     /** Runs a command's main function: its message on failure, exit code 1. */
     run: main => main().catch(error => {

@@ -38,9 +38,12 @@ export async function holdsFiles(folder: string): Promise<boolean> {
     }
 }
 
-/** What a backup leaves out: the pause protocol's files and writes that were under way. */
-export function isLeftOutOfBackups(entry: FolderEntry): boolean {
-    return entry.relative === RUN_FOLDER || entry.relative.endsWith(TEMPORARY_SUFFIX);
+/** The embedded store's folder: in PostgreSQL mode the documents are in the database dump instead. */
+export const STORE_FOLDER = 'store';
+
+/** What a backup leaves out: the pause protocol's files, writes that were under way, and any top-level `leaveOut` folders. */
+export function isLeftOutOfBackups(entry: FolderEntry, leaveOut: readonly string[] = []): boolean {
+    return entry.relative === RUN_FOLDER || leaveOut.includes(entry.relative) || entry.relative.endsWith(TEMPORARY_SUFFIX);
 }
 
 export interface CopySummary {
@@ -53,14 +56,14 @@ export interface CopySummary {
 /** Files copied at once: enough to keep the disk busy, few enough for any file-descriptor limit. */
 const PARALLEL_COPIES = 16;
 
-/** Copies the data folder's folders and files into `target` with their permissions (the keys stay 0600). */
-export async function copyDataFolder(source: string, target: string): Promise<CopySummary> {
+/** Copies the data folder's folders and files into `target` with their permissions (the keys stay 0600), but `leaveOut`'s top-level folders. */
+export async function copyDataFolder(source: string, target: string, leaveOut: readonly string[] = []): Promise<CopySummary> {
     const files: string[] = [];
     const skipped: string[] = [];
     const leftOut = new Set<string>();
     for await (const entry of entriesOf(source)) {
         const parent = path.posix.dirname(entry.relative);
-        if (leftOut.has(parent) || isLeftOutOfBackups(entry)) {
+        if (leftOut.has(parent) || isLeftOutOfBackups(entry, leaveOut)) {
             leftOut.add(entry.relative);
         } else if (entry.kind === 'folder') {
             const { mode } = await fs.stat(path.join(source, entry.relative));

@@ -2,7 +2,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as tar from 'tar';
-import { BackupManifest, BackupManifestSchema, DATA_ENTRY, MANIFEST_ENTRY } from './backup-format';
+import { BackupManifest, BackupManifestSchema, DATABASE_ENTRY, DATA_ENTRY, MANIFEST_ENTRY } from './backup-format';
+import { restoreDatabase } from './database-dump';
+import { fileDigest } from './postgres-tools';
 import { entriesOf, holdsFiles } from './data-folder-files';
 import { runningBackendOf } from './pause-protocol';
 
@@ -13,6 +15,10 @@ export interface RestoreOptions {
     readonly maxBytes?: number;
     /** The most entries the archive may have. */
     readonly maxEntries?: number;
+    /** PostgreSQL mode (`PRESSWORK_DATABASE_URL`): the database the backup's dump is restored into. */
+    readonly databaseUrl?: string;
+    /** How recent a server's heartbeat must be for it to count as live (`PRESSWORK_LEASE_SECONDS`). */
+    readonly leaseSeconds?: number;
 }
 
 export interface RestoreSummary {
@@ -39,8 +45,8 @@ export function entryProblem(entryPath: string, type: string): string | undefine
     if (names.includes('..')) {
         return `${JSON.stringify(entryPath)} leads out of the data folder`;
     }
-    const isManifest = names.length === 1 && names[0] === MANIFEST_ENTRY && FILE_TYPES.has(type);
-    if (!isManifest && names[0] !== DATA_ENTRY) {
+    const isRootFile = names.length === 1 && (names[0] === MANIFEST_ENTRY || names[0] === DATABASE_ENTRY) && FILE_TYPES.has(type);
+    if (!isRootFile && names[0] !== DATA_ENTRY) {
         return `${JSON.stringify(entryPath)} is not part of a Presswork backup`;
     }
     return undefined;
@@ -95,6 +101,9 @@ export async function checkBackupArchive(archive: string, options: RestoreOption
  * Brings a backup back as the data folder. Refuses while Presswork runs on the folder, and
  * refuses a folder that holds files unless forced (then the old folder is kept aside, renamed).
  * The archive is checked in full first, then extracted beside the data folder and moved into place.
+ * A PostgreSQL backup (with a database dump) needs `databaseUrl`: its dump's size and checksum are
+ * checked against the manifest, then it is restored into that database (refused while a server of
+ * it is live), and only then are the files moved into place.
  */
 export async function restoreBackup(archive: string, dataFolder: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
     const target = path.resolve(dataFolder);
@@ -103,6 +112,7 @@ export async function restoreBackup(archive: string, dataFolder: string, options
         throw new Error(`The data folder ${target} is not empty; restore with --force to replace it (it is kept aside, renamed).`);
     }
     const manifest = await checkBackupArchive(archive, options);
+    refuseOtherMode(manifest, options.databaseUrl);
     await fs.mkdir(path.dirname(target), { recursive: true });
     const staging = `${target}.restoring-${randomBytes(4).toString('hex')}`;
     await fs.mkdir(staging, { mode: 0o700 });
@@ -122,12 +132,35 @@ export async function restoreBackup(archive: string, dataFolder: string, options
         }
         await fs.mkdir(path.join(staging, DATA_ENTRY), { recursive: true, mode: 0o700 });
         await refuseWhileRunning(target);
+        if (manifest.database && options.databaseUrl) {
+            const dump = path.join(staging, DATABASE_ENTRY);
+            await checkDump(dump, manifest.database);
+            await restoreDatabase(options.databaseUrl, dump, options.leaseSeconds ?? 10);
+        }
         const replacedFolder = await clearPlace(target);
         await fs.rename(path.join(staging, DATA_ENTRY), target);
         await fs.chmod(target, 0o700);
         return { manifest, dataFolder: target, replacedFolder };
     } finally {
         await fs.rm(staging, { recursive: true, force: true });
+    }
+}
+
+/** A backup restores into the kind of store it was taken from: a dump into a database, a store folder without one. */
+function refuseOtherMode(manifest: BackupManifest, databaseUrl: string | undefined): void {
+    if (manifest.database && !databaseUrl) {
+        throw new Error(`This backup holds a PostgreSQL database (from ${manifest.database.source}); set PRESSWORK_DATABASE_URL to the database to restore it into.`);
+    }
+    if (!manifest.database && databaseUrl) {
+        throw new Error('This backup is of an embedded data folder, not of a database: restore it without PRESSWORK_DATABASE_URL, then copy it with npm run migrate-store.');
+    }
+}
+
+/** The dump is the one the manifest describes: nothing truncated or changed since the backup. */
+async function checkDump(file: string, expected: NonNullable<BackupManifest['database']>): Promise<void> {
+    const actual = await fileDigest(file).catch(() => undefined);
+    if (!actual || actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
+        throw new Error(`The backup's ${DATABASE_ENTRY} is ${actual ? 'not the one its manifest describes (size or SHA-256 differ)' : 'missing'}; nothing was restored.`);
     }
 }
 
