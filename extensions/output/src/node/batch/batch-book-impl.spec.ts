@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { BatchesCollection } from './batch-collection';
 import { BatchBookImpl } from './batch-book-impl';
@@ -124,7 +125,7 @@ describe('BatchBookImpl', () => {
         await world.book.join(world.joining('o1-job-1', {}, { media: 'A' }));
         await world.book.join(world.joining('o1-job-2', {}, { media: 'B' }));
         const store = await world.temp.reopen();
-        const book = inject(new BatchBookImpl(), { store, clock: world.clock });
+        const book = inject(new BatchBookImpl(), { store, clock: world.clock, ownership: new EmbeddedWorkOwnership() });
         const { batch } = await book.join({ ...world.joining('o1-job-3', {}, { media: 'C' }) });
         expect(batch.id).to.equal('B-0003');
         expect(book.batchOf('o1-job-1')?.id).to.equal('B-0001');

@@ -1,4 +1,5 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
@@ -29,7 +30,7 @@ export class BatchPrintFixture extends PrintFixture {
         this.dataFolder = temp.join('presswork-data');
         this.batchPrinter = inject(new BatchPrinter(), {
             book: this.book, store, jobFolders: JobFolders.in(temp.path), config: { dataFolder: this.dataFolder, demo: false },
-            printers: this.services.printers, devices: this.devices, media: this.services.media, targets: this.targets
+            printers: this.services.printers, devices: this.devices, media: this.services.media, targets: this.targets, ownership: new EmbeddedWorkOwnership()
         });
         inject(this.activity, { batchPrinter: this.batchPrinter });
     }
