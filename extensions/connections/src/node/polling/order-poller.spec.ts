@@ -426,7 +426,6 @@ describe('OrderPoller', () => {
 
         it('polls a connection only once it is gained', async () => {
             await owner.onStart();
-            await owner.pollNow('conn-1');
             await delay(50);
             sinon.assert.notCalled(fake.fetchOrders);
 
@@ -463,7 +462,8 @@ describe('OrderPoller', () => {
             assert.equal(stateOf()!.watermark, T0.toISOString(), 'the window is recorded before the lease goes');
             const timers = (owner as unknown as { timers: Map<string, NodeJS.Timeout> }).timers;
             assert.equal(timers.has('conn-1'), false, 'no next poll is scheduled');
-            await owner.pollNow('conn-1');
+            await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, pollingIntervalSeconds: 61 }));
+            await delay(50);
             sinon.assert.calledOnce(fake.fetchOrders);
         });
 
@@ -480,6 +480,24 @@ describe('OrderPoller', () => {
             otherOwnership.gain({ kind: 'connection', connectionId: 'conn-1' });
             await eventually(() => stateOf('conn-1')?.watermark === iso(30), 3000, 'the poll on the other server');
             assert.deepEqual(windowOfCall(1), { start: iso(-15), end: iso(30) });
+        });
+
+        it('asks the connection\'s poller through the store for "Poll now" on a server that does not poll it, and waits for that poll', async () => {
+            const pollerOwnership = new FakeWorkOwnership('poller-server');
+            pollerOwnership.gain({ kind: 'connection', connectionId: 'conn-1' });
+            const polling = pollerOver(store, pollerOwnership);
+            await polling.onStart();
+            await eventually(() => !!stateOf('conn-1')?.watermark, 3000, 'the first poll');
+            await polling.idle();
+            fake.fetchOrders.resetHistory();
+
+            await owner.onStart();
+            at(10);
+            await owner.pollNow('conn-1');
+
+            sinon.assert.calledOnce(fake.fetchOrders);
+            assert.equal(stateOf('conn-1')!.watermark, iso(10), 'polled by the server that polls it');
+            assert.equal(stateOf('conn-1')!.pollRequestedAt, undefined, 'the request is answered');
         });
     });
 });

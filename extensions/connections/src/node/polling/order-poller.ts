@@ -19,6 +19,9 @@ import { describeFailure, describeQuarantined, needsAttention } from './poll-fai
 export const PollClock = Symbol('PollClock');
 export type PollClock = () => Date;
 
+/** How long "Poll now" on a server that does not poll the connection waits for its poller to record a poll. */
+const REQUESTED_POLL_WAIT_MS = 20_000;
+
 export interface PollerOptions {
     /** The longest window asked for at once (catching up goes in pieces of this size). */
     readonly maxWindowMs: number;
@@ -56,6 +59,11 @@ export class OrderPoller implements BackendApplicationContribution {
         this.toDispose.push(this.store.onDidChange(change => {
             if (change.collection === ConnectionsCollection.name) {
                 this.reschedule(change.id, change.kind === 'deleted' ? undefined : change.document as Connection);
+            } else if (change.collection === ConnectionStatesCollection.name && (change.document as ConnectionState | undefined)?.pollRequestedAt) {
+                // Another server's operator asked for a poll now; the poll under way, if any, answers it.
+                if (this.polls(change.id) && !this.running.has(change.id)) {
+                    this.schedule(change.id, 0);
+                }
             }
         }));
         this.toDispose.push(this.ownership.listen({
@@ -76,9 +84,39 @@ export class OrderPoller implements BackendApplicationContribution {
         this.timers.clear();
     }
 
-    /** Polls now (or waits for the poll under way); resolves when it has ended. */
+    /**
+     * Polls now (or waits for the poll under way); resolves when it has ended. On a server that
+     * does not poll the connection, asks its poller through the store and waits (a bounded time)
+     * for that poll to be recorded.
+     */
     pollNow(connectionId: string): Promise<void> {
+        if (!this.polls(connectionId) && this.store.get(ConnectionsCollection, connectionId)?.enabled && !this.stopped) {
+            return this.requestPoll(connectionId);
+        }
         return this.running.get(connectionId) ?? this.poll(connectionId);
+    }
+
+    protected async requestPoll(connectionId: string): Promise<void> {
+        const recorded = new Promise<void>(resolve => {
+            const timer = setTimeout(() => done(), REQUESTED_POLL_WAIT_MS);
+            const subscription = this.store.onDidChange(change => {
+                if (change.collection === ConnectionStatesCollection.name && change.id === connectionId && !(change.document as ConnectionState | undefined)?.pollRequestedAt) {
+                    done();
+                }
+            });
+            const done = (): void => {
+                clearTimeout(timer);
+                subscription.dispose();
+                resolve();
+            };
+        });
+        const requested = { pollRequestedAt: new Date().toISOString() };
+        if (this.store.get(ConnectionStatesCollection, connectionId)) {
+            await this.store.modify(ConnectionStatesCollection, connectionId, current => ({ ...current, ...requested }));
+        } else {
+            await this.store.create(ConnectionStatesCollection, { id: connectionId, consecutiveFailures: 0, status: { state: 'idle' }, ...requested });
+        }
+        await recorded;
     }
 
     /** Resolves once no poll is running: for tests and an orderly stop. */
@@ -181,6 +219,8 @@ export class OrderPoller implements BackendApplicationContribution {
             return delay;
         }
         await this.saveState(connection, {
+            // Any poll answers an operator's request for one.
+            pollRequestedAt: undefined,
             watermark: failure ? state?.watermark : window.end,
             consecutiveFailures: failures,
             status: this.statusAfter(state, failure, started, delay, quarantined)
