@@ -4,8 +4,8 @@ import { ORDER_PARTITIONS, partitionOfOrder } from '../cluster/order-partitions'
 import type { OwnershipListener, ServerRole, WorkOwnership, WorkScope } from '../cluster/work-ownership';
 
 /**
- * A WorkOwnership a test moves by hand: `gain` reports a scope to the listeners, `lose` awaits
- * their `losing` before the scope is gone (as a server gives a lease up). It starts owning nothing.
+ * A WorkOwnership a test moves by hand: `gain` reports a scope to the listeners; `lose` stops
+ * owning it and awaits their `losing` (the lease is released after). It starts owning nothing.
  */
 export class FakeWorkOwnership implements WorkOwnership {
     readonly serverId: string;
@@ -54,10 +54,10 @@ export class FakeWorkOwnership implements WorkOwnership {
         this.listeners.forEach(listener => listener.gained?.(scope));
     }
 
-    /** Tells the listeners, waits for them, then no longer owns `scope`. */
+    /** No longer owns `scope` and tells the listeners, then waits for them (as PostgresWorkOwnership gives a lease up). */
     async lose(scope: WorkScope): Promise<void> {
-        await Promise.all([...this.listeners].map(listener => listener.losing?.(scope)));
         this.hold(scope, false);
+        await Promise.all([...this.listeners].map(listener => listener.losing?.(scope)));
     }
 
     /** Owns every order partition (and reports each). */
