@@ -14,7 +14,9 @@ export const ConnectionStateSchema = z.object({
     /** End of the last window whose orders are all stored. */
     watermark: TimestampSchema.optional(),
     consecutiveFailures: z.number().int().nonnegative().default(0),
-    status: ConnectionStatusSchema
+    status: ConnectionStatusSchema,
+    /** An operator asked for a poll on a server that does not poll this connection: its poller polls at once. */
+    pollRequestedAt: TimestampSchema.optional()
 });
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 export const ConnectionStatesCollection: DocumentCollection<ConnectionState> = { name: ConnectionsCollectionNames.states, schema: ConnectionStateSchema };

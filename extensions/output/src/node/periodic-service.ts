@@ -1,8 +1,10 @@
 import { inject, injectable, optional } from '@theia/core/shared/inversify';
 import type { ILogger } from '@theia/core/lib/common/logger';
-import { DisposableCollection } from '@theia/core/lib/common/disposable';
+import { DisposableCollection, type Disposable } from '@theia/core/lib/common/disposable';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { whileLeader } from '@presswork/platform/lib/node/cluster/while-leader';
 
 /**
  * The lifecycle of a backend service that works in rounds on a timer: it starts (once) after
@@ -10,17 +12,22 @@ import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
  * round never overlaps the next); stopping clears the timer, aborts `abort.signal` (the requests a
  * round made with it) and disposes `toDispose`, then lets the service wait for its work. It can
  * be started again. The printer monitor and the print follower both work this way, so it is
- * written once here rather than in each.
+ * written once here rather than in each. Shop-wide work (`leaderOnly`) runs on the leader only:
+ * started when this server becomes the leader, stopped when it gives that up.
  */
 @injectable()
 export abstract class PeriodicService implements BackendApplicationContribution {
     @inject(PlatformReady) @optional() protected readonly platform: PlatformReady | undefined;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
 
     protected abstract readonly logger: ILogger;
     /** What the log calls the service ("printer monitor"). */
     protected abstract readonly serviceName: string;
     /** The wait after a round before the next. */
     protected abstract get intervalMs(): number;
+    /** Whether the work is shop-wide, for the leader alone (otherwise every server runs it). */
+    protected readonly leaderOnly: boolean = false;
+    protected leadership: Disposable | undefined;
 
     /** Disposed on stop: what `setUp` subscribed to. */
     protected readonly toDispose = new DisposableCollection();
@@ -38,10 +45,16 @@ export abstract class PeriodicService implements BackendApplicationContribution 
     protected abstract tearDown(): Promise<void>;
 
     onStart(): void {
-        this.start().catch(error => this.logger.error(`The ${this.serviceName} could not start`, error));
+        const failed = (error: unknown) => this.logger.error(`The ${this.serviceName} could not start`, error);
+        if (this.leaderOnly) {
+            this.leadership = whileLeader(this.ownership, this, failed);
+        } else {
+            this.start().catch(failed);
+        }
     }
 
     onStop(): void {
+        this.leadership?.dispose();
         this.stop().catch(error => this.logger.error(`The ${this.serviceName} did not stop cleanly`, error));
     }
 

@@ -12,6 +12,7 @@ import { ConnectionRegistry } from '@presswork/connections/lib/node/connection-r
 import { ProductionTemplates } from '@presswork/connections/lib/node/templates/production-templates';
 import { createProductTypeTemplates } from '@presswork/connections/lib/node/provisioning/product-type-templates';
 import { readStoreEnvironment } from '@presswork/connections/lib/node/provisioning/store-environment';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { RunningSimulator, startSimulator } from '@presswork/marcomcentral-simulator';
 import { demoOrderSeconds } from './demo-order-seconds';
 
@@ -32,6 +33,7 @@ export class DemoStore implements BackendApplicationContribution {
     @inject(SecretBox) protected readonly secrets: SecretBox;
     @inject(ConnectionRegistry) protected readonly registry: ConnectionRegistry;
     @inject(ProductionTemplates) protected readonly templates: ProductionTemplates;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('demo-store:DemoStore') protected readonly logger: ILogger;
 
     protected simulator: RunningSimulator | undefined;
@@ -39,7 +41,8 @@ export class DemoStore implements BackendApplicationContribution {
     async initialize(): Promise<void> {
         await this.platform.whenReady;
         if (this.config.demo && !shopStoreConfigured()) {
-            await this.start().catch(error => this.logger.error('the demo store could not be started; Presswork runs without it', error));
+            // With several servers, one decides and creates the demo connection; the others find it made.
+            await this.ownership.exclusive('provisioning', () => this.start()).catch(error => this.logger.error('the demo store could not be started; Presswork runs without it', error));
         }
     }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import type { PressworkEventDraft } from '@presswork/platform/lib/common/presswork-events';
 import { parseEventDraft } from '@presswork/platform/lib/common/presswork-events';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
@@ -85,7 +86,7 @@ describe('ConnectionEventSource', () => {
             const intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });
             const poller = inject(new OrderPoller(), {
                 store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger: recordingLogger(),
-                options: { maxWindowMs: 24 * 3_600_000 }
+                options: { maxWindowMs: 24 * 3_600_000 }, ownership: new EmbeddedWorkOwnership()
             });
             const events = followDerivedDrafts(store, inject(new ConnectionEventSource(), { store }));
             for (const at of ['08:00', '08:05', '08:15', '08:30']) {

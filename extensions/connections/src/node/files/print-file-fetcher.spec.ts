@@ -1,4 +1,9 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
+import type { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { FakeWorkOwnership } from '@presswork/platform/lib/node/test/fake-work-ownership';
 import * as fs from 'node:fs/promises';
 import * as sinon from 'sinon';
 import type { Connection, Job } from '@presswork/platform/lib/common';
@@ -102,9 +107,10 @@ describe('PrintFileFetcher', () => {
         return new Uint8Array(Buffer.from(`%PDF-1.7 from ${url}`));
     }
 
-    function fetcherWith(options: PrintFileOptions = FAST): PrintFileFetcher {
+    function fetcherWith(options: PrintFileOptions = FAST, ownership: WorkOwnership = new EmbeddedWorkOwnership()): PrintFileFetcher {
         const fetcher = inject(new PrintFileFetcher(), {
-            store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), folders: new JobFolders(temp.join('data', 'jobs')), options, logger, jobFlow
+            store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), folders: new JobFolders(temp.join('data', 'jobs')), options, logger, jobFlow,
+            ownership
         });
         fetchers.push(fetcher);
         return fetcher;
@@ -324,6 +330,57 @@ describe('PrintFileFetcher', () => {
         await fetcher.idle();
         assert.equal(jobOf(CARDS).state, 'Waiting', 'left for the next start to pick up');
         assert.equal(jobOf(CARDS).waitReason, WAITING_FOR_FILE);
+    });
+
+    describe('with several servers', () => {
+
+        const ORDER = orderDocumentId('conn-1', 'M-1');
+        const PARTITION = { kind: 'orders', partition: partitionOfOrder(ORDER) } as const;
+
+        it('fetches nothing for an order of a partition it does not own, and picks the files up when the partition is gained', async () => {
+            const ownership = new FakeWorkOwnership();
+            const fetcher = fetcherWith(FAST, ownership);
+            await fetcher.onStart();
+            await takeInOrder();
+            await fetcher.idle();
+            await delay(30);
+            sinon.assert.notCalled(fake.downloadFile);
+
+            ownership.gain(PARTITION);
+            await eventually(() => jobOf(CARDS).state === 'Received', 3000, 'the cards file after the gain');
+            await fetcher.idle();
+            assert.equal(downloadsOf(CARDS_URL), 1);
+        });
+
+        it('fetches a new order of a partition it owns as soon as it is stored', async () => {
+            const ownership = new FakeWorkOwnership();
+            ownership.gain(PARTITION);
+            const fetcher = fetcherWith(FAST, ownership);
+            await fetcher.onStart();
+            await takeInOrder();
+            await eventually(() => jobOf(CARDS).state === 'Received', 3000, 'the cards file');
+        });
+
+        it('abandons the fetches of a partition it is losing, never failing the job, and the next owner fetches them', async () => {
+            fake.downloadFile.rejects(errorOfKind('not-ready', 'not yet'));
+            await takeInOrder();
+            const ownership = new FakeWorkOwnership();
+            ownership.gain(PARTITION);
+            const fetcher = fetcherWith({ ...FAST, firstDelayMs: 60_000, maxDelayMs: 60_000, giveUpAfterMs: 600_000 }, ownership);
+            await fetcher.onStart();
+            await eventually(() => fake.downloadFile.callCount === 3, 3000, 'the first attempts');
+
+            await ownership.lose(PARTITION);
+            assert.equal(jobOf(CARDS).state, 'Waiting', 'left for the next owner');
+            assert.equal(jobFlow.failed.length, 0);
+
+            fake.downloadFile.callsFake(async (_connection, url) => pdfFor(url));
+            const next = new FakeWorkOwnership('other-server');
+            const other = fetcherWith(FAST, next);
+            await other.onStart();
+            next.gain(PARTITION);
+            await eventually(() => jobOf(CARDS).state === 'Received', 3000, 'the cards file on the next owner');
+        });
     });
 
     describe('bounded concurrency per connection', () => {

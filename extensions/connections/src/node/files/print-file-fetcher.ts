@@ -2,12 +2,15 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { DisposableCollection } from '@theia/core/lib/common/disposable';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { JobFlow } from '@presswork/platform/lib/common/job-flow';
 import type { Order } from '@presswork/platform/lib/common';
 import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership, type WorkScope } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
@@ -39,7 +42,10 @@ export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = {
  * the others wait their turn, and a file waiting to retry holds no slot. While the store answers
  * "not ready" it retries with back-off, for a bounded time. It never writes a job's state: it
  * tells JobFlow that the file arrived (the job waiting for it goes on) or, for a file that never
- * comes, fails the job with the reason. Pending files are picked up again after a restart.
+ * comes, fails the job with the reason. Only the files of the orders this server owns
+ * (`WorkOwnership.ownsOrder`) are fetched: pending files of a partition are picked up when it is
+ * gained (at start, after a restart, or from a server that died) and left at `losing` for the next
+ * owner, whose fetch starts again (a file written twice is the same file).
  */
 @injectable()
 export class PrintFileFetcher implements BackendApplicationContribution {
@@ -49,10 +55,16 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     @inject(JobFolders) protected readonly folders: JobFolders;
     @inject(JobFlow) protected readonly jobFlow: JobFlow;
     @inject(PrintFileOptions) protected readonly options: PrintFileOptions;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('connections:PrintFileFetcher') protected readonly logger: ILogger;
 
-    protected readonly pending = new Set<string>();
+    /** Fetches under way by job id, with their order. */
+    protected readonly pending = new Map<string, { readonly orderId: string; readonly done: Promise<void> }>();
     protected readonly abort = new AbortController();
+    /** Per order partition held: aborted when it is given up. */
+    protected readonly partitions = new Map<number, AbortController>();
+    protected readonly pickingUp = new Set<number>();
+    protected readonly toDispose = new DisposableCollection();
     protected limit: PerKeyLimit | undefined;
 
     /** Fetches under way for each connection, at most `concurrencyPerConnection`. */
@@ -64,60 +76,109 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     async onStart(): Promise<void> {
         await this.platform.whenReady;
         // Updates too: a Refresh that finds a new line adds its job to the stored order.
-        this.store.onDidChange(change => {
+        this.toDispose.push(this.store.onDidChange(change => {
             if (change.collection === OrdersCollection.name && change.document) {
                 this.fetchFilesOf(change.document as Order);
             }
-        });
-        for (const order of this.store.all(OrdersCollection)) {
-            this.fetchFilesOf(order);
-        }
+        }));
+        // The partitions held now are reported at once (on the embedded store: all of them).
+        this.toDispose.push(this.ownership.listen({
+            gained: scope => this.gained(scope),
+            losing: scope => this.losing(scope)
+        }));
     }
 
     onStop(): void {
+        this.toDispose.dispose();
         this.abort.abort();
     }
 
     /** Resolves when no download is under way: for tests. */
     async idle(): Promise<void> {
-        while (this.pending.size) {
+        while (this.pending.size || this.pickingUp.size) {
             await wait(20);
         }
     }
 
-    protected fetchFilesOf(order: Order): void {
-        for (const job of order.jobs) {
-            const file = job.files.find(candidate => candidate.size === undefined);
-            if (file && job.state !== 'Error' && !this.pending.has(job.id)) {
-                this.pending.add(job.id);
-                this.fetch(order.id, job.id, file.name, file.sourceUrl)
-                    .catch(error => this.logger.error(`print file of job ${job.id} could not be handled`, error))
-                    .finally(() => this.pending.delete(job.id));
+    protected gained(scope: WorkScope): void {
+        if (scope.kind !== 'orders') {
+            return;
+        }
+        this.partitions.set(scope.partition, new AbortController());
+        // Partitions gained together (all 32 at a start) are picked up in one pass over the orders.
+        if (!this.pickingUp.size) {
+            setImmediate(() => this.pickUp());
+        }
+        this.pickingUp.add(scope.partition);
+    }
+
+    /** Fetches the pending files of the orders in the partitions just gained. */
+    protected pickUp(): void {
+        const partitions = new Set(this.pickingUp);
+        this.pickingUp.clear();
+        for (const order of this.store.all(OrdersCollection)) {
+            if (partitions.has(partitionOfOrder(order.id))) {
+                this.fetchFilesOf(order);
             }
         }
     }
 
-    protected async fetch(orderId: string, jobId: string, fileName: string, knownUrl: string | undefined): Promise<void> {
+    /** Stops the partition's fetches (a download under way is abandoned, never failed) and waits for them. */
+    protected async losing(scope: WorkScope): Promise<void> {
+        if (scope.kind !== 'orders') {
+            return;
+        }
+        this.partitions.get(scope.partition)?.abort();
+        this.partitions.delete(scope.partition);
+        const leaving = [...this.pending.values()].filter(fetch => partitionOfOrder(fetch.orderId) === scope.partition);
+        await Promise.all(leaving.map(fetch => fetch.done));
+    }
+
+    /** Aborted when the fetcher stops or the order's partition is given up; undefined when this server does not fetch the order's files. */
+    protected signalFor(orderId: string): AbortSignal | undefined {
+        const partition = this.partitions.get(partitionOfOrder(orderId));
+        return partition && this.ownership.ownsOrder(orderId) ? AbortSignal.any([this.abort.signal, partition.signal]) : undefined;
+    }
+
+    protected fetchFilesOf(order: Order): void {
+        let signal: AbortSignal | undefined;
+        for (const job of order.jobs) {
+            const file = job.files.find(candidate => candidate.size === undefined);
+            if (!file || job.state === 'Error' || this.pending.has(job.id)) {
+                continue;
+            }
+            signal ??= this.signalFor(order.id);
+            if (!signal || signal.aborted) {
+                return;
+            }
+            const done = this.fetch(order.id, job.id, file.name, file.sourceUrl, signal)
+                .catch(error => this.logger.error(`print file of job ${job.id} could not be handled`, error))
+                .finally(() => this.pending.delete(job.id));
+            this.pending.set(job.id, { orderId: order.id, done });
+        }
+    }
+
+    protected async fetch(orderId: string, jobId: string, fileName: string, knownUrl: string | undefined, signal: AbortSignal): Promise<void> {
         let url = knownUrl;
         const started = Date.now();
         let delay = this.options.firstDelayMs;
         for (;;) {
             const order = this.store.get(OrdersCollection, orderId);
             const connection = order && this.store.get(ConnectionsCollection, order.connectionId);
-            if (!order || !connection || this.abort.signal.aborted) {
+            if (!order || !connection || signal.aborted) {
                 return;
             }
             try {
                 // One attempt holds one of the connection's slots: the request(s) and the file's durable write.
                 const bytes = await this.slots.run(connection.id, async () => {
-                    if (this.abort.signal.aborted) {
+                    if (signal.aborted) {
                         return undefined;
                     }
-                    url ??= await this.askForUrl(order, jobId);
+                    url ??= await this.askForUrl(order, jobId, signal);
                     if (!url) {
                         throw Object.assign(new Error('MarcomCentral has not rendered the print file yet'), { kind: 'not-ready' });
                     }
-                    const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, this.abort.signal);
+                    const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, signal);
                     await this.folders.write(jobId, fileName, content);
                     return content.byteLength;
                 });
@@ -127,7 +188,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                 return;
             } catch (error) {
                 const notReady = (error as { kind?: string }).kind === 'not-ready';
-                if (this.abort.signal.aborted) {
+                if (signal.aborted) {
                     return;
                 }
                 if (!notReady || Date.now() - started + delay > this.options.giveUpAfterMs) {
@@ -137,7 +198,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                     return;
                 }
             }
-            await sleep(delay, this.abort.signal);
+            await sleep(delay, signal);
             delay = Math.min(delay * 2, this.options.maxDelayMs);
         }
     }
@@ -146,10 +207,10 @@ export class PrintFileFetcher implements BackendApplicationContribution {
      * A line item's file URL may be empty until the store has rendered the file: ask for the order
      * again and remember the URL once it is there.
      */
-    protected async askForUrl(order: Order, jobId: string): Promise<string | undefined> {
+    protected async askForUrl(order: Order, jobId: string, signal: AbortSignal): Promise<string | undefined> {
         const connection = this.store.get(ConnectionsCollection, order.connectionId)!;
         const lineItemId = order.jobs.find(job => job.id === jobId)?.lineItemId;
-        const fetched = await this.types.of(connection).fetchOrder(connection, order.orderNumber, this.abort.signal);
+        const fetched = await this.types.of(connection).fetchOrder(connection, order.orderNumber, signal);
         const url = fetched.orders.find(candidate => candidate.marcomOrderId === order.marcomOrderId)
             ?.lineItems.find(line => line.id === lineItemId)?.finalOutputFileUrl;
         if (url) {

@@ -69,6 +69,11 @@ export class OrderIntake {
         return this.digests.known(connectionId, sinceMs, marcomOrderId => !!this.store.get(OrdersCollection, orderDocumentId(connectionId, marcomOrderId)));
     }
 
+    /** Forgets the digests remembered for the connection: the next poll seeds them from the store again. */
+    forgetDigests(connectionId: string): void {
+        this.digests.forget(connectionId);
+    }
+
     /**
      * Stores what a poll fetched. Orders recognised unchanged (`fetched.unchanged`) are
      * duplicates, with no work at all; each other order goes the usual way, and its digest, when

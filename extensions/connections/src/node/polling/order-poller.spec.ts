@@ -15,6 +15,9 @@ import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/t
 import { TempFolder, openStore as openStoreIn } from '@presswork/platform/lib/node/test/temp-store';
 import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
 import { connectionDocument } from '../test/connection-documents';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import type { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { FakeWorkOwnership } from '@presswork/platform/lib/node/test/fake-work-ownership';
 import { OrderPoller } from './order-poller';
 
 const MINUTE = 60_000;
@@ -63,11 +66,11 @@ describe('OrderPoller', () => {
         return opened;
     }
 
-    function pollerOver(over: DocumentStore): OrderPoller {
+    function pollerOver(over: DocumentStore, ownership: WorkOwnership = new EmbeddedWorkOwnership()): OrderPoller {
         const rejectedOrders = inject(new RejectedOrders(), { store: over });
         const intake = inject(new OrderIntake(), { store: over, rejectedOrders });
         const created = inject(new OrderPoller(), { store: over, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger,
-            options: { maxWindowMs: windowLimit } });
+            options: { maxWindowMs: windowLimit }, ownership });
         pollers.push(created);
         return created;
     }
@@ -407,5 +410,94 @@ describe('OrderPoller', () => {
         assert.deepEqual(windowOfCall(0), { start: iso(-15), end: iso(60) });
         assert.equal(stateOf()!.watermark, iso(60));
         assert.deepEqual(logOf().map(entry => [entry.created, entry.duplicates]), [[1, 1], [1, 0]]);
+    });
+
+    describe('with several servers', () => {
+
+        let ownership: FakeWorkOwnership;
+        let owner: OrderPoller;
+
+        beforeEach(() => {
+            poller.onStop();
+            ownership = new FakeWorkOwnership();
+            owner = pollerOver(store, ownership);
+            fake.fetchOrders.resolves(fetched([]));
+        });
+
+        it('polls a connection only once it is gained', async () => {
+            await owner.onStart();
+            await delay(50);
+            sinon.assert.notCalled(fake.fetchOrders);
+
+            ownership.gain({ kind: 'connection', connectionId: 'conn-1' });
+            await eventually(() => !!stateOf('conn-1'), 3000, 'the first poll after the gain');
+            sinon.assert.calledOnce(fake.fetchOrders);
+        });
+
+        it('polls a new connection of its own and never one another server owns', async () => {
+            ownership.gain({ kind: 'connection', connectionId: 'conn-mine' });
+            await owner.onStart();
+            await store.create(ConnectionsCollection, connectionDocument('conn-mine'));
+            await store.create(ConnectionsCollection, connectionDocument('conn-theirs'));
+            await eventually(() => !!stateOf('conn-mine'), 3000, 'the poll of the new connection');
+            await owner.idle();
+            await delay(50);
+            assert.deepEqual(fake.fetchOrders.getCalls().map(call => call.args[0].id), ['conn-mine']);
+        });
+
+        it('finishes the poll under way when losing the connection, then polls it no more', async () => {
+            let answer!: (value: FetchedOrders) => void;
+            fake.fetchOrders.callsFake(() => new Promise<FetchedOrders>(resolve => answer = resolve));
+            ownership.gain({ kind: 'connection', connectionId: 'conn-1' });
+            await owner.onStart();
+            await eventually(() => fake.fetchOrders.called, 3000, 'the fetch');
+
+            let lost = false;
+            const losing = ownership.lose({ kind: 'connection', connectionId: 'conn-1' }).then(() => lost = true);
+            await delay(20);
+            assert.equal(lost, false, 'losing waits for the poll under way');
+            answer(fetched([receivedOrder('M-1')]));
+            await losing;
+
+            assert.equal(stateOf()!.watermark, T0.toISOString(), 'the window is recorded before the lease goes');
+            const timers = (owner as unknown as { timers: Map<string, NodeJS.Timeout> }).timers;
+            assert.equal(timers.has('conn-1'), false, 'no next poll is scheduled');
+            await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, pollingIntervalSeconds: 61 }));
+            await delay(50);
+            sinon.assert.calledOnce(fake.fetchOrders);
+        });
+
+        it('hands the watermark over: the next owner asks from where the last one stopped', async () => {
+            ownership.gain({ kind: 'connection', connectionId: 'conn-1' });
+            await owner.onStart();
+            await eventually(() => !!stateOf('conn-1'), 3000, 'the first poll');
+            await ownership.lose({ kind: 'connection', connectionId: 'conn-1' });
+
+            at(30);
+            const otherOwnership = new FakeWorkOwnership('other-server');
+            const other = pollerOver(store, otherOwnership);
+            await other.onStart();
+            otherOwnership.gain({ kind: 'connection', connectionId: 'conn-1' });
+            await eventually(() => stateOf('conn-1')?.watermark === iso(30), 3000, 'the poll on the other server');
+            assert.deepEqual(windowOfCall(1), { start: iso(-15), end: iso(30) });
+        });
+
+        it('asks the connection\'s poller through the store for "Poll now" on a server that does not poll it, and waits for that poll', async () => {
+            const pollerOwnership = new FakeWorkOwnership('poller-server');
+            pollerOwnership.gain({ kind: 'connection', connectionId: 'conn-1' });
+            const polling = pollerOver(store, pollerOwnership);
+            await polling.onStart();
+            await eventually(() => !!stateOf('conn-1')?.watermark, 3000, 'the first poll');
+            await polling.idle();
+            fake.fetchOrders.resetHistory();
+
+            await owner.onStart();
+            at(10);
+            await owner.pollNow('conn-1');
+
+            sinon.assert.calledOnce(fake.fetchOrders);
+            assert.equal(stateOf('conn-1')!.watermark, iso(10), 'polled by the server that polls it');
+            assert.equal(stateOf('conn-1')!.pollRequestedAt, undefined, 'the request is answered');
+        });
     });
 });

@@ -1,9 +1,11 @@
 import { inject, injectable, named } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { DisposableCollection } from '@theia/core/lib/common/disposable';
 import type { Connection, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership, type WorkScope } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connection-runtime';
@@ -17,6 +19,9 @@ import { describeFailure, describeQuarantined, needsAttention } from './poll-fai
 export const PollClock = Symbol('PollClock');
 export type PollClock = () => Date;
 
+/** How long "Poll now" on a server that does not poll the connection waits for its poller to record a poll. */
+const REQUESTED_POLL_WAIT_MS = 20_000;
+
 export interface PollerOptions {
     /** The longest window asked for at once (catching up goes in pieces of this size). */
     readonly maxWindowMs: number;
@@ -24,9 +29,11 @@ export interface PollerOptions {
 export const PollerOptions = Symbol('PollerOptions');
 
 /**
- * Polls every enabled connection on its interval, at most one poll per connection at a time. The
- * watermark moves only after a whole window is stored, and lives in the store, so a restart or a
- * crash resumes from the last complete window: no gap, and repeats are harmless duplicates.
+ * Polls every enabled connection this server owns (`WorkOwnership.ownsConnection`) on its
+ * interval, at most one poll per connection at a time. The watermark moves only after a whole
+ * window is stored, and lives in the store, so a restart, a crash or another server taking the
+ * connection over resumes from the last complete window: no gap, and repeats are harmless
+ * duplicates. A connection given up (`losing`) has its poll under way finished, then none more.
  */
 @injectable()
 export class OrderPoller implements BackendApplicationContribution {
@@ -36,20 +43,34 @@ export class OrderPoller implements BackendApplicationContribution {
     @inject(OrderIntake) protected readonly intake: OrderIntake;
     @inject(PollClock) protected readonly now: PollClock;
     @inject(PollerOptions) protected readonly options: PollerOptions;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('connections:OrderPoller') protected readonly logger: ILogger;
 
     protected readonly timers = new Map<string, NodeJS.Timeout>();
     protected readonly running = new Map<string, Promise<void>>();
     protected readonly abort = new AbortController();
+    protected readonly toDispose = new DisposableCollection();
+    /** Connections being given up to another server: nothing new starts for them. */
+    protected readonly leaving = new Set<string>();
     protected stopped = false;
 
     async onStart(): Promise<void> {
         await this.platform.whenReady;
-        this.store.onDidChange(change => {
+        this.toDispose.push(this.store.onDidChange(change => {
             if (change.collection === ConnectionsCollection.name) {
                 this.reschedule(change.id, change.kind === 'deleted' ? undefined : change.document as Connection);
+            } else if (change.collection === ConnectionStatesCollection.name && (change.document as ConnectionState | undefined)?.pollRequestedAt) {
+                // Another server's operator asked for a poll now; the poll under way, if any, answers it.
+                if (this.polls(change.id) && !this.running.has(change.id)) {
+                    this.schedule(change.id, 0);
+                }
             }
-        });
+        }));
+        this.toDispose.push(this.ownership.listen({
+            gained: scope => this.gained(scope),
+            losing: scope => this.losing(scope)
+        }));
+        // The embedded store owns every connection without reporting them one by one.
         for (const connection of this.store.all(ConnectionsCollection)) {
             this.reschedule(connection.id, connection);
         }
@@ -57,14 +78,45 @@ export class OrderPoller implements BackendApplicationContribution {
 
     onStop(): void {
         this.stopped = true;
+        this.toDispose.dispose();
         this.abort.abort();
         this.timers.forEach(timer => clearTimeout(timer));
         this.timers.clear();
     }
 
-    /** Polls now (or waits for the poll under way); resolves when it has ended. */
+    /**
+     * Polls now (or waits for the poll under way); resolves when it has ended. On a server that
+     * does not poll the connection, asks its poller through the store and waits (a bounded time)
+     * for that poll to be recorded.
+     */
     pollNow(connectionId: string): Promise<void> {
+        if (!this.polls(connectionId) && this.store.get(ConnectionsCollection, connectionId)?.enabled && !this.stopped) {
+            return this.requestPoll(connectionId);
+        }
         return this.running.get(connectionId) ?? this.poll(connectionId);
+    }
+
+    protected async requestPoll(connectionId: string): Promise<void> {
+        const recorded = new Promise<void>(resolve => {
+            const timer = setTimeout(() => done(), REQUESTED_POLL_WAIT_MS);
+            const subscription = this.store.onDidChange(change => {
+                if (change.collection === ConnectionStatesCollection.name && change.id === connectionId && !(change.document as ConnectionState | undefined)?.pollRequestedAt) {
+                    done();
+                }
+            });
+            const done = (): void => {
+                clearTimeout(timer);
+                subscription.dispose();
+                resolve();
+            };
+        });
+        const requested = { pollRequestedAt: new Date().toISOString() };
+        if (this.store.get(ConnectionStatesCollection, connectionId)) {
+            await this.store.modify(ConnectionStatesCollection, connectionId, current => ({ ...current, ...requested }));
+        } else {
+            await this.store.create(ConnectionStatesCollection, { id: connectionId, consecutiveFailures: 0, status: { state: 'idle' }, ...requested });
+        }
+        await recorded;
     }
 
     /** Resolves once no poll is running: for tests and an orderly stop. */
@@ -72,10 +124,34 @@ export class OrderPoller implements BackendApplicationContribution {
         await Promise.all(this.running.values());
     }
 
+    /** Whether this server polls the connection now. */
+    protected polls(connectionId: string): boolean {
+        return !this.stopped && !this.leaving.has(connectionId) && this.ownership.ownsConnection(connectionId);
+    }
+
+    protected gained(scope: WorkScope): void {
+        if (scope.kind === 'connection') {
+            this.leaving.delete(scope.connectionId);
+            // Another server may have taken orders in meanwhile: what is remembered of them is read again from the store.
+            this.intake.forgetDigests(scope.connectionId);
+            this.reschedule(scope.connectionId, this.store.get(ConnectionsCollection, scope.connectionId));
+        }
+    }
+
+    /** Cancels the next poll and waits for the one under way; the next owner goes on from the stored watermark. */
+    protected async losing(scope: WorkScope): Promise<void> {
+        if (scope.kind === 'connection') {
+            this.leaving.add(scope.connectionId);
+            clearTimeout(this.timers.get(scope.connectionId));
+            this.timers.delete(scope.connectionId);
+            await this.running.get(scope.connectionId);
+        }
+    }
+
     protected reschedule(connectionId: string, connection: Connection | undefined): void {
         clearTimeout(this.timers.get(connectionId));
         this.timers.delete(connectionId);
-        if (connection?.enabled && !this.stopped) {
+        if (connection?.enabled && this.polls(connectionId)) {
             this.schedule(connectionId, 0);
         }
     }
@@ -98,7 +174,7 @@ export class OrderPoller implements BackendApplicationContribution {
 
     protected async runPoll(connectionId: string): Promise<void> {
         const connection = this.store.get(ConnectionsCollection, connectionId);
-        if (!connection?.enabled || this.stopped) {
+        if (!connection?.enabled || !this.polls(connectionId)) {
             return;
         }
         let delay = delayAfter(1, connection.pollingIntervalSeconds);
@@ -106,7 +182,7 @@ export class OrderPoller implements BackendApplicationContribution {
             delay = await this.pollWindow(connection);
         } finally {
             // Whatever happened, even a failure to record it, the connection is polled again.
-            if (this.store.get(ConnectionsCollection, connectionId)?.enabled && !this.stopped) {
+            if (this.store.get(ConnectionsCollection, connectionId)?.enabled && this.polls(connectionId)) {
                 this.schedule(connectionId, delay);
             }
         }
@@ -143,6 +219,8 @@ export class OrderPoller implements BackendApplicationContribution {
             return delay;
         }
         await this.saveState(connection, {
+            // Any poll answers an operator's request for one.
+            pollRequestedAt: undefined,
             watermark: failure ? state?.watermark : window.end,
             consecutiveFailures: failures,
             status: this.statusAfter(state, failure, started, delay, quarantined)

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import { join } from 'node:path';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
@@ -47,7 +48,7 @@ describe('A poll whose answer kills the worker reading it', function () {
         const intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });
         poller = inject(new OrderPoller(), {
             store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(type), intake, now: () => new Date('2026-02-16T08:00:00.000Z'),
-            logger: recordingLogger(), options: { maxWindowMs: 30 * 24 * 3_600_000 }
+            logger: recordingLogger(), options: { maxWindowMs: 30 * 24 * 3_600_000 }, ownership: new EmbeddedWorkOwnership()
         });
         await store.create(ConnectionsCollection, connectionDocument('conn-1', { endpointUrl: server.url, orderToken: secrets.seal('order-token') }));
     });

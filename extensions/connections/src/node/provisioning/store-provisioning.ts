@@ -6,6 +6,7 @@ import { DocumentStore } from '@presswork/platform/lib/node/store/document-store
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { RequiredStartup } from '@presswork/platform/lib/node/required-startup';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { ConnectionRegistry } from '../connection-registry';
 import { ProductionTemplates } from '../templates/production-templates';
 import { createProductTypeTemplates } from './product-type-templates';
@@ -15,6 +16,8 @@ import { StoreEnvironment, readStoreEnvironment } from './store-environment';
  * First start: a shop's own MarcomCentral store from the environment, with its connection and
  * templates. A shop that configured its store must not start as if it had none, so a failure here
  * fails Presswork's start (RequiredStartup). Without one, the host's demo store takes its place.
+ * With several servers, whichever starts first provisions (`exclusive('provisioning')`, which
+ * has caught up with every server's writes): the others find the connection there.
  */
 @injectable()
 export class StoreProvisioning implements BackendApplicationContribution, RequiredStartup {
@@ -22,6 +25,7 @@ export class StoreProvisioning implements BackendApplicationContribution, Requir
     @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(ConnectionRegistry) protected readonly registry: ConnectionRegistry;
     @inject(ProductionTemplates) protected readonly templates: ProductionTemplates;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('connections:StoreProvisioning') protected readonly logger: ILogger;
 
     protected readonly done = new Deferred<void>();
@@ -37,7 +41,7 @@ export class StoreProvisioning implements BackendApplicationContribution, Requir
         try {
             const environment = readStoreEnvironment(process.env);
             if (environment) {
-                await this.provisionFromEnvironment(environment);
+                await this.ownership.exclusive('provisioning', () => this.provisionFromEnvironment(environment));
             }
             this.done.resolve();
         } catch (error) {

@@ -1,4 +1,5 @@
 import { MAX_WINDOW_MS } from '../polling/poll-schedule';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import * as path from 'node:path';
 import type { Connection, Order } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
@@ -59,7 +60,7 @@ export class SimulatorPipeline {
         const logger = recordingLogger();
         const poller = inject(new OrderPoller(), {
             store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(connectionType), intake, now: options.clock, logger,
-            options: { maxWindowMs: MAX_WINDOW_MS }
+            options: { maxWindowMs: MAX_WINDOW_MS }, ownership: new EmbeddedWorkOwnership()
         });
         const connectionId = options.connectionId ?? 'conn-sim';
         if (!store.get(ConnectionsCollection, connectionId)) {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import { FakeWorkOwnership } from '@presswork/platform/lib/node/test/fake-work-ownership';
 import type * as http from 'node:http';
 import express from '@theia/core/shared/express';
 import type { Authority } from '@presswork/platform/lib/common/authority';
@@ -55,7 +57,7 @@ describe('EventsReadApi', function (): void {
         const { requestUsers, earlyMiddleware, tokenOf: issued } = await openApiTokenGate(temp.store, temp.path);
         Object.assign(tokenOf, issued);
         api = new EventsReadApi();
-        inject(api, { requestUsers, logger: recordingLogger() });
+        inject(api, { requestUsers, logger: recordingLogger(), ownership: new EmbeddedWorkOwnership() });
         await openJournal();
         await journal.append([job('e1'), order('e2'), connection('e3'), printer('e4'), job('e5')]);
         const app = express();
@@ -130,5 +132,16 @@ describe('EventsReadApi', function (): void {
         await bad('after=soon', /after/);
         await bad('cursor=3', /cursor/);
         await bad(`after=${journal.lastSeq + 1}`, /after=\d+ is past the last event \(\d+\)/);
+    });
+
+    it('answers 503 with Retry-After on a server that does not lead (the leader keeps the journal)', async () => {
+        inject(api, { ownership: new FakeWorkOwnership() });
+        try {
+            const response = await get('/api/v1/events', 'Monitor');
+            assert.equal(response.headers.get('retry-after'), '2');
+            assert.match((await json<{ error: string }>(response, 503)).error, /another server leads/);
+        } finally {
+            inject(api, { ownership: new EmbeddedWorkOwnership() });
+        }
     });
 });

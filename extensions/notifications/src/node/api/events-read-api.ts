@@ -9,6 +9,7 @@ import type { Authority, Permission } from '@presswork/platform/lib/common/autho
 import type { PressworkEvent, PressworkEventName } from '@presswork/platform/lib/common/presswork-events';
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { EventJournal } from '../journal/event-journal';
 
 export const EVENTS_API_PATH = '/api/v1/events';
@@ -41,12 +42,14 @@ export function mayRead(authority: Authority, event: PressworkEventName): boolea
  * The journal in pages for shop systems, with an API token like the other `/api/v1` routes:
  * `?after=<seq>&limit=<n>` answers `{ events, next }`, `next` being the position to ask after
  * next time (stable across restarts). Events the caller's authority may not see are left out of
- * `events`, but `next` passes them, so paging never stalls.
+ * `events`, but `next` passes them, so paging never stalls. With several servers the leader
+ * keeps the journal: another server answers 503 with Retry-After, and the caller asks again.
  */
 @injectable()
 export class EventsReadApi implements BackendApplicationContribution {
     @inject(EventJournal) protected readonly journal: EventJournal;
     @inject(RequestUsers) protected readonly requestUsers: RequestUsers;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('notifications:EventsReadApi') protected readonly logger: ILogger;
 
     configure(app: express.Application): void {
@@ -77,6 +80,11 @@ export class EventsReadApi implements BackendApplicationContribution {
             return;
         }
         const { after, limit } = parsed.data;
+        if (!this.ownership.isLeader) {
+            response.set('Retry-After', '2');
+            sendJson(response, 503, { error: 'This server does not keep the event journal now (another server leads): ask again in a moment' });
+            return;
+        }
         await this.journal.ready;
         if (after > this.journal.lastSeq) {
             sendJson(response, 400, {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import { SessionStore } from '@presswork/platform/lib/node/auth/session-store';
 import { INITIAL_ADMIN_NAME, UserAccounts } from '@presswork/platform/lib/node/auth/user-accounts';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -35,7 +36,7 @@ describe('EmailProvisioning (first start from the environment)', () => {
 
     function provisioning(environment: NodeJS.ProcessEnv): EmailProvisioning {
         const result = inject(new EmailProvisioning(), {
-            store: fixture.store, platform: { whenReady: Promise.resolve() }, accounts, settings: fixture.emailSettings, logger
+            store: fixture.store, platform: { whenReady: Promise.resolve() }, accounts, settings: fixture.emailSettings, logger, ownership: new EmbeddedWorkOwnership()
         });
         result.environment = environment;
         return result;

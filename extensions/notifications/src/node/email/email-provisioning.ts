@@ -3,6 +3,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { INITIAL_ADMIN_NAME, UserAccounts } from '@presswork/platform/lib/node/auth/user-accounts';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { UsersCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -24,6 +25,7 @@ export class EmailProvisioning implements BackendApplicationContribution {
     @inject(PlatformReady) protected readonly platform: PlatformReady;
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
     @inject(EmailSettingsStore) protected readonly settings: EmailSettingsStore;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('notifications:EmailProvisioning') protected readonly logger: ILogger;
 
     /** Where the settings are read (tests give their own). */
@@ -35,7 +37,8 @@ export class EmailProvisioning implements BackendApplicationContribution {
         } catch {
             return; // platform names its own failure; there is no store to provision
         }
-        await this.provision();
+        // With several servers, the first to start provisions; the others find the settings made.
+        await this.ownership.exclusive('provisioning', () => this.provision());
     }
 
     /** Never throws: a failure is logged and the start goes on. */

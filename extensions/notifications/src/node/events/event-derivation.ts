@@ -35,6 +35,11 @@ interface QueuedChange {
  * journal's last snapshot, which journals the events missed while Presswork was down; deleted
  * documents are derived with no next snapshot. A source the journal has never seen (the first
  * start, or an extension installed since) only has its snapshots taken, without events.
+ *
+ * With several servers only the leader derives; a server becoming the leader starts the same way
+ * over the journal as the last leader left it, so a change committed while no server led (or
+ * after the last leader's last line) is derived then, once: a snapshot already journaled derives
+ * nothing again.
  */
 @injectable()
 export class EventDerivation {
@@ -60,6 +65,11 @@ export class EventDerivation {
      * changes committed meanwhile are derived after it.
      */
     async start(): Promise<void> {
+        // Again after a stop (this server leads again): what was queued then is compared again here.
+        this.stopped = false;
+        this.started = false;
+        this.queue = [];
+        this.head = 0;
         this.subscription = this.store.onDidChange(change => this.enqueue(change));
         this.startVersions = new Map();
         for (const source of this.sources.all()) {
@@ -79,6 +89,12 @@ export class EventDerivation {
     stop(): void {
         this.stopped = true;
         this.subscription?.dispose();
+    }
+
+    /** Stops and resolves once the line being journaled is durable (nothing is journaled after). */
+    async halt(): Promise<void> {
+        this.stop();
+        await this.idle;
     }
 
     /** Resolves once every change queued so far is journaled (tests, orderly stop). */

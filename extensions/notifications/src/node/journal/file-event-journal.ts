@@ -94,8 +94,8 @@ const READ_CHUNK_BYTES = MiB;
  * still starts from what they said.
  */
 export class FileEventJournal implements EventJournal, JournalRetention {
-    protected readonly readyDeferred = new Deferred<void>();
-    readonly ready: Promise<void> = this.readyDeferred.promise;
+    /** Anew for each time this server writes the journal (each leadership). */
+    protected readyDeferred = new Deferred<void>();
     protected readonly onDidAppendEmitter = new Emitter<readonly PressworkEvent[]>();
     readonly onDidAppend = this.onDidAppendEmitter.event;
 
@@ -136,6 +136,11 @@ export class FileEventJournal implements EventJournal, JournalRetention {
         this.gate = options.gate ?? new WriteGate();
         // Callers learn of a failed open through `ready`; this keeps it from being unhandled meanwhile.
         this.ready.catch(() => undefined);
+    }
+
+    /** Resolves once the events missed while this server did not write the journal are journaled (`markReady`). */
+    get ready(): Promise<void> {
+        return this.readyDeferred.promise;
     }
 
     get folder(): string {
@@ -225,6 +230,43 @@ export class FileEventJournal implements EventJournal, JournalRetention {
     /** Removes the segments past the retention that every holder has read (also done on each rotation). */
     prune(): Promise<void> {
         return this.runExclusive(() => this.pruneNow());
+    }
+
+    /**
+     * Stops writing (another server's leader takes the journal over): appends are refused, what is
+     * being written is finished, the file is let go. `reopen` takes it up again.
+     */
+    async suspend(): Promise<void> {
+        this.closed = true;
+        await this.runExclusive(async () => {
+            await this.handle?.close();
+            this.handle = undefined;
+        });
+        if (this.opening) {
+            // Whoever still waits for this leadership's catch-up learns that it will not come.
+            this.readyDeferred.reject(new JournalWriteError('this server no longer writes the event journal'));
+            this.readyDeferred = new Deferred<void>();
+            this.ready.catch(() => undefined);
+        }
+    }
+
+    /**
+     * Replays the journal afresh, as another server may have written it since this one last did
+     * (first time: as `open`). Call while suspended or before the first open.
+     */
+    reopen(): Promise<void> {
+        if (!this.opening) {
+            return this.open();
+        }
+        this.closed = false;
+        this.seq = 0;
+        this.ids.clear();
+        this.snapshots.clear();
+        this.baselined.clear();
+        this.segments = [];
+        this.recent = [];
+        this.opening = this.replay();
+        return this.opening;
     }
 
     async close(): Promise<void> {

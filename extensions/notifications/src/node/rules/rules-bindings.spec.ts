@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { Container } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { MockLogger } from '@theia/core/lib/common/test/mock-logger';
@@ -31,6 +33,7 @@ describe('the rules\' bindings', () => {
         const held: number[] = [];
         container.rebind(JournalRetention).toConstantValue({ holdFrom: (_consumer: string, seq: number) => held.push(seq) });
         container.bind(DocumentStore).toConstantValue(temp.store);
+        container.bind(WorkOwnership).toConstantValue(new EmbeddedWorkOwnership());
         container.bind(ILogger).toConstantValue(new MockLogger());
         container.bind(NotificationChannelRegistry).toConstantValue({
             get: () => ({ kind: 'email', deliver: async (delivery: { id: string }) => { delivered.push(delivery.id); return { ok: true, detail: '250 OK' }; } })

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import type * as http from 'node:http';
 import express from '@theia/core/shared/express';
 import type { Authority } from '@presswork/platform/lib/common/authority';
@@ -29,7 +30,7 @@ describe('GET /api/v1/batches', function (): void {
         const { requestUsers, earlyMiddleware, tokenOf: issued } = await openApiTokenGate(store, temp.path);
         Object.assign(tokenOf, issued);
         const clock = inject(new TestClock(), { store });
-        const book = inject(new BatchBookImpl(), { store, clock });
+        const book = inject(new BatchBookImpl(), { store, clock, ownership: new EmbeddedWorkOwnership() });
         for (const [orderId, media] of [['o1', 'A'], ['o2', 'B'], ['o3', 'C']]) {
             const { version: _version, ...order } = sampleOrder(orderId);
             const stored = await store.create(OrdersCollection, { ...order, jobs: order.jobs.map(job => atBatchStep(job)) });

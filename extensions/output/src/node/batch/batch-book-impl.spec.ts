@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import * as sinon from 'sinon';
 import { inject } from '@presswork/platform/lib/node/test/inject';
+import { FakeWorkOwnership } from '@presswork/platform/lib/node/test/fake-work-ownership';
 import { BatchesCollection } from './batch-collection';
 import { BatchBookImpl } from './batch-book-impl';
 import { batchWorld, rejection, type BatchWorld } from './test/batch-fixture';
@@ -124,9 +127,24 @@ describe('BatchBookImpl', () => {
         await world.book.join(world.joining('o1-job-1', {}, { media: 'A' }));
         await world.book.join(world.joining('o1-job-2', {}, { media: 'B' }));
         const store = await world.temp.reopen();
-        const book = inject(new BatchBookImpl(), { store, clock: world.clock });
+        const book = inject(new BatchBookImpl(), { store, clock: world.clock, ownership: new EmbeddedWorkOwnership() });
         const { batch } = await book.join({ ...world.joining('o1-job-3', {}, { media: 'C' }) });
         expect(batch.id).to.equal('B-0003');
         expect(book.batchOf('o1-job-1')?.id).to.equal('B-0001');
+    });
+
+    it('takes the step\'s lock across servers: jobs joining at once on two servers open one batch', async () => {
+        // Two books over one store, as two servers over one database; the ownership's exclusive stands in for its advisory lock.
+        const ownership = new FakeWorkOwnership();
+        const [here, there] = [0, 1].map(() => inject(new BatchBookImpl(), { store: world.store, clock: world.clock, ownership }));
+        const exclusive = sinon.spy(ownership, 'exclusive');
+        const joined = await Promise.all([
+            here.join(world.joining('o1-job-1', { jobsPerBatch: 5 }, { media: 'Cougar' })),
+            there.join(world.joining('o2-job-1', { jobsPerBatch: 5 }, { media: 'Cougar' })),
+            here.join(world.joining('o1-job-2', { jobsPerBatch: 5 }, { media: 'Cougar' }))
+        ]);
+        expect(new Set(joined.map(each => each.batch.id))).to.deep.equal(new Set(['B-0001']));
+        expect(world.store.get(BatchesCollection, 'B-0001')!.members).to.have.length(3);
+        expect(exclusive.getCalls().map(call => call.args[0])).to.deep.equal(Array(3).fill('batch-step:wf-batch/batch-1'));
     });
 });

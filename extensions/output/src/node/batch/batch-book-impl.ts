@@ -2,7 +2,7 @@ import { inject, injectable, postConstruct } from '@theia/core/shared/inversify'
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { logEntry, type LogLevel } from '@presswork/platform/lib/common/job-log';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { KeyedLock } from '@presswork/platform/lib/node/store/keyed-lock';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import type { Batch, BatchMember, BatchOutput } from '../../common/batch/batch-schema';
 import { BATCH_KEY_LABELS, MAX_BATCH_JOBS, type BatchKey } from '../../common/batch/batch-activity';
@@ -26,7 +26,7 @@ export function batchIdOf(number: number): string {
 
 /**
  * The batch book over the store (see BatchBook): every write of a step's batches runs under that
- * step's lock, so two jobs joining at once never open two batches for one key, and the count
+ * step's lock (on any server: `WorkOwnership.exclusive`), so two jobs joining at once never open two batches for one key, and the count
  * rules are checked in the same write that adds the member. Which batches list a job is kept in
  * memory from the store's own change events (one scan at first use).
  */
@@ -34,8 +34,7 @@ export function batchIdOf(number: number): string {
 export class BatchBookImpl implements BatchBook {
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(ShopClock) protected readonly clock: ShopClock;
-
-    protected readonly locks = new KeyedLock();
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     /** jobId → the batches listing it (one, but for a job that moved on from a released one). */
     protected readonly batchesOfJob = new Map<string, Set<string>>();
     protected readonly jobsOfBatch = new Map<string, readonly string[]>();
@@ -70,7 +69,7 @@ export class BatchBookImpl implements BatchBook {
 
     join(joining: JoiningJob): Promise<JoinedBatch> {
         const { job, workflowId, stepId } = joining;
-        return this.locks.run(stepKey(workflowId, stepId), async () => {
+        return this.underLock(stepKey(workflowId, stepId), async () => {
             const listed = this.batchOf(job.id);
             if (listed && listed.workflowId === workflowId && listed.stepId === stepId) {
                 return { batch: listed, released: listed.state === 'released' };
@@ -208,7 +207,12 @@ export class BatchBookImpl implements BatchBook {
         if (!batch) {
             return work();
         }
-        return this.locks.run(stepKey(batch.workflowId, batch.stepId), work);
+        return this.underLock(stepKey(batch.workflowId, batch.stepId), work);
+    }
+
+    /** The step's lock holds across servers (`exclusive`), and the store has caught up with their writes when it is taken. */
+    protected underLock<R>(key: string, work: () => Promise<R>): Promise<R> {
+        return this.ownership.exclusive(`batch-step:${key}`, work);
     }
 
     /** Creates a batch under the next free number (a number taken meanwhile is skipped). */

@@ -1,12 +1,14 @@
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
-import { DisposableCollection } from '@theia/core/lib/common/disposable';
+import { DisposableCollection, type Disposable } from '@theia/core/lib/common/disposable';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { whileLeader } from '@presswork/platform/lib/node/cluster/while-leader';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { KeyedLock } from '@presswork/platform/lib/node/store/keyed-lock';
 import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
@@ -57,6 +59,7 @@ export class BatchMembership implements BackendApplicationContribution {
     @inject(BatchBook) protected readonly book: BatchBook;
     @inject(DocumentStore) protected readonly store: DocumentStore;
     @inject(PlatformReady) @optional() protected readonly platform: PlatformReady | undefined;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('output:BatchMembership') protected readonly logger: ILogger;
 
     protected readonly toDispose = new DisposableCollection();
@@ -68,13 +71,27 @@ export class BatchMembership implements BackendApplicationContribution {
     protected readonly work = new PendingWork(error => this.logger.warn(`Batch members could not be checked: ${messageOf(error)}`));
     protected started: Promise<void> | undefined;
 
+    protected leadership: Disposable | undefined;
+
+    /** Runs on the leader: with several servers, one reconciles for all. */
     onStart(): void {
-        this.start().catch(error => this.logger.error('The batch membership reconciler could not start', error));
+        this.leadership = whileLeader(this.ownership, this, error => this.logger.error('The batch membership reconciler could not start', error));
     }
 
     onStop(): void {
+        this.leadership?.dispose();
         this.toDispose.dispose();
         this.started = undefined;
+    }
+
+    /** Stops following changes, waits for the reconciling under way and forgets the members (a start looks again). */
+    async stop(): Promise<void> {
+        await this.started?.catch(() => undefined);
+        this.toDispose.dispose();
+        this.started = undefined;
+        await this.idle();
+        this.membersByOrder.clear();
+        this.ordersOfBatch.clear();
     }
 
     start(): Promise<void> {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import type { ActivityOutcome } from '@presswork/platform/lib/common/activity-contribution';
 import { logText } from '@presswork/platform/lib/node/test/activity-context';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { FakeWorkOwnership } from '@presswork/platform/lib/node/test/fake-work-ownership';
 import { IppPrinter } from '../ipp/ipp-printer';
 import { ReferencePrinter } from '../test/reference-printer';
 import { BatchPrintFixture } from './test/batch-print-fixture';
@@ -89,6 +90,20 @@ describe('Print of a batch', function (): void {
         }
         assert.equal(members.filter(member => member.states.includes('Printing')).length, 1, 'the sender showed Printing while sending');
         assert.match(fixture.book.logText('B-0001'), /^Sending B-0001\.pdf \(13 pages: the slip and 3 jobs\) to Printer A$/m);
+    });
+
+    it('sends the batch once when its members print on two servers at once: the batch\'s lock holds across them', async () => {
+        const otherServer = fixture.twoServers(new FakeWorkOwnership());
+        const members = [await fixture.member(0, 'B-0009', { printerId }), await fixture.member(1, 'B-0009', { printerId }), await fixture.member(2, 'B-0009', { printerId })];
+        fixture.releasedBatch('B-0009', members);
+        const before = await printedJobs();
+
+        const outcomes = await Promise.all([fixture.activity.execute(members[0]), otherServer.execute(members[1]), otherServer.execute(members[2])]);
+
+        assert.equal(new Set(outcomes.map(outcome => sentWith(outcome, 'B-0009'))).size, 1, 'one printer job for the three');
+        await eventually(async () => await printedJobs() > before, 10_000, 'the batch at the printer');
+        assert.equal(await printedJobs(), before + 1, 'sent once');
+        assert.equal(fixture.book.outputs.length, 2, 'the intent and the printer\'s id, once');
     });
 
     it('does not send the batch again for a job reaching Print after it was sent', async () => {

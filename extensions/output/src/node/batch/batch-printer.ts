@@ -13,7 +13,7 @@ import { isRegularFile, printFileOf } from '@presswork/platform/lib/node/files/j
 import { isDirectlyInside } from '@presswork/platform/lib/node/files/path-containment';
 import { PressworkConfig } from '@presswork/platform/lib/node/presswork-config';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import { KeyedLock } from '@presswork/platform/lib/node/store/keyed-lock';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { BATCH_ID_PATTERN, type Batch, type BatchOutput } from '../../common/batch/batch-schema';
 import type { PrintProperties } from '../../common/print-activity';
@@ -83,7 +83,9 @@ const GAVE_UP = new Set<DeviceJobStatus['state']>(['aborted', 'canceled']);
  * gets one file, and every member goes on Printed, handed over.
  *
  * Never twice after a crash: an output with the printer's job id is never sent again; an intent
- * without it is looked for at the printer by name (`recoveredJob`) before anything is sent. A
+ * without it is looked for at the printer by name (`recoveredJob`) before anything is sent. The
+ * lock is `WorkOwnership.exclusive`: with several servers, a member on another server waits for
+ * it, reads the batch as the holder left it, and takes over (recovers) when the holder died. A
  * batch print the printer aborted or canceled is not the member's print: the member prints alone.
  */
 @injectable()
@@ -96,8 +98,10 @@ export class BatchPrinter {
     @inject(OutputDeviceRegistry) protected readonly devices: OutputDeviceRegistry;
     @inject(MediaCatalog) protected readonly media: MediaCatalog;
     @inject(PrintTargets) protected readonly targets: PrintTargets;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
 
-    protected readonly locks = new KeyedLock();
+    /** The prints under way, settled or not. */
+    protected readonly printing = new Set<Promise<unknown>>();
 
     /**
      * The released batch the job prints with at this step; undefined when it prints alone (no
@@ -111,12 +115,20 @@ export class BatchPrinter {
 
     /** Prints the job with its batch: makes and sends the batch's output if no member has yet, then waits for it. */
     print(batchId: string, context: ActivityContext<PrintProperties>, hooks: BatchPrintHooks): Promise<BatchPrint> {
-        return this.locks.run(batchId, () => this.printLocked(batchId, context, hooks));
+        // Members of one batch may run on different servers: the batch's lock holds across them, and
+        // is let go when its holder dies, for the next member to recover the output (never resend it).
+        const print = this.ownership.exclusive(`batch-print:${batchId}`, () => this.printLocked(batchId, context, hooks));
+        const settled = print.then(() => undefined, () => undefined);
+        this.printing.add(settled);
+        settled.then(() => this.printing.delete(settled));
+        return print;
     }
 
     /** Resolves once every print under way has ended: for tests. */
-    idle(): Promise<void> {
-        return this.locks.idle();
+    async idle(): Promise<void> {
+        while (this.printing.size) {
+            await Promise.all(this.printing);
+        }
     }
 
     protected async printLocked(batchId: string, context: ActivityContext<PrintProperties>, hooks: BatchPrintHooks): Promise<BatchPrint> {

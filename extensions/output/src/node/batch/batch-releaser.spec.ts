@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import { JobFlow } from '@presswork/platform/lib/common/job-flow';
 import { WAITING_FOR_BATCH } from '@presswork/platform/lib/common/job-status';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
@@ -111,7 +112,7 @@ describe('BatchReleaser', () => {
         // Released (durably), then the server died before any job moved.
         await world.book.release('B-0001', 'by hand', 'olivia');
         const store = await world.temp.reopen();
-        const book = inject(new BatchBookImpl(), { store, clock: world.clock });
+        const book = inject(new BatchBookImpl(), { store, clock: world.clock, ownership: new EmbeddedWorkOwnership() });
         (world.jobFlow as unknown as { store: unknown }).store = store;
         releaser = inject(new BatchReleaser(), { book, store, jobFlow: world.jobFlow as unknown as JobFlow, clock: world.clock, platform: undefined, logger: recordingLogger() });
         await releaser.start();

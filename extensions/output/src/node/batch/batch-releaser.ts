@@ -1,6 +1,6 @@
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
-import { DisposableCollection } from '@theia/core/lib/common/disposable';
+import { DisposableCollection, type Disposable } from '@theia/core/lib/common/disposable';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { JobFlow } from '@presswork/platform/lib/common/job-flow';
@@ -10,6 +10,8 @@ import type { DocumentChange } from '@presswork/platform/lib/common/store-protoc
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { whileLeader } from '@presswork/platform/lib/node/cluster/while-leader';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { findJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -36,7 +38,9 @@ const RETRY_FLOOR_MS = 1_000;
  *
  * Time rules (time of day, oldest wait, due within) fire on a timer set to the earliest open
  * batch's `nextReleaseAt`. One that came while Presswork was down fires once at start, and a
- * missed time of day says so in the batch's log.
+ * missed time of day says so in the batch's log. The timer and the continuing run on the leader
+ * (with several servers, one releases for all; a new leader starts as at a start). A hand release
+ * is made on the server the operator uses.
  */
 @injectable()
 export class BatchReleaser implements BackendApplicationContribution {
@@ -45,6 +49,7 @@ export class BatchReleaser implements BackendApplicationContribution {
     @inject(JobFlow) protected readonly jobFlow: JobFlow;
     @inject(ShopClock) protected readonly clock: ShopClock;
     @inject(PlatformReady) @optional() protected readonly platform: PlatformReady | undefined;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('output:BatchReleaser') protected readonly logger: ILogger;
 
     protected readonly toDispose = new DisposableCollection();
@@ -57,11 +62,14 @@ export class BatchReleaser implements BackendApplicationContribution {
     protected readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
     protected readonly work = new PendingWork(error => this.logger.error('A batch release went wrong', error));
 
+    protected leadership: Disposable | undefined;
+
     onStart(): void {
-        this.start().catch(error => this.logger.error('The batch releaser could not start', error));
+        this.leadership = whileLeader(this.ownership, this, error => this.logger.error('The batch releaser could not start', error));
     }
 
     onStop(): void {
+        this.leadership?.dispose();
         this.stop().catch(error => this.logger.error('The batch releaser did not stop cleanly', error));
     }
 

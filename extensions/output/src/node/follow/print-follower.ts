@@ -10,6 +10,8 @@ import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import type { PrintingProgress } from '@presswork/platform/lib/common/printing-record';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
+import type { WorkScope } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { OutputCollectionNames } from '../../common/output-collections';
 import { PrinterStatesCollection } from '../output-collections';
 import { PeriodicService } from '../periodic-service';
@@ -47,6 +49,8 @@ interface Followed {
  * many). The printer's own reasons come from the monitor's state document, and a change of it is
  * reported at once, without waiting for the next round. Jobs are found at start from the store
  * and whenever one reaches its printer; a restart follows them again, never sends them again.
+ * Each server follows the jobs of the orders it owns: a partition's jobs are taken up when it is
+ * gained (from a server that died, too) and dropped at `losing`, for the next owner to follow.
  */
 @injectable()
 export class PrintFollower extends PeriodicService {
@@ -65,6 +69,8 @@ export class PrintFollower extends PeriodicService {
     /** Per job, the report under way: reports of one job never overlap. */
     protected readonly reports = new Map<string, Promise<void>>();
     protected readonly serviceName = 'print follower';
+    /** The order partitions whose jobs are followed here (gained and not being given up). */
+    protected readonly partitions = new Set<number>();
 
     protected get intervalMs(): number {
         return this.options?.intervalMs ?? 1000;
@@ -79,14 +85,49 @@ export class PrintFollower extends PeriodicService {
                 this.printerStateChanged(change.id);
             }
         }));
-        for (const job of this.printingJobs.atPrinter()) {
-            this.follow(job);
-        }
+        // The partitions held now are reported at once (on the embedded store: all of them).
+        this.toDispose.push(this.ownership.listen({
+            gained: scope => this.gained(scope),
+            losing: scope => this.losing(scope)
+        }));
     }
 
     protected async tearDown(): Promise<void> {
         await this.idle();
         this.followed.clear();
+        this.partitions.clear();
+    }
+
+    /** Follows the jobs of the partition at their printers. */
+    protected gained(scope: WorkScope): void {
+        if (scope.kind !== 'orders') {
+            return;
+        }
+        this.partitions.add(scope.partition);
+        for (const job of this.printingJobs.atPrinter()) {
+            if (partitionOfOrder(job.orderId) === scope.partition) {
+                this.follow(job);
+            }
+        }
+    }
+
+    /** Stops following the partition's jobs; resolves once no question or report is under way. */
+    protected async losing(scope: WorkScope): Promise<void> {
+        if (scope.kind !== 'orders') {
+            return;
+        }
+        this.partitions.delete(scope.partition);
+        for (const entry of [...this.followed.values()]) {
+            if (partitionOfOrder(entry.job.orderId) === scope.partition) {
+                this.unfollow(entry);
+            }
+        }
+        await this.idle();
+    }
+
+    /** Whether this server follows the order's jobs. */
+    protected followsOrder(orderId: string): boolean {
+        return this.partitions.has(partitionOfOrder(orderId)) && this.ownership.ownsOrder(orderId);
     }
 
     /** Resolves when no round or report is under way: for tests. */
@@ -109,7 +150,7 @@ export class PrintFollower extends PeriodicService {
 
     /** Follows the job (again, when its record changed: another step, another printer job). */
     protected follow(job: PrintingJob): void {
-        if (!this.running || !job.atPrinter) {
+        if (!this.running || !job.atPrinter || !this.followsOrder(job.orderId)) {
             return;
         }
         const known = this.followed.get(job.jobId);
@@ -318,7 +359,7 @@ export class PrintFollower extends PeriodicService {
             }
             // A job moved on, held or processed again meanwhile is no longer followed.
             const current = this.printingJobs.get(entry.job.jobId);
-            if (!current?.atPrinter || current.stepId !== entry.job.stepId || current.printing.deviceJobId !== entry.job.printing.deviceJobId) {
+            if (!current?.atPrinter || !this.followsOrder(current.orderId) || current.stepId !== entry.job.stepId || current.printing.deviceJobId !== entry.job.printing.deviceJobId) {
                 this.unfollow(entry);
                 continue;
             }

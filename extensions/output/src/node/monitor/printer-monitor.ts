@@ -35,7 +35,8 @@ interface Watched {
  * it: state, reasons in words, message, media ready, supplies (to the nearest 5 %), reachability
  * and the queue of Presswork jobs at it. A document is written only when one of those changed,
  * never once a poll; the change feed carries each write to every Printers view and the All Jobs
- * pod. A disabled printer is marked (and not asked); a deleted one loses its document.
+ * pod. A disabled printer is marked (and not asked); a deleted one loses its document. Runs on
+ * the leader (with several servers, one watches for all).
  */
 @injectable()
 export class PrinterMonitor extends PeriodicService {
@@ -49,6 +50,8 @@ export class PrinterMonitor extends PeriodicService {
     /** Per printer, the write under way: writes of one document never overlap. */
     protected readonly writes = new Map<string, Promise<void>>();
     protected readonly serviceName = 'printer monitor';
+    /** One server watches the printers for the shop: the leader. */
+    protected override readonly leaderOnly = true;
 
     protected get intervalMs(): number {
         return this.options?.intervalMs ?? 1000;

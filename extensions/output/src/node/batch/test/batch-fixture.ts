@@ -1,4 +1,5 @@
 import type { ContinuedJobs, JobFlow } from '@presswork/platform/lib/common/job-flow';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import { WAITING_FOR_BATCH } from '@presswork/platform/lib/common/job-status';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
@@ -114,7 +115,7 @@ export async function batchWorld(): Promise<BatchWorld> {
     const temp = await openTempStore(OUTPUT_COLLECTIONS, 'presswork-batches-');
     const store = temp.store;
     const clock = inject(new TestClock(), { store });
-    const book = inject(new BatchBookImpl(), { store, clock });
+    const book = inject(new BatchBookImpl(), { store, clock, ownership: new EmbeddedWorkOwnership() });
     (book as unknown as { init(): void }).init();
     const jobFlow = new FakeJobFlow(store);
     const world: BatchWorld = {

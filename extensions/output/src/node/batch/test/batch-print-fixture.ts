@@ -1,4 +1,6 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import type { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
@@ -10,6 +12,7 @@ import type { Batch } from '../../../common/batch/batch-schema';
 import type { PrintProperties } from '../../../common/print-activity';
 import { OUTPUT_COLLECTIONS } from '../../output-collections';
 import { PrintFixture } from '../../print/test/print-fixture';
+import { PrintActivityContribution } from '../../print/print-activity';
 import { BatchPrinter, batchDocumentFile } from '../batch-printer';
 import { FakeBatchBook } from './fake-batch-book';
 import { testPdf } from './test-pdfs';
@@ -27,11 +30,25 @@ export class BatchPrintFixture extends PrintFixture {
     protected constructor(temp: TempFolder, store: DocumentStore) {
         super(temp, store);
         this.dataFolder = temp.join('presswork-data');
-        this.batchPrinter = inject(new BatchPrinter(), {
-            book: this.book, store, jobFolders: JobFolders.in(temp.path), config: { dataFolder: this.dataFolder, demo: false },
-            printers: this.services.printers, devices: this.devices, media: this.services.media, targets: this.targets
-        });
+        this.batchPrinter = this.batchPrinterWith(new EmbeddedWorkOwnership());
         inject(this.activity, { batchPrinter: this.batchPrinter });
+    }
+
+    protected batchPrinterWith(ownership: WorkOwnership): BatchPrinter {
+        return inject(new BatchPrinter(), {
+            book: this.book, store: this.store, jobFolders: JobFolders.in(this.temp.path), config: { dataFolder: this.dataFolder, demo: false },
+            printers: this.services.printers, devices: this.devices, media: this.services.media, targets: this.targets, ownership
+        });
+    }
+
+    /**
+     * Two servers over this store and printer: this fixture's Print activity and the returned one,
+     * each with its own batch printer, taking their locks from `ownership` (as from one database).
+     */
+    twoServers(ownership: WorkOwnership): PrintActivityContribution {
+        inject(this.batchPrinter, { ownership });
+        const other = inject(new PrintActivityContribution(), { printers: this.services.printers, devices: this.devices, media: this.services.media, targets: this.targets });
+        return inject(other, { batchPrinter: this.batchPrinterWith(ownership) });
     }
 
     static override async open(): Promise<BatchPrintFixture> {

@@ -1,4 +1,6 @@
 import * as fs from 'node:fs/promises';
+import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
+import type { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import * as sinon from 'sinon';
 import { MockLogger } from '@theia/core/lib/common/test/mock-logger';
 import type { JobFlow, PrintingFlow } from '@presswork/platform/lib/common/job-flow';
@@ -198,12 +200,13 @@ export class FollowFixture {
     }
 
     /** The follower, as the backend module binds it; `batchBook` holds the batches its jobs were sent with. */
-    async startFollower(options: PrintFollowerOptions = {}, printingJobs = this.printingJobs(), batchBook?: BatchBook): Promise<PrintFollower> {
+    async startFollower(options: PrintFollowerOptions = {}, printingJobs = this.printingJobs(), batchBook?: BatchBook,
+        ownership: WorkOwnership = new EmbeddedWorkOwnership()): Promise<PrintFollower> {
         const handOver = inject(new PoolHandOver(), { store: this.store, jobFlow: this.jobFlow as unknown as JobFlow, logger: new MockLogger() });
         const batches = inject(new BatchCompletions(), { book: batchBook });
         const follower = inject(new PrintFollower(), {
             store: this.store, devices: this.devices, printingJobs, flow: this.flow, handOver, batches,
-            options: { intervalMs: 200, requestTimeoutMs: 1500, ...options }, logger: new MockLogger()
+            options: { intervalMs: 200, requestTimeoutMs: 1500, ...options }, logger: new MockLogger(), ownership
         });
         this.started.push(follower);
         await follower.start();
