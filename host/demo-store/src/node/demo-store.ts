@@ -12,6 +12,7 @@ import { ConnectionRegistry } from '@presswork/connections/lib/node/connection-r
 import { ProductionTemplates } from '@presswork/connections/lib/node/templates/production-templates';
 import { createProductTypeTemplates } from '@presswork/connections/lib/node/provisioning/product-type-templates';
 import { readStoreEnvironment } from '@presswork/connections/lib/node/provisioning/store-environment';
+import { whileLeader } from '@presswork/platform/lib/node/cluster/while-leader';
 import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { RunningSimulator, startSimulator } from '@presswork/marcomcentral-simulator';
 import { demoOrderSeconds } from './demo-order-seconds';
@@ -40,14 +41,28 @@ export class DemoStore implements BackendApplicationContribution {
 
     async initialize(): Promise<void> {
         await this.platform.whenReady;
-        if (this.config.demo && !shopStoreConfigured()) {
-            // With several servers, one decides and creates the demo connection; the others find it made.
-            await this.ownership.exclusive('provisioning', () => this.start()).catch(error => this.logger.error('the demo store could not be started; Presswork runs without it', error));
+        if (!this.config.demo || shopStoreConfigured()) {
+            return;
         }
+        // One simulator for the shop, on the leader: two would both add demo orders to its state
+        // file. With several servers the demo store moves with the leader, and its connection with it.
+        let firstStart: Promise<void> | undefined;
+        whileLeader(this.ownership, {
+            start: () => firstStart = this.ownership.exclusive('provisioning', () => this.start()),
+            stop: () => this.stop()
+        }, error => this.logger.error('the demo store could not be started; Presswork runs without it', error));
+        // The embedded server leads at once: it starts serving with its demo store running, as before.
+        await firstStart?.catch(() => undefined);
     }
 
     async onStop(): Promise<void> {
-        await this.simulator?.close();
+        await this.stop();
+    }
+
+    protected async stop(): Promise<void> {
+        const simulator = this.simulator;
+        this.simulator = undefined;
+        await simulator?.close();
     }
 
     protected async start(): Promise<void> {

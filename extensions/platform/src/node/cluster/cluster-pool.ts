@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import { Pool } from 'pg';
+import { databaseSettings, readDatabaseOptions } from '../store/postgres/connection-settings';
 
 export interface ClusterPoolOptions {
     readonly max: number;
@@ -14,18 +14,13 @@ export interface ClusterPoolOptions {
 /**
  * A small pool of connections to the shop's database for the cluster's own statements (heartbeats,
  * leases, advisory locks), apart from the store's pool so that a busy store never delays a
- * heartbeat. The URL's TLS settings (`sslmode`, `sslrootcert`, …) are honoured by `pg`; the
- * optional `PRESSWORK_DATABASE_CA` file is the authority to trust.
+ * heartbeat. Connection and TLS settings are the store's (`databaseSettings`): one rule for both.
  */
 export function openClusterPool(databaseUrl: string, options: ClusterPoolOptions, environment: NodeJS.ProcessEnv = process.env): Pool {
-    const caFile = environment.PRESSWORK_DATABASE_CA;
     const pool = new Pool({
-        connectionString: databaseUrl,
-        max: options.max,
-        connectionTimeoutMillis: options.connectTimeoutMs,
+        ...databaseSettings(databaseUrl, { ...readDatabaseOptions(environment), poolSize: options.max, connectTimeoutMs: options.connectTimeoutMs }),
         query_timeout: options.queryTimeoutMs,
-        application_name: 'presswork-cluster',
-        ...(caFile ? { ssl: { ca: fs.readFileSync(caFile, 'utf8'), rejectUnauthorized: true } } : {})
+        application_name: 'presswork-cluster'
     });
     pool.on('error', options.onIdleError);
     return pool;
