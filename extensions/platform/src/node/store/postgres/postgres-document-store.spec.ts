@@ -86,7 +86,7 @@ describe('PostgresDocumentStore', function (): void {
 
             const applied = await server.withClient(async client =>
                 (await client.query('SELECT version FROM presswork_migrations ORDER BY version')).rows.map(row => row.version), databaseOf(url));
-            assert.deepEqual(applied, [1, 2]);
+            assert.deepEqual(applied, [1, 2, 3]);
             assert.deepEqual([a.kind, b.kind], ['postgresql', 'postgresql']);
         });
 
