@@ -28,7 +28,7 @@ async function openPostgresStore(url: string, options: Partial<PostgresDocumentS
 }
 
 /** Waits until `condition` holds (the change tail is asynchronous), failing after `ms`. */
-async function eventually(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+async function eventually(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
     const deadline = Date.now() + ms;
     while (!condition()) {
         if (Date.now() > deadline) {
