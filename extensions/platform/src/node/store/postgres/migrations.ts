@@ -96,5 +96,17 @@ CREATE TABLE leases (
 );
 CREATE INDEX leases_by_holder ON leases (holder);
 `
+    },
+    {
+        version: 3,
+        name: 'wake-ups after the commit, not inside it',
+        sql: `
+-- A NOTIFY inside a transaction takes a database-wide lock from its commit until it has ended, so
+-- every write that notifies waits for the previous one's WAL flush: commits stop sharing flushes
+-- (measured: 1,278 inserts/s without, 317 with, 16 writers). The store notifies after its writes
+-- commit instead (coalesced), and readers poll every second anyway.
+DROP TRIGGER changes_notify ON changes;
+DROP FUNCTION presswork_notify_changes();
+`
     }
 ];

@@ -28,7 +28,7 @@ async function openPostgresStore(url: string, options: Partial<PostgresDocumentS
 }
 
 /** Waits until `condition` holds (the change tail is asynchronous), failing after `ms`. */
-async function eventually(condition: () => boolean, what: string, ms = 5000): Promise<void> {
+async function eventually(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
     const deadline = Date.now() + ms;
     while (!condition()) {
         if (Date.now() > deadline) {
@@ -86,7 +86,7 @@ describe('PostgresDocumentStore', function (): void {
 
             const applied = await server.withClient(async client =>
                 (await client.query('SELECT version FROM presswork_migrations ORDER BY version')).rows.map(row => row.version), databaseOf(url));
-            assert.deepEqual(applied, [1, 2]);
+            assert.deepEqual(applied, [1, 2, 3]);
             assert.deepEqual([a.kind, b.kind], ['postgresql', 'postgresql']);
         });
 

@@ -16,6 +16,7 @@ import { CONNECT_TIMEOUT_MS, DatabaseOptions, databaseSettings, describeDatabase
 import { DocumentReplica, ReplicaCollection, ReplicaOutcome } from './document-replica';
 import { IndexKey, WriteTarget, deleteDocument, insertDocument, readDocument, readVersion, updateDocument } from './document-writes';
 import { runMigrations } from './migration-runner';
+import { CHANGES_CHANNEL } from './migrations';
 import { ownTimers } from './own-timers';
 import { loadSnapshot } from './snapshot-loader';
 
@@ -55,6 +56,9 @@ export class PostgresDocumentStore implements DocumentStore {
     protected readonly locks = new KeyedLock();
     protected tail: ChangeTail | undefined;
     protected closed = false;
+    /** A wake-up of the other servers is on its way; `wakeAgain`: another write came since it left. */
+    protected waking = false;
+    protected wakeAgain = false;
     protected reportedTrouble = false;
 
     constructor(protected readonly options: PostgresDocumentStoreOptions) {
@@ -187,6 +191,7 @@ export class PostgresDocumentStore implements DocumentStore {
                 throw new DocumentConflictError(collection.name, id, expectedVersion, await this.refresh(loaded, id));
             }
             this.announce(loaded, id, this.replica.remove(loaded, id, deleted.revision), false);
+            this.wakeOthers();
         });
     }
 
@@ -220,7 +225,30 @@ export class PostgresDocumentStore implements DocumentStore {
     /** A write went through: memory takes it and it is announced as this server's. */
     protected taken<T extends StoredDocument>(loaded: ReplicaCollection, document: T, revision: number): T {
         this.announce(loaded, document.id, this.replica.put(loaded, document, revision), false);
+        this.wakeOthers();
         return document;
+    }
+
+    /**
+     * Tells the other servers' tails that changes were committed: after the commit, in a statement
+     * of its own, and one at a time (writes that commit meanwhile share the next). Inside the write
+     * it would hold a database-wide lock through the commit (migration 3). A lost wake-up only
+     * delays the others until their next poll.
+     */
+    protected wakeOthers(): void {
+        if (this.waking) {
+            this.wakeAgain = true;
+            return;
+        }
+        this.waking = true;
+        const wake = async (): Promise<void> => {
+            do {
+                this.wakeAgain = false;
+                await this.pool.query(`SELECT pg_notify('${CHANGES_CHANNEL}', '')`).catch(() => undefined);
+            } while (this.wakeAgain && !this.closed);
+            this.waking = false;
+        };
+        void wake();
     }
 
     /** Reads the document as the database holds it now into memory; its version (undefined: gone). */
