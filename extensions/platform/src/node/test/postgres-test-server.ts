@@ -192,10 +192,13 @@ let shared: Promise<PostgresTestServer> | undefined;
 
 /**
  * One server for a whole test process, started on first use and removed at its exit: specs take a
- * database each (`createDatabase`) instead of paying for a cluster each.
+ * database each (`createDatabase`) instead of paying for a cluster each. Its commits skip the disk
+ * flush: unit tests check what Presswork writes and reads, not PostgreSQL's durability (the crash
+ * tests and benchmarks start durable servers of their own), and a flush a write made the features'
+ * PostgreSQL run several times slower.
  */
 export function sharedPostgresTestServer(): Promise<PostgresTestServer> {
-    shared ??= PostgresTestServer.start({ settings: { max_connections: '300' } });
+    shared ??= PostgresTestServer.start({ settings: { max_connections: '300', fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
     return shared;
 }
 
