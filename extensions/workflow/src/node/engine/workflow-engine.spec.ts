@@ -527,7 +527,8 @@ describe('WorkflowEngine', () => {
             let most = 0;
             const slow = fakeActivity('slow', async () => {
                 most = Math.max(most, ++running);
-                await new Promise(resolve => setTimeout(resolve, 2 + Math.random() * 8));
+                // Longer than a store write (PostgreSQL's included), so that three slots overlap.
+                await new Promise(resolve => setTimeout(resolve, 30 + Math.random() * 20));
                 running--;
                 return { kind: 'continue' };
             });
