@@ -1,0 +1,135 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { OrderView, RunningSimulator, SAMPLE_ORDERS } from '@presswork/marcomcentral-simulator';
+import type { JobRow } from '@presswork/platform/lib/common/job-row';
+import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
+import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
+import { CLOSEOUT_SERVICE_PATH, CloseoutService } from '@presswork/closeout/lib/common/closeout-protocol';
+import { closeoutInput } from '../crash/crash-expectations';
+import { listJobs } from '../served/read-api-client';
+import { CLUSTER_ADMIN_PASSWORD, ServerCluster } from './cluster-servers';
+
+/**
+ * What a shop does to a cluster from outside: customers place card orders of printable products
+ * (print files ready) in the store; a shop system reads the jobs through the read API; an operator
+ * closes orders out once their jobs wait at Closeout Order. Each goes to whichever server is alive.
+ */
+
+/** Card orders of two printable lines, print files ready: each goes intake → prepress → print → closeout → Retain. */
+export async function placeCardOrders(simulator: RunningSimulator, orders: number): Promise<OrderView[]> {
+    const placed: OrderView[] = [];
+    for (let index = 0; index < orders; index++) {
+        const template = SAMPLE_ORDERS.cardSingleShipTo;
+        placed.push(await simulator.placeOrder({ ...template, OrderDetails: template.OrderDetails!.map(line => ({ ...line, FileReady: true })) }));
+    }
+    return placed;
+}
+
+/** The read API's jobs of the given orders, asked of any live server (the next one when one does not answer). */
+export async function jobsOf(cluster: ServerCluster, token: string, orderNumbers: ReadonlySet<string>): Promise<JobRow[] | undefined> {
+    for (const url of cluster.liveUrls()) {
+        try {
+            return (await listJobs(url, token)).filter(row => orderNumbers.has(row.orderNumber));
+        } catch {
+            // killed or starting: ask the next
+        }
+    }
+    return undefined;
+}
+
+/**
+ * The operator: closes out, through the Closeout Order RPC of a live server (signed in there),
+ * every order whose jobs all wait at Closeout Order, retrying after a failure (a server killed
+ * mid-closeout, a part left sending) until the order is closed or `stop` is called.
+ */
+export class CloseoutOperator {
+    protected readonly sessions = new Map<string, RpcSession>();
+    protected readonly closed = new Set<string>();
+    protected stopped = false;
+    /** Closeouts sent (an attempt each). */
+    attempts = 0;
+    readonly errors: string[] = [];
+
+    constructor(protected readonly cluster: ServerCluster, protected readonly random: () => number) { }
+
+    isClosed(orderId: string): boolean {
+        return this.closed.has(orderId);
+    }
+
+    /** Closes out the orders of `rows` ready for it, one after another; resolves when every one is closed or `stop`. */
+    async run(rows: () => Promise<JobRow[] | undefined>, orders: number): Promise<void> {
+        while (!this.stopped && this.closed.size < orders) {
+            const ready = readyForCloseout((await rows()) ?? []).filter(order => !this.closed.has(order.orderId));
+            for (const order of ready) {
+                if (!this.stopped) {
+                    await this.closeOut(order.orderId, order.orderNumber);
+                }
+            }
+            await delay(500);
+        }
+    }
+
+    stop(): void {
+        this.stopped = true;
+        for (const session of this.sessions.values()) {
+            session.close();
+        }
+        this.sessions.clear();
+    }
+
+    protected async closeOut(orderId: string, orderNumber: string): Promise<void> {
+        const urls = this.cluster.liveUrls();
+        const url = urls[Math.floor(this.random() * urls.length)];
+        if (!url) {
+            return;
+        }
+        try {
+            const service = await (await this.session(url)).service<CloseoutService>(CLOSEOUT_SERVICE_PATH);
+            this.attempts++;
+            const progress = await service.closeOut(orderId, closeoutInput(orderNumber));
+            if (progress.closed) {
+                this.closed.add(orderId);
+            }
+        } catch (error) {
+            this.sessions.get(url)?.close();
+            this.sessions.delete(url);
+            this.errors.push(`${orderNumber} on ${url}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+
+    protected async session(url: string): Promise<RpcSession> {
+        let session = this.sessions.get(url);
+        if (!session) {
+            session = await RpcSession.signIn(url, 'admin', CLUSTER_ADMIN_PASSWORD);
+            this.sessions.set(url, session);
+        }
+        return session;
+    }
+}
+
+/** Orders all of whose jobs wait at Closeout Order. */
+function readyForCloseout(rows: readonly JobRow[]): { orderId: string; orderNumber: string }[] {
+    const byOrder = new Map<string, JobRow[]>();
+    for (const row of rows) {
+        byOrder.set(row.orderId, [...byOrder.get(row.orderId) ?? [], row]);
+    }
+    return [...byOrder.values()].filter(jobs => jobs.every(job => job.state === WAITING_FOR_CLOSEOUT))
+        .map(jobs => ({ orderId: jobs[0].orderId, orderNumber: jobs[0].orderNumber }));
+}
+
+/** How often each job was handed to the hot folder: its JDF tickets (`JobID`), each with its PDF beside it. */
+export async function hotFolderHandovers(folder: string): Promise<{ tickets: Map<string, number>; withoutPdf: string[] }> {
+    const tickets = new Map<string, number>();
+    const withoutPdf: string[] = [];
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    const present = new Set(names.map(name => name.toLowerCase()));
+    for (const name of names.filter(file => file.endsWith('.jdf'))) {
+        const jobId = /\bJobID="([^"]+)"/.exec(await fs.readFile(path.join(folder, name), 'utf8'))?.[1] ?? `(no JobID in ${name})`;
+        tickets.set(jobId, (tickets.get(jobId) ?? 0) + 1);
+        if (!present.has(name.toLowerCase().replace(/\.jdf$/, '.pdf'))) {
+            withoutPdf.push(`${name} (job ${jobId})`);
+        }
+    }
+    return { tickets, withoutPdf };
+}
