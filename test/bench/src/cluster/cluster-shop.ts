@@ -6,6 +6,8 @@ import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 import { CLOSEOUT_SERVICE_PATH, CloseoutService } from '@presswork/closeout/lib/common/closeout-protocol';
+import { JOB_ACTION_SERVICE_PATH, JobActionService } from '@presswork/jobs/lib/common/jobs-protocol';
+import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { closeoutInput } from '../crash/crash-expectations';
 import { listJobs } from '../served/read-api-client';
 import { CLUSTER_ADMIN_PASSWORD, ServerCluster } from './cluster-servers';
@@ -39,11 +41,11 @@ export async function jobsOf(cluster: ServerCluster, token: string, orderNumbers
 }
 
 /**
- * The operator: closes out, through the Closeout Order RPC of a live server (signed in there),
- * every order whose jobs all wait at Closeout Order, retrying after a failure (a server killed
- * mid-closeout, a part left sending) until the order is closed or `stop` is called.
+ * The operator, through the RPC of a live server (signed in there): confirms each job's prepress
+ * check, and closes out every order whose jobs all wait at Closeout Order, retrying after a failure
+ * (a server killed mid-closeout, a part left sending) until the order is closed or `stop` is called.
  */
-export class CloseoutOperator {
+export class ShopOperator {
     protected readonly sessions = new Map<string, RpcSession>();
     protected readonly closed = new Set<string>();
     protected stopped = false;
@@ -57,10 +59,17 @@ export class CloseoutOperator {
         return this.closed.has(orderId);
     }
 
-    /** Closes out the orders of `rows` ready for it, one after another; resolves when every one is closed or `stop`. */
+    /** Confirms prepress checks and closes out the orders of `rows` ready for it; resolves when every order is closed or `stop`. */
     async run(rows: () => Promise<JobRow[] | undefined>, orders: number): Promise<void> {
         while (!this.stopped && this.closed.size < orders) {
-            const ready = readyForCloseout((await rows()) ?? []).filter(order => !this.closed.has(order.orderId));
+            const jobs = (await rows()) ?? [];
+            const checked = jobs.filter(job => job.state === 'Waiting' && job.currentActivityType === ActivityTypes.prepressCheck).map(job => job.id);
+            if (checked.length > 0) {
+                await this.onLiveServer('prepress', async session => {
+                    await (await session.service<JobActionService>(JOB_ACTION_SERVICE_PATH)).prepressDone(checked);
+                });
+            }
+            const ready = readyForCloseout(jobs).filter(order => !this.closed.has(order.orderId));
             for (const order of ready) {
                 if (!this.stopped) {
                     await this.closeOut(order.orderId, order.orderNumber);
@@ -78,23 +87,30 @@ export class CloseoutOperator {
         this.sessions.clear();
     }
 
-    protected async closeOut(orderId: string, orderNumber: string): Promise<void> {
+    protected closeOut(orderId: string, orderNumber: string): Promise<void> {
+        return this.onLiveServer(`closeout of ${orderNumber}`, async session => {
+            const service = await session.service<CloseoutService>(CLOSEOUT_SERVICE_PATH);
+            this.attempts++;
+            const progress = await service.closeOut(orderId, closeoutInput(orderNumber));
+            if (progress.closed) {
+                this.closed.add(orderId);
+            }
+        });
+    }
+
+    /** Does `work` on a live server picked at random; a failure is noted (the next turn tries again). */
+    protected async onLiveServer(what: string, work: (session: RpcSession) => Promise<void>): Promise<void> {
         const urls = this.cluster.liveUrls();
         const url = urls[Math.floor(this.random() * urls.length)];
         if (!url) {
             return;
         }
         try {
-            const service = await (await this.session(url)).service<CloseoutService>(CLOSEOUT_SERVICE_PATH);
-            this.attempts++;
-            const progress = await service.closeOut(orderId, closeoutInput(orderNumber));
-            if (progress.closed) {
-                this.closed.add(orderId);
-            }
+            await work(await this.session(url));
         } catch (error) {
             this.sessions.get(url)?.close();
             this.sessions.delete(url);
-            this.errors.push(`${orderNumber} on ${url}: ${error instanceof Error ? error.message : String(error)}`);
+            this.errors.push(`${what} on ${url}: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
 

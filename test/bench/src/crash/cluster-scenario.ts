@@ -5,7 +5,7 @@ import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store';
 import { CLUSTER_ADMIN_PASSWORD, ClusterDatabase, ServerCluster, demoHotFolder } from '../cluster/cluster-servers';
-import { CloseoutOperator, hotFolderHandovers, jobsOf, placeCardOrders } from '../cluster/cluster-shop';
+import { ShopOperator, hotFolderHandovers, jobsOf, placeCardOrders } from '../cluster/cluster-shop';
 import { issueApiToken } from '../served/read-api-client';
 import { closeoutSideOf } from './crash-scenarios';
 import type { RoundOutcome, RoundResult, ScenarioResult } from './crash-rounds';
@@ -114,7 +114,7 @@ export class ClusterCrashScenario {
         const numbers = new Set(placed.map(order => order.OrderNumber));
         const expectedJobs = placed.reduce((sum, order) => sum + order.OrderDetails.length, 0);
         const rows = (): Promise<JobRow[] | undefined> => jobsOf(this.cluster, this.token, numbers);
-        const operator = new CloseoutOperator(this.cluster, random);
+        const operator = new ShopOperator(this.cluster, random);
         const closing = operator.run(rows, placed.length);
         const violations: string[] = [];
         let interruptedAt: number | undefined;
@@ -124,7 +124,7 @@ export class ClusterCrashScenario {
             await interrupt();
             const finished = await this.waitUntilRetained(rows, expectedJobs, started);
             if (!finished) {
-                violations.push(`the round's jobs were not all Retained within ${ROUND_TIMEOUT_MS / 1000} s`);
+                violations.push(`the round's jobs were not all Retained within ${ROUND_TIMEOUT_MS / 1000} s (the operator's last failures: ${operator.errors.slice(-3).join('; ') || 'none'})`);
             }
         } catch (error) {
             violations.push(`the round failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -144,7 +144,7 @@ export class ClusterCrashScenario {
     }
 
     /** Waits until the round is in `stage` (seen through the read API or the operator), then a random moment more. */
-    protected async reach(stage: ClusterStage, rows: () => Promise<JobRow[] | undefined>, operator: CloseoutOperator, random: () => number): Promise<void> {
+    protected async reach(stage: ClusterStage, rows: () => Promise<JobRow[] | undefined>, operator: ShopOperator, random: () => number): Promise<void> {
         const seen = async (): Promise<boolean> => {
             switch (stage) {
                 case 'intake': return true;
