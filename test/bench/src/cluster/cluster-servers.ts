@@ -8,15 +8,15 @@ export const CLUSTER_ADMIN_PASSWORD = 'Cluster-test-1';
 
 /** A PostgreSQL cluster of this run (its own, so that a test may restart it) and one database on it. */
 export class ClusterDatabase {
-    protected constructor(readonly server: PostgresTestServer, readonly name: string) { }
+    protected constructor(readonly server: PostgresTestServer, readonly url: string) { }
 
     static async start(): Promise<ClusterDatabase> {
         const server = await PostgresTestServer.start({ settings: { max_connections: '200' } });
         return new ClusterDatabase(server, await server.createDatabase());
     }
 
-    get url(): string {
-        return this.server.urlOf(this.name);
+    get name(): string {
+        return new URL(this.url).pathname.slice(1);
     }
 
     /** Runs one query on the database. */

@@ -27,7 +27,7 @@ import { runUnreachableDatabase } from './cluster-unreachable';
  *
  *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs, 30 batched jobs, 2,000 events
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
- *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print|batch|notify|cluster|cluster-embedded
+ *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print|batch|notify|cluster|cluster-unreachable|cluster-embedded
  */
 
 const FULL: RunSizes = {
@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     }
     if (!chosen.only || chosen.only === 'cluster') {
         results.push(...await runCluster(workFolder, true, chosen, random));
+    }
+    if (!chosen.only || chosen.only === 'cluster-unreachable') {
         results.push(await runUnreachableDatabase(workFolder, progress));
     }
     if (chosen.only === 'cluster-embedded') {
