@@ -20,6 +20,8 @@ const THEIA_SERVICES_PLATFORM_REPLACES: readonly interfaces.ServiceIdentifier[] 
 
 export interface BackendContainerOptions {
     readonly dataFolder: string;
+    /** PostgreSQL's URL: the store is the database's (as PRESSWORK_DATABASE_URL makes it), not the data folder's. */
+    readonly databaseUrl?: string;
     readonly logger: object;
     /** The feature modules to load after platform's, as `npm start` loads them. */
     readonly modules: readonly ContainerModule[];
@@ -37,7 +39,9 @@ export function backendContainer(options: BackendContainerOptions): Container {
         container.bind(service).toConstantValue({});
     }
     container.load(platformBackendModule, ...options.modules);
-    container.rebind(PressworkConfig).toConstantValue({ dataFolder: options.dataFolder, demo: false, leaseSeconds: 10 } satisfies PressworkConfig);
+    container.rebind(PressworkConfig).toConstantValue({
+        dataFolder: options.dataFolder, demo: false, leaseSeconds: 10, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {})
+    } satisfies PressworkConfig);
     container.rebind(PlatformReady).toConstantValue({ whenReady: Promise.resolve() } satisfies PlatformReady);
     container.bind(ILogger).toConstantValue(options.logger as ILogger);
     return container;
