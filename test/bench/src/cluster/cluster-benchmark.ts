@@ -1,15 +1,19 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { DocumentCollection, DocumentStore, FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS, WorkflowsCollection } from '@presswork/platform/lib/node/store';
 import { PostgresTestServer } from '@presswork/platform/lib/node/test/postgres-test-server';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { backendContainer } from '../backend-container';
-import { forkChild, nextMessage } from '../child-process';
+import { forkChild, nextMessage, runChild } from '../child-process';
 import { CountingLogger, benchOrder, benchOrderId, createPrinterAndWorkflow, engineFolders, forEachConcurrently, writeJobs } from '../engine-backend';
 import type { SimulatorCommand, SimulatorReady, SimulatorRequest } from '../intake-benchmark';
 import { issueApiToken, listJobs } from '../served/read-api-client';
+import type { StoredDocument } from '@presswork/platform/lib/common/store-protocol';
 import { percentile } from '../statistics';
+import type { QueryMeasurement } from '../query-child';
+import { queryRequest } from '../query-benchmark';
+import { QUERY_JOBS, writeQueryStore } from '../query-fixture';
 import { CLUSTER_ADMIN_PASSWORD, ServerCluster } from './cluster-servers';
 
 /**
@@ -76,6 +80,12 @@ export interface ClusterResults {
     readonly failoverMillis: readonly number[];
     /** A write resolved on one server's store until another's announces it, ms. */
     readonly changeDelay: { readonly samples: number; readonly p50: number; readonly p95: number; readonly max: number };
+    /** The All Jobs query (first page) at 100,000 jobs: the PostgreSQL store's replica against the embedded store, each after a committed change. */
+    readonly query: {
+        readonly jobs: number;
+        readonly scenarios: readonly { readonly name: string; readonly embeddedP95: number; readonly postgresP95: number; readonly ratio: number }[];
+        readonly openMillis: { readonly embedded: number; readonly postgres: number };
+    };
     readonly targets: typeof CLUSTER_TARGETS;
     readonly violations: readonly string[];
 }
@@ -99,6 +109,7 @@ export async function runClusterBenchmark(workFolder: string, progress: (message
             arms.push({ arm: arm.name, intake, engine });
         }
         const changeDelay = await measureChangeDelay(workFolder, await postgres.createDatabase(), progress);
+        const query = await measureQuery(workFolder, await postgres.createDatabase(), progress);
         const [embedded, one, two] = arms;
         const ratios = {
             intakePostgresToEmbedded: one.intake.jobsPerSecond / embedded.intake.jobsPerSecond,
@@ -112,7 +123,7 @@ export async function runClusterBenchmark(workFolder: string, progress: (message
             ...(changeDelay.p95 >= CLUSTER_TARGETS.changeDelayP95Millis ? [`the cross-server change delay p95 is ${changeDelay.p95.toFixed(0)} ms`] : []),
             ...failoverMillis.filter(millis => millis >= CLUSTER_TARGETS.failoverMillis).map(millis => `a failover took ${(millis / 1000).toFixed(1)} s`)
         ];
-        return { arms, ratios, failoverMillis, changeDelay, targets: CLUSTER_TARGETS, violations };
+        return { arms, ratios, failoverMillis, changeDelay, query, targets: CLUSTER_TARGETS, violations };
     } finally {
         await postgres.stop();
         if (simulator.connected) {
@@ -267,6 +278,38 @@ async function measureChangeDelay(workFolder: string, databaseUrl: string, progr
     }));
 }
 
+/** The query benchmark's store (100,000 jobs), measured as written and again as PostgreSQL's replica of the same documents. */
+async function measureQuery(workFolder: string, databaseUrl: string, progress: (message: string) => void): Promise<ClusterResults['query']> {
+    const folder = path.join(workFolder, 'cluster-query');
+    progress(`cluster query: ${QUERY_JOBS.toLocaleString('en-US')} jobs, embedded and copied into PostgreSQL`);
+    await writeQueryStore(folder);
+    const written = new FileDocumentStore({ folder, collections: PLATFORM_COLLECTIONS });
+    await written.ready;
+    try {
+        await withStore(path.join(workFolder, 'cluster-query-pg'), databaseUrl, async copy => {
+            await copyAll(written, copy, WorkflowsCollection);
+            await copyAll(written, copy, OrdersCollection);
+        });
+    } finally {
+        await written.close();
+    }
+    const embedded = await runChild<QueryMeasurement>('query-child.js', queryRequest(folder));
+    const postgres = await runChild<QueryMeasurement>('query-child.js', queryRequest(path.join(workFolder, 'cluster-query-pg'), databaseUrl));
+    await fs.rm(folder, { recursive: true, force: true });
+    return {
+        jobs: embedded.jobs,
+        scenarios: embedded.scenarios.map((scenario, index) => ({
+            name: scenario.name, embeddedP95: scenario.afterChange.p95, postgresP95: postgres.scenarios[index].afterChange.p95,
+            ratio: postgres.scenarios[index].afterChange.p95 / scenario.afterChange.p95
+        })),
+        openMillis: { embedded: embedded.openMillis, postgres: postgres.openMillis }
+    };
+}
+
+async function copyAll<T extends StoredDocument>(from: DocumentStore, to: DocumentStore, collection: DocumentCollection<T>): Promise<void> {
+    await forEachConcurrently([...from.all(collection)], 16, async document => void await to.create(collection, withoutVersion(document)));
+}
+
 /** The store a server opens over `dataFolder` with PRESSWORK_DATABASE_URL set, for `work`. */
 async function withStore<R>(dataFolder: string, databaseUrl: string, work: (store: DocumentStore) => Promise<R>): Promise<R> {
     const container = backendContainer({ dataFolder, databaseUrl, logger: new CountingLogger(), modules: [] });
@@ -298,6 +341,9 @@ export function formatClusterReport(results: ClusterResults): string {
         `  PostgreSQL (1 server) / embedded: intake ${ratios.intakePostgresToEmbedded.toFixed(2)}×, engine ${ratios.enginePostgresToEmbedded.toFixed(2)}× (target ≥ ${targets.postgresToEmbedded}×)`,
         `  2 servers / 1 server, engine: ${ratios.engineTwoServersToOne.toFixed(2)}× (target ≥ ${targets.twoServersToOne}×)`,
         `  cross-server change delay: p50 ${results.changeDelay.p50.toFixed(1)} ms, p95 ${results.changeDelay.p95.toFixed(1)} ms (target p95 < ${targets.changeDelayP95Millis} ms)`,
+        ...results.query.scenarios.map(scenario => `  All Jobs at ${results.query.jobs.toLocaleString('en-US')} jobs, ${scenario.name}, p95 after a change: `
+            + `embedded ${scenario.embeddedP95.toFixed(2)} ms, PostgreSQL replica ${scenario.postgresP95.toFixed(2)} ms (${scenario.ratio.toFixed(2)}×)`),
+        `  store open at ${results.query.jobs.toLocaleString('en-US')} jobs: embedded ${(results.query.openMillis.embedded / 1000).toFixed(1)} s, PostgreSQL ${(results.query.openMillis.postgres / 1000).toFixed(1)} s`,
         `  failover, kill -9 to the survivor's first poll (lease ${DEFAULT_LEASE_SECONDS} s): ${results.failoverMillis.map(millis => `${(millis / 1000).toFixed(1)} s`).join(', ') || '–'} (target < ${targets.failoverMillis / 1000} s)`,
         results.violations.length === 0 ? '  all targets met' : `  MISSED: ${results.violations.join('; ')}`
     ].join('\n');
