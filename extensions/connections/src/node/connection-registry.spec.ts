@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as sinon from 'sinon';
 import { PressworkError } from '@presswork/platform/lib/common';
-import { FileDocumentStore, shardOf } from '@presswork/platform/lib/node/store/file-document-store';
+import { shardOf } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
@@ -21,7 +22,7 @@ describe('ConnectionRegistry', () => {
     const CLOSEOUT_TOKEN = 'closeout-token-b8d4e60f17';
 
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let secrets: SecretBox;
     let logger: RecordingLogger;
     let registry: ConnectionRegistry;

@@ -33,6 +33,9 @@ import { STORE_PROBLEMS_PATH, StoreProblemsService } from '../common/store-probl
 import { StoreProblemsViewContribution } from './store-problems/store-problems-view-contribution';
 import { StoreProblemsWidget } from './store-problems/store-problems-widget';
 import { UsersWidget } from './users/users-widget';
+import { SERVERS_SERVICE_PATH, ServersService } from '../common/servers-protocol';
+import { ServersViewContribution } from './servers/servers-view-contribution';
+import { ServersWidget } from './servers/servers-widget';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService } from '../common/shop-identity';
 import { ShopIdentityContribution } from './shop/shop-identity-contribution';
 import { FormatLocaleChoice } from './format/format-locale-choice';
@@ -71,6 +74,9 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(FrontendApplicationContribution).toService(StoreProblemsViewContribution);
 
     bindPressworkView(bind, UsersWidget, UsersViewContribution);
+
+    bindServiceProxy(bind, ServersService, SERVERS_SERVICE_PATH);
+    bindPressworkView(bind, ServersWidget, ServersViewContribution);
 
     bind(FormatLocaleChoice).toSelf().inSingletonScope();
     bind(FrontendApplicationContribution).toService(FormatLocaleChoice);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { LoggerFactory } from '@theia/core/lib/common/logger';
 import { RpcProxy } from '@theia/core/lib/common/messaging/proxy-factory';
 import { bindRootContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
@@ -44,6 +45,8 @@ import { ChannelRpcCaller, RpcCaller } from './rpc/rpc-caller';
 import { SessionAwareSocketChannel } from './rpc/session-aware-channel';
 import { DocumentCollectionContribution, DocumentStore } from './store/document-store';
 import { FileDocumentStore } from './store/file-document-store';
+import { PostgresDocumentStore } from './store/postgres/postgres-document-store';
+import { readDatabaseOptions } from './store/postgres/connection-settings';
 import { PLATFORM_COLLECTIONS } from './store/platform-collections';
 import { UsersChangeProjection } from './users-change-projection';
 import { SecretBox } from './secrets/secret-box';
@@ -56,6 +59,13 @@ import { bindBackupPause } from './backup/backup-pause-contribution';
 import { WriteGate } from './store/write-gate';
 import { WorkOwnership } from './cluster/work-ownership';
 import { EmbeddedWorkOwnership } from './cluster/embedded-work-ownership';
+import { PostgresWorkOwnership } from './cluster/postgres-work-ownership';
+import { WorkOwnershipLifecycle } from './cluster/work-ownership-lifecycle';
+import { ApplicationPackage } from '@theia/core/shared/@theia/application-package';
+import { ILogger } from '@theia/core/lib/common/logger';
+import { bindServersView } from './cluster/bind-servers-view';
+import { ServersServiceImpl } from './cluster/servers-service-impl';
+import { SERVERS_SERVICE_PATH, ServersService, ServersServiceContract } from '../common/servers-protocol';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { GuardedMessagingService } from './rpc/guarded-messaging-service';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService, ShopIdentityServiceContract } from '../common/shop-identity';
@@ -68,6 +78,7 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
     bind(AccountServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
     bindGuardedService<StoreProblemsService>(bind, { path: STORE_PROBLEMS_PATH, service: StoreProblemsServiceImpl, contract: StoreProblemsServiceContract });
+    bindGuardedService<ServersService>(bind, { path: SERVERS_SERVICE_PATH, service: ServersServiceImpl, contract: ServersServiceContract });
     bind(ShopIdentityServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<ShopIdentityService>(bind, { path: SHOP_IDENTITY_SERVICE_PATH, service: ShopIdentityServiceImpl, contract: ShopIdentityServiceContract });
     bind(ChangeFeedServerImpl).toSelf().inSingletonScope();
@@ -93,6 +104,15 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         const config = container.get<PressworkConfig>(PressworkConfig);
         fs.mkdirSync(config.dataFolder, { recursive: true, mode: 0o700 });
         const contributions = container.getAll<DocumentCollectionContribution>(DocumentCollectionContribution);
+        if (config.databaseUrl) {
+            const logger = container.get<LoggerFactory>(LoggerFactory)('platform:PostgresDocumentStore');
+            return new PostgresDocumentStore({
+                url: config.databaseUrl,
+                ...readDatabaseOptions(process.env),
+                collections: contributions.flatMap(contribution => contribution.collections),
+                log: message => logger.warn(message)
+            });
+        }
         return new FileDocumentStore({
             folder: path.join(config.dataFolder, 'store'),
             collections: contributions.flatMap(contribution => contribution.collections),
@@ -100,8 +120,21 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         });
     }).inSingletonScope();
 
-    // Which server does which work: the one embedded server owns it all.
-    bind(WorkOwnership).toDynamicValue(() => new EmbeddedWorkOwnership()).inSingletonScope();
+    // Which server does which work: the one embedded server owns it all; with PostgreSQL, leases decide.
+    bind(WorkOwnership).toDynamicValue(({ container }) => {
+        const config = container.get<PressworkConfig>(PressworkConfig);
+        return config.databaseUrl
+            ? new PostgresWorkOwnership({
+                databaseUrl: config.databaseUrl,
+                leaseSeconds: config.leaseSeconds,
+                store: container.get(DocumentStore),
+                version: container.get(ApplicationPackage).pck.version ?? 'unknown',
+                logger: container.getNamed<ILogger>(ILogger, 'platform:WorkOwnership')
+            })
+            : new EmbeddedWorkOwnership();
+    }).inSingletonScope();
+    bind(BackendApplicationContribution).to(WorkOwnershipLifecycle).inSingletonScope();
+    bindServersView(bind);
 
     bindBackupPause(bind);
     bind(ShopIdentityStore).toSelf().inSingletonScope();

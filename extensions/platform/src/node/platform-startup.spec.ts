@@ -5,8 +5,9 @@ import { PlatformStartup } from './platform-startup';
 import { PROVISIONED_PRINTER_ID } from './defaults/default-workflows';
 import { readPrinterEnvironment } from './defaults/printer-environment';
 import { SecretBox } from './secrets/secret-box';
-import type { FileDocumentStore } from './store/file-document-store';
+import type { DocumentStore } from './store/document-store';
 import { PrintersCollection, WorkflowsCollection } from './store/platform-collections';
+import { EmbeddedWorkOwnership } from './cluster/embedded-work-ownership';
 import { inject } from './test/inject';
 import { RecordingLogger, recordingLogger } from './test/recording-logger';
 import { TempFolder, openStore } from './test/temp-store';
@@ -14,7 +15,7 @@ import { TempFolder, openStore } from './test/temp-store';
 describe('PlatformStartup: the first start\'s printer', () => {
 
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let secrets: SecretBox;
     let logger: RecordingLogger;
 
@@ -30,9 +31,9 @@ describe('PlatformStartup: the first start\'s printer', () => {
         await temp.remove();
     });
 
-    async function start(environment: NodeJS.ProcessEnv): Promise<PlatformStartup> {
+    async function start(environment: NodeJS.ProcessEnv, ownership = new EmbeddedWorkOwnership()): Promise<PlatformStartup> {
         const config: PressworkConfig = { dataFolder: temp.join('data'), demo: true, leaseSeconds: 10 };
-        const startup = inject(new PlatformStartup(), { store, secrets, config, logger, accounts: { ensureInitialAdministrator: async () => undefined } as never });
+        const startup = inject(new PlatformStartup(), { store, secrets, config, logger, ownership, accounts: { ensureInitialAdministrator: async () => undefined } as never });
         startup.environment = environment;
         startup.whenDone.catch(() => undefined);
         await startup.initialize();
@@ -70,6 +71,15 @@ describe('PlatformStartup: the first start\'s printer', () => {
         await (await start({ PRESSWORK_PRINTER_URL: 'ipp://press.example.com/ipp/print' })).whenDone;
         assert.equal(store.get(PrintersCollection, PROVISIONED_PRINTER_ID), undefined);
         assert.deepEqual(printStepPrinters(), [DEMO_PRINTER_ID]);
+    });
+
+    it('provisions once when two servers start together on one store, each taking its turn', async () => {
+        const ownership = new EmbeddedWorkOwnership();
+        const startups = await Promise.all([start({}, ownership), start({}, ownership)]);
+        await Promise.all(startups.map(startup => startup.whenDone));
+        assert.equal(store.count(PrintersCollection), 1);
+        assert.deepEqual(printStepPrinters(), [DEMO_PRINTER_ID]);
+        assert.ok(store.get(WorkflowsCollection, DefaultWorkflowIds.stockItem));
     });
 
     it('fails the start on a bad URL, saying what is wrong and not the password', async () => {

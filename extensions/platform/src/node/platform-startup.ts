@@ -12,6 +12,10 @@ import { DEMO_PRINTER_ID } from '../common/well-known';
 import { PressworkConfig } from './presswork-config';
 import { PrintersCollection, WorkflowsCollection } from './store/platform-collections';
 import { RequiredStartup } from './required-startup';
+import { WorkOwnership } from './cluster/work-ownership';
+
+/** The name under which servers sharing a database take turns at first-start provisioning. */
+export const PROVISIONING = 'provisioning';
 
 /**
  * Resolves once the store is open and first-start documents exist (the first administrator, the
@@ -39,17 +43,15 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
     @inject(UserAccounts) protected readonly accounts: UserAccounts;
     @inject(PressworkConfig) protected readonly config: PressworkConfig;
     @inject(SecretBox) protected readonly secrets: SecretBox;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('platform:PlatformStartup') protected readonly logger: ILogger;
 
     async initialize(): Promise<void> {
         try {
             await this.step('the data store could not be opened', () => this.store.ready);
-            await this.step('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
-            let printer: PrinterEnvironment | undefined;
-            await this.step('the printer of PRESSWORK_PRINTER_URL is not valid', async () => {
-                printer = readPrinterEnvironment(this.environment);
-            });
-            await this.step('the default workflows could not be created', () => this.seedDefaultWorkflows(printer));
+            // Servers starting together on one database provision once: each waits its turn and then
+            // sees (caught up) what the first one created.
+            await this.ownership.exclusive(PROVISIONING, () => this.provision());
         } catch (error) {
             this.started.reject(error);
             return; // the application refuses to start on whenDone; extensions waiting on whenReady give up
@@ -59,6 +61,16 @@ export class PlatformStartup implements BackendApplicationContribution, Platform
             this.logger.error(`${problem.collection}/${problem.id} could not be loaded from ${problem.file}: ${problem.reason}. ` +
                 'The file is left as it is; repair or remove it and restart.');
         }
+    }
+
+    /** First-start documents: the first administrator, the default workflows and their printer. */
+    protected async provision(): Promise<void> {
+        await this.step('the first administrator could not be created', () => this.accounts.ensureInitialAdministrator());
+        let printer: PrinterEnvironment | undefined;
+        await this.step('the printer of PRESSWORK_PRINTER_URL is not valid', async () => {
+            printer = readPrinterEnvironment(this.environment);
+        });
+        await this.step('the default workflows could not be created', () => this.seedDefaultWorkflows(printer));
     }
 
     /**

@@ -3,7 +3,7 @@ import { SignInPage } from './sign-in-page';
 
 /** The Theia shell once signed in: menu bar, status bar, views. */
 /** Every Presswork view of the View menu, as an administrator has them (an Operator and a Monitor have some). */
-export const PRESSWORK_VIEWS = ['Operations', 'Printers', 'Connections', 'Production Templates', 'Workflows', 'Users', 'Data Problems', 'Notifications'];
+export const PRESSWORK_VIEWS = ['Operations', 'Printers', 'Connections', 'Production Templates', 'Workflows', 'Users', 'Data Problems', 'Servers', 'Notifications'];
 
 export class PressworkShell {
     constructor(readonly page: Page) { }

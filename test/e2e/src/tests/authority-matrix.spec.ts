@@ -8,6 +8,7 @@ import type { RpcMethodContract } from '@presswork/platform/lib/common/rpc-contr
 import { ACCOUNT_SERVICE_PATH, AccountServiceContract } from '@presswork/platform/lib/common/account-protocol';
 import { CHANGE_FEED_PATH, ChangeFeedServerContract } from '@presswork/platform/lib/common/change-feed-protocol';
 import { STORE_PROBLEMS_PATH, StoreProblemsServiceContract } from '@presswork/platform/lib/common/store-problems-protocol';
+import { SERVERS_SERVICE_PATH, ServersServiceContract } from '@presswork/platform/lib/common/servers-protocol';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityServiceContract } from '@presswork/platform/lib/common/shop-identity';
 import { WORKFLOW_SERVICE_PATH, WorkflowServiceContract } from '@presswork/workflow/lib/common/workflow-protocol';
 import { CONNECTIONS_SERVICE_PATH, ConnectionsServiceContract } from '@presswork/connections/lib/common/connections-protocol';
@@ -81,6 +82,11 @@ const SERVICES: readonly ServiceRows[] = [{
 }, {
     contractName: 'StoreProblemsServiceContract', path: STORE_PROBLEMS_PATH, contract: StoreProblemsServiceContract, rows: {
         // authorities.md: "servers view" — the state of the system itself, for administrators.
+        list: 'system.inspect'
+    }
+}, {
+    contractName: 'ServersServiceContract', path: SERVERS_SERVICE_PATH, contract: ServersServiceContract, rows: {
+        // authorities.md: "servers view" — the servers sharing the store and their leases, for administrators.
         list: 'system.inspect'
     }
 }, {

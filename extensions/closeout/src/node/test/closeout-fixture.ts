@@ -12,7 +12,7 @@ import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
 import { NewLineItemJobsBuilder } from '@presswork/connections/lib/node/intake/new-line-item-jobs-builder';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store/document-store';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { RecordingLogger, recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
@@ -32,7 +32,7 @@ import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status'
 export class RecordingJobFlow implements Pick<JobFlow, 'continueJobs'> {
     readonly continued: { jobId: string; by: string; atActivity?: string }[] = [];
 
-    constructor(protected readonly store: FileDocumentStore) { }
+    constructor(protected readonly store: DocumentStore) { }
 
     async continueJobs(orderId: string, jobIds: readonly string[], by: string, atActivity: string): Promise<ContinuedJobs> {
         const listed = new Set(jobIds);
@@ -104,14 +104,14 @@ export interface FixtureOptions {
     /** More collections for the store (the workflow engine's, when it releases the jobs). */
     readonly collections?: readonly DocumentCollection[];
     /** What the releaser releases jobs with, over the fixture's store: the recording JobFlow by default. */
-    readonly releaseWith?: (store: FileDocumentStore, folder: string) => Pick<JobFlow, 'continueJobs'>;
+    readonly releaseWith?: (store: DocumentStore, folder: string) => Pick<JobFlow, 'continueJobs'>;
 }
 
 /** The closeout backend over a real file store, as the module wires it, with a recording JobFlow. */
 export class CloseoutFixture {
     protected constructor(
         readonly folder: string,
-        readonly store: FileDocumentStore,
+        readonly store: DocumentStore,
         readonly secrets: SecretBox,
         readonly runner: CloseoutRunner,
         readonly releaser: WaitingJobReleaser,

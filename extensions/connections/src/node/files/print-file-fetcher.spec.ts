@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as sinon from 'sinon';
 import type { Connection, Job } from '@presswork/platform/lib/common';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { jobIdOf, orderDocumentId } from '../intake/intake-ids';
 import { WAITING_FOR_PRINT_FILE as WAITING_FOR_FILE } from '@presswork/platform/lib/common/job-flow';
@@ -28,7 +28,7 @@ class FetcherJobFlow {
     readonly recorded: [string, string, number][] = [];
     readonly failed: [string, string, string][] = [];
 
-    constructor(protected readonly store: FileDocumentStore) { }
+    constructor(protected readonly store: DocumentStore) { }
 
     async recordPrintFile(jobId: string, fileName: string, bytes: number): Promise<void> {
         this.recorded.push([jobId, fileName, bytes]);
@@ -65,7 +65,7 @@ describe('PrintFileFetcher', () => {
     const CARDS_URL = 'https://store.example.com/output/M-1-1/final.pdf?token=abc';
 
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let fake: FakeConnectionType;
     let logger: RecordingLogger;
     let intake: OrderIntake;

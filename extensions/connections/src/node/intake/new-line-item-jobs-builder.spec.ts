@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Connection, Order } from '@presswork/platform/lib/common';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { fetched, receivedLineItems, receivedOrder } from '../test/received-orders';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -17,7 +17,7 @@ describe('NewLineItemJobsBuilder', () => {
     const [cards, letter, poster] = receivedLineItems('M-1');
 
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let connection: Connection;
     let builder: NewLineItemJobsBuilder;
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import type { Connection, OrderWindow } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
@@ -25,7 +25,7 @@ describe('OrderIntake with digests', function () {
 
     let temp: TempFolder;
     let server: SoapTestServer;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let type: MarcomCentralConnectionType;
     let connection: Connection;
 
@@ -45,7 +45,7 @@ describe('OrderIntake with digests', function () {
         await temp.remove();
     });
 
-    function intakeOver(over: FileDocumentStore): OrderIntake {
+    function intakeOver(over: DocumentStore): OrderIntake {
         return inject(new OrderIntake(), { store: over, rejectedOrders: inject(new RejectedOrders(), { store: over }) });
     }
 

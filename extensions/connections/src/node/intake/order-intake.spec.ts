@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import type { Connection, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection, ProductionTemplatesCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentUnavailableError } from '@presswork/platform/lib/node/store/store-errors';
 import { RejectedOrdersCollection } from '../connection-collections';
@@ -20,7 +20,7 @@ describe('OrderIntake', () => {
     const SECOND_WINDOW = new Date('2026-02-16T08:05:00.000Z');
 
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let rejectedOrders: RejectedOrders;
     let intake: OrderIntake;
     let connection: Connection;

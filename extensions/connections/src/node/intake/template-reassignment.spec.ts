@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Order } from '@presswork/platform/lib/common';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ProductionTemplatesCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { receivedOrder } from '../test/received-orders';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -14,7 +14,7 @@ import { TemplateReassignment } from './template-reassignment';
 describe('TemplateReassignment', () => {
     const NOW = new Date('2026-02-16T08:00:00.000Z');
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let reassignment: TemplateReassignment;
 
     beforeEach(async () => {

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import type { FetchedOrders } from '@presswork/platform/lib/common';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionLogsCollection, ConnectionStatesCollection, RejectedOrdersCollection } from '../connection-collections';
 import { orderDocumentId } from '../intake/intake-ids';
@@ -24,9 +24,9 @@ describe('OrderPoller', () => {
     const T0 = new Date('2026-02-16T08:00:00.000Z');
 
     let temp: TempFolder;
-    let stores: FileDocumentStore[];
+    let stores: DocumentStore[];
     let pollers: OrderPoller[];
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let fake: FakeConnectionType;
     let logger: RecordingLogger;
     let clock: Date;
@@ -57,13 +57,13 @@ describe('OrderPoller', () => {
         sinon.restore();
     });
 
-    async function openStore(): Promise<FileDocumentStore> {
+    async function openStore(): Promise<DocumentStore> {
         const opened = await openStoreIn(temp.join('data'), CONNECTIONS_COLLECTIONS);
         stores.push(opened);
         return opened;
     }
 
-    function pollerOver(over: FileDocumentStore): OrderPoller {
+    function pollerOver(over: DocumentStore): OrderPoller {
         const rejectedOrders = inject(new RejectedOrders(), { store: over });
         const intake = inject(new OrderIntake(), { store: over, rejectedOrders });
         const created = inject(new OrderPoller(), { store: over, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger,

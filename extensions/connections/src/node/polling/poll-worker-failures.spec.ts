@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
@@ -33,7 +33,7 @@ describe('A poll whose answer kills the worker reading it', function () {
 
     let temp: TempFolder;
     let server: SoapTestServer;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let parser: OrdersParser;
     let poller: OrderPoller;
 

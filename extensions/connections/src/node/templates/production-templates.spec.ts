@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PressworkError } from '@presswork/platform/lib/common';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, ProductionTemplatesCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import type { TemplateInput } from '../../common/connections-protocol';
@@ -14,7 +14,7 @@ import { ProductionTemplates } from './production-templates';
 describe('ProductionTemplates', () => {
 
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let templates: ProductionTemplates;
 
     beforeEach(async () => {

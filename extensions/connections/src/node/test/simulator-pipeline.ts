@@ -2,7 +2,7 @@ import { MAX_WINDOW_MS } from '../polling/poll-schedule';
 import * as path from 'node:path';
 import type { Connection, Order } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
-import { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { RunningSimulator } from '@presswork/marcomcentral-simulator';
 import { ConnectionLogEntry } from '../../common/connection-runtime';
@@ -39,7 +39,7 @@ export interface SimulatorPipelineOptions {
  */
 export class SimulatorPipeline {
     protected constructor(
-        readonly store: FileDocumentStore,
+        readonly store: DocumentStore,
         readonly secrets: SecretBox,
         readonly connectionType: MarcomCentralConnectionType,
         readonly intake: OrderIntake,

@@ -6,7 +6,7 @@ import type { JobFlow } from '@presswork/platform/lib/common/job-flow';
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { RpcCaller } from '@presswork/platform/lib/node/rpc/rpc-caller';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -41,7 +41,7 @@ type FlowStubs = { [K in keyof JobFlow]: sinon.SinonStub<Parameters<JobFlow[K]>,
 describe('JobActions', () => {
 
     let temp: TempStore;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let flow: FlowStubs;
     let logger: RecordingLogger;
     let actions: JobActions;

@@ -8,7 +8,7 @@ import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { ApiTokens, ApiTokensCollection } from '@presswork/platform/lib/node/auth/api-tokens';
 import { SESSION_COOKIE, SessionStore } from '@presswork/platform/lib/node/auth/session-store';
-import { FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
+import { DocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
 import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
@@ -29,7 +29,7 @@ describe('JobsReadApi', function (): void {
     this.timeout(30_000);
 
     let temp: TempStore;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let sessions: SessionStore;
     let tokens: ApiTokens;
     let server: http.Server;
@@ -261,9 +261,9 @@ describe('JobsReadApi', function (): void {
         });
 
         it('accepts the session cookie of a signed-in browser', async () => {
-            const session = sessions.create(userIds.Operator!, false);
+            const session = await sessions.create(userIds.Operator!, false);
             await json(await get('/api/v1/jobs', { cookie: `${SESSION_COOKIE}=${session.id}` }), 200);
-            const pending = sessions.create(userIds.Operator!, true);
+            const pending = await sessions.create(userIds.Operator!, true);
             await json(await get('/api/v1/jobs', { cookie: `${SESSION_COOKIE}=${pending.id}` }), 403);
         });
 

@@ -2,7 +2,7 @@ import type { Job } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { defaultWorkflows } from '@presswork/platform/lib/node/defaults/default-workflows';
-import { FileDocumentStore, OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store';
+import { DocumentStore, OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store';
 import type { DocumentCollection } from '@presswork/platform/lib/node/store';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -11,7 +11,7 @@ import { openTempStore } from '@presswork/platform/lib/node/test/temp-store';
 import { JobRowIndex } from '../query/job-row-index';
 
 export interface JobsStoreFixture {
-    readonly store: FileDocumentStore;
+    readonly store: DocumentStore;
     readonly index: JobRowIndex;
     /** Stores an order whose jobs are changed by `jobs` (index, job) → changes. */
     addOrder(id: string, jobs: number, change?: (job: Job, index: number) => Partial<Job>, order?: Partial<Order>): Promise<Order>;

@@ -26,7 +26,7 @@ describe('EmailProvisioning (first start from the environment)', () => {
     beforeEach(async () => {
         fixture = await ChannelsFixture.create();
         const config: PressworkConfig = { dataFolder: fixture.temp.path, initialAdminPassword: 'Admin#2026pw', demo: false, leaseSeconds: 10 };
-        accounts = inject(new UserAccounts(), { store: fixture.store, sessions: new SessionStore(), config, logger: recordingLogger() });
+        accounts = inject(new UserAccounts(), { store: fixture.store, sessions: inject(new SessionStore(), { store: fixture.store, logger: recordingLogger() }), config, logger: recordingLogger() });
         await accounts.ensureInitialAdministrator();
         logger = recordingLogger();
     });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { workflowDocument } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { OutputFixture, OutputServices, refusal } from '../printers/test/output-services';
@@ -8,7 +8,7 @@ import { OutputFixture, OutputServices, refusal } from '../printers/test/output-
 describe('Printer pools and the media catalog', () => {
 
     let fixture: OutputFixture;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let services: OutputServices;
 
     beforeEach(async () => {

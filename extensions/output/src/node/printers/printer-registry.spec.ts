@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import { PressworkError } from '@presswork/platform/lib/common';
-import { type FileDocumentStore, shardOf } from '@presswork/platform/lib/node/store/file-document-store';
+import { shardOf } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PrintersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { DocumentConflictError } from '@presswork/platform/lib/node/store/store-errors';
 import type { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
@@ -15,7 +16,7 @@ describe('PrinterRegistry', () => {
 
     let fixture: OutputFixture;
     let temp: TempFolder;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let registry: PrinterRegistry;
     let pools: PrinterPools;
 

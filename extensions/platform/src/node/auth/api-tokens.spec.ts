@@ -7,7 +7,7 @@ import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import { PressworkError } from '../../common/errors';
 import type { User } from '../../common/user-schema';
-import type { FileDocumentStore } from '../store';
+import type { DocumentStore } from '../store';
 import { ApiTokens, ApiTokensCollection, hashApiToken } from './api-tokens';
 import { RequestUsers } from './request-user';
 import { SessionStore } from './session-store';
@@ -23,7 +23,7 @@ describe('ApiTokens', function (): void {
     this.timeout(20_000);
 
     let folder: string;
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let accounts: UserAccounts;
     let sessions: SessionStore;
     let tokens: ApiTokens;
@@ -35,7 +35,7 @@ describe('ApiTokens', function (): void {
     beforeEach(async () => {
         temp = await openTempStore([ApiTokensCollection], 'presswork-tokens-');
         ({ store, storeFolder: folder } = temp);
-        sessions = new SessionStore();
+        sessions = inject(new SessionStore(), { store, logger: recordingLogger() });
         accounts = inject(new UserAccounts(), { store, sessions, config: { dataFolder: folder, demo: false }, logger: recordingLogger() });
         logger = recordingLogger();
         tokens = inject(new ApiTokens(), { store, accounts, logger });

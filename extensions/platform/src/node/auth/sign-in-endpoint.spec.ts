@@ -97,11 +97,15 @@ describe('SignInEndpoint', () => {
 
     describe('without a session', () => {
 
-        it('answers /health with the version', async () => {
+        it('answers /health with the version, the store kind and this server\'s share of work', async () => {
             const response = await get('/health');
             assert.equal(response.status, 200);
             assert.match(response.headers.get('content-type') ?? '', /application\/json/);
-            assert.deepEqual(await response.json(), { status: 'ok', version: '9.9.9' });
+            const health = await response.json();
+            assert.deepEqual({ ...health, server: { ...health.server, id: typeof health.server.id } }, {
+                status: 'ok', version: '9.9.9', store: 'embedded',
+                server: { id: 'string', leader: true, orderPartitions: Array.from({ length: 32 }, (_, partition) => partition), connections: [] }
+            });
         });
 
         it('redirects the shell to /login', async () => {

@@ -4,6 +4,7 @@ import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution, EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import { WsRequestValidatorContribution } from '@theia/core/lib/node/ws-request-validators';
 import { ApplicationPackage } from '@theia/core/shared/@theia/application-package';
+import { WorkOwnership } from '../cluster/work-ownership';
 import * as http from 'node:http';
 import { z } from 'zod';
 import { PRESSWORK_LOGO_SVG } from '../../common/presswork-logo';
@@ -52,6 +53,7 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
     @inject(ApiTokens) protected readonly apiTokens: ApiTokens;
     @inject(RequestUsers) protected readonly requestUsers: RequestUsers;
     @inject(ApplicationPackage) protected readonly applicationPackage: ApplicationPackage;
+    @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('platform:SignInEndpoint') protected readonly logger: ILogger;
 
     initialize(): void {
@@ -80,7 +82,14 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         router.use(refuseAmbiguousPaths);
         router.use(this.refuseForeignOrigins);
         router.get('/health', (_request, response) => {
-            response.json({ status: 'ok', version: this.applicationPackage.pck.version });
+            // Unauthenticated: the store's kind and this server's share of work (ids only, never a URL).
+            const role = this.ownership.role();
+            response.json({
+                status: 'ok',
+                version: this.applicationPackage.pck.version,
+                store: role.store,
+                server: { id: role.serverId, leader: role.leader, orderPartitions: role.orderPartitions, connections: role.connections }
+            });
         });
         router.get('/login/assets/sign-in.css', (_request, response) => this.sendAsset(response, 'text/css', SIGN_IN_CSS));
         router.get('/login/assets/presswork.svg', (_request, response) => this.sendAsset(response, 'image/svg+xml', PRESSWORK_LOGO_SVG));
@@ -93,14 +102,14 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
             this.sendPage(response, 200, changePasswordPage(this.accounts.byId(session.userId)?.name ?? ''))));
         router.post('/login/password', refuseOversizedForms(formLimitBytes, refuseForm), form, handled((request, response) => this.changePassword(request, response)));
         router.use(refuseUnreadableForms(refuseForm));
-        router.post('/logout', (request, response) => {
+        router.post('/logout', handled(async (request, response) => {
             const session = this.sessions.fromRequest(request);
             if (session) {
-                this.sessions.delete(session.id);
+                await this.sessions.delete(session.id);
             }
             response.clearCookie(SESSION_COOKIE, { path: '/' });
             response.redirect(303, '/login');
-        });
+        }));
         router.use((request, response, next) => this.requireSession(request, response, next));
         // Theia's raw file download and upload routes reach the whole disk; Presswork has no use for them.
         router.use(['/files', '/file', '/file-upload'], (_request, response) => {
@@ -143,9 +152,9 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
         // A fresh session id at every sign-in: an id planted before sign-in is worth nothing after it.
         const previous = this.sessions.fromRequest(request);
         if (previous) {
-            this.sessions.delete(previous.id);
+            await this.sessions.delete(previous.id);
         }
-        const session = this.sessions.create(user.id, user.mustChangePassword);
+        const session = await this.sessions.create(user.id, user.mustChangePassword);
         this.setSessionCookie(request, response, session);
         this.logger.info(`${user.name} signed in from ${address}`);
         response.redirect(303, session.passwordChangeRequired ? '/login/password' : safeNext(next) ?? '/');
@@ -173,7 +182,7 @@ export class SignInEndpoint implements BackendApplicationContribution, WsRequest
                 this.sendPage(response, status, changePasswordPage(user.name, messageOf(error)));
                 return;
             }
-            session.passwordChangeRequired = false;
+            await this.sessions.passwordChanged(session.id);
             response.redirect(303, '/');
         });
     }

@@ -8,6 +8,7 @@ import { passwordProblem } from '../../common/user-schema';
 import type { User } from '../../common/user-schema';
 import { UsersCollection } from '../store/platform-collections';
 import { DocumentConflictError } from '../store/store-errors';
+import { SessionsCollection } from './sessions-collection';
 import { INITIAL_ADMIN_NAME, INITIAL_PASSWORD_FILE } from './user-accounts';
 import { AccountsFixture, createAccountsFixture } from './test/accounts-fixture';
 
@@ -235,17 +236,18 @@ describe('UserAccounts', () => {
 
     describe('delete', () => {
 
-        it('deletes a user and ends their sessions', async () => {
-            const { fixture: { accounts, sessions }, admin } = await withAdministrator();
+        it('deletes a user and ends their sessions, in the store too (on every server, after a restart)', async () => {
+            const { fixture: { accounts, sessions, store }, admin } = await withAdministrator();
             const olivia = await accounts.create({ name: 'olivia', authority: 'Operator', password: 'Olivia#2026' });
-            const session = sessions.create(olivia.id, false);
-            const adminSession = sessions.create(admin.id, false);
+            const session = await sessions.create(olivia.id, false);
+            const adminSession = await sessions.create(admin.id, false);
 
             await accounts.delete(admin, olivia.id, olivia.version);
 
             assert.equal(accounts.byId(olivia.id), undefined);
             assert.equal(sessions.get(session.id), undefined);
             assert.ok(sessions.get(adminSession.id));
+            assert.deepEqual(store.findBy(SessionsCollection, 'user', olivia.id), []);
         });
 
         it('refuses to delete yourself', async () => {
@@ -379,9 +381,9 @@ describe('UserAccounts', () => {
             await accounts.changeOwnPassword(created.id, 'Olivia#2026', 'Chosen#2026');
             const olivia = accounts.byId(created.id)!;
             assert.equal(olivia.mustChangePassword, false);
-            const first = sessions.create(olivia.id, false);
-            const second = sessions.create(olivia.id, false);
-            const adminSession = sessions.create(admin.id, false);
+            const first = await sessions.create(olivia.id, false);
+            const second = await sessions.create(olivia.id, false);
+            const adminSession = await sessions.create(admin.id, false);
 
             const summary = await accounts.resetPassword(admin, olivia.id, olivia.version, 'Reset#2026pw');
 
@@ -399,7 +401,7 @@ describe('UserAccounts', () => {
             const { fixture: { accounts, sessions }, admin } = await withAdministrator();
             const olivia = await accounts.create({ name: 'olivia', authority: 'Operator', password: 'Olivia#2026' });
             await accounts.setAuthority(admin, olivia.id, olivia.version, 'Monitor');
-            const session = sessions.create(olivia.id, true);
+            const session = await sessions.create(olivia.id, true);
             await assert.rejects(accounts.resetPassword(admin, olivia.id, olivia.version, 'Reset#2026pw'), DocumentConflictError);
             assert.ok(sessions.get(session.id));
             assert.ok(await accounts.authenticate('olivia', 'Olivia#2026'));
@@ -438,9 +440,9 @@ describe('UserAccounts', () => {
         it('changes the password, clears mustChangePassword, keeps the named session and ends the others', async () => {
             const { fixture: { accounts, sessions }, admin } = await withAdministrator();
             const created = await accounts.create({ name: 'olivia', authority: 'Operator', password: 'Olivia#2026' });
-            const current = sessions.create(created.id, true);
-            const elsewhere = sessions.create(created.id, true);
-            const adminSession = sessions.create(admin.id, false);
+            const current = await sessions.create(created.id, true);
+            const elsewhere = await sessions.create(created.id, true);
+            const adminSession = await sessions.create(admin.id, false);
 
             await accounts.changeOwnPassword(created.id, 'Olivia#2026', 'Chosen#2026', current.id);
 
@@ -457,7 +459,7 @@ describe('UserAccounts', () => {
 
         it('ends every session of the user when none is named', async () => {
             const { fixture: { accounts, sessions }, admin } = await withAdministrator();
-            const session = sessions.create(admin.id, false);
+            const session = await sessions.create(admin.id, false);
             await accounts.changeOwnPassword(admin.id, ADMIN_PASSWORD, 'Next#2026pw');
             assert.equal(sessions.get(session.id), undefined);
         });

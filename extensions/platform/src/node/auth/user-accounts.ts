@@ -109,7 +109,7 @@ export class UserAccounts {
             }
             this.keepAnAdministrator(user, undefined);
             await this.store.delete(UsersCollection, id, version);
-            this.sessions.deleteForUser(id);
+            await this.sessions.deleteForUser(id);
             this.logger.info(`user ${user.name} deleted by ${actor.name}`);
         });
     }
@@ -129,7 +129,7 @@ export class UserAccounts {
         const updated = await this.store.update(UsersCollection, {
             ...user, version, passwordHash: await hashPassword(password), mustChangePassword: true, passwordChangedAt: new Date().toISOString()
         });
-        this.sessions.deleteForUser(id);
+        await this.sessions.deleteForUser(id);
         this.logger.info(`password of ${user.name} reset by ${actor.name}`);
         return summarize(updated);
     }
@@ -164,7 +164,7 @@ export class UserAccounts {
         await this.store.modify(UsersCollection, userId, current => ({
             ...current, passwordHash, mustChangePassword: false, passwordChangedAt: new Date().toISOString()
         }));
-        this.sessions.deleteForUser(userId, keepSession);
+        await this.sessions.deleteForUser(userId, keepSession);
     }
 
     protected existing(id: string): User {

@@ -5,7 +5,7 @@ import { CHANGE_FEED_INTERVAL_MS } from '../../common/change-feed-protocol';
 import type { DocumentDelta } from '../../common/change-feed-protocol';
 import { PressworkError } from '../../common/errors';
 import type { User } from '../../common/user-schema';
-import { FileDocumentStore, OrdersCollection, UsersCollection } from '../store';
+import { DocumentStore, OrdersCollection, UsersCollection } from '../store';
 import { sampleOrder, sampleUser } from '../store/test/sample-documents';
 import type { RpcCaller } from '../rpc/rpc-caller';
 import { ChangeFeedHub, ChangeFeedSubscriber, projectionsByCollection } from './change-feed-hub';
@@ -45,7 +45,7 @@ function nextTurn(): Promise<void> {
 
 describe('ChangeFeedHub', () => {
 
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let hub: ChangeFeedHub;
     let logger: RecordingLogger;
     let temp: TempStore;
@@ -259,7 +259,7 @@ describe('ChangeFeedHub', () => {
 
 describe('ChangeFeedHub per connection, while changes keep coming', () => {
 
-    let store: FileDocumentStore;
+    let store: DocumentStore;
     let temp: TempStore;
     let hub: ChangeFeedHub;
     let clock: sinon.SinonFakeTimers;

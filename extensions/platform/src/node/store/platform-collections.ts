@@ -13,6 +13,7 @@ import type { User } from '../../common/user-schema';
 import type { Workflow } from '../../common/workflow-schema';
 import { CollectionNames } from '../../common/collection-names';
 import type { DocumentCollection } from './document-store';
+import { SessionsCollection } from '../auth/sessions-collection';
 
 /** Each order with its jobs is one document, found by order number and by MarcomCentral order id. */
 export const OrdersCollection: DocumentCollection<Order> = {
@@ -43,5 +44,6 @@ export const UsersCollection: DocumentCollection<User> = {
 export const ShopIdentityCollection: DocumentCollection<ShopIdentity> = { name: CollectionNames.shopIdentity, schema: ShopIdentitySchema };
 
 export const PLATFORM_COLLECTIONS: readonly DocumentCollection[] = [
-    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, PrinterPoolsCollection, UsersCollection, ShopIdentityCollection
+    OrdersCollection, WorkflowsCollection, ConnectionsCollection, ProductionTemplatesCollection, PrintersCollection, PrinterPoolsCollection, UsersCollection, ShopIdentityCollection,
+    SessionsCollection
 ] as readonly DocumentCollection[];

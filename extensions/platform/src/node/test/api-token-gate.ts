@@ -7,6 +7,7 @@ import { SignInEndpoint } from '../auth/sign-in-endpoint';
 import { SignInThrottle } from '../auth/sign-in-throttle';
 import { UserAccounts } from '../auth/user-accounts';
 import type { DocumentStore } from '../store/document-store';
+import { inject } from './inject';
 import { recordingLogger } from './recording-logger';
 
 /** The sign-in gate over a test store, with one user and one API token per authority. */
@@ -26,7 +27,7 @@ export interface ApiTokenGate {
  * and API tokens collections), for specs of routes that accept `Authorization: Bearer` tokens.
  */
 export async function openApiTokenGate(store: DocumentStore, dataFolder: string): Promise<ApiTokenGate> {
-    const sessions = new SessionStore();
+    const sessions = inject(new SessionStore(), { store, logger: recordingLogger() });
     const accounts = new UserAccounts();
     Object.assign(accounts, { store, sessions, config: { dataFolder, demo: false }, logger: recordingLogger() });
     const tokens = new ApiTokens();

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { DocumentCollection } from '../store/document-store';
+import type { DocumentCollection, DocumentStore } from '../store/document-store';
 import { FileDocumentStore } from '../store/file-document-store';
 import { PLATFORM_COLLECTIONS } from '../store/platform-collections';
+import { PostgresDocumentStore } from '../store/postgres/postgres-document-store';
+import { testDatabaseFor, releaseTestDatabase, testStoreKind } from './test-databases';
 
 /** A temporary folder, created for a test and removed after it. */
 export class TempFolder {
@@ -22,19 +24,32 @@ export class TempFolder {
     }
 }
 
-/** A real file store over `folder` with the platform's collections and `collections`, open. */
-export async function openStore(folder: string, collections: readonly DocumentCollection[] = []): Promise<FileDocumentStore> {
-    const store = new FileDocumentStore({ folder, collections: [...PLATFORM_COLLECTIONS, ...collections] });
-    await store.ready;
+/**
+ * A real store with the platform's collections and `collections`, open: the file store over
+ * `folder`, or, with `PRESSWORK_TEST_STORE=postgresql`, a PostgreSQL store over the database that
+ * stands for `folder` on the shared test server (a fresh one the first time, the same one after).
+ */
+export async function openStore(folder: string, collections: readonly DocumentCollection[] = []): Promise<DocumentStore> {
+    const all = [...PLATFORM_COLLECTIONS, ...collections];
+    const store = testStoreKind() === 'postgresql'
+        ? new PostgresDocumentStore({ url: await testDatabaseFor(folder), collections: all })
+        : new FileDocumentStore({ folder, collections: all });
+    try {
+        await store.ready;
+    } catch (error) {
+        await store.close().catch(() => undefined);
+        throw error;
+    }
     return store;
 }
 
 /**
- * A temporary data folder whose `store` sub-folder holds a real, open file store: the platform's
- * collections and `collections`. `reopen` is a restart; `dispose` closes and removes everything.
+ * A temporary data folder whose `store` sub-folder holds a real, open store (see `openStore`):
+ * the platform's collections and `collections`. `reopen` is a restart (with PostgreSQL: a new store
+ * on the same database); `dispose` closes and removes everything.
  */
 export class TempStore extends TempFolder {
-    protected current: FileDocumentStore;
+    protected current: DocumentStore;
 
     protected constructor(folder: string, protected readonly collections: readonly DocumentCollection[]) {
         super(folder);
@@ -46,7 +61,7 @@ export class TempStore extends TempFolder {
         return temp;
     }
 
-    get store(): FileDocumentStore {
+    get store(): DocumentStore {
         return this.current;
     }
 
@@ -54,8 +69,8 @@ export class TempStore extends TempFolder {
         return this.join('store');
     }
 
-    /** As a restart: the store is closed and opened again from its files. */
-    async reopen(): Promise<FileDocumentStore> {
+    /** As a restart: the store is closed and opened again from what it made durable. */
+    async reopen(): Promise<DocumentStore> {
         await this.current.close();
         this.current = await openStore(this.storeFolder, this.collections);
         return this.current;
@@ -63,6 +78,7 @@ export class TempStore extends TempFolder {
 
     async dispose(): Promise<void> {
         await this.current.close().catch(() => undefined);
+        await releaseTestDatabase(this.storeFolder);
         await this.remove();
     }
 }

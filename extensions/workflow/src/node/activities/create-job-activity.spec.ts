@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Workflow } from '@presswork/platform/lib/common';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { WorkflowVersionsCollection, workflowVersionId } from '../workflow-collections';
 import { CreateJobActivityContribution, applyDefaultsAndOverrides } from './create-job-activity';
@@ -50,7 +50,7 @@ describe('Create Job activity', () => {
 
     describe('StoreWorkflowLookup', () => {
         let temp: TempFolder;
-        let store: FileDocumentStore;
+        let store: DocumentStore;
         let lookup: StoreWorkflowLookup;
 
         beforeEach(async () => {

@@ -6,7 +6,7 @@ import type { PressworkEvent, PressworkEventDraft, PressworkEventName, Presswork
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { recordingLogger, type RecordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
 import { openTempStore, type TempStore } from '@presswork/platform/lib/node/test/temp-store';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { EVENT_CATALOG } from '../../../common/event-catalog';
 import type { NotificationRule, NotificationRuleInput } from '../../../common/notifications-protocol';
 import type { EventJournal } from '../../journal/event-journal';
@@ -102,7 +102,7 @@ export class RulesFixture {
         return new RulesFixture(await openTempStore(NOTIFICATION_COLLECTIONS, 'presswork-rules-'));
     }
 
-    get store(): FileDocumentStore {
+    get store(): DocumentStore {
         return this.temp.store;
     }
 

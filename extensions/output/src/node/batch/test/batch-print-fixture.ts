@@ -1,7 +1,7 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { RecordingContext, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
@@ -24,7 +24,7 @@ export class BatchPrintFixture extends PrintFixture {
     readonly dataFolder: string;
     readonly batchPrinter: BatchPrinter;
 
-    protected constructor(temp: TempFolder, store: FileDocumentStore) {
+    protected constructor(temp: TempFolder, store: DocumentStore) {
         super(temp, store);
         this.dataFolder = temp.join('presswork-data');
         this.batchPrinter = inject(new BatchPrinter(), {

@@ -1,7 +1,7 @@
 import type { Job } from '@presswork/platform/lib/common/job-schema';
 import { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-device-registry';
 import { registryOf } from '@presswork/platform/lib/common/test/registry-of';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { RecordingContext, activityContext, orderWithJob, writeJobFiles } from '@presswork/platform/lib/node/test/activity-context';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
@@ -32,7 +32,7 @@ export class PrintFixture {
     readonly targets: PrintTargets;
     readonly activity: PrintActivityContribution;
 
-    protected constructor(readonly temp: TempFolder, readonly store: FileDocumentStore) {
+    protected constructor(readonly temp: TempFolder, readonly store: DocumentStore) {
         this.services = outputServices(store, temp.join('data', 'keys', 'secrets.key'));
         this.ipp = inject(new IppOutputDevice(), { secrets: this.services.secrets });
         this.ipp.clientOptions = { connectTimeoutMs: 1000, timeoutMs: 5000 };

@@ -3,7 +3,7 @@ import type { ContributionProvider } from '@theia/core/lib/common/contribution-p
 import type { StepReferenceContribution } from '@presswork/platform/lib/common/step-reference-contribution';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { TempFolder, openStore } from '@presswork/platform/lib/node/test/temp-store';
 import { OUTPUT_COLLECTIONS } from '../../output-collections';
@@ -41,7 +41,7 @@ export class OutputFixture {
     customActivities: Record<string, string[]> = {};
     readonly services: OutputServices;
 
-    protected constructor(readonly temp: TempFolder, readonly store: FileDocumentStore) {
+    protected constructor(readonly temp: TempFolder, readonly store: DocumentStore) {
         this.services = outputServices(store, temp.join('data', 'keys', 'secrets.key'), [
             { referencesTo: (key, value) => this.customActivities[`${key}=${value}`] ?? [] }
         ]);

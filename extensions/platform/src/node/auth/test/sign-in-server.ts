@@ -5,6 +5,7 @@ import express from '@theia/core/shared/express';
 import { EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
 import { SignInEndpoint } from '../sign-in-endpoint';
 import { SignInThrottle } from '../sign-in-throttle';
+import { EmbeddedWorkOwnership } from '../../cluster/embedded-work-ownership';
 import { recordingLogger } from '../../test/recording-logger';
 import type { AccountsFixture } from './accounts-fixture';
 
@@ -28,6 +29,7 @@ export async function startSignInServer(fixture: AccountsFixture, tls?: { cert: 
         accounts: fixture.accounts,
         throttle: new SignInThrottle(),
         applicationPackage: { pck: { version: '9.9.9' } },
+        ownership: new EmbeddedWorkOwnership(),
         logger: recordingLogger()
     });
     endpoint.initialize();

@@ -10,7 +10,7 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { StepCondition, Workflow, WorkflowPhases, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
 import type { ILogger } from '@theia/core/lib/common/logger';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { workflowDocument as validWorkflow } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
@@ -118,10 +118,10 @@ export function engineOver(store: DocumentStore, dataFolder: string, activities:
 
 /** A temporary data folder with a real store, and engines built over it as the backend module would. */
 export class EngineFixture {
-    store: FileDocumentStore;
+    store: DocumentStore;
     readonly engines: WorkflowEngine[] = [];
     readonly logger: RecordingLogger = recordingLogger();
-    protected readonly stores: FileDocumentStore[] = [];
+    protected readonly stores: DocumentStore[] = [];
 
     protected constructor(protected readonly temp: TempFolder) { }
 
@@ -139,14 +139,14 @@ export class EngineFixture {
         return this.temp.join('data');
     }
 
-    async openStore(): Promise<FileDocumentStore> {
+    async openStore(): Promise<DocumentStore> {
         this.store = await openStore(path.join(this.dataFolder, 'store'), WORKFLOW_COLLECTIONS);
         this.stores.push(this.store);
         return this.store;
     }
 
     /** As a restart: the store is closed and opened again from its files. */
-    async reopenStore(): Promise<FileDocumentStore> {
+    async reopenStore(): Promise<DocumentStore> {
         await this.store.close();
         return this.openStore();
     }

@@ -8,7 +8,7 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import type { Workflow, WorkflowPhases, WorkflowStep } from '@presswork/platform/lib/common/workflow-schema';
-import type { FileDocumentStore } from '@presswork/platform/lib/node/store/file-document-store';
+import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { OrdersCollection, PrintersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { sampleOrder } from '@presswork/platform/lib/node/store/test/sample-documents';
 import { inject } from '@presswork/platform/lib/node/test/inject';
@@ -47,7 +47,7 @@ export class WorkflowsFixture {
         return this.temp.path;
     }
 
-    get store(): FileDocumentStore {
+    get store(): DocumentStore {
         return this.temp.store;
     }
 

@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { Pool, PoolConfig } from 'pg';
+import { Emitter } from '@theia/core/lib/common/event';
+import { MAX_DOCUMENT_BYTES } from '../../../common/document-limits';
+import { DOCUMENT_ID_PATTERN } from '../../../common/identifiers';
+import { DocumentChange, StoredDocument } from '../../../common/store-protocol';
+import { describeZodError } from '../../../common/validation-message';
+import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from '../document-store';
+import { OversizeDocumentError } from '../durable-json-file';
+import { KeyedLock } from '../keyed-lock';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from '../store-errors';
+import { ChangeRow } from './change-rows';
+import { ChangeTail } from './change-tail';
+import { DatabaseOptions, databaseSettings, describeDatabase, withoutPassword } from './connection-settings';
+import { DocumentReplica, ReplicaCollection, ReplicaOutcome } from './document-replica';
+import { IndexKey, WriteTarget, deleteDocument, insertDocument, readDocument, readVersion, updateDocument } from './document-writes';
+import { runMigrations } from './migration-runner';
+import { loadSnapshot } from './snapshot-loader';
+
+export interface PostgresDocumentStoreOptions extends DatabaseOptions {
+    /** `postgres://user:password@host:port/database?sslmode=…` */
+    readonly url: string;
+    readonly collections: readonly DocumentCollection[];
+    /** Recorded on every change row this store writes; a fresh id per start when not given. */
+    readonly serverId?: string;
+    /** How often the change tail looks without a NOTIFY (ms). */
+    readonly pollMs?: number;
+    /** Where the store reports trouble it recovers from by itself (the database gone for a while). */
+    readonly log?: (message: string) => void;
+}
+
+/** How often `modify` reads the current document again after another server's write got in first. */
+const MODIFY_ATTEMPTS = 20;
+
+/**
+ * The PostgreSQL store: documents as `jsonb` rows with versions, shared by several servers. Like
+ * the embedded store it holds every collection in memory (reads never wait for the database);
+ * each write is one statement, version-checked in the database, then taken into memory and
+ * announced. Other servers' writes arrive through the change tail (`remote: true`).
+ */
+export class PostgresDocumentStore implements DocumentStore {
+    readonly kind = 'postgresql';
+    readonly serverId: string;
+    /** The store's pool: other platform modules may query the database through it. */
+    readonly pool: Pool;
+    readonly ready: Promise<void>;
+
+    protected readonly onDidChangeEmitter = new Emitter<DocumentChange>();
+    readonly onDidChange = this.onDidChangeEmitter.event;
+
+    protected readonly settings: PoolConfig;
+    protected readonly replica: DocumentReplica;
+    protected readonly locks = new KeyedLock();
+    protected tail: ChangeTail | undefined;
+    protected closed = false;
+    protected reportedTrouble = false;
+
+    constructor(protected readonly options: PostgresDocumentStoreOptions) {
+        this.serverId = options.serverId ?? randomUUID();
+        this.settings = databaseSettings(options.url, options);
+        this.pool = new Pool(this.settings);
+        // An idle connection cut by a database restart: the pool drops it, the next query opens another.
+        this.pool.on('error', error => this.trouble(error));
+        this.replica = new DocumentReplica(options.collections, (collection, id) => `${this.where}: documents ${collection}/${id}`);
+        this.ready = this.open();
+        // Callers observe failures through `ready`; this keeps an early failure from being unhandled.
+        this.ready.catch(() => undefined);
+    }
+
+    /** `host:port/database`: for messages, never with the password. */
+    get where(): string {
+        return describeDatabase(this.options.url);
+    }
+
+    get problems(): readonly DocumentProblem[] {
+        return this.replica.names.flatMap(name => [...this.replica.find(name)!.unavailable.values()]);
+    }
+
+    async catchUp(): Promise<void> {
+        await this.ready;
+        await this.database(() => this.tail!.catchUp());
+    }
+
+    get<T extends StoredDocument>(collection: DocumentCollection<T>, id: string): T | undefined {
+        return this.collection(collection).documents.get(id) as T | undefined;
+    }
+
+    all<T extends StoredDocument>(collection: DocumentCollection<T>): IterableIterator<T> {
+        return this.collection(collection).documents.values() as IterableIterator<T>;
+    }
+
+    count(collection: DocumentCollection): number {
+        return this.collection(collection).documents.size;
+    }
+
+    findBy<T extends StoredDocument>(collection: DocumentCollection<T>, index: string, key: string): T[] {
+        const loaded = this.collection(collection);
+        const secondary = loaded.indexes.get(index);
+        if (!secondary) {
+            throw new Error(`${collection.name} has no index named ${index}`);
+        }
+        return secondary.idsFor(key).map(id => loaded.documents.get(id) as T);
+    }
+
+    async create<T extends StoredDocument>(collection: DocumentCollection<T>, document: NewDocument<T>): Promise<T> {
+        const loaded = this.collection(collection);
+        const id = this.checkId(collection, document.id);
+        return this.locks.run(this.lockKey(collection, id), async () => {
+            this.checkAvailable(loaded, id);
+            const existing = loaded.documents.get(id);
+            if (existing) {
+                throw new DocumentConflictError(collection.name, id, 0, existing.version);
+            }
+            const candidate = this.validate(loaded, { ...document, version: 1 } as unknown as T);
+            const written = await this.database(() => insertDocument(this.pool, this.target(collection, id), this.bodyOf(candidate), this.keysOf(loaded, candidate)));
+            if (!written) {
+                throw new DocumentConflictError(collection.name, id, 0, await this.refresh(loaded, id));
+            }
+            return this.taken(loaded, candidate, written.revision);
+        });
+    }
+
+    async update<T extends StoredDocument>(collection: DocumentCollection<T>, document: T): Promise<T> {
+        const loaded = this.collection(collection);
+        const id = this.checkId(collection, document.id);
+        return this.locks.run(this.lockKey(collection, id), () => {
+            this.checkAvailable(loaded, id);
+            return this.write(loaded, document);
+        });
+    }
+
+    async modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T> {
+        const loaded = this.collection(collection);
+        this.checkId(collection, id);
+        return this.locks.run(this.lockKey(collection, id), async () => {
+            // Memory is the first guess; a write based on a stale copy is refused by the version
+            // check, and the current document is read from the database for the next attempt.
+            for (let attempt = 1; ; attempt++) {
+                this.checkAvailable(loaded, id);
+                const current = loaded.documents.get(id) as T | undefined;
+                if (!current) {
+                    if (await this.refresh(loaded, id) === undefined) {
+                        throw new DocumentNotFoundError(collection.name, id);
+                    }
+                    continue;
+                }
+                const next = { ...change(structuredClone(current)), id, version: current.version };
+                if (isDeepStrictEqual(next, current)) {
+                    // Nothing to change, if memory holds the current version: no write, no event.
+                    if (await this.database(() => readVersion(this.pool, collection.name, id)) === current.version) {
+                        return current;
+                    }
+                } else {
+                    try {
+                        return await this.write(loaded, next);
+                    } catch (error) {
+                        // A conflict has read the current document into memory already.
+                        if (!(error instanceof DocumentConflictError) || attempt >= MODIFY_ATTEMPTS) {
+                            throw error;
+                        }
+                        continue;
+                    }
+                }
+                if (attempt >= MODIFY_ATTEMPTS) {
+                    throw new Error(`${collection.name}/${id} kept changing under ${MODIFY_ATTEMPTS} attempts to change it; try again`);
+                }
+                await this.refresh(loaded, id);
+            }
+        });
+    }
+
+    async delete(collection: DocumentCollection, id: string, expectedVersion: number): Promise<void> {
+        const loaded = this.collection(collection);
+        this.checkId(collection, id);
+        await this.locks.run(this.lockKey(collection, id), async () => {
+            this.checkAvailable(loaded, id);
+            this.checkOpen();
+            const deleted = await this.database(() => deleteDocument(this.pool, this.target(collection, id), expectedVersion));
+            if (!deleted) {
+                throw new DocumentConflictError(collection.name, id, expectedVersion, await this.refresh(loaded, id));
+            }
+            this.announce(loaded, id, this.replica.remove(loaded, id, deleted.revision), false);
+        });
+    }
+
+    async close(): Promise<void> {
+        if (this.closed) {
+            return;
+        }
+        this.closed = true;
+        await this.ready.catch(() => undefined);
+        await this.locks.idle();
+        await this.tail?.stop();
+        await this.pool.end().catch(() => undefined);
+        this.onDidChangeEmitter.dispose();
+    }
+
+    /** Validates and writes `document` if its version is still the database's; memory follows. */
+    protected async write<T extends StoredDocument>(loaded: ReplicaCollection, document: T): Promise<T> {
+        const candidate = this.validate(loaded, { ...document, version: document.version + 1 });
+        const held = loaded.documents.get(document.id);
+        const keys = this.keysOf(loaded, candidate);
+        // Keys are rewritten only when they changed from those of the version being replaced.
+        const keysChanged = held?.version !== document.version || !isDeepStrictEqual(this.keysOf(loaded, held), keys);
+        const written = await this.database(() =>
+            updateDocument(this.pool, this.target(loaded.definition, document.id), this.bodyOf(candidate), document.version, keys, keysChanged));
+        if (!written) {
+            throw new DocumentConflictError(loaded.definition.name, document.id, document.version, await this.refresh(loaded, document.id));
+        }
+        return this.taken(loaded, candidate, written.revision);
+    }
+
+    /** A write went through: memory takes it and it is announced as this server's. */
+    protected taken<T extends StoredDocument>(loaded: ReplicaCollection, document: T, revision: number): T {
+        this.announce(loaded, document.id, this.replica.put(loaded, document, revision), false);
+        return document;
+    }
+
+    /** Reads the document as the database holds it now into memory; its version (undefined: gone). */
+    protected async refresh(loaded: ReplicaCollection, id: string): Promise<number | undefined> {
+        const row = await this.database(() => readDocument(this.pool, loaded.definition.name, id));
+        if (row) {
+            this.announce(loaded, id, this.replica.applyRow(loaded, id, row.version, row.revision, row.body), true);
+        } else {
+            const known = loaded.documents.get(id);
+            if (known) {
+                // Deleted by another server: the tail has not read it yet; its position will be higher.
+                this.announce(loaded, id, this.replica.remove(loaded, id, this.replica.knownRevision(loaded, id) + 0.5), true);
+            }
+        }
+        return row?.version;
+    }
+
+    /** The change tail's rows, each under its document's lock so that it never overtakes a local write. */
+    protected async applyChanges(rows: readonly ChangeRow[]): Promise<void> {
+        for (const row of rows) {
+            const loaded = this.replica.find(row.collection);
+            if (!loaded) {
+                continue;
+            }
+            await this.locks.run(this.lockKey(loaded.definition, row.id), async () => {
+                const outcome = row.revision === null
+                    ? this.replica.remove(loaded, row.id, row.position)
+                    : this.replica.applyRow(loaded, row.id, row.version!, row.revision, row.body);
+                this.announce(loaded, row.id, outcome, true);
+            });
+        }
+    }
+
+    protected announce(loaded: ReplicaCollection, id: string, outcome: ReplicaOutcome, remote: boolean): void {
+        if (outcome.kind === 'unchanged' || this.closed && remote) {
+            return;
+        }
+        const collection = loaded.definition.name;
+        const change: DocumentChange = outcome.kind === 'deleted'
+            ? { collection, kind: 'deleted', id, version: outcome.previous.version }
+            : { collection, kind: outcome.kind, id, version: outcome.document.version, document: outcome.document };
+        this.onDidChangeEmitter.fire(remote ? { ...change, remote: true } : change);
+    }
+
+    protected async open(): Promise<void> {
+        let snapshot;
+        try {
+            await runMigrations(this.pool);
+            snapshot = await loadSnapshot(this.pool, this.replica.names);
+        } catch (error) {
+            await this.pool.end().catch(() => undefined);
+            throw new Error(isConnectionError(error)
+                ? `Presswork cannot reach its database at ${this.where} (${this.describe(error)})`
+                : `Presswork cannot open its database at ${this.where}: ${this.describe(error)}`);
+        }
+        for (const row of snapshot.rows) {
+            this.replica.applyRow(this.replica.find(row.collection)!, row.id, row.version, row.revision, row.body);
+        }
+        this.tail = new ChangeTail({
+            pool: this.pool,
+            listenConfig: this.settings,
+            start: snapshot.start,
+            pollMs: this.options.pollMs,
+            apply: rows => this.applyChanges(rows),
+            beginRead: () => this.replica.beginPass(),
+            endRead: read => this.replica.forgetTombstonesBefore(read),
+            onError: error => this.trouble(error)
+        });
+        this.tail.start();
+    }
+
+    /** Runs a query; a database that cannot be reached is said so in words, without the password. */
+    protected async database<R>(work: () => Promise<R>): Promise<R> {
+        this.checkOpen();
+        try {
+            const result = await work();
+            this.reportedTrouble = false;
+            return result;
+        } catch (error) {
+            if (isConnectionError(error)) {
+                throw new Error(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`);
+            }
+            throw error;
+        }
+    }
+
+    /** Trouble the store recovers from by itself: said once until things work again. */
+    protected trouble(error: unknown): void {
+        if (!this.reportedTrouble && !this.closed) {
+            this.reportedTrouble = true;
+            this.options.log?.(`the database at ${this.where} is unavailable; retrying (${this.describe(error)})`);
+        }
+    }
+
+    protected describe(error: unknown): string {
+        const message = error instanceof AggregateError && error.errors.length
+            ? error.errors.map(inner => inner instanceof Error ? inner.message : String(inner)).join('; ')
+            : error instanceof Error ? error.message || error.name : String(error);
+        return withoutPassword(message, this.options.url);
+    }
+
+    protected validate<T extends StoredDocument>(loaded: ReplicaCollection, candidate: T): T {
+        const name = loaded.definition.name;
+        const parsed = loaded.definition.schema.safeParse(candidate);
+        if (!parsed.success) {
+            throw new DocumentValidationError(name, candidate.id, describeZodError(parsed.error));
+        }
+        const bytes = Buffer.byteLength(JSON.stringify(parsed.data));
+        if (bytes > MAX_DOCUMENT_BYTES) {
+            throw new DocumentTooLargeError(name, candidate.id, bytes, new OversizeDocumentError(bytes).message);
+        }
+        return parsed.data as T;
+    }
+
+    protected bodyOf(document: StoredDocument): string {
+        return JSON.stringify(document);
+    }
+
+    protected keysOf(loaded: ReplicaCollection, document: StoredDocument | undefined): IndexKey[] {
+        if (!document) {
+            return [];
+        }
+        const keys: IndexKey[] = [];
+        for (const [name, index] of loaded.indexes) {
+            const found = index.keysOf(document);
+            for (const key of found === undefined ? [] : typeof found === 'string' ? [found] : found) {
+                keys.push({ index_name: name, key });
+            }
+        }
+        return keys;
+    }
+
+    protected target(collection: DocumentCollection, id: string): WriteTarget {
+        return { collection: collection.name, id, server: this.serverId };
+    }
+
+    protected lockKey(collection: DocumentCollection, id: string): string {
+        return `${collection.name}/${id}`;
+    }
+
+    protected collection(collection: DocumentCollection): ReplicaCollection {
+        const loaded = this.replica.find(collection.name);
+        if (!loaded) {
+            throw new Error(`the store has no collection named ${collection.name}`);
+        }
+        return loaded;
+    }
+
+    protected checkId(collection: DocumentCollection, id: string): string {
+        if (typeof id !== 'string' || !DOCUMENT_ID_PATTERN.test(id)) {
+            throw new DocumentValidationError(collection.name, undefined, `id ${JSON.stringify(id)} is not a valid document id`);
+        }
+        return id;
+    }
+
+    protected checkAvailable(loaded: ReplicaCollection, id: string): void {
+        const problem = loaded.unavailable.get(id);
+        if (problem) {
+            throw new DocumentUnavailableError(problem.collection, id, problem.file, problem.reason);
+        }
+    }
+
+    protected checkOpen(): void {
+        if (this.closed) {
+            throw new Error('the store is closed');
+        }
+    }
+}
+
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const CLIENT_CONNECTION_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|connection error|not queryable|Cannot use a pool after calling end/i;
+
+/** Errors of reaching the database (refused, cut, timed out, shut down, refused sign-in), not of a statement. */
+function isConnectionError(error: unknown): boolean {
+    if (error instanceof AggregateError) {
+        return error.errors.some(isConnectionError);
+    }
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string') {
+        // SQLSTATE classes 08 (connection), 28 (authorization), 3D000 (no such database), 57P (shutdown).
+        return SOCKET_ERRORS.has(code) || code.startsWith('08') || code.startsWith('28') || code === '3D000' || code.startsWith('57P');
+    }
+    return error instanceof Error && CLIENT_CONNECTION_MESSAGE.test(error.message);
+}
