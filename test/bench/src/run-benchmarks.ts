@@ -123,7 +123,9 @@ async function main(): Promise<void> {
             await writeResults(BATCH_RESULTS_FILE, batch);
         }
         if (runs('cluster')) {
-            const cluster = await runClusterBenchmark(workFolder, progress);
+            // `--cluster-engine-jobs=<count>` for a quicker look than the 10,000 jobs of the engine run.
+            const engineJobs = args.find(arg => arg.startsWith('--cluster-engine-jobs='))?.slice('--cluster-engine-jobs='.length);
+            const cluster = await runClusterBenchmark(workFolder, progress, engineJobs === undefined ? undefined : positiveInteger(engineJobs, '--cluster-engine-jobs'));
             console.log(formatClusterReport(cluster));
             await writeResults(CLUSTER_RESULTS_FILE, cluster);
         }
