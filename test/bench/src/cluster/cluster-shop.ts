@@ -18,6 +18,9 @@ import { CLUSTER_ADMIN_PASSWORD, ServerCluster } from './cluster-servers';
  * closes orders out once their jobs wait at Closeout Order. Each goes to whichever server is alive.
  */
 
+/** How long the operator waits for a server's answer before trying again (elsewhere). */
+const RPC_TIMEOUT_MS = 15_000;
+
 /** Card orders of two printable lines, print files ready: each goes intake → prepress → print → closeout → Retain. */
 export async function placeCardOrders(simulator: RunningSimulator, orders: number): Promise<OrderView[]> {
     const placed: OrderView[] = [];
@@ -106,7 +109,12 @@ export class ShopOperator {
             return;
         }
         try {
-            await work(await this.session(url));
+            // A call to a server killed meanwhile would wait for its answer forever.
+            const timeout = new AbortController();
+            await Promise.race([
+                (async () => work(await this.session(url)))(),
+                delay(RPC_TIMEOUT_MS, undefined, { signal: timeout.signal }).then(() => { throw new Error(`no answer within ${RPC_TIMEOUT_MS / 1000} s`); })
+            ]).finally(() => timeout.abort());
         } catch (error) {
             this.sessions.get(url)?.close();
             this.sessions.delete(url);
