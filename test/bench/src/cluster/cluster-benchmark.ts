@@ -156,7 +156,8 @@ async function measureIntake(
                 throw new Error(`${arm.name}: the read API listed ${listed} of ${store.lineItems} jobs after ${INTAKE_TIMEOUT_MS / 1000} s`);
             }
             await delay(LISTING_PAUSE_MS);
-            listed = (await listJobs(url, token)).length;
+            // A listing refused by a busy server (a connection reset) is asked again at the next turn.
+            listed = await listJobs(url, token).then(rows => rows.length, () => listed);
         }
         const millis = performance.now() - started;
         progress(`  ${store.lineItems} jobs in ${(millis / 1000).toFixed(1)} s`);
