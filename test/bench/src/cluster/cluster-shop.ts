@@ -5,7 +5,7 @@ import { OrderView, RunningSimulator, SAMPLE_ORDERS } from '@presswork/marcomcen
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { WAITING_FOR_CLOSEOUT } from '@presswork/platform/lib/common/job-status';
 import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
-import { CLOSEOUT_SERVICE_PATH, CloseoutService } from '@presswork/closeout/lib/common/closeout-protocol';
+import { CLOSEOUT_SERVICE_PATH, CloseoutProgress, CloseoutService } from '@presswork/closeout/lib/common/closeout-protocol';
 import { JOB_ACTION_SERVICE_PATH, JobActionService } from '@presswork/jobs/lib/common/jobs-protocol';
 import { ActivityTypes } from '@presswork/platform/lib/common/well-known';
 import { closeoutInput } from '../crash/crash-expectations';
@@ -69,7 +69,8 @@ export class ShopOperator {
             const checked = jobs.filter(job => job.state === 'Waiting' && job.currentActivityType === ActivityTypes.prepressCheck).map(job => job.id);
             if (checked.length > 0) {
                 await this.onLiveServer('prepress', async session => {
-                    await (await session.service<JobActionService>(JOB_ACTION_SERVICE_PATH)).prepressDone(checked);
+                    // `call` opens each service's channel once a session (a second open of a path is refused).
+                    await session.call(JOB_ACTION_SERVICE_PATH, 'prepressDone' satisfies keyof JobActionService, [checked]);
                 });
             }
             const ready = readyForCloseout(jobs).filter(order => !this.closed.has(order.orderId));
@@ -92,9 +93,8 @@ export class ShopOperator {
 
     protected closeOut(orderId: string, orderNumber: string): Promise<void> {
         return this.onLiveServer(`closeout of ${orderNumber}`, async session => {
-            const service = await session.service<CloseoutService>(CLOSEOUT_SERVICE_PATH);
             this.attempts++;
-            const progress = await service.closeOut(orderId, closeoutInput(orderNumber));
+            const progress = await session.call(CLOSEOUT_SERVICE_PATH, 'closeOut' satisfies keyof CloseoutService, [orderId, closeoutInput(orderNumber)]) as CloseoutProgress;
             if (progress.closed) {
                 this.closed.add(orderId);
             }
