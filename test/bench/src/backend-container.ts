@@ -1,6 +1,6 @@
 import { Container, ContainerModule, interfaces } from '@theia/core/shared/inversify';
 import { EnvVariablesServer } from '@theia/core/lib/common/env-variables';
-import { ILogger } from '@theia/core/lib/common/logger';
+import { ILogger, LoggerFactory } from '@theia/core/lib/common/logger';
 import { BackendApplication } from '@theia/core/lib/node/backend-application';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { ReconnectableSocketChannel } from '@theia/core/lib/node/messaging/websocket-frontend-connection-service';
@@ -44,5 +44,7 @@ export function backendContainer(options: BackendContainerOptions): Container {
     } satisfies PressworkConfig);
     container.rebind(PlatformReady).toConstantValue({ whenReady: Promise.resolve() } satisfies PlatformReady);
     container.bind(ILogger).toConstantValue(options.logger as ILogger);
+    // Named loggers (the PostgreSQL store's) are the same logger.
+    container.bind(LoggerFactory).toConstantValue((() => options.logger as ILogger) as LoggerFactory);
     return container;
 }
