@@ -1,6 +1,6 @@
 import { Container, ContainerModule, interfaces } from '@theia/core/shared/inversify';
 import { EnvVariablesServer } from '@theia/core/lib/common/env-variables';
-import { ILogger } from '@theia/core/lib/common/logger';
+import { ILogger, LoggerFactory } from '@theia/core/lib/common/logger';
 import { BackendApplication } from '@theia/core/lib/node/backend-application';
 import { DefaultMessagingService } from '@theia/core/lib/node/messaging/default-messaging-service';
 import { ReconnectableSocketChannel } from '@theia/core/lib/node/messaging/websocket-frontend-connection-service';
@@ -20,6 +20,8 @@ const THEIA_SERVICES_PLATFORM_REPLACES: readonly interfaces.ServiceIdentifier[] 
 
 export interface BackendContainerOptions {
     readonly dataFolder: string;
+    /** PostgreSQL's URL: the store is the database's (as PRESSWORK_DATABASE_URL makes it), not the data folder's. */
+    readonly databaseUrl?: string;
     readonly logger: object;
     /** The feature modules to load after platform's, as `npm start` loads them. */
     readonly modules: readonly ContainerModule[];
@@ -37,8 +39,12 @@ export function backendContainer(options: BackendContainerOptions): Container {
         container.bind(service).toConstantValue({});
     }
     container.load(platformBackendModule, ...options.modules);
-    container.rebind(PressworkConfig).toConstantValue({ dataFolder: options.dataFolder, demo: false, leaseSeconds: 10 } satisfies PressworkConfig);
+    container.rebind(PressworkConfig).toConstantValue({
+        dataFolder: options.dataFolder, demo: false, leaseSeconds: 10, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {})
+    } satisfies PressworkConfig);
     container.rebind(PlatformReady).toConstantValue({ whenReady: Promise.resolve() } satisfies PlatformReady);
     container.bind(ILogger).toConstantValue(options.logger as ILogger);
+    // Named loggers (the PostgreSQL store's) are the same logger.
+    container.bind(LoggerFactory).toConstantValue((() => options.logger as ILogger) as LoggerFactory);
     return container;
 }

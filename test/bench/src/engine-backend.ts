@@ -50,8 +50,8 @@ export function engineFolders(folder: string): EngineFolders {
  * yet open: `await container.get(DocumentStore).ready`. Beyond the data folder and the logger, the
  * engine's slot count is the one setting a run chooses.
  */
-export function engineContainer(dataFolder: string, concurrency: number, logger: CountingLogger): Container {
-    const container = backendContainer({ dataFolder, logger, modules: [workflowBackendModule, outputBackendModule] });
+export function engineContainer(dataFolder: string, concurrency: number, logger: CountingLogger, databaseUrl?: string): Container {
+    const container = backendContainer({ dataFolder, databaseUrl, logger, modules: [workflowBackendModule, outputBackendModule] });
     container.bind(WorkflowEngineOptions).toConstantValue({ concurrency } satisfies WorkflowEngineOptions);
     return container;
 }
@@ -64,8 +64,10 @@ export const REMOVE_STEP: WorkflowStep = { id: 'complete-remove', activity: Acti
  * A hot-folder printer and the enabled workflow "Bench" (Create Job, Copy to Folder, Print to the
  * hot folder, then `complete`), made through the services an administrator uses. Returns its id.
  */
-export async function createPrinterAndWorkflow(folders: EngineFolders, concurrency: number, logger: CountingLogger, complete: WorkflowStep = REMOVE_STEP): Promise<string> {
-    const container = engineContainer(folders.data, concurrency, logger);
+export async function createPrinterAndWorkflow(
+    folders: EngineFolders, concurrency: number, logger: CountingLogger, complete: WorkflowStep = REMOVE_STEP, databaseUrl?: string
+): Promise<string> {
+    const container = engineContainer(folders.data, concurrency, logger, databaseUrl);
     const store = container.get<DocumentStore>(DocumentStore);
     await store.ready;
     const printer = await container.get(PrinterRegistry).create({
@@ -114,7 +116,7 @@ export async function writeJobs(folders: EngineFolders, jobs: number, printFileB
     });
 }
 
-function benchOrder(id: string, workflowId: string, fileBytes: number): Order {
+export function benchOrder(id: string, workflowId: string, fileBytes: number): Order {
     const order = sampleOrder(id, 1);
     const job = order.jobs[0];
     return { ...order, jobs: [{ ...job, workflowId, state: 'Received', files: [{ name: `${job.id}.pdf`, size: fileBytes }] }] };

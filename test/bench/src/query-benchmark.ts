@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { runChild } from './child-process';
-import type { QueryLatency, QueryMeasurement, QueryScenario } from './query-child';
+import type { QueryLatency, QueryMeasurement, QueryRequest, QueryScenario } from './query-child';
 import { QUERY_JOBS, QUERY_ORDERS, SURNAMES, writeQueryStore } from './query-fixture';
 import { check, TargetCheck } from './results';
 
@@ -13,6 +13,11 @@ const SCENARIOS: QueryScenario[] = [
     { name: 'grouped by order number', query: { groupBy: 'orderNumber', sort: [{ field: 'orderNumber', direction: 'asc' }, { field: 'receivedAt', direction: 'desc' }] } },
     { name: `filtered by text "${TEXT}"`, query: { text: TEXT } }
 ];
+
+/** The measurement's request over the store in `folder` (or, with `databaseUrl`, the PostgreSQL store's replica). */
+export function queryRequest(folder: string, databaseUrl?: string): QueryRequest {
+    return { folder, ...(databaseUrl ? { databaseUrl } : {}), scenarios: SCENARIOS, text: TEXT, texts: SURNAMES };
+}
 
 export interface QueryResults {
     readonly startedAt: string;
@@ -27,7 +32,7 @@ export async function runQueryBenchmark(workFolder: string, progress: (message: 
     progress(`writing a store of ${QUERY_JOBS.toLocaleString('en-US')} jobs in ${QUERY_ORDERS.toLocaleString('en-US')} orders`);
     await writeQueryStore(folder);
     progress('measuring queries of the job index in a fresh process');
-    const measurement = await runChild<QueryMeasurement>('query-child.js', { folder, scenarios: SCENARIOS, text: TEXT, texts: SURNAMES });
+    const measurement = await runChild<QueryMeasurement>('query-child.js', queryRequest(folder));
     const baseline = measurement.baselines.filterSlice.p95;
     const ratios = Object.fromEntries(measurement.scenarios.map(scenario => [scenario.name, scenario.afterChange.p95 / baseline]));
     return {

@@ -1,6 +1,7 @@
 import type { ILogger } from '@theia/core/lib/common/logger';
 import { JOB_STATES } from '@presswork/platform/lib/common/job-status';
-import { FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store';
+import { DocumentStore, FileDocumentStore, OrdersCollection, PLATFORM_COLLECTIONS } from '@presswork/platform/lib/node/store';
+import { backendContainer } from './backend-container';
 import type { JobQuery } from '@presswork/jobs/lib/common/job-query';
 import { JobRowIndex } from '@presswork/jobs/lib/node/query/job-row-index';
 import { serveRequest } from './child-process';
@@ -68,9 +69,20 @@ function timed(work: () => unknown): number {
     return performance.now() - start;
 }
 
-async function measure({ folder, scenarios, text, texts }: { folder: string, scenarios: QueryScenario[], text: string, texts: string[] }): Promise<QueryMeasurement> {
+/** What to measure; with `databaseUrl`, over the PostgreSQL store's replica of that database (`folder` is then its data folder). */
+export interface QueryRequest {
+    readonly folder: string;
+    readonly databaseUrl?: string;
+    readonly scenarios: QueryScenario[];
+    readonly text: string;
+    readonly texts: string[];
+}
+
+async function measure({ folder, databaseUrl, scenarios, text, texts }: QueryRequest): Promise<QueryMeasurement> {
     const openStart = performance.now();
-    const store = new FileDocumentStore({ folder, collections: PLATFORM_COLLECTIONS });
+    const store: DocumentStore = databaseUrl
+        ? backendContainer({ dataFolder: folder, databaseUrl, logger: silent, modules: [] }).get(DocumentStore)
+        : new FileDocumentStore({ folder, collections: PLATFORM_COLLECTIONS });
     await store.ready;
     const openMillis = performance.now() - openStart;
     const index = new JobRowIndex();

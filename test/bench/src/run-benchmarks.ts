@@ -10,6 +10,7 @@ import { formatIntakeReport, runIntakeBenchmark } from './intake-benchmark';
 import { formatNotifyReport, runNotifyBenchmark } from './notify/notify-benchmark';
 import { formatPrintReport, runPrintBenchmark } from './print-benchmark';
 import { formatBatchReport, runBatchBenchmark } from './batch-benchmark';
+import { formatClusterReport, runClusterBenchmark } from './cluster/cluster-benchmark';
 import { formatQueryReport, runQueryBenchmark } from './query-benchmark';
 import { formatUiReport, runUiBenchmark } from './ui-benchmark';
 import { JOBS_PER_ORDER, orderIdAt, writeOrderStore } from './order-store-fixture';
@@ -44,6 +45,7 @@ const UI_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'ui.json');
 const PRINT_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'print.json');
 const NOTIFY_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'notify.json');
 const BATCH_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'batch.json');
+const CLUSTER_RESULTS_FILE = path.join(REPO_ROOT, 'bench-results', 'cluster.json');
 const ENGINE_PROFILE_FOLDER = path.join(REPO_ROOT, 'bench-results', 'profiles');
 
 interface StoreFixture {
@@ -58,8 +60,8 @@ interface Subject {
     readonly target: WriteTarget;
 }
 
-type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui' | 'print' | 'notify' | 'batch';
-const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui', 'print', 'notify', 'batch'];
+type Section = 'store' | 'intake' | 'engine' | 'query' | 'closeout' | 'ui' | 'print' | 'notify' | 'batch' | 'cluster';
+const SECTIONS: readonly Section[] = ['store', 'intake', 'engine', 'query', 'closeout', 'ui', 'print', 'notify', 'batch', 'cluster'];
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -119,6 +121,13 @@ async function main(): Promise<void> {
             const batch = await runBatchBenchmark(workFolder, progress);
             console.log(formatBatchReport(batch));
             await writeResults(BATCH_RESULTS_FILE, batch);
+        }
+        if (runs('cluster')) {
+            // `--cluster-engine-jobs=<count>` for a quicker look than the 10,000 jobs of the engine run.
+            const engineJobs = args.find(arg => arg.startsWith('--cluster-engine-jobs='))?.slice('--cluster-engine-jobs='.length);
+            const cluster = await runClusterBenchmark(workFolder, progress, engineJobs === undefined ? undefined : positiveInteger(engineJobs, '--cluster-engine-jobs'));
+            console.log(formatClusterReport(cluster));
+            await writeResults(CLUSTER_RESULTS_FILE, cluster);
         }
     } finally {
         await fs.rm(workFolder, { recursive: true, force: true });

@@ -255,29 +255,40 @@ export class CloseoutScenario implements CrashScenario<CloseoutPlan> {
         }
     }
 
-    /** The simulator's record of each order: captures, packing slips and invoices. */
-    protected storeSide(plan: CloseoutPlan): { overCharged: string[]; notExactlyOnce: string[]; doubleCaptures: number } {
-        const overCharged: string[] = [];
-        const notExactlyOnce: string[] = [];
-        let doubleCaptures = 0;
-        for (const placed of plan.placed) {
-            const view = this.simulator.order(placed.ID)!;
-            const counts = { captures: view.CaptureCount, 'packing slips': view.PackingSlips.length, invoices: view.Invoices.length };
-            for (const [what, count] of Object.entries(counts)) {
-                if (count > 1) {
-                    overCharged.push(`order ${placed.OrderNumber} has ${count} ${what} in MarcomCentral`);
-                    doubleCaptures += what === 'captures' ? 1 : 0;
-                } else if (count !== 1) {
-                    notExactlyOnce.push(`order ${placed.OrderNumber} has ${count} ${what} in MarcomCentral after its closeout`);
-                }
-            }
-        }
-        return { overCharged, notExactlyOnce, doubleCaptures };
+    protected storeSide(plan: CloseoutPlan): CloseoutSide {
+        return closeoutSideOf(this.simulator, plan.placed);
     }
 
     dispose(): Promise<void> {
         return this.simulator.close();
     }
+}
+
+/** What MarcomCentral recorded of closeouts: more than one capture, slip or invoice; fewer than one; double captures. */
+export interface CloseoutSide {
+    readonly overCharged: string[];
+    readonly notExactlyOnce: string[];
+    readonly doubleCaptures: number;
+}
+
+/** The simulator's record of each order: captures, packing slips and invoices. */
+export function closeoutSideOf(simulator: RunningSimulator, placed: readonly OrderView[]): CloseoutSide {
+    const overCharged: string[] = [];
+    const notExactlyOnce: string[] = [];
+    let doubleCaptures = 0;
+    for (const order of placed) {
+        const view = simulator.order(order.ID)!;
+        const counts = { captures: view.CaptureCount, 'packing slips': view.PackingSlips.length, invoices: view.Invoices.length };
+        for (const [what, count] of Object.entries(counts)) {
+            if (count > 1) {
+                overCharged.push(`order ${order.OrderNumber} has ${count} ${what} in MarcomCentral`);
+                doubleCaptures += what === 'captures' ? 1 : 0;
+            } else if (count !== 1) {
+                notExactlyOnce.push(`order ${order.OrderNumber} has ${count} ${what} in MarcomCentral after its closeout`);
+            }
+        }
+    }
+    return { overCharged, notExactlyOnce, doubleCaptures };
 }
 
 const GROUP_COMMIT_WRITERS = 64;

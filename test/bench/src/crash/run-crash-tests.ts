@@ -8,6 +8,8 @@ import { CloseoutScenario, CrashSizes, EngineScenario, GroupCommitScenario, Inta
 import { NotifyScenario } from './notify-scenario';
 import { PrintScenario } from './print-scenario';
 import { BatchScenario } from './batch-scenario';
+import { ClusterCrashScenario } from './cluster-scenario';
+import { runUnreachableDatabase } from './cluster-unreachable';
 
 /**
  * Crash tests (issue 7): a real backend is killed with SIGKILL at random instants while it takes
@@ -18,25 +20,37 @@ import { BatchScenario } from './batch-scenario';
  * no job lost, every job printed once, no batch printed twice.
  * The notify scenario kills the notifications backend while it journals events and sends them to a webhook receiver
  * (in this process): every journaled event must reach it, none under two Idempotency-Keys (its events count as jobs).
+ * The cluster scenarios (issue 14) run two real servers on one PostgreSQL and one data folder and kill one of them each round
+ * during intake, engine runs, printing or closeout (then restart PostgreSQL under load, and start a server without its database):
+ * every line item taken in once, none stuck, each job handed to the printer once, each card captured once.
+ * `--only cluster-embedded` runs the same rounds on the embedded store with one server (the harness's own check).
  *
  *   npm run test:crash                  20 rounds each: 2,000 orders, 2,000 jobs, 50 closeouts, 10 print jobs, 30 batched jobs, 2,000 events
  *   npm run test:crash -- --short       4 rounds each, smaller counts (CI)
- *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print|batch|notify
+ *   options: --rounds N, --seed N, --only intake|hostile|engine|closeout|group-commit|print|batch|notify|cluster|cluster-unreachable|cluster-embedded
  */
 
-const FULL: CrashSizes & { rounds: number } = {
-    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10, printJobs: 10, batchJobs: 30, notifyEvents: 2_000
+const FULL: RunSizes = {
+    rounds: 20, intakeOrders: 2_000, hostileIntakeOrders: 200, engineJobs: 2_000, closeoutOrders: 50, groupCommitDocuments: 1_024, groupCommitVersions: 10, printJobs: 10, batchJobs: 30, notifyEvents: 2_000,
+    clusterOrders: 20, clusterDatabaseRounds: 3
 };
-const SHORT: CrashSizes & { rounds: number } = {
-    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8, printJobs: 5, batchJobs: 15, notifyEvents: 300
+const SHORT: RunSizes = {
+    rounds: 4, intakeOrders: 300, hostileIntakeOrders: 60, engineJobs: 300, closeoutOrders: 12, groupCommitDocuments: 256, groupCommitVersions: 8, printJobs: 5, batchJobs: 15, notifyEvents: 300,
+    clusterOrders: 8, clusterDatabaseRounds: 1
 };
+/** The sizes of a run: each scenario's, and the cluster's orders a round and PostgreSQL restarts. */
+interface RunSizes extends CrashSizes {
+    readonly rounds: number;
+    readonly clusterOrders: number;
+    readonly clusterDatabaseRounds: number;
+}
 const RESULTS_FILE = path.join(RESULTS_FOLDER, 'crash.json');
 
 interface Options {
     readonly short: boolean;
     readonly rounds: number;
     readonly seed: number;
-    readonly sizes: CrashSizes;
+    readonly sizes: RunSizes;
     readonly only?: string;
 }
 
@@ -81,6 +95,15 @@ async function main(): Promise<void> {
             results.push(await runScenario(await start(), chosen.rounds, random, progress));
         }
     }
+    if (!chosen.only || chosen.only === 'cluster') {
+        results.push(...await runCluster(workFolder, true, chosen, random));
+    }
+    if (!chosen.only || chosen.only === 'cluster-unreachable') {
+        results.push(await runUnreachableDatabase(workFolder, progress));
+    }
+    if (chosen.only === 'cluster-embedded') {
+        results.push(...await runCluster(workFolder, false, chosen, random));
+    }
     const summary = results.map(summarize);
     const violations = results.flatMap(result => result.rounds.flatMap(round => round.violations.map(violation => `${result.name} round ${round.round}: ${violation}`)));
     console.info(formatTable(summary));
@@ -97,6 +120,16 @@ async function main(): Promise<void> {
     } else {
         progress(`the failing rounds' data folders are kept under ${workFolder}`);
         process.exitCode = 1;
+    }
+}
+
+/** The cluster rounds (PostgreSQL and two servers, or the embedded store and one), their simulator and servers removed after. */
+async function runCluster(workFolder: string, postgres: boolean, chosen: Options, random: () => number): Promise<ScenarioResult[]> {
+    const scenario = await ClusterCrashScenario.start({ workFolder, ordersPerRound: chosen.sizes.clusterOrders, postgres });
+    try {
+        return await scenario.run(chosen.rounds, chosen.sizes.clusterDatabaseRounds, random, progress);
+    } finally {
+        await scenario.dispose();
     }
 }
 

@@ -25,13 +25,19 @@ export interface StoreCounts {
  * without a known state, none fails `jobDone`; the store opened without problems.
  */
 export function countAgainst(store: DocumentStore & Pick<FileDocumentStore, 'problems'>, expected: readonly ExpectedOrder[], jobDone: (order: Order) => string[]): StoreCounts {
-    const violations = store.problems.map(problem => `the store reported a problem: ${problem.collection}/${problem.id}: ${problem.reason}`);
+    const problems = store.problems.map(problem => `the store reported a problem: ${problem.collection}/${problem.id}: ${problem.reason}`);
+    return countOrdersAgainst(store.all(OrdersCollection), expected, jobDone, problems);
+}
+
+/** `countAgainst` over orders read any way (a PostgreSQL table, a store), with the problems already found. */
+export function countOrdersAgainst(orders: Iterable<Order>, expected: readonly ExpectedOrder[], jobDone: (order: Order) => string[], problems: readonly string[] = []): StoreCounts {
+    const violations = [...problems];
     const byMarcomId = new Map<string, Order[]>();
     const jobIds = new Set<string>();
     let jobs = 0;
     let stuck = 0;
     let duplicateJobs = 0;
-    for (const order of store.all(OrdersCollection)) {
+    for (const order of orders) {
         byMarcomId.set(order.marcomOrderId, [...byMarcomId.get(order.marcomOrderId) ?? [], order]);
         for (const job of order.jobs) {
             jobs++;

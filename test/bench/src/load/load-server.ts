@@ -20,12 +20,33 @@ export class LoadServer {
     }
 
     static async start(dataFolder: string, settings: Readonly<Record<string, string>>): Promise<LoadServer> {
+        const server = await LoadServer.spawn(dataFolder, settings);
+        await server.waitUntilHealthy();
+        return server;
+    }
+
+    /** Starts the server without waiting for it to answer (a start that must fail, or several started together). */
+    static async spawn(dataFolder: string, settings: Readonly<Record<string, string>>): Promise<LoadServer> {
         const port = await freePort();
         const environment: NodeJS.ProcessEnv = { ...process.env, PRESSWORK_HOST: '127.0.0.1', PRESSWORK_PORT: String(port), PRESSWORK_DATA: dataFolder, ...settings };
         const child = spawn(process.execPath, [START_SCRIPT], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
-        const server = new LoadServer(`http://127.0.0.1:${port}`, child);
-        await server.waitUntilHealthy();
-        return server;
+        return new LoadServer(`http://127.0.0.1:${port}`, child);
+    }
+
+    /** Resolves with start.js's exit code once it ended (within `timeoutMs`, else undefined). */
+    async exitCode(timeoutMs: number): Promise<number | undefined> {
+        if (this.process.exitCode === null) {
+            await Promise.race([new Promise(resolve => this.process.once('exit', resolve)), delay(timeoutMs)]);
+        }
+        return this.process.exitCode ?? undefined;
+    }
+
+    /** kill -9 of the backend process (nothing runs, nothing is flushed); start.js then ends too. */
+    async killBackend(): Promise<void> {
+        const pid = await this.backendPid();
+        const exited = new Promise(resolve => this.process.once('exit', resolve));
+        process.kill(pid, 'SIGKILL');
+        await Promise.race([exited, delay(10_000)]);
     }
 
     /** The last of what the server printed, for a failure's report. */
@@ -67,7 +88,7 @@ export class LoadServer {
         }
     }
 
-    protected async waitUntilHealthy(): Promise<void> {
+    async waitUntilHealthy(): Promise<void> {
         const deadline = Date.now() + 90_000;
         while (Date.now() < deadline) {
             if (this.process.exitCode !== null) {

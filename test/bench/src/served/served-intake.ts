@@ -1,8 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ACCOUNT_SERVICE_PATH, AccountService } from '@presswork/platform/lib/common/account-protocol';
-import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
 import { ordersByDateRequest } from '@presswork/connections/lib/node/marcomcentral/query-requests';
 import { buildSoapRequest } from '@presswork/connections/lib/node/marcomcentral/soap-envelope';
 import { forkChild, nextMessage } from '../child-process';
@@ -10,6 +8,7 @@ import type { SimulatorCommand, SimulatorReady, SimulatorRequest } from '../inta
 import { LoadServer } from '../load/load-server';
 import { LatencySummary, summarize, timeMillis } from '../statistics';
 import type { ProbeFigures } from './backend-probe';
+import { issueApiToken, listJobs } from './read-api-client';
 
 /**
  * Intake as a shop sees it: the real backend, started as `npm start` starts it (engine, print-file
@@ -29,7 +28,6 @@ const ORDER_SPAN_MS = 10 * 60_000;
 const POLL_SECONDS = 1;
 const HEALTH_PROBE_MS = 100;
 const LISTING_PAUSE_MS = 500;
-const PAGE_SIZE = 1_000;
 const INTAKE_TIMEOUT_MS = 120_000;
 /** How long the server may take to settle (the engine moving the new jobs on) before the re-polls are measured. */
 const QUIET_TIMEOUT_MS = 20_000;
@@ -94,7 +92,7 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         const probe = new BackendProbe(await server.backendPid(), probeFile);
         await probe.start();
         const health = new HealthProbe(server.url);
-        const token = await issueApiToken(server.url);
+        const token = await issueApiToken(server.url, ADMIN_PASSWORD, 'served intake benchmark');
 
         progress(`waiting for the read API to list all ${store.lineItems.toLocaleString('en-US')} jobs`);
         let listings = 0;
@@ -106,7 +104,7 @@ export async function runServedIntake(workFolder: string, progress: (message: st
             if (listings > 0) {
                 await delay(LISTING_PAUSE_MS);
             }
-            listed = await countJobs(server.url, token);
+            listed = (await listJobs(server.url, token)).length;
             if (process.env.PRESSWORK_BENCH_VERBOSE) {
                 progress(`${((performance.now() - healthyAt) / 1000).toFixed(1)} s: ${listed} jobs listed`);
             }
@@ -177,33 +175,6 @@ export async function runServedIntake(workFolder: string, progress: (message: st
             await fs.rm(dataFolder, { recursive: true, force: true });
         }
     }
-}
-
-/** Signs the administrator in and issues an API token for the read API, as a shop system would hold. */
-async function issueApiToken(url: string): Promise<string> {
-    const admin = await RpcSession.signIn(url, 'admin', ADMIN_PASSWORD);
-    try {
-        const accounts = await admin.service<AccountService>(ACCOUNT_SERVICE_PATH);
-        const me = await accounts.currentUser();
-        return (await accounts.issueApiToken(me.id, 'served intake benchmark')).token;
-    } finally {
-        admin.close();
-    }
-}
-
-/** Every job the read API lists, page after page. */
-async function countJobs(url: string, token: string): Promise<number> {
-    let count = 0;
-    for (let next: string | null = `/api/v1/jobs?limit=${PAGE_SIZE}`; next;) {
-        const response = await fetch(`${url}${next}`, { headers: { Authorization: `Bearer ${token}` } });
-        if (!response.ok) {
-            throw new Error(`GET ${next} answered ${response.status}: ${await response.text()}`);
-        }
-        const page = await response.json() as { items: unknown[]; next: string | null };
-        count += page.items.length;
-        next = page.next;
-    }
-    return count;
 }
 
 /** The window of every order asked for with a bare HTTP client: the store's own time to hand it over. */
