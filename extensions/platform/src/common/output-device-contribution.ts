@@ -29,6 +29,17 @@ export interface OutputSubmission {
     readonly onSending: () => Promise<void>;
 }
 
+/** A send interrupted before its outcome was written: what the device is asked whether it took. */
+export interface HandOverQuestion {
+    readonly printer: Printer;
+    readonly fileName: string;
+    readonly ticket: JobTicket;
+    /** As in `OutputSubmission`: `<job id>:<step id>`. */
+    readonly owner: string;
+    /** When the send was about to begin (the print record's `requestedAt`): a hand-over older than it is an earlier print. */
+    readonly since: string;
+}
+
 /** How the printer took the job. */
 export interface OutputReceipt {
     /** For the job log, e.g. "Printer A took business-cards.pdf (48 kB) as job 42". */
@@ -60,6 +71,12 @@ export interface OutputDeviceContribution {
     job?(printer: Printer, deviceJobId: number, signal?: AbortSignal): Promise<DeviceJobStatus | undefined>;
     /** The printer's jobs, finished ones included where it keeps them (to find a job by its name). */
     jobs?(printer: Printer, signal?: AbortSignal): Promise<DeviceJobStatus[]>;
+    /**
+     * For a device that does not report its jobs (a hot folder): whether it already has what an
+     * interrupted send of this job handed over since `since`, so that a Print step run again does
+     * not hand it over twice. Absent, or false when it cannot tell: the job is sent again.
+     */
+    handedOver?(question: HandOverQuestion): Promise<boolean>;
     cancel?(printer: Printer, deviceJobId: number): Promise<void>;
     /** Makes the printer show itself (a beep, a flash, a message on its panel). */
     identify?(printer: Printer): Promise<void>;

@@ -456,8 +456,40 @@ describe('Print activity', function (): void {
             assert.match(jdf, /Sides="TwoSidedHeadToHead"/);
             assert.match(jdf, new RegExp(`URL="${encodeURIComponent(pdfName).replace(/[.()]/g, '\\$&')}"`));
             assert.ok((await fs.readFile(path.join(folder, pdfName))).equals(PRINT_FILE));
-            assert.deepEqual(context.printings, [], 'no print record for a device that reports nothing');
+            assert.equal(context.printings.length, 1, 'the intent, recorded before anything is sent');
+            assert.equal(context.printings[0]?.printerId, printer.id);
+            assert.equal(context.printings[0]?.deviceJobId, undefined, 'a hot folder has no job id to follow');
             assert.match(logText(context), /Printer Indigo took .* with its JDF ticket .*\.jdf in /);
+        });
+
+        it('run again after an interrupted send, finds its pair in the hot folder and does not place it twice', async () => {
+            const folder = fixture.temp.join('dfe');
+            const printer = await fixture.services.printers.create({ kind: 'hot-folder', name: 'Indigo', enabled: true, folder });
+            const first = await fixture.context({ printerId: printer.id });
+            await fixture.activity.execute(first);
+            const intent = first.printings[0]!;
+            // The server died after placing the pair, before the step's outcome was written: the step runs again.
+            const again = await fixture.context({ printerId: printer.id }, { printing: intent });
+
+            const outcome = await fixture.activity.execute(again);
+
+            assert.deepEqual(outcome, { kind: 'continue', state: 'Printed', printed: { printerId: printer.id, printerName: 'Indigo', copies: 25 } });
+            assert.equal((await fs.readdir(folder)).length, 2, 'still one PDF and its JDF');
+            assert.match(logText(again), /Not sent again: Printer Indigo already has it/);
+        });
+
+        it('a pair left by an earlier print of the job is not taken for this send: the job is placed again beside it', async () => {
+            const folder = fixture.temp.join('dfe');
+            const printer = await fixture.services.printers.create({ kind: 'hot-folder', name: 'Indigo', enabled: true, folder });
+            const first = await fixture.context({ printerId: printer.id });
+            await fixture.activity.execute(first);
+            const later = new Date(Date.now() + 60_000).toISOString();
+            const again = await fixture.context({ printerId: printer.id }, { printing: { ...first.printings[0]!, requestedAt: later } });
+
+            const outcome = await fixture.activity.execute(again);
+
+            assert.equal(outcome.kind, 'continue', JSON.stringify(outcome));
+            assert.equal((await fs.readdir(folder)).length, 4, 'a second pair, numbered');
         });
 
         it('creates a hot folder that is not there yet, as the demo printer\'s on a first start', async () => {

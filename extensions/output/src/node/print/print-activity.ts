@@ -126,6 +126,10 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
             await context.log(`Not sent again: Printer ${recorded.printerName} has it as job ${recorded.deviceJobId}`);
             return this.atPrinter(recorded.printerName, recorded.deviceJobId);
         }
+        const handedOver = await this.alreadyHandedOver(recorded, ticket, context);
+        if (handedOver) {
+            return handedOver;
+        }
         const search = await searchSentJob(this.printers, this.devices, recorded, context.signal);
         if (search.kind === 'cannot-ask') {
             return undefined;
@@ -144,20 +148,39 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
         return this.atPrinter(printer.name, found.id);
     }
 
+    /**
+     * A device that does not report its jobs (a hot folder) is asked whether the interrupted send
+     * already left the job there: then the step goes on as after a send, and nothing goes twice.
+     */
+    protected async alreadyHandedOver(recorded: PrintingRecord, ticket: JobTicket, context: ActivityContext<PrintProperties>): Promise<ActivityOutcome | undefined> {
+        const printer = this.printers.find(recorded.printerId);
+        const device = printer ? this.devices.get(printer.kind) : undefined;
+        const printFile = printFileOf(context.job, context.jobFolder);
+        if (!printer || !device?.handedOver || device.followsJobs || !printFile) {
+            return undefined;
+        }
+        const owner = `${context.job.id}:${context.step.id}`;
+        if (!await device.handedOver({ printer, fileName: printFile.file.name, ticket, owner, since: recorded.requestedAt })) {
+            return undefined;
+        }
+        await context.log(`Not sent again: Printer ${printer.name} already has it (handed over since ${recorded.requestedAt})`);
+        return { kind: 'continue', state: 'Printed', printed: { printerId: printer.id, printerName: printer.name, copies: ticket.copies } };
+    }
+
     protected async send(target: PrintTarget, ticket: JobTicket, printFile: LocatedJobFile, context: ActivityContext<PrintProperties>): Promise<ActivityOutcome> {
         const { printer, device } = target;
         const release = this.targets.reserve(printer.id);
         try {
-            const intent: PrintingRecord | undefined = device.followsJobs ? {
+            // Recorded before anything is sent, for every device: a step run again after an
+            // interrupted send looks for what it left (at the printer by name, or in the hot folder).
+            const intent: PrintingRecord = {
                 stepId: context.step.id, printerId: printer.id, printerName: printer.name, jobName: ticket.jobName, requestedAt: new Date().toISOString()
-            } : undefined;
-            if (intent) {
-                await context.recordPrinting(intent);
-            }
+            };
+            await context.recordPrinting(intent);
             await context.log(`Ticket: ${ticketSummary(ticket)}; sending to Printer ${printer.name}`);
             const handed = await this.handOver(target, { path: printFile.path, name: printFile.file.name }, ticket, `${context.job.id}:${context.step.id}`, context,
-                // The printer said no before taking anything: no intent is left to look for by name.
-                intent ? () => context.recordPrinting(undefined) : undefined);
+                // The printer said no before taking anything: no intent is left to look for.
+                () => context.recordPrinting(undefined));
             if ('outcome' in handed) {
                 return handed.outcome;
             }
@@ -166,7 +189,7 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
             if (receipt.warning) {
                 await context.log(receipt.warning, 'warning');
             }
-            if (!intent) {
+            if (!device.followsJobs) {
                 return { kind: 'continue', state: 'Printed', printed: { printerId: printer.id, printerName: printer.name, copies: ticket.copies } };
             }
             if (receipt.deviceJobId === undefined) {
