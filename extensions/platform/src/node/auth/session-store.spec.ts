@@ -8,6 +8,7 @@ import { SessionsCollection, sessionKeyOf } from './sessions-collection';
 import { inject } from '../test/inject';
 import { recordingLogger } from '../test/recording-logger';
 import { TempStore, openTempStore } from '../test/temp-store';
+import { PostgresDocumentStore } from '../store/postgres/postgres-document-store';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -26,8 +27,14 @@ function assertSameSession(actual: Session | undefined, expected: Session, messa
 }
 
 /** Every file under `folder`, as text. */
-async function filesUnder(folder: string): Promise<string> {
-    const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+/** Everything the store keeps where it keeps it: the embedded store's files, or the database's document rows. */
+async function persistedText(temp: TempStore): Promise<string> {
+    const store = temp.store;
+    if (store instanceof PostgresDocumentStore) {
+        const { rows } = await store.pool.query<{ id: string; body: string }>('SELECT id, body::text AS body FROM documents');
+        return rows.map(row => `${row.id} ${row.body}`).join('\n');
+    }
+    const entries = await fs.readdir(temp.storeFolder, { recursive: true, withFileTypes: true });
     const texts = await Promise.all(entries.filter(entry => entry.isFile()).map(entry => fs.readFile(path.join(entry.parentPath, entry.name), 'utf8')));
     return texts.join('\n');
 }
@@ -157,9 +164,9 @@ describe('SessionStore', () => {
             assert.equal(stored.length, 1);
             assert.equal(stored[0].id, sessionKeyOf(session.id));
             assert.match(stored[0].id, /^[0-9a-f]{64}$/);
-            const onDisk = await filesUnder(temp.storeFolder);
-            assert.ok(onDisk.includes(sessionKeyOf(session.id)), 'the hash is on disk');
-            assert.ok(!onDisk.includes(session.id), 'the session id is nowhere on disk');
+            const persisted = await persistedText(temp);
+            assert.ok(persisted.includes(sessionKeyOf(session.id)), 'the hash is stored');
+            assert.ok(!persisted.includes(session.id), 'the session id is stored nowhere');
         });
 
         it('writes the last use at most once a minute', async () => {

@@ -46,7 +46,7 @@ describe('EmbeddedClusterDirectory and the Servers view service over it', () => 
 
         const overview = await service.list();
 
-        assert.equal(overview.store, 'embedded');
+        assert.equal(overview.store, temp.store.kind, 'the store this server runs on');
         assert.equal(overview.serverId, ownership.serverId);
         assert.equal(overview.orderPartitions, 32);
         assert.equal(overview.servers.length, 1);
