@@ -74,22 +74,29 @@ export class DemoStore implements BackendApplicationContribution {
             return; // the demo connection was deleted: the shop does not want the demo store
         }
         await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-        this.simulator = await startSimulator({
+        const start = (port: number): Promise<RunningSimulator> => startSimulator({
             host: '127.0.0.1',
-            port: 0,
+            port,
             stateFile: path.join(folder, 'state.json'),
             orderToken: existing?.orderToken ? this.secrets.open(existing.orderToken) : undefined,
             demoOrderIntervalMs: demoOrderSeconds(process.env) * 1000,
             log: this.logger
         });
+        // The port of its last run, so that the file addresses of orders taken in before (a restart,
+        // or another server that led) still answer; a free one when that port is taken.
+        const portFile = path.join(folder, 'port');
+        const lastPort = Number(await fs.readFile(portFile, 'utf8').catch(() => '')) || 0;
+        const simulator = await start(lastPort).catch(error => lastPort ? start(0) : Promise.reject(error));
+        this.simulator = simulator;
+        await fs.writeFile(portFile, String(new URL(simulator.url).port), { mode: 0o600 });
         if (existing) {
-            await this.store.modify(ConnectionsCollection, existing.id, connection => ({ ...connection, endpointUrl: this.simulator!.url }));
+            await this.store.modify(ConnectionsCollection, existing.id, connection => ({ ...connection, endpointUrl: simulator.url }));
         } else {
             const connection = await this.registry.create({
                 name: 'Demo store',
                 description: 'The built-in demo MarcomCentral store (PRESSWORK_DEMO=0 turns it off)',
-                endpointUrl: this.simulator.url,
-                orderToken: this.simulator.orderToken,
+                endpointUrl: simulator.url,
+                orderToken: simulator.orderToken,
                 pollingIntervalSeconds: DEMO_POLL_SECONDS,
                 firstLookBackHours: 24,
                 enabled: true
@@ -97,7 +104,7 @@ export class DemoStore implements BackendApplicationContribution {
             await createProductTypeTemplates(this.templates, connection);
             await fs.writeFile(marker, new Date().toISOString(), { mode: 0o600 });
         }
-        this.logger.info(`demo MarcomCentral store running at ${this.simulator.url}`);
+        this.logger.info(`demo MarcomCentral store running at ${simulator.url}`);
     }
 }
 

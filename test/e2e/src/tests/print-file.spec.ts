@@ -47,7 +47,7 @@ test.describe('the print file of a job', () => {
         // The job may reach its check before the fetcher has its file (they run side by side): the
         // Order panel shows the pages once it has arrived, and then More offers to open it.
         await actions.select(jobId);
-        await expect(pod.orderPanel.locator(`tr[data-job-id="${jobId}"] .presswork-order-job-pages`)).toHaveText(DEMO_PAGES, { timeout: 30_000 });
+        await expect(pod.orderPanel.locator(`tr[data-job-id="${jobId}"] .presswork-order-job-pages`)).toHaveText(DEMO_PAGES, { timeout: 120_000 });
 
         // More → Open print file…: the PDF opens in a browser tab of its own.
         await pod.openMenu('more');

@@ -40,7 +40,7 @@ export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = {
  * Brings each printable job's file from the store into the job's folder, as soon as the order is
  * stored (so while intake goes on), at most `concurrencyPerConnection` at once for each connection;
  * the others wait their turn, and a file waiting to retry holds no slot. While the store answers
- * "not ready" it retries with back-off, for a bounded time. It never writes a job's state: it
+ * "not ready", or cannot be reached, it retries with back-off, for a bounded time. It never writes a job's state: it
  * tells JobFlow that the file arrived (the job waiting for it goes on) or, for a file that never
  * comes, fails the job with the reason. Only the files of the orders this server owns
  * (`WorkOwnership.ownsOrder`) are fetched: pending files of a partition are picked up when it is
@@ -187,12 +187,15 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                 }
                 return;
             } catch (error) {
-                const notReady = (error as { kind?: string }).kind === 'not-ready';
+                const kind = (error as { kind?: string }).kind;
+                // Not ready yet, or the store cannot be reached for now (a network blip, the demo
+                // store moving to another server): both are waited out, for a bounded time.
+                const passing = kind === 'not-ready' || kind === 'unreachable';
                 if (signal.aborted) {
                     return;
                 }
-                if (!notReady || Date.now() - started + delay > this.options.giveUpAfterMs) {
-                    const reason = notReady ? `MarcomCentral did not provide the print file within ${describeDuration(this.options.giveUpAfterMs)}` : messageOf(error);
+                if (!passing || Date.now() - started + delay > this.options.giveUpAfterMs) {
+                    const reason = kind === 'not-ready' ? `MarcomCentral did not provide the print file within ${describeDuration(this.options.giveUpAfterMs)}` : messageOf(error);
                     // No person acts: the entry names nobody.
                     await this.jobFlow.failJob(jobId, '', `The print file could not be fetched: ${reason}`);
                     return;
