@@ -224,6 +224,35 @@ describe('PostgresDocumentStore', function (): void {
             await b.catchUp();
             assert.equal(a.count(OrdersCollection), 20);
         });
+
+        it('settles writes whose connection the restart cut: each made once, none lost, none twice', async () => {
+            const url = await own.createDatabase();
+            const store = await openPostgresStore(url);
+            stores.push(store);
+            const counted = sampleOrder('counted');
+            await store.create(OrdersCollection, { ...counted, customer: { ...counted.customer, firstName: '0' } });
+            const increment = (): Promise<unknown> => store.modify(OrdersCollection, 'counted', order => ({ ...order, customer: { ...order.customer, firstName: String(Number(order.customer.firstName ?? '0') + 1) } }));
+            let made = 0;
+            const writers = Array.from({ length: 8 }, async () => {
+                for (let index = 0; index < 25; index++) {
+                    try {
+                        await increment();
+                        made++;
+                    } catch (error) {
+                        // Only a database that stayed away longer than a write waits may fail a write, and says so.
+                        assert.match(String(error), /cannot reach its database/);
+                    }
+                }
+            });
+            await new Promise(resolve => setTimeout(resolve, 50));
+            await own.restart(500);
+            await Promise.all(writers);
+
+            const reopened = await openPostgresStore(url);
+            stores.push(reopened);
+            assert.equal(Number(reopened.get(OrdersCollection, 'counted')!.customer.firstName ?? '0'), made, 'every increment that resolved is there once');
+            assert.ok(made > 150, `most increments went through (${made} of 200)`);
+        });
     });
 
     describe('opening', () => {

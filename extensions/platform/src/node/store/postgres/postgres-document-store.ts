@@ -15,6 +15,7 @@ import { ChangeTail } from './change-tail';
 import { CONNECT_TIMEOUT_MS, DatabaseOptions, databaseSettings, describeDatabase, withoutPassword } from './connection-settings';
 import { DocumentReplica, ReplicaCollection, ReplicaOutcome } from './document-replica';
 import { IndexKey, WriteTarget, deleteDocument, insertDocument, readDocument, readVersion, updateDocument } from './document-writes';
+import { NOT_MADE, Settlement, settleCreate, settleDelete, settleUpdate } from './lost-write-settlement';
 import { runMigrations } from './migration-runner';
 import { CHANGES_CHANNEL } from './migrations';
 import { ownTimers } from './own-timers';
@@ -34,6 +35,8 @@ export interface PostgresDocumentStoreOptions extends DatabaseOptions {
 
 /** How often `modify` reads the current document again after another server's write got in first. */
 const MODIFY_ATTEMPTS = 20;
+/** A write whose connection keeps being lost under it is given up after this many tries. */
+const LOST_WRITE_ATTEMPTS = 5;
 
 /**
  * The PostgreSQL store: documents as `jsonb` rows with versions, shared by several servers. Like
@@ -123,7 +126,9 @@ export class PostgresDocumentStore implements DocumentStore {
                 throw new DocumentConflictError(collection.name, id, 0, existing.version);
             }
             const candidate = this.validate(loaded, { ...document, version: 1 } as unknown as T);
-            const written = await this.database(db => insertDocument(db, this.target(collection, id), this.bodyOf(candidate), this.keysOf(loaded, candidate)));
+            const body = this.bodyOf(candidate);
+            const written = await this.surely(db => insertDocument(db, this.target(collection, id), body, this.keysOf(loaded, candidate)),
+                db => settleCreate(db, collection.name, id, body));
             if (!written) {
                 throw new DocumentConflictError(collection.name, id, 0, await this.refresh(loaded, id));
             }
@@ -186,7 +191,8 @@ export class PostgresDocumentStore implements DocumentStore {
         await this.locks.run(this.lockKey(collection, id), async () => {
             this.checkAvailable(loaded, id);
             this.checkOpen();
-            const deleted = await this.database(db => deleteDocument(db, this.target(collection, id), expectedVersion));
+            const deleted = await this.surely(db => deleteDocument(db, this.target(collection, id), expectedVersion),
+                db => settleDelete(db, collection.name, id, expectedVersion));
             if (!deleted) {
                 throw new DocumentConflictError(collection.name, id, expectedVersion, await this.refresh(loaded, id));
             }
@@ -214,8 +220,9 @@ export class PostgresDocumentStore implements DocumentStore {
         const keys = this.keysOf(loaded, candidate);
         // Keys are rewritten only when they changed from those of the version being replaced.
         const keysChanged = held?.version !== document.version || !isDeepStrictEqual(this.keysOf(loaded, held), keys);
-        const written = await this.database(db =>
-            updateDocument(db, this.target(loaded.definition, document.id), this.bodyOf(candidate), document.version, keys, keysChanged));
+        const body = this.bodyOf(candidate);
+        const written = await this.surely(db => updateDocument(db, this.target(loaded.definition, document.id), body, document.version, keys, keysChanged),
+            db => settleUpdate(db, loaded.definition.name, document.id, body, document.version));
         if (!written) {
             throw new DocumentConflictError(loaded.definition.name, document.id, document.version, await this.refresh(loaded, document.id));
         }
@@ -341,11 +348,37 @@ export class PostgresDocumentStore implements DocumentStore {
         } catch (error) {
             if (isConnectionError(error)) {
                 broken = error as Error;
-                throw new Error(`Presswork lost its database at ${this.where} during a statement, which may or may not have been made (${this.describe(error)})`);
+                throw new LostStatementError(`Presswork lost its database at ${this.where} during a statement, which may or may not have been made (${this.describe(error)})`);
             }
             throw error;
         } finally {
             client.release(broken);
+        }
+    }
+
+    /**
+     * Runs a write statement so that a database restart under it is not the caller's problem: when
+     * the connection is lost during the statement, the row is read once the database answers again
+     * (`settle`), and the write counts as made, is made again, or meets a conflict.
+     */
+    protected async surely<R>(statement: (db: ClientBase) => Promise<R>, settle: (db: ClientBase) => Promise<Settlement>): Promise<R | Exclude<Settlement, typeof NOT_MADE>> {
+        let settling = false;
+        for (let attempt = 1; ; attempt++) {
+            try {
+                if (!settling) {
+                    return await this.database(statement);
+                }
+                const settled = await this.database(settle);
+                if (settled !== NOT_MADE) {
+                    return settled;
+                }
+                settling = false;
+            } catch (error) {
+                if (!(error instanceof LostStatementError) || attempt >= LOST_WRITE_ATTEMPTS) {
+                    throw error;
+                }
+                settling = true;
+            }
         }
     }
 
@@ -446,6 +479,9 @@ export class PostgresDocumentStore implements DocumentStore {
         }
     }
 }
+
+/** The connection broke during a statement: whether it was made is unknown until the row is read. */
+class LostStatementError extends Error { }
 
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 const CLIENT_CONNECTION_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|connection error|not queryable|Cannot use a pool after calling end/i;
