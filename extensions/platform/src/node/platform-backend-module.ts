@@ -128,7 +128,8 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
                 databaseUrl: config.databaseUrl,
                 leaseSeconds: config.leaseSeconds,
                 store: container.get(DocumentStore),
-                version: container.get(ApplicationPackage).pck.version ?? 'unknown',
+                // The application's version where Theia's application package is bound (a benchmark's bare container has none).
+                version: (container.isBound(ApplicationPackage) ? container.get(ApplicationPackage).pck.version : undefined) ?? 'unknown',
                 logger: container.getNamed<ILogger>(ILogger, 'platform:WorkOwnership')
             })
             : new EmbeddedWorkOwnership();
