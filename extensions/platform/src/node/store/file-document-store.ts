@@ -15,6 +15,7 @@ import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, Do
 import { KeyedLock } from './keyed-lock';
 import { SecondaryIndex } from './secondary-index';
 import { WriteGate } from './write-gate';
+import { InMemoryReads } from './in-memory-reads';
 
 export interface FileDocumentStoreOptions {
     /** The folder that holds one sub-folder per collection. */
@@ -48,7 +49,7 @@ interface LoadedCollection {
  * the same whatever the size of the store. Concurrent writes of different documents share their
  * fsync rounds (group-commit.ts); each still resolves, and is announced, only once it is durable.
  */
-export class FileDocumentStore implements DocumentStore {
+export class FileDocumentStore extends InMemoryReads implements DocumentStore {
     readonly kind = 'embedded';
 
     protected readonly onDidChangeEmitter = new Emitter<DocumentChange>();
@@ -64,6 +65,7 @@ export class FileDocumentStore implements DocumentStore {
     protected readonly durableWrite: DurableWrite | undefined;
 
     constructor(protected readonly options: FileDocumentStoreOptions) {
+        super();
         this.writeGate = options.writeGate ?? new WriteGate();
         if (options.durability !== 'each') {
             const group = options.groupCommit ?? new GroupCommit();
@@ -83,26 +85,6 @@ export class FileDocumentStore implements DocumentStore {
         return this.ready;
     }
 
-    get<T extends StoredDocument>(collection: DocumentCollection<T>, id: string): T | undefined {
-        return this.collection(collection).documents.get(id) as T | undefined;
-    }
-
-    all<T extends StoredDocument>(collection: DocumentCollection<T>): IterableIterator<T> {
-        return this.collection(collection).documents.values() as IterableIterator<T>;
-    }
-
-    count(collection: DocumentCollection): number {
-        return this.collection(collection).documents.size;
-    }
-
-    findBy<T extends StoredDocument>(collection: DocumentCollection<T>, index: string, key: string): T[] {
-        const loaded = this.collection(collection);
-        const secondary = loaded.indexes.get(index);
-        if (!secondary) {
-            throw new Error(`${collection.name} has no index named ${index}`);
-        }
-        return secondary.idsFor(key).map(id => loaded.documents.get(id) as T);
-    }
 
     async create<T extends StoredDocument>(collection: DocumentCollection<T>, document: NewDocument<T>): Promise<T> {
         const loaded = this.collection(collection);

@@ -20,6 +20,7 @@ import { runMigrations } from './migration-runner';
 import { CHANGES_CHANNEL } from './migrations';
 import { ownTimers } from './own-timers';
 import { loadSnapshot } from './snapshot-loader';
+import { InMemoryReads } from '../in-memory-reads';
 
 export interface PostgresDocumentStoreOptions extends DatabaseOptions {
     /** `postgres://user:password@host:port/database?sslmode=…` */
@@ -44,7 +45,7 @@ const LOST_WRITE_ATTEMPTS = 5;
  * each write is one statement, version-checked in the database, then taken into memory and
  * announced. Other servers' writes arrive through the change tail (`remote: true`).
  */
-export class PostgresDocumentStore implements DocumentStore {
+export class PostgresDocumentStore extends InMemoryReads implements DocumentStore {
     readonly kind = 'postgresql';
     readonly serverId: string;
     /** The store's pool: other platform modules may query the database through it. */
@@ -65,6 +66,7 @@ export class PostgresDocumentStore implements DocumentStore {
     protected reportedTrouble = false;
 
     constructor(protected readonly options: PostgresDocumentStoreOptions) {
+        super();
         this.serverId = options.serverId ?? randomUUID();
         this.settings = databaseSettings(options.url, options);
         this.pool = new Pool(this.settings);
@@ -95,26 +97,6 @@ export class PostgresDocumentStore implements DocumentStore {
         }
     }
 
-    get<T extends StoredDocument>(collection: DocumentCollection<T>, id: string): T | undefined {
-        return this.collection(collection).documents.get(id) as T | undefined;
-    }
-
-    all<T extends StoredDocument>(collection: DocumentCollection<T>): IterableIterator<T> {
-        return this.collection(collection).documents.values() as IterableIterator<T>;
-    }
-
-    count(collection: DocumentCollection): number {
-        return this.collection(collection).documents.size;
-    }
-
-    findBy<T extends StoredDocument>(collection: DocumentCollection<T>, index: string, key: string): T[] {
-        const loaded = this.collection(collection);
-        const secondary = loaded.indexes.get(index);
-        if (!secondary) {
-            throw new Error(`${collection.name} has no index named ${index}`);
-        }
-        return secondary.idsFor(key).map(id => loaded.documents.get(id) as T);
-    }
 
     async create<T extends StoredDocument>(collection: DocumentCollection<T>, document: NewDocument<T>): Promise<T> {
         const loaded = this.collection(collection);
