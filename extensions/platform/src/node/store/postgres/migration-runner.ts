@@ -8,6 +8,8 @@ import { MIGRATIONS, MIGRATION_LOCK_KEY, Migration } from './migrations';
  */
 export async function runMigrations(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
     const client = await pool.connect();
+    // A cut connection also reports on the client: the failing query says it to the caller.
+    client.on('error', () => undefined);
     try {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {

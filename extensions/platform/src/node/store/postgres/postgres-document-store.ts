@@ -323,6 +323,12 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
         this.checkOpen();
         const client = await this.connect();
         let broken: Error | undefined;
+        // A connection cut while checked out (the database restarting) reports on the client
+        // itself; unheard, that report would end the server.
+        const onError = (error: Error): void => {
+            broken = error;
+        };
+        client.on('error', onError);
         try {
             const result = await work(client);
             this.reportedTrouble = false;
@@ -334,6 +340,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
             }
             throw error;
         } finally {
+            client.off('error', onError);
             client.release(broken);
         }
     }

@@ -22,6 +22,8 @@ export interface Snapshot {
 /** Every document of `collections`, and the tail's start, from one REPEATABLE READ snapshot. */
 export async function loadSnapshot(pool: Pool, collections: readonly string[]): Promise<Snapshot> {
     const client = await pool.connect();
+    // A cut connection also reports on the client: the failing query says it to the caller.
+    client.on('error', () => undefined);
     try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         try {
