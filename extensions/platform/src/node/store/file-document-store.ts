@@ -4,14 +4,13 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
 import { Emitter } from '@theia/core/lib/common/event';
-import { DOCUMENT_ID_PATTERN } from '../../common/identifiers';
 import { DocumentChange, StoredDocument } from '../../common/store-protocol';
 import { describeZodError } from '../../common/validation-message';
 import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from './document-store';
 import { DurableJsonFile, DurableWrite, OversizeDocumentError } from './durable-json-file';
 import { GroupCommit } from './group-commit';
 import { TEMPORARY_SUFFIX, syncFolder } from '../files/durable-file';
-import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from './store-errors';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentValidationError } from './store-errors';
 import { KeyedLock } from './keyed-lock';
 import { SecondaryIndex } from './secondary-index';
 import { WriteGate } from './write-gate';
@@ -59,7 +58,6 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
     protected readonly loaded = new Map<string, LoadedCollection>();
     protected readonly locks = new KeyedLock();
     protected readonly problemList: DocumentProblem[] = [];
-    protected closed = false;
     protected readonly writeGate: WriteGate;
     /** The durable write of a document's file: through the group commit, or alone. */
     protected readonly durableWrite: DurableWrite | undefined;
@@ -195,25 +193,6 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         return loaded;
     }
 
-    protected checkId(collection: DocumentCollection, id: string): string {
-        if (typeof id !== 'string' || !DOCUMENT_ID_PATTERN.test(id)) {
-            throw new DocumentValidationError(collection.name, undefined, `id ${JSON.stringify(id)} is not a valid document id`);
-        }
-        return id;
-    }
-
-    protected checkAvailable(loaded: LoadedCollection, id: string): void {
-        const problem = loaded.unavailable.get(id);
-        if (problem) {
-            throw new DocumentUnavailableError(problem.collection, id, problem.file, problem.reason);
-        }
-    }
-
-    protected checkOpen(): void {
-        if (this.closed) {
-            throw new Error('the store is closed');
-        }
-    }
 
     protected fileOf(collection: DocumentCollection, id: string): string {
         return path.join(this.options.folder, collection.name, shardOf(id), `${id}.json`);

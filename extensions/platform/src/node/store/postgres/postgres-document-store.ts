@@ -3,13 +3,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { ClientBase, Pool, PoolClient, PoolConfig } from 'pg';
 import { Emitter } from '@theia/core/lib/common/event';
 import { MAX_DOCUMENT_BYTES } from '../../../common/document-limits';
-import { DOCUMENT_ID_PATTERN } from '../../../common/identifiers';
 import { DocumentChange, StoredDocument } from '../../../common/store-protocol';
 import { describeZodError } from '../../../common/validation-message';
 import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from '../document-store';
 import { OversizeDocumentError } from '../durable-json-file';
 import { KeyedLock } from '../keyed-lock';
-import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentUnavailableError, DocumentValidationError } from '../store-errors';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentValidationError } from '../store-errors';
 import { ChangeRow } from './change-rows';
 import { ChangeTail } from './change-tail';
 import { CONNECT_TIMEOUT_MS, DatabaseOptions, databaseSettings, describeDatabase, withoutPassword } from './connection-settings';
@@ -59,7 +58,6 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
     protected readonly replica: DocumentReplica;
     protected readonly locks = new KeyedLock();
     protected tail: ChangeTail | undefined;
-    protected closed = false;
     /** A wake-up of the other servers is on its way; `wakeAgain`: another write came since it left. */
     protected waking = false;
     protected wakeAgain = false;
@@ -448,25 +446,6 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
         return loaded;
     }
 
-    protected checkId(collection: DocumentCollection, id: string): string {
-        if (typeof id !== 'string' || !DOCUMENT_ID_PATTERN.test(id)) {
-            throw new DocumentValidationError(collection.name, undefined, `id ${JSON.stringify(id)} is not a valid document id`);
-        }
-        return id;
-    }
-
-    protected checkAvailable(loaded: ReplicaCollection, id: string): void {
-        const problem = loaded.unavailable.get(id);
-        if (problem) {
-            throw new DocumentUnavailableError(problem.collection, id, problem.file, problem.reason);
-        }
-    }
-
-    protected checkOpen(): void {
-        if (this.closed) {
-            throw new Error('the store is closed');
-        }
-    }
 }
 
 /** The connection broke during a statement: whether it was made is unknown until the row is read. */
