@@ -1,3 +1,5 @@
+import type { ServerRow } from '../../common/servers-protocol';
+
 /** The work a server holds, as the directory read it: partitions and connection ids. */
 export interface ClusterServerLeases {
     readonly leader: boolean;
@@ -6,17 +8,11 @@ export interface ClusterServerLeases {
     readonly connectionIds: readonly string[];
 }
 
-/** A server that shares the store, as registered (PostgreSQL) or as this process (embedded). */
-export interface ClusterServer {
-    readonly id: string;
-    readonly host: string;
-    readonly pid: number;
-    readonly version: string;
-    /** ISO timestamps, in the database's time with PostgreSQL. */
-    readonly startedAt: string;
-    readonly lastHeartbeatAt: string;
-    /** Not stopped, and its heartbeat is younger than a lease. */
-    readonly live: boolean;
+/**
+ * A server that shares the store, as registered (PostgreSQL) or as this process (embedded): the
+ * Servers view's row before it is put in words (connection ids, partitions one by one).
+ */
+export interface ClusterServer extends Omit<ServerRow, 'self' | 'leases'> {
     readonly leases: ClusterServerLeases;
 }
 
