@@ -40,7 +40,8 @@ test.describe('the print file of a job', () => {
         const pod = new AllJobsPod(page);
         await pod.waitUntilLoaded();
         const actions = new JobActions(page, pod);
-        const waiting = pod.grid.locator('tr[data-job-id][data-state="Waiting"]');
+        // Stocked products wait at Approve and have no print file; printed ones wait at Prepress Check.
+        const waiting = pod.grid.locator('tr[data-job-id][data-state="Waiting"]').filter({ hasText: 'Prepress Check' });
         await expect.poll(() => waiting.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
         const jobId = (await waiting.first().getAttribute('data-job-id'))!;
 

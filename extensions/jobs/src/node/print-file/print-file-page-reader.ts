@@ -83,8 +83,16 @@ export class PrintFilePageReader implements BackendApplicationContribution {
                 this.waiting.set(job.id, order.id);
             }
         }
-        if (this.waiting.size && !this.draining) {
-            this.draining = this.drain().finally(() => this.draining = undefined);
+        this.drainIfWaiting();
+    }
+
+    protected drainIfWaiting(): void {
+        if (this.waiting.size && !this.draining && !this.stopped) {
+            // Files noted between the drain's last look and its end would wait for the next arrival: look again.
+            this.draining = this.drain().finally(() => {
+                this.draining = undefined;
+                this.drainIfWaiting();
+            });
         }
     }
 
