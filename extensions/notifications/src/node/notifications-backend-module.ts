@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ContainerModule } from '@theia/core/shared/inversify';
+import type { interfaces } from '@theia/core/shared/inversify';
 import { ConnectionContainerModule } from '@theia/core/lib/node/messaging/connection-container-module';
 import { bindGuardedService } from '@presswork/platform/lib/node/rpc/bind-guarded-service';
 import { NOTIFICATIONS_SERVICE_PATH, NotificationsService, NotificationsServiceContract } from '../common/notifications-protocol';
@@ -29,6 +30,7 @@ import { NotificationsEventsStartup } from './events/notifications-events-startu
 import { TimeEventScanner } from './events/time-event-scanner';
 import { EventJournal, JournalRetention } from './journal/event-journal';
 import { FileEventJournal } from './journal/file-event-journal';
+import { JournalReader } from './journal/journal-reader';
 import { DeliveryRetention } from './rules/delivery-retention';
 import { DeliverySender } from './rules/delivery-sender';
 import { RecipientResolver } from './rules/recipients';
@@ -69,14 +71,20 @@ export default new ContainerModule(bind => {
 
     // --- event journal, sources, read API (journal helper) ---
     bind(EventsConfig).toConstantValue(readEventsConfig(process.env));
+    const journalFolder = (container: interfaces.Container): string => path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'notifications', 'journal');
     bind(FileEventJournal).toDynamicValue(({ container }) => new FileEventJournal({
-        folder: path.join(container.get<PressworkConfig>(PressworkConfig).dataFolder, 'notifications', 'journal'),
+        folder: journalFolder(container),
         logger: container.getNamed<ILogger>(ILogger, 'notifications:EventJournal'),
         gate: container.get(WriteGate),
         retentionMs: container.get<EventsConfig>(EventsConfig).retentionDays * 24 * 60 * 60 * 1000
     })).inSingletonScope();
     bind(EventJournal).toService(FileEventJournal);
     bind(JournalRetention).toService(FileEventJournal);
+    // What a server that does not lead pages from (the leader's files, read only).
+    bind(JournalReader).toDynamicValue(({ container }) => new JournalReader({
+        folder: journalFolder(container),
+        logger: container.getNamed<ILogger>(ILogger, 'notifications:JournalReader')
+    })).inSingletonScope();
     bind(JournalEventPublisher).toSelf().inSingletonScope();
     bind(EventPublisher).toService(JournalEventPublisher);
     bind(JobEventSource).toSelf().inSingletonScope();

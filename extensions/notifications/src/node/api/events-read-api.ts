@@ -11,6 +11,8 @@ import { describeZodError } from '@presswork/platform/lib/common/validation-mess
 import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
 import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { EventJournal } from '../journal/event-journal';
+import { JournalReader } from '../journal/journal-reader';
+import type { JournalPages } from '../journal/journal-reader';
 
 export const EVENTS_API_PATH = '/api/v1/events';
 export const MAX_EVENTS_PAGE = 500;
@@ -42,12 +44,15 @@ export function mayRead(authority: Authority, event: PressworkEventName): boolea
  * The journal in pages for shop systems, with an API token like the other `/api/v1` routes:
  * `?after=<seq>&limit=<n>` answers `{ events, next }`, `next` being the position to ask after
  * next time (stable across restarts). Events the caller's authority may not see are left out of
- * `events`, but `next` passes them, so paging never stalls. With several servers the leader
- * keeps the journal: another server answers 503 with Retry-After, and the caller asks again.
+ * `events`, but `next` passes them, so paging never stalls. With several servers every server
+ * answers with the same pages: the leader from the journal it writes (recent events in memory),
+ * another server from the leader's segment files on the shared folder, read only (`JournalReader`),
+ * up to the last complete line the leader has written.
  */
 @injectable()
 export class EventsReadApi implements BackendApplicationContribution {
     @inject(EventJournal) protected readonly journal: EventJournal;
+    @inject(JournalReader) protected readonly reader: JournalReader;
     @inject(RequestUsers) protected readonly requestUsers: RequestUsers;
     @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('notifications:EventsReadApi') protected readonly logger: ILogger;
@@ -80,21 +85,26 @@ export class EventsReadApi implements BackendApplicationContribution {
             return;
         }
         const { after, limit } = parsed.data;
-        if (!this.ownership.isLeader) {
-            response.set('Retry-After', '2');
-            sendJson(response, 503, { error: 'This server does not keep the event journal now (another server leads): ask again in a moment' });
-            return;
-        }
-        await this.journal.ready;
-        if (after > this.journal.lastSeq) {
+        const journal = await this.pagesToRead();
+        if (after > journal.lastSeq) {
             sendJson(response, 400, {
-                error: `Invalid request: after=${after} is past the last event (${this.journal.lastSeq}); use the "next" of a page this server gave out, or 0 to start from the oldest event kept`
+                error: `Invalid request: after=${after} is past the last event (${journal.lastSeq}); use the "next" of a page this server gave out, or 0 to start from the oldest event kept`
             });
             return;
         }
-        const page = await this.journal.read(after, limit);
+        const page = await journal.read(after, limit);
         const events: PressworkEvent[] = page.filter(event => mayRead(authority, event.name));
         sendJson(response, 200, { events, next: page.length > 0 ? page[page.length - 1].seq : after });
+    }
+
+    /** The leader pages the journal it writes; another server reads the leader's files as they are now. */
+    protected async pagesToRead(): Promise<JournalPages> {
+        if (this.ownership.isLeader) {
+            await this.journal.ready;
+            return this.journal;
+        }
+        await this.reader.refresh();
+        return this.reader;
     }
 }
 

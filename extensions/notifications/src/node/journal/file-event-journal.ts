@@ -9,9 +9,11 @@ import { TEMPORARY_SUFFIX, syncFolder } from '@presswork/platform/lib/node/files
 import { WriteGate } from '@presswork/platform/lib/node/store/write-gate';
 import type { EventJournal, JournalRetention } from './event-journal';
 import { readCheckpoint, writeCheckpoint } from './journal-checkpoint';
+import { firstIndexAfter, indexRecord, readIndexedEvents, scanRecords } from './journal-index';
+import type { IndexedSegment } from './journal-index';
 import type { JournalRecord, SnapshotTextEntry } from './journal-record';
-import { parseRecordLine, recordLine } from './journal-record';
-import { listSegments, readBytes, scanSegment, segmentPath } from './journal-segments';
+import { recordLine } from './journal-record';
+import { listSegments, segmentPath } from './journal-segments';
 import type { SegmentLine } from './journal-segments';
 
 export interface FileEventJournalOptions {
@@ -44,22 +46,10 @@ export interface JournalEntry {
     readonly baselines?: readonly string[];
 }
 
-/** Where a record with events lies in its segment, for reads from the disk. */
-interface RecordSpan {
-    readonly offset: number;
-    readonly length: number;
-    readonly firstSeq: number;
-    readonly lastSeq: number;
-}
-
-interface Segment {
-    readonly number: number;
-    readonly file: string;
+interface Segment extends IndexedSegment {
     size: number;
     events: number;
-    lastSeq: number | undefined;
     lastWrittenAt: number;
-    readonly spans: RecordSpan[];
 }
 
 interface PendingEntry {
@@ -75,10 +65,6 @@ export class JournalWriteError extends Error {
 
 const MiB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Bad lines named in the log per segment at open; the rest are counted. */
-const REPORTED_BAD_LINES = 10;
-/** Bytes read at once when paging from the disk. */
-const READ_CHUNK_BYTES = MiB;
 
 /**
  * The event journal on disk: append-only segments of JSON lines in `<data>/notifications/journal/`.
@@ -224,7 +210,7 @@ export class FileEventJournal implements EventJournal, JournalRetention {
             const start = firstIndexAfter(this.recent, afterSeq, event => event.seq);
             return this.recent.slice(start, start + count);
         }
-        return this.readFromDisk(afterSeq, count);
+        return readIndexedEvents(this.segments, afterSeq, count);
     }
 
     /** Removes the segments past the retention that every holder has read (also done on each rotation). */
@@ -334,20 +320,7 @@ export class FileEventJournal implements EventJournal, JournalRetention {
     protected async replaySegment(number: number, last: boolean): Promise<Segment> {
         const file = segmentPath(this.options.folder, number);
         const segment: Segment = { number, file, size: 0, events: 0, lastSeq: undefined, lastWrittenAt: 0, spans: [] };
-        let badLines = 0;
-        const scan = await scanSegment(file, line => {
-            const parsed = parseRecordLine(line.text);
-            if ('problem' in parsed) {
-                if (++badLines <= REPORTED_BAD_LINES) {
-                    this.options.logger.error(`The event journal's ${file} has a damaged line at byte ${line.offset}, skipped: ${parsed.problem}`);
-                }
-                return;
-            }
-            this.applyRecord(segment, parsed.record, line);
-        });
-        if (badLines > REPORTED_BAD_LINES) {
-            this.options.logger.error(`The event journal's ${file} has ${badLines} damaged lines in all, skipped.`);
-        }
+        const scan = await scanRecords(file, 0, this.options.logger, (record, line) => this.applyRecord(segment, record, line));
         segment.size = scan.completeBytes;
         if (scan.tornBytes > 0) {
             if (last) {
@@ -378,18 +351,11 @@ export class FileEventJournal implements EventJournal, JournalRetention {
 
     /** Takes a record into memory: its events, ids, spans and snapshots (at open and after each write). */
     protected applyRecord(segment: Segment, record: JournalRecord, line: Pick<SegmentLine, 'offset' | 'length'>): PressworkEvent[] {
-        const events = (record.e ?? []).filter(event => {
-            if (event.seq <= this.seq) {
-                this.options.logger.error(`The event journal's ${segment.file} repeats position ${event.seq} at byte ${line.offset}; that event is skipped.`);
-                return false;
-            }
-            this.seq = event.seq;
-            return true;
-        });
+        const events = indexRecord(segment, record.e ?? [], line, this.seq, seq =>
+            this.options.logger.error(`The event journal's ${segment.file} repeats position ${seq} at byte ${line.offset}; that event is skipped.`));
         if (events.length > 0) {
-            segment.spans.push({ offset: line.offset, length: line.length, firstSeq: events[0].seq, lastSeq: events[events.length - 1].seq });
+            this.seq = events[events.length - 1].seq;
             segment.events += events.length;
-            segment.lastSeq = events[events.length - 1].seq;
             for (const event of events) {
                 this.remember(event.id, segment.number);
             }
@@ -577,66 +543,6 @@ export class FileEventJournal implements EventJournal, JournalRetention {
         }
         this.options.logger.info(`The event journal removed ${count} segment(s) older than ${Math.round(this.retentionMs / DAY_MS)} days (up to position ${pruned[count - 1].lastSeq ?? 'none'}).`);
     }
-
-    // --- reading ---
-
-    protected async readFromDisk(afterSeq: number, count: number): Promise<PressworkEvent[]> {
-        const events: PressworkEvent[] = [];
-        for (const segment of [...this.segments]) {
-            if (segment.lastSeq === undefined || segment.lastSeq <= afterSeq) {
-                continue;
-            }
-            let index = firstIndexAfter(segment.spans, afterSeq, span => span.lastSeq);
-            while (index < segment.spans.length && events.length < count) {
-                // One read for the spans that can fill the page (they lie one after another).
-                const first = segment.spans[index];
-                let end = index;
-                let wanted = 0;
-                while (end < segment.spans.length && wanted < count - events.length && segment.spans[end].offset + segment.spans[end].length - first.offset <= READ_CHUNK_BYTES) {
-                    wanted += segment.spans[end].lastSeq - Math.max(segment.spans[end].firstSeq - 1, afterSeq);
-                    end++;
-                }
-                end = Math.max(end, index + 1);
-                const last = segment.spans[end - 1];
-                let bytes: Buffer;
-                try {
-                    bytes = await readBytes(segment.file, first.offset, last.offset + last.length - first.offset);
-                } catch (error) {
-                    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-                        break; // pruned meanwhile
-                    }
-                    throw error;
-                }
-                for (let at = index; at < end; at++) {
-                    const span = segment.spans[at];
-                    const parsed = parseRecordLine(bytes.subarray(span.offset - first.offset, span.offset - first.offset + span.length).toString('utf8'));
-                    if ('record' in parsed) {
-                        events.push(...(parsed.record.e ?? []).filter(event => event.seq > afterSeq));
-                    }
-                }
-                index = end;
-            }
-            if (events.length >= count) {
-                break;
-            }
-        }
-        return events.slice(0, count);
-    }
-}
-
-/** The index of the first item whose (last) position is after `seq`, in items ordered by position. */
-function firstIndexAfter<T>(items: readonly T[], seq: number, lastSeqOf: (item: T) => number): number {
-    let low = 0;
-    let high = items.length;
-    while (low < high) {
-        const middle = (low + high) >> 1;
-        if (lastSeqOf(items[middle]) <= seq) {
-            low = middle + 1;
-        } else {
-            high = middle;
-        }
-    }
-    return low;
 }
 
 function describe(error: unknown): string {

@@ -23,7 +23,7 @@ export interface SegmentLine {
 }
 
 export interface SegmentScan {
-    /** Bytes up to the end of the last newline-terminated line: what a torn tail is cut back to. */
+    /** Bytes (from the file's start) up to the end of the last newline-terminated line: what a torn tail is cut back to. */
     readonly completeBytes: number;
     /** Bytes after it (a line torn by a crash in the middle of a write). */
     readonly tornBytes: number;
@@ -32,14 +32,15 @@ export interface SegmentScan {
 const NEWLINE = 0x0a;
 
 /**
- * Reads a segment line by line, without holding the file in memory; `onLine` gets each complete
- * line. Read in chunks, so a long replay gives the event loop a turn between them.
+ * Reads a segment line by line from byte `from` (the start of a line), without holding the file in
+ * memory; `onLine` gets each complete line. Read in chunks, so a long replay gives the event loop a
+ * turn between them.
  */
-export async function scanSegment(file: string, onLine: (line: SegmentLine) => void): Promise<SegmentScan> {
-    let offset = 0;
+export async function scanSegment(file: string, onLine: (line: SegmentLine) => void, from = 0): Promise<SegmentScan> {
+    let offset = from;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(file, { start: from, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
         let start = 0;
         let newline = chunk.indexOf(NEWLINE, start);
         while (newline >= 0) {
