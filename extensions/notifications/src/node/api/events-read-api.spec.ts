@@ -11,6 +11,7 @@ import { inject } from '@presswork/platform/lib/node/test/inject';
 import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
 import { TempStore, openTempStore } from '@presswork/platform/lib/node/test/temp-store';
 import { FileEventJournal } from '../journal/file-event-journal';
+import { JournalReader } from '../journal/journal-reader';
 import { EventsReadApi } from './events-read-api';
 import { closeLoopback, listenOnLoopback } from '@presswork/platform/lib/node/test/loopback-app';
 
@@ -57,7 +58,8 @@ describe('EventsReadApi', function (): void {
         const { requestUsers, earlyMiddleware, tokenOf: issued } = await openApiTokenGate(temp.store, temp.path);
         Object.assign(tokenOf, issued);
         api = new EventsReadApi();
-        inject(api, { requestUsers, logger: recordingLogger(), ownership: new EmbeddedWorkOwnership() });
+        const reader = new JournalReader({ folder: temp.join('notifications', 'journal'), logger: recordingLogger() });
+        inject(api, { requestUsers, logger: recordingLogger(), ownership: new EmbeddedWorkOwnership(), reader });
         await openJournal();
         await journal.append([job('e1'), order('e2'), connection('e3'), printer('e4'), job('e5')]);
         const app = express();
@@ -134,12 +136,21 @@ describe('EventsReadApi', function (): void {
         await bad(`after=${journal.lastSeq + 1}`, /after=\d+ is past the last event \(\d+\)/);
     });
 
-    it('answers 503 with Retry-After on a server that does not lead (the leader keeps the journal)', async () => {
+    it('answers on a server that does not lead with the same pages as the leader, read from the journal\'s files', async () => {
+        const authorities: Authority[] = ['Administrator', 'Operator', 'Monitor'];
+        const leaderPages = await Promise.all(authorities.map(authority => pages(authority, 2)));
+        const leaderTail = await json<Page>(await get('/api/v1/events?after=4&limit=5', 'Operator'), 200);
         inject(api, { ownership: new FakeWorkOwnership() });
         try {
-            const response = await get('/api/v1/events', 'Monitor');
-            assert.equal(response.headers.get('retry-after'), '2');
-            assert.match((await json<{ error: string }>(response, 503)).error, /another server leads/);
+            assert.deepEqual(await Promise.all(authorities.map(authority => pages(authority, 2))), leaderPages);
+            assert.deepEqual(await json<Page>(await get('/api/v1/events?after=4&limit=5', 'Operator'), 200), leaderTail);
+            // Appended by the leader after this server first read the journal.
+            await journal.append([order('e7')]);
+            const page = await json<Page>(await get(`/api/v1/events?after=${leaderTail.next}&limit=5`, 'Operator'), 200);
+            assert.deepEqual(page.events.map(event => event.id), ['e7']);
+            assert.equal(page.next, journal.lastSeq);
+            const past = await json<{ error: string }>(await get(`/api/v1/events?after=${journal.lastSeq + 1}`, 'Monitor'), 400);
+            assert.match(past.error, /is past the last event/);
         } finally {
             inject(api, { ownership: new EmbeddedWorkOwnership() });
         }
