@@ -47,7 +47,9 @@ export function mayRead(authority: Authority, event: PressworkEventName): boolea
  * `events`, but `next` passes them, so paging never stalls. With several servers every server
  * answers with the same pages: the leader from the journal it writes (recent events in memory),
  * another server from the leader's segment files on the shared folder, read only (`JournalReader`),
- * up to the last complete line the leader has written.
+ * up to the last complete line the leader has written. A position past the end is a 400 on the
+ * leader; on another server it may be one this server's view of the folder does not show yet, so
+ * that one answers 503 with Retry-After.
  */
 @injectable()
 export class EventsReadApi implements BackendApplicationContribution {
@@ -87,6 +89,13 @@ export class EventsReadApi implements BackendApplicationContribution {
         const { after, limit } = parsed.data;
         const journal = await this.pagesToRead();
         if (after > journal.lastSeq) {
+            if (journal === this.reader) {
+                // Perhaps given out by the leader a moment ago, past this server's view of the shared folder (a new segment
+                // not listed yet): a 400 would tell a correct caller to start again from 0.
+                response.set('Retry-After', '2');
+                sendJson(response, 503, { error: `This server does not see position ${after} in the event journal yet (it sees up to ${journal.lastSeq}): ask again in a moment` });
+                return;
+            }
             sendJson(response, 400, {
                 error: `Invalid request: after=${after} is past the last event (${journal.lastSeq}); use the "next" of a page this server gave out, or 0 to start from the oldest event kept`
             });

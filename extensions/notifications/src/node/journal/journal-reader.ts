@@ -28,6 +28,12 @@ export type JournalPages = Pick<EventJournal, 'lastSeq' | 'read'>;
  * last one read on from where the previous look stopped; its trailing bytes without a newline are
  * the leader's append under way, not an event yet. Lines are parsed and paged by the writer's own
  * code (journal-index), so a page here is the page the leader gives for the same position.
+ *
+ * A line is seen once written, which may be a moment before the leader's fsync returns. Should
+ * that fsync fail (a failing disk), the leader cuts the line back (here `cutBack` forgets it) and
+ * gives its positions to the next events: a caller that read the line in that moment has seen
+ * events the journal then does not hold. Closing that gap needs the leader to publish how far it
+ * has flushed.
  */
 export class JournalReader implements JournalPages {
     protected segments: ReadSegment[] = [];
@@ -145,11 +151,6 @@ export class JournalReader implements JournalPages {
     }
 }
 
-async function exists(file: string): Promise<boolean> {
-    try {
-        await fs.stat(file);
-        return true;
-    } catch {
-        return false;
-    }
+function exists(file: string): Promise<boolean> {
+    return fs.stat(file).then(() => true, () => false);
 }
