@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { spawn } from 'node:child_process';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
 import { recordingLogger } from '@presswork/platform/lib/node/test/recording-logger';
 import { FileEventJournal, type FileEventJournalOptions } from './file-event-journal';
@@ -141,5 +143,30 @@ describe('JournalReader', function (): void {
         assert.deepEqual(await readAll(reader), ['1:a']);
         assert.deepEqual(await fs.readFile(segmentPath(folder, 1)), before, 'the half line is left to its writer');
         assert.deepEqual(await fs.readdir(folder), names);
+    });
+
+    it('follows a writer in another process as it appends, seeing only whole events, all of them in order', async () => {
+        const child = spawn(process.execPath, [path.join(__dirname, 'test', 'append-loop.js'), folder], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let errors = '';
+        child.stderr.on('data', chunk => errors += chunk);
+        let running = true;
+        const exited = new Promise(resolve => child.on('exit', () => resolve(running = false)));
+        const reader = new JournalReader({ folder, logger: recordingLogger() });
+        const seen: string[] = [];
+        try {
+            while (running && reader.lastSeq < 2000) {
+                await reader.refresh();
+                const page = await reader.read(seen.length, 300);
+                // Read from where the last page ended: positions follow on, with no gap and no repeat.
+                assert.deepEqual(page.map(event => event.seq), page.map((_, index) => seen.length + index + 1));
+                seen.push(...page.map(event => event.id));
+            }
+        } finally {
+            child.kill('SIGKILL');
+            await exited;
+        }
+        assert.ok(seen.length >= 2000, `the appender stopped on its own: ${errors}`);
+        const journal = await openWriter();
+        assert.deepEqual(seen, (await journal.read(0, seen.length)).map(event => event.id), 'what the reader saw is what the journal holds');
     });
 });
