@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as sinon from 'sinon';
 import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import { FakeWorkOwnership } from '@presswork/platform/lib/node/test/fake-work-ownership';
 import type * as http from 'node:http';
@@ -154,6 +155,35 @@ describe('EventsReadApi', function (): void {
             assert.equal(ahead.headers.get('retry-after'), '2');
             assert.match((await json<{ error: string }>(ahead, 503)).error, /does not see position \d+ in the event journal yet/);
         } finally {
+            inject(api, { ownership: new EmbeddedWorkOwnership() });
+        }
+    });
+
+    it('indexes the journal\'s files ahead on a server that does not lead, and lets the index go while it leads', async () => {
+        const reader = new JournalReader({ folder: temp.join('notifications', 'journal'), logger: recordingLogger() });
+        const refresh = sinon.spy(reader, 'refresh');
+        const forget = sinon.spy(reader, 'forget');
+        inject(api, { reader });
+        api.onStart();
+        assert.equal(refresh.callCount, 0, 'the leader pages its own journal');
+        const ownership = new FakeWorkOwnership();
+        inject(api, { ownership });
+        try {
+            api.initialize();
+            api.onStart();
+            assert.equal(refresh.callCount, 1);
+            await refresh.firstCall.returnValue;
+            assert.equal(reader.lastSeq, journal.lastSeq);
+
+            ownership.gain({ kind: 'leader' });
+            await forget.firstCall.returnValue;
+            assert.equal(reader.lastSeq, 0);
+            await ownership.lose({ kind: 'leader' });
+            assert.equal(refresh.callCount, 2);
+            await refresh.secondCall.returnValue;
+            assert.equal(reader.lastSeq, journal.lastSeq);
+        } finally {
+            api.onStop();
             inject(api, { ownership: new EmbeddedWorkOwnership() });
         }
     });

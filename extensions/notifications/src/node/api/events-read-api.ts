@@ -10,6 +10,8 @@ import type { PressworkEvent, PressworkEventName } from '@presswork/platform/lib
 import { describeZodError } from '@presswork/platform/lib/common/validation-message';
 import { RequestUsers } from '@presswork/platform/lib/node/auth/request-user';
 import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
+import { whileLeader } from '@presswork/platform/lib/node/cluster/while-leader';
+import type { Disposable } from '@theia/core/lib/common/disposable';
 import { EventJournal } from '../journal/event-journal';
 import { JournalReader } from '../journal/journal-reader';
 import type { JournalPages } from '../journal/journal-reader';
@@ -58,6 +60,31 @@ export class EventsReadApi implements BackendApplicationContribution {
     @inject(RequestUsers) protected readonly requestUsers: RequestUsers;
     @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('notifications:EventsReadApi') protected readonly logger: ILogger;
+
+    protected leadership: Disposable | undefined;
+
+    /** While this server leads, the reader's index is let go; when it stops leading, it is built again at once. */
+    initialize(): void {
+        this.leadership = whileLeader(this.ownership, {
+            start: () => this.reader.forget(),
+            stop: async () => this.indexJournalFiles()
+        }, error => this.logger.error('The event journal\'s reader could not be let go', error));
+    }
+
+    onStart(): void {
+        if (!this.ownership.isLeader) {
+            this.indexJournalFiles();
+        }
+    }
+
+    onStop(): void {
+        this.leadership?.dispose();
+    }
+
+    /** A server that does not lead indexes the journal's files ahead (as long as a leader's replay), not at a caller's first request. */
+    protected indexJournalFiles(): void {
+        this.reader.refresh().catch(error => this.logger.warn('The event journal\'s files could not be read; the next events request tries again', error));
+    }
 
     configure(app: express.Application): void {
         app.get(EVENTS_API_PATH, (request, response) => {

@@ -42,7 +42,7 @@ export class JournalReader implements JournalPages {
     protected fromSegment = 1;
     protected checkpointSeq = 0;
     protected looking: Promise<void> = Promise.resolve();
-    /** The look that starts once the running one ends, shared by the calls made meanwhile. */
+    /** The look that starts once the work under way ends, shared by the calls made meanwhile. */
     protected queued: Promise<void> | undefined;
 
     constructor(protected readonly options: JournalReaderOptions) { }
@@ -54,12 +54,27 @@ export class JournalReader implements JournalPages {
 
     /** Looks at the folder again (after the look under way, if any: that one may have begun before the call). */
     refresh(): Promise<void> {
-        this.queued ??= this.looking.catch(() => undefined).then(() => {
+        this.queued ??= this.enqueue(async () => {
             this.queued = undefined;
-            return this.look();
+            await this.look();
         });
-        this.looking = this.queued;
         return this.queued;
+    }
+
+    /** Looks and forgets run one at a time. */
+    protected enqueue(work: () => Promise<void>): Promise<void> {
+        this.looking = this.looking.catch(() => undefined).then(work);
+        return this.looking;
+    }
+
+    /** Lets the index go (this server leads and pages its own journal); the next `refresh` builds it again. */
+    forget(): Promise<void> {
+        return this.enqueue(async () => {
+            this.segments = [];
+            this.seq = 0;
+            this.fromSegment = 1;
+            this.checkpointSeq = 0;
+        });
     }
 
     /** Up to `limit` events after `afterSeq` as of the last `refresh`, oldest first (as `EventJournal.read`). */
