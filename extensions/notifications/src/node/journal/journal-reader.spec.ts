@@ -150,11 +150,15 @@ describe('JournalReader', function (): void {
         let errors = '';
         child.stderr.on('data', chunk => errors += chunk);
         let running = true;
-        const exited = new Promise(resolve => child.on('exit', () => resolve(running = false)));
+        let ended = '';
+        const exited = new Promise(resolve => child.on('close', (code, signal) => {
+            ended = `code ${code}, signal ${signal}`;
+            resolve(running = false);
+        }));
         const reader = new JournalReader({ folder, logger: recordingLogger() });
         const seen: string[] = [];
         try {
-            while (running && reader.lastSeq < 2000) {
+            while (running && seen.length < 2000) {
                 await reader.refresh();
                 const page = await reader.read(seen.length, 300);
                 // Read from where the last page ended: positions follow on, with no gap and no repeat.
@@ -165,7 +169,7 @@ describe('JournalReader', function (): void {
             child.kill('SIGKILL');
             await exited;
         }
-        assert.ok(seen.length >= 2000, `the appender stopped on its own: ${errors}`);
+        assert.ok(seen.length >= 2000, `the appender stopped on its own (${ended}) after ${seen.length} events: ${errors}`);
         const journal = await openWriter();
         assert.deepEqual(seen, (await journal.read(0, seen.length)).map(event => event.id), 'what the reader saw is what the journal holds');
     });
