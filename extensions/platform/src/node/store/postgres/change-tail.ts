@@ -22,10 +22,15 @@ export interface ChangeTailOptions {
     readonly batch?: number;
 }
 
+/** Wakes the other servers' tails: the NOTIFY names the writing server, whose own tail ignores it. */
+export async function wakeUpOthers(pool: Pool, serverId: string): Promise<void> {
+    await pool.query({ name: 'presswork-wake-up', text: 'SELECT pg_notify($1, $2)', values: [CHANGES_CHANNEL, serverId] });
+}
+
 /**
  * Follows the change table: a pass reads what finished transactions wrote after the remembered
- * position, on each NOTIFY and every second as a safety net (a NOTIFY is lost while the
- * connection is down). After a database restart the LISTEN connection comes back by itself and a
+ * position, on each NOTIFY of another server (a store's NOTIFY names its server, `wakeUpOthers`)
+ * and every second as a safety net (a NOTIFY is lost while the connection is down). After a database restart the LISTEN connection comes back by itself and a
  * pass resumes from the remembered position: nothing is skipped.
  */
 export class ChangeTail {
@@ -75,7 +80,9 @@ export class ChangeTail {
         try {
             for (; ;) {
                 const batch = this.options.batch ?? 500;
-                const result = await this.options.pool.query<ChangeRow>(CHANGES_VISIBLE_IN, [this.options.serverId, from.tx, from.position, rows[0].snapshot, batch]);
+                const result = await this.options.pool.query<ChangeRow>({
+                    name: 'presswork-changes-visible-in', text: CHANGES_VISIBLE_IN, values: [this.options.serverId, from.tx, from.position, rows[0].snapshot, batch]
+                });
                 await this.options.apply(result.rows);
                 if (result.rows.length < batch) {
                     return;
@@ -102,7 +109,9 @@ export class ChangeTail {
         const read = this.options.beginRead();
         try {
             for (; ;) {
-                const { rows } = await this.options.pool.query<ChangeRow>(CHANGES_AFTER, [this.options.serverId, this.position.tx, this.position.position, batch]);
+                const { rows } = await this.options.pool.query<ChangeRow>({
+                    name: 'presswork-changes-after', text: CHANGES_AFTER, values: [this.options.serverId, this.position.tx, this.position.position, batch]
+                });
                 if (rows.length) {
                     await this.options.apply(rows);
                     const last = rows[rows.length - 1];
@@ -125,7 +134,13 @@ export class ChangeTail {
         this.listener = client;
         client.on('error', error => this.lost(client, error));
         client.on('end', () => this.lost(client, undefined));
-        client.on('notification', () => this.pass().catch(error => this.options.onError(error)));
+        client.on('notification', message => {
+            // This server's own wake-up: its writes are in memory already (one that memory missed,
+            // its connection lost after the commit, is read by the next poll).
+            if (message.payload !== this.options.serverId) {
+                this.pass().catch(error => this.options.onError(error));
+            }
+        });
         client.connect()
             .then(() => client.query(`LISTEN ${CHANGES_CHANNEL}`))
             // Whatever was committed while the connection was down is read now.

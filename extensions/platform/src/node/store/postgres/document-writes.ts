@@ -20,7 +20,8 @@ export interface WriteTarget {
 }
 
 /*
- * Each write is ONE autocommitted statement: the document row (version-checked), its change row
+ * Statements run as named (prepared) statements: each connection parses and plans a write once,
+ * not at every write. Each write is ONE autocommitted statement: the document row (version-checked), its change row
  * (position = the document's new revision, from `change_position`) and, only when they changed,
  * its index keys. A write whose check fails changes nothing and returns no row.
  */
@@ -72,7 +73,7 @@ RETURNING version, position::float8 AS revision`;
 
 /** Inserts the document at version 1; undefined when its id exists already. */
 export async function insertDocument(db: ClientBase, target: WriteTarget, body: string, keys: readonly IndexKey[]): Promise<WrittenRow | undefined> {
-    const result = await db.query<WrittenRow>(CREATE, [target.collection, target.id, body, target.server, JSON.stringify(keys)]);
+    const result = await db.query<WrittenRow>({ name: 'presswork-create', text: CREATE, values: [target.collection, target.id, body, target.server, JSON.stringify(keys)] });
     return result.rows[0];
 }
 
@@ -80,13 +81,15 @@ export async function insertDocument(db: ClientBase, target: WriteTarget, body: 
 export async function updateDocument(
     db: ClientBase, target: WriteTarget, body: string, expectedVersion: number, keys: readonly IndexKey[], keysChanged: boolean
 ): Promise<WrittenRow | undefined> {
-    const result = await db.query<WrittenRow>(UPDATE, [target.collection, target.id, body, target.server, JSON.stringify(keys), expectedVersion, keysChanged]);
+    const result = await db.query<WrittenRow>({
+        name: 'presswork-update', text: UPDATE, values: [target.collection, target.id, body, target.server, JSON.stringify(keys), expectedVersion, keysChanged]
+    });
     return result.rows[0];
 }
 
 /** Deletes the document at `expectedVersion` (its keys go with it); undefined when it is not at that version. */
 export async function deleteDocument(db: ClientBase, target: WriteTarget, expectedVersion: number): Promise<WrittenRow | undefined> {
-    const result = await db.query<WrittenRow>(DELETE, [target.collection, target.id, expectedVersion, target.server]);
+    const result = await db.query<WrittenRow>({ name: 'presswork-delete', text: DELETE, values: [target.collection, target.id, expectedVersion, target.server] });
     return result.rows[0];
 }
 
@@ -98,13 +101,16 @@ export interface DocumentRow {
 }
 
 export async function readDocument(db: ClientBase, collection: string, id: string): Promise<DocumentRow | undefined> {
-    const result = await db.query<DocumentRow>(
-        'SELECT version, revision::float8 AS revision, body FROM documents WHERE collection = $1 AND id = $2', [collection, id]);
+    const result = await db.query<DocumentRow>({
+        name: 'presswork-read', text: 'SELECT version, revision::float8 AS revision, body FROM documents WHERE collection = $1 AND id = $2', values: [collection, id]
+    });
     return result.rows[0];
 }
 
 /** Only the version: whether a document held in memory is still the current one. */
 export async function readVersion(db: ClientBase, collection: string, id: string): Promise<number | undefined> {
-    const result = await db.query<{ version: number }>('SELECT version FROM documents WHERE collection = $1 AND id = $2', [collection, id]);
+    const result = await db.query<{ version: number }>({
+        name: 'presswork-read-version', text: 'SELECT version FROM documents WHERE collection = $1 AND id = $2', values: [collection, id]
+    });
     return result.rows[0]?.version;
 }

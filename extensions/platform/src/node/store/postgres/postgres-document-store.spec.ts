@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as sinon from 'sinon';
 import type { DocumentChange } from '../../../common/store-protocol';
 import { PostgresTestServer, sharedPostgresTestServer } from '../../test/postgres-test-server';
 import { freePort } from '../../test/free-port';
@@ -71,6 +72,7 @@ describe('PostgresDocumentStore', function (): void {
         });
 
         afterEach(async () => {
+            sinon.restore();
             await Promise.all(stores.map(store => store.close()));
             await server.dropDatabase(databaseOf(url));
         });
@@ -156,6 +158,29 @@ describe('PostgresDocumentStore', function (): void {
                 assert.equal(onB.filter(change => change.id === id).at(-1)?.kind, 'deleted');
             }
             assert.equal(b.count(OrdersCollection), 0);
+        });
+
+        it('wakes only the other server, once for writes that commit together, which still hears every one', async () => {
+            const [a, b] = await Promise.all([open({ pollMs: 60_000 }), open({ pollMs: 60_000 })]);
+            const onA = recordChanges(a);
+            const onB = recordChanges(b);
+            // Without polls, only a pass after LISTEN brings the other's first write: both listen then.
+            await Promise.all([a.create(OrdersCollection, sampleOrder('probe-a')), b.create(OrdersCollection, sampleOrder('probe-b'))]);
+            await eventually(() => onA.some(change => change.remote) && onB.some(change => change.remote), 'both hear the other\'s probe');
+            const statements = sinon.spy(a.pool, 'query');
+            onB.length = 0;
+
+            const ids = Array.from({ length: 30 }, (_, index) => `order-${index}`);
+            await Promise.all(ids.map(id => a.create(OrdersCollection, sampleOrder(id))));
+            await eventually(() => onB.length === ids.length, 'B hears of all 30 writes through wake-ups (its poll is a minute)');
+            await new Promise(resolve => setTimeout(resolve, 200));
+
+            const named = statements.getCalls().map(call => (call.args[0] as { name?: string }).name);
+            const wakeUps = named.filter(name => name === 'presswork-wake-up').length;
+            assert.ok(wakeUps >= 1 && wakeUps < ids.length / 2, `${wakeUps} wake-ups for ${ids.length} writes`);
+            assert.equal(named.filter(name => name === 'presswork-changes-after').length, 0, 'A\'s tail reads nothing on its own wake-ups');
+            assert.deepEqual(onB.map(change => change.id).sort(), [...ids].sort());
+            assert.ok(onB.every(change => change.remote && change.kind === 'created'));
         });
 
         it('misses nothing written while the other server restarts', async () => {
