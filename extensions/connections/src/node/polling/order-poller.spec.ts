@@ -434,13 +434,6 @@ describe('OrderPoller', () => {
             sinon.assert.calledOnce(fake.fetchOrders);
         });
 
-        it('asks for the window the moment it gains a connection, before other work of the same takeover', async () => {
-            await owner.onStart();
-            ownership.gain({ kind: 'connection', connectionId: 'conn-1' });
-            sinon.assert.calledOnce(fake.fetchOrders);
-            await eventually(() => !!stateOf('conn-1'), 3000, 'the first poll after the gain recorded');
-        });
-
         it('polls a new connection of its own and never one another server owns', async () => {
             ownership.gain({ kind: 'connection', connectionId: 'conn-mine' });
             await owner.onStart();

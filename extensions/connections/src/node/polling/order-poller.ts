@@ -134,13 +134,7 @@ export class OrderPoller implements BackendApplicationContribution {
             this.leaving.delete(scope.connectionId);
             // Another server may have taken orders in meanwhile: what is remembered of them is read again from the store.
             this.intake.forgetDigests(scope.connectionId);
-            clearTimeout(this.timers.get(scope.connectionId));
-            this.timers.delete(scope.connectionId);
-            if (this.store.get(ConnectionsCollection, scope.connectionId)?.enabled && this.polls(scope.connectionId)) {
-                // At once, not on a timer: taken over from a server that died, the request leaves before the
-                // scans of the order partitions gained in the same check hold the event loop.
-                this.pollNow(scope.connectionId).catch(error => this.logger.error(`poll of ${scope.connectionId} failed unexpectedly`, error));
-            }
+            this.reschedule(scope.connectionId, this.store.get(ConnectionsCollection, scope.connectionId));
         }
     }
 
