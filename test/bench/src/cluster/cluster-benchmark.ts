@@ -224,6 +224,7 @@ async function measureFailovers(cluster: ServerCluster, postgres: PostgresTestSe
         const victim = await pollingServer(cluster);
         const before = await lastPoll();
         const killedAt = performance.now();
+        const killedAtWall = Date.now();
         await cluster.kill(victim);
         while (await lastPoll() <= before) {
             if (performance.now() - killedAt > FAILOVER_TIMEOUT_MS) {
@@ -232,11 +233,32 @@ async function measureFailovers(cluster: ServerCluster, postgres: PostgresTestSe
             await delay(100);
         }
         results.push(performance.now() - killedAt);
-        progress(`  failover ${failover}: ${(results[results.length - 1] / 1000).toFixed(1)} s from kill -9 to the survivor's first poll`);
+        progress(`  failover ${failover}: ${(results[results.length - 1] / 1000).toFixed(1)} s from kill -9 to the survivor's first poll; ${await failoverSteps(postgres, database, killedAtWall)}`);
         await cluster.startServer(victim);
         await delay(2 * DEFAULT_LEASE_SECONDS * 1000);
     }
     return results;
+}
+
+/**
+ * Where a failover's time went, in seconds after the kill (the database and the servers run on
+ * this machine, so their clocks are this one's): the connection's lease taken over, the first poll
+ * begun, and how long that poll took (from its log entry) with what it read.
+ */
+async function failoverSteps(postgres: PostgresTestServer, database: string, killedAt: number): Promise<string> {
+    const seconds = (at: number) => ((at - killedAt) / 1000).toFixed(1);
+    const row = async () => postgres.withClient(async client => (await client.query<{ taken: number; poll: string | null; log: { at: string; durationMs: number; received: number; duplicates: number } | null }>(
+        `SELECT (SELECT (extract(epoch FROM max(acquired_at)) * 1000)::float8 FROM leases WHERE name LIKE 'connection:%') AS taken,
+            (SELECT body->'status'->>'lastPollAt' FROM documents WHERE collection = 'connection-states' LIMIT 1) AS poll,
+            (SELECT body->'entries'->0 FROM documents WHERE collection = 'connection-logs' LIMIT 1) AS log`)).rows[0], database);
+    let steps = await row();
+    // The log entry is written just after the state that ended the wait.
+    for (let tries = 0; tries < 50 && steps.log?.at !== steps.poll; tries++) {
+        await delay(100);
+        steps = await row();
+    }
+    const poll = steps.log?.at === steps.poll ? `, taking ${steps.log!.durationMs} ms (${steps.log!.received} orders read, ${steps.log!.duplicates} already in)` : '';
+    return `lease taken at ${seconds(steps.taken)} s, poll begun at ${steps.poll ? seconds(Date.parse(steps.poll)) : '?'} s${poll}`;
 }
 
 /** The server whose `/health` lists a connection among its leases (the first, if none says). */

@@ -1,4 +1,7 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+
+/** Where a statement runs: the pool, or a client inside a transaction. */
+export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 /** A lease as another server sees it: taken while its holder renews it. */
 export interface LeaseState {
@@ -6,6 +9,8 @@ export interface LeaseState {
     readonly holder: string | undefined;
     /** Held and not expired (database time). */
     readonly live: boolean;
+    /** For a live lease, milliseconds from the database's now() until it expires. */
+    readonly expiresInMs: number | undefined;
 }
 
 /**
@@ -21,9 +26,10 @@ export class LeaseBook {
     ) { }
 
     async list(): Promise<LeaseState[]> {
-        const result = await this.pool.query<{ name: string; holder: string | null; live: boolean }>(
-            'SELECT name, holder, (holder IS NOT NULL AND expires_at > now()) AS live FROM leases');
-        return result.rows.map(row => ({ name: row.name, holder: row.holder ?? undefined, live: row.live }));
+        const result = await this.pool.query<{ name: string; holder: string | null; live: boolean; expires_in_ms: number }>(
+            `SELECT name, holder, (holder IS NOT NULL AND expires_at > now()) AS live,
+                (extract(epoch FROM expires_at - now()) * 1000)::float8 AS expires_in_ms FROM leases`);
+        return result.rows.map(row => ({ name: row.name, holder: row.holder ?? undefined, live: row.live, expiresInMs: row.live ? row.expires_in_ms : undefined }));
     }
 
     /**
@@ -45,12 +51,15 @@ export class LeaseBook {
         return new Set(result.rows.map(row => row.name));
     }
 
-    /** Extends this holder's leases among `names`; the names still held (one missing was taken over). */
-    async renew(names: readonly string[]): Promise<Set<string>> {
+    /**
+     * Extends this holder's leases among `names`; the names still held (one missing was taken over).
+     * `on`: a transaction's client, so that the renewal shares its now() with the heartbeat.
+     */
+    async renew(names: readonly string[], on: Queryable = this.pool): Promise<Set<string>> {
         if (!names.length) {
             return new Set();
         }
-        const result = await this.pool.query<{ name: string }>(
+        const result = await on.query<{ name: string }>(
             `UPDATE leases SET expires_at = now() + make_interval(secs => $3)
              WHERE name = ANY($1::text[]) AND holder = $2 AND expires_at > now()
              RETURNING name`,

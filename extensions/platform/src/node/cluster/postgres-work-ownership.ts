@@ -31,12 +31,16 @@ export interface PostgresWorkOwnershipOptions {
 /** Changes are kept this long: a server that was away for less resumes its feed without a gap. */
 const KEEP_CHANGES = '1 hour';
 const EXCLUSIVE_LOCK_PREFIX = 'presswork:exclusive:';
+/** How long after another server's lease expires the check that may take it runs: timers' slack. */
+const AFTER_EXPIRY_MS = 50;
 
 /**
  * Which server does which work, decided by leases in PostgreSQL. Every leaseSeconds/3 a check
  * beats the heartbeat, renews this server's leases, and takes or gives up leases towards a fair
  * share among the live servers (the leader, the order partitions, one lease per connection in the
- * store). A lease given up is announced to listeners' `losing`, awaited, then released; a lease not
+ * store). A lease of another server that expires before the next check (its holder died) brings
+ * that check forward to just after the expiry, so work moves over as soon as it may. A lease given
+ * up is announced to listeners' `losing`, awaited, then released; a lease not
  * renewed in time (the database out of reach) is treated as lost before it expires (self-fencing),
  * so two servers never believe they own the same work.
  */
@@ -64,6 +68,8 @@ export class PostgresWorkOwnership implements WorkOwnership {
     /** Whether the last check went through (a failure is logged once, not at every check). */
     protected checked = true;
     protected nextPruneAt = 0;
+    /** When (performance.now()) the soonest lease held by another server expires, as the last check saw it. */
+    protected othersExpireAt = Infinity;
     protected readonly checkIntervalMs: number;
 
     constructor(protected readonly options: PostgresWorkOwnershipOptions) {
@@ -188,7 +194,7 @@ export class PostgresWorkOwnership implements WorkOwnership {
         this.toDispose.dispose();
     }
 
-    /** Checks now (or right after the check under way), then every leaseSeconds/3. */
+    /** Checks now (or right after the check under way), then every leaseSeconds/3, or just after another server's lease expires if sooner. */
     protected checkSoon(): void {
         if (!this.running) {
             return;
@@ -205,17 +211,18 @@ export class PostgresWorkOwnership implements WorkOwnership {
             await this.check();
             if (this.running && !this.checkAgain) {
                 // At a steady pace from each check's start: a slow check does not push the next renewal past the fence.
-                this.checkTimer = setTimeout(() => this.checkSoon(), Math.max(0, startedAt + this.checkIntervalMs - performance.now()));
+                const nextAt = Math.min(startedAt + this.checkIntervalMs, this.othersExpireAt + AFTER_EXPIRY_MS);
+                this.checkTimer = setTimeout(() => this.checkSoon(), Math.max(0, nextAt - performance.now()));
             }
         });
     }
 
     protected async check(): Promise<void> {
         const startedAt = performance.now();
+        this.othersExpireAt = Infinity;
         try {
-            await this.registry.heartbeat();
             const kept = [...this.held, ...this.releasing];
-            const renewed = await this.book.renew(kept);
+            const renewed = await this.beatAndRenew(kept);
             // Every lease renewed lasts leaseSeconds from the database's now(), which is after startedAt.
             this.armFence(startedAt);
             const lost = kept.filter(name => !renewed.has(name) && this.held.delete(name));
@@ -237,16 +244,51 @@ export class PostgresWorkOwnership implements WorkOwnership {
         }
     }
 
+    /**
+     * The heartbeat and the renewal in one transaction, so one now() for both: this server stops
+     * counting among the live servers exactly when its leases expire, and a crash between the two
+     * statements leaves neither. Otherwise a server killed after its heartbeat would still count
+     * for a while after its leases expired, and the survivors would take only part of its work.
+     */
+    protected async beatAndRenew(names: readonly string[]): Promise<Set<string>> {
+        const client = await this.leasePool.connect();
+        let broken: Error | undefined;
+        const onError = (error: Error) => broken = error;
+        client.on('error', onError);
+        try {
+            await client.query('BEGIN');
+            await this.registry.heartbeat(client);
+            const renewed = await this.book.renew(names, client);
+            await client.query('COMMIT');
+            return renewed;
+        } catch (error) {
+            // Released broken, the connection closes and the transaction with it.
+            broken ??= error as Error;
+            throw error;
+        } finally {
+            client.off('error', onError);
+            client.release(broken);
+        }
+    }
+
     /** Takes leases up to this server's fair share of each kind of work, gives up the extras. */
     protected async balance(): Promise<void> {
         const liveServers = (await this.registry.liveServers()).length;
         const leases = await this.book.list();
-        const takenByOthers = new Set(leases.filter(lease => lease.live && lease.holder !== this.serverId).map(lease => lease.name));
+        const listedAt = performance.now();
+        const othersLive = leases.filter(lease => lease.live && lease.holder !== this.serverId);
+        // Measured from when the answer came, never before the expiry in database time: no lease is taken early.
+        this.othersExpireAt = listedAt + Math.min(Infinity, ...othersLive.map(lease => lease.expiresInMs ?? Infinity));
+        const takenByOthers = new Set(othersLive.map(lease => lease.name));
         const connections = [...this.options.store.all(ConnectionsCollection)].map(connection => leaseNameOf({ kind: 'connection', connectionId: connection.id }));
         const mine = new Set([...this.held, ...this.releasing]);
         const plans = [['leader'], ORDER_LEASES, connections].map(names =>
             planShare({ names, mine, takenByOthers, liveServers, serverId: this.serverId }));
         const acquired = await this.book.acquire(plans.flatMap(plan => plan.take));
+        const takenOver = leases.filter(lease => !lease.live && lease.holder && lease.holder !== this.serverId && acquired.has(lease.name));
+        if (takenOver.length) {
+            this.options.logger.info(`cluster: took over ${takenOver.map(lease => lease.name).join(', ')} from ${[...new Set(takenOver.map(lease => lease.holder))].join(', ')}, whose leases expired`);
+        }
         for (const name of acquired) {
             this.held.add(name);
             this.announceGained(name, [...this.listeners]);

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Queryable } from './lease-book';
 
 /** Who a server is, as the Servers view lists it. */
 export interface ServerIdentity {
@@ -20,10 +21,13 @@ export class ServerRegistry {
         protected readonly leaseSeconds: number
     ) { }
 
-    /** Registers the server on its first call, renews its heartbeat on the next ones. */
-    async heartbeat(): Promise<void> {
+    /**
+     * Registers the server on its first call, renews its heartbeat on the next ones. `on`: a
+     * transaction's client, so that the heartbeat shares its now() with the lease renewal.
+     */
+    async heartbeat(on: Queryable = this.pool): Promise<void> {
         const { id, host, pid, version } = this.identity;
-        await this.pool.query(
+        await on.query(
             `INSERT INTO servers (id, host, pid, version) VALUES ($1, $2, $3, $4)
              ON CONFLICT (id) DO UPDATE SET heartbeat_at = now(), stopped_at = NULL`,
             [id, host, pid, version]);
