@@ -59,6 +59,12 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
     protected readonly locks = new KeyedLock();
     protected readonly problemList: DocumentProblem[] = [];
     protected readonly writeGate: WriteGate;
+    /**
+     * Shard folders known to exist: made (or found) by this process. A create in a folder not
+     * listed makes it first; once listed, creates skip the `mkdir` (half a second of a 2,000-order
+     * intake). A folder removed underneath is made again when a write finds it missing.
+     */
+    protected readonly shardFolders = new Set<string>();
     /** The durable write of a document's file: through the group commit, or alone. */
     protected readonly durableWrite: DurableWrite | undefined;
 
@@ -168,13 +174,18 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         const document = parsed.data as T;
         const file = this.fileOf(loaded.definition, document.id);
         if (kind === 'created') {
-            await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+            await this.makeShardFolder(path.dirname(file));
         }
         const db = new Low<T>(new DurableJsonFile<T>(file, this.durableWrite), document);
         try {
             await this.writeGate.pass(() => db.write());
         } catch (error) {
-            throw error instanceof OversizeDocumentError ? new DocumentTooLargeError(name, document.id, error.bytes, error.message) : error;
+            if (!isMissingFolder(error) || !this.shardFolders.delete(path.dirname(file))) {
+                throw error instanceof OversizeDocumentError ? new DocumentTooLargeError(name, document.id, error.bytes, error.message) : error;
+            }
+            // The folder was removed underneath since this process made it: make it again and write once more.
+            await this.makeShardFolder(path.dirname(file));
+            await this.writeGate.pass(() => db.write());
         }
         const previous = loaded.documents.get(document.id);
         loaded.documents.set(document.id, document);
@@ -183,6 +194,13 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         }
         this.onDidChangeEmitter.fire({ collection: name, kind, id: document.id, version: document.version, document });
         return document;
+    }
+
+    protected async makeShardFolder(folder: string): Promise<void> {
+        if (!this.shardFolders.has(folder)) {
+            await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+            this.shardFolders.add(folder);
+        }
     }
 
     protected collection(collection: DocumentCollection): LoadedCollection {
@@ -257,6 +275,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
                 continue;
             }
             const shardFolder = path.join(folder, shard.name);
+            this.shardFolders.add(shardFolder);
             let removed = false;
             for (const entry of await fs.readdir(shardFolder)) {
                 if (entry.endsWith(TEMPORARY_SUFFIX)) {
@@ -272,6 +291,16 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         }
         return files;
     }
+}
+
+/** A write that failed because the file's folder is not there (ENOENT), directly or as the group commit's cause. */
+function isMissingFolder(error: unknown): boolean {
+    for (let cause = error; cause instanceof Error; cause = cause.cause) {
+        if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** Spreads documents over 256 folders so that no folder grows huge. */
