@@ -19,7 +19,7 @@ parentPort?.on('message', (message: { id: number; task: string }) => {
         }
     }
     if (message.task === 'print') {
-        console.log('printed by the worker');
+        process.stdout.write('printed by the worker\n');
         console.error('warned by the worker');
     }
     if (message.task === 'exhaust-memory') {
