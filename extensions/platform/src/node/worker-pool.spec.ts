@@ -60,6 +60,19 @@ describe('WorkerPool', function () {
         }
     });
 
+    it('ends a worker left idle past the idle limit, and starts one for the next task', async () => {
+        const idling = new WorkerPool<string, string>({ file: SCRIPTED_WORKER, size: 1, maxOldGenerationSizeMb: SMALL_HEAP_MB, idleMs: 100 });
+        try {
+            assert.equal(await idling.run('first'), 'echo first');
+            assert.equal(idling.workerCount, 1);
+            await new Promise(resolve => setTimeout(resolve, 400));
+            assert.equal(idling.workerCount, 0, 'the idle worker was ended');
+            assert.equal(await idling.run('second'), 'echo second');
+        } finally {
+            await idling.close();
+        }
+    });
+
     it('drops what a quiet pool\'s workers print', async () => {
         const quiet = new WorkerPool<string, string>({ file: SCRIPTED_WORKER, size: 1, maxOldGenerationSizeMb: SMALL_HEAP_MB, quiet: true });
         const printed: string[] = [];

@@ -9,6 +9,8 @@ export interface WorkerPoolOptions {
     readonly maxOldGenerationSizeMb: number;
     /** A task still running after this long ends its worker and fails with `timed-out`; none when absent. */
     readonly taskTimeoutMs?: number;
+    /** A worker idle this long is ended (it gives back the heap a big task left it); kept for ever when absent. */
+    readonly idleMs?: number;
     /** Discards what the workers print (a parser's warnings about a hostile file are no news to the server's log). */
     readonly quiet?: boolean;
 }
@@ -33,6 +35,7 @@ interface Slot {
     readonly worker: Worker;
     task?: PendingTask;
     timer?: NodeJS.Timeout;
+    idleTimer?: NodeJS.Timeout;
     lost?: boolean;
 }
 
@@ -96,6 +99,7 @@ export class WorkerPool<Task, Result> {
             if (!slot) {
                 return;
             }
+            clearTimeout(slot.idleTimer);
             const pending = this.queue.shift()!;
             slot.task = pending;
             this.busy.add(slot);
@@ -146,6 +150,9 @@ export class WorkerPool<Task, Result> {
         if (!slot.lost) {
             slot.worker.unref();
             this.idle.push(slot);
+            if (this.options.idleMs !== undefined) {
+                slot.idleTimer = setTimeout(() => this.endIdle(slot), this.options.idleMs).unref();
+            }
         }
     }
 
@@ -156,6 +163,7 @@ export class WorkerPool<Task, Result> {
         }
         slot.lost = true;
         clearTimeout(slot.timer);
+        clearTimeout(slot.idleTimer);
         this.busy.delete(slot);
         const at = this.idle.indexOf(slot);
         if (at >= 0) {
@@ -168,6 +176,15 @@ export class WorkerPool<Task, Result> {
         slot.task = undefined;
         pending?.reject(describeDeath(error, exitCode, this.options.maxOldGenerationSizeMb));
         this.dispatch();
+    }
+
+    protected endIdle(slot: Slot): void {
+        const at = this.idle.indexOf(slot);
+        if (at >= 0 && !slot.lost) {
+            this.idle.splice(at, 1);
+            slot.lost = true;
+            slot.worker.terminate().catch(() => undefined);
+        }
     }
 
     /** The task ran past its time limit: its worker is ended (JavaScript stuck in a loop cannot be stopped otherwise). */
