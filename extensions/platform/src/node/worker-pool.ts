@@ -87,6 +87,8 @@ export class WorkerPool<Task, Result> {
         this.idle.length = 0;
         for (const slot of slots) {
             slot.lost = true;
+            clearTimeout(slot.timer);
+            clearTimeout(slot.idleTimer);
             slot.task?.reject(new Error('The worker pool is closed'));
         }
         this.busy.clear();
@@ -111,7 +113,6 @@ export class WorkerPool<Task, Result> {
                 slot.worker.postMessage({ id: pending.id, task: pending.task }, [...pending.transfer]);
             } catch (error) {
                 // The task cannot be sent (a value that cannot be cloned): its own failure, not the worker's.
-                slot.task = undefined;
                 this.release(slot);
                 pending.reject(error instanceof Error ? error : new Error(String(error)));
             }

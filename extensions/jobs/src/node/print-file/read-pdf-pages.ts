@@ -29,6 +29,9 @@ export function pdfPagesWorkerFile(): string {
     return existsSync(beside) ? beside : require.resolve(`@presswork/jobs/lib/node/print-file/${PDF_PAGES_WORKER_FILE}`);
 }
 
+/** The worker is ended after this long without a file: a big PDF's heap is given back. */
+const PDF_WORKER_IDLE_MS = 60_000;
+
 /**
  * Reads print files' page counts and first page sizes in one persistent worker (platform's
  * WorkerPool of one), so that the server's event loop never waits on a big file and a burst of
@@ -40,7 +43,9 @@ export class PdfPagesReading {
     protected readonly pool: WorkerPool<{ path: string }, unknown>;
 
     constructor(protected readonly limits: PdfPagesLimits = DEFAULT_PDF_PAGES_LIMITS, workerFile = pdfPagesWorkerFile()) {
-        this.pool = new WorkerPool({ file: workerFile, size: 1, maxOldGenerationSizeMb: limits.maxHeapMb, taskTimeoutMs: limits.timeoutMs, quiet: true });
+        this.pool = new WorkerPool({
+            file: workerFile, size: 1, maxOldGenerationSizeMb: limits.maxHeapMb, taskTimeoutMs: limits.timeoutMs, idleMs: PDF_WORKER_IDLE_MS, quiet: true
+        });
     }
 
     async read(path: string): Promise<PrintFilePages> {
