@@ -105,12 +105,13 @@ describe('FileDocumentStore', () => {
             }
         }
 
-        it('makes a shard folder once, not on every create', async () => {
+        it('makes a shard folder once, not on every create, even for creates that arrive together', async () => {
             const store = await openStore();
             const mkdir = sinon.spy(fsModule, 'mkdir');
             const first = orderIn('00', 0);
-            await store.create(OrdersCollection, sampleOrder(first));
-            await store.create(OrdersCollection, sampleOrder(orderIn('00', Number(first.slice(6)) + 1)));
+            const second = orderIn('00', Number(first.slice(6)) + 1);
+            await Promise.all([store.create(OrdersCollection, sampleOrder(first)), store.create(OrdersCollection, sampleOrder(second))]);
+            await store.create(OrdersCollection, sampleOrder(orderIn('00', Number(second.slice(6)) + 1)));
             assert.equal(mkdir.callCount, 1);
         });
 

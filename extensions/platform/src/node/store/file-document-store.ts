@@ -60,11 +60,12 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
     protected readonly problemList: DocumentProblem[] = [];
     protected readonly writeGate: WriteGate;
     /**
-     * Shard folders known to exist: made (or found) by this process. A create in a folder not
-     * listed makes it first; once listed, creates skip the `mkdir` (half a second of a 2,000-order
-     * intake). A folder removed underneath is made again when a write finds it missing.
+     * Shard folders known to exist (found at open, or made by this process), or being made: a
+     * create in a folder not listed makes it first, and the creates that arrive meanwhile wait for
+     * that one `mkdir`; later creates skip it (half a second of a 2,000-order intake). A folder
+     * removed underneath is made again when a write finds it missing.
      */
-    protected readonly shardFolders = new Set<string>();
+    protected readonly shardFolders = new Map<string, Promise<void>>();
     /** The durable write of a document's file: through the group commit, or alone. */
     protected readonly durableWrite: DurableWrite | undefined;
 
@@ -196,11 +197,15 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         return document;
     }
 
-    protected async makeShardFolder(folder: string): Promise<void> {
-        if (!this.shardFolders.has(folder)) {
-            await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-            this.shardFolders.add(folder);
+    protected makeShardFolder(folder: string): Promise<void> {
+        let made = this.shardFolders.get(folder);
+        if (!made) {
+            made = fs.mkdir(folder, { recursive: true, mode: 0o700 }).then(() => undefined);
+            this.shardFolders.set(folder, made);
+            // A failed mkdir is not remembered: the next create tries again.
+            made.catch(() => this.shardFolders.get(folder) === made && this.shardFolders.delete(folder));
         }
+        return made;
     }
 
     protected collection(collection: DocumentCollection): LoadedCollection {
@@ -275,7 +280,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
                 continue;
             }
             const shardFolder = path.join(folder, shard.name);
-            this.shardFolders.add(shardFolder);
+            this.shardFolders.set(shardFolder, Promise.resolve());
             let removed = false;
             for (const entry of await fs.readdir(shardFolder)) {
                 if (entry.endsWith(TEMPORARY_SUFFIX)) {
