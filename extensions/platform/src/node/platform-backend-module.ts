@@ -71,10 +71,12 @@ import { GuardedMessagingService } from './rpc/guarded-messaging-service';
 import { SHOP_IDENTITY_SERVICE_PATH, ShopIdentityService, ShopIdentityServiceContract } from '../common/shop-identity';
 import { ShopIdentityServiceImpl } from './shop/shop-identity-service-impl';
 import { ShopIdentityStore } from './shop/shop-identity-store';
+import { IntakeWindows } from './intake-windows';
 
 /** Per browser connection: who is calling, and the platform's guarded services. */
 const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => {
     bind(RpcCaller).to(ChannelRpcCaller).inSingletonScope();
+    bind(IntakeWindows).toSelf().inSingletonScope();
     bind(AccountServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
     bindGuardedService<StoreProblemsService>(bind, { path: STORE_PROBLEMS_PATH, service: StoreProblemsServiceImpl, contract: StoreProblemsServiceContract });

@@ -6,7 +6,7 @@ import type { ExchangeResponse } from './http-exchange';
 import { MarcomCentralError } from './marcomcentral-error';
 import { OrdersAnswer, OrdersAnswerTask, raisedError } from './orders-answer';
 import type { KnownOrders, OrdersResult } from './orders-response';
-import { WorkerFailureError, WorkerPool } from './worker-pool';
+import { WorkerFailureError, WorkerPool } from '@presswork/platform/lib/node/worker-pool';
 
 /** The worker's file name, beside this module in the compiled package. */
 export const ORDERS_WORKER_FILE = 'orders-answer-worker.js';

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import type { FetchedOrders } from '@presswork/platform/lib/common';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionLogsCollection, ConnectionStatesCollection, RejectedOrdersCollection } from '../connection-collections';
 import { orderDocumentId } from '../intake/intake-ids';
@@ -94,6 +95,31 @@ describe('OrderPoller', () => {
     function logOf(id = 'conn-1') {
         return store.get(ConnectionLogsCollection, id)?.entries ?? [];
     }
+
+    it('tells that a window is being written while its orders are taken in, and that it ended, also when it fails', async () => {
+        const intakeWindows = new IntakeWindows();
+        const intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });
+        const busyDuringTakeIn: boolean[] = [];
+        const takeIn = intake.takeIn.bind(intake);
+        sinon.stub(intake, 'takeIn').callsFake(async (...args: Parameters<OrderIntake['takeIn']>) => {
+            busyDuringTakeIn.push(intakeWindows.busy);
+            if (busyDuringTakeIn.length === 2) {
+                throw new Error('simulated write failure');
+            }
+            return takeIn(...args);
+        });
+        const telling = inject(new OrderPoller(), { store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger,
+            options: { maxWindowMs: windowLimit }, ownership: new EmbeddedWorkOwnership(), intakeWindows });
+        pollers.push(telling);
+        fake.fetchOrders.resolves(fetched([receivedOrder('M-1')]));
+        assert.equal(intakeWindows.busy, false);
+        await telling.pollNow('conn-1');
+        assert.equal(intakeWindows.busy, false, 'ended once the window is written');
+        at(5);
+        await telling.pollNow('conn-1');
+        assert.deepEqual(busyDuringTakeIn, [true, true]);
+        assert.equal(intakeWindows.busy, false, 'ended after a failed write too');
+    });
 
     it('stores the orders of a successful poll, moves the watermark to the window\'s end and logs the counts', async () => {
         fake.fetchOrders.resolves(fetched([receivedOrder('M-1'), receivedOrder('M-2')], [

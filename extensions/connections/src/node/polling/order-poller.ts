@@ -1,10 +1,11 @@
-import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { DisposableCollection } from '@theia/core/lib/common/disposable';
 import type { Connection, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
 import { WorkOwnership, type WorkScope } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
@@ -45,6 +46,8 @@ export class OrderPoller implements BackendApplicationContribution {
     @inject(PollerOptions) protected readonly options: PollerOptions;
     @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('connections:OrderPoller') protected readonly logger: ILogger;
+    /** Told while a window's orders are written, so that work that can wait leaves them the store and the cores. */
+    @inject(IntakeWindows) @optional() protected readonly intakeWindows?: IntakeWindows;
 
     protected readonly timers = new Map<string, NodeJS.Timeout>();
     protected readonly running = new Map<string, Promise<void>>();
@@ -206,7 +209,12 @@ export class OrderPoller implements BackendApplicationContribution {
                 covered = { start: covered.start, end: window.end };
                 fetched = await this.fetchWindow(connection, window);
             }
-            result = await this.intake.takeIn(connection, fetched, started);
+            const windowWritten = this.intakeWindows?.begin();
+            try {
+                result = await this.intake.takeIn(connection, fetched, started);
+            } finally {
+                windowWritten?.();
+            }
             quarantined = describeQuarantined(fetched.rejected);
         } catch (error) {
             failure = error;

@@ -15,7 +15,7 @@ import { OrdersParser } from '../marcomcentral/orders-parser';
 import { ORDER_COST_CENTER, ORDER_CREDIT_CARD, ordersResponse } from '../marcomcentral/test/canned-responses';
 import { CRASH_MARKER } from '../marcomcentral/test/crashing-orders-worker';
 import { SoapTestServer, reply } from '../marcomcentral/test/soap-test-server';
-import { WorkerPool } from '../marcomcentral/worker-pool';
+import { WorkerPool } from '@presswork/platform/lib/node/worker-pool';
 import { MarcomCentralConnectionType } from '../marcomcentral-connection-type';
 import { connectionDocument } from '../test/connection-documents';
 import { connectionTypesOf } from '../test/received-orders';

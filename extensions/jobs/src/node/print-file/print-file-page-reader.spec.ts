@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Job, PrintFilePages } from '@presswork/platform/lib/common/job-schema';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
 import { EmbeddedWorkOwnership } from '@presswork/platform/lib/node/cluster/embedded-work-ownership';
 import { ScriptedWorkOwnership, orderIdIn } from '@presswork/platform/lib/node/cluster/test/scripted-work-ownership';
 import { OrdersCollection } from '@presswork/platform/lib/node/store';
@@ -133,5 +134,22 @@ describe('print file page reader', function (): void {
             assert.deepEqual(jobOf(job).files[0].pages, { count: 3, width: 595.28, height: 841.89 }, job);
         }
         assert.deepEqual(writes.sort(), ['o4', 'o5'], 'one write per order');
+    });
+
+    it('waits while a window of orders is being written, then reads', async () => {
+        const intakeWindows = new IntakeWindows();
+        reader = inject(new PrintFilePageReader(), {
+            store: fixture.store, platform: { whenReady: Promise.resolve() }, ownership: new EmbeddedWorkOwnership(), folders, logger: recordingLogger(),
+            readPages: (path: string) => (reads.push(path), readPdfPages(path)), intakeWindows
+        });
+        const windowWritten = intakeWindows.begin();
+        await fixture.addOrder('o6', 1);
+        await folders.write('o6-job-1', 'o6-job-1.pdf', await samplePdf({ pages: 2 }));
+        await reader.onStart();
+        await new Promise(resolve => setTimeout(resolve, 1_000));
+        assert.deepEqual(reads, [], 'nothing read while the window is written');
+        windowWritten();
+        await eventually(() => jobOf('o6-job-1').files[0].pages !== undefined, 20_000, 'the pages once the window is written');
+        assert.deepEqual(jobOf('o6-job-1').files[0].pages, { count: 2, width: 595.28, height: 841.89 });
     });
 });

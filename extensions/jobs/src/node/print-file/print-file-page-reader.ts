@@ -1,11 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import type { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import type { Job, PrintFilePages } from '@presswork/platform/lib/common/job-schema';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
 import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
@@ -49,6 +50,8 @@ export class PrintFilePageReader implements BackendApplicationContribution {
     @inject(JobFolders) protected readonly folders: JobFolders;
     @inject(PdfPagesReader) protected readonly readPages: PdfPagesReader;
     @inject(ILogger) @named('jobs:PrintFilePageReader') protected readonly logger: ILogger;
+    /** Page counts can wait: a slice is read once no window of orders is being written (intake first). */
+    @inject(IntakeWindows) @optional() protected readonly intakeWindows?: IntakeWindows;
 
     /** Jobs to read, in arrival order: job id → order id. */
     protected readonly waiting = new Map<string, string>();
@@ -101,6 +104,7 @@ export class PrintFilePageReader implements BackendApplicationContribution {
             if (this.waiting.size < READS_PER_SLICE) {
                 await delay(SLICE_GATHER_MS, undefined, { ref: false });
             }
+            await this.intakeWindows?.whenQuiet();
             const slice = [...this.waiting].slice(0, READS_PER_SLICE);
             // Out of the queue while read: a change meanwhile (a new file) queues it again.
             slice.forEach(([jobId]) => this.waiting.delete(jobId));

@@ -1,15 +1,25 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import { TempFolder } from '@presswork/platform/lib/node/test/temp-store';
-import { DEFAULT_PDF_PAGES_LIMITS, readPdfPages } from './read-pdf-pages';
+import { DEFAULT_PDF_PAGES_LIMITS, PdfPagesLimits, PdfPagesReading, readPdfPages } from './read-pdf-pages';
 import { samplePdf } from './test/sample-pdf';
 
 describe('reading a print file\'s pages', function (): void {
     this.timeout(90_000);
     let folder: TempFolder;
+    const readers: PdfPagesReading[] = [];
 
     beforeEach(async () => folder = await TempFolder.create('presswork-pdf-pages-'));
-    afterEach(() => folder.remove());
+    afterEach(async () => {
+        await Promise.all(readers.splice(0).map(reader => reader.close()));
+        await folder.remove();
+    });
+
+    function reader(limits: PdfPagesLimits): PdfPagesReading {
+        const made = new PdfPagesReading(limits);
+        readers.push(made);
+        return made;
+    }
 
     async function file(name: string, content: Uint8Array | string): Promise<string> {
         await fs.writeFile(folder.join(name), content);
@@ -36,16 +46,28 @@ describe('reading a print file\'s pages', function (): void {
 
     it('does not read a file larger than the limit, nor wait longer than the time limit', async () => {
         const path = await file('big.pdf', await samplePdf({ pages: 2 }));
-        const tooBig = await readPdfPages(path, { ...DEFAULT_PDF_PAGES_LIMITS, maxBytes: 100 });
+        const tooBig = await reader({ ...DEFAULT_PDF_PAGES_LIMITS, maxBytes: 100 }).read(path);
         assert.match((tooBig as { unreadable: string }).unreadable, /larger than 0 MB/);
-        const tooSlow = await readPdfPages(path, { ...DEFAULT_PDF_PAGES_LIMITS, timeoutMs: 1 });
-        assert.deepEqual(tooSlow, { unreadable: 'Reading the PDF took longer than 0 seconds' });
+        const slowReader = reader({ ...DEFAULT_PDF_PAGES_LIMITS, timeoutMs: 1 });
+        assert.deepEqual(await slowReader.read(path), { unreadable: 'Reading the PDF took longer than 0 seconds' });
+        assert.equal(slowReader.workerCount, 0, 'the worker of the read too slow was ended');
     });
 
     it('ends only its worker when a PDF needs more memory than the worker may take', async () => {
         const path = await file('many.pdf', await samplePdf({ pages: 2_000 }));
-        const pages = await readPdfPages(path, { ...DEFAULT_PDF_PAGES_LIMITS, maxHeapMb: 2 });
-        assert.deepEqual(pages, { unreadable: 'The PDF is too complex to read here' });
+        const small = reader({ ...DEFAULT_PDF_PAGES_LIMITS, maxHeapMb: 2 });
+        assert.deepEqual(await small.read(path), { unreadable: 'The PDF is too complex to read here' });
         assert.deepEqual(await readPdfPages(path), { count: 2_000, width: 595.28, height: 841.89 }, 'the server reads it within the usual limit');
+    });
+
+    it('reads file after file, good and bad, in one worker', async () => {
+        const reading = reader(DEFAULT_PDF_PAGES_LIMITS);
+        const garbage = await file('garbage.pdf', `%PDF-1.7\n${'obj'.repeat(100)}`);
+        for (let pages = 1; pages <= 6; pages++) {
+            const path = await file(`${pages}.pdf`, await samplePdf({ pages }));
+            assert.deepEqual(await reading.read(path), { count: pages, width: 595.28, height: 841.89 });
+            assert.deepEqual(await reading.read(garbage), { unreadable: 'The print file is not a readable PDF' });
+        }
+        assert.equal(reading.workerCount, 1, 'one worker read them all');
     });
 });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { PrintFilePages, PrintFilePagesSchema } from '@presswork/platform/lib/common/job-schema';
+import { WorkerFailureError, WorkerPool } from '@presswork/platform/lib/node/worker-pool';
 
 /** The worker's file name, beside this module in the compiled package. */
 export const PDF_PAGES_WORKER_FILE = 'pdf-pages-worker.js';
@@ -29,37 +29,60 @@ export function pdfPagesWorkerFile(): string {
     return existsSync(beside) ? beside : require.resolve(`@presswork/jobs/lib/node/print-file/${PDF_PAGES_WORKER_FILE}`);
 }
 
+/** The worker is ended after this long without a file: a big PDF's heap is given back. */
+const PDF_WORKER_IDLE_MS = 60_000;
+
 /**
- * A print file's page count and first page size, read in a worker of its own so that the server's
- * event loop never waits on a big file. Never rejects for a bad file: a file that is not a
- * readable PDF, too large, too slow or too complex resolves to `{ unreadable }` with the reason.
+ * Reads print files' page counts and first page sizes in one persistent worker (platform's
+ * WorkerPool of one), so that the server's event loop never waits on a big file and a burst of
+ * thousands of arrivals does not start a worker a file. Never rejects for a bad file: a file that
+ * is not a readable PDF, too large, too slow or too complex resolves to `{ unreadable }` with the
+ * reason; a read too slow or too complex ends the worker (the next read starts a new one).
  */
-export async function readPdfPages(path: string, limits: PdfPagesLimits = DEFAULT_PDF_PAGES_LIMITS, workerFile = pdfPagesWorkerFile()): Promise<PrintFilePages> {
-    const { size } = await stat(path);
-    if (size > limits.maxBytes) {
-        return { unreadable: `The print file is larger than ${Math.floor(limits.maxBytes / 1024 / 1024)} MB; its pages were not counted` };
-    }
-    return new Promise<PrintFilePages>(resolve => {
-        const worker = new Worker(workerFile, { workerData: { path }, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb }, stdout: true, stderr: true });
-        let settled = false;
-        const settle = (pages: PrintFilePages): void => {
-            if (!settled) {
-                settled = true;
-                clearTimeout(timer);
-                worker.terminate().catch(() => undefined);
-                resolve(pages);
-            }
-        };
-        const timer = setTimeout(() => settle({ unreadable: `Reading the PDF took longer than ${Math.round(limits.timeoutMs / 1000)} seconds` }), limits.timeoutMs);
-        worker.once('message', message => {
-            const checked = PrintFilePagesSchema.safeParse(message);
-            settle(checked.success ? checked.data : { unreadable: 'The PDF declares a page count or size out of range' });
+export class PdfPagesReading {
+    protected readonly pool: WorkerPool<{ path: string }, unknown>;
+
+    constructor(protected readonly limits: PdfPagesLimits = DEFAULT_PDF_PAGES_LIMITS, workerFile = pdfPagesWorkerFile()) {
+        this.pool = new WorkerPool({
+            file: workerFile, size: 1, maxOldGenerationSizeMb: limits.maxHeapMb, taskTimeoutMs: limits.timeoutMs, idleMs: PDF_WORKER_IDLE_MS, quiet: true
         });
-        worker.once('error', error => settle({
-            unreadable: (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-                ? 'The PDF is too complex to read here'
-                : 'The PDF could not be read'
-        }));
-        worker.once('exit', () => settle({ unreadable: 'The PDF could not be read' }));
-    });
+    }
+
+    async read(path: string): Promise<PrintFilePages> {
+        const { size } = await stat(path);
+        if (size > this.limits.maxBytes) {
+            return { unreadable: `The print file is larger than ${Math.floor(this.limits.maxBytes / 1024 / 1024)} MB; its pages were not counted` };
+        }
+        try {
+            const checked = PrintFilePagesSchema.safeParse(await this.pool.run({ path }));
+            return checked.success ? checked.data : { unreadable: 'The PDF declares a page count or size out of range' };
+        } catch (error) {
+            return { unreadable: whyNotRead(error, this.limits) };
+        }
+    }
+
+    /** Workers alive now: for tests. */
+    get workerCount(): number {
+        return this.pool.workerCount;
+    }
+
+    close(): Promise<void> {
+        return this.pool.close();
+    }
+}
+
+function whyNotRead(error: unknown, limits: PdfPagesLimits): string {
+    const reason = error instanceof WorkerFailureError ? error.reason : undefined;
+    if (reason === 'timed-out') {
+        return `Reading the PDF took longer than ${Math.round(limits.timeoutMs / 1000)} seconds`;
+    }
+    return reason === 'out-of-memory' ? 'The PDF is too complex to read here' : 'The PDF could not be read';
+}
+
+let shared: PdfPagesReading | undefined;
+
+/** A print file's pages, read by the process's one PDF reader (its worker starts on first use and never holds the process open). */
+export function readPdfPages(path: string): Promise<PrintFilePages> {
+    shared ??= new PdfPagesReading();
+    return shared.read(path);
 }

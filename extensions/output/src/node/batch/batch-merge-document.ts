@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { writeFileDurably } from '@presswork/platform/lib/node/files/durable-file';
+import { WorkerFailureError, WorkerPool } from '@presswork/platform/lib/node/worker-pool';
 import type { MergeRequest, MergeTimings, MergedDocument } from './batch-merge';
 
 /** The worker's file name, beside this module in the compiled package. */
@@ -55,71 +55,41 @@ interface MergeAnswer {
 }
 
 /**
- * One merge worker, kept between merges (and ended after a minute without one), taking one merge
- * at a time. A merge that fails inside it leaves it running; one that ends it (out of memory, too
- * slow: it is terminated) starts a new one for the next merge.
+ * The merge workers by script, heap and time limit (in practice one): platform's WorkerPool of one
+ * worker, kept between merges (so pdf-lib is loaded once) and ended after a minute without one. A
+ * merge that fails inside it leaves it running; one that ends it (out of memory, too slow: it is
+ * terminated) starts a new one for the next merge.
  */
-class MergeWorker {
-    protected worker: Worker | undefined;
-    protected queue: Promise<unknown> = Promise.resolve();
-    protected idleTimer: NodeJS.Timeout | undefined;
+const pools = new Map<string, WorkerPool<MergeRequest, MergeAnswer>>();
+const MERGE_WORKER_IDLE_MS = 60_000;
 
-    constructor(protected readonly workerFile: string, protected readonly maxHeapMb: number, protected readonly idleMs = 60_000) { }
-
-    merge(request: MergeRequest, timeoutMs: number): Promise<MergedDocument> {
-        const next = this.queue.then(() => this.mergeNow(request, timeoutMs));
-        this.queue = next.catch(() => undefined);
-        return next;
-    }
-
-    protected mergeNow(request: MergeRequest, timeoutMs: number): Promise<MergedDocument> {
-        clearTimeout(this.idleTimer);
-        const worker = this.worker ??= new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true, stderr: true });
-        worker.ref();
-        return new Promise<MergedDocument>((resolve, reject) => {
-            const settle = (answer: MergeAnswer, ended = false): void => {
-                clearTimeout(timer);
-                worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-                if (ended) {
-                    this.end(worker);
-                } else {
-                    worker.unref();
-                    this.idleTimer = setTimeout(() => this.end(worker), this.idleMs).unref();
-                }
-                if (answer.merged) {
-                    resolve(answer.merged);
-                } else {
-                    reject(new Error(`The batch's document could not be made: ${answer.problem ?? 'the merge ended without an answer'}`));
-                }
-            };
-            const onMessage = (answer: MergeAnswer): void => settle(answer);
-            const onError = (error: Error): void => settle({
-                problem: (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the print files are too large to merge here' : error.message
-            }, true);
-            const onExit = (): void => settle({}, true);
-            const timer = setTimeout(() => settle({ problem: `merging took longer than ${Math.round(timeoutMs / 1000)} seconds` }, true), timeoutMs);
-            worker.on('message', onMessage).once('error', onError).once('exit', onExit);
-            worker.postMessage(request);
+async function inWorker(request: MergeRequest, limits: BatchMergeLimits, workerFile: string): Promise<MergedDocument> {
+    const key = `${workerFile}\n${limits.maxHeapMb}\n${limits.timeoutMs}`;
+    let pool = pools.get(key);
+    if (!pool) {
+        pool = new WorkerPool({
+            file: workerFile, size: 1, maxOldGenerationSizeMb: limits.maxHeapMb, taskTimeoutMs: limits.timeoutMs, idleMs: MERGE_WORKER_IDLE_MS, quiet: true
         });
+        pools.set(key, pool);
     }
-
-    protected end(worker: Worker): void {
-        if (this.worker === worker) {
-            this.worker = undefined;
-        }
-        worker.terminate().catch(() => undefined);
+    let answer: MergeAnswer;
+    try {
+        answer = await pool.run(request);
+    } catch (error) {
+        answer = { problem: whyMergeEnded(error, limits) };
     }
+    if (!answer.merged) {
+        throw new Error(`The batch's document could not be made: ${answer.problem ?? 'the merge ended without an answer'}`);
+    }
+    return answer.merged;
 }
 
-/** The merge workers by script and heap limit: in practice one. */
-const workers = new Map<string, MergeWorker>();
-
-function inWorker(request: MergeRequest, limits: BatchMergeLimits, workerFile: string): Promise<MergedDocument> {
-    const key = `${workerFile}\n${limits.maxHeapMb}`;
-    let worker = workers.get(key);
-    if (!worker) {
-        worker = new MergeWorker(workerFile, limits.maxHeapMb);
-        workers.set(key, worker);
+function whyMergeEnded(error: unknown, limits: BatchMergeLimits): string {
+    if (!(error instanceof WorkerFailureError)) {
+        return error instanceof Error ? error.message : String(error);
     }
-    return worker.merge(request, limits.timeoutMs);
+    if (error.reason === 'out-of-memory') {
+        return 'the print files are too large to merge here';
+    }
+    return error.reason === 'timed-out' ? `merging took longer than ${Math.round(limits.timeoutMs / 1000)} seconds` : error.message;
 }

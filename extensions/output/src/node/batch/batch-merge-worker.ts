@@ -9,9 +9,10 @@ import { parentPort } from 'node:worker_threads';
 import { messageOf } from '@presswork/platform/lib/common/errors';
 import { MergeRequest, mergeBatchPdf } from './batch-merge';
 
-parentPort?.on('message', (request: MergeRequest) => {
-    mergeBatchPdf(request).then(
-        merged => parentPort?.postMessage({ merged }, [merged.bytes.buffer as ArrayBuffer]),
-        error => parentPort?.postMessage({ problem: messageOf(error) })
+/** Answers platform's WorkerPool: `{ id, task }` in, `{ id, result }` out. */
+parentPort?.on('message', ({ id, task }: { id: number; task: MergeRequest }) => {
+    mergeBatchPdf(task).then(
+        merged => parentPort?.postMessage({ id, result: { merged } }, [merged.bytes.buffer as ArrayBuffer]),
+        error => parentPort?.postMessage({ id, result: { problem: messageOf(error) } })
     );
 });

@@ -95,6 +95,48 @@ describe('FileDocumentStore', () => {
         });
     });
 
+    describe('shard folders', () => {
+
+        function orderIn(shard: string, from: number): string {
+            for (let number = from; ; number++) {
+                if (shardOf(`order-${number}`) === shard) {
+                    return `order-${number}`;
+                }
+            }
+        }
+
+        it('makes a shard folder once, not on every create, even for creates that arrive together', async () => {
+            const store = await openStore();
+            const mkdir = sinon.spy(fsModule, 'mkdir');
+            const first = orderIn('00', 0);
+            const second = orderIn('00', Number(first.slice(6)) + 1);
+            await Promise.all([store.create(OrdersCollection, sampleOrder(first)), store.create(OrdersCollection, sampleOrder(second))]);
+            await store.create(OrdersCollection, sampleOrder(orderIn('00', Number(second.slice(6)) + 1)));
+            assert.equal(mkdir.callCount, 1);
+        });
+
+        it('does not make again a folder it found at open', async () => {
+            const first = orderIn('a1', 0);
+            const before = await openStore();
+            await before.create(OrdersCollection, sampleOrder(first));
+            const store = await reopen(before);
+            const mkdir = sinon.spy(fsModule, 'mkdir');
+            await store.create(OrdersCollection, sampleOrder(orderIn('a1', Number(first.slice(6)) + 1)));
+            assert.equal(mkdir.callCount, 0);
+        });
+
+        it('makes a folder removed underneath again, and the document is written', async () => {
+            const store = await openStore();
+            const first = orderIn('5c', 0);
+            await store.create(OrdersCollection, sampleOrder(first));
+            await fs.rm(path.dirname(fileOf(OrdersCollection, first)), { recursive: true });
+            const second = orderIn('5c', Number(first.slice(6)) + 1);
+            await store.create(OrdersCollection, sampleOrder(second));
+            assert.equal((await readDocumentFile(OrdersCollection, second) as { id: string }).id, second);
+            assert.equal((await reopen(store)).get(OrdersCollection, second)?.version, 1, 'it is there after a restart');
+        });
+    });
+
     describe('opening after a crash', () => {
 
         it('removes a half-written temporary file and keeps the document it would have replaced', async () => {

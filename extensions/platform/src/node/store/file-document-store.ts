@@ -59,6 +59,13 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
     protected readonly locks = new KeyedLock();
     protected readonly problemList: DocumentProblem[] = [];
     protected readonly writeGate: WriteGate;
+    /**
+     * Shard folders known to exist (found at open, or made by this process), or being made: a
+     * create in a folder not listed makes it first, and the creates that arrive meanwhile wait for
+     * that one `mkdir`; later creates skip it (half a second of a 2,000-order intake). A folder
+     * removed underneath is made again when a write finds it missing.
+     */
+    protected readonly shardFolders = new Map<string, Promise<void>>();
     /** The durable write of a document's file: through the group commit, or alone. */
     protected readonly durableWrite: DurableWrite | undefined;
 
@@ -168,13 +175,18 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         const document = parsed.data as T;
         const file = this.fileOf(loaded.definition, document.id);
         if (kind === 'created') {
-            await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+            await this.makeShardFolder(path.dirname(file));
         }
         const db = new Low<T>(new DurableJsonFile<T>(file, this.durableWrite), document);
         try {
             await this.writeGate.pass(() => db.write());
         } catch (error) {
-            throw error instanceof OversizeDocumentError ? new DocumentTooLargeError(name, document.id, error.bytes, error.message) : error;
+            if (!isMissingFolder(error) || !this.shardFolders.delete(path.dirname(file))) {
+                throw error instanceof OversizeDocumentError ? new DocumentTooLargeError(name, document.id, error.bytes, error.message) : error;
+            }
+            // The folder was removed underneath since this process made it: make it again and write once more.
+            await this.makeShardFolder(path.dirname(file));
+            await this.writeGate.pass(() => db.write());
         }
         const previous = loaded.documents.get(document.id);
         loaded.documents.set(document.id, document);
@@ -183,6 +195,17 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         }
         this.onDidChangeEmitter.fire({ collection: name, kind, id: document.id, version: document.version, document });
         return document;
+    }
+
+    protected makeShardFolder(folder: string): Promise<void> {
+        let made = this.shardFolders.get(folder);
+        if (!made) {
+            made = fs.mkdir(folder, { recursive: true, mode: 0o700 }).then(() => undefined);
+            this.shardFolders.set(folder, made);
+            // A failed mkdir is not remembered: the next create tries again.
+            made.catch(() => this.shardFolders.get(folder) === made && this.shardFolders.delete(folder));
+        }
+        return made;
     }
 
     protected collection(collection: DocumentCollection): LoadedCollection {
@@ -257,6 +280,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
                 continue;
             }
             const shardFolder = path.join(folder, shard.name);
+            this.shardFolders.set(shardFolder, Promise.resolve());
             let removed = false;
             for (const entry of await fs.readdir(shardFolder)) {
                 if (entry.endsWith(TEMPORARY_SUFFIX)) {
@@ -272,6 +296,16 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         }
         return files;
     }
+}
+
+/** A write that failed because the file's folder is not there (ENOENT), directly or as the group commit's cause. */
+function isMissingFolder(error: unknown): boolean {
+    for (let cause = error; cause instanceof Error; cause = cause.cause) {
+        if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** Spreads documents over 256 folders so that no folder grows huge. */

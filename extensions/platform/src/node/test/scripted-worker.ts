@@ -1,6 +1,6 @@
 /**
  * A worker for the pool's tests: answers `echo` with its task, dies of an uncaught error on
- * `crash`, and fills its heap on `exhaust-memory`.
+ * `crash`, fills its heap on `exhaust-memory`, spins for ever on `hang`, and prints on `print`.
  */
 import { parentPort } from 'node:worker_threads';
 
@@ -12,6 +12,15 @@ parentPort?.on('message', (message: { id: number; task: string }) => {
             throw new Error('scripted crash');
         });
         return;
+    }
+    if (message.task === 'hang') {
+        for (;;) {
+            // Never yields: only ending the worker stops it.
+        }
+    }
+    if (message.task === 'print') {
+        process.stdout.write('printed by the worker\n');
+        console.error('warned by the worker');
     }
     if (message.task === 'exhaust-memory') {
         for (;;) {

@@ -1,47 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { MarcomCentralError } from './marcomcentral-error';
 import { OrdersAnswer, OrdersAnswerTask } from './orders-answer';
 import { OrdersParser, ordersWorkerFile } from './orders-parser';
 import { ORDER_COST_CENTER, ORDER_CREDIT_CARD, ordersResponse } from './test/canned-responses';
-import { WorkerFailureError, WorkerPool } from './worker-pool';
+import { WorkerPool } from '@presswork/platform/lib/node/worker-pool';
 
-const SCRIPTED_WORKER = join(__dirname, 'test', 'scripted-worker.js');
-/** Small, so that exhausting it is quick; still room for the workers' own modules. */
+/** Small, so that exhausting it is quick; still room for the worker's own modules. */
 const SMALL_HEAP_MB = 32;
-
-describe('WorkerPool', function () {
-    this.timeout(20_000);
-
-    let pool: WorkerPool<string, string>;
-
-    beforeEach(() => {
-        pool = new WorkerPool({ file: SCRIPTED_WORKER, size: 1, maxOldGenerationSizeMb: SMALL_HEAP_MB });
-    });
-
-    afterEach(() => pool.close());
-
-    it('fails only the task whose worker crashed, and runs the next task in a new worker', async () => {
-        assert.equal(await pool.run('one'), 'echo one');
-        const waiting = pool.run('after the crash');
-        await assert.rejects(pool.run('crash').then(() => pool.run('unreached')), (error: WorkerFailureError) =>
-            error instanceof WorkerFailureError && error.reason === 'crashed' && /scripted crash/.test(error.message));
-        assert.equal(await waiting, 'echo after the crash');
-        assert.equal(await pool.run('two'), 'echo two');
-        assert.equal(pool.workerCount, 1, 'the dead worker was replaced, not added to');
-    });
-
-    it('ends a worker that exhausts its memory limit, with that reason, and lives on', async () => {
-        await assert.rejects(pool.run('exhaust-memory'), (error: WorkerFailureError) =>
-            error instanceof WorkerFailureError && error.reason === 'out-of-memory' && error.message.includes(`${SMALL_HEAP_MB} MB`));
-        assert.equal(await pool.run('three'), 'echo three');
-    });
-
-    it('runs tasks in order when they outnumber the workers', async () => {
-        const answers = await Promise.all(['a', 'b', 'c', 'd'].map(task => pool.run(task)));
-        assert.deepEqual(answers, ['echo a', 'echo b', 'echo c', 'echo d']);
-    });
-});
 
 describe('OrdersParser', function () {
     this.timeout(30_000);

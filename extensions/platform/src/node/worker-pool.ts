@@ -7,12 +7,18 @@ export interface WorkerPoolOptions {
     readonly size: number;
     /** Each worker's heap limit (`resourceLimits.maxOldGenerationSizeMb`): a task that needs more ends its worker, not the server. */
     readonly maxOldGenerationSizeMb: number;
+    /** A task still running after this long ends its worker and fails with `timed-out`; none when absent. */
+    readonly taskTimeoutMs?: number;
+    /** A worker idle this long is ended (it gives back the heap a big task left it); kept for ever when absent. */
+    readonly idleMs?: number;
+    /** Discards what the workers print (a parser's warnings about a hostile file are no news to the server's log). */
+    readonly quiet?: boolean;
 }
 
-/** A task whose worker died under it: it ran out of its memory limit, or it crashed. */
+/** A task whose worker died under it: it ran out of its memory limit, it crashed, or it ran past the time limit and was ended. */
 export class WorkerFailureError extends Error {
     override readonly name = 'WorkerFailureError';
-    constructor(readonly reason: 'out-of-memory' | 'crashed', message: string, options?: { cause?: unknown }) {
+    constructor(readonly reason: 'out-of-memory' | 'crashed' | 'timed-out', message: string, options?: { cause?: unknown }) {
         super(message, options);
     }
 }
@@ -28,15 +34,19 @@ interface PendingTask {
 interface Slot {
     readonly worker: Worker;
     task?: PendingTask;
+    timer?: NodeJS.Timeout;
+    idleTimer?: NodeJS.Timeout;
     lost?: boolean;
 }
 
 /**
- * A small pool of `worker_threads` workers, each running one task at a time. Workers start on
- * demand and never keep the process alive while idle. A worker that dies (an uncaught error, an
- * exit, or a task that exhausts its heap limit) fails only the task it was running, with a
- * WorkerFailureError; the next task gets a new worker. What a task itself reports as a failure is
- * part of its result: the pool rejects only when a worker dies.
+ * A small pool of `worker_threads` workers, each running one task at a time: the process's one way
+ * to run work off the main thread with persistent workers (starting a worker costs tens of
+ * milliseconds of a shared core; a pool pays it once). Workers start on demand and never keep the
+ * process alive while idle. A worker that dies (an uncaught error, an exit, a task that exhausts its
+ * heap limit, or one that runs past `taskTimeoutMs` and is ended) fails only the task it was
+ * running, with a WorkerFailureError; the next task gets a new worker. What a task itself reports
+ * as a failure is part of its result: the pool rejects only when a worker dies.
  */
 export class WorkerPool<Task, Result> {
     protected readonly idle: Slot[] = [];
@@ -77,6 +87,8 @@ export class WorkerPool<Task, Result> {
         this.idle.length = 0;
         for (const slot of slots) {
             slot.lost = true;
+            clearTimeout(slot.timer);
+            clearTimeout(slot.idleTimer);
             slot.task?.reject(new Error('The worker pool is closed'));
         }
         this.busy.clear();
@@ -89,15 +101,18 @@ export class WorkerPool<Task, Result> {
             if (!slot) {
                 return;
             }
+            clearTimeout(slot.idleTimer);
             const pending = this.queue.shift()!;
             slot.task = pending;
             this.busy.add(slot);
             slot.worker.ref();
+            if (this.options.taskTimeoutMs !== undefined) {
+                slot.timer = setTimeout(() => this.endOverdue(slot), this.options.taskTimeoutMs);
+            }
             try {
                 slot.worker.postMessage({ id: pending.id, task: pending.task }, [...pending.transfer]);
             } catch (error) {
                 // The task cannot be sent (a value that cannot be cloned): its own failure, not the worker's.
-                slot.task = undefined;
                 this.release(slot);
                 pending.reject(error instanceof Error ? error : new Error(String(error)));
             }
@@ -105,14 +120,19 @@ export class WorkerPool<Task, Result> {
     }
 
     protected spawn(): Slot {
-        const worker = new Worker(this.options.file, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb } });
+        const quiet = this.options.quiet === true;
+        const worker = new Worker(this.options.file, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb }, stdout: quiet, stderr: quiet });
+        if (quiet) {
+            // Read and dropped, so that nothing piles up in memory.
+            worker.stdout.resume();
+            worker.stderr.resume();
+        }
         const slot: Slot = { worker };
         worker.on('message', (message: { id: number; result: unknown }) => {
             const pending = slot.task;
             if (!pending || message.id !== pending.id) {
                 return;
             }
-            slot.task = undefined;
             this.release(slot);
             pending.resolve(message.result as never);
             this.dispatch();
@@ -123,11 +143,17 @@ export class WorkerPool<Task, Result> {
         return slot;
     }
 
+    /** The slot's task is over (answered, or not sent): the worker waits for the next. */
     protected release(slot: Slot): void {
+        slot.task = undefined;
+        clearTimeout(slot.timer);
         this.busy.delete(slot);
         if (!slot.lost) {
             slot.worker.unref();
             this.idle.push(slot);
+            if (this.options.idleMs !== undefined) {
+                slot.idleTimer = setTimeout(() => this.endIdle(slot), this.options.idleMs).unref();
+            }
         }
     }
 
@@ -137,6 +163,8 @@ export class WorkerPool<Task, Result> {
             return;
         }
         slot.lost = true;
+        clearTimeout(slot.timer);
+        clearTimeout(slot.idleTimer);
         this.busy.delete(slot);
         const at = this.idle.indexOf(slot);
         if (at >= 0) {
@@ -150,9 +178,31 @@ export class WorkerPool<Task, Result> {
         pending?.reject(describeDeath(error, exitCode, this.options.maxOldGenerationSizeMb));
         this.dispatch();
     }
+
+    protected endIdle(slot: Slot): void {
+        const at = this.idle.indexOf(slot);
+        if (at >= 0 && !slot.lost) {
+            this.idle.splice(at, 1);
+            slot.lost = true;
+            slot.worker.terminate().catch(() => undefined);
+        }
+    }
+
+    /** The task ran past its time limit: its worker is ended (JavaScript stuck in a loop cannot be stopped otherwise). */
+    protected endOverdue(slot: Slot): void {
+        const limit = this.options.taskTimeoutMs ?? 0;
+        this.lose(slot, new WorkerFailureError('timed-out', `the task took longer than ${formatSeconds(limit)}, so its worker was ended`));
+    }
+}
+
+function formatSeconds(millis: number): string {
+    return millis >= 1000 ? `${Math.round(millis / 1000)} seconds` : `${millis} ms`;
 }
 
 function describeDeath(error: Error | undefined, exitCode: number | undefined, limitMb: number): WorkerFailureError {
+    if (error instanceof WorkerFailureError) {
+        return error;
+    }
     if ((error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         return new WorkerFailureError('out-of-memory', `the worker ran out of its ${limitMb} MB memory limit`, { cause: error });
     }
