@@ -27,13 +27,28 @@ test.describe('accessibility of the dialogs, forms and layouts', () => {
         const shell = await PressworkShell.signIn(page, running.server.url, 'admin', ADMIN_PASSWORD);
         const { pod, actions, dialogs } = await openOperations(shell);
         await expect.poll(() => pod.rows().count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
-        const jobId = (await pod.rows().first().getAttribute('data-job-id'))!;
-
-        await actions.run(jobId, CLOSEOUT_ORDER);
-        await expect(dialogs.notReadyWarning.or(dialogs.closeout).or(dialogs.blockedWarning)).toBeVisible();
-        if (await dialogs.blockedWarning.isVisible()) {
+        // The demo's orders are random: one whose lines ship to several addresses is refused here
+        // with a warning (checked too), and the test goes on with the next order. Stark Retail's
+        // (STRK-) card authorizations have lapsed by design, so their settlement is refused: skipped.
+        let jobId: string | undefined;
+        const triedOrders = new Set<string>();
+        for (const row of (await pod.rows().all()).slice(0, 12)) {
+            const order = await row.locator('td[data-column-id="orderNumber"]').innerText();
+            if (!order || order.startsWith('STRK-') || triedOrders.has(order)) {
+                continue;
+            }
+            triedOrders.add(order);
+            const candidate = (await row.getAttribute('data-job-id'))!;
+            await actions.run(candidate, CLOSEOUT_ORDER);
+            await expect(dialogs.notReadyWarning.or(dialogs.closeout).or(dialogs.blockedWarning)).toBeVisible();
+            if (!await dialogs.blockedWarning.isVisible()) {
+                jobId = candidate;
+                break;
+            }
             await checkDialog(page, /Cannot close out/);
-            throw new Error(`the first demo order cannot be closed out here: ${await dialogs.blockedWarning.innerText()}`);
+        }
+        if (!jobId) {
+            throw new Error(`none of the demo orders ${[...triedOrders].join(', ')} can be closed out here`);
         }
         if (await dialogs.notReadyWarning.isVisible()) {
             await expectAccessibleDialog(page, /./);
