@@ -1,4 +1,17 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Transferable, Worker } from 'node:worker_threads';
+
+/**
+ * Where a worker's script is: beside the calling module when it runs from its compiled package
+ * (tests, `tsc` output), else, from the backend bundle (where the module's directory is the
+ * bundle's), the compiled package's own file. `fromPackage` resolves it by package name in the
+ * caller's module, so that it stays a real file whatever the bundler does with the rest.
+ */
+export function workerScriptFile(callerDirectory: string, fileName: string, fromPackage: () => string): string {
+    const beside = join(callerDirectory, fileName);
+    return existsSync(beside) ? beside : fromPackage();
+}
 
 export interface WorkerPoolOptions {
     /** The worker's script: a CommonJS file that answers `{ id, task }` messages with `{ id, result }`. */

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { ReceivedOrder } from '@presswork/platform/lib/common';
 import type { ExchangeResponse } from './http-exchange';
 import { MarcomCentralError } from './marcomcentral-error';
 import { OrdersAnswer, OrdersAnswerTask, raisedError } from './orders-answer';
 import type { KnownOrders, OrdersResult } from './orders-response';
-import { WorkerFailureError, WorkerPool } from '@presswork/platform/lib/node/worker-pool';
+import { WorkerFailureError, WorkerPool, workerScriptFile } from '@presswork/platform/lib/node/worker-pool';
 
 /** The worker's file name, beside this module in the compiled package. */
 export const ORDERS_WORKER_FILE = 'orders-answer-worker.js';
@@ -16,15 +14,9 @@ export const ORDERS_WORKER_FILE = 'orders-answer-worker.js';
  */
 export const ORDERS_WORKER_HEAP_MB = 512;
 
-/**
- * Where the worker's script is: beside this module when it runs from the compiled package (tests,
- * `tsc` output), or, from the backend bundle (`lib/backend/main.js`, where this module's
- * directory is the bundle's), the compiled package's own file, resolved by package name so
- * that it stays a real file whatever the bundler does with the rest.
- */
+/** The worker's script (platform's workerScriptFile). */
 export function ordersWorkerFile(): string {
-    const beside = join(__dirname, ORDERS_WORKER_FILE);
-    return existsSync(beside) ? beside : require.resolve(`@presswork/connections/lib/node/marcomcentral/${ORDERS_WORKER_FILE}`);
+    return workerScriptFile(__dirname, ORDERS_WORKER_FILE, () => require.resolve(`@presswork/connections/lib/node/marcomcentral/${ORDERS_WORKER_FILE}`));
 }
 
 /** An answer as the parser takes it: the body whole, or in blocks of their own (readBlocksWithLimit), handed over without a copy. */

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PrintFilePages, PrintFilePagesSchema } from '@presswork/platform/lib/common/job-schema';
-import { WorkerFailureError, WorkerPool } from '@presswork/platform/lib/node/worker-pool';
+import { WorkerFailureError, WorkerPool, workerScriptFile } from '@presswork/platform/lib/node/worker-pool';
 
 /** The worker's file name, beside this module in the compiled package. */
 export const PDF_PAGES_WORKER_FILE = 'pdf-pages-worker.js';
@@ -19,14 +17,9 @@ export interface PdfPagesLimits {
 /** As large as the print files the fetcher accepts (512 MB). */
 export const DEFAULT_PDF_PAGES_LIMITS: PdfPagesLimits = { maxBytes: 512 * 1024 * 1024, maxHeapMb: 1024, timeoutMs: 120_000 };
 
-/**
- * Where the worker's script is: beside this module when it runs from the compiled package (tests,
- * `tsc` output), or, from the backend bundle, the compiled package's own file, resolved by
- * package name so that it stays a real file whatever the bundler does with the rest.
- */
+/** The worker's script (platform's workerScriptFile). */
 export function pdfPagesWorkerFile(): string {
-    const beside = join(__dirname, PDF_PAGES_WORKER_FILE);
-    return existsSync(beside) ? beside : require.resolve(`@presswork/jobs/lib/node/print-file/${PDF_PAGES_WORKER_FILE}`);
+    return workerScriptFile(__dirname, PDF_PAGES_WORKER_FILE, () => require.resolve(`@presswork/jobs/lib/node/print-file/${PDF_PAGES_WORKER_FILE}`));
 }
 
 /** The worker is ended after this long without a file: a big PDF's heap is given back. */

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { writeFileDurably } from '@presswork/platform/lib/node/files/durable-file';
-import { WorkerFailureError, WorkerPool } from '@presswork/platform/lib/node/worker-pool';
+import { WorkerFailureError, WorkerPool, workerScriptFile } from '@presswork/platform/lib/node/worker-pool';
 import type { MergeRequest, MergeTimings, MergedDocument } from './batch-merge';
 
 /** The worker's file name, beside this module in the compiled package. */
@@ -27,10 +25,9 @@ export interface WrittenBatchDocument extends Omit<MergedDocument, 'bytes' | 'ti
     };
 }
 
-/** Where the worker's script is: beside this module (compiled package, tests), else the compiled package's own file (backend bundle). */
+/** The worker's script (platform's workerScriptFile). */
 export function batchMergeWorkerFile(): string {
-    const beside = join(__dirname, BATCH_MERGE_WORKER_FILE);
-    return existsSync(beside) ? beside : require.resolve(`@presswork/output/lib/node/batch/${BATCH_MERGE_WORKER_FILE}`);
+    return workerScriptFile(__dirname, BATCH_MERGE_WORKER_FILE, () => require.resolve(`@presswork/output/lib/node/batch/${BATCH_MERGE_WORKER_FILE}`));
 }
 
 /**
