@@ -76,7 +76,6 @@ import { IntakeWindows } from './intake-windows';
 /** Per browser connection: who is calling, and the platform's guarded services. */
 const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => {
     bind(RpcCaller).to(ChannelRpcCaller).inSingletonScope();
-    bind(IntakeWindows).toSelf().inSingletonScope();
     bind(AccountServiceImpl).toSelf().inSingletonScope();
     bindGuardedService<AccountService>(bind, { path: ACCOUNT_SERVICE_PATH, service: AccountServiceImpl, contract: AccountServiceContract });
     bindGuardedService<StoreProblemsService>(bind, { path: STORE_PROBLEMS_PATH, service: StoreProblemsServiceImpl, contract: StoreProblemsServiceContract });
@@ -97,6 +96,8 @@ const platformConnectionModule = ConnectionContainerModule.create(({ bind }) => 
 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     bind(StoreProblemsServiceImpl).toSelf().inSingletonScope();
+    // One for the whole server: intake marks its windows, background work waits for them.
+    bind(IntakeWindows).toSelf().inSingletonScope();
     bind(PressworkConfig).toConstantValue(readPressworkConfig(process.env));
     bind(JobFolders).toDynamicValue(({ container }) => JobFolders.in(container.get<PressworkConfig>(PressworkConfig).dataFolder)).inSingletonScope();
 

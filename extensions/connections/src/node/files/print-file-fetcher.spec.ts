@@ -22,6 +22,7 @@ import { CONNECTIONS_COLLECTIONS } from '../connection-collections';
 import { connectionDocument, template } from '../test/connection-documents';
 import { JobFolders } from '@presswork/platform/lib/node/files/job-folders';
 import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
 import { DEFAULT_PRINT_FILE_OPTIONS, PrintFileFetcher, PrintFileOptions } from './print-file-fetcher';
 
 /**
@@ -154,6 +155,22 @@ describe('PrintFileFetcher', () => {
         assert.equal(call.args[2], FAST.maxBytes, 'the size limit is passed on');
         assert.equal(jobOf(LETTERS).state, 'Received');
         assert.equal(fake.downloadFile.callCount, 3, 'the three printed items, not the stocked one');
+    });
+
+    it('waits while a window of orders is written, then fetches', async () => {
+        await takeInOrder();
+        const intakeWindows = new IntakeWindows();
+        const fetcher = inject(fetcherWith(), { intakeWindows });
+        const windowWritten = intakeWindows.begin();
+
+        await fetcher.onStart();
+        await delay(50);
+        assert.equal(fake.downloadFile.callCount, 0, 'no download while the window is written');
+        windowWritten();
+        await fetcher.idle();
+
+        assert.equal(fake.downloadFile.callCount, 3);
+        assert.equal(jobOf(CARDS).state, 'Received');
     });
 
     it('fetches the file of a job held for want of a template, and keeps it held', async () => {

@@ -1,5 +1,5 @@
 import { setTimeout as wait } from 'node:timers/promises';
-import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { DisposableCollection } from '@theia/core/lib/common/disposable';
@@ -9,6 +9,7 @@ import type { Order } from '@presswork/platform/lib/common';
 import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
 import { WorkOwnership, type WorkScope } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
 import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
@@ -57,6 +58,8 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     @inject(PrintFileOptions) protected readonly options: PrintFileOptions;
     @inject(WorkOwnership) protected readonly ownership: WorkOwnership;
     @inject(ILogger) @named('connections:PrintFileFetcher') protected readonly logger: ILogger;
+    /** While a window of new orders is written, downloads wait: the new jobs reach operators' screens first. */
+    @inject(IntakeWindows) @optional() protected readonly intakeWindows?: IntakeWindows;
 
     /** Fetches under way by job id, with their order. */
     protected readonly pending = new Map<string, { readonly orderId: string; readonly done: Promise<void> }>();
@@ -171,6 +174,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
             try {
                 // One attempt holds one of the connection's slots: the request(s) and the file's durable write.
                 const bytes = await this.slots.run(connection.id, async () => {
+                    await this.intakeWindows?.whenQuiet();
                     if (signal.aborted) {
                         return undefined;
                     }

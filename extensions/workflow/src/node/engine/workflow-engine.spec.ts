@@ -5,6 +5,8 @@ import * as sinon from 'sinon';
 import { z } from 'zod';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
+import { inject } from '@presswork/platform/lib/node/test/inject';
 import { CustomActivitiesCollection } from '../workflow-collections';
 import { EngineFixture, FakeActivity, activityUntilAborted, fakeActivity, gate, messages, step, waitFor } from './test/engine-fixture';
 
@@ -55,6 +57,24 @@ describe('WorkflowEngine', () => {
             assert.equal(create.calls[0].jobFolder, path.join(fixture.dataFolder, 'jobs', 'o1-job-1'));
             assert.equal(create.calls[0].order.id, 'o1');
             sinon.assert.notCalled(fixture.logger.error);
+        });
+
+        it('starts no step while a window of orders is written, and runs them once it is', async () => {
+            const create = fakeActivity('create');
+            await fixture.addWorkflow('flow', { Receive: [step('s1', 'create')], Complete: [step('s2', 'create')] });
+            const intakeWindows = new IntakeWindows();
+            const windowWritten = intakeWindows.begin();
+            const engine = inject(fixture.engine([create]), { intakeWindows });
+            await engine.start();
+            await fixture.addOrder('o1', 'flow');
+            await new Promise(resolve => setTimeout(resolve, 50));
+            assert.equal(create.calls.length, 0, 'the step waits for the window');
+            assert.equal(fixture.job('o1').state, 'Received');
+
+            windowWritten();
+            await engine.idle();
+            assert.equal(create.calls.length, 2);
+            assert.equal(fixture.job('o1').state, 'Complete');
         });
 
         it('records Processing, the step and the activity in one write before the activity runs', async () => {

@@ -12,6 +12,7 @@ import { WorkflowAssignment, WorkflowAssignmentContribution } from '@presswork/p
 import type { DocumentChange } from '@presswork/platform/lib/common/store-protocol';
 import type { Workflow } from '@presswork/platform/lib/common/workflow-schema';
 import { PlatformReady } from '@presswork/platform/lib/node/platform-startup';
+import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
 import { WorkOwnership } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { listenToOrderPartitions, ordersIn } from '@presswork/platform/lib/node/cluster/order-partition-listener';
 import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
@@ -74,6 +75,8 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
     @inject(JobDisposal) protected readonly disposal: JobDisposal;
     @inject(ILogger) @named('workflow:WorkflowEngine') protected readonly logger: ILogger;
     @inject(WorkflowEngineOptions) @optional() protected readonly options: WorkflowEngineOptions | undefined;
+    /** While a window of new orders is written, steps wait: the new jobs reach operators' screens first. */
+    @inject(IntakeWindows) @optional() protected readonly intakeWindows?: IntakeWindows;
     @inject(ContributionProvider) @named(WorkflowAssignmentContribution) @optional()
     protected readonly assignmentProvider: ContributionProvider<WorkflowAssignmentContribution> | undefined;
 
@@ -301,6 +304,15 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         }
     }
 
+    /**
+     * Runs a turn once no window of orders is being written (at most MAX_INTAKE_WAIT_MS later): a
+     * backlog arriving is stored first, with the store's fsync rounds and the cores to itself, and
+     * its jobs move on right after. Operators' decisions are written at once; only the steps wait.
+     */
+    protected afterIntake(turn: () => Promise<void>): Promise<void> {
+        return this.intakeWindows?.busy ? this.intakeWindows.whenQuiet().then(turn) : turn();
+    }
+
     /** Built on first use rather than in a constructor, so that tests can assign the injected fields. */
     protected get core(): EngineCore {
         if (!this.built) {
@@ -320,7 +332,7 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
                 owns: orderId => this.owns(orderId)
             };
             const runner = new JobRunner(parts);
-            const queue: WorkQueue = new WorkQueue(this.options?.concurrency ?? DEFAULT_CONCURRENCY, jobId => runner.turn(jobId),
+            const queue: WorkQueue = new WorkQueue(this.options?.concurrency ?? DEFAULT_CONCURRENCY, jobId => this.afterIntake(() => runner.turn(jobId)),
                 (jobId, error) => report(`Job ${jobId} could not be moved on`, error));
             const assignWorkflow = (job: Job, order: Order): WorkflowAssignment | undefined => {
                 for (const contribution of this.assignmentProvider?.getContributions() ?? []) {
