@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { MAX_DOCUMENT_BYTES, TOO_LARGE_ORDER_PATH, describeBytes } from '@presswork/platform/lib/common';
 import type { Connection, Order, OrderWindow, ProductionTemplate, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
@@ -28,7 +29,14 @@ export interface IntakeResult {
  * Orders written at once while a window is taken in: each waits for its own durable write, and
  * together they share the store's fsync rounds (group commit) instead of taking one round each.
  */
-export const INTAKE_WRITES_AT_ONCE = 32;
+export const INTAKE_WRITES_AT_ONCE = 128;
+
+/**
+ * Writes started per turn of the event loop when a window begins: each starts with its checks and
+ * serialisation on the main thread, and starting them all in one turn would hold every request
+ * meanwhile. Later writes follow their batches' callers, which the store resolves a few per turn.
+ */
+export const WRITES_STARTED_PER_TURN = 8;
 
 /**
  * Turns what a store sent into stored orders, each with one job per line item, in one durable
@@ -135,22 +143,31 @@ export class OrderIntake {
     }
 }
 
-/** Runs `work` for each item, at most `limit` at once; rejects with the first failure once the work under way has ended. */
+/**
+ * Runs `work` for each item, at most `limit` at once (started WRITES_STARTED_PER_TURN a turn);
+ * rejects with the first failure once the work under way has ended.
+ */
 async function eachAtOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
     let next = 0;
-    let failed = false;
+    let failure: { readonly reason: unknown } | undefined;
+    // A lane never rejects: the first failure is kept, so none goes unhandled while lanes are still being started.
     const lane = async (): Promise<void> => {
-        while (!failed && next < items.length) {
+        while (!failure && next < items.length) {
             try {
                 await work(items[next++]);
-            } catch (error) {
-                failed = true;
-                throw error;
+            } catch (reason) {
+                failure ??= { reason };
             }
         }
     };
-    const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
-    const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    const lanes: Promise<void>[] = [];
+    while (lanes.length < Math.min(limit, items.length) && !failure) {
+        if (lanes.length > 0 && lanes.length % WRITES_STARTED_PER_TURN === 0) {
+            await nextTurn();
+        }
+        lanes.push(lane());
+    }
+    await Promise.all(lanes);
     if (failure) {
         throw failure.reason;
     }
