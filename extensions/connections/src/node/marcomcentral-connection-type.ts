@@ -5,7 +5,7 @@ import type {
 } from '@presswork/platform/lib/common';
 import { SecretBox } from '@presswork/platform/lib/node/secrets/secret-box';
 import { AddressLookup, checkPrintFileSource, systemLookup } from './files/print-file-source';
-import type { DigestAwareConnectionType, DigestedOrders } from './intake/received-digests';
+import type { DigestAwareConnectionType, DigestedOrders, ReceivedOrdersSink } from './intake/received-digests';
 import {
     CloseoutResult, MarcomCentralClient, MarcomCentralEndpoint, closeoutOutcome, describeCloseoutCode, fetchOrdersInWindow, isCloseoutFailureCode, testConnection
 } from './marcomcentral';
@@ -37,9 +37,10 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
 
     /** As fetchOrders, but an order whose digest is `known` is only named among the unchanged ones, never mapped or returned. */
     fetchOrdersKnowing(
-        connection: Connection, window: OrderWindow, known: ReadonlySet<string>, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean
+        connection: Connection, window: OrderWindow, known: ReadonlySet<string>, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean,
+        take?: ReceivedOrdersSink
     ): Promise<DigestedOrders> {
-        return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal, alreadyHeld, known);
+        return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal, alreadyHeld, known, take);
     }
 
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders> {

@@ -33,6 +33,34 @@ describe('WorkerPool', function () {
         assert.equal(await pool.run('three'), 'echo three');
     });
 
+    it('hands on the parts a worker sends before its answer, in order', async () => {
+        const parts: string[] = [];
+        const progressing = new WorkerPool<string, string, string>({ file: SCRIPTED_WORKER, size: 1, maxOldGenerationSizeMb: SMALL_HEAP_MB });
+        try {
+            assert.equal(await progressing.run('in parts', [], part => parts.push(part)), 'echo in parts');
+            assert.deepEqual(parts, ['part 1', 'part 2', 'part 3']);
+            assert.equal(await progressing.run('in parts'), 'echo in parts', 'without a listener the parts are dropped');
+        } finally {
+            await progressing.close();
+        }
+    });
+
+    it('fails the task with what its part listener threw, once the worker is done with it, and runs the next', async () => {
+        const progressing = new WorkerPool<string, string, string>({ file: SCRIPTED_WORKER, size: 1, maxOldGenerationSizeMb: SMALL_HEAP_MB });
+        try {
+            const seen: string[] = [];
+            await assert.rejects(progressing.run('in parts', [], part => {
+                seen.push(part);
+                throw new Error(`cannot take ${part}`);
+            }), /cannot take part 1/);
+            assert.deepEqual(seen, ['part 1'], 'no part is handed on after a failure');
+            assert.equal(await progressing.run('next'), 'echo next');
+            assert.equal(progressing.workerCount, 1, 'the worker lives on');
+        } finally {
+            await progressing.close();
+        }
+    });
+
     it('runs tasks in order when they outnumber the workers', async () => {
         const answers = await Promise.all(['a', 'b', 'c', 'd'].map(task => pool.run(task)));
         assert.deepEqual(answers, ['echo a', 'echo b', 'echo c', 'echo d']);

@@ -14,7 +14,10 @@ export function workerScriptFile(callerDirectory: string, fileName: string, from
 }
 
 export interface WorkerPoolOptions {
-    /** The worker's script: a CommonJS file that answers `{ id, task }` messages with `{ id, result }`. */
+    /**
+     * The worker's script: a CommonJS file that answers `{ id, task }` messages with `{ id, result }`,
+     * and may send `{ id, progress }` messages before it (parts of the result, handed on as they come).
+     */
     readonly file: string;
     /** At most this many workers at once; tasks beyond wait in order. */
     readonly size: number;
@@ -40,8 +43,11 @@ interface PendingTask {
     readonly id: number;
     readonly task: unknown;
     readonly transfer: readonly Transferable[];
+    readonly onProgress?: (progress: never) => void;
     readonly resolve: (result: never) => void;
     readonly reject: (error: Error) => void;
+    /** What `onProgress` threw: the task fails with it once its worker is done with it. */
+    progressFailure?: Error;
 }
 
 interface Slot {
@@ -61,7 +67,7 @@ interface Slot {
  * running, with a WorkerFailureError; the next task gets a new worker. What a task itself reports
  * as a failure is part of its result: the pool rejects only when a worker dies.
  */
-export class WorkerPool<Task, Result> {
+export class WorkerPool<Task, Result, Progress = never> {
     protected readonly idle: Slot[] = [];
     protected readonly busy = new Set<Slot>();
     protected readonly queue: PendingTask[] = [];
@@ -74,13 +80,16 @@ export class WorkerPool<Task, Result> {
         }
     }
 
-    /** Runs the task in a worker; `transfer` lists buffers handed over (no longer usable here). */
-    run(task: Task, transfer: readonly Transferable[] = []): Promise<Result> {
+    /**
+     * Runs the task in a worker; `transfer` lists buffers handed over (no longer usable here).
+     * `onProgress` gets what the worker sends before its result, in order, each in a turn of its own.
+     */
+    run(task: Task, transfer: readonly Transferable[] = [], onProgress?: (progress: Progress) => void): Promise<Result> {
         if (this.closed) {
             return Promise.reject(new Error('The worker pool is closed'));
         }
         return new Promise<Result>((resolve, reject) => {
-            this.queue.push({ id: this.nextId++, task, transfer, resolve: resolve as (result: never) => void, reject });
+            this.queue.push({ id: this.nextId++, task, transfer, onProgress: onProgress as ((progress: never) => void) | undefined, resolve: resolve as (result: never) => void, reject });
             this.dispatch();
         });
     }
@@ -141,13 +150,27 @@ export class WorkerPool<Task, Result> {
             worker.stderr.resume();
         }
         const slot: Slot = { worker };
-        worker.on('message', (message: { id: number; result: unknown }) => {
+        worker.on('message', (message: { id: number; result?: unknown; progress?: unknown }) => {
             const pending = slot.task;
             if (!pending || message.id !== pending.id) {
                 return;
             }
+            if ('progress' in message) {
+                if (!pending.progressFailure) {
+                    try {
+                        pending.onProgress?.(message.progress as never);
+                    } catch (error) {
+                        pending.progressFailure = error instanceof Error ? error : new Error(String(error));
+                    }
+                }
+                return;
+            }
             this.release(slot);
-            pending.resolve(message.result as never);
+            if (pending.progressFailure) {
+                pending.reject(pending.progressFailure);
+            } else {
+                pending.resolve(message.result as never);
+            }
             this.dispatch();
         });
         worker.on('error', error => this.lose(slot, error));

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { MAX_DOCUMENT_BYTES, TOO_LARGE_ORDER_PATH, describeBytes } from '@presswork/platform/lib/common';
 import type { Connection, Order, OrderWindow, ProductionTemplate, ReceivedOrder, RejectedOrderSource } from '@presswork/platform/lib/common';
@@ -8,6 +7,7 @@ import { DocumentConflictError, DocumentTooLargeError, DocumentUnavailableError,
 import { orderDocumentId, rejectedOrderId } from './intake-ids';
 import { buildJobs } from './job-builder';
 import { DigestedOrders, ReceivedDigests } from './received-digests';
+import { WindowWrites } from './window-writes';
 import { shipToFlag } from '@presswork/platform/lib/common/ship-to';
 import { RejectedOrders } from './rejected-orders';
 
@@ -31,12 +31,17 @@ export interface IntakeResult {
  */
 export const INTAKE_WRITES_AT_ONCE = 128;
 
-/**
- * Writes started per turn of the event loop when a window begins: each starts with its checks and
- * serialisation on the main thread, and starting them all in one turn would hold every request
- * meanwhile. Later writes follow their batches' callers, which the store resolves a few per turn.
- */
-export const WRITES_STARTED_PER_TURN = 8;
+/** A window's orders taken in as they are read (see OrderIntake.startWindow). */
+export interface WindowIntake {
+    /** Queues orders to be written, each with its digest when the fetch gave one; nothing more is taken after a write failed. */
+    add(orders: readonly ReceivedOrder[], digests?: ReadonlyMap<string, string>): void;
+    /**
+     * Takes in what the fetch's result still holds (orders not added before, the quarantined ones,
+     * the unchanged ones), waits for every write, and counts the window; rejects with the first
+     * failure of a write once the writes under way have ended.
+     */
+    finish(fetched: DigestedOrders): Promise<IntakeResult>;
+}
 
 /**
  * Turns what a store sent into stored orders, each with one job per line item, in one durable
@@ -82,35 +87,54 @@ export class OrderIntake {
         this.digests.forget(connectionId);
     }
 
+    /** Stores what a poll fetched, as startWindow(…).finish(fetched). */
+    takeIn(connection: Connection, fetched: DigestedOrders, now = new Date()): Promise<IntakeResult> {
+        return this.startWindow(connection, now).finish(fetched);
+    }
+
     /**
-     * Stores what a poll fetched. Orders recognised unchanged (`fetched.unchanged`) are
-     * duplicates, with no work at all; each other order goes the usual way, and its digest, when
-     * the poll gave one, is stored with it and remembered for the next poll's overlap.
+     * Starts taking in a window whose orders arrive in parts: each order is written as soon as it
+     * is added, at most INTAKE_WRITES_AT_ONCE at once, while the rest are still being read. Orders
+     * recognised unchanged are duplicates, with no work at all; each other order goes the usual
+     * way, and its digest, when the poll gave one, is stored with it and remembered for the next
+     * poll's overlap.
      */
-    async takeIn(connection: Connection, fetched: DigestedOrders, now = new Date()): Promise<IntakeResult> {
+    startWindow(connection: Connection, now = new Date()): WindowIntake {
+        let received = 0;
         let created = 0;
-        let duplicates = fetched.unchanged?.length ?? 0;
+        let duplicates = 0;
         let rejected = 0;
         const templates = [...this.store.all(ProductionTemplatesCollection)];
-        await eachAtOnce(fetched.orders, INTAKE_WRITES_AT_ONCE, async received => {
-            const digest = fetched.digests?.get(received.marcomOrderId);
-            const outcome = await this.storeOrder(connection, digest === undefined ? received : { ...received, receivedDigest: digest }, now, templates);
+        const writes = new WindowWrites<{ readonly order: ReceivedOrder; readonly digest?: string }>(INTAKE_WRITES_AT_ONCE, async ({ order, digest }) => {
+            const outcome = await this.storeOrder(connection, digest === undefined ? order : { ...order, receivedDigest: digest }, now, templates);
             created += outcome === 'created' ? 1 : 0;
             duplicates += outcome === 'duplicate' ? 1 : 0;
             rejected += outcome === 'rejected' ? 1 : 0;
             if (digest !== undefined && outcome !== 'rejected') {
                 // A duplicate whose content changed is treated as every duplicate is today: nothing is
                 // written, so this content needs no second look either.
-                this.digests.remember(connection.id, received.marcomOrderId, digest, received.createDate);
+                this.digests.remember(connection.id, order.marcomOrderId, digest, order.createDate);
             }
         });
-        for (const source of fetched.rejected) {
-            if (!source.marcomOrderId || !this.store.get(OrdersCollection, orderDocumentId(connection.id, source.marcomOrderId))) {
-                await this.rejectedOrders.quarantine(connection.id, source, now);
-                rejected++;
+        const add = (orders: readonly ReceivedOrder[], digests?: ReadonlyMap<string, string>): void => {
+            received += orders.length;
+            writes.add(orders.map(order => ({ order, digest: digests?.get(order.marcomOrderId) })));
+        };
+        return {
+            add,
+            finish: async fetched => {
+                add(fetched.orders, fetched.digests);
+                await writes.end();
+                duplicates += fetched.unchanged?.length ?? 0;
+                for (const source of fetched.rejected) {
+                    if (!source.marcomOrderId || !this.store.get(OrdersCollection, orderDocumentId(connection.id, source.marcomOrderId))) {
+                        await this.rejectedOrders.quarantine(connection.id, source, now);
+                        rejected++;
+                    }
+                }
+                return { received: received + fetched.rejected.length + (fetched.unchanged?.length ?? 0), created, duplicates, rejected };
             }
-        }
-        return { received: fetched.orders.length + fetched.rejected.length + (fetched.unchanged?.length ?? 0), created, duplicates, rejected };
+        };
     }
 
     protected async storeOrder(
@@ -140,36 +164,6 @@ export class OrderIntake {
         }
         await this.rejectedOrders.release(connection.id, received.marcomOrderId);
         return 'created';
-    }
-}
-
-/**
- * Runs `work` for each item, at most `limit` at once (started WRITES_STARTED_PER_TURN a turn);
- * rejects with the first failure once the work under way has ended.
- */
-async function eachAtOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    let failure: { readonly reason: unknown } | undefined;
-    // A lane never rejects: the first failure is kept, so none goes unhandled while lanes are still being started.
-    const lane = async (): Promise<void> => {
-        while (!failure && next < items.length) {
-            try {
-                await work(items[next++]);
-            } catch (reason) {
-                failure ??= { reason };
-            }
-        }
-    };
-    const lanes: Promise<void>[] = [];
-    while (lanes.length < Math.min(limit, items.length) && !failure) {
-        if (lanes.length > 0 && lanes.length % WRITES_STARTED_PER_TURN === 0) {
-            await nextTurn();
-        }
-        lanes.push(lane());
-    }
-    await Promise.all(lanes);
-    if (failure) {
-        throw failure.reason;
     }
 }
 

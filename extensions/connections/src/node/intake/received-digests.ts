@@ -1,4 +1,4 @@
-import type { Connection, FetchedOrders, OrderWindow } from '@presswork/platform/lib/common';
+import type { Connection, FetchedOrders, OrderWindow, ReceivedOrder } from '@presswork/platform/lib/common';
 
 /**
  * What a poll adds to FetchedOrders when the caller named the digests it knows: the orders
@@ -10,12 +10,20 @@ export interface DigestedOrders extends FetchedOrders {
 }
 
 /**
+ * Takes a window's orders as they are read, before the whole answer is (so that the first are
+ * written while the rest are read), each with its digest when the fetch named the digests it knows.
+ * What it took is not in the fetch's result again.
+ */
+export type ReceivedOrdersSink = (orders: readonly ReceivedOrder[], digests: ReadonlyMap<string, string>) => void;
+
+/**
  * A connection type that recognises orders taken in before by the digest of their content as
  * received (sha256 of a canonical form), so the overlap every poll reads again costs next to nothing.
  */
 export interface DigestAwareConnectionType {
     fetchOrdersKnowing(
-        connection: Connection, window: OrderWindow, known: ReadonlySet<string>, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean
+        connection: Connection, window: OrderWindow, known: ReadonlySet<string>, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean,
+        take?: ReceivedOrdersSink
     ): Promise<DigestedOrders>;
 }
 

@@ -13,6 +13,7 @@ import { FetchFunction, StreamedResponse, describeUrl, exchangeWith } from './ht
 import { JobTicketsResult, readJobTicketsResponse } from './job-ticket-mapping';
 import { MarcomCentralError, withSecretRedacted } from './marcomcentral-error';
 import { OrderHead, scanOrderHeads } from './order-heads';
+import type { ReceivedOrdersSink } from '../intake/received-digests';
 import { OrdersParser, sharedOrdersParser } from './orders-parser';
 import type { KnownOrders, OrdersResult } from './orders-response';
 import { jobTicketsByDateRequest, ordersByDateRequest, ordersByOrderNumberRequest } from './query-requests';
@@ -95,10 +96,13 @@ export class MarcomCentralClient {
 
     /**
      * Orders whose CreateDate lies in `[window.start, window.end)`. With `known`, an order whose
-     * digest is among them is only named among the unchanged ones (see OrdersResult).
+     * digest is among them is only named among the unchanged ones (see OrdersResult); with `take`,
+     * the orders go to it as they are read, not into the result (see OrdersParser).
      */
-    async getOrdersByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal, known?: KnownOrders): Promise<OrdersResult> {
-        return this.callForOrders(endpoint, 'GetOrdersByDate', () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone), signal, known);
+    async getOrdersByDate(
+        endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal, known?: KnownOrders, take?: ReceivedOrdersSink
+    ): Promise<OrdersResult> {
+        return this.callForOrders(endpoint, 'GetOrdersByDate', () => ordersByDateRequest(endpoint.token, window, endpoint.timeZone), signal, known, take);
     }
 
     /**
@@ -120,9 +124,11 @@ export class MarcomCentralClient {
             }, signal);
     }
 
-    /** The order with this order number (zero or one order); `known` as for getOrdersByDate. */
-    async getOrdersByOrderNumber(endpoint: MarcomCentralEndpoint, orderNumber: string, signal?: AbortSignal, known?: KnownOrders): Promise<OrdersResult> {
-        return this.callForOrders(endpoint, 'GetOrdersByOrderNumber', () => ordersByOrderNumberRequest(endpoint.token, orderNumber), signal, known);
+    /** The order with this order number (zero or one order); `known` and `take` as for getOrdersByDate. */
+    async getOrdersByOrderNumber(
+        endpoint: MarcomCentralEndpoint, orderNumber: string, signal?: AbortSignal, known?: KnownOrders, take?: ReceivedOrdersSink
+    ): Promise<OrdersResult> {
+        return this.callForOrders(endpoint, 'GetOrdersByOrderNumber', () => ordersByOrderNumberRequest(endpoint.token, orderNumber), signal, known, take);
     }
 
     async getJobTicketsByDate(endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal): Promise<JobTicketsResult> {
@@ -218,7 +224,7 @@ export class MarcomCentralClient {
      * parsed, mapped and validated in a worker (see OrdersParser).
      */
     private callForOrders(
-        endpoint: MarcomCentralEndpoint, operation: string, requestObject: () => XmlNode, signal?: AbortSignal, known?: KnownOrders
+        endpoint: MarcomCentralEndpoint, operation: string, requestObject: () => XmlNode, signal?: AbortSignal, known?: KnownOrders, take?: ReceivedOrdersSink
     ): Promise<OrdersResult> {
         const parser = this.ordersParser ?? sharedOrdersParser();
         return this.post(endpoint, 'Order', operation, requestObject, this.maxResponseBytes, async (response, abort) => parser.read({
@@ -226,7 +232,7 @@ export class MarcomCentralClient {
             statusText: response.statusText,
             contentType: response.headers.get('content-type') ?? undefined,
             body: await readBlocksWithLimit(response.body, this.maxResponseBytes, abort)
-        }, operation, endpoint.timeZone, endpoint.token, known), signal);
+        }, operation, endpoint.timeZone, endpoint.token, known, take), signal);
     }
 
     /**

@@ -1,20 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { orderDigest } from './order-digest';
-import { readOrdersResponse } from './orders-response';
-import { parseSoapResponse } from './soap-envelope';
+import { readAnswer } from './test/read-answer';
 import { ORDER_COST_CENTER, ORDER_CREDIT_CARD, ORDER_TWO_LINES, ordersResponse } from './test/canned-responses';
-import { XmlElement, parseXmlDocument } from './xml-document';
+import { parseXmlDocument } from './xml-document';
 
 const LA = 'America/Los_Angeles';
 
 function digestOf(xml: string, timeZone = LA): string {
     return orderDigest(parseXmlDocument(xml), timeZone);
-}
-
-function responseElement(xml: string): XmlElement {
-    const content = parseSoapResponse(xml);
-    assert.ok(content.kind === 'result');
-    return content.element;
 }
 
 describe('orderDigest', () => {
@@ -54,12 +47,12 @@ describe('orderDigest', () => {
     });
 });
 
-describe('readOrdersResponse with known digests', () => {
+describe('reading an answer with known digests', () => {
 
     it('names the orders whose digest is known as unchanged without mapping them, and gives the others with their digest', () => {
         const known = new Set([digestOf(ORDER_CREDIT_CARD), digestOf(ORDER_COST_CENTER)]);
         const changedCostCenter = ORDER_COST_CENTER.replace('<Quantity> 1000 </Quantity>', '<Quantity>2000</Quantity>');
-        const result = readOrdersResponse(responseElement(ordersResponse([ORDER_CREDIT_CARD, ORDER_TWO_LINES, changedCostCenter])), 'GetOrdersByDate', LA, known);
+        const result = readAnswer(ordersResponse([ORDER_CREDIT_CARD, ORDER_TWO_LINES, changedCostCenter]), LA, known);
 
         assert.deepEqual(result.unchanged, ['8004082']);
         assert.deepEqual(result.orders.map(order => order.marcomOrderId), ['8004083', '8004084'], 'the new order and the changed one are mapped');
@@ -70,7 +63,8 @@ describe('readOrdersResponse with known digests', () => {
     });
 
     it('answers as before when no digests are named', () => {
-        const result = readOrdersResponse(responseElement(ordersResponse([ORDER_CREDIT_CARD])), 'GetOrdersByDate', LA);
-        assert.deepEqual(Object.keys(result), ['orders', 'rejected']);
+        const result = readAnswer(ordersResponse([ORDER_CREDIT_CARD]), LA);
+        assert.deepEqual(Object.keys(result), ['orders', 'rejected', 'slices']);
+        assert.equal(result.slices[0].digests, undefined, 'no digest is taken');
     });
 });

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { ReceivedOrder } from '@presswork/platform/lib/common';
 import { mapOrder } from './order-mapping';
-import { readOrdersResponse } from './orders-response';
+import { readAnswer } from './test/read-answer';
+import { ORDERS_PER_SLICE } from './orders-answer';
 import { MarcomCentralError } from './marcomcentral-error';
 import { parseXmlDocument } from './xml-document';
-import { parseSoapResponse } from './soap-envelope';
 import { ORDER_COST_CENTER, ORDER_CREDIT_CARD, ORDER_TWO_LINES, ordersResponse } from './test/canned-responses';
 
 const LA = 'America/Los_Angeles';
@@ -13,12 +13,6 @@ function mapped(xml: string): ReceivedOrder {
     const outcome = mapOrder(parseXmlDocument(xml), LA);
     assert.ok(outcome.ok, outcome.ok ? '' : `rejected at ${outcome.rejected.path}: ${outcome.rejected.reason}`);
     return outcome.order;
-}
-
-function responseElement(xml: string): ReturnType<typeof parseXmlDocument> {
-    const content = parseSoapResponse(xml);
-    assert.ok(content.kind === 'result');
-    return content.element;
 }
 
 describe('order-mapping', () => {
@@ -158,24 +152,32 @@ describe('order-mapping', () => {
         assert.doesNotThrow(() => JSON.stringify(source));
     });
 
-    describe('readOrdersResponse', () => {
+    describe('reading an answer with orders', () => {
         it('keeps the good orders when one is bad', () => {
             const bad = ORDER_TWO_LINES.replace('<Quantity>10</Quantity>', '<Quantity>ten</Quantity>');
-            const result = readOrdersResponse(responseElement(ordersResponse([ORDER_CREDIT_CARD, bad, ORDER_COST_CENTER])), 'GetOrdersByDate', LA);
+            const result = readAnswer(ordersResponse([ORDER_CREDIT_CARD, bad, ORDER_COST_CENTER]), LA);
             assert.deepEqual(result.orders.map(order => order.orderNumber), ['ACME-000123', 'ACME-000125']);
             assert.deepEqual(result.rejected.map(rejected => [rejected.orderNumber, rejected.path]), [['ACME-000124', 'lineItems.0.quantity']]);
         });
 
+        it('hands the orders over in slices of ORDERS_PER_SLICE, in the answer\'s order', () => {
+            const orders = Array.from({ length: ORDERS_PER_SLICE + 3 }, (_, index) => ORDER_CREDIT_CARD
+                .replace('<ID type="Printable">8004082</ID>', `<ID type="Printable">${9_000_000 + index}</ID>`).replace('ACME-000123', `ACME-${100_000 + index}`));
+            const result = readAnswer(ordersResponse(orders), LA);
+            assert.deepEqual(result.slices.map(slice => (JSON.parse(slice.orders) as unknown[]).length), [ORDERS_PER_SLICE, 3]);
+            assert.deepEqual(result.orders.map(order => order.orderNumber), orders.map((_, index) => `ACME-${100_000 + index}`));
+        });
+
         it('refuses an answer whose Summary/Count disagrees with its Order elements', () => {
-            assert.throws(() => readOrdersResponse(responseElement(ordersResponse([ORDER_CREDIT_CARD], { count: 2 })), 'GetOrdersByDate', LA),
+            assert.throws(() => readAnswer(ordersResponse([ORDER_CREDIT_CARD], { count: 2 }), LA),
                 (error: unknown) => error instanceof MarcomCentralError && error.kind === 'bad-response' && /Count 2 but holds 1 Order element$/.test(error.message));
-            assert.throws(() => readOrdersResponse(responseElement(ordersResponse([], { count: 'many' })), 'GetOrdersByDate', LA),
+            assert.throws(() => readAnswer(ordersResponse([], { count: 'many' }), LA),
                 (error: unknown) => error instanceof MarcomCentralError && error.kind === 'bad-response');
         });
 
         it('reads no orders from Count 0 and an empty Orders element, with or without the Result wrapper', () => {
-            assert.deepEqual(readOrdersResponse(responseElement(ordersResponse([])), 'GetOrdersByDate', LA), { orders: [], rejected: [] });
-            const unwrapped = readOrdersResponse(responseElement(ordersResponse([ORDER_COST_CENTER], { withoutResult: true })), 'GetOrdersByDate', LA);
+            assert.deepEqual(readAnswer(ordersResponse([]), LA), { orders: [], rejected: [], slices: [] });
+            const unwrapped = readAnswer(ordersResponse([ORDER_COST_CENTER], { withoutResult: true }), LA);
             assert.equal(unwrapped.orders.length, 1);
         });
     });

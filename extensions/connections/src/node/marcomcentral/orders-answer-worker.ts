@@ -4,8 +4,6 @@
  * package, never from the backend bundle.
  */
 import { parentPort } from 'node:worker_threads';
-import { OrdersAnswerTask, readOrdersAnswer } from './orders-answer';
+import { OrdersTaskMessage, answerOrdersTask } from './orders-answer';
 
-parentPort?.on('message', (message: { id: number; task: OrdersAnswerTask }) => {
-    parentPort?.postMessage({ id: message.id, result: readOrdersAnswer(message.task) });
-});
+parentPort?.on('message', (message: OrdersTaskMessage) => parentPort && answerOrdersTask(parentPort, message));

@@ -1,10 +1,22 @@
+import type { ReceivedOrder } from '@presswork/platform/lib/common';
 import { MarcomCentralError, MarcomCentralErrorKind } from './marcomcentral-error';
 import type { RejectedOrder } from './order-mapping';
-import { readOrdersResponse } from './orders-response';
+import { orderElementsOf, readOrder } from './orders-response';
 import { readSoapOutcome } from './soap-outcome';
 
-/** Orders handed to the main thread per slice: each slice is read there in one short turn of the event loop. */
+/**
+ * Orders handed to the main thread per slice, as soon as they are read: each slice is read there in
+ * one short turn of the event loop, and the first are written while the worker reads the rest.
+ */
 export const ORDERS_PER_SLICE = 50;
+
+/** Validated orders as the worker hands them over, before its answer. */
+export interface OrdersSlice {
+    /** The orders as JSON (one string crosses to the main thread far more cheaply than the objects). */
+    readonly orders: string;
+    /** When known digests were named: each order's digest, by its marcomOrderId. */
+    readonly digests?: readonly (readonly [string, string])[];
+}
 
 /** One SOAP answer with orders, as the worker gets it: the body's bytes (transferred, not copied) and what reading it needs. */
 export interface OrdersAnswerTask {
@@ -30,38 +42,75 @@ export interface CarriedError {
     readonly operation?: string;
 }
 
+/** The end of an answer: its slices of orders were handed over before it. */
 export type OrdersAnswer =
     | {
         readonly ok: true;
-        /** The validated orders as JSON, ORDERS_PER_SLICE to a slice, in the answer's order. */
-        readonly slices: string[];
         readonly rejected: RejectedOrder[];
+        /** When known digests were named: the ids of the orders recognised unchanged. */
         readonly unchanged?: string[];
-        readonly digests?: Map<string, string>;
     }
     | { readonly ok: false; readonly error: CarriedError };
 
 /**
  * Reads one answer to GetOrdersByDate or GetOrdersByOrderNumber: decodes, parses (refusing
- * declarations and unknown entities, as everywhere), maps and validates each order, and recognises
- * the orders whose digest is known. Runs in a worker; never throws: a failure is carried back.
+ * declarations and unknown entities, as everywhere), checks the answer as a whole, then maps and
+ * validates each order, recognising the orders whose digest is known, and hands the orders over
+ * ORDERS_PER_SLICE at a time as they are read. Runs in a worker; never throws: a failure is carried
+ * back (after the slices handed over so far, when it comes from the handing over itself).
  */
-export function readOrdersAnswer(task: OrdersAnswerTask): OrdersAnswer {
+export function readOrdersAnswer(task: OrdersAnswerTask, handOver: (slice: OrdersSlice) => void): OrdersAnswer {
     try {
         const body = Buffer.concat(task.body);
         const response = readSoapOutcome({ status: task.status, statusText: task.statusText, contentType: task.contentType, body }, task.operation, task.secret);
-        const result = readOrdersResponse(response, task.operation, task.timeZone, task.known ? new Set(task.known) : undefined);
-        const slices: string[] = [];
-        for (let at = 0; at < result.orders.length; at += ORDERS_PER_SLICE) {
-            slices.push(JSON.stringify(result.orders.slice(at, at + ORDERS_PER_SLICE)));
+        const known = task.known ? new Set(task.known) : undefined;
+        const rejected: RejectedOrder[] = [];
+        const unchanged: string[] = [];
+        let orders: ReceivedOrder[] = [];
+        let digests: [string, string][] = [];
+        const handOverSlice = (): void => {
+            handOver(known ? { orders: JSON.stringify(orders), digests } : { orders: JSON.stringify(orders) });
+            orders = [];
+            digests = [];
+        };
+        for (const element of orderElementsOf(response, task.operation)) {
+            const outcome = readOrder(element, task.timeZone, known);
+            if (outcome.kind === 'unchanged') {
+                unchanged.push(outcome.marcomOrderId);
+            } else if (outcome.kind === 'rejected') {
+                rejected.push(outcome.rejected);
+            } else {
+                orders.push(outcome.order);
+                if (outcome.digest !== undefined) {
+                    digests.push([outcome.order.marcomOrderId, outcome.digest]);
+                }
+                if (orders.length === ORDERS_PER_SLICE) {
+                    handOverSlice();
+                }
+            }
         }
-        return { ok: true, slices, rejected: result.rejected, unchanged: result.unchanged, digests: result.digests as Map<string, string> | undefined };
+        if (orders.length > 0) {
+            handOverSlice();
+        }
+        return known ? { ok: true, rejected, unchanged } : { ok: true, rejected };
     } catch (error) {
         if (error instanceof MarcomCentralError) {
             return { ok: false, error: { kind: error.kind, message: error.message, status: error.status, faultString: error.faultString, operation: error.operation } };
         }
         return { ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
     }
+}
+
+/** A task as the pool sends it to the worker. */
+export interface OrdersTaskMessage {
+    readonly id: number;
+    readonly task: OrdersAnswerTask;
+}
+
+/** Answers one task on the worker's port: each slice as it is read (`progress`), then the end (`result`). */
+export function answerOrdersTask(port: { postMessage(message: unknown): void }, message: OrdersTaskMessage): void {
+    const result = readOrdersAnswer(message.task, slice => port.postMessage({ id: message.id, progress: slice }));
+    port.postMessage({ id: message.id, result });
 }
 
 /** The error a carried failure stands for. */

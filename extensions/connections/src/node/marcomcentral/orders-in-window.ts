@@ -5,6 +5,7 @@ import type { MarcomCentralClient, MarcomCentralEndpoint } from './marcomcentral
 import { isMarcomCentralError } from './marcomcentral-error';
 import type { OrderHead } from './order-heads';
 import type { KnownOrders, OrdersResult } from './orders-response';
+import type { ReceivedOrdersSink } from '../intake/received-digests';
 
 /** A window too large even to scan for its orders' numbers is halved down to this. */
 export const MIN_SPLIT_WINDOW_MS = 60 * 1000;
@@ -18,14 +19,15 @@ export const MIN_SPLIT_WINDOW_MS = 60 * 1000;
  * orders after it.
  *
  * With `known` (the digests of orders taken in), an order whose content did not change is only
- * named in `unchanged`, never mapped or returned (see OrdersResult).
+ * named in `unchanged`, never mapped or returned (see OrdersResult). With `take`, the orders go to
+ * it as they are read, not into the result.
  */
 export async function fetchOrdersInWindow(
     client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, window: OrderWindow, signal?: AbortSignal,
-    alreadyHeld: (marcomOrderId: string) => boolean = () => false, known?: KnownOrders
+    alreadyHeld: (marcomOrderId: string) => boolean = () => false, known?: KnownOrders, take?: ReceivedOrdersSink
 ): Promise<OrdersResult> {
     try {
-        return await client.getOrdersByDate(endpoint, window, signal, known);
+        return await client.getOrdersByDate(endpoint, window, signal, known, take);
     } catch (error) {
         if (!isTooLarge(error)) {
             throw error;
@@ -42,11 +44,11 @@ export async function fetchOrdersInWindow(
         }
         // Whole seconds: the store reads dates as xs:dateTime and may drop fractions.
         const middle = new Date(start + Math.floor(span / 2000) * 1000).toISOString();
-        const first = await fetchOrdersInWindow(client, endpoint, { start: window.start, end: middle }, signal, alreadyHeld, known);
-        const second = await fetchOrdersInWindow(client, endpoint, { start: middle, end: window.end }, signal, alreadyHeld, known);
+        const first = await fetchOrdersInWindow(client, endpoint, { start: window.start, end: middle }, signal, alreadyHeld, known, take);
+        const second = await fetchOrdersInWindow(client, endpoint, { start: middle, end: window.end }, signal, alreadyHeld, known, take);
         return joined([first, second], known);
     }
-    return fetchOneByOne(client, endpoint, heads.filter(head => !head.marcomOrderId || !alreadyHeld(head.marcomOrderId)), signal, known);
+    return fetchOneByOne(client, endpoint, heads.filter(head => !head.marcomOrderId || !alreadyHeld(head.marcomOrderId)), signal, known, take);
 }
 
 /** The results of parts of a window as one. */
@@ -64,7 +66,7 @@ function joined(parts: readonly OrdersResult[], known: KnownOrders | undefined):
 }
 
 async function fetchOneByOne(
-    client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, heads: readonly OrderHead[], signal?: AbortSignal, known?: KnownOrders
+    client: MarcomCentralClient, endpoint: MarcomCentralEndpoint, heads: readonly OrderHead[], signal?: AbortSignal, known?: KnownOrders, take?: ReceivedOrdersSink
 ): Promise<OrdersResult> {
     const parts: OrdersResult[] = [];
     const result = { orders: [] as OrdersResult['orders'], rejected: [] as OrdersResult['rejected'] };
@@ -75,7 +77,7 @@ async function fetchOneByOne(
             continue;
         }
         try {
-            parts.push(await client.getOrdersByOrderNumber(endpoint, head.orderNumber, signal, known));
+            parts.push(await client.getOrdersByOrderNumber(endpoint, head.orderNumber, signal, known, take));
         } catch (error) {
             if (!isTooLarge(error)) {
                 throw error;

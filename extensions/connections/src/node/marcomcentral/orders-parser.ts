@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { ReceivedOrder } from '@presswork/platform/lib/common';
 import type { ExchangeResponse } from './http-exchange';
 import { MarcomCentralError } from './marcomcentral-error';
-import { OrdersAnswer, OrdersAnswerTask, raisedError } from './orders-answer';
+import { OrdersAnswer, OrdersAnswerTask, OrdersSlice, raisedError } from './orders-answer';
+import type { ReceivedOrdersSink } from '../intake/received-digests';
 import type { KnownOrders, OrdersResult } from './orders-response';
 import { WorkerFailureError, WorkerPool, workerScriptFile } from '@presswork/platform/lib/node/worker-pool';
 
@@ -26,36 +27,42 @@ export interface OrdersAnswerBytes extends Omit<ExchangeResponse, 'body'> {
 
 /**
  * Reads MarcomCentral's answers with orders off the main thread: the body's bytes go to a worker of
- * the pool, which parses, maps, validates and recognises known orders; the main thread takes the
- * validated orders back slice by slice, yielding between slices, so no turn of its event loop is long.
+ * the pool, which parses, maps, validates and recognises known orders, and hands the validated
+ * orders back in slices as it reads them, each slice taken here in a short turn of its own. With a
+ * sink, each slice goes on to it at once (the first orders are written while the worker reads the
+ * rest); without one, they are gathered into the result.
  */
 export class OrdersParser {
-    constructor(protected readonly pool: WorkerPool<OrdersAnswerTask, OrdersAnswer>) { }
+    constructor(protected readonly pool: WorkerPool<OrdersAnswerTask, OrdersAnswer, OrdersSlice>) { }
 
-    async read(response: OrdersAnswerBytes, operation: string, timeZone: string, secret?: string, known?: KnownOrders): Promise<OrdersResult> {
+    /**
+     * With a sink, an answer that fails after some of its orders were handed to it (the worker dies)
+     * still fails: those orders are valid ones, and taking them again later is a harmless duplicate.
+     */
+    async read(response: OrdersAnswerBytes, operation: string, timeZone: string, secret?: string, known?: KnownOrders, take?: ReceivedOrdersSink): Promise<OrdersResult> {
         const body = Buffer.isBuffer(response.body) ? [transferable(response.body)] : response.body;
         const task: OrdersAnswerTask = {
             operation, status: response.status, statusText: response.statusText, contentType: response.contentType, body, timeZone, secret,
             known: known ? [...known] : undefined
         };
+        const orders: ReceivedOrder[] = [];
+        const digests = new Map<string, string>();
+        const gather: ReceivedOrdersSink = (slice, sliceDigests) => {
+            orders.push(...slice);
+            sliceDigests.forEach((digest, marcomOrderId) => digests.set(marcomOrderId, digest));
+        };
+        const sink = take ?? gather;
         let answer: OrdersAnswer;
         try {
-            answer = await this.pool.run(task, body.map(piece => piece.buffer));
+            answer = await this.pool.run(task, body.map(piece => piece.buffer), slice => sink(JSON.parse(slice.orders) as ReceivedOrder[], new Map(slice.digests ?? [])));
         } catch (error) {
             throw workerFailure(error, operation);
         }
         if (!answer.ok) {
             throw raisedError(answer.error);
         }
-        const orders: ReceivedOrder[] = [];
-        for (const slice of answer.slices) {
-            await nextTurn();
-            for (const order of JSON.parse(slice) as ReceivedOrder[]) {
-                orders.push(order);
-            }
-        }
         return known
-            ? { orders, rejected: answer.rejected, unchanged: answer.unchanged ?? [], digests: answer.digests ?? new Map() }
+            ? { orders, rejected: answer.rejected, unchanged: answer.unchanged ?? [], digests }
             : { orders, rejected: answer.rejected };
     }
 
@@ -95,8 +102,4 @@ function workerFailure(error: unknown, operation: string): Error {
             { operation, cause: error });
     }
     return new Error(`The reader of MarcomCentral's answer to ${operation} failed: ${error.message}. The poll is retried`, { cause: error });
-}
-
-function nextTurn(): Promise<void> {
-    return new Promise(resolve => setImmediate(resolve));
 }

@@ -21,12 +21,18 @@ export interface OrdersResult {
 /** The digests (see orderDigest) of orders taken in already: an order with one of these is recognised unchanged. */
 export type KnownOrders = ReadonlySet<string>;
 
+/** One Order element read: recognised unchanged (by its ID), taken, or to be quarantined. */
+export type OrderOutcome =
+    | { readonly kind: 'unchanged'; readonly marcomOrderId: string }
+    | { readonly kind: 'order'; readonly order: ReceivedOrder; readonly digest?: string }
+    | { readonly kind: 'rejected'; readonly rejected: RejectedOrder };
+
 /**
- * Reads `<Op>Response/<Op>Result/GetOrdersResponse/{Summary/Count, Orders/Order*}` (the `…Result`
- * wrapper is optional). One bad order never sinks the others; a Count that disagrees with the
- * number of Order elements means the answer itself cannot be trusted (bad-response).
+ * The Order elements of `<Op>Response/<Op>Result/GetOrdersResponse/{Summary/Count, Orders/Order*}`
+ * (the `…Result` wrapper is optional), once the answer as a whole is checked (its GetOrdersResponse
+ * is there, its Summary/Count agrees): nothing of an answer that cannot be trusted is read.
  */
-export function readOrdersResponse(response: XmlElement, operation: string, timeZone: string, known?: KnownOrders): OrdersResult {
+export function orderElementsOf(response: XmlElement, operation: string): readonly XmlElement[] {
     const result = childElement(response, `${operation}Result`) ?? response;
     const getOrders = childElement(result, 'GetOrdersResponse');
     if (!getOrders) {
@@ -44,25 +50,15 @@ export function readOrdersResponse(response: XmlElement, operation: string, time
                 { operation });
         }
     }
-    const orders: ReceivedOrder[] = [];
-    const rejected: RejectedOrder[] = [];
-    const unchanged: string[] = [];
-    const digests = new Map<string, string>();
-    for (const element of orderElements) {
-        const digest = known ? orderDigest(element, timeZone) : undefined;
-        if (digest !== undefined && known?.has(digest)) {
-            unchanged.push(textAt(element, 'ID') ?? '');
-            continue;
-        }
-        const outcome = mapOrder(element, timeZone);
-        if (outcome.ok) {
-            orders.push(outcome.order);
-            if (digest !== undefined) {
-                digests.set(outcome.order.marcomOrderId, digest);
-            }
-        } else {
-            rejected.push(outcome.rejected);
-        }
+    return orderElements;
+}
+
+/** One Order element: with `known`, its digest is taken first, and a known one is neither mapped nor validated. */
+export function readOrder(element: XmlElement, timeZone: string, known?: KnownOrders): OrderOutcome {
+    const digest = known ? orderDigest(element, timeZone) : undefined;
+    if (digest !== undefined && known?.has(digest)) {
+        return { kind: 'unchanged', marcomOrderId: textAt(element, 'ID') ?? '' };
     }
-    return known ? { orders, rejected, unchanged, digests } : { orders, rejected };
+    const outcome = mapOrder(element, timeZone);
+    return outcome.ok ? { kind: 'order', order: outcome.order, digest } : { kind: 'rejected', rejected: outcome.rejected };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
@@ -8,6 +9,7 @@ import { ConnectionsCollection, OrdersCollection } from '@presswork/platform/lib
 import { ConnectionLogsCollection, ConnectionStatesCollection, RejectedOrdersCollection } from '../connection-collections';
 import { orderDocumentId } from '../intake/intake-ids';
 import { OrderIntake } from '../intake/order-intake';
+import type { DigestAwareConnectionType, DigestedOrders } from '../intake/received-digests';
 import { RejectedOrders } from '../intake/rejected-orders';
 import { FakeConnectionType, connectionTypesOf, errorOfKind, fakeConnectionType, fetched, receivedOrder } from '../test/received-orders';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
@@ -100,13 +102,19 @@ describe('OrderPoller', () => {
         const intakeWindows = new IntakeWindows();
         const intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });
         const busyDuringTakeIn: boolean[] = [];
-        const takeIn = intake.takeIn.bind(intake);
-        sinon.stub(intake, 'takeIn').callsFake(async (...args: Parameters<OrderIntake['takeIn']>) => {
-            busyDuringTakeIn.push(intakeWindows.busy);
-            if (busyDuringTakeIn.length === 2) {
-                throw new Error('simulated write failure');
-            }
-            return takeIn(...args);
+        const startWindow = intake.startWindow.bind(intake);
+        sinon.stub(intake, 'startWindow').callsFake((...args: Parameters<OrderIntake['startWindow']>) => {
+            const started = startWindow(...args);
+            return {
+                add: started.add,
+                finish: async fetchedOrders => {
+                    busyDuringTakeIn.push(intakeWindows.busy);
+                    if (busyDuringTakeIn.length === 2) {
+                        throw new Error('simulated write failure');
+                    }
+                    return started.finish(fetchedOrders);
+                }
+            };
         });
         const telling = inject(new OrderPoller(), { store, platform: { whenReady: Promise.resolve() }, types: connectionTypesOf(fake), intake, now: () => clock, logger,
             options: { maxWindowMs: windowLimit }, ownership: new EmbeddedWorkOwnership(), intakeWindows });
@@ -117,8 +125,66 @@ describe('OrderPoller', () => {
         assert.equal(intakeWindows.busy, false, 'ended once the window is written');
         at(5);
         await telling.pollNow('conn-1');
-        assert.deepEqual(busyDuringTakeIn, [true, true]);
+        assert.deepEqual(busyDuringTakeIn.slice(0, 2), [true, true]);
         assert.equal(intakeWindows.busy, false, 'ended after a failed write too');
+    });
+
+    describe('with a connection type that hands orders over as it reads them', () => {
+
+        function digestOf(marcomOrderId: string): string {
+            return createHash('sha256').update(marcomOrderId).digest('hex');
+        }
+
+        /** The fake, digest aware: each call hands `parts` to the sink one after another, then answers `end` (or fails with it). */
+        function handingOver(parts: readonly (readonly string[])[], end: Error | FetchedOrders = fetched([])) {
+            const fetchOrdersKnowing = sinon.stub<Parameters<DigestAwareConnectionType['fetchOrdersKnowing']>, Promise<DigestedOrders>>()
+                .callsFake(async (_connection, _window, _known, _signal, _held, take) => {
+                    for (const part of parts) {
+                        take!(part.map(id => receivedOrder(id)), new Map(part.map(id => [id, digestOf(id)])));
+                        await delay(20);
+                    }
+                    if (end instanceof Error) {
+                        throw end;
+                    }
+                    return end;
+                });
+            Object.assign(fake, { fetchOrdersKnowing });
+            return fetchOrdersKnowing;
+        }
+
+        it('writes the first orders while the rest are still being read, each with its digest', async () => {
+            handingOver([['M-1', 'M-2'], ['M-3']]);
+            let storedBeforeTheLastPart = 0;
+            const subscription = store.onDidChange(change => {
+                if (change.collection === OrdersCollection.name && !store.get(OrdersCollection, orderDocumentId('conn-1', 'M-3'))) {
+                    storedBeforeTheLastPart++;
+                }
+            });
+            await poller.pollNow('conn-1');
+            subscription.dispose();
+
+            assert.equal(storedBeforeTheLastPart, 2, 'the first part was written before the last was handed over');
+            assert.equal(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-3'))?.receivedDigest, digestOf('M-3'));
+            assert.equal(stateOf()?.watermark, iso(0));
+            assert.deepEqual(pick(logOf()[0], 'received', 'created', 'errors'), { received: 3, created: 3, errors: 0 });
+        });
+
+        it('keeps the orders read before the fetch failed, moves no watermark, and takes them as duplicates when the window is read again', async () => {
+            handingOver([['M-1', 'M-2']], new Error('the connection dropped'));
+            await poller.pollNow('conn-1');
+
+            assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-1')), 'a valid order read before the failure is kept');
+            assert.ok(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-2')));
+            assert.equal(stateOf()?.watermark, undefined, 'the window is read again');
+            assert.deepEqual(pick(logOf()[0], 'received', 'created', 'errors'), { received: 2, created: 2, errors: 1 });
+            assert.match(logOf()[0].error!, /the connection dropped/);
+
+            handingOver([['M-1', 'M-2', 'M-3']]);
+            at(1);
+            await poller.pollNow('conn-1');
+            assert.deepEqual(pick(logOf()[0], 'received', 'created', 'duplicates', 'errors'), { received: 3, created: 1, duplicates: 2, errors: 0 });
+            assert.equal([...store.all(OrdersCollection)].length, 3);
+        });
     });
 
     it('stores the orders of a successful poll, moves the watermark to the window\'s end and logs the counts', async () => {
@@ -527,3 +593,8 @@ describe('OrderPoller', () => {
         });
     });
 });
+
+/** Some fields of a log entry, for comparing counts. */
+function pick<T extends object, K extends keyof T>(entry: T, ...keys: K[]): Pick<T, K> {
+    return Object.fromEntries(keys.map(key => [key, entry[key]])) as Pick<T, K>;
+}

@@ -11,8 +11,8 @@ import { ConnectionsCollection } from '@presswork/platform/lib/node/store/platfo
 import { ConnectionTypeRegistry } from '@presswork/platform/lib/common/connection-type-registry';
 import type { ConnectionLogEntry, ConnectionStatus } from '../../common/connection-runtime';
 import { ConnectionLogsCollection, ConnectionState, ConnectionStatesCollection, MAX_LOG_ENTRIES } from '../connection-collections';
-import { IntakeResult, OrderIntake } from '../intake/order-intake';
-import { DigestedOrders, isDigestAware } from '../intake/received-digests';
+import { IntakeResult, OrderIntake, WindowIntake } from '../intake/order-intake';
+import { DigestedOrders, ReceivedOrdersSink, isDigestAware } from '../intake/received-digests';
 import { CATCH_UP_DELAY_MS, MAX_EMPTY_PIECES_PER_POLL, delayAfter, isBehind, nextPiece, nextWindow } from './poll-schedule';
 import { describeFailure, describeQuarantined, needsAttention } from './poll-failure';
 
@@ -202,22 +202,31 @@ export class OrderPoller implements BackendApplicationContribution {
         let result: IntakeResult | undefined;
         let quarantined: string | undefined;
         let failure: unknown;
+        let intake: WindowIntake | undefined;
+        let windowWritten: (() => void) | undefined;
+        // Orders are written as they are read; while they are, work that can wait leaves them the store and the cores.
+        const intakeOf = (): WindowIntake => {
+            windowWritten ??= this.intakeWindows?.begin() ?? (() => undefined);
+            intake ??= this.intake.startWindow(connection, started);
+            return intake;
+        };
+        const take: ReceivedOrdersSink = (orders, digests) => intakeOf().add(orders, digests);
         try {
-            let fetched = await this.fetchWindow(connection, window);
-            for (let pieces = 1; pieces < MAX_EMPTY_PIECES_PER_POLL && isEmpty(fetched) && isBehind(window, started) && !this.stopped; pieces++) {
+            let fetched = await this.fetchWindow(connection, window, take);
+            for (let pieces = 1; pieces < MAX_EMPTY_PIECES_PER_POLL && !intake && isEmpty(fetched) && isBehind(window, started) && !this.stopped; pieces++) {
                 window = nextPiece(window, started, this.options.maxWindowMs);
                 covered = { start: covered.start, end: window.end };
-                fetched = await this.fetchWindow(connection, window);
+                fetched = await this.fetchWindow(connection, window, take);
             }
-            const windowWritten = this.intakeWindows?.begin();
-            try {
-                result = await this.intake.takeIn(connection, fetched, started);
-            } finally {
-                windowWritten?.();
-            }
+            result = await intakeOf().finish(fetched);
             quarantined = describeQuarantined(fetched.rejected);
         } catch (error) {
             failure = error;
+            // What was read before the failure is still written (each order whole and valid), and
+            // counted; the window is read again, where those orders are duplicates.
+            result = await intake?.finish(NOTHING_MORE).catch(() => undefined);
+        } finally {
+            windowWritten?.();
         }
         const failures = failure ? (state?.consecutiveFailures ?? 0) + 1 : 0;
         // While behind, the next window is asked for as soon as this one is recorded, not after the interval.
@@ -246,11 +255,12 @@ export class OrderPoller implements BackendApplicationContribution {
         return delay;
     }
 
-    protected async fetchWindow(connection: Connection, window: OrderWindow): Promise<DigestedOrders> {
+    /** The window's orders: handed to `take` as they are read when the connection type can, else in the result. */
+    protected async fetchWindow(connection: Connection, window: OrderWindow, take: ReceivedOrdersSink): Promise<DigestedOrders> {
         const type = this.types.of(connection);
         const alreadyHeld = (id: string): boolean => this.intake.holds(connection.id, id);
         return isDigestAware(type)
-            ? type.fetchOrdersKnowing(connection, window, this.intake.knownOrders(connection.id, window), this.abort.signal, alreadyHeld)
+            ? type.fetchOrdersKnowing(connection, window, this.intake.knownOrders(connection.id, window), this.abort.signal, alreadyHeld, take)
             : type.fetchOrders(connection, window, this.abort.signal, alreadyHeld);
     }
 
@@ -286,6 +296,9 @@ export class OrderPoller implements BackendApplicationContribution {
         }
     }
 }
+
+/** Nothing left to take in once a fetch has failed. */
+const NOTHING_MORE: DigestedOrders = { orders: [], rejected: [] };
 
 /** A window that brought nothing at all: no order, nothing quarantined, nothing recognised. */
 function isEmpty(fetched: DigestedOrders | FetchedOrders): boolean {
