@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
-import type { Connection, FetchedOrders } from '@presswork/platform/lib/common';
+import type { Connection } from '@presswork/platform/lib/common';
 import type { DigestedOrders } from '@presswork/connections/lib/node/intake/received-digests';
 import { FileDocumentStore, OrdersCollection } from '@presswork/platform/lib/node/store';
 import { ConnectionStatesCollection } from '@presswork/connections/lib/node/connection-collections';
-import { IntakeResult, OrderIntake } from '@presswork/connections/lib/node/intake/order-intake';
+import { IntakeResult, OrderIntake, WindowIntake } from '@presswork/connections/lib/node/intake/order-intake';
 import { MarcomCentralClient } from '@presswork/connections/lib/node/marcomcentral';
 import { orderElementsOf, readOrder } from '@presswork/connections/lib/node/marcomcentral/orders-response';
 import { ordersByDateRequest } from '@presswork/connections/lib/node/marcomcentral/query-requests';
@@ -66,7 +66,9 @@ async function measureIntake(request: IntakeChildRequest): Promise<IntakeChildRe
 /** What the timing wrappers add up during a poll. */
 interface PollTimings {
     fetchMillis: number;
+    fetchEndedAt: number;
     intakeMillis: number;
+    intakeEndedAt: number;
     lastIntake?: IntakeResult;
 }
 
@@ -85,7 +87,7 @@ class Pipeline {
         const clock = { now: new Date(request.pollAt) };
         // The whole backlog in one window: the figure is for one poll of 2,000 orders.
         const backend = await openIntakeBackend(folder, request, () => clock.now, 30 * 24 * 3_600_000);
-        const timings: PollTimings = { fetchMillis: 0, intakeMillis: 0 };
+        const timings: PollTimings = { fetchMillis: 0, fetchEndedAt: 0, intakeMillis: 0, intakeEndedAt: 0 };
         timeFetches(backend.connectionType, timings);
         timeIntake(backend.intake, timings);
         return new Pipeline(backend.store, backend.poller, backend.client, { url: request.url, token: request.orderToken, timeZone: request.timeZone }, clock, timings);
@@ -110,6 +112,7 @@ class Pipeline {
             totalMillis,
             fetchMillis: this.timings.fetchMillis,
             intakeMillis: this.timings.intakeMillis,
+            writesAfterFetchMillis: Math.max(0, this.timings.intakeEndedAt - this.timings.fetchEndedAt),
             storeAnswerMillis: answer?.durationMs ?? NaN,
             orders: this.timings.lastIntake.created,
             jobs
@@ -196,20 +199,28 @@ function timeFetches(connectionType: MarcomCentralConnectionType, timings: PollT
         try {
             return await fetchOrdersKnowing(...args);
         } finally {
-            timings.fetchMillis += performance.now() - started;
+            timings.fetchEndedAt = performance.now();
+            timings.fetchMillis += timings.fetchEndedAt - started;
         }
     };
 }
 
 function timeIntake(intake: OrderIntake, timings: PollTimings): void {
-    const takeIn = intake.takeIn.bind(intake);
-    intake.takeIn = async (connection: Connection, fetched: FetchedOrders, now?: Date): Promise<IntakeResult> => {
+    const startWindow = intake.startWindow.bind(intake);
+    intake.startWindow = (connection: Connection, now?: Date): WindowIntake => {
         const started = performance.now();
-        try {
-            return timings.lastIntake = await takeIn(connection, fetched, now);
-        } finally {
-            timings.intakeMillis += performance.now() - started;
-        }
+        const window = startWindow(connection, now);
+        return {
+            add: window.add,
+            finish: async fetched => {
+                try {
+                    return timings.lastIntake = await window.finish(fetched);
+                } finally {
+                    timings.intakeEndedAt = performance.now();
+                    timings.intakeMillis += timings.intakeEndedAt - started;
+                }
+            }
+        };
     };
 }
 
