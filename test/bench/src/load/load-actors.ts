@@ -39,10 +39,14 @@ export class LoadRecord {
 /**
  * A signed-in session that watches Operations: subscribed to the job rows feed, as the All Jobs
  * pod is. A job going into or out of Held is an operator's action: the delay from its commit (the
- * row's `updatedAt`, stamped by the write) to its arrival here is sampled.
+ * row's `updatedAt`, stamped by the write) to its arrival here is sampled. A hold and a resume that
+ * fall in one of the feed's coalescing intervals arrive as one delta (the job unchanged), so what
+ * the session must end with is each job's last state, which `lastSeen` keeps.
  */
 export class Watcher implements ChangeFeedClient {
     protected readonly held = new Map<string, boolean>();
+    /** Each job's state as this session last saw it. */
+    readonly lastSeen = new Map<string, string>();
 
     constructor(protected readonly name: string, protected readonly record: LoadRecord) { }
 
@@ -66,6 +70,7 @@ export class Watcher implements ChangeFeedClient {
     }
 
     protected follow(row: JobRow, now: number): void {
+        this.lastSeen.set(row.id, row.state);
         const held = row.state === 'Held';
         const before = this.held.get(row.id);
         this.held.set(row.id, held);
@@ -112,3 +117,17 @@ export class Operator {
         return result?.done.length ?? 0;
     }
 }
+
+/** Every job's state as the server has it now, read a page at a time as the pod reads its window. */
+export async function serverStates(session: RpcSession): Promise<Map<string, string>> {
+    const query = await session.service<JobQueryService>(JOB_QUERY_SERVICE_PATH);
+    const states = new Map<string, string>();
+    for (let offset = 0, total = 1; offset < total; offset += SERVER_STATES_PAGE) {
+        const window = await query.window({ query: {}, offset, limit: SERVER_STATES_PAGE });
+        total = window.total;
+        window.items.forEach(item => item.kind === 'job' && states.set(item.row.id, item.row.state));
+    }
+    return states;
+}
+
+const SERVER_STATES_PAGE = 1_000;
