@@ -100,7 +100,8 @@ async function main(): Promise<void> {
         memory.push({ seconds: (Date.now() - started) / 1000, rssMB: await server.backendRss() / 1048576 });
         // The last deltas of the last actions.
         await delay(1_000);
-        const onServer = await serverStates(operatorSessions[0]);
+        // A watcher's session: it has the change feed open, not the query service (one channel per service a session).
+        const onServer = await serverStates(sessions[0]);
         const staleViews = watchers.reduce((sum, watcher) => sum + [...watcher.lastSeen].filter(([jobId, state]) => onServer.has(jobId) && onServer.get(jobId) !== state).length, 0);
         const results = summarize(record, memory, {
             staleViews, jobsOnServer: onServer.size,
