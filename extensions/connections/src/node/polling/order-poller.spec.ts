@@ -135,13 +135,24 @@ describe('OrderPoller', () => {
             return createHash('sha256').update(marcomOrderId).digest('hex');
         }
 
-        /** The fake, digest aware: each call hands `parts` to the sink one after another, then answers `end` (or fails with it). */
+        /**
+         * The fake, digest aware: each call hands `parts` to the sink one after another, then answers
+         * `end` (or fails with it). Before each later part it reads on slowly: it gives the parts
+         * handed over so far up to 2 s to be stored, and notes how many orders were stored when it
+         * handed the part over (a poller that wrote nothing before the fetch ended would store none).
+         */
         function handingOver(parts: readonly (readonly string[])[], end: Error | FetchedOrders = fetched([])) {
+            const storedAtEachPart: number[] = [];
+            const stored = (ids: readonly string[]): number => ids.filter(id => store.get(OrdersCollection, orderDocumentId('conn-1', id))).length;
             const fetchOrdersKnowing = sinon.stub<Parameters<DigestAwareConnectionType['fetchOrdersKnowing']>, Promise<DigestedOrders>>()
                 .callsFake(async (_connection, _window, _known, _signal, _held, take) => {
-                    for (const part of parts) {
+                    for (const [index, part] of parts.entries()) {
+                        const before = parts.slice(0, index).flat();
+                        for (const deadline = Date.now() + 2_000; stored(before) < before.length && Date.now() < deadline;) {
+                            await delay(5);
+                        }
+                        storedAtEachPart.push(stored(before));
                         take!(part.map(id => receivedOrder(id)), new Map(part.map(id => [id, digestOf(id)])));
-                        await delay(20);
                     }
                     if (end instanceof Error) {
                         throw end;
@@ -149,21 +160,14 @@ describe('OrderPoller', () => {
                     return end;
                 });
             Object.assign(fake, { fetchOrdersKnowing });
-            return fetchOrdersKnowing;
+            return storedAtEachPart;
         }
 
         it('writes the first orders while the rest are still being read, each with its digest', async () => {
-            handingOver([['M-1', 'M-2'], ['M-3']]);
-            let storedBeforeTheLastPart = 0;
-            const subscription = store.onDidChange(change => {
-                if (change.collection === OrdersCollection.name && !store.get(OrdersCollection, orderDocumentId('conn-1', 'M-3'))) {
-                    storedBeforeTheLastPart++;
-                }
-            });
+            const storedAtEachPart = handingOver([['M-1', 'M-2'], ['M-3']]);
             await poller.pollNow('conn-1');
-            subscription.dispose();
 
-            assert.equal(storedBeforeTheLastPart, 2, 'the first part was written before the last was handed over');
+            assert.deepEqual(storedAtEachPart, [0, 2], 'the first part was stored before the last was handed over');
             assert.equal(store.get(OrdersCollection, orderDocumentId('conn-1', 'M-3'))?.receivedDigest, digestOf('M-3'));
             assert.equal(stateOf()?.watermark, iso(0));
             assert.deepEqual(pick(logOf()[0], 'received', 'created', 'errors'), { received: 3, created: 3, errors: 0 });
