@@ -52,7 +52,10 @@ export class WindowWrites<T> {
                 this.startInNextTurn();
                 return;
             }
-            this.startedThisTurn++;
+            if (this.startedThisTurn++ === 0) {
+                // The count of lanes started in this turn is reset in the next one.
+                this.startInNextTurn();
+            }
             this.lanes++;
             void this.lane();
         }
@@ -71,8 +74,6 @@ export class WindowWrites<T> {
 
     /** Writes items one after another until none waits; never rejects (a failure is kept for `end`). */
     protected async lane(): Promise<void> {
-        // The count of lanes started in this turn is reset in the next one.
-        this.startInNextTurn();
         while (!this.failure && this.next < this.queue.length) {
             const item = this.queue[this.next] as T;
             // Written items are not kept: memory follows the backlog.
