@@ -75,13 +75,19 @@ for (const [spec, reason] of EMBEDDED_ONLY) {
     console.info(`(embedded store only: ${spec}: ${reason})`);
 }
 console.info(`${specs.length} specs in ${byPackage.size} packages against PostgreSQL`);
-let failed = false;
+const failedPackages = [];
 for (const [extension, files] of byPackage) {
     const result = spawnSync('npx', ['mocha', '--config', '../../configs/mocharc.yml', '--require', HOOKS, '--timeout', '30000', ...files], {
         cwd: path.join(root, 'extensions', extension),
         stdio: 'inherit',
         env: { ...process.env, PRESSWORK_TEST_STORE: 'postgresql' }
     });
-    failed ||= result.status !== 0;
+    if (result.status !== 0) {
+        failedPackages.push(`${extension} (exit ${result.status ?? result.signal})`);
+    }
 }
-process.exit(failed ? 1 : 0);
+// Said last, so that the end of a long log names what failed.
+if (failedPackages.length) {
+    console.error(`Against PostgreSQL, these packages' specs failed: ${failedPackages.join(', ')}; their failures are printed above.`);
+}
+process.exit(failedPackages.length ? 1 : 0);
