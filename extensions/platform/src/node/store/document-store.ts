@@ -40,16 +40,6 @@ export type NewDocument<T extends StoredDocument> = Omit<T, 'version'>;
  * (`DocumentChange.remote`). Version checks hold across servers: a stale write is refused.
  */
 export const DocumentStore = Symbol('DocumentStore');
-
-/** How a write is to be made. */
-export interface WriteOptions {
-    /**
-     * Someone waits on this write (an operator's action on a job): the embedded store commits it
-     * in a lane of its own instead of behind batches of background writes. PostgreSQL commits
-     * each write in its own transaction already.
-     */
-    readonly urgent?: boolean;
-}
 export interface DocumentStore {
     readonly kind: StoreKind;
     /** Resolves once every collection is loaded; rejects if the store cannot be opened at all. */
@@ -80,7 +70,7 @@ export interface DocumentStore {
      * the change's result equals the current document (deep equality), nothing is written and no
      * event fires: the current document is returned as it is.
      */
-    modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T, options?: WriteOptions): Promise<T>;
+    modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T>;
     /** Removes a document if `expectedVersion` is still the current one. */
     delete(collection: DocumentCollection, id: string, expectedVersion: number): Promise<void>;
     close(): Promise<void>;

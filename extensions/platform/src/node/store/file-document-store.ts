@@ -6,7 +6,7 @@ import { Low } from 'lowdb';
 import { Emitter } from '@theia/core/lib/common/event';
 import { DocumentChange, StoredDocument } from '../../common/store-protocol';
 import { describeZodError } from '../../common/validation-message';
-import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument, WriteOptions } from './document-store';
+import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from './document-store';
 import { DurableJsonFile, DurableWrite, OversizeDocumentError } from './durable-json-file';
 import { GroupCommit } from './group-commit';
 import { TEMPORARY_SUFFIX, syncFolder } from '../files/durable-file';
@@ -66,14 +66,15 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
      * removed underneath is made again when a write finds it missing.
      */
     protected readonly shardFolders = new Map<string, Promise<void>>();
-    /** Concurrent writes' fsync rounds, unless each write makes its own (`durability: 'each'`). */
-    protected readonly groupCommit: GroupCommit | undefined;
+    /** The durable write of a document's file: through the group commit, or alone. */
+    protected readonly durableWrite: DurableWrite | undefined;
 
     constructor(protected readonly options: FileDocumentStoreOptions) {
         super();
         this.writeGate = options.writeGate ?? new WriteGate();
         if (options.durability !== 'each') {
-            this.groupCommit = options.groupCommit ?? new GroupCommit();
+            const group = options.groupCommit ?? new GroupCommit();
+            this.durableWrite = (file, content) => group.write(file, content);
         }
         this.ready = this.open();
         // Callers observe failures through `ready`; this keeps an early failure from being unhandled.
@@ -116,7 +117,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         });
     }
 
-    async modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T, options?: WriteOptions): Promise<T> {
+    async modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T> {
         const loaded = this.collection(collection);
         this.checkId(collection, id);
         return this.locks.run(`${collection.name}/${id}`, async () => {
@@ -130,7 +131,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
                 // Nothing changed: no write, no version, no event.
                 return current;
             }
-            return this.commit(loaded, { ...next, version: current.version + 1 }, 'updated', options);
+            return this.commit(loaded, { ...next, version: current.version + 1 }, 'updated');
         });
     }
 
@@ -164,7 +165,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
      * group commit the write waits for its batch's fsync round: concurrent commits of other
      * documents share it, and each resolves only once its own document is durable.
      */
-    protected async commit<T extends StoredDocument>(loaded: LoadedCollection, candidate: T, kind: 'created' | 'updated', options?: WriteOptions): Promise<T> {
+    protected async commit<T extends StoredDocument>(loaded: LoadedCollection, candidate: T, kind: 'created' | 'updated'): Promise<T> {
         this.checkOpen();
         const name = loaded.definition.name;
         const parsed = loaded.definition.schema.safeParse(candidate);
@@ -176,7 +177,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         if (kind === 'created') {
             await this.makeShardFolder(path.dirname(file));
         }
-        const db = new Low<T>(new DurableJsonFile<T>(file, this.durableWrite(options)), document);
+        const db = new Low<T>(new DurableJsonFile<T>(file, this.durableWrite), document);
         try {
             await this.writeGate.pass(() => db.write());
         } catch (error) {
@@ -194,12 +195,6 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         }
         this.onDidChangeEmitter.fire({ collection: name, kind, id: document.id, version: document.version, document });
         return document;
-    }
-
-    /** The durable write of a document's file: through the group commit, in the lane its urgency asks for, or alone. */
-    protected durableWrite(options: WriteOptions | undefined): DurableWrite | undefined {
-        const group = this.groupCommit;
-        return group && ((file, content) => group.write(file, content, { urgent: options?.urgent }));
     }
 
     protected makeShardFolder(folder: string): Promise<void> {

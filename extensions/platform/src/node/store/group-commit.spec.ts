@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
@@ -297,66 +296,5 @@ describe('GroupCommit', () => {
         assert.equal(await fs.readFile(file, 'utf8'), 'newer');
         assert.equal(group.statistics.batches, 3, 'the two writes of a.json went in separate batches');
         assert.deepEqual(await filesUnder(folder), ['a.json', 'first.json']);
-    });
-
-    describe('urgent writes', () => {
-
-        it('commits an urgent write beside a background batch, without waiting for it', async () => {
-            const folder = path.join(root, 'plain');
-            await fs.mkdir(folder);
-            const held = gate();
-            sync.beforeFolderSync = async (_folder, call) => call === 1 ? held.promise : undefined;
-            const background = group.write(path.join(folder, 'intake.json'), Buffer.from('background'));
-            let backgroundDone = false;
-            void background.then(() => backgroundDone = true);
-            await eventually(() => sync.folderSyncs === 1, 5_000, 'the background batch flushing its folder');
-
-            await group.write(path.join(folder, 'hold.json'), Buffer.from('urgent'), { urgent: true });
-
-            assert.equal(await fs.readFile(path.join(folder, 'hold.json'), 'utf8'), 'urgent', 'durable and in place');
-            assert.equal(backgroundDone, false, 'the background batch is still held');
-            held.open();
-            await background;
-            assert.equal(group.statistics.batches, 2);
-        });
-
-        it('keeps a file\'s writes in order: an urgent write of a file waiting in the background lane follows it there', async () => {
-            const folder = path.join(root, 'plain');
-            await fs.mkdir(folder);
-            const file = path.join(folder, 'a.json');
-            const held = gate();
-            sync.beforeFolderSync = async (_folder, call) => call === 1 ? held.promise : undefined;
-            const first = group.write(path.join(folder, 'first.json'), Buffer.from('1'));
-            await eventually(() => sync.folderSyncs === 1, 5_000, 'the first batch flushing');
-            const landed: string[] = [];
-            const older = group.write(file, Buffer.from('older')).then(() => landed.push('older'));
-            const newer = group.write(file, Buffer.from('newer'), { urgent: true }).then(() => landed.push('newer'));
-            await delay(50);
-            assert.deepEqual(landed, [], 'the urgent write did not overtake the background one');
-
-            held.open();
-            await Promise.all([first, older, newer]);
-            assert.deepEqual(landed, ['older', 'newer']);
-            assert.equal(await fs.readFile(file, 'utf8'), 'newer');
-        });
-
-        it('makes a store\'s urgent change durable while background writes wait for their round', async () => {
-            const store = await openStore();
-            await store.create(OrdersCollection, sampleOrder('order-held'));
-            const held = gate();
-            const heldCall = sync.folderSyncs + 1;
-            sync.beforeFolderSync = async (_folder, call) => call === heldCall ? held.promise : undefined;
-            const intake = store.create(OrdersCollection, sampleOrder('order-new'));
-            await eventually(() => sync.folderSyncs === heldCall, 5_000, 'the intake write flushing its folder');
-
-            const changed = await store.modify(OrdersCollection, 'order-held', order => ({ ...order, closed: true }), { urgent: true });
-
-            assert.equal(changed.version, 2);
-            const file = path.join(folderOf('order-held'), 'order-held.json');
-            assert.deepEqual(JSON.parse(await fs.readFile(file, 'utf8')), changed);
-            assert.equal(store.get(OrdersCollection, 'order-new'), undefined, 'the intake write is not committed yet');
-            held.open();
-            await intake;
-        });
     });
 });

@@ -29,25 +29,6 @@ interface PendingWrite {
     readonly reject: (error: Error) => void;
 }
 
-/** How a write is to be committed. */
-export interface GroupCommitWriteOptions {
-    /** Someone waits on this write (an operator's action): it goes in the urgent lane, not behind background batches. */
-    readonly urgent?: boolean;
-}
-
-/** A queue of writes committed one batch after another. */
-class CommitLane {
-    readonly queue: PendingWrite[] = [];
-    /** The files of the batch being committed. */
-    committing: ReadonlySet<string> = new Set();
-    flushing = false;
-
-    /** Whether a write of `file` waits or is being committed here: a later write of it must follow in this lane. */
-    holds(file: string): boolean {
-        return this.committing.has(file) || this.queue.some(write => write.file === file);
-    }
-}
-
 /** What a group commit has done so far: how many batches (fsync rounds) for how many files. */
 export interface GroupCommitStatistics {
     readonly batches: number;
@@ -79,16 +60,10 @@ const DEFAULT_MAX_BATCH = 256;
  *
  * Two writes of the same file never share a batch (the second waits for the next one), so a file's
  * writes reach the disk in the order they were asked for.
- *
- * Two lanes: background writes (intake, the engine, the fetchers) batch as above, and urgent ones
- * (someone waits on them: an operator's hold) in a lane of their own, whose rounds run beside the
- * background lane's. An operator's write then waits for one small round, not for a round of a
- * hundred intake writes and the resolution of their callers. A write of a file that waits or is
- * being committed in the other lane joins that lane, so a file's order still holds.
  */
 export class GroupCommit {
-    protected readonly background = new CommitLane();
-    protected readonly urgent = new CommitLane();
+    protected readonly queue: PendingWrite[] = [];
+    protected flushing = false;
     protected readonly maxBatch: number;
     protected readonly syncFile: (handle: fs.FileHandle) => Promise<void>;
     protected readonly syncFolder: (folder: string) => Promise<void>;
@@ -104,9 +79,9 @@ export class GroupCommit {
         return { ...this.counts };
     }
 
-    /** Writes waiting for the next batch, in either lane. */
+    /** Writes waiting for the next batch. */
     get waiting(): number {
-        return this.background.queue.length + this.urgent.queue.length;
+        return this.queue.length;
     }
 
     /**
@@ -114,46 +89,36 @@ export class GroupCommit {
      * folder's entry flushed). The file's folder must exist. Writes of one file must not overlap
      * (the store's per-document lock sees to it); should they, they reach the disk in the order asked.
      */
-    write(file: string, content: Uint8Array, options: GroupCommitWriteOptions = {}): Promise<void> {
+    write(file: string, content: Uint8Array): Promise<void> {
         return new Promise<void>((resolve, reject) => {
-            const lane = this.laneFor(file, options.urgent === true);
-            lane.queue.push({ file, content, resolve, reject });
-            if (!lane.flushing) {
-                lane.flushing = true;
-                void this.flushAll(lane);
+            this.queue.push({ file, content, resolve, reject });
+            if (!this.flushing) {
+                this.flushing = true;
+                void this.flushAll();
             }
         });
     }
 
-    /** The lane asked for, unless the other one holds a write of the file already. */
-    protected laneFor(file: string, urgent: boolean): CommitLane {
-        const [asked, other] = urgent ? [this.urgent, this.background] : [this.background, this.urgent];
-        return other.holds(file) ? other : asked;
-    }
-
-    /** Flushes the lane's batches one after another until none waits. Never rejects: each batch settles its own callers. */
-    protected async flushAll(lane: CommitLane): Promise<void> {
+    /** Flushes batch after batch until no write waits. Never rejects: each batch settles its own callers. */
+    protected async flushAll(): Promise<void> {
         try {
-            while (lane.queue.length > 0) {
-                const batch = this.nextBatch(lane.queue);
-                lane.committing = new Set(batch.map(write => write.file));
-                await this.flush(batch);
+            while (this.queue.length > 0) {
+                await this.flush(this.nextBatch());
             }
         } finally {
-            lane.committing = new Set();
-            lane.flushing = false;
+            this.flushing = false;
         }
     }
 
     /** Takes up to `maxBatch` waiting writes, stopping before a second write of a file already taken. */
-    protected nextBatch(queue: PendingWrite[]): PendingWrite[] {
+    protected nextBatch(): PendingWrite[] {
         const files = new Set<string>();
         let count = 0;
-        while (count < queue.length && count < this.maxBatch && !files.has(queue[count].file)) {
-            files.add(queue[count].file);
+        while (count < this.queue.length && count < this.maxBatch && !files.has(this.queue[count].file)) {
+            files.add(this.queue[count].file);
             count++;
         }
-        return queue.splice(0, count);
+        return this.queue.splice(0, count);
     }
 
     protected async flush(batch: readonly PendingWrite[]): Promise<void> {

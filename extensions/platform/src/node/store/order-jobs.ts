@@ -1,6 +1,6 @@
 import type { Job } from '../../common/job-schema';
 import type { Order } from '../../common/order-schema';
-import type { DocumentStore, WriteOptions } from './document-store';
+import type { DocumentStore } from './document-store';
 import { OrdersCollection } from './platform-collections';
 import { DocumentNotFoundError } from './store-errors';
 
@@ -35,8 +35,7 @@ export type JobChange = (job: Job, order: Order) => Job | typeof REMOVE_JOB | un
  * when nothing was written or the job (or its order) is gone. An order left without jobs is kept,
  * with `jobs: []`: other extensions still need it.
  */
-export async function changeJob(store: DocumentStore, orderId: string, jobId: string, change: JobChange,
-    options?: WriteOptions): Promise<{ order: Order; job: Job | undefined } | undefined> {
+export async function changeJob(store: DocumentStore, orderId: string, jobId: string, change: JobChange): Promise<{ order: Order; job: Job | undefined } | undefined> {
     let index = -1;
     // Set inside the change: a holder, so that the compiler does not take it for never assigned.
     const outcome: { decided?: Job | typeof REMOVE_JOB } = {};
@@ -51,7 +50,7 @@ export async function changeJob(store: DocumentStore, orderId: string, jobId: st
                 current.jobs[index] = decided;
             }
             return current;
-        }, options);
+        });
         if (outcome.decided === undefined) {
             return undefined;
         }
@@ -72,7 +71,7 @@ export async function changeJob(store: DocumentStore, orderId: string, jobId: st
  * the ids of the jobs changed (none: nothing written), or undefined when the order is gone.
  */
 export async function changeJobs(store: DocumentStore, orderId: string, jobIds: readonly string[],
-    change: (job: Job, order: Order) => Job | undefined, options?: WriteOptions): Promise<{ order: Order; changed: readonly string[] } | undefined> {
+    change: (job: Job, order: Order) => Job | undefined): Promise<{ order: Order; changed: readonly string[] } | undefined> {
     const listed = new Set(jobIds);
     // Set inside the change, as the last run of it decided.
     const outcome: { changed: string[] } = { changed: [] };
@@ -88,7 +87,7 @@ export async function changeJobs(store: DocumentStore, orderId: string, jobIds: 
                 return decided;
             });
             return current;
-        }, options);
+        });
         return { order, changed: outcome.changed };
     } catch (error) {
         if (error instanceof DocumentNotFoundError) {

@@ -347,19 +347,6 @@ describe('WorkflowEngine job controls', () => {
             assert.deepEqual([job.state, job.waitReason, job.files], ['Held', 'No production template matches SKU 42', [file(10)]]);
         });
 
-        it('writes a print file\'s record as background work, and an operator\'s decision as urgent (not queued behind it)', async () => {
-            await fixture.addOrder('o1', undefined, [{ state: 'Held', waitReason: 'No production template matches SKU 42', files: [file()] }]);
-            const engine = await engineWith();
-            const modify = sinon.spy(fixture.store, 'modify');
-            const urgencyOfWrites = (): (boolean | undefined)[] => modify.getCalls().map(call => call.args[3]?.urgent);
-
-            await engine.recordPrintFile('o1-job-1', 'o1-job-1.pdf', 10);
-            assert.deepEqual(urgencyOfWrites(), [false]);
-            modify.resetHistory();
-            await engine.complete('o1-job-1', 'olivia');
-            assert.deepEqual(urgencyOfWrites(), [true]);
-        });
-
         it('refuses a file the job does not have', async () => {
             await fixture.addOrder('o1', 'flow', [{ state: 'Waiting', waitReason: WAITING_FOR_PRINT_FILE, files: [file()] }]);
             const engine = await engineWith();

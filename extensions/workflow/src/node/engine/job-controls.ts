@@ -4,7 +4,6 @@ import type { Order } from '@presswork/platform/lib/common/order-schema';
 import type { WorkflowAssignment } from '@presswork/platform/lib/common/workflow-assignment-contribution';
 import { PressworkError } from '@presswork/platform/lib/common/errors';
 import { FINISHED_JOB_STATES } from '@presswork/platform/lib/common/job-status';
-import type { WriteOptions } from '@presswork/platform/lib/node/store/document-store';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import type { JobDisposal } from '../activities/job-disposal';
 import { deleteJob } from './job-deletion';
@@ -16,9 +15,6 @@ import { workflowOfJob } from './pinned-workflow';
 import { currentStep } from './step-navigator';
 import type { EngineParts, JobRunner } from './job-runner';
 import type { WorkQueue } from './work-queue';
-
-const URGENT: WriteOptions = { urgent: true };
-const BACKGROUND: WriteOptions = { urgent: false };
 
 export interface ControlParts extends EngineParts {
     readonly queue: WorkQueue;
@@ -34,9 +30,7 @@ export interface ControlParts extends EngineParts {
  * order, the All Jobs pod's actions). Each checks the job as it is inside the write, so a stale
  * click is refused with a message for the operator instead of acting on a job that has moved on.
  * After the write, whatever the engine still had going for the job (a timer, a parked start, a
- * running activity) is dropped, and the job is scheduled when it is to run. Someone waits on each
- * of these writes, so each is urgent (the store does not queue it behind background writes), but
- * for a print file's record, which the fetcher makes.
+ * running activity) is dropped, and the job is scheduled when it is to run.
  */
 export class JobControls {
     constructor(protected readonly parts: ControlParts) { }
@@ -68,7 +62,7 @@ export class JobControls {
                 return undefined;
             }
             return continued;
-        }, URGENT);
+        });
         if (!written) {
             throw PressworkError.NotFound(`There is no order ${orderId}; it may have been removed`);
         }
@@ -124,7 +118,7 @@ export class JobControls {
                 throw PressworkError.Refused(`${describe(job)} has no file ${fileName}`);
             }
             return printFileRecorded(job, fileName, bytes, new Date().toISOString());
-        }, BACKGROUND);
+        });
         // A job that went on is Received: the store's event schedules it, as any arrival.
     }
 
@@ -259,9 +253,9 @@ export class JobControls {
         return this.change(jobId, (job, order) => leftBatch(job, change(job, order)));
     }
 
-    protected async change(jobId: string, change: (job: Job, order: Order) => Job, options: WriteOptions = URGENT): Promise<void> {
+    protected async change(jobId: string, change: (job: Job, order: Order) => Job): Promise<void> {
         const found = findJob(this.parts.store, jobId);
-        const written = found && await changeJob(this.parts.store, found.order.id, jobId, change, options);
+        const written = found && await changeJob(this.parts.store, found.order.id, jobId, change);
         if (!written) {
             throw PressworkError.NotFound(`There is no job ${jobId}; it may have been removed`);
         }
