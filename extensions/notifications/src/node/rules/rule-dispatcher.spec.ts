@@ -100,6 +100,29 @@ describe('the rule dispatcher', () => {
         assert.equal(rules.fixture.email.received[3].message.events.length, 7);
     });
 
+    it('moves over events that match nothing without a write each batch, saving the position within a second', async () => {
+        await rules.fixture.rule({ event: 'job.stalled' });
+        const positionWrites = (): number => rules.fixture.store.get(DispatcherStateCollection, 'dispatcher')?.version ?? 0;
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.publish(draft('job.error', 'job:j-2', at(0)));
+        await rules.fixture.publish(draft('job.error', 'job:j-3', at(0)));
+
+        assert.equal(rules.fixture.dispatcher.position, 3, 'dispatched');
+        assert.equal(positionWrites(), 0, 'not written yet');
+        await advance(1000);
+        assert.deepEqual([rules.fixture.store.get(DispatcherStateCollection, 'dispatcher')?.position, positionWrites()], [3, 1], 'saved once');
+
+        await rules.fixture.publish(draft('job.error', 'job:j-4', at(0)), draft('job.stalled', 'job:j-5', at(0)));
+        assert.equal(rules.fixture.store.get(DispatcherStateCollection, 'dispatcher')?.position, 5, 'a batch that made a delivery is saved at once');
+    });
+
+    it('saves a position left unsaved when it stops, so that the next start does not dispatch those events again', async () => {
+        await rules.fixture.rule({ event: 'job.stalled' });
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        await rules.fixture.dispatcher.stop();
+        assert.equal(rules.fixture.store.get(DispatcherStateCollection, 'dispatcher')?.position, 1);
+    });
+
     it('dispatches again after a crash before the position moved on without making or sending anything twice', async () => {
         await rules.fixture.rule({ storm: { quietMinutes: 15, digestAbove: 100 } });
         await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));

@@ -24,6 +24,15 @@ const RETENTION_CONSUMER = 'rule-dispatcher';
 /** A held message is never due sooner than this after it is made, so a backlog being dispatched folds into it first. */
 const HOLD_GRACE_MS = 2000;
 const RETRY_AFTER_ERROR_MS = 5000;
+/**
+ * Events that match no rule and no endpoint move only the position: that is saved at most this
+ * long after, not after each batch (while the engine runs, a batch every few milliseconds, each a
+ * durable write). A crash replays at most this much, which again matches nothing.
+ */
+const QUIET_POSITION_SAVE_MS = 1000;
+
+/** Where the dispatcher is: its position, and the storm state as of it. */
+type DispatchedState = Pick<DispatcherState, 'position' | 'quiet' | 'minutes'>;
 
 type NewDelivery = Omit<Delivery, 'version'>;
 
@@ -50,6 +59,9 @@ export class RuleDispatcher {
     protected work: Promise<void> | undefined;
     protected again = false;
     protected retryTimer: NodeJS.Timeout | undefined;
+    /** Dispatched past the saved position over events that matched nothing; saved by `saveIfDue`. */
+    protected unsaved: { readonly state: DispatchedState; readonly since: number } | undefined;
+    protected saveTimer: NodeJS.Timeout | undefined;
 
     /** Dispatches what the journal holds past the position, then each append as it comes. */
     async start(): Promise<void> {
@@ -64,8 +76,14 @@ export class RuleDispatcher {
     async stop(): Promise<void> {
         this.running = false;
         clearTimeout(this.retryTimer);
+        clearTimeout(this.saveTimer);
         this.toDispose.dispose();
         await this.work;
+        try {
+            await this.saveIfDue();
+        } catch (error) {
+            this.logger.error('The rule dispatcher could not save its position as it stopped; the next start dispatches those events again', error);
+        }
     }
 
     /** Resolves once everything journaled so far is dispatched. */
@@ -75,12 +93,14 @@ export class RuleDispatcher {
         }
     }
 
+    /** The journal position dispatched so far (saved, or not yet when the events since matched nothing). */
     get position(): number {
-        return this.store.get(DispatcherStateCollection, DISPATCHER_STATE_ID)?.position ?? 0;
+        return this.unsaved?.state.position ?? this.store.get(DispatcherStateCollection, DISPATCHER_STATE_ID)?.position ?? 0;
     }
 
     protected wake(): void {
         clearTimeout(this.retryTimer);
+        clearTimeout(this.saveTimer);
         if (this.work) {
             this.again = true;
             return;
@@ -98,21 +118,40 @@ export class RuleDispatcher {
             this.again = false;
             while (this.running && await this.dispatchBatch()) { /* next batch */ }
         } while (this.running && this.again);
+        await this.saveIfDue();
     }
 
-    /** One batch: its deliveries made, then the position and storm state written. Whether it found any events. */
+    /** Saves a position left unsaved once it is due (or the dispatcher stops); until then, wakes when it will be. */
+    protected async saveIfDue(): Promise<void> {
+        if (!this.unsaved) {
+            return;
+        }
+        const dueIn = this.unsaved.since + QUIET_POSITION_SAVE_MS - Date.now();
+        if (this.running && dueIn > 0) {
+            this.saveTimer = setTimeout(() => this.running && this.wake(), dueIn);
+            return;
+        }
+        await this.savePosition(this.store.get(DispatcherStateCollection, DISPATCHER_STATE_ID), this.unsaved.state);
+    }
+
+    /**
+     * One batch: its deliveries made, then the position and storm state written (later, when its
+     * events matched nothing). Whether it found any events.
+     */
     protected async dispatchBatch(): Promise<boolean> {
         const saved = this.store.get(DispatcherStateCollection, DISPATCHER_STATE_ID);
-        const events = await this.journal.read(saved?.position ?? 0, BATCH);
+        const from = this.unsaved?.state ?? saved;
+        const events = await this.journal.read(from?.position ?? 0, BATCH);
         if (!events.length) {
             return false;
         }
-        const storm = { quiet: structuredClone(saved?.quiet ?? {}), minutes: structuredClone(saved?.minutes ?? {}) };
+        const storm = { quiet: structuredClone(from?.quiet ?? {}), minutes: structuredClone(from?.minutes ?? {}) };
         const control = new StormControl(storm);
         const writes: Promise<Delivery>[] = [];
+        let matched = false;
         for (const event of events) {
             this.sender.events.remember(event);
-            await this.dispatch(event, control, writes);
+            matched = await this.dispatch(event, control, writes) || matched;
         }
         // The batch's own deliveries are written together (one group commit), all before the position moves on.
         const written = await Promise.allSettled(writes);
@@ -123,22 +162,33 @@ export class RuleDispatcher {
             this.sender.schedule(result.value);
         }
         control.forget(Date.parse(events[events.length - 1].at));
-        await this.savePosition(saved, { ...storm, position: events[events.length - 1].seq });
+        const next = { ...storm, position: events[events.length - 1].seq };
+        if (matched) {
+            await this.savePosition(saved, next);
+        } else {
+            this.unsaved = { state: next, since: this.unsaved?.since ?? Date.now() };
+        }
         return true;
     }
 
-    protected async savePosition(saved: DispatcherState | undefined, next: Pick<DispatcherState, 'position' | 'quiet' | 'minutes'>): Promise<void> {
+    protected async savePosition(saved: DispatcherState | undefined, next: DispatchedState): Promise<void> {
         const updatedAt = new Date().toISOString();
         if (saved) {
             await this.store.modify(DispatcherStateCollection, DISPATCHER_STATE_ID, current => ({ ...current, ...next, updatedAt }));
         } else {
             await this.store.create(DispatcherStateCollection, { id: DISPATCHER_STATE_ID, ...next, updatedAt });
         }
+        if (this.unsaved && this.unsaved.state.position <= next.position) {
+            this.unsaved = undefined;
+        }
         this.retention?.holdFrom(RETENTION_CONSUMER, next.position);
     }
 
-    /** Makes the event's deliveries: single ones are pushed to `writes` (ids of their own, nothing waits on them), held ones folded in turn. */
-    protected async dispatch(event: PressworkEvent, control: StormControl, writes: Promise<Delivery>[]): Promise<void> {
+    /**
+     * Makes the event's deliveries: single ones are pushed to `writes` (ids of their own, nothing
+     * waits on them), held ones folded in turn. Whether any rule or endpoint matched the event.
+     */
+    protected async dispatch(event: PressworkEvent, control: StormControl, writes: Promise<Delivery>[]): Promise<boolean> {
         const rules = this.store.findBy(RulesCollection, 'event', event.name)
             .filter(rule => rule.enabled && conditionsHold(rule.conditions, event.payload as Record<string, unknown>));
         for (const rule of rules) {
@@ -148,6 +198,7 @@ export class RuleDispatcher {
         for (const endpoint of endpoints) {
             writes.push(this.dispatchToEndpoint(endpoint, event));
         }
+        return rules.length > 0 || endpoints.length > 0;
     }
 
     protected async dispatchRule(rule: NotificationRule, event: PressworkEvent, control: StormControl, writes: Promise<Delivery>[]): Promise<void> {
