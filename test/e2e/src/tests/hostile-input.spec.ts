@@ -47,6 +47,9 @@ function differences(before: Map<string, string>, after: Map<string, string>): {
     return { changed, removed };
 }
 
+const SETTLE_INTERVAL_MS = 1_500;
+const SETTLE_ATTEMPTS = 6;
+
 /**
  * The folder once the server's background writes have settled: two snapshots 1.5 s apart agree.
  * The rule dispatcher saves its position up to a second after events that matched no rule (a
@@ -54,8 +57,8 @@ function differences(before: Map<string, string>, after: Map<string, string>): {
  */
 async function settledSnapshot(folder: string): Promise<Map<string, string>> {
     let previous = await snapshot(folder);
-    for (let attempt = 0; attempt < 6; attempt++) {
-        await delay(1_500);
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+        await delay(SETTLE_INTERVAL_MS);
         const next = await snapshot(folder);
         const { changed, removed } = differences(previous, next);
         if (!changed.length && !removed.length) {
@@ -63,7 +66,7 @@ async function settledSnapshot(folder: string): Promise<Map<string, string>> {
         }
         previous = next;
     }
-    throw new Error(`the data folder kept changing for ${6 * 1.5} s before the calls`);
+    throw new Error(`the data folder kept changing for ${SETTLE_ATTEMPTS * SETTLE_INTERVAL_MS / 1000} s before the calls`);
 }
 
 async function snapshot(folder: string): Promise<Map<string, string>> {

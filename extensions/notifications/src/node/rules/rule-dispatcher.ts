@@ -178,9 +178,8 @@ export class RuleDispatcher {
         } else {
             await this.store.create(DispatcherStateCollection, { id: DISPATCHER_STATE_ID, ...next, updatedAt });
         }
-        if (this.unsaved && this.unsaved.state.position <= next.position) {
-            this.unsaved = undefined;
-        }
+        // Whatever was left unsaved is at or before `next`, which carries on from it.
+        this.unsaved = undefined;
         this.retention?.holdFrom(RETENTION_CONSUMER, next.position);
     }
 
