@@ -123,6 +123,15 @@ describe('the rule dispatcher', () => {
         assert.equal(rules.fixture.store.get(DispatcherStateCollection, 'dispatcher')?.position, 1);
     });
 
+    it('never moves a saved position back: a late save from before a newer one keeps the newer', async () => {
+        await rules.fixture.rule({ event: 'job.stalled' });
+        await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));
+        // Meanwhile another server's dispatcher, leading now, saved further on.
+        await rules.fixture.store.create(DispatcherStateCollection, { id: 'dispatcher', position: 40, quiet: {}, minutes: {}, updatedAt: at(0) });
+        await rules.fixture.dispatcher.stop();
+        assert.equal(rules.fixture.store.get(DispatcherStateCollection, 'dispatcher')?.position, 40);
+    });
+
     it('dispatches again after a crash before the position moved on without making or sending anything twice', async () => {
         await rules.fixture.rule({ storm: { quietMinutes: 15, digestAbove: 100 } });
         await rules.fixture.publish(draft('job.error', 'job:j-1', at(0)));

@@ -174,7 +174,9 @@ export class RuleDispatcher {
     protected async savePosition(saved: DispatcherState | undefined, next: DispatchedState): Promise<void> {
         const updatedAt = new Date().toISOString();
         if (saved) {
-            await this.store.modify(DispatcherStateCollection, DISPATCHER_STATE_ID, current => ({ ...current, ...next, updatedAt }));
+            // Never back: a dispatcher that led before may save late, after a newer leader saved further on.
+            await this.store.modify(DispatcherStateCollection, DISPATCHER_STATE_ID,
+                current => current.position > next.position ? current : { ...current, ...next, updatedAt });
         } else {
             await this.store.create(DispatcherStateCollection, { id: DISPATCHER_STATE_ID, ...next, updatedAt });
         }
