@@ -6,7 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as sinon from 'sinon';
 import type { DocumentCollection } from './document-store';
+import { InProcessBatchWriter } from './batch-writers';
 import { FileDocumentStore, shardOf } from './file-document-store';
+import { GroupCommit } from './group-commit';
 import { OrdersCollection, PLATFORM_COLLECTIONS } from './platform-collections';
 import { DocumentUnavailableError } from './store-errors';
 import { MAX_DOCUMENT_BYTES } from '../../common/document-limits';
@@ -31,8 +33,8 @@ describe('FileDocumentStore', () => {
         await fs.rm(root, { recursive: true, force: true });
     });
 
-    async function openStore(): Promise<FileDocumentStore> {
-        const store = new FileDocumentStore({ folder: dataFolder, collections: PLATFORM_COLLECTIONS });
+    async function openStore(groupCommit?: GroupCommit): Promise<FileDocumentStore> {
+        const store = new FileDocumentStore({ folder: dataFolder, collections: PLATFORM_COLLECTIONS, groupCommit });
         openStores.push(store);
         await store.ready;
         return store;
@@ -227,6 +229,9 @@ describe('FileDocumentStore', () => {
 
     describe('a write that fails midway', () => {
 
+        /** Writes on this thread, where the stubs below reach (the default writer is a worker thread). */
+        const onThisThread = (): GroupCommit => new GroupCommit({ writer: new InProcessBatchWriter() });
+
         async function fileHandlePrototype(): Promise<fs.FileHandle> {
             const handle = await fs.open(root, 'r');
             await handle.close();
@@ -234,7 +239,7 @@ describe('FileDocumentStore', () => {
         }
 
         it('keeps the old document on disk and in memory when flushing to the disk fails', async () => {
-            const store = await openStore();
+            const store = await openStore(onThisThread());
             const created = await store.create(OrdersCollection, sampleOrder('order-1'));
             const changes = recordChanges(store);
             sinon.stub(await fileHandlePrototype(), 'sync').rejects(new Error('EIO: simulated disk failure'));
@@ -250,7 +255,7 @@ describe('FileDocumentStore', () => {
         });
 
         it('keeps the old document when the process stops between writing the new one and putting it in place', async () => {
-            const store = await openStore();
+            const store = await openStore(onThisThread());
             const created = await store.create(OrdersCollection, sampleOrder('order-1'));
             // A rename that never happens is what a crash right after the flush looks like on disk.
             sinon.stub(fsModule, 'rename').rejects(new Error('simulated crash before rename'));

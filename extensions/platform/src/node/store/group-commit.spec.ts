@@ -8,6 +8,7 @@ import type { DocumentChange } from '../../common/store-protocol';
 import { syncFolder } from '../files/durable-file';
 import { eventually } from '../test/eventually';
 import { FileDocumentStore, shardOf } from './file-document-store';
+import { InProcessBatchWriter } from './batch-writers';
 import { GroupCommit, GroupCommitError } from './group-commit';
 import { OrdersCollection, PLATFORM_COLLECTIONS } from './platform-collections';
 import { sampleOrder } from './test/sample-documents';
@@ -54,7 +55,7 @@ describe('GroupCommit', () => {
         root = await fs.mkdtemp(path.join(os.tmpdir(), 'presswork-group-commit-'));
         stores = [];
         sync = new CountingSync();
-        group = new GroupCommit({ syncFile: sync.syncFile, syncFolder: sync.syncFolder });
+        group = new GroupCommit({ writer: new InProcessBatchWriter({ syncFile: sync.syncFile, syncFolder: sync.syncFolder }) });
     });
 
     afterEach(async () => {
@@ -224,7 +225,7 @@ describe('GroupCommit', () => {
     it('fails the whole batch, and only it, when one document\'s content cannot be flushed; nothing of it is put in place', async () => {
         // Fails the flush of order-3's temporary file (Linux names an open file in /proc), once.
         let failed = false;
-        const flushFailures = new GroupCommit({
+        const flushFailures = new GroupCommit({ writer: new InProcessBatchWriter({
             syncFile: async handle => {
                 if (!failed && path.basename(await fs.readlink(`/proc/self/fd/${handle.fd}`)).startsWith('order-3.json.')) {
                     failed = true;
@@ -239,7 +240,7 @@ describe('GroupCommit', () => {
                 }
                 await syncFolder(folder);
             }
-        });
+        }) });
         const store = await openStore({ groupCommit: flushFailures });
         const changes = recordChanges(store);
 

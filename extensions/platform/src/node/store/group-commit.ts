@@ -1,6 +1,5 @@
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { syncFolder, temporaryFileOf } from '../files/durable-file';
+import { BatchFailure } from './batch-on-disk';
+import { BatchWriter, processBatchWriter } from './batch-writers';
 
 export interface GroupCommitOptions {
     /**
@@ -8,10 +7,11 @@ export interface GroupCommitOptions {
      * writes is committed in several batches, one after another.
      */
     readonly maxBatch?: number;
-    /** Flushes a written temporary file to the disk (default: `handle.sync()`, fsync). Tests count it. */
-    readonly syncFile?: (handle: fs.FileHandle) => Promise<void>;
-    /** Flushes a folder's entries to the disk (default: platform's `syncFolder`, fsync). Tests count it. */
-    readonly syncFolder?: (folder: string) => Promise<void>;
+    /**
+     * Writes a batch to the disk (default: the process's worker thread for it, batch-writers.ts).
+     * Tests pass one on their own thread that counts or fails fsyncs.
+     */
+    readonly writer?: BatchWriter;
 }
 
 /** The batch a write was committed with could not be made durable: none of its callers may count on theirs. */
@@ -43,7 +43,8 @@ const DEFAULT_MAX_BATCH = 256;
  * of one per file. A write arriving while no batch is under way starts one at once; writes arriving
  * while a batch is being committed wait together and form the next. A batch writes each of its
  * files to a temporary file beside its target and fsyncs them all at once, renames each over its
- * target, then fsyncs each affected folder once, and only then resolves its callers. So each caller
+ * target, then fsyncs each affected folder once (batch-on-disk.ts, on a worker thread of its own:
+ * batch-writers.ts), and only then resolves its callers. So each caller
  * learns of success only once its own file is durable (content flushed, renamed, folder flushed),
  * and a crash at any instant leaves every file old or new, never torn; the temporary files a crash
  * leaves behind carry platform's temporary suffix, for the store to remove at open.
@@ -65,14 +66,12 @@ export class GroupCommit {
     protected readonly queue: PendingWrite[] = [];
     protected flushing = false;
     protected readonly maxBatch: number;
-    protected readonly syncFile: (handle: fs.FileHandle) => Promise<void>;
-    protected readonly syncFolder: (folder: string) => Promise<void>;
+    protected readonly writer: BatchWriter;
     protected counts = { batches: 0, files: 0, largestBatch: 0 };
 
     constructor(options: GroupCommitOptions = {}) {
         this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
-        this.syncFile = options.syncFile ?? (handle => handle.sync());
-        this.syncFolder = options.syncFolder ?? syncFolder;
+        this.writer = options.writer ?? processBatchWriter();
     }
 
     get statistics(): GroupCommitStatistics {
@@ -125,52 +124,29 @@ export class GroupCommit {
         this.counts.batches++;
         this.counts.files += batch.length;
         this.counts.largestBatch = Math.max(this.counts.largestBatch, batch.length);
-        const temporaries = batch.map(write => temporaryFileOf(write.file));
-        try {
-            // 1. Every temporary file written and fsynced, all at once: the fsyncs share the disk's flushes.
-            const written = await Promise.allSettled(batch.map((write, index) => this.writeTemporary(temporaries[index], write.content)));
-            const writeFailedAt = written.findIndex(outcome => outcome.status === 'rejected');
-            if (writeFailedAt >= 0) {
-                // Nothing renamed yet: every document keeps its previous content, and no partial file takes up space.
-                await Promise.all(temporaries.map(temporary => fs.rm(temporary, { force: true })));
-                const cause = (written[writeFailedAt] as PromiseRejectedResult).reason;
-                throw new GroupCommitError(`${batch[writeFailedAt].file} could not be written durably (${describe(cause)}); `
-                    + `none of the ${batch.length} writes committed with it was made, each file keeps its previous content`, cause);
-            }
-            // 2. Each renamed over its target: from here a crash leaves the old or the new file.
-            const renamed = await Promise.allSettled(batch.map((write, index) => fs.rename(temporaries[index], write.file)));
-            // 3. Each affected folder fsynced once, so that the renames survive a power cut.
-            const folders = [...new Set(batch.map(write => path.dirname(write.file)))];
-            const synced = await Promise.allSettled(folders.map(folder => this.syncFolder(folder)));
-            const renameFailedAt = renamed.findIndex(outcome => outcome.status === 'rejected');
-            if (renameFailedAt >= 0) {
-                await Promise.all(temporaries.map(temporary => fs.rm(temporary, { force: true })));
-                const cause = (renamed[renameFailedAt] as PromiseRejectedResult).reason;
-                throw new GroupCommitError(`${batch[renameFailedAt].file} could not be put in place (${describe(cause)}); `
-                    + `the ${batch.length} writes committed with it may or may not have been made`, cause);
-            }
-            const syncFailedAt = synced.findIndex(outcome => outcome.status === 'rejected');
-            if (syncFailedAt >= 0) {
-                const cause = (synced[syncFailedAt] as PromiseRejectedResult).reason;
-                throw new GroupCommitError(`the folder ${folders[syncFailedAt]} could not be flushed to the disk (${describe(cause)}); `
-                    + `the ${batch.length} writes committed with it may not survive a crash`, cause);
-            }
-        } catch (error) {
-            const failure = error instanceof GroupCommitError ? error : new GroupCommitError(`a group commit failed: ${describe(error)}`, error);
-            batch.forEach(write => write.reject(failure));
+        const outcome = await this.writer.write(batch);
+        if (outcome.committed) {
+            resolveInSlices(batch);
             return;
         }
-        resolveInSlices(batch);
+        const failure = batchError(outcome.failure, batch.length);
+        batch.forEach(write => write.reject(failure));
     }
+}
 
-    protected async writeTemporary(temporary: string, content: Uint8Array): Promise<void> {
-        const handle = await fs.open(temporary, 'wx', 0o600);
-        try {
-            await handle.writeFile(content);
-            await this.syncFile(handle);
-        } finally {
-            await handle.close();
-        }
+/** What the callers of a batch that failed are told: the file or folder, the cause, and what became of their writes. */
+function batchError({ step, target, cause }: BatchFailure, size: number): GroupCommitError {
+    const error = Object.assign(new Error(cause.message), cause.code ? { code: cause.code } : {});
+    switch (step) {
+        case 'write':
+            return new GroupCommitError(`${target} could not be written durably (${cause.message}); `
+                + `none of the ${size} writes committed with it was made, each file keeps its previous content`, error);
+        case 'rename':
+            return new GroupCommitError(`${target} could not be put in place (${cause.message}); `
+                + `the ${size} writes committed with it may or may not have been made`, error);
+        case 'sync-folder':
+            return new GroupCommitError(`the folder ${target} could not be flushed to the disk (${cause.message}); `
+                + `the ${size} writes committed with it may not survive a crash`, error);
     }
 }
 
@@ -190,8 +166,4 @@ function resolveInSlices(batch: readonly PendingWrite[], from = 0): void {
     if (until < batch.length) {
         setImmediate(() => resolveInSlices(batch, until));
     }
-}
-
-function describe(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
 }
