@@ -154,8 +154,12 @@ function batchError({ step, target, cause }: BatchFailure, size: number): GroupC
  * Callers resolved together per turn of the event loop. Each caller carries on at once from its
  * write (the change event, the next write's checks and serialisation): resolving a batch of
  * hundreds in one go would run all of that as one long task, and hold every request meanwhile.
+ * Two, not eight, since batches are written on a worker thread and come back in bursts: an order's
+ * commit sets off the engine, the change feed and the query index, several milliseconds each, and
+ * eight of those in a turn made tasks of up to 100 ms (served intake, event loop delay p99 103 and
+ * 108 ms with eight, 71 with two; load benchmark RPC p99 98 ms with eight, 82 with two).
  */
-export const CALLERS_RESOLVED_PER_TURN = 8;
+export const CALLERS_RESOLVED_PER_TURN = 2;
 
 /** Resolves the batch's callers in order, a few per turn of the event loop; the next batch need not wait for it. */
 function resolveInSlices(batch: readonly PendingWrite[], from = 0): void {
