@@ -29,4 +29,21 @@ describe('IntakeWindows', () => {
         windows.begin();
         assert.equal(await settledWithin(windows.whenQuiet(30), 500), true);
     });
+
+    it('counts the limit from when intake became busy: past it, nothing waits until intake has paused', async () => {
+        const windows = new IntakeWindows();
+        windows.begin();
+        assert.equal(await settledWithin(windows.whenQuiet(100), 500), true, 'held at most the limit');
+        // Window after window, never a pause: later work is not held the limit anew.
+        const end = windows.begin();
+        assert.equal(await settledWithin(windows.whenQuiet(100), 5), true);
+        end();
+        assert.equal(windows.busy, true, 'the first window is still being written');
+
+        const fresh = new IntakeWindows();
+        const stretch = fresh.begin();
+        stretch();
+        fresh.begin();
+        assert.equal(await settledWithin(fresh.whenQuiet(100), 20), false, 'after a pause the limit counts again');
+    });
 });
