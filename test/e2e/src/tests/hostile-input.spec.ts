@@ -36,7 +36,6 @@ const ORDERS: Order[] = preparedOrders(3, 1).map((order, index) => index !== 0 ?
 });
 const HOSTILE_JOB = ORDERS[0].jobs[0];
 
-/** Every file under the folder with a hash of its content, to tell whether anything changed. */
 /** Files that change as the server is used, whatever the calls: its logs, the sessions, the API tokens' last use. */
 const CHANGING_BY_USE = /\.log$|sessions|api-tokens/;
 
@@ -69,6 +68,7 @@ async function settledSnapshot(folder: string): Promise<Map<string, string>> {
     throw new Error(`the data folder kept changing for ${SETTLE_ATTEMPTS * SETTLE_INTERVAL_MS / 1000} s before the calls`);
 }
 
+/** Every file under the folder with a hash of its content, to tell whether anything changed. */
 async function snapshot(folder: string): Promise<Map<string, string>> {
     const files = new Map<string, string>();
     const walk = async (at: string): Promise<void> => {

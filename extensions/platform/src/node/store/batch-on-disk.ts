@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { messageOf } from '../../common/errors';
 import { syncFolder, temporaryFileOf } from '../files/durable-file';
 
 /** One file of a batch: its path and its whole new content. */
@@ -82,6 +83,6 @@ async function removeAll(files: readonly string[]): Promise<void> {
 
 function failed(step: BatchFailure['step'], target: string, cause: unknown): BatchOutcome {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = messageOf(cause);
     return { committed: false, failure: { step, target, cause: typeof code === 'string' ? { message, code } : { message } } };
 }

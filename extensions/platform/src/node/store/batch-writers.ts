@@ -1,3 +1,4 @@
+import { messageOf } from '../../common/errors';
 import { WorkerFailureError, WorkerPool, workerScriptFile } from '../worker-pool';
 import { BatchOutcome, DiskFlushes, FSYNC, FileWrite, writeBatchOnDisk } from './batch-on-disk';
 
@@ -50,7 +51,7 @@ export class WorkerBatchWriter implements BatchWriter {
         try {
             return await this.pool.run({ writes: own }, own.map(write => write.content.buffer));
         } catch (error) {
-            const message = error instanceof WorkerFailureError ? `the group commit's worker ended: ${error.message}` : String(error);
+            const message = error instanceof WorkerFailureError ? `the group commit's worker ended: ${error.message}` : messageOf(error);
             return { committed: false, failure: { step: 'rename', target: writes[0]?.file ?? '', cause: { message } } };
         }
     }

@@ -44,10 +44,10 @@ const DEFAULT_MAX_BATCH = 256;
  * while a batch is being committed wait together and form the next. A batch writes each of its
  * files to a temporary file beside its target and fsyncs them all at once, renames each over its
  * target, then fsyncs each affected folder once (batch-on-disk.ts, on a worker thread of its own:
- * batch-writers.ts), and only then resolves its callers. So each caller
- * learns of success only once its own file is durable (content flushed, renamed, folder flushed),
- * and a crash at any instant leaves every file old or new, never torn; the temporary files a crash
- * leaves behind carry platform's temporary suffix, for the store to remove at open.
+ * batch-writers.ts), and only then resolves its callers. So each caller learns of success only
+ * once its own file is durable (content flushed, renamed, folder flushed), and a crash at any
+ * instant leaves every file old or new, never torn; the temporary files a crash leaves behind
+ * carry platform's temporary suffix, for the store to remove at open.
  *
  * Issued together, a batch's fsyncs share the disk's cache flushes (on ext4, measured with 64
  * writers: about one flush a document instead of 1.7 when each write flushes on its own).
