@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Session } from 'node:inspector';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { isMainThread } from 'node:worker_threads';
+import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 
 /**
  * Loaded into a real Presswork backend with `NODE_OPTIONS=--require <this file>` and
@@ -12,7 +12,9 @@ import { isMainThread } from 'node:worker_threads';
  * main thread's busy time (event loop utilization) and the store's durable writes by collection
  * (each one ends with a rename into `<data>/store/<collection>/`).
  *
- * Only the backend's main thread is probed (start.js and worker threads load this file too).
+ * Only the backend's main thread is probed (start.js and worker threads load this file too), but
+ * renames are counted on every thread: the group commit writes its batches on a worker thread,
+ * which reports each rename to the main thread's probe on a broadcast channel.
  *
  * With `PRESSWORK_BENCH_PROFILE=<folder>` the main thread is also CPU-profiled from the first signal
  * to the second (`intake.cpuprofile`, for Chrome DevTools), to find where the time goes.
@@ -31,14 +33,31 @@ export interface ProbeFigures {
 const PROBE_FILE = process.env.PRESSWORK_BENCH_PROBE_FILE;
 const PROFILE_FOLDER = process.env.PRESSWORK_BENCH_PROFILE;
 const BACKEND_MAIN = path.join('backend', 'main.js');
+const RENAMES_CHANNEL = 'presswork-bench-probe-renames';
 
-if (PROBE_FILE && isMainThread && process.argv[1]?.endsWith(BACKEND_MAIN)) {
-    startProbe(PROBE_FILE, path.join(path.resolve(process.env.PRESSWORK_DATA ?? '.presswork'), 'store') + path.sep);
+if (PROBE_FILE) {
+    const storeFolder = path.join(path.resolve(process.env.PRESSWORK_DATA ?? '.presswork'), 'store') + path.sep;
+    if (isMainThread && process.argv[1]?.endsWith(BACKEND_MAIN)) {
+        startProbe(PROBE_FILE, storeFolder);
+    } else if (!isMainThread) {
+        reportRenames(storeFolder);
+    }
+}
+
+/** In a worker thread: each rename into the store goes to the main thread's probe. */
+function reportRenames(storeFolder: string): void {
+    const channel = new BroadcastChannel(RENAMES_CHANNEL);
+    (channel as unknown as { unref(): void }).unref();
+    countRenames(storeFolder, collection => channel.postMessage(collection));
 }
 
 function startProbe(file: string, storeFolder: string): void {
     let writes: Record<string, number> = {};
-    countRenames(storeFolder, collection => writes[collection] = (writes[collection] ?? 0) + 1);
+    const count = (collection: string) => writes[collection] = (writes[collection] ?? 0) + 1;
+    countRenames(storeFolder, count);
+    const fromWorkers = new BroadcastChannel(RENAMES_CHANNEL);
+    (fromWorkers as unknown as { unref(): void }).unref();
+    fromWorkers.onmessage = (event: unknown) => count(String((event as { data: unknown }).data));
     const delay = monitorEventLoopDelay({ resolution: 10 });
     let utilization = performance.eventLoopUtilization();
     let started = false;

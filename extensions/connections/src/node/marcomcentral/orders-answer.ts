@@ -1,7 +1,8 @@
 import type { ReceivedOrder } from '@presswork/platform/lib/common';
 import { MarcomCentralError, MarcomCentralErrorKind } from './marcomcentral-error';
 import type { RejectedOrder } from './order-mapping';
-import { orderElementsOf, readOrder } from './orders-response';
+import { OrderElementSieve, orderElementsOf, readOrder } from './orders-response';
+import type { XmlElement } from './xml-document';
 import { readSoapOutcome } from './soap-outcome';
 
 /**
@@ -53,16 +54,16 @@ export type OrdersAnswer =
     | { readonly ok: false; readonly error: CarriedError };
 
 /**
- * Reads one answer to GetOrdersByDate or GetOrdersByOrderNumber: decodes, parses (refusing
- * declarations and unknown entities, as everywhere), checks the answer as a whole, then maps and
- * validates each order, recognising the orders whose digest is known, and hands the orders over
- * ORDERS_PER_SLICE at a time as they are read. Runs in a worker; never throws: a failure is carried
- * back (after the slices handed over so far, when it comes from the handing over itself).
+ * Reads one answer to GetOrdersByDate or GetOrdersByOrderNumber: decodes and parses it (refusing
+ * declarations and unknown entities, as everywhere), mapping and validating each order as the
+ * parser closes its element (see OrderElementSieve), recognising the orders whose digest is known,
+ * and hands the orders over ORDERS_PER_SLICE at a time as they are read; then checks the answer as
+ * a whole. Runs in a worker; never throws: a failure is carried back, after the slices handed over
+ * so far.
  */
 export function readOrdersAnswer(task: OrdersAnswerTask, handOver: (slice: OrdersSlice) => void): OrdersAnswer {
     try {
         const body = Buffer.concat(task.body);
-        const response = readSoapOutcome({ status: task.status, statusText: task.statusText, contentType: task.contentType, body }, task.operation, task.secret);
         const known = task.known ? new Set(task.known) : undefined;
         const rejected: RejectedOrder[] = [];
         const unchanged: string[] = [];
@@ -73,7 +74,7 @@ export function readOrdersAnswer(task: OrdersAnswerTask, handOver: (slice: Order
             orders = [];
             digests = [];
         };
-        for (const element of orderElementsOf(response, task.operation)) {
+        const readOne = (element: XmlElement): void => {
             const outcome = readOrder(element, task.timeZone, known);
             if (outcome.kind === 'unchanged') {
                 unchanged.push(outcome.marcomOrderId);
@@ -88,7 +89,10 @@ export function readOrdersAnswer(task: OrdersAnswerTask, handOver: (slice: Order
                     handOverSlice();
                 }
             }
-        }
+        };
+        const sieve = new OrderElementSieve(task.operation, readOne);
+        const response = readSoapOutcome({ status: task.status, statusText: task.statusText, contentType: task.contentType, body }, task.operation, task.secret, sieve);
+        orderElementsOf(response, task.operation, sieve.taken).forEach(readOne);
         if (orders.length > 0) {
             handOverSlice();
         }

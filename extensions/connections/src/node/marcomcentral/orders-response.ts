@@ -2,7 +2,7 @@ import type { ReceivedOrder } from '@presswork/platform/lib/common';
 import { MarcomCentralError } from './marcomcentral-error';
 import { orderDigest } from './order-digest';
 import { RejectedOrder, mapOrder } from './order-mapping';
-import type { XmlElement } from './xml-document';
+import type { XmlElement, XmlSieve } from './xml-document';
 import { childElement, childElements, textAt } from './xml-query';
 
 /** The orders of one answer: those Presswork can take, and those it must quarantine. */
@@ -30,9 +30,10 @@ export type OrderOutcome =
 /**
  * The Order elements of `<Op>Response/<Op>Result/GetOrdersResponse/{Summary/Count, Orders/Order*}`
  * (the `…Result` wrapper is optional), once the answer as a whole is checked (its GetOrdersResponse
- * is there, its Summary/Count agrees): nothing of an answer that cannot be trusted is read.
+ * is there, its Summary/Count agrees with these and the `taken` ones an OrderElementSieve took
+ * while it was parsed).
  */
-export function orderElementsOf(response: XmlElement, operation: string): readonly XmlElement[] {
+export function orderElementsOf(response: XmlElement, operation: string, taken = 0): readonly XmlElement[] {
     const result = childElement(response, `${operation}Result`) ?? response;
     const getOrders = childElement(result, 'GetOrdersResponse');
     if (!getOrders) {
@@ -44,13 +45,45 @@ export function orderElementsOf(response: XmlElement, operation: string): readon
         if (!/^\d+$/.test(countText)) {
             throw new MarcomCentralError('bad-response', `MarcomCentral's answer to ${operation} has a Summary/Count that is not a whole number`, { operation });
         }
-        if (Number(countText) !== orderElements.length) {
+        const held = taken + orderElements.length;
+        if (Number(countText) !== held) {
             throw new MarcomCentralError('bad-response',
-                `MarcomCentral's answer to ${operation} says Summary/Count ${countText} but holds ${orderElements.length} Order element${orderElements.length === 1 ? '' : 's'}`,
+                `MarcomCentral's answer to ${operation} says Summary/Count ${countText} but holds ${held} Order element${held === 1 ? '' : 's'}`,
                 { operation });
         }
     }
     return orderElements;
+}
+
+/**
+ * Takes each Order element of an answer to `operation` as the parser closes it, at
+ * `Envelope/Body/<Op>Response[/<Op>Result]/GetOrdersResponse/Orders/Order`, and hands it to `read`:
+ * the first orders of a large answer are mapped, handed over and written while the rest is still
+ * being parsed, and the parsed tree never holds them all. The answer as a whole is checked once it
+ * is read (orderElementsOf, given `taken`); one that fails then fails its call after the orders
+ * already handed on, each whole and valid on its own (read again later, they are duplicates).
+ */
+export class OrderElementSieve implements XmlSieve {
+    taken = 0;
+
+    constructor(protected readonly operation: string, protected readonly read: (element: XmlElement) => void) { }
+
+    take(element: XmlElement, ancestors: readonly string[]): boolean {
+        if (element.name !== 'Order' || !isOrderListPath(ancestors, this.operation)) {
+            return false;
+        }
+        this.taken++;
+        this.read(element);
+        return true;
+    }
+}
+
+/** Envelope/Body/<Op>Response[/<Op>Result]/GetOrdersResponse/Orders: where orderElementsOf finds the orders. */
+function isOrderListPath(ancestors: readonly string[], operation: string): boolean {
+    const depth = ancestors.length;
+    return (depth === 5 || (depth === 6 && ancestors[3] === `${operation}Result`))
+        && ancestors[0] === 'Envelope' && ancestors[1] === 'Body' && ancestors[2] === `${operation}Response`
+        && ancestors[depth - 2] === 'GetOrdersResponse' && ancestors[depth - 1] === 'Orders';
 }
 
 /** One Order element: with `known`, its digest is taken first, and a known one is neither mapped nor validated. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { SOAP_CONTENT_TYPE, buildSoapRequest, parseSoapResponse, partnerCredentials, serviceNamespace, soapAction } from './soap-envelope';
-import { XmlDocumentError, parseXmlDocument } from './xml-document';
+import { XmlDocumentError, XmlElement, parseXmlDocument } from './xml-document';
 import { childElement, childElements, elementAt, textAt, toPlainObject } from './xml-query';
 import { escapeXml } from './xml-text';
 import { parentElement, renderXml, textElement } from './xml-writer';
@@ -128,6 +128,30 @@ describe('soap-envelope', () => {
             assert.throws(() => parseXmlDocument('not xml at all'), XmlDocumentError);
             assert.throws(() => parseXmlDocument(''), XmlDocumentError);
             assert.throws(() => parseXmlDocument('<a><!-- unterminated'), XmlDocumentError);
+        });
+
+        it('hands a sieve the elements it takes as they close, with their ancestors, and leaves them out of the tree', () => {
+            const seen: string[] = [];
+            const root = parseXmlDocument('<a:List xmlns:a="urn:x"><a:Item><ID>1</ID></a:Item><Other/><a:Item><ID>2</ID></a:Item></a:List>', {
+                take: (element, ancestors) => {
+                    if (element.name !== 'Item') {
+                        return false;
+                    }
+                    seen.push(`${ancestors.join('/')}:${textAt(element, 'ID')}`);
+                    return true;
+                }
+            });
+            assert.deepEqual(seen, ['List:1', 'List:2']);
+            assert.deepEqual(root.children.map(child => child.name), ['Other']);
+        });
+
+        it('still refuses a document found malformed after a sieve took elements, and passes a sieve\'s own error through as it is', () => {
+            const taken: string[] = [];
+            const takeB = { take: (element: XmlElement) => element.name === 'b' && taken.push(element.text) > 0 };
+            assert.throws(() => parseXmlDocument('<a><b>1</b><b>2</b><c></a>', takeB), XmlDocumentError);
+            assert.deepEqual(taken, ['1', '2']);
+            const failure = new RangeError('the sieve gave up');
+            assert.throws(() => parseXmlDocument('<a><b>1</b></a>', { take: () => { throw failure; } }), (error: unknown) => error === failure);
         });
 
         it('refuses absurd nesting', () => {

@@ -1,4 +1,4 @@
-import { XmlDocumentError, XmlElement, parseXmlDocument } from './xml-document';
+import { XmlDocumentError, XmlElement, XmlSieve, parseXmlDocument } from './xml-document';
 import { childElement, textAt } from './xml-query';
 import { XmlNode, parentElement, renderXml, textElement } from './xml-writer';
 
@@ -67,12 +67,13 @@ export type SoapResponseContent =
     | { readonly kind: 'result'; readonly element: XmlElement };
 
 /**
- * Reads a SOAP envelope (any prefix, or none) and returns the first element of its Body.
+ * Reads a SOAP envelope (any prefix, or none) and returns the first element of its Body; with a
+ * sieve, the elements it takes are left out of it (see XmlSieve).
  * Understands SOAP 1.1 faults (`faultcode`, `faultstring`) and, for robustness, SOAP 1.2 ones.
  * @throws XmlDocumentError when the text is not a SOAP envelope we accept.
  */
-export function parseSoapResponse(xml: string): SoapResponseContent {
-    const envelope = parseXmlDocument(xml);
+export function parseSoapResponse(xml: string, sieve?: XmlSieve): SoapResponseContent {
+    const envelope = parseXmlDocument(xml, sieve);
     if (envelope.name !== 'Envelope') {
         throw new XmlDocumentError(`expected a SOAP Envelope but the document's root is <${envelope.name}>`);
     }

@@ -1,18 +1,18 @@
 import type { ExchangeResponse } from './http-exchange';
 import { MarcomCentralError, redactSecret } from './marcomcentral-error';
 import { SoapFault, parseSoapResponse } from './soap-envelope';
-import { XmlDocumentError, XmlElement } from './xml-document';
+import { XmlDocumentError, XmlElement, XmlSieve } from './xml-document';
 
 /**
  * Turns an HTTP answer to a SOAP call into the operation's response element, or the error it means:
  * a fault (HTTP 500 or 200) by its faultstring, any other non-200 as `http`, anything unreadable as
- * `bad-response`.
+ * `bad-response`. A sieve sees only an HTTP 200 answer's elements, as they are read (see XmlSieve).
  */
-export function readSoapOutcome(response: ExchangeResponse, operation: string, secret?: string): XmlElement {
+export function readSoapOutcome(response: ExchangeResponse, operation: string, secret?: string, sieve?: XmlSieve): XmlElement {
     let content: ReturnType<typeof parseSoapResponse> | undefined;
     let unreadable: string | undefined;
     try {
-        content = parseSoapResponse(decodeBody(response));
+        content = parseSoapResponse(decodeBody(response), response.status === 200 ? sieve : undefined);
     } catch (error) {
         if (!(error instanceof XmlDocumentError)) {
             throw error;

@@ -18,12 +18,28 @@ export class XmlDocumentError extends Error {
     override readonly name = 'XmlDocumentError';
 }
 
+/**
+ * Takes elements out of a document as they are read, instead of leaving them in the tree: a long
+ * list is then handled element by element while the rest is still being parsed, and the tree
+ * never holds all of it.
+ */
+export interface XmlSieve {
+    /**
+     * Called as each element closes, with the local names of its open ancestors (root first; the
+     * array is the parser's own, read it at once). True: the element was taken, and is left out of
+     * its parent. An error thrown here ends the parse and is thrown as it is.
+     */
+    take(element: XmlElement, ancestors: readonly string[]): boolean;
+}
+
 /** Deeper nesting than this is refused: no answer needs it, and hostile nesting must not exhaust a stack. */
 export const MAX_NESTED_ELEMENTS = 64;
 
 /**
  * Parses a document that must hold exactly one root element, in one strict pass (saxes checks
- * well-formedness as it reads, so there is no separate validation pass).
+ * well-formedness as it reads, so there is no separate validation pass). With a sieve, the elements
+ * it takes are handed to it as they close (see XmlSieve); a document found malformed later still
+ * fails, after them.
  *
  * Refuses, before any parsing, every markup declaration: a DOCTYPE, an ENTITY, ELEMENT or ATTLIST
  * declaration. SOAP forbids them and they are how entity-expansion ("billion laughs") and external
@@ -31,9 +47,9 @@ export const MAX_NESTED_ELEMENTS = 64;
  * any other entity reference is refused (the parser is never given an entity to expand).
  * @throws XmlDocumentError
  */
-export function parseXmlDocument(xml: string): XmlElement {
+export function parseXmlDocument(xml: string, sieve?: XmlSieve): XmlElement {
     refuseMarkupDeclarations(xml);
-    const builder = new ElementBuilder();
+    const builder = new ElementBuilder(sieve);
     const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
     parser.on('doctype', () => {
         throw new XmlDocumentError('the document declares a DOCTYPE, which is refused (entity declarations are never expanded)');
@@ -46,6 +62,9 @@ export function parseXmlDocument(xml: string): XmlElement {
         // Without an error handler, saxes throws at the first error: nothing after it is read.
         parser.write(xml).close();
     } catch (error) {
+        if (error instanceof SieveFailure) {
+            throw error.cause;
+        }
         if (error instanceof XmlDocumentError) {
             throw error;
         }
@@ -54,10 +73,19 @@ export function parseXmlDocument(xml: string): XmlElement {
     return builder.root();
 }
 
+/** A sieve's own failure, carried through the parser untouched (not reported as malformed XML). */
+class SieveFailure {
+    constructor(readonly cause: unknown) { }
+}
+
 /** Builds XmlElements from the parser's events, keeping only local names and each element's own text. */
 class ElementBuilder {
     protected readonly stack: OpenElement[] = [];
+    /** The local names of the open elements, root first: what a sieve is told. */
+    protected readonly names: string[] = [];
     protected readonly roots: XmlElement[] = [];
+
+    constructor(protected readonly sieve?: XmlSieve) { }
 
     open(tag: SaxesTagPlain): void {
         if (this.stack.length >= MAX_NESTED_ELEMENTS) {
@@ -70,7 +98,9 @@ class ElementBuilder {
                 (attributes ??= new Map()).set(localName(name), tag.attributes[name]);
             }
         }
-        this.stack.push({ name: localName(tag.name), attributes: attributes ?? NO_ATTRIBUTES, children: [], text: '' });
+        const name = localName(tag.name);
+        this.stack.push({ name, attributes: attributes ?? NO_ATTRIBUTES, children: [], text: '' });
+        this.names.push(name);
     }
 
     close(): void {
@@ -78,9 +108,21 @@ class ElementBuilder {
         if (!element) {
             return;
         }
+        this.names.pop();
         const closed: XmlElement = { name: element.name, attributes: element.attributes, children: element.children, text: element.text.trim() };
+        if (this.sieve && this.taken(closed)) {
+            return;
+        }
         const parent = this.stack[this.stack.length - 1];
         (parent ? parent.children : this.roots).push(closed);
+    }
+
+    protected taken(element: XmlElement): boolean {
+        try {
+            return this.sieve!.take(element, this.names);
+        } catch (error) {
+            throw new SieveFailure(error);
+        }
     }
 
     text(text: string): void {
