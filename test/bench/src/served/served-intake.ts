@@ -29,9 +29,15 @@ const POLL_SECONDS = 1;
 const HEALTH_PROBE_MS = 100;
 const LISTING_PAUSE_MS = 500;
 const INTAKE_TIMEOUT_MS = 120_000;
-/** How long the server may take to settle (the engine moving the new jobs on) before the re-polls are measured. */
-const QUIET_TIMEOUT_MS = 20_000;
-const REPOLL_MEASURE_MS = 5_000;
+/**
+ * How long the server may take to settle before the re-polls are measured: after intake, the
+ * print-file fetcher and the engine move the new jobs on for a while.
+ */
+const QUIET_TIMEOUT_MS = 120_000;
+/** Seconds in a row without an order written that count as settled. */
+const QUIET_SECONDS = 3;
+/** Long enough for a few re-polls: each reads the 2,000 orders' window again. */
+const REPOLL_MEASURE_MS = 12_000;
 const WINDOW_ANSWERS = 3;
 const ADMIN_PASSWORD = 'Served-bench-1';
 const PROBE_SCRIPT = path.join(__dirname, 'backend-probe.js');
@@ -115,12 +121,16 @@ export async function runServedIntake(workFolder: string, progress: (message: st
 
         progress('waiting for the server to settle, then measuring re-polls of the unchanged window');
         const settleStarted = performance.now();
-        let settled = false;
-        while (!settled && performance.now() - settleStarted < QUIET_TIMEOUT_MS) {
+        let quietSeconds = 0;
+        while (quietSeconds < QUIET_SECONDS && performance.now() - settleStarted < QUIET_TIMEOUT_MS) {
             await delay(1_000);
             const figures = await probe.take();
-            settled = (figures.writes.orders ?? 0) === 0 && (figures.writes['connection-states'] ?? 0) > 0;
+            quietSeconds = (figures.writes.orders ?? 0) === 0 ? quietSeconds + 1 : 0;
+            if (process.env.PRESSWORK_BENCH_VERBOSE) {
+                progress(`settling, ${((performance.now() - settleStarted) / 1000).toFixed(0)} s: ${JSON.stringify(figures.writes)}`);
+            }
         }
+        const settled = quietSeconds === QUIET_SECONDS;
         const settleMillis = performance.now() - settleStarted;
         health.take();
         const repollStarted = performance.now();
