@@ -9,7 +9,7 @@ import { syncFolder } from '../files/durable-file';
 import { eventually } from '../test/eventually';
 import { FileDocumentStore, shardOf } from './file-document-store';
 import { InProcessBatchWriter } from './batch-writers';
-import { GroupCommit, GroupCommitError } from './group-commit';
+import { CALLERS_RESOLVED_PER_TURN, GroupCommit, GroupCommitError } from './group-commit';
 import { OrdersCollection, PLATFORM_COLLECTIONS } from './platform-collections';
 import { sampleOrder } from './test/sample-documents';
 
@@ -275,6 +275,30 @@ describe('GroupCommit', () => {
         stores = [];
         const reopened = await openStore();
         assert.equal(reopened.count(OrdersCollection), 8);
+    });
+
+    it('resolves a few callers a turn, however many batches come back at once, in the order they were written', async () => {
+        // Batches of up to four that commit at once: all of them come back before the first turn ends.
+        const instant = new GroupCommit({ maxBatch: 4, writer: { write: async () => ({ committed: true }) } });
+        let turn = 0;
+        let ticking = true;
+        const tick = (): void => {
+            turn++;
+            if (ticking) {
+                setImmediate(tick);
+            }
+        };
+        setImmediate(tick);
+        const resolved: { readonly index: number; readonly turn: number }[] = [];
+        await Promise.all(Array.from({ length: 20 }, (_, index) =>
+            instant.write(path.join(root, `file-${index}.json`), Buffer.from('x')).then(() => resolved.push({ index, turn }))));
+        ticking = false;
+
+        assert.ok(instant.statistics.batches >= 5, `${instant.statistics.batches} batches`);
+        assert.deepEqual(resolved.map(entry => entry.index), Array.from({ length: 20 }, (_, index) => index));
+        const perTurn = new Map<number, number>();
+        resolved.forEach(entry => perTurn.set(entry.turn, (perTurn.get(entry.turn) ?? 0) + 1));
+        assert.ok(Math.max(...perTurn.values()) <= CALLERS_RESOLVED_PER_TURN, `callers resolved in one turn: ${[...perTurn.values()]}`);
     });
 
     it('never lets two writes of one file share a batch, so the later one lands last', async () => {
