@@ -301,6 +301,18 @@ describe('GroupCommit', () => {
         assert.ok(Math.max(...perTurn.values()) <= CALLERS_RESOLVED_PER_TURN, `callers resolved in one turn: ${[...perTurn.values()]}`);
     });
 
+    it('resolves its callers on the event loop\'s own turns while a test fakes the timers', async () => {
+        const instant = new GroupCommit({ maxBatch: 4, writer: { write: async () => ({ committed: true }) } });
+        const clock = sinon.useFakeTimers();
+        try {
+            await Promise.all(Array.from({ length: 12 }, (_, index) => instant.write(path.join(root, `faked-${index}.json`), Buffer.from('x'))));
+        } finally {
+            clock.restore();
+        }
+        // And the queue, shared by every store in the process, drains as usual afterwards.
+        await Promise.all(Array.from({ length: 12 }, (_, index) => instant.write(path.join(root, `real-${index}.json`), Buffer.from('x'))));
+    });
+
     it('never lets two writes of one file share a batch, so the later one lands last', async () => {
         const folder = path.join(root, 'plain');
         await fs.mkdir(folder);

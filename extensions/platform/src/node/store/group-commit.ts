@@ -165,6 +165,11 @@ export const CALLERS_RESOLVED_PER_TURN = 4;
 /** Callers of committed batches not yet resolved, oldest first: one queue for the process, drained a few per turn. */
 const unresolved: PendingWrite[] = [];
 let draining = false;
+/**
+ * The event loop's own setImmediate, taken when this module loads: a test that fakes the timers
+ * must not stop the process's writes from resolving (the queue is shared by every store).
+ */
+const nextTurn = setImmediate;
 
 /**
  * Queues the batch's callers behind those of earlier batches, to be resolved in order, a few per turn
@@ -186,5 +191,5 @@ function resolveSome(): void {
     }
     unresolved.splice(0, CALLERS_RESOLVED_PER_TURN).forEach(write => write.resolve());
     // Until the next turn, a batch coming back joins the queue even if it is empty now.
-    setImmediate(resolveSome);
+    nextTurn(resolveSome);
 }
