@@ -47,7 +47,7 @@ if (PROBE_FILE) {
 /** In a worker thread: each rename into the store goes to the main thread's probe. */
 function reportRenames(storeFolder: string): void {
     const channel = new BroadcastChannel(RENAMES_CHANNEL);
-    (channel as unknown as { unref(): void }).unref();
+    channel.unref();
     countRenames(storeFolder, collection => channel.postMessage(collection));
 }
 
@@ -56,7 +56,7 @@ function startProbe(file: string, storeFolder: string): void {
     const count = (collection: string) => writes[collection] = (writes[collection] ?? 0) + 1;
     countRenames(storeFolder, count);
     const fromWorkers = new BroadcastChannel(RENAMES_CHANNEL);
-    (fromWorkers as unknown as { unref(): void }).unref();
+    fromWorkers.unref();
     fromWorkers.onmessage = (event: unknown) => count(String((event as { data: unknown }).data));
     const delay = monitorEventLoopDelay({ resolution: 10 });
     let utilization = performance.eventLoopUtilization();

@@ -65,25 +65,30 @@ export function orderElementsOf(response: XmlElement, operation: string, taken =
  */
 export class OrderElementSieve implements XmlSieve {
     taken = 0;
+    protected readonly responseName: string;
+    protected readonly resultName: string;
 
-    constructor(protected readonly operation: string, protected readonly read: (element: XmlElement) => void) { }
+    constructor(operation: string, protected readonly read: (element: XmlElement) => void) {
+        this.responseName = `${operation}Response`;
+        this.resultName = `${operation}Result`;
+    }
 
     take(element: XmlElement, ancestors: readonly string[]): boolean {
-        if (element.name !== 'Order' || !isOrderListPath(ancestors, this.operation)) {
+        if (element.name !== 'Order' || !this.isOrderList(ancestors)) {
             return false;
         }
         this.taken++;
         this.read(element);
         return true;
     }
-}
 
-/** Envelope/Body/<Op>Response[/<Op>Result]/GetOrdersResponse/Orders: where orderElementsOf finds the orders. */
-function isOrderListPath(ancestors: readonly string[], operation: string): boolean {
-    const depth = ancestors.length;
-    return (depth === 5 || (depth === 6 && ancestors[3] === `${operation}Result`))
-        && ancestors[0] === 'Envelope' && ancestors[1] === 'Body' && ancestors[2] === `${operation}Response`
-        && ancestors[depth - 2] === 'GetOrdersResponse' && ancestors[depth - 1] === 'Orders';
+    /** Envelope/Body/<Op>Response[/<Op>Result]/GetOrdersResponse/Orders: where orderElementsOf finds the orders. */
+    protected isOrderList(ancestors: readonly string[]): boolean {
+        const depth = ancestors.length;
+        return (depth === 5 || (depth === 6 && ancestors[3] === this.resultName))
+            && ancestors[0] === 'Envelope' && ancestors[1] === 'Body' && ancestors[2] === this.responseName
+            && ancestors[depth - 2] === 'GetOrdersResponse' && ancestors[depth - 1] === 'Orders';
+    }
 }
 
 /** One Order element: with `known`, its digest is taken first, and a known one is neither mapped nor validated. */

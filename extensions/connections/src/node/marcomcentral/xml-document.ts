@@ -78,6 +78,15 @@ class SieveFailure {
     constructor(readonly cause: unknown) { }
 }
 
+/** Whether the sieve took the element; its own failure is carried through the parser as a SieveFailure. */
+function taken(sieve: XmlSieve, element: XmlElement, ancestors: readonly string[]): boolean {
+    try {
+        return sieve.take(element, ancestors);
+    } catch (error) {
+        throw new SieveFailure(error);
+    }
+}
+
 /** Builds XmlElements from the parser's events, keeping only local names and each element's own text. */
 class ElementBuilder {
     protected readonly stack: OpenElement[] = [];
@@ -110,19 +119,11 @@ class ElementBuilder {
         }
         this.names.pop();
         const closed: XmlElement = { name: element.name, attributes: element.attributes, children: element.children, text: element.text.trim() };
-        if (this.sieve && this.taken(closed)) {
+        if (this.sieve && taken(this.sieve, closed, this.names)) {
             return;
         }
         const parent = this.stack[this.stack.length - 1];
         (parent ? parent.children : this.roots).push(closed);
-    }
-
-    protected taken(element: XmlElement): boolean {
-        try {
-            return this.sieve!.take(element, this.names);
-        } catch (error) {
-            throw new SieveFailure(error);
-        }
     }
 
     text(text: string): void {

@@ -126,7 +126,7 @@ export class GroupCommit {
         this.counts.largestBatch = Math.max(this.counts.largestBatch, batch.length);
         const outcome = await this.writer.write(batch);
         if (outcome.committed) {
-            resolveInSlices(batch);
+            resolveInTurns(batch);
             return;
         }
         const failure = batchError(outcome.failure, batch.length);
@@ -176,7 +176,7 @@ const nextTurn = setImmediate;
  * of the event loop; the next batch need not wait for it. One queue, so that batches coming back
  * faster than their callers are resolved do not each add their own few callers to every turn.
  */
-function resolveInSlices(batch: readonly PendingWrite[]): void {
+function resolveInTurns(batch: readonly PendingWrite[]): void {
     unresolved.push(...batch);
     if (!draining) {
         draining = true;
