@@ -8,7 +8,7 @@ import type { User } from '../../common/user-schema';
 import { DocumentStore, OrdersCollection, UsersCollection } from '../store';
 import { sampleOrder, sampleUser } from '../store/test/sample-documents';
 import type { RpcCaller } from '../rpc/rpc-caller';
-import { ChangeFeedHub, ChangeFeedSubscriber, projectionsByCollection } from './change-feed-hub';
+import { CONNECTIONS_SENT_PER_TURN, ChangeFeedHub, ChangeFeedSubscriber, projectionsByCollection } from './change-feed-hub';
 import type { ChangeFeedProjection } from './change-feed-projection';
 import { inject } from '../test/inject';
 import { RecordingLogger, recordingLogger } from '../test/recording-logger';
@@ -38,9 +38,18 @@ function newUser(id: string, name: string): Omit<User, 'version'> {
     return rest;
 }
 
-/** Lets a pending flush (scheduled with setImmediate) run. */
 function nextTurn(): Promise<void> {
     return new Promise(resolve => setImmediate(resolve));
+}
+
+/** The most connections a test here subscribes. */
+const MOST_SUBSCRIBERS = 4;
+
+/** Lets a pending flush (scheduled with setImmediate) run, then the sends it queues, a few connections a turn. */
+async function delivered(): Promise<void> {
+    for (let turn = 0; turn <= Math.ceil(MOST_SUBSCRIBERS / CONNECTIONS_SENT_PER_TURN); turn++) {
+        await nextTurn();
+    }
 }
 
 describe('ChangeFeedHub', () => {
@@ -114,7 +123,7 @@ describe('ChangeFeedHub', () => {
 
     it('delivers two users created in the same tick to the administrator only, without hashes', async () => {
         await Promise.all([store.create(UsersCollection, newUser('user-a', 'alice')), store.create(UsersCollection, newUser('user-b', 'bob'))]);
-        await nextTurn();
+        await delivered();
 
         const deltas = received(admin);
         assert.deepEqual(deltas.map(delta => delta.id).sort(), ['user-a', 'user-b']);
@@ -125,7 +134,7 @@ describe('ChangeFeedHub', () => {
 
     it('batches changes announced in the same turn into one call, each document once as last committed', async () => {
         const created = await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         admin.client.onDidCommit.resetHistory();
 
         // Two updates queued back to back on the same document commit one after the other.
@@ -145,11 +154,11 @@ describe('ChangeFeedHub', () => {
 
     it('sends updates and deletions, a deletion without a document', async () => {
         const created = await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         const updated = await store.update(UsersCollection, { ...created, name: 'alicia' });
-        await nextTurn();
+        await delivered();
         await store.delete(UsersCollection, updated.id, updated.version);
-        await nextTurn();
+        await delivered();
 
         const deltas = received(admin);
         assert.deepEqual(deltas.map(delta => [delta.kind, delta.version]), [['created', 1], ['updated', 2], ['deleted', 2]]);
@@ -164,7 +173,7 @@ describe('ChangeFeedHub', () => {
         hub.add(other);
 
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
 
         assert.equal(admin.client.onDidCommit.called, false);
         assert.equal(received(other).length, 1);
@@ -173,28 +182,28 @@ describe('ChangeFeedHub', () => {
     it('judges the authority at the time of sending', async () => {
         const caller = monitor.caller as ReturnType<typeof callerOf>;
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         assert.equal(monitor.client.onDidCommit.called, false);
 
         caller.user.returns(userOf('Administrator'));
         await store.create(UsersCollection, newUser('user-b', 'bob'));
-        await nextTurn();
+        await delivered();
         assert.deepEqual(received(monitor).map(delta => delta.id), ['user-b']);
 
         caller.user.returns(userOf('Operator'));
         await store.create(UsersCollection, newUser('user-c', 'carol'));
-        await nextTurn();
+        await delivered();
         assert.deepEqual(received(monitor).map(delta => delta.id), ['user-b']);
     });
 
     it('sends nothing more after remove()', async () => {
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         assert.equal(admin.client.onDidCommit.callCount, 1);
 
         hub.remove(admin);
         await store.create(UsersCollection, newUser('user-b', 'bob'));
-        await nextTurn();
+        await delivered();
 
         assert.equal(admin.client.onDidCommit.callCount, 1);
     });
@@ -203,7 +212,7 @@ describe('ChangeFeedHub', () => {
         const elsewhere = subscriber('Administrator', ['orders', 'workflows']);
         hub.add(elsewhere);
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         assert.equal(elsewhere.client.onDidCommit.called, false);
         assert.equal(received(admin).length, 1);
 
@@ -211,7 +220,7 @@ describe('ChangeFeedHub', () => {
         elsewhere.collections = new Set(['users']);
         admin.collections = new Set();
         await store.create(UsersCollection, newUser('user-b', 'bob'));
-        await nextTurn();
+        await delivered();
         assert.deepEqual(received(elsewhere).map(delta => delta.id), ['user-b']);
         assert.equal(received(admin).length, 1);
     });
@@ -223,7 +232,7 @@ describe('ChangeFeedHub', () => {
         await store.create(OrdersCollection, sampleOrder('order-1'));
         const scheduled = setImmediateSpy.callCount;
         setImmediateSpy.restore();
-        await nextTurn();
+        await delivered();
         assert.equal(scheduled, 0, 'no flush is scheduled for a collection without a projection');
         assert.equal(orders.client.onDidCommit.called, false);
         assert.equal(admin.client.onDidCommit.called, false);
@@ -239,7 +248,7 @@ describe('ChangeFeedHub', () => {
         hub.add(after);
 
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
 
         assert.ok(broken.client.onDidCommit.calledOnce);
         assert.equal(received(after).length, 1);
@@ -247,11 +256,27 @@ describe('ChangeFeedHub', () => {
         assert.ok(logger.warn.calledOnce);
     });
 
+    it('sends connections whose changes are due together a few a turn, each its own message', async () => {
+        const many = Array.from({ length: 20 }, () => subscriber('Administrator'));
+        many.forEach(each => hub.add(each));
+        let turn = 0;
+        const sentInTurn = new Map<number, number>();
+        many.forEach(each => each.client.onDidCommit = sinon.spy((_deltas: DocumentDelta[]): void => {
+            sentInTurn.set(turn, (sentInTurn.get(turn) ?? 0) + 1);
+        }));
+        await store.create(UsersCollection, newUser('user-a', 'alice'));
+        for (; turn < 20 && many.some(each => !each.client.onDidCommit.called); turn++) {
+            await nextTurn();
+        }
+        assert.ok(many.every(each => each.client.onDidCommit.calledOnce), 'every connection received the change once');
+        assert.ok(Math.max(...sentInTurn.values()) <= CONNECTIONS_SENT_PER_TURN, `sent per turn: ${[...sentInTurn.values()]}`);
+    });
+
     it('schedules a new flush for changes after the previous one was sent', async () => {
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         await store.create(UsersCollection, newUser('user-b', 'bob'));
-        await nextTurn();
+        await delivered();
         assert.equal(admin.client.onDidCommit.callCount, 2);
         assert.deepEqual(admin.client.onDidCommit.getCalls().map(call => call.args[0].map(delta => delta.id)), [['user-a'], ['user-b']]);
     });
@@ -288,19 +313,19 @@ describe('ChangeFeedHub per connection, while changes keep coming', () => {
 
     it('sends the first change at once, then at most one message per interval, each document as last committed', async () => {
         const created = await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         assert.equal(admin.client.onDidCommit.callCount, 1, 'an idle change goes out at once');
 
         let current = created;
         for (let change = 0; change < 10; change++) {
             current = await store.update(UsersCollection, { ...current, name: `alice-${change}` });
             await store.create(UsersCollection, newUser(`user-${change}`, `user${change}`));
-            await nextTurn();
+            await delivered();
             clock.tick(40);
         }
         // 10 rounds of 40 ms: 400 ms of changes; the last interval's message is still waiting.
         clock.tick(CHANGE_FEED_INTERVAL_MS);
-        await nextTurn();
+        await delivered();
         const calls = admin.client.onDidCommit.getCalls().map(call => call.args[0]);
         assert.ok(calls.length <= 1 + Math.ceil(400 / CHANGE_FEED_INTERVAL_MS) + 1, `${calls.length} messages for 20 commits`);
         const updatesOfA = calls.flat().filter(delta => delta.id === 'user-a');
@@ -312,9 +337,9 @@ describe('ChangeFeedHub per connection, while changes keep coming', () => {
 
     it('stops the timer of a connection that closes with changes waiting', async () => {
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         await store.create(UsersCollection, newUser('user-b', 'bob'));
-        await nextTurn();
+        await delivered();
         assert.equal(clock.countTimers(), 1, 'the second change waits for the interval');
         hub.remove(admin);
         assert.equal(clock.countTimers(), 0);
@@ -325,7 +350,7 @@ describe('ChangeFeedHub per connection, while changes keep coming', () => {
     it('sends ids only for a collection subscribed without documents', async () => {
         admin.withoutDocuments = new Set([UsersCollection.name]);
         await store.create(UsersCollection, newUser('user-a', 'alice'));
-        await nextTurn();
+        await delivered();
         const [delta] = admin.client.onDidCommit.firstCall.args[0];
         assert.deepEqual([delta.kind, delta.id, delta.version, delta.document], ['created', 'user-a', 1, undefined]);
     });

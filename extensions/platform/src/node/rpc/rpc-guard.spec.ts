@@ -11,6 +11,7 @@ import type { User } from '../../common/user-schema';
 import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from '../store/store-errors';
 import type { RpcCaller } from './rpc-caller';
 import { guardRpcService, reservedKeyIn } from './rpc-guard';
+import { WaitedCall, currentCall } from '../waited-call';
 
 interface Thing {
     name: string;
@@ -305,6 +306,20 @@ describe('guardRpcService', () => {
         it('returns what the service returns, awaited', async () => {
             service.whoAmI.returns('plain value');
             assert.equal(await guarded.whoAmI(), 'plain value');
+        });
+
+        it('runs the service as a call someone waits for, until it has answered', async () => {
+            const seen: { call?: WaitedCall; answeredWhileRunning?: boolean } = {};
+            service.whoAmI.callsFake(async () => {
+                await new Promise(resolve => setImmediate(resolve));
+                seen.call = currentCall();
+                seen.answeredWhileRunning = seen.call?.answered;
+                return 'me';
+            });
+            assert.equal(currentCall(), undefined);
+            assert.equal(await guarded.whoAmI(), 'me');
+            assert.equal(seen.answeredWhileRunning, false);
+            assert.equal(seen.call?.answered, true);
         });
     });
 });

@@ -8,12 +8,14 @@ import type { RpcContract, RpcMethodContract } from '../../common/rpc-contract';
 import { describeZodError } from '../../common/validation-message';
 import { DocumentConflictError, DocumentNotFoundError, DocumentUnavailableError, DocumentValidationError } from '../store/store-errors';
 import type { RpcCaller } from './rpc-caller';
+import { answeringCall } from '../waited-call';
 
 /**
  * The one place where every RPC call is checked: the method must be in the service's contract,
  * the caller signed in and holding the method's permission, the arguments valid. Errors leave as
  * typed application errors; anything unexpected is logged here and reaches the browser only as a
- * reference, never as a stack or an internal message.
+ * reference, never as a stack or an internal message. The service runs as a call someone waits for
+ * (waited-call.ts): its writes go ahead of the background's.
  */
 export function guardRpcService<S extends object>(service: S, contract: RpcContract<S>, caller: RpcCaller, logger: ILogger): S {
     const rows = contract as unknown as Record<string, RpcMethodContract>;
@@ -46,7 +48,7 @@ export function guardRpcService<S extends object>(service: S, contract: RpcContr
         }
         try {
             const implementation = (service as Record<string, (...values: unknown[]) => unknown>)[method];
-            return await implementation.apply(service, [...parsed.data]);
+            return await answeringCall(() => implementation.apply(service, [...parsed.data]));
         } catch (error) {
             throw translateError(error, method, logger);
         }

@@ -11,6 +11,7 @@ import { FileDocumentStore, shardOf } from './file-document-store';
 import { InProcessBatchWriter } from './batch-writers';
 import { CALLERS_RESOLVED_PER_TURN, GroupCommit, GroupCommitError } from './group-commit';
 import { OrdersCollection, PLATFORM_COLLECTIONS } from './platform-collections';
+import { answeringCall } from '../waited-call';
 import { sampleOrder } from './test/sample-documents';
 
 /** A promise with its resolve at hand. */
@@ -299,6 +300,26 @@ describe('GroupCommit', () => {
         const perTurn = new Map<number, number>();
         resolved.forEach(entry => perTurn.set(entry.turn, (perTurn.get(entry.turn) ?? 0) + 1));
         assert.ok(Math.max(...perTurn.values()) <= CALLERS_RESOLVED_PER_TURN, `callers resolved in one turn: ${[...perTurn.values()]}`);
+    });
+
+    it('resolves the writes of a call someone waits for ahead of earlier writes, while it is waited for', async () => {
+        const instant = new GroupCommit({ maxBatch: 4, writer: { write: async () => ({ committed: true }) } });
+        const resolved: string[] = [];
+        const written = (name: string) => instant.write(path.join(root, `${name}.json`), Buffer.from('x')).then(() => resolved.push(name));
+        const background = Array.from({ length: 20 }, (_, index) => written(`background-${index}`));
+        // A click: its write is asked for after twenty others, and its caller waits for the answer.
+        const clicked = answeringCall(() => written('clicked'));
+        // A call that answered without waiting for its write: nobody waits for that write any more.
+        let unwaited!: Promise<unknown>;
+        await answeringCall(() => {
+            unwaited = written('unwaited');
+        });
+        await Promise.all([...background, clicked, unwaited]);
+
+        // Only the first batch's callers, resolved as it came back, went before the click's (not 20).
+        assert.ok(resolved.indexOf('clicked') <= CALLERS_RESOLVED_PER_TURN, resolved.join(', '));
+        assert.equal(resolved.at(-1), 'unwaited');
+        assert.deepEqual(resolved.filter(name => name.startsWith('background')), Array.from({ length: 20 }, (_, index) => `background-${index}`));
     });
 
     it('resolves its callers on the event loop\'s own turns while a test fakes the timers', async () => {
