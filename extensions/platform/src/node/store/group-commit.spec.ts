@@ -302,24 +302,47 @@ describe('GroupCommit', () => {
         assert.ok(Math.max(...perTurn.values()) <= CALLERS_RESOLVED_PER_TURN, `callers resolved in one turn: ${[...perTurn.values()]}`);
     });
 
-    it('resolves the writes of a call someone waits for ahead of earlier writes, while it is waited for', async () => {
+    it('resolves the writes of a call someone waits for ahead of earlier writes', async () => {
         const instant = new GroupCommit({ maxBatch: 4, writer: { write: async () => ({ committed: true }) } });
         const resolved: string[] = [];
         const written = (name: string) => instant.write(path.join(root, `${name}.json`), Buffer.from('x')).then(() => resolved.push(name));
         const background = Array.from({ length: 20 }, (_, index) => written(`background-${index}`));
         // A click: its write is asked for after twenty others, and its caller waits for the answer.
         const clicked = answeringCall(() => written('clicked'));
-        // A call that answered without waiting for its write: nobody waits for that write any more.
-        let unwaited!: Promise<unknown>;
-        await answeringCall(() => {
-            unwaited = written('unwaited');
-        });
-        await Promise.all([...background, clicked, unwaited]);
+        await Promise.all([...background, clicked]);
 
         // Only the first batch's callers, resolved as it came back, went before the click's (not 20).
         assert.ok(resolved.indexOf('clicked') <= CALLERS_RESOLVED_PER_TURN, resolved.join(', '));
-        assert.equal(resolved.at(-1), 'unwaited');
         assert.deepEqual(resolved.filter(name => name.startsWith('background')), Array.from({ length: 20 }, (_, index) => `background-${index}`));
+    });
+
+    it('commits the writes of a call someone waits for beside the background\'s batch under way', async () => {
+        const held = gate();
+        const batches: string[][] = [];
+        const lanes = new GroupCommit({
+            writer: {
+                write: async writes => {
+                    const names = writes.map(write => path.basename(write.file));
+                    batches.push(names);
+                    if (names.includes('background.json')) {
+                        await held.promise;
+                    }
+                    return { committed: true };
+                }
+            }
+        });
+        const background = lanes.write(path.join(root, 'background.json'), Buffer.from('x'));
+        const queued = lanes.write(path.join(root, 'queued.json'), Buffer.from('x'));
+        await answeringCall(() => lanes.write(path.join(root, 'clicked.json'), Buffer.from('x')));
+        assert.deepEqual(batches, [['background.json'], ['clicked.json']], 'the click did not wait for the batch under way');
+
+        // A second write of a file still in the background lane joins that lane, behind the first.
+        const again = answeringCall(() => lanes.write(path.join(root, 'background.json'), Buffer.from('y')));
+        await new Promise(resolve => setImmediate(resolve));
+        assert.equal(batches.length, 2, 'nothing more is committed while the background batch is under way');
+        held.open();
+        await Promise.all([background, queued, again]);
+        assert.deepEqual(batches.slice(2), [['queued.json', 'background.json']]);
     });
 
     it('resolves its callers on the event loop\'s own turns while a test fakes the timers', async () => {

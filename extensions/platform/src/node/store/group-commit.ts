@@ -65,10 +65,17 @@ const DEFAULT_MAX_BATCH = 256;
  *
  * Two writes of the same file never share a batch (the second waits for the next one), so a file's
  * writes reach the disk in the order they were asked for.
+ *
+ * The writes of a call someone waits for (an operator's click: waited-call.ts) have a lane of their
+ * own, committed beside the background's (intake, the engine, the print-file fetcher) on a second
+ * disk thread: a click neither waits for the background's batch under way nor shares its fsyncs
+ * with the dozens of files of the next. A file's writes all go through one lane at a time.
  */
 export class GroupCommit {
-    protected readonly queue: PendingWrite[] = [];
-    protected flushing = false;
+    /** The writes of calls someone waits for, and the rest: two lines of batches, each one batch at a time. */
+    protected readonly lanes = { waitedFor: new BatchLane(), background: new BatchLane() };
+    /** Each file with writes waiting or under way: the lane they are in, and how many there are. */
+    protected readonly filesInLanes = new Map<string, { readonly lane: BatchLane; writes: number }>();
     protected readonly maxBatch: number;
     protected readonly writer: BatchWriter;
     protected counts = { batches: 0, files: 0, largestBatch: 0 };
@@ -82,9 +89,9 @@ export class GroupCommit {
         return { ...this.counts };
     }
 
-    /** Writes waiting for the next batch. */
+    /** Writes waiting for the next batch of their lane. */
     get waiting(): number {
-        return this.queue.length;
+        return this.lanes.waitedFor.queue.length + this.lanes.background.queue.length;
     }
 
     /**
@@ -94,34 +101,51 @@ export class GroupCommit {
      */
     write(file: string, content: Uint8Array): Promise<void> {
         return new Promise<void>((resolve, reject) => {
-            this.queue.push({ file, content, resolve, reject, call: currentCall() });
-            if (!this.flushing) {
-                this.flushing = true;
-                void this.flushAll();
+            const call = currentCall();
+            const lane = this.laneFor(file, call !== undefined && !call.answered);
+            lane.queue.push({ file, content, resolve, reject, call });
+            if (!lane.flushing) {
+                lane.flushing = true;
+                void this.flushAll(lane);
             }
         });
     }
 
-    /** Flushes batch after batch until no write waits. Never rejects: each batch settles its own callers. */
-    protected async flushAll(): Promise<void> {
+    /**
+     * The lane a file's write joins: that of the file's writes still waiting or under way, so that
+     * they reach the disk in the order asked; else the waited-for lane for a call someone waits for.
+     */
+    protected laneFor(file: string, waitedFor: boolean): BatchLane {
+        const inLane = this.filesInLanes.get(file);
+        if (inLane) {
+            inLane.writes++;
+            return inLane.lane;
+        }
+        const lane = waitedFor ? this.lanes.waitedFor : this.lanes.background;
+        this.filesInLanes.set(file, { lane, writes: 1 });
+        return lane;
+    }
+
+    /** Flushes batch after batch until no write waits in the lane. Never rejects: each batch settles its own callers. */
+    protected async flushAll(lane: BatchLane): Promise<void> {
         try {
-            while (this.queue.length > 0) {
-                await this.flush(this.nextBatch());
+            while (lane.queue.length > 0) {
+                await this.flush(this.nextBatch(lane));
             }
         } finally {
-            this.flushing = false;
+            lane.flushing = false;
         }
     }
 
     /** Takes up to `maxBatch` waiting writes, stopping before a second write of a file already taken. */
-    protected nextBatch(): PendingWrite[] {
+    protected nextBatch(lane: BatchLane): PendingWrite[] {
         const files = new Set<string>();
         let count = 0;
-        while (count < this.queue.length && count < this.maxBatch && !files.has(this.queue[count].file)) {
-            files.add(this.queue[count].file);
+        while (count < lane.queue.length && count < this.maxBatch && !files.has(lane.queue[count].file)) {
+            files.add(lane.queue[count].file);
             count++;
         }
-        return this.queue.splice(0, count);
+        return lane.queue.splice(0, count);
     }
 
     protected async flush(batch: readonly PendingWrite[]): Promise<void> {
@@ -129,6 +153,7 @@ export class GroupCommit {
         this.counts.files += batch.length;
         this.counts.largestBatch = Math.max(this.counts.largestBatch, batch.length);
         const outcome = await this.writer.write(batch);
+        batch.forEach(write => this.leaveLane(write.file));
         if (outcome.committed) {
             resolveInTurns(batch);
             return;
@@ -136,6 +161,19 @@ export class GroupCommit {
         const failure = batchError(outcome.failure, batch.length);
         batch.forEach(write => write.reject(failure));
     }
+
+    protected leaveLane(file: string): void {
+        const inLane = this.filesInLanes.get(file);
+        if (inLane && --inLane.writes === 0) {
+            this.filesInLanes.delete(file);
+        }
+    }
+}
+
+/** Writes waiting for a lane's next batch, and whether a batch of it is under way. */
+class BatchLane {
+    readonly queue: PendingWrite[] = [];
+    flushing = false;
 }
 
 /** What the callers of a batch that failed are told: the file or folder, the cause, and what became of their writes. */
