@@ -35,6 +35,8 @@ test.describe('accessibility of the dialogs, forms and layouts', () => {
         const triedOrders = new Set<string>();
         const deadline = Date.now() + 90_000;
         while (!jobId && Date.now() < deadline) {
+            // Choosing a job filters the pod to it (the page object's select): show every job again.
+            await pod.filter('');
             const candidate = await untriedRow(pod, triedOrders);
             if (!candidate) {
                 await page.waitForTimeout(1_000);
