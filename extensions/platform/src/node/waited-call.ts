@@ -33,3 +33,8 @@ export async function answeringCall<R>(work: () => R | Promise<R>): Promise<R> {
 export function currentCall(): WaitedCall | undefined {
     return calls.getStore();
 }
+
+/** Whether someone still waits for `call`: it is set and has not answered yet. */
+export function isWaitedFor(call: WaitedCall | undefined): boolean {
+    return call !== undefined && !call.answered;
+}

@@ -1,7 +1,7 @@
 import { BatchFailure } from './batch-on-disk';
 import { BatchWriter, processBatchWriter } from './batch-writers';
 import { TurnQueue } from '../turn-queue';
-import { WaitedCall, currentCall } from '../waited-call';
+import { WaitedCall, currentCall, isWaitedFor } from '../waited-call';
 
 export interface GroupCommitOptions {
     /**
@@ -102,7 +102,7 @@ export class GroupCommit {
     write(file: string, content: Uint8Array): Promise<void> {
         return new Promise<void>((resolve, reject) => {
             const call = currentCall();
-            const lane = this.laneFor(file, call !== undefined && !call.answered);
+            const lane = this.laneFor(file, isWaitedFor(call));
             lane.queue.push({ file, content, resolve, reject, call });
             if (!lane.flushing) {
                 lane.flushing = true;
@@ -218,6 +218,6 @@ const resolutions = new TurnQueue(CALLERS_RESOLVED_PER_TURN);
 /** Queues the batch's callers behind those of earlier batches; the next batch need not wait for them. */
 function resolveInTurns(batch: readonly PendingWrite[]): void {
     for (const write of batch) {
-        resolutions.push(write.resolve, write.call !== undefined && !write.call.answered);
+        resolutions.push(write.resolve, isWaitedFor(write.call));
     }
 }
