@@ -139,6 +139,8 @@ export const OrderSchema = z.object({
     shippingAddress: AddressSchema.optional(),
     paymentMethod: PaymentMethodSchema,
     creditCard: CreditCardSchema.optional(),
+    // The rules of these two lists depend only on their entries' count and ids: the store checks
+    // only the changed entries of a write that keeps both (OrdersCollection.entryLists).
     lineItems: z.array(LineItemSchema).min(1).max(1000).superRefine(uniqueIds('line item id')),
     jobs: z.array(JobSchema).max(1000).superRefine(uniqueIds('job id')),
     closeout: CloseoutRecordSchema.optional(),

@@ -11,6 +11,13 @@ export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
     readonly name: string;
     readonly schema: z.ZodType<T, unknown>;
     readonly indexes?: Readonly<Record<string, IndexKeys<T>>>;
+    /**
+     * Fields of the schema (a plain object schema, whose output reads back as itself) that hold
+     * lists of entries with an `id`, whose own rules (length bounds, unique ids) depend only on the
+     * number of entries and their ids. A write that keeps those has only its changed entries
+     * validated (document-validation.ts), not the whole list.
+     */
+    readonly entryLists?: readonly string[];
 }
 
 /** The key(s) a document is found by. Method syntax keeps it assignable from narrower collections. */

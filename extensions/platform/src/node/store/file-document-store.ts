@@ -1,7 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
 import { Emitter } from '@theia/core/lib/common/event';
 import { DocumentChange, StoredDocument } from '../../common/store-protocol';
@@ -12,6 +11,8 @@ import { GroupCommit } from './group-commit';
 import { TEMPORARY_SUFFIX, syncFolder } from '../files/durable-file';
 import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentValidationError } from './store-errors';
 import { KeyedLock } from './keyed-lock';
+import { validateDocument } from './document-validation';
+import { changedDocument } from './document-content';
 import { SecondaryIndex } from './secondary-index';
 import { WriteGate } from './write-gate';
 import { InMemoryReads } from './in-memory-reads';
@@ -126,12 +127,9 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
             if (!current) {
                 throw new DocumentNotFoundError(collection.name, id);
             }
-            const next = { ...change(structuredClone(current)), id, version: current.version };
-            if (isDeepStrictEqual(next, current)) {
-                // Nothing changed: no write, no version, no event.
-                return current;
-            }
-            return this.commit(loaded, { ...next, version: current.version + 1 }, 'updated');
+            const next = changedDocument(current, change);
+            // Nothing changed: no write, no version, no event.
+            return next ? this.commit(loaded, { ...next, version: current.version + 1 }, 'updated') : current;
         });
     }
 
@@ -168,7 +166,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
     protected async commit<T extends StoredDocument>(loaded: LoadedCollection, candidate: T, kind: 'created' | 'updated'): Promise<T> {
         this.checkOpen();
         const name = loaded.definition.name;
-        const parsed = loaded.definition.schema.safeParse(candidate);
+        const parsed = validateDocument(loaded.definition, candidate, loaded.documents.get(candidate.id));
         if (!parsed.success) {
             throw new DocumentValidationError(name, candidate.id, describeZodError(parsed.error));
         }

@@ -23,7 +23,9 @@ export const OrdersCollection: DocumentCollection<Order> = {
         orderNumber: order => order.orderNumber,
         marcomOrder: order => `${order.connectionId}:${order.marcomOrderId}`,
         job: order => order.jobs.map(job => job.id)
-    }
+    },
+    // Their rules are at most 1,000 entries and unique ids (order-schema.ts).
+    entryLists: ['jobs', 'lineItems']
 };
 
 export const WorkflowsCollection: DocumentCollection<Workflow> = { name: CollectionNames.workflows, schema: WorkflowSchema };

@@ -2,6 +2,7 @@ import type { StoredDocument } from '../../../common/store-protocol';
 import { describeZodError } from '../../../common/validation-message';
 import type { DocumentCollection, DocumentProblem } from '../document-store';
 import { SecondaryIndex } from '../secondary-index';
+import { validateDocument } from '../document-validation';
 
 /** One collection held in memory: its documents, the revision each was read at, its indexes. */
 export interface ReplicaCollection {
@@ -71,7 +72,7 @@ export class DocumentReplica {
         if (revision <= this.knownRevision(collection, id)) {
             return { kind: 'unchanged' };
         }
-        const parsed = collection.definition.schema.safeParse({ ...(body as object), id, version });
+        const parsed = validateDocument(collection.definition, { ...(body as object), id, version } as StoredDocument, collection.documents.get(id));
         if (parsed.success) {
             return this.put(collection, parsed.data as StoredDocument, revision);
         }

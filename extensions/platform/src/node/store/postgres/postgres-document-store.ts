@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { ClientBase, Pool, PoolClient, PoolConfig } from 'pg';
 import { Emitter } from '@theia/core/lib/common/event';
 import { MAX_DOCUMENT_BYTES } from '../../../common/document-limits';
@@ -19,6 +18,8 @@ import { runMigrations } from './migration-runner';
 import { ownTimers } from './own-timers';
 import { loadSnapshot } from './snapshot-loader';
 import { InMemoryReads } from '../in-memory-reads';
+import { validateDocument } from '../document-validation';
+import { changedDocument, sameContent } from '../document-content';
 
 export interface PostgresDocumentStoreOptions extends DatabaseOptions {
     /** `postgres://user:password@host:port/database?sslmode=…` */
@@ -140,8 +141,8 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
                     }
                     continue;
                 }
-                const next = { ...change(structuredClone(current)), id, version: current.version };
-                if (isDeepStrictEqual(next, current)) {
+                const next = changedDocument(current, change);
+                if (!next) {
                     // Nothing to change, if memory holds the current version: no write, no event.
                     if (await this.database(db => readVersion(db, collection.name, id)) === current.version) {
                         return current;
@@ -199,7 +200,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
         const held = loaded.documents.get(document.id);
         const keys = this.keysOf(loaded, candidate);
         // Keys are rewritten only when they changed from those of the version being replaced.
-        const keysChanged = held?.version !== document.version || !isDeepStrictEqual(this.keysOf(loaded, held), keys);
+        const keysChanged = held?.version !== document.version || !sameContent(this.keysOf(loaded, held), keys);
         const written = await this.surely(db => updateDocument(db, this.target(loaded.definition, document.id), body, document.version, keys, keysChanged),
             db => settleUpdate(db, loaded.definition.name, document.id, body, document.version));
         if (!written) {
@@ -406,7 +407,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
     /** The document as its schema reads it, and its JSON text (the row's body): measured once, sent as measured. */
     protected validate<T extends StoredDocument>(loaded: ReplicaCollection, candidate: T): { document: T; body: string } {
         const name = loaded.definition.name;
-        const parsed = loaded.definition.schema.safeParse(candidate);
+        const parsed = validateDocument(loaded.definition, candidate, loaded.documents.get(candidate.id) as T | undefined);
         if (!parsed.success) {
             throw new DocumentValidationError(name, candidate.id, describeZodError(parsed.error));
         }
