@@ -1,17 +1,12 @@
-import rfdc from 'rfdc';
+import { isDeepStrictEqual } from 'node:util';
 import equal from 'fast-deep-equal';
 import type { StoredDocument } from '../../common/store-protocol';
 
-/*
- * Documents are plain JSON data (their schemas' output), so copying and comparing them needs none
- * of the cases `structuredClone` and `isDeepStrictEqual` handle (classes, cycles, -0). On an
- * order with three logged jobs rfdc copies in 7 µs against 45 µs, and fast-deep-equal compares in
- * 3 µs against 16 µs: every write of a job pays both.
+/**
+ * Whether two documents, or two parts of them, hold the same content. Documents are plain JSON
+ * data (their schemas' output), so fast-deep-equal's rules suffice; on an order with three logged
+ * jobs it compares in 3 µs where `isDeepStrictEqual` takes 16 µs.
  */
-
-const copy = rfdc({ proto: false, circles: false });
-
-/** Whether two documents, or two parts of them, hold the same content. */
 export const sameContent: (a: unknown, b: unknown) => boolean = equal;
 
 /**
@@ -19,6 +14,6 @@ export const sameContent: (a: unknown, b: unknown) => boolean = equal;
  * version kept; undefined when that is `current`'s content again, so there is nothing to write.
  */
 export function changedDocument<T extends StoredDocument>(current: T, change: (copy: T) => T): T | undefined {
-    const next = { ...change(copy(current)), id: current.id, version: current.version };
-    return sameContent(next, current) ? undefined : next;
+    const next = { ...change(structuredClone(current)), id: current.id, version: current.version };
+    return isDeepStrictEqual(next, current) ? undefined : next;
 }
