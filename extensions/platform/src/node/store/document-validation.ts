@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { StoredDocument } from '../../common/store-protocol';
+import { describeZodError } from '../../common/validation-message';
 import type { DocumentCollection } from './document-store';
 import { sameContent } from './document-content';
+import { DocumentValidationError } from './store-errors';
 
 /**
  * Validates a document on its way into the store. Given the stored version it replaces (already
@@ -9,11 +11,20 @@ import { sameContent } from './document-content';
  * parsed: an order whose one job moved a step has that job parsed, not its other jobs, line items
  * and log. The result is what the whole schema would give; on any doubt, and for every refusal, the
  * whole schema decides (so an error reads the same whichever way it was found). Parsing a busy
- * order whole on every write was a quarter of everything the server allocated during an intake.
+ * order whole on every write was 40 % of everything the server allocated during a served intake.
  */
 export function validateDocument<T extends StoredDocument>(collection: DocumentCollection<T>, candidate: T, stored?: T): z.ZodSafeParseResult<T> {
     const plan = stored && planOf(collection);
     return (plan && validateChange(plan, candidate, stored)) || collection.schema.safeParse(candidate);
+}
+
+/** The document as its schema reads it (see `validateDocument`), or a `DocumentValidationError` naming what is wrong. */
+export function validatedDocument<T extends StoredDocument>(collection: DocumentCollection<T>, candidate: T, stored?: T): T {
+    const parsed = validateDocument(collection, candidate, stored);
+    if (!parsed.success) {
+        throw new DocumentValidationError(collection.name, candidate.id, describeZodError(parsed.error));
+    }
+    return parsed.data;
 }
 
 /** How a collection's documents are validated by parts: its object schema's fields and entry lists. */

@@ -9,9 +9,9 @@ import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from 
 import { DurableJsonFile, DurableWrite, OversizeDocumentError } from './durable-json-file';
 import { GroupCommit } from './group-commit';
 import { TEMPORARY_SUFFIX, syncFolder } from '../files/durable-file';
-import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentValidationError } from './store-errors';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError } from './store-errors';
 import { KeyedLock } from './keyed-lock';
-import { validateDocument } from './document-validation';
+import { validatedDocument } from './document-validation';
 import { changedDocument } from './document-content';
 import { SecondaryIndex } from './secondary-index';
 import { WriteGate } from './write-gate';
@@ -166,11 +166,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
     protected async commit<T extends StoredDocument>(loaded: LoadedCollection, candidate: T, kind: 'created' | 'updated'): Promise<T> {
         this.checkOpen();
         const name = loaded.definition.name;
-        const parsed = validateDocument(loaded.definition, candidate, loaded.documents.get(candidate.id));
-        if (!parsed.success) {
-            throw new DocumentValidationError(name, candidate.id, describeZodError(parsed.error));
-        }
-        const document = parsed.data as T;
+        const document = validatedDocument(loaded.definition as DocumentCollection<T>, candidate, loaded.documents.get(candidate.id) as T | undefined);
         const file = this.fileOf(loaded.definition, document.id);
         if (kind === 'created') {
             await this.makeShardFolder(path.dirname(file));

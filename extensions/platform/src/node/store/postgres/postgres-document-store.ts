@@ -3,11 +3,10 @@ import { ClientBase, Pool, PoolClient, PoolConfig } from 'pg';
 import { Emitter } from '@theia/core/lib/common/event';
 import { MAX_DOCUMENT_BYTES } from '../../../common/document-limits';
 import { DocumentChange, StoredDocument } from '../../../common/store-protocol';
-import { describeZodError } from '../../../common/validation-message';
 import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from '../document-store';
 import { OversizeDocumentError } from '../durable-json-file';
 import { KeyedLock } from '../keyed-lock';
-import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, DocumentValidationError } from '../store-errors';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError } from '../store-errors';
 import { ChangeRow } from './change-rows';
 import { ChangeTail, wakeUpOthers } from './change-tail';
 import { CONNECT_TIMEOUT_MS, DatabaseOptions, databaseSettings, describeDatabase, withoutPassword } from './connection-settings';
@@ -18,7 +17,7 @@ import { runMigrations } from './migration-runner';
 import { ownTimers } from './own-timers';
 import { loadSnapshot } from './snapshot-loader';
 import { InMemoryReads } from '../in-memory-reads';
-import { validateDocument } from '../document-validation';
+import { validatedDocument } from '../document-validation';
 import { changedDocument, sameContent } from '../document-content';
 
 export interface PostgresDocumentStoreOptions extends DatabaseOptions {
@@ -407,16 +406,13 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
     /** The document as its schema reads it, and its JSON text (the row's body): measured once, sent as measured. */
     protected validate<T extends StoredDocument>(loaded: ReplicaCollection, candidate: T): { document: T; body: string } {
         const name = loaded.definition.name;
-        const parsed = validateDocument(loaded.definition, candidate, loaded.documents.get(candidate.id) as T | undefined);
-        if (!parsed.success) {
-            throw new DocumentValidationError(name, candidate.id, describeZodError(parsed.error));
-        }
-        const body = JSON.stringify(parsed.data);
+        const document = validatedDocument(loaded.definition as DocumentCollection<T>, candidate, loaded.documents.get(candidate.id) as T | undefined);
+        const body = JSON.stringify(document);
         const bytes = Buffer.byteLength(body);
         if (bytes > MAX_DOCUMENT_BYTES) {
             throw new DocumentTooLargeError(name, candidate.id, bytes, new OversizeDocumentError(bytes).message);
         }
-        return { document: parsed.data as T, body };
+        return { document, body };
     }
 
     protected keysOf(loaded: ReplicaCollection, document: StoredDocument | undefined): IndexKey[] {
