@@ -398,6 +398,39 @@ describe('PrintFileFetcher', () => {
             next.gain(PARTITION);
             await eventually(() => jobOf(CARDS).state === 'Received', 3000, 'the cards file on the next owner');
         });
+
+        it('gains a partition back while its abandoned fetches still end, and fetches their files then', async () => {
+            let first = true;
+            let lingered!: () => void;
+            const lingering = new Promise<void>(resolve => lingered = resolve);
+            fake.downloadFile.callsFake(async (_connection, url, _maxBytes, signal) => {
+                if (first) {
+                    first = false;
+                    // Abandoned, the download ends a while after the abort (a slow socket).
+                    await new Promise(resolve => signal?.addEventListener('abort', resolve));
+                    await lingering;
+                    throw new Error('aborted');
+                }
+                return pdfFor(url);
+            });
+            await takeInOrder();
+            // It stops owning the partition before the hand-over, as a server that could not renew its lease in time.
+            const ownership = new FakeWorkOwnership();
+            ownership.gain(PARTITION);
+            const fetcher = fetcherWith(FAST, ownership);
+            await fetcher.onStart();
+            await eventually(() => !first, 3000, 'the first download');
+
+            const losing = ownership.lose(PARTITION);
+            ownership.gain(PARTITION);
+            await delay(30);
+            lingered();
+            await losing;
+            const withFiles = (): Job[] => store.get(OrdersCollection, ORDER)!.jobs.filter(job => job.files.length > 0);
+            await eventually(() => withFiles().every(job => job.files[0].size !== undefined), 3000, 'every print file after the partition came back');
+            assert.ok(withFiles().length >= 2);
+            assert.equal(jobFlow.failed.length, 0);
+        });
     });
 
     describe('bounded concurrency per connection', () => {

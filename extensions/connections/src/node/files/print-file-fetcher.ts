@@ -119,6 +119,10 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     protected pickUp(): void {
         const partitions = new Set(this.pickingUp);
         this.pickingUp.clear();
+        this.fetchFilesIn(partitions);
+    }
+
+    protected fetchFilesIn(partitions: ReadonlySet<number>): void {
         for (const order of this.store.all(OrdersCollection)) {
             if (partitions.has(partitionOfOrder(order.id))) {
                 this.fetchFilesOf(order);
@@ -135,6 +139,11 @@ export class PrintFileFetcher implements BackendApplicationContribution {
         this.partitions.delete(scope.partition);
         const leaving = [...this.pending.values()].filter(fetch => partitionOfOrder(fetch.orderId) === scope.partition);
         await Promise.all(leaving.map(fetch => fetch.done));
+        if (this.partitions.has(scope.partition)) {
+            // Gained back meanwhile (the database came back within the hand-over): the gain's
+            // pick-up passed over the files whose abandoned fetches had not ended yet.
+            this.fetchFilesIn(new Set([scope.partition]));
+        }
     }
 
     /** Aborted when the fetcher stops or the order's partition is given up; undefined when this server does not fetch the order's files. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as sinon from 'sinon';
 import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
+import { FakeWorkOwnership } from '@presswork/platform/lib/node/test/fake-work-ownership';
 import { ScriptedWorkOwnership, orderIdIn } from '@presswork/platform/lib/node/cluster/test/scripted-work-ownership';
 import { OrdersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
@@ -15,6 +16,7 @@ describe('WorkflowEngine with WorkOwnership', () => {
     const THEIRS = 17;
     const mine = orderIdIn(MINE, 'mine');
     const theirs = orderIdIn(THEIRS, 'theirs');
+    const PARTITION_MINE = { kind: 'orders', partition: MINE } as const;
 
     beforeEach(async () => {
         fixture = await EngineFixture.create();
@@ -106,6 +108,32 @@ describe('WorkflowEngine with WorkOwnership', () => {
         await engineB.idle();
         assert.equal(fixture.job(mine).state, 'Complete');
         assert.deepEqual(again.calls.map(call => call.step.id), ['r', 'c']);
+    });
+
+    it('gains a partition back while giving it up (the database came back within the hand-over): every job of it goes on here', async () => {
+        // The first two runs (one before the loss, one started by the gain) last until aborted; later ones continue.
+        const long = fakeActivity('long', async context => {
+            if (long.calls.length <= 2) {
+                await new Promise(resolve => context.signal.addEventListener('abort', resolve));
+            }
+            return { kind: 'continue' };
+        });
+        await fixture.addWorkflow('flow', { Receive: [step('r', 'long')], Complete: [step('c', 'next')] });
+        await fixture.addOrder(mine, 'flow', [{}, { state: 'Held' }]);
+        // It lets the partition go before the hand-over, as a server that could not renew its lease in time.
+        const a = new FakeWorkOwnership('a');
+        a.gain(PARTITION_MINE);
+        const engine = await fixture.startEngine([long, fakeActivity('next')], { concurrency: 2, handOverMs: 100 }, a);
+        await waitFor(() => long.calls.length === 1, 'the first job to start');
+
+        const losing = a.lose(PARTITION_MINE);
+        // Released while the partition is away: no step starts until it is gained back.
+        await changeJob(fixture.store, mine, `${mine}-job-2`, job => ({ ...job, state: 'Received' }));
+        a.gain(PARTITION_MINE);
+        await waitFor(() => long.calls.length === 2, 'the released job to start after the gain');
+        await losing;
+        await waitFor(() => fixture.order(mine).jobs.every(job => job.state === 'Complete'), 'both jobs to complete here', 3000);
+        await engine.idle();
     });
 
     it('aborts a running step when a change made elsewhere holds its job, and its outcome does not overwrite the hold', async () => {

@@ -233,7 +233,11 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
             return;
         }
         fresh.forEach(partition => this.partitions.add(partition));
-        for (const order of ordersIn(this.store, fresh)) {
+        this.pickUpOrdersIn(fresh);
+    }
+
+    protected pickUpOrdersIn(partitions: ReadonlySet<number>): void {
+        for (const order of ordersIn(this.store, partitions)) {
             order.jobs.forEach(job => this.pickUp(job));
         }
     }
@@ -263,6 +267,12 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         runner.relinquish(inPartition, 'This server gave the order up to another server');
         // An activity that ignores its abort signal is not waited for long: its outcome is not written anyway.
         await until(() => !runner.hasTurnsOf(inPartition), handOverMs);
+        if (this.partitions.has(partition)) {
+            // Gained back meanwhile (the database came back within the hand-over): the turns the gain
+            // started were relinquished with the old ones, and their jobs would wait for an owner
+            // that is this server. They are picked up again; a job still in a turn runs once it ends.
+            this.pickUpOrdersIn(new Set([partition]));
+        }
     }
 
     /** Runs inside every store write: only cheap checks and scheduling here. */
