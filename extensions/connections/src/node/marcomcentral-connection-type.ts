@@ -31,6 +31,10 @@ export class MarcomCentralConnectionType implements CloseoutCapableConnectionTyp
         return testConnection(this.client, this.endpoint(connection, 'orders'));
     }
 
+    prepareToPoll(): void {
+        this.client.prepareToReadOrders();
+    }
+
     fetchOrders(connection: Connection, window: OrderWindow, signal?: AbortSignal, alreadyHeld?: (marcomOrderId: string) => boolean): Promise<FetchedOrders> {
         return fetchOrdersInWindow(this.client, this.endpoint(connection, 'orders'), window, signal, alreadyHeld);
     }

@@ -54,6 +54,11 @@ export interface ConnectionTypeContribution {
     fetchOrder(connection: Connection, orderNumber: string, signal?: AbortSignal): Promise<FetchedOrders>;
     /** Downloads a line item's print file, refusing more than `maxBytes`. */
     downloadFile(connection: Connection, url: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array>;
+    /**
+     * Gets ready to read orders (say, starts the thread that reads the store's answers), so that
+     * the first poll does not wait for it. Called once as the server starts.
+     */
+    prepareToPoll?(): void;
 }
 
 /** One packing slip for the whole order (never one per line item). */

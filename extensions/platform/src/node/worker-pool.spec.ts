@@ -66,6 +66,21 @@ describe('WorkerPool', function () {
         assert.deepEqual(answers, ['echo a', 'echo b', 'echo c', 'echo d']);
     });
 
+    it('starts one worker ahead of the first task when warmed, which that task then uses', async () => {
+        pool.warm();
+        pool.warm();
+        assert.equal(pool.workerCount, 1, 'warmed once, whatever the calls');
+        assert.equal(await pool.run('after warming'), 'echo after warming');
+        assert.equal(pool.workerCount, 1, 'the task ran in the warmed worker');
+    });
+
+    it('warms nothing once closed', async () => {
+        const closing = new WorkerPool<string, string>({ file: SCRIPTED_WORKER, size: 1, maxOldGenerationSizeMb: SMALL_HEAP_MB });
+        await closing.close();
+        closing.warm();
+        assert.equal(closing.workerCount, 0);
+    });
+
     it('keeps one worker for many tasks instead of starting one a task', async () => {
         for (let task = 0; task < 20; task++) {
             assert.equal(await pool.run(`task ${task}`), `echo task ${task}`);

@@ -94,6 +94,11 @@ export class MarcomCentralClient {
         return this.maxResponseBytes;
     }
 
+    /** Starts the worker that reads answers with orders (see OrdersParser), before the first answer needs it. */
+    prepareToReadOrders(): void {
+        (this.ordersParser ?? sharedOrdersParser()).warm();
+    }
+
     /**
      * Orders whose CreateDate lies in `[window.start, window.end)`. With `known`, an order whose
      * digest is among them is only named among the unchanged ones (see OrdersResult); with `take`,

@@ -4,6 +4,9 @@ import { OrdersAnswer, OrdersAnswerTask } from './orders-answer';
 import { OrdersParser, ordersWorkerFile } from './orders-parser';
 import { ORDER_COST_CENTER, ORDER_CREDIT_CARD, ordersResponse } from './test/canned-responses';
 import { WorkerPool } from '@presswork/platform/lib/node/worker-pool';
+import { inject } from '@presswork/platform/lib/node/test/inject';
+import { MarcomCentralConnectionType } from '../marcomcentral-connection-type';
+import { MarcomCentralClient } from './marcomcentral-client';
 
 /** Small, so that exhausting it is quick; still room for the worker's own modules. */
 const SMALL_HEAP_MB = 32;
@@ -25,6 +28,17 @@ describe('OrdersParser', function () {
         const result = await parser.read(answer(ordersResponse(many)), 'GetOrdersByDate', 'America/Los_Angeles');
         assert.deepEqual(result.orders.map(order => order.marcomOrderId), many.map((_, index) => String(9_000_000 + index)));
         assert.equal(result.orders[0].lineItems[0].quantity, 1000);
+    });
+
+    it('starts its worker when the MarcomCentral connection type is readied to poll, before any answer', async () => {
+        const pool = new WorkerPool<OrdersAnswerTask, OrdersAnswer>({ file: ordersWorkerFile(), size: 1, maxOldGenerationSizeMb: 256 });
+        parser = new OrdersParser(pool);
+        const type = inject(new MarcomCentralConnectionType(), { client: new MarcomCentralClient({ ordersParser: parser }) });
+        type.prepareToPoll();
+        assert.equal(pool.workerCount, 1);
+        const result = await parser.read(answer(ordersResponse([ORDER_CREDIT_CARD])), 'GetOrdersByDate', 'America/Los_Angeles');
+        assert.deepEqual(result.orders.map(order => order.marcomOrderId), ['8004082']);
+        assert.equal(pool.workerCount, 1, 'read by the worker started ahead');
     });
 
     it('carries what the worker found wrong back as the same MarcomCentralError', async () => {

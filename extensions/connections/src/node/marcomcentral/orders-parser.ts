@@ -66,6 +66,11 @@ export class OrdersParser {
             : { orders, rejected: answer.rejected };
     }
 
+    /** Starts a worker now, so that the first answer is read without waiting for one to start. */
+    warm(): void {
+        this.pool.warm();
+    }
+
     close(): Promise<void> {
         return this.pool.close();
     }

@@ -98,6 +98,15 @@ describe('OrderPoller', () => {
         return store.get(ConnectionLogsCollection, id)?.entries ?? [];
     }
 
+    it('readies every installed connection type to poll as the server starts, before the store is open', () => {
+        const prepareToPoll = sinon.spy();
+        const readying = inject(new OrderPoller(), { store, platform: { whenReady: new Promise<void>(() => undefined) }, types: connectionTypesOf({ ...fake, prepareToPoll }),
+            intake: inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) }), now: () => clock, logger,
+            options: { maxWindowMs: windowLimit }, ownership: new EmbeddedWorkOwnership() });
+        readying.initialize();
+        sinon.assert.calledOnce(prepareToPoll);
+    });
+
     it('tells that a window is being written while its orders are taken in, and that it ended, also when it fails', async () => {
         const intakeWindows = new IntakeWindows();
         const intake = inject(new OrderIntake(), { store, rejectedOrders: inject(new RejectedOrders(), { store }) });

@@ -57,6 +57,15 @@ export class OrderPoller implements BackendApplicationContribution {
     protected readonly leaving = new Set<string>();
     protected stopped = false;
 
+    /**
+     * The installed connection types get ready to poll while the server starts, before the store is
+     * even open: readying on the first poll, or on the store's connections, came too late to spare
+     * the first poll the wait (measured: the orders worker was ready 290 ms into the first answer).
+     */
+    initialize(): void {
+        this.types.all().forEach(type => type.prepareToPoll?.());
+    }
+
     async onStart(): Promise<void> {
         await this.platform.whenReady;
         this.toDispose.push(this.store.onDidChange(change => {
