@@ -60,6 +60,9 @@ export default tseslint.config(
             'no-restricted-properties': ['error', {
                 object: 'process', property: 'exit',
                 message: 'Let the failure propagate (or set process.exitCode in a CLI); production code does not end the process.'
+            }, {
+                object: 'AbortSignal', property: 'any',
+                message: 'Use linkedSignal (@presswork/platform/lib/node/linked-signal): on Node 20, AbortSignal.any leaves an entry on each long-lived source for good.'
             }]
         }
     },

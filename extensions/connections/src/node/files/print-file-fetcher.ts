@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as wait } from 'node:timers/promises';
 import { inject, injectable, named, optional } from '@theia/core/shared/inversify';
 import { ILogger } from '@theia/core/lib/common/logger';
@@ -63,8 +64,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
 
     /** Fetches under way by job id, with their order. */
     protected readonly pending = new Map<string, { readonly orderId: string; readonly done: Promise<void> }>();
-    protected readonly abort = new AbortController();
-    /** Per order partition held: aborted when it is given up. */
+    /** Per order partition held: aborted when it is given up, and all of them when the fetcher stops. */
     protected readonly partitions = new Map<number, AbortController>();
     protected readonly pickingUp = new Set<number>();
     protected readonly toDispose = new DisposableCollection();
@@ -93,7 +93,7 @@ export class PrintFileFetcher implements BackendApplicationContribution {
 
     onStop(): void {
         this.toDispose.dispose();
-        this.abort.abort();
+        this.partitions.forEach(partition => partition.abort());
     }
 
     /** Resolves when no download is under way: for tests. */
@@ -107,7 +107,10 @@ export class PrintFileFetcher implements BackendApplicationContribution {
         if (scope.kind !== 'orders') {
             return;
         }
-        this.partitions.set(scope.partition, new AbortController());
+        const partition = new AbortController();
+        // Every fetch under way in the partition listens to its signal, however many there are.
+        setMaxListeners(0, partition.signal);
+        this.partitions.set(scope.partition, partition);
         // Partitions gained together (all 32 at a start) are picked up in one pass over the orders.
         if (!this.pickingUp.size) {
             setImmediate(() => this.pickUp());
@@ -146,10 +149,14 @@ export class PrintFileFetcher implements BackendApplicationContribution {
         }
     }
 
-    /** Aborted when the fetcher stops or the order's partition is given up; undefined when this server does not fetch the order's files. */
+    /**
+     * The partition's own signal (aborted when it is given up or the fetcher stops), not one made per
+     * order: nothing is left behind for each of the many orders fetched. Undefined when this server
+     * does not fetch the order's files.
+     */
     protected signalFor(orderId: string): AbortSignal | undefined {
         const partition = this.partitions.get(partitionOfOrder(orderId));
-        return partition && this.ownership.ownsOrder(orderId) ? AbortSignal.any([this.abort.signal, partition.signal]) : undefined;
+        return partition && this.ownership.ownsOrder(orderId) ? partition.signal : undefined;
     }
 
     protected fetchFilesOf(order: Order): void {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ChannelDelivery, ChannelOutcome } from '@presswork/platform/lib/common/notification-channel-contribution';
 import type { PressworkEvent } from '@presswork/platform/lib/common/presswork-events';
 import { freePort } from '@presswork/platform/lib/node/test/free-port';
+import { heldBySignal } from '@presswork/platform/lib/node/test/held-by-signal';
 import { EVENT_CATALOG } from '../../common/event-catalog';
 import { ChannelsFixture } from '../test/channels-fixture';
 import { WebhookReceiver } from '../test/webhook-receiver';
@@ -116,6 +117,17 @@ describe('WebhookChannel (against a real HTTP server on 127.0.0.1)', () => {
         assert.equal(outcome.retryable, true);
         assert.match(outcome.reason, /no answer within 0.3 s/);
         assert.ok(Date.now() - started < 3_000);
+    });
+
+    it('leaves nothing on the sender\'s long-lived signal, answered or timed out', async () => {
+        const { id } = await endpoint();
+        fixture.webhookChannel.limits = { ...fixture.webhookChannel.limits, timeoutMs: 300 };
+        const sender = new AbortController();
+        receiver.answers = [{ status: 200 }, 'hang', { status: 200 }];
+        for (let attempt = 1; attempt <= 3; attempt++) {
+            await fixture.webhookChannel.deliver({ ...delivery(id, 'd-job-error-41', attempt), signal: sender.signal });
+        }
+        assert.equal(heldBySignal(sender.signal), 0);
     });
 
     it('reads an answer up to the cap and no further: a body that never ends still delivers', async () => {

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { withLinkedSignal } from '@presswork/platform/lib/node/linked-signal';
 
 export interface WebhookPostOptions {
     /** The whole request, from connecting to the last byte read. */
@@ -23,8 +24,10 @@ export interface WebhookResponse {
  * read. Rejects with the network error (or a TimeoutError / AbortError) when there is no answer.
  */
 export function postWebhook(url: URL, body: string, headers: Readonly<Record<string, string>>, options: WebhookPostOptions): Promise<WebhookResponse> {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    return withLinkedSignal([options.signal], options.timeoutMs, signal => exchange(url, body, headers, options, signal));
+}
+
+function exchange(url: URL, body: string, headers: Readonly<Record<string, string>>, options: WebhookPostOptions, signal: AbortSignal): Promise<WebhookResponse> {
     const client = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
         const request = client.request(url, {
@@ -56,7 +59,7 @@ export function postWebhook(url: URL, body: string, headers: Readonly<Record<str
             response.on('end', finish);
             response.on('error', reject);
         });
-        request.on('error', error => reject(signal.aborted && timeout.aborted ? timeout.reason : error));
+        request.on('error', error => reject(signal.aborted && !options.signal?.aborted ? signal.reason : error));
         request.end(body);
     });
 }

@@ -5,6 +5,7 @@ import type { DeviceJobStatus } from '@presswork/platform/lib/common/printer-cap
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import { freePort } from '@presswork/platform/lib/node/test/free-port';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { heldBySignal } from '@presswork/platform/lib/node/test/held-by-signal';
 import { IppPrinter } from '../ipp/ipp-printer';
 import { PrinterPoolsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PrinterStatesCollection } from '../output-collections';
@@ -157,6 +158,15 @@ describe('PrintFollower against the reference printer (ippeveprinter)', function
         await eventually(() => fixture.job(jobId).waitReason?.startsWith('Printer Gone cannot be reached') === true, 5000, 'unreachable in words');
         assert.equal(fixture.job(jobId).state, 'Printing');
         assert.deepEqual(follower.followedJobs(), [jobId]);
+    });
+
+    it('asks the printer each round under a signal of its own, leaving nothing on its stop signal', async () => {
+        await printedJob('o7');
+        const follower = await fixture.startFollower({ intervalMs: 20 });
+        // Ten rounds or more at the 20 ms interval.
+        await delay(400);
+        const stopSignal = (follower as unknown as { abort: AbortController }).abort.signal;
+        assert.ok(heldBySignal(stopSignal) <= 1, 'the stop signal holds at most the round under way');
     });
 });
 

@@ -11,6 +11,7 @@ import type { PrintingProgress } from '@presswork/platform/lib/common/printing-r
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { partitionOfOrder } from '@presswork/platform/lib/node/cluster/order-partitions';
+import { withLinkedSignal } from '@presswork/platform/lib/node/linked-signal';
 import type { WorkScope } from '@presswork/platform/lib/node/cluster/work-ownership';
 import { OutputCollectionNames } from '../../common/output-collections';
 import { PrinterStatesCollection } from '../output-collections';
@@ -212,8 +213,11 @@ export class PrintFollower extends PeriodicService {
     }
 
     /** The printer's answer for each followed job; undefined where it no longer knows the job. */
-    protected async ask(printer: Printer, device: OutputDeviceContribution, entries: readonly Followed[]): Promise<Map<number, DeviceJobStatus | undefined>> {
-        const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.options?.requestTimeoutMs ?? 3000)]);
+    protected ask(printer: Printer, device: OutputDeviceContribution, entries: readonly Followed[]): Promise<Map<number, DeviceJobStatus | undefined>> {
+        return withLinkedSignal([this.abort.signal], this.options?.requestTimeoutMs ?? 3000, signal => this.askUnder(signal, printer, device, entries));
+    }
+
+    protected async askUnder(signal: AbortSignal, printer: Printer, device: OutputDeviceContribution, entries: readonly Followed[]): Promise<Map<number, DeviceJobStatus | undefined>> {
         const statuses = new Map<number, DeviceJobStatus | undefined>();
         // The jobs of one batch share one printer job: it is asked for once.
         const ids = [...new Set(entries.map(entry => entry.job.printing.deviceJobId!))];

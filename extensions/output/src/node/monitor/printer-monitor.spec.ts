@@ -4,6 +4,7 @@ import type { OutputDeviceContribution, PrinterDescription } from '@presswork/pl
 import type { PrinterCapabilities, PrinterStatus } from '@presswork/platform/lib/common/printer-capabilities';
 import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
+import { heldBySignal } from '@presswork/platform/lib/node/test/held-by-signal';
 import { OutputCollectionNames } from '../../common/output-collections';
 import type { PrinterState } from '../../common/printer-state';
 import { FollowFixture, pageFor } from '../follow/test/follow-fixture';
@@ -149,6 +150,28 @@ describe('PrinterMonitor', function (): void {
         const asked = script.asked;
         await delay(200);
         assert.equal(script.asked, asked);
+    });
+
+    it('asks each time under a signal of its own that its stop aborts, and leaves nothing on its stop signal', async () => {
+        const signals: AbortSignal[] = [];
+        script.device.describe = async (_printer, signal) => {
+            signals.push(signal!);
+            return { capabilities: CAPABILITIES, status: IDLE };
+        };
+        const monitor = await fixture.startMonitor({ intervalMs: 10 });
+        await eventually(() => signals.length >= 20, 5000, 'twenty polls');
+        assert.equal(new Set(signals).size, signals.length, 'one signal a poll');
+        const stopSignal = (monitor as unknown as { abort: AbortController }).abort.signal;
+        assert.ok(heldBySignal(stopSignal) <= 1, 'the stop signal holds at most the poll under way');
+
+        let hanging: AbortSignal | undefined;
+        script.device.describe = (_printer, signal) => new Promise((_resolve, reject) => {
+            hanging = signal!;
+            signal!.addEventListener('abort', () => reject(signal!.reason));
+        });
+        await eventually(() => !!hanging, 5000, 'a poll that does not end by itself');
+        await monitor.stop();
+        assert.equal(hanging!.aborted, true, 'the stop aborts the poll under way');
     });
 
     describe('against the reference printer (ippeveprinter)', () => {

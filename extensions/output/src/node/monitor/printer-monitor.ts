@@ -6,6 +6,7 @@ import { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-devi
 import type { Printer } from '@presswork/platform/lib/common/printer-schema';
 import { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { PrintersCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { withLinkedSignal } from '@presswork/platform/lib/node/linked-signal';
 import type { PrinterState } from '../../common/printer-state';
 import { PrintingJobs } from '../follow/printing-jobs';
 import { PrinterStatesCollection } from '../output-collections';
@@ -144,7 +145,7 @@ export class PrinterMonitor extends PeriodicService {
             wait = this.unreachableIntervalMs;
         } else {
             try {
-                const description = await device.describe(printer, AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.requestTimeoutMs)]));
+                const description = await withLinkedSignal([this.abort.signal], this.requestTimeoutMs, signal => device.describe(printer, signal));
                 observation = description ? { kind: 'described', description } : { kind: 'silent' };
                 if (!description) {
                     // The device cannot say: asking it again every second tells nothing new.

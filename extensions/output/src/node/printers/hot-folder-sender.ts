@@ -1,6 +1,7 @@
 import { injectable } from '@theia/core/shared/inversify';
 import { isAbortError, messageOf } from '@presswork/platform/lib/common/errors';
 import { PlacedFile, placeFile } from '@presswork/platform/lib/node/files/file-placement';
+import { linkedSignal } from '@presswork/platform/lib/node/linked-signal';
 import { PrinterTransportError } from './printer-transport-error';
 
 export interface HotFolderDelivery {
@@ -30,18 +31,18 @@ export class HotFolderSender {
     timeoutMs = 10 * 60_000;
 
     async send(delivery: HotFolderDelivery): Promise<PlacedFile> {
-        const timeout = AbortSignal.timeout(this.timeoutMs);
         await delivery.onSending?.();
+        const copying = linkedSignal([delivery.signal], this.timeoutMs);
         try {
             return await placeFile({
                 source: delivery.file, folder: delivery.folder, name: delivery.name, owner: delivery.owner,
-                onCollision: delivery.onCollision ?? 'keep-both', signal: AbortSignal.any([delivery.signal, timeout])
+                onCollision: delivery.onCollision ?? 'keep-both', signal: copying.signal
             });
         } catch (error) {
             if (delivery.signal.aborted) {
                 throw delivery.signal.reason;
             }
-            if (timeout.aborted && isAbortError(error)) {
+            if (copying.signal.aborted && isAbortError(error)) {
                 throw new PrinterTransportError('timed-out', `copying into ${delivery.folder} took longer than ${Math.round(this.timeoutMs / 1000)} s`);
             }
             if ((error as NodeJS.ErrnoException).path === delivery.file) {
@@ -49,6 +50,8 @@ export class HotFolderSender {
                 throw error;
             }
             throw new PrinterTransportError('unwritable', messageOf(error));
+        } finally {
+            copying.dispose();
         }
     }
 }
