@@ -14,7 +14,10 @@ export interface LinkedSignal {
  *
  * Why not `AbortSignal.any`: on Node 20 every call leaves an entry on each source that is never
  * removed (nodejs/node#55351). A service's own stop signal lives as long as the server, so every
- * printer poll or request made under it would add to memory for good.
+ * printer poll or request made under it would add to memory for good. Nor the `any-signal`
+ * package, which does this job: its releases are ES modules whose exports have no `require`
+ * condition, and Presswork's packages are CommonJS. If a Node release Presswork runs on stops
+ * keeping those entries, `AbortSignal.any` (and the lint rule refusing it) can come back.
  *
  * A long-lived source then holds one listener per piece of work under way, however many that is,
  * so its listener limit is lifted: the warning it would give is meant for listeners left behind,
