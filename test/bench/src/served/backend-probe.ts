@@ -10,7 +10,9 @@ import { BroadcastChannel, isMainThread } from 'node:worker_threads';
  * for it. Each SIGUSR2 appends one JSON line to the file covering the time since the previous one
  * (the first signal only starts the count, and writes nothing): the event loop's delay (`monitorEventLoopDelay`), the
  * main thread's busy time (event loop utilization) and the store's durable writes by collection
- * (each one ends with a rename into `<data>/store/<collection>/`).
+ * (each one ends with a rename into `<data>/store/<collection>/`), and, on Linux, how much of the
+ * interval the main thread ran on a CPU and how much it was ready to run but waited for one
+ * (`/proc/thread-self/schedstat`): on a shared machine the second is what makes runs scatter.
  *
  * Only the backend's main thread is probed (start.js and worker threads load this file too), but
  * renames are counted on every thread: the group commit writes its batches on a worker thread,
@@ -26,6 +28,8 @@ export interface ProbeFigures {
     /** Milliseconds the main thread was busy, and idle, in the interval. */
     readonly busyMillis: number;
     readonly idleMillis: number;
+    /** Milliseconds the main thread ran on a CPU, and waited ready to run for one (Linux only). */
+    readonly scheduling?: { readonly onCpuMillis: number; readonly runQueueMillis: number };
     /** Store writes (documents made durable) by collection. */
     readonly writes: Readonly<Record<string, number>>;
 }
@@ -60,11 +64,13 @@ function startProbe(file: string, storeFolder: string): void {
     fromWorkers.onmessage = (event: unknown) => count(String((event as { data: unknown }).data));
     const delay = monitorEventLoopDelay({ resolution: 10 });
     let utilization = performance.eventLoopUtilization();
+    let scheduled = mainThreadScheduling();
     let started = false;
     let signals = 0;
     const profiler = PROFILE_FOLDER ? new Session() : undefined;
     process.on('SIGUSR2', () => {
         const used = performance.eventLoopUtilization(utilization);
+        const scheduledNow = mainThreadScheduling();
         if (profiler && !started) {
             profiler.connect();
             profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
@@ -82,6 +88,10 @@ function startProbe(file: string, storeFolder: string): void {
                 loopDelay: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, samples: delay.count },
                 busyMillis: used.active,
                 idleMillis: used.idle,
+                scheduling: scheduled && scheduledNow && {
+                    onCpuMillis: scheduledNow.onCpuMillis - scheduled.onCpuMillis,
+                    runQueueMillis: scheduledNow.runQueueMillis - scheduled.runQueueMillis
+                },
                 writes
             };
             fs.appendFileSync(file, JSON.stringify(figures) + '\n');
@@ -91,8 +101,19 @@ function startProbe(file: string, storeFolder: string): void {
         delay.reset();
         delay.enable();
         utilization = performance.eventLoopUtilization();
+        scheduled = scheduledNow;
         writes = {};
     });
+}
+
+/** The calling thread's time on a CPU and ready in the run queue so far (ms), where Linux tells it. */
+function mainThreadScheduling(): { onCpuMillis: number; runQueueMillis: number } | undefined {
+    try {
+        const [onCpu, runQueue] = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(' ').map(Number);
+        return { onCpuMillis: onCpu / 1e6, runQueueMillis: runQueue / 1e6 };
+    } catch {
+        return undefined;
+    }
 }
 
 /** Counts each rename into the store's folder: the last step of every durable write of a document. */

@@ -8,7 +8,7 @@ import type { SimulatorCommand, SimulatorReady, SimulatorRequest } from '../inta
 import { LoadServer } from '../load/load-server';
 import { LatencySummary, summarize, timeMillis } from '../statistics';
 import type { ProbeFigures } from './backend-probe';
-import { issueApiToken, listJobs } from './read-api-client';
+import { DEFAULT_PAGE, LARGEST_PAGE, issueApiToken, listJobs } from './read-api-client';
 
 /**
  * Intake as a shop sees it: the real backend, started as `npm start` starts it (engine, print-file
@@ -56,10 +56,18 @@ export interface ServedIntakeResults {
         readonly loopDelay: ProbeFigures['loopDelay'];
         /** Share of the time the server's main thread was busy. */
         readonly busyShare: number;
+        /** Shares of the time the main thread ran on a CPU, and waited ready for one (Linux only). */
+        readonly scheduling?: { readonly onCpuShare: number; readonly runQueueShare: number };
         readonly writes: Readonly<Record<string, number>>;
         /** `/health` from outside, every 100 ms. */
         readonly health: LatencySummary;
         readonly listings: number;
+        /**
+         * One more full listing right after the intake's last, while the engine and the fetcher are
+         * still busy: in pages of 1,000 (as the intake's listings) and of 100 (what a client that
+         * names no page size gets), ms.
+         */
+        readonly listingAfter: { readonly largestPagesMillis: number; readonly defaultPagesMillis: number };
     };
     /** Waiting for the server to settle before the re-polls, ms; `settled` false when it did not within the limit. */
     readonly settle: { readonly millis: number; readonly settled: boolean };
@@ -118,6 +126,9 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         const intakeMillis = performance.now() - healthyAt;
         const intakeFigures = await probe.take();
         const intakeHealth = health.take();
+        const listingMillis = (url: string, pageSize: number): Promise<number> => timeMillis(async () => void await listJobs(url, token, pageSize));
+        const defaultPagesMillis = await listingMillis(server.url, DEFAULT_PAGE);
+        const largestPagesMillis = await listingMillis(server.url, LARGEST_PAGE);
 
         progress('waiting for the server to settle, then measuring re-polls of the unchanged window');
         const settleStarted = performance.now();
@@ -153,9 +164,14 @@ export async function runServedIntake(workFolder: string, progress: (message: st
                 jobsPerSecond: store.lineItems / (intakeMillis / 1000),
                 loopDelay: intakeFigures.loopDelay,
                 busyShare: intakeFigures.busyMillis / (intakeFigures.busyMillis + intakeFigures.idleMillis),
+                scheduling: intakeFigures.scheduling && {
+                    onCpuShare: intakeFigures.scheduling.onCpuMillis / (intakeFigures.busyMillis + intakeFigures.idleMillis),
+                    runQueueShare: intakeFigures.scheduling.runQueueMillis / (intakeFigures.busyMillis + intakeFigures.idleMillis)
+                },
                 writes: intakeFigures.writes,
                 health: intakeHealth,
-                listings
+                listings,
+                listingAfter: { largestPagesMillis, defaultPagesMillis }
             },
             settle: { millis: settleMillis, settled },
             repoll: {
