@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@presswork/connections/lib/node/marcomcentral/marcomcentral-client';
+import { DEFAULT_JOBS_PAGE, LARGEST_JOBS_PAGE } from '@presswork/jobs/lib/node/api/read-api-query';
 import { forkChild, nextMessage, runChild } from './child-process';
 import { ServedIntakeResults, runServedIntake } from './served/served-intake';
 import { percentile } from './statistics';
@@ -340,11 +341,11 @@ function formatServedReport(results: IntakeResults): string[] {
             ['baseline: store.create of the same documents, sequential (phase-alone child)', number(baseline.millis, 0), rate(baseline.millis)],
             ['phase alone: one poll into a fresh store (no engine, fetcher or HTTP server), median', number(results.poll.totalMillis, 0), rate(results.poll.totalMillis)]
         ]),
-        `  the read API was read every 500 ms (GET /api/v1/jobs, pages of 1,000, an API token), ${intake.listings} times; server main thread busy ${number(100 * intake.busyShare, 0)} % meanwhile`
+        `  the read API was read every 500 ms (GET /api/v1/jobs, pages of ${number(LARGEST_JOBS_PAGE, 0)}, an API token), ${intake.listings} times; server main thread busy ${number(100 * intake.busyShare, 0)} % meanwhile`
         + (intake.scheduling ? ` (on a CPU ${number(100 * intake.scheduling.onCpuShare, 0)} %, ready but waiting for a CPU ${number(100 * intake.scheduling.runQueueShare, 0)} %)` : '')
         + `; store writes: ${writes(intake.writes)}`,
-        `  one more full listing right after, while the engine and the fetcher still work: ${number(intake.listingAfter.largestPagesMillis, 0)} ms in pages of 1,000, `
-        + `${number(intake.listingAfter.defaultPagesMillis, 0)} ms in pages of 100 (the API's default: ${number(Math.ceil(served.lineItems / 100), 0)} requests)`,
+        `  one more full listing right after, while the engine and the fetcher still work: ${number(intake.listingAfter.largestPagesMillis, 0)} ms in pages of ${number(LARGEST_JOBS_PAGE, 0)}, `
+        + `${number(intake.listingAfter.defaultPagesMillis, 0)} ms in pages of ${DEFAULT_JOBS_PAGE} (the API's default: ${number(Math.ceil(served.lineItems / DEFAULT_JOBS_PAGE), 0)} requests)`,
         '',
         '  Server event loop and /health (ms)',
         table(['', 'p50', 'p99', 'max', ''], [

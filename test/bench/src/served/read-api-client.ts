@@ -1,10 +1,7 @@
 import { ACCOUNT_SERVICE_PATH, AccountService } from '@presswork/platform/lib/common/account-protocol';
 import type { JobRow } from '@presswork/platform/lib/common/job-row';
 import { RpcSession } from '@presswork/platform/lib/node/rpc/test/rpc-session';
-
-/** The largest page the read API gives, and the one it gives when a client names none (README). */
-export const LARGEST_PAGE = 1_000;
-export const DEFAULT_PAGE = 100;
+import { LARGEST_JOBS_PAGE } from '@presswork/jobs/lib/node/api/read-api-query';
 
 /** Signs the administrator in and issues an API token for the read API, as a shop system would hold. */
 export async function issueApiToken(url: string, adminPassword: string, label: string): Promise<string> {
@@ -19,7 +16,7 @@ export async function issueApiToken(url: string, adminPassword: string, label: s
 }
 
 /** Every job the read API lists, page after page. */
-export async function listJobs(url: string, token: string, pageSize = LARGEST_PAGE): Promise<JobRow[]> {
+export async function listJobs(url: string, token: string, pageSize = LARGEST_JOBS_PAGE): Promise<JobRow[]> {
     const rows: JobRow[] = [];
     for (let next: string | null = `/api/v1/jobs?limit=${pageSize}`; next;) {
         const response = await fetch(`${url}${next}`, { headers: { Authorization: `Bearer ${token}` } });

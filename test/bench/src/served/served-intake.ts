@@ -8,7 +8,8 @@ import type { SimulatorCommand, SimulatorReady, SimulatorRequest } from '../inta
 import { LoadServer } from '../load/load-server';
 import { LatencySummary, summarize, timeMillis } from '../statistics';
 import type { ProbeFigures } from './backend-probe';
-import { DEFAULT_PAGE, LARGEST_PAGE, issueApiToken, listJobs } from './read-api-client';
+import { DEFAULT_JOBS_PAGE, LARGEST_JOBS_PAGE } from '@presswork/jobs/lib/node/api/read-api-query';
+import { issueApiToken, listJobs } from './read-api-client';
 
 /**
  * Intake as a shop sees it: the real backend, started as `npm start` starts it (engine, print-file
@@ -64,8 +65,8 @@ export interface ServedIntakeResults {
         readonly listings: number;
         /**
          * One more full listing right after the intake's last, while the engine and the fetcher are
-         * still busy: in pages of 1,000 (as the intake's listings) and of 100 (what a client that
-         * names no page size gets), ms.
+         * still busy: in the largest pages (as the intake's listings) and in the default ones (what a
+         * client that names no page size gets), ms.
          */
         readonly listingAfter: { readonly largestPagesMillis: number; readonly defaultPagesMillis: number };
     };
@@ -127,8 +128,8 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         const intakeFigures = await probe.take();
         const intakeHealth = health.take();
         const listingMillis = (url: string, pageSize: number): Promise<number> => timeMillis(async () => void await listJobs(url, token, pageSize));
-        const defaultPagesMillis = await listingMillis(server.url, DEFAULT_PAGE);
-        const largestPagesMillis = await listingMillis(server.url, LARGEST_PAGE);
+        const defaultPagesMillis = await listingMillis(server.url, DEFAULT_JOBS_PAGE);
+        const largestPagesMillis = await listingMillis(server.url, LARGEST_JOBS_PAGE);
 
         progress('waiting for the server to settle, then measuring re-polls of the unchanged window');
         const settleStarted = performance.now();

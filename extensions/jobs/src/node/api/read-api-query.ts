@@ -19,9 +19,13 @@ const SortParamSchema = z.string().regex(new RegExp(`^(${JOB_ROW_FIELDS.join('|'
         return SortKeySchema.parse({ field, direction: direction ?? 'asc' });
     });
 
+/** The most jobs a page of `GET /api/v1/jobs` holds, and how many when the request names no `limit`. */
+export const LARGEST_JOBS_PAGE = 1000;
+export const DEFAULT_JOBS_PAGE = 100;
+
 /** `GET /api/v1/jobs` parameters: the pod's filters and sort, plus the page size and the cursor. */
 export const JobsRequestSchema = z.strictObject({
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: z.coerce.number().int().min(1).max(LARGEST_JOBS_PAGE).default(DEFAULT_JOBS_PAGE),
     cursor: z.string().max(2000).optional(),
     text: z.string().max(200).default(''),
     state: listOf(JobStateSchema, 20).optional(),
