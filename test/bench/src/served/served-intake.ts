@@ -127,9 +127,11 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         const intakeMillis = performance.now() - healthyAt;
         const intakeFigures = await probe.take();
         const intakeHealth = health.take();
-        const listingMillis = (url: string, pageSize: number): Promise<number> => timeMillis(async () => void await listJobs(url, token, pageSize));
-        const defaultPagesMillis = await listingMillis(server.url, DEFAULT_JOBS_PAGE);
-        const largestPagesMillis = await listingMillis(server.url, LARGEST_JOBS_PAGE);
+        const { url } = server;
+        const listingMillis = (pageSize: number): Promise<number> => timeMillis(async () => void await listJobs(url, token, pageSize));
+        const defaultPagesMillis = await listingMillis(DEFAULT_JOBS_PAGE);
+        const largestPagesMillis = await listingMillis(LARGEST_JOBS_PAGE);
+        const intakeWindowMillis = intakeFigures.busyMillis + intakeFigures.idleMillis;
 
         progress('waiting for the server to settle, then measuring re-polls of the unchanged window');
         const settleStarted = performance.now();
@@ -164,10 +166,10 @@ export async function runServedIntake(workFolder: string, progress: (message: st
                 millis: intakeMillis,
                 jobsPerSecond: store.lineItems / (intakeMillis / 1000),
                 loopDelay: intakeFigures.loopDelay,
-                busyShare: intakeFigures.busyMillis / (intakeFigures.busyMillis + intakeFigures.idleMillis),
+                busyShare: intakeFigures.busyMillis / intakeWindowMillis,
                 scheduling: intakeFigures.scheduling && {
-                    onCpuShare: intakeFigures.scheduling.onCpuMillis / (intakeFigures.busyMillis + intakeFigures.idleMillis),
-                    runQueueShare: intakeFigures.scheduling.runQueueMillis / (intakeFigures.busyMillis + intakeFigures.idleMillis)
+                    onCpuShare: intakeFigures.scheduling.onCpuMillis / intakeWindowMillis,
+                    runQueueShare: intakeFigures.scheduling.runQueueMillis / intakeWindowMillis
                 },
                 writes: intakeFigures.writes,
                 health: intakeHealth,
