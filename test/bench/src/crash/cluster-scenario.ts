@@ -125,6 +125,7 @@ export class ClusterCrashScenario {
             const finished = await this.waitUntilRetained(rows, expectedJobs, started);
             if (!finished) {
                 violations.push(`the round's jobs were not all Retained within ${ROUND_TIMEOUT_MS / 1000} s (the operator's last failures: ${operator.errors.slice(-3).join('; ') || 'none'})`);
+                progress(this.cluster.recentOutput());
             }
         } catch (error) {
             violations.push(`the round failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PostgresWorkOwnership } from '@presswork/platform/lib/node/cluster/postgres-work-ownership';
 import { ORDER_PARTITIONS } from '@presswork/platform/lib/node/cluster/order-partitions';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
+import { changeJob } from '@presswork/platform/lib/node/store/order-jobs';
 import { OrdersCollection, PLATFORM_COLLECTIONS, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { PostgresDocumentStore } from '@presswork/platform/lib/node/store/postgres/postgres-document-store';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
@@ -119,5 +120,27 @@ describe('WorkflowEngine on PostgreSQL, two servers on one database', function (
         await eventually(() => b.store.get(OrdersCollection, 'o1')?.jobs[0].state === 'Complete', 6 * LEASE_SECONDS * 1000, 'the job complete at B');
         assert.deepEqual(again.calls.map(call => call.step.id), ['r'], 'the interrupted step ran again, once');
         assert.equal(done.calls.length, 1);
+    });
+
+    it('runs at the owner a step that another server started and left (its write landed after it gave the order up)', async () => {
+        const count = counting(new Map(), 'count');
+        const approve = fakeActivity('approve', () => ({ kind: 'wait', reason: 'Waiting for approval' }));
+        const b = await startServer([approve, count]);
+        await eventually(() => b.ownership.role().orderPartitions.length === ORDER_PARTITIONS, 6 * LEASE_SECONDS * 1000, 'B owning every partition');
+        await b.store.create(WorkflowsCollection, workflowDocument('flow', { Receive: [step('r', 'approve')], Prepare: [step('p', 'count')], Complete: [step('c', 'count')] }));
+        await b.store.create(OrdersCollection, orderDocument('o1', [jobDocument('o1-job-1', 'o1', { workflowId: 'flow' })]));
+        await eventually(() => b.store.get(OrdersCollection, 'o1')?.jobs[0].state === 'Waiting', 10_000, 'the job waiting at B');
+
+        // Another server's write, as one that owned the order wrote it and gave the order up before running the step.
+        const late = new PostgresDocumentStore({ url, collections: [...PLATFORM_COLLECTIONS, ...WORKFLOW_COLLECTIONS] });
+        try {
+            await late.ready;
+            await changeJob(late, 'o1', 'o1-job-1', job => ({ ...job, phase: 'Prepare', stepIndex: 0, stepId: 'p', state: 'Processing', currentActivity: 'Count', waitReason: undefined }));
+        } finally {
+            await late.close();
+        }
+
+        await eventually(() => b.store.get(OrdersCollection, 'o1')?.jobs[0].state === 'Complete', 10_000, 'the job complete at B');
+        assert.deepEqual(count.calls.map(call => call.step.id), ['p', 'c']);
     });
 });

@@ -32,6 +32,8 @@ export interface EngineParts {
     readonly report: (message: string, error?: unknown) => void;
     /** Whether this server runs the steps of this order's jobs now (WorkOwnership, less partitions being given up). */
     readonly owns: (orderId: string) => boolean;
+    /** Gives the job another turn a while from now: the store could take neither its progress nor its failure. */
+    readonly retryLater: (jobId: string) => void;
 }
 
 /** An activity executing in a slot: what it runs, to abort it when its job moves on elsewhere. */
@@ -228,7 +230,9 @@ export class JobRunner {
         const controller = new AbortController();
         this.running.set(jobId, { orderId: run.orderId, step, controller });
         const updates = new ActivityUpdates(
-            change => this.writeQuietly(run.orderId, jobId, change),
+            async change => {
+                await this.writeQuietly(run.orderId, jobId, change);
+            },
             job => isSameRun(job, step),
             error => this.parts.report(`A log line of job ${jobId} could not be written`, error)
         );
@@ -335,18 +339,25 @@ export class JobRunner {
             }
             this.parts.report(`Job ${jobId} could not be updated`, error);
             const reason = `Presswork could not record the job's progress: ${messageOf(error)}`;
-            await this.writeQuietly(orderId, jobId, job => erred(job, reason, new Date().toISOString()));
+            if (!await this.writeQuietly(orderId, jobId, job => erred(job, reason, new Date().toISOString())) && !this.stopping) {
+                // The store is out of reach: the job stays as last written (Processing, as a rule) with
+                // no turn to move it on, so its step runs again once the store answers.
+                this.parts.retryLater(jobId);
+            }
             return undefined;
         }
     }
 
-    protected async writeQuietly(orderId: string, jobId: string, change: (job: Job) => Job | undefined): Promise<void> {
+    /** Writes a change, reporting a failure rather than throwing it; whether the store took it. */
+    protected async writeQuietly(orderId: string, jobId: string, change: (job: Job) => Job | undefined): Promise<boolean> {
         try {
             await changeJob(this.parts.store, orderId, jobId, change);
+            return true;
         } catch (error) {
             if (!this.stopping) {
                 this.parts.report(`Job ${jobId} could not be updated`, error);
             }
+            return false;
         }
     }
 }

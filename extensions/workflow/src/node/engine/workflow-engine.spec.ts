@@ -476,6 +476,31 @@ describe('WorkflowEngine', () => {
             assert.equal(first.calls.length, 1);
         });
 
+        it('runs a step again once the store answers, when the store could take neither its outcome nor the failure', async () => {
+            const stepEnds = gate();
+            const flaky = fakeActivity('flaky', async () => {
+                await stepEnds.promise;
+                return { kind: 'continue' };
+            });
+            const work = fakeActivity('work');
+            await fixture.addWorkflow('flow', { Receive: [step('r', 'flaky')], Complete: [step('c', 'work')] });
+            await fixture.addOrder('o1', 'flow');
+            await fixture.startEngine([flaky, work], { storeRetryMs: 50 });
+            await waitFor(() => flaky.calls.length === 1, 'the step running');
+
+            // The store goes out of reach as the step ends: its outcome is not written, nor is the job sent to Error.
+            const modify = sinon.stub(fixture.store, 'modify').rejects(new Error('the database is out of reach'));
+            stepEnds.open();
+            await waitFor(() => modify.callCount >= 2, 'the outcome and the failure tried');
+            assert.deepEqual([fixture.job('o1').state, fixture.job('o1').stepId], ['Processing', 'r']);
+            modify.restore();
+
+            await waitFor(() => fixture.job('o1').state === 'Complete', 'the job complete once the store answers');
+            assert.deepEqual(ranIn(flaky), ['r', 'r'], 'the step ran again');
+            assert.deepEqual(ranIn(work), ['c']);
+            sinon.assert.calledWithMatch(fixture.logger.error, 'Job o1-job-1 could not be updated');
+        });
+
         it('takes on jobs that arrive or become ready after the start', async () => {
             const work = fakeActivity('work');
             await fixture.addWorkflow('flow', { Receive: [step('r', 'work')], Complete: [step('c', 'work')] });

@@ -44,15 +44,23 @@ export interface WorkflowEngineOptions {
      * (to run again at the new owner), in milliseconds. Default 3000.
      */
     readonly handOverMs?: number;
+    /**
+     * How long a job whose progress the store could not take (nor its failure: the database out of
+     * reach) waits before its step runs again, in milliseconds. Default 5000.
+     */
+    readonly storeRetryMs?: number;
 }
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_MIN_WAKE_DELAY_MS = 1000;
 export const DEFAULT_HAND_OVER_MS = 3000;
+export const DEFAULT_STORE_RETRY_MS = 5000;
 /** How often a hand-over looks whether the steps of the orders given up have ended. */
 const HAND_OVER_POLL_MS = 20;
 
 interface EngineCore extends EngineParts {
     readonly queue: WorkQueue;
+    /** Turns asked for again after the store failed a job's write (`EngineParts.retryLater`). */
+    readonly retries: WakeTimers;
     readonly runner: JobRunner;
     readonly controls: JobControls;
     readonly printing: PrintingControls;
@@ -128,9 +136,10 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         this.subscription?.dispose();
         this.ownershipListener?.dispose();
         this.partitions.clear();
-        const { runner, timers, queue, parked } = this.core;
+        const { runner, timers, retries, queue, parked } = this.core;
         runner.stop();
         timers.clear();
+        retries.clear();
         queue.stop();
         parked.clear();
         await queue.idle();
@@ -282,7 +291,7 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
         }
         if (change.collection === OrdersCollection.name) {
             if (this.owns(change.id)) {
-                this.followOrder(change.id, change.document as Order | undefined);
+                this.followOrder(change.id, change.document as Order | undefined, change.remote === true);
             }
         } else if (!change.document) {
             return;
@@ -297,12 +306,18 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
      * any server's JobFlow): a run it took a job out of is aborted, ready jobs are scheduled, and
      * timers follow the jobs' wake times. So the owner's engine follows the change, wherever it
      * was made.
+     *
+     * A running job in another server's write is scheduled too: that server started its step and
+     * will not run it (it gave the order up, and its write landed late, or this server's copy was
+     * behind when it took the order over). The turn runs the step again; a turn under way here for
+     * the job looks at it once more when it ends.
      */
-    protected followOrder(orderId: string, order: Order | undefined): void {
+    protected followOrder(orderId: string, order: Order | undefined, remote: boolean): void {
         const { queue, parked, runner, timers } = this.core;
         runner.abortMovedOn(orderId, order);
         for (const job of order?.jobs ?? []) {
-            if (READY_STATES.has(job.state) && !(job.state === 'Queued' && parked.isParkedOn(job.id, job.workflowId))) {
+            const ready = READY_STATES.has(job.state) && !(job.state === 'Queued' && parked.isParkedOn(job.id, job.workflowId));
+            if (ready || (remote && isRunning(job))) {
                 scheduleJob(queue, this.store, job.id, job);
             }
             const wakeAt = wakeTimeOf(job);
@@ -331,6 +346,9 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
                 this.logger.error(message, error);
             };
             const timers = new WakeTimers(jobId => scheduleJob(queue, store, jobId));
+            // Apart from the wake timers, which follow the jobs' wake times and would drop these.
+            const retries = new WakeTimers(jobId => scheduleJob(queue, store, jobId));
+            const storeRetryMs = this.options?.storeRetryMs ?? DEFAULT_STORE_RETRY_MS;
             const parts: EngineParts = {
                 store,
                 resolver: new ActivityResolver(type => this.activities.get(type), id => store.get(CustomActivitiesCollection, id)),
@@ -339,7 +357,9 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
                 jobFolderOf: jobId => JobFolders.in(this.config.dataFolder).folderOf(jobId),
                 minWakeDelayMs: this.options?.minWakeDelayMs ?? DEFAULT_MIN_WAKE_DELAY_MS,
                 report,
-                owns: orderId => this.owns(orderId)
+                owns: orderId => this.owns(orderId),
+                // A retry of an order given up meanwhile is a turn with nothing to do: turns run only owned orders.
+                retryLater: jobId => retries.schedule(jobId, Date.now() + storeRetryMs)
             };
             const runner = new JobRunner(parts);
             const queue: WorkQueue = new WorkQueue(this.options?.concurrency ?? DEFAULT_CONCURRENCY, jobId => this.afterIntake(() => runner.turn(jobId)),
@@ -354,7 +374,7 @@ export class WorkflowEngine implements JobFlow, PrintingFlow, BackendApplication
                 return undefined;
             };
             const controlParts = { ...parts, queue, runner, assignWorkflow, disposal: this.disposal };
-            this.built = { ...parts, queue, runner, controls: new JobControls(controlParts), printing: new PrintingControls(controlParts) };
+            this.built = { ...parts, queue, retries, runner, controls: new JobControls(controlParts), printing: new PrintingControls(controlParts) };
         }
         return this.built;
     }
