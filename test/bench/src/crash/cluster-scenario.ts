@@ -179,7 +179,8 @@ export class ClusterCrashScenario {
         const ids = new Set(expected.map(order => order.marcomOrderId));
         const orders = (await this.storedOrders()).filter(order => ids.has(order.marcomOrderId));
         const counts = countOrdersAgainst(orders, expected, order => order.jobs.filter(job => job.phase !== 'Complete' || job.state !== 'Retained')
-            .map(job => `job ${job.id} of order ${order.orderNumber} ended ${job.phase}/${job.state} at ${job.stepId ?? 'no step'}, not Retained`));
+            .map(job => `job ${job.id} of order ${order.orderNumber} ended ${job.phase}/${job.state} at ${job.stepId ?? 'no step'}, not Retained `
+                + `(its last log lines: ${job.log.slice(-3).map(entry => `${entry.at} ${entry.message}`).join(' | ') || 'none'})`));
         const handovers = await hotFolderHandovers(demoHotFolder(path.join(this.options.workFolder, this.options.postgres ? 'cluster' : 'cluster-embedded')));
         const printViolations: string[] = handovers.withoutPdf.map(ticket => `the hot folder holds the ticket ${ticket} without its PDF`);
         let printedTwice = 0;
