@@ -31,5 +31,6 @@ export const StoreErrors = {
     notFound: 'DocumentNotFoundError',
     invalid: 'DocumentValidationError',
     tooLarge: 'DocumentTooLargeError',
-    unavailable: 'DocumentUnavailableError'
+    unavailable: 'DocumentUnavailableError',
+    outOfReach: 'StoreOutOfReachError'
 } as const;

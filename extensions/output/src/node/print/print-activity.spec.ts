@@ -8,6 +8,7 @@ import type { PrintingRecord } from '@presswork/platform/lib/common/printing-rec
 import { RecordingContext, logText } from '@presswork/platform/lib/node/test/activity-context';
 import { eventually } from '@presswork/platform/lib/node/test/eventually';
 import { PrinterPoolsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { StoreOutOfReachError } from '@presswork/platform/lib/node/store/store-errors';
 import { PrinterTransportError } from '../printers/printer-transport-error';
 import { PrinterStatesCollection } from '../output-collections';
 import type { PrintProperties } from '../../common/print-activity';
@@ -461,6 +462,16 @@ describe('Print activity', function (): void {
             assert.equal(context.printings[0]?.printerId, printer.id);
             assert.equal(context.printings[0]?.deviceJobId, undefined, 'a hot folder has no job id to follow');
             assert.match(logText(context), /Printer Indigo took .* with its JDF ticket .*\.jdf in /);
+        });
+
+        it('sends nothing and leaves the step to the engine when the store cannot record the intent (out of reach)', async () => {
+            const folder = fixture.temp.join('dfe');
+            const printer = await fixture.services.printers.create({ kind: 'hot-folder', name: 'Indigo', enabled: true, folder });
+            const context = await fixture.context({ printerId: printer.id });
+            const outOfReach = new StoreOutOfReachError('Presswork cannot reach its database at 127.0.0.1:5432/shop (connect ECONNREFUSED)');
+
+            await assert.rejects(fixture.activity.execute({ ...context, recordPrinting: () => Promise.reject(outOfReach) }), error => error === outOfReach);
+            assert.deepEqual(await fs.readdir(folder).catch(() => []), [], 'nothing handed over');
         });
 
         it('run again after an interrupted send, finds its pair in the hot folder and does not place it twice', async () => {

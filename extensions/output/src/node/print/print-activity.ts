@@ -7,6 +7,7 @@ import type { OutputReceipt } from '@presswork/platform/lib/common/output-device
 import { OutputDeviceRegistry } from '@presswork/platform/lib/common/output-device-registry';
 import type { PrintingRecord } from '@presswork/platform/lib/common/printing-record';
 import { LocatedJobFile, isRegularFile, printFileOf } from '@presswork/platform/lib/node/files/job-files';
+import { StoreOutOfReachError } from '@presswork/platform/lib/node/store/store-errors';
 import { PrintActivity, type PrintProperties } from '../../common/print-activity';
 import { buildTicket } from '../../common/tickets/ticket-properties';
 import { BatchPrinter, type BatchPrintHooks } from '../batch/batch-printer';
@@ -101,7 +102,8 @@ export class PrintActivityContribution extends DefinedActivity<PrintProperties> 
             }
             return await this.send(choice.target, ticket, printFile, context);
         } catch (error) {
-            if (isAbortError(error) || context.signal.aborted) {
+            // An abort is the engine's; a store out of reach is no fault of the print: the engine runs the step again.
+            if (isAbortError(error) || context.signal.aborted || error instanceof StoreOutOfReachError) {
                 throw error;
             }
             return failure(`The print file could not be sent: ${messageOf(error)}`);

@@ -33,6 +33,16 @@ export class DocumentTooLargeError extends DocumentValidationError {
     }
 }
 
+/**
+ * The store could not be reached (its database away longer than a write waits for it), or lost it
+ * during a statement, which may or may not have been made. Nothing about the document is wrong:
+ * the same work tried again once the store answers will do (a write based on what the caller last
+ * read meets a conflict if it was made after all).
+ */
+export class StoreOutOfReachError extends Error {
+    override readonly name: string = StoreErrors.outOfReach;
+}
+
 /** A document whose file could not be read at start-up: kept on disk for inspection and never overwritten. */
 export class DocumentUnavailableError extends Error {
     override readonly name = StoreErrors.unavailable;

@@ -8,6 +8,7 @@ import { describeZodError } from '@presswork/platform/lib/common/validation-mess
 import { isDeepStrictEqual } from 'node:util';
 import type { DocumentStore } from '@presswork/platform/lib/node/store/document-store';
 import { WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
+import { StoreOutOfReachError } from '@presswork/platform/lib/node/store/store-errors';
 import type { ActivityResolver } from './activity-resolver';
 import { checkedOutcome, thrownOutcome } from './activity-outcome';
 import { ActivityUpdates } from './activity-updates';
@@ -32,7 +33,7 @@ export interface EngineParts {
     readonly report: (message: string, error?: unknown) => void;
     /** Whether this server runs the steps of this order's jobs now (WorkOwnership, less partitions being given up). */
     readonly owns: (orderId: string) => boolean;
-    /** Gives the job another turn a while from now: the store could take neither its progress nor its failure. */
+    /** Gives the job another turn a while from now: the store could not take its progress (out of reach). */
     readonly retryLater: (jobId: string) => void;
 }
 
@@ -95,6 +96,12 @@ export class JobRunner {
                 const { outcome, updates } = await this.execute(run);
                 if (this.stopping || this.relinquished.has(jobId)) {
                     // The server stops, or gave the order up: the job stays Processing and its step runs again at the next start or owner.
+                    return;
+                }
+                if (outcome instanceof StoreOutOfReachError) {
+                    // Not the step's failure: it runs again once the store answers.
+                    updates.end();
+                    this.retryWhenStoreAnswers(jobId, outcome);
                     return;
                 }
                 run = await this.finish(run, outcome, updates);
@@ -225,7 +232,8 @@ export class JobRunner {
         return { change: transition.job, run: transition.run ? { workflow, step: transition.run } : undefined };
     }
 
-    protected async execute(run: Run): Promise<{ outcome: ActivityOutcome; updates: ActivityUpdates }> {
+    /** The step's outcome, or the store's failure that cut the step short. */
+    protected async execute(run: Run): Promise<{ outcome: ActivityOutcome | StoreOutOfReachError; updates: ActivityUpdates }> {
         const { step, jobId } = run;
         const controller = new AbortController();
         this.running.set(jobId, { orderId: run.orderId, step, controller });
@@ -250,7 +258,7 @@ export class JobRunner {
         try {
             return { outcome: checkedOutcome(await step.activity.contribution.execute(context), step.label), updates };
         } catch (error) {
-            return { outcome: thrownOutcome(error, step.label), updates };
+            return { outcome: error instanceof StoreOutOfReachError ? error : thrownOutcome(error, step.label), updates };
         } finally {
             this.running.delete(jobId);
         }
@@ -327,7 +335,8 @@ export class JobRunner {
 
     /**
      * Writes a change of the engine's own. A change the store refuses (a value its schema does not
-     * allow) sends the job to Error with the reason, rather than leaving it unexplained.
+     * allow) sends the job to Error with the reason, rather than leaving it unexplained. A store out
+     * of reach is no fault of the job's: it stays as last written, and its turn comes again.
      */
     protected async write(orderId: string, jobId: string, change: JobChange): ReturnType<typeof changeJob> {
         try {
@@ -337,15 +346,24 @@ export class JobRunner {
                 // The store closes as the server stops (or the order went to another server); the job resumes where it was.
                 return undefined;
             }
+            if (error instanceof StoreOutOfReachError) {
+                this.retryWhenStoreAnswers(jobId, error);
+                return undefined;
+            }
             this.parts.report(`Job ${jobId} could not be updated`, error);
             const reason = `Presswork could not record the job's progress: ${messageOf(error)}`;
             if (!await this.writeQuietly(orderId, jobId, job => erred(job, reason, new Date().toISOString())) && !this.stopping) {
-                // The store is out of reach: the job stays as last written (Processing, as a rule) with
-                // no turn to move it on, so its step runs again once the store answers.
+                // Nor could its failure be written: the job has no turn to move it on but this one.
                 this.parts.retryLater(jobId);
             }
             return undefined;
         }
+    }
+
+    /** The job stays as last written (Processing, as a rule); its step runs again a while from now. */
+    protected retryWhenStoreAnswers(jobId: string, error: StoreOutOfReachError): void {
+        this.parts.report(`Job ${jobId} waits for the store to answer, then runs its step again`, error);
+        this.parts.retryLater(jobId);
     }
 
     /** Writes a change, reporting a failure rather than throwing it; whether the store took it. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Order } from '@presswork/platform/lib/common/order-schema';
 import { OrdersCollection, WorkflowsCollection } from '@presswork/platform/lib/node/store/platform-collections';
 import { IntakeWindows } from '@presswork/platform/lib/node/intake-windows';
+import { StoreOutOfReachError } from '@presswork/platform/lib/node/store/store-errors';
 import { inject } from '@presswork/platform/lib/node/test/inject';
 import { CustomActivitiesCollection } from '../workflow-collections';
 import { EngineFixture, FakeActivity, activityUntilAborted, fakeActivity, gate, messages, step, waitFor } from './test/engine-fixture';
@@ -499,6 +500,42 @@ describe('WorkflowEngine', () => {
             assert.deepEqual(ranIn(flaky), ['r', 'r'], 'the step ran again');
             assert.deepEqual(ranIn(work), ['c']);
             sinon.assert.calledWithMatch(fixture.logger.error, 'Job o1-job-1 could not be updated');
+        });
+
+        it('does not fail a job for a store out of reach, in its step or in its outcome\'s write: the step runs again', async () => {
+            const outOfReach = (): StoreOutOfReachError => new StoreOutOfReachError('Presswork cannot reach its database at 127.0.0.1:5432/shop (connect ECONNREFUSED)');
+            const flaky = fakeActivity('flaky', () => {
+                // The first run's own store write (a print record, say) meets the store away.
+                if (flaky.calls.length === 1) {
+                    throw outOfReach();
+                }
+                return { kind: 'continue' };
+            });
+            const work = fakeActivity('work');
+            await fixture.addWorkflow('flow', { Receive: [step('r', 'flaky')], Complete: [step('c', 'work')] });
+            await fixture.addOrder('o1', 'flow');
+            const states: string[] = [];
+            fixture.store.onDidChange(change => {
+                const job = change.collection === OrdersCollection.name ? (change.document as Order | undefined)?.jobs[0] : undefined;
+                states.push(...(job ? [job.state] : []));
+            });
+            // The second run's outcome meets the store away.
+            const modify = fixture.store.modify.bind(fixture.store);
+            let outcomeLost = false;
+            sinon.stub(fixture.store, 'modify').callsFake(((...args: Parameters<typeof modify>) => {
+                if (flaky.calls.length === 2 && !outcomeLost) {
+                    outcomeLost = true;
+                    return Promise.reject(outOfReach());
+                }
+                return modify(...args);
+            }) as typeof modify);
+            await fixture.startEngine([flaky, work], { storeRetryMs: 20 });
+
+            await waitFor(() => fixture.job('o1').state === 'Complete', 'the job complete');
+            assert.ok(outcomeLost);
+            assert.equal(flaky.calls.length, 3, 'the step ran three times: cut short, its outcome lost, then written');
+            assert.ok(!states.includes('Error'), `the job never went to Error (${states.join(', ')})`);
+            assert.deepEqual(ranIn(work), ['c']);
         });
 
         it('takes on jobs that arrive or become ready after the start', async () => {

@@ -5,7 +5,7 @@ import { PostgresTestServer, sharedPostgresTestServer } from '../../test/postgre
 import { freePort } from '../../test/free-port';
 import type { DocumentCollection } from '../document-store';
 import { OrdersCollection, PLATFORM_COLLECTIONS } from '../platform-collections';
-import { DocumentConflictError, DocumentUnavailableError } from '../store-errors';
+import { DocumentConflictError, DocumentUnavailableError, StoreOutOfReachError } from '../store-errors';
 import { documentStoreContract, recordChanges } from '../test/document-store-contract';
 import { sampleOrder } from '../test/sample-documents';
 import { PostgresDocumentStore, PostgresDocumentStoreOptions } from './postgres-document-store';
@@ -239,7 +239,7 @@ describe('PostgresDocumentStore', function (): void {
                         if (error instanceof DocumentConflictError) {
                             break;
                         }
-                        assert.ok(attempt < 20 && /cannot reach its database|lost its database/.test(String(error)), String(error));
+                        assert.ok(attempt < 20 && error instanceof StoreOutOfReachError && /cannot reach its database|lost its database/.test(error.message), String(error));
                         await new Promise(resolve => setTimeout(resolve, 100));
                     }
                 }
@@ -268,7 +268,8 @@ describe('PostgresDocumentStore', function (): void {
                         made++;
                     } catch (error) {
                         // Only a database that stayed away longer than a write waits may fail a write, and says so.
-                        assert.match(String(error), /cannot reach its database/);
+                        assert.ok(error instanceof StoreOutOfReachError, String(error));
+                        assert.match(error.message, /cannot reach its database/);
                     }
                 }
             });

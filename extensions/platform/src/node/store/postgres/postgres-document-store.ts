@@ -6,7 +6,7 @@ import { DocumentChange, StoredDocument } from '../../../common/store-protocol';
 import { DocumentCollection, DocumentProblem, DocumentStore, NewDocument } from '../document-store';
 import { OversizeDocumentError } from '../durable-json-file';
 import { KeyedLock } from '../keyed-lock';
-import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError } from '../store-errors';
+import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError, StoreOutOfReachError } from '../store-errors';
 import { ChangeRow } from './change-rows';
 import { ChangeTail, wakeUpOthers } from './change-tail';
 import { CONNECT_TIMEOUT_MS, DatabaseOptions, databaseSettings, describeDatabase, withoutPassword } from './connection-settings';
@@ -34,8 +34,8 @@ export interface PostgresDocumentStoreOptions extends DatabaseOptions {
 
 /** How often `modify` reads the current document again after another server's write got in first. */
 const MODIFY_ATTEMPTS = 20;
-/** A write whose connection keeps being lost under it is given up after this many tries. */
-const LOST_WRITE_ATTEMPTS = 5;
+/** A statement whose connection keeps being lost under it is given up after this many tries. */
+const LOST_STATEMENT_ATTEMPTS = 5;
 /** The least time between two wake-ups of the other servers (ms): a little delay of the change feed for fewer statements. */
 const WAKE_UP_SPACING_MS = 10;
 
@@ -92,7 +92,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
         try {
             await this.tail!.catchUp();
         } catch (error) {
-            throw isConnectionError(error) ? new Error(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`) : error;
+            throw isConnectionError(error) ? new StoreOutOfReachError(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`) : error;
         }
     }
 
@@ -143,7 +143,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
                 const next = changedDocument(current, change);
                 if (!next) {
                     // Nothing to change, if memory holds the current version: no write, no event.
-                    if (await this.database(db => readVersion(db, collection.name, id)) === current.version) {
+                    if (await this.read(db => readVersion(db, collection.name, id)) === current.version) {
                         return current;
                     }
                 } else {
@@ -244,7 +244,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
 
     /** Reads the document as the database holds it now into memory; its version (undefined: gone). */
     protected async refresh(loaded: ReplicaCollection, id: string): Promise<number | undefined> {
-        const row = await this.database(db => readDocument(db, loaded.definition.name, id));
+        const row = await this.read(db => readDocument(db, loaded.definition.name, id));
         if (row) {
             this.announce(loaded, id, this.replica.applyRow(loaded, id, row.version, row.revision, row.body), true);
         } else {
@@ -365,10 +365,23 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
                 }
                 settling = false;
             } catch (error) {
-                if (!(error instanceof LostStatementError) || attempt >= LOST_WRITE_ATTEMPTS) {
+                if (!(error instanceof LostStatementError) || attempt >= LOST_STATEMENT_ATTEMPTS) {
                     throw error;
                 }
                 settling = true;
+            }
+        }
+    }
+
+    /** Runs a read: a connection lost under it only means reading again. */
+    protected async read<R>(work: (db: ClientBase) => Promise<R>): Promise<R> {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                return await this.database(work);
+            } catch (error) {
+                if (!(error instanceof LostStatementError) || attempt >= LOST_STATEMENT_ATTEMPTS) {
+                    throw error;
+                }
             }
         }
     }
@@ -380,7 +393,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
                 return await this.pool.connect();
             } catch (error) {
                 if (this.closed || ownTimers.now() >= deadline || !isConnectionError(error)) {
-                    throw new Error(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`);
+                    throw new StoreOutOfReachError(`Presswork cannot reach its database at ${this.where} (${this.describe(error)})`);
                 }
                 this.trouble(error);
                 await new Promise(resolve => ownTimers.setTimeout(resolve, 200));
@@ -448,7 +461,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
 }
 
 /** The connection broke during a statement: whether it was made is unknown until the row is read. */
-class LostStatementError extends Error { }
+class LostStatementError extends StoreOutOfReachError { }
 
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 const CLIENT_CONNECTION_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|connection error|not queryable|Cannot use a pool after calling end/i;
