@@ -45,8 +45,8 @@ export interface WorkflowEngineOptions {
      */
     readonly handOverMs?: number;
     /**
-     * How long a job whose progress the store could not take (nor its failure: the database out of
-     * reach) waits before its step runs again, in milliseconds. Default 5000.
+     * How long a job whose progress the store could not take (its database out of reach, or not
+     * even the job's failure written) waits before its step runs again, in milliseconds. Default 5000.
      */
     readonly storeRetryMs?: number;
 }
