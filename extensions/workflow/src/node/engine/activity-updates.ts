@@ -6,8 +6,8 @@ export type RunningState = 'Processing' | 'Printing';
 export const STATE_SHOWN_AFTER_MS = 100;
 const LEVELS: ReadonlySet<string> = new Set<LogLevel>(['info', 'warning', 'error']);
 
-/** Writes a change to the job (undefined: nothing to write). */
-export type JobWriter = (change: (job: Job) => Job | undefined) => Promise<void>;
+/** Writes a change to the job (undefined: nothing to write); what it resolves to is not looked at. */
+export type JobWriter = (change: (job: Job) => Job | undefined) => Promise<unknown>;
 
 /**
  * What a running activity reports (log lines, Printing), written with as few writes as possible.

@@ -238,9 +238,7 @@ export class JobRunner {
         const controller = new AbortController();
         this.running.set(jobId, { orderId: run.orderId, step, controller });
         const updates = new ActivityUpdates(
-            async change => {
-                await this.writeQuietly(run.orderId, jobId, change);
-            },
+            change => this.writeQuietly(run.orderId, jobId, change),
             job => isSameRun(job, step),
             error => this.parts.report(`A log line of job ${jobId} could not be written`, error)
         );

@@ -353,22 +353,17 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
      * (`settle`), and the write counts as made, is made again, or meets a conflict.
      */
     protected async surely<R>(statement: (db: ClientBase) => Promise<R>, settle: (db: ClientBase) => Promise<Settlement>): Promise<R | Exclude<Settlement, typeof NOT_MADE>> {
-        let settling = false;
         for (let attempt = 1; ; attempt++) {
             try {
-                if (!settling) {
-                    return await this.database(statement);
-                }
-                const settled = await this.database(settle);
-                if (settled !== NOT_MADE) {
-                    return settled;
-                }
-                settling = false;
+                return await this.database(statement);
             } catch (error) {
                 if (!(error instanceof LostStatementError) || attempt >= LOST_STATEMENT_ATTEMPTS) {
                     throw error;
                 }
-                settling = true;
+            }
+            const settled = await this.read(settle);
+            if (settled !== NOT_MADE) {
+                return settled;
             }
         }
     }
