@@ -44,6 +44,13 @@ export function clip(text: string | undefined, max: number): string | undefined 
 
 /** The object without its `undefined` properties, or `undefined` when nothing is left. */
 export function compact<T extends object>(value: T): T | undefined {
-    const entries = Object.entries(value).filter(([, entry]) => entry !== undefined);
-    return entries.length === 0 ? undefined : Object.fromEntries(entries) as T;
+    // A loop rather than entries → filter → fromEntries: every order's addresses, prices and lines pass here.
+    let kept: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+        const entry = (value as Record<string, unknown>)[key];
+        if (entry !== undefined) {
+            (kept ??= {})[key] = entry;
+        }
+    }
+    return kept as T | undefined;
 }

@@ -41,6 +41,13 @@ describe('orderDigest', () => {
         assert.equal(digestOf(ORDER_CREDIT_CARD), base, 'and is stable');
     });
 
+    it('stays the same from one version of Presswork to the next: the digests kept with stored orders remain valid', () => {
+        assert.equal(digestOf(ORDER_CREDIT_CARD), '760c35768f1efcd6fa87fa4993e51eaf5eaf54d612d8b9bd9cff11be94c15d83');
+        assert.equal(digestOf(ORDER_TWO_LINES, 'Europe/Berlin'), '31ef6a6d543a42ad15ab7fa46c7cb04a97f785acbfd57a0537e06672f1f950a7');
+        assert.equal(digestOf('<Order a="1" b="&lt;&quot;&#x2028;"><B/><A x="2">t "q"</A><A>t</A></Order>'),
+            '481790c92e40c6baeda12cd00189b946b1e2fa110d69aae7361f657754c16bc7');
+    });
+
     it('does not mistake text moved between elements for the same content', () => {
         assert.notEqual(digestOf('<Order><A>xy</A><B/></Order>'), digestOf('<Order><A>x</A><B>y</B></Order>'));
         assert.notEqual(digestOf('<Order><A><B/></A></Order>'), digestOf('<Order><A/><B/></Order>'));

@@ -56,16 +56,23 @@ describe('store-time', () => {
         it('gives the same answer whatever season the process started in (luxon alone does not)', () => {
             const originalNow = Settings.now;
             try {
-                for (const now of [Date.parse('2026-07-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')]) {
+                // Texts not read before in this process: a date read once is kept, and would not be read again.
+                for (const [second, now] of [[11, Date.parse('2026-07-01T00:00:00Z')], [12, Date.parse('2026-01-01T00:00:00Z')]]) {
                     Settings.now = () => now;
                     Settings.resetCaches();
-                    assert.equal(readStoreDateTime('2026-11-01T01:30:00', LA), '2026-11-01T01:30:00-08:00');
-                    assert.equal(readStoreDateTime('2026-03-08T02:30:00', LA), '2026-03-08T03:30:00-07:00');
+                    assert.equal(readStoreDateTime(`2026-11-01T01:30:${second}`, LA), `2026-11-01T01:30:${second}-08:00`);
+                    assert.equal(readStoreDateTime(`2026-03-08T02:30:${second}`, LA), `2026-03-08T03:30:${second}-07:00`);
                 }
             } finally {
                 Settings.now = originalNow;
                 Settings.resetCaches();
             }
+        });
+
+        it('reads a text it has read before in another zone by that zone', () => {
+            assert.equal(readStoreDateTime('2026-11-27T08:01:12', LA), '2026-11-27T08:01:12-08:00');
+            assert.equal(readStoreDateTime('2026-11-27T08:01:12', 'Europe/Berlin'), '2026-11-27T08:01:12+01:00');
+            assert.equal(readStoreDateTime('2026-11-27T08:01:12', LA), '2026-11-27T08:01:12-08:00');
         });
 
         it('says undefined for text that is not a date', () => {

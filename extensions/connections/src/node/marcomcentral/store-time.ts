@@ -52,7 +52,32 @@ export function formatInstantInZone(instant: string, timeZone: string): string {
  * store's zone by the rule above. Returns ISO 8601 with an offset, or `undefined` when unreadable.
  */
 export function readStoreDateTime(text: string, timeZone: string): string | undefined {
-    const zone = zoneOf(timeZone);
+    const key = `${timeZone}\u0000${text}`;
+    if (readDates.has(key)) {
+        return readDates.get(key);
+    }
+    const read = readDateTime(text, zoneOf(timeZone));
+    if (text.length > LONGEST_DATE_KEPT) {
+        return read;
+    }
+    if (readDates.size >= READ_DATES_KEPT) {
+        readDates.clear();
+    }
+    readDates.set(key, read);
+    return read;
+}
+
+/**
+ * Dates already read, by zone and text. An answer repeats its dates (an order's lines share their
+ * ship date and status date: a third of the texts in a large answer are new), and reading one with
+ * luxon costs several microseconds. Reading is a function of the text and the zone's rules alone.
+ */
+const READ_DATES_KEPT = 4096;
+/** A date's text is about 30 characters; a longer one is not a date worth keeping. */
+const LONGEST_DATE_KEPT = 64;
+const readDates = new Map<string, string | undefined>();
+
+function readDateTime(text: string, zone: IANAZone): string | undefined {
     const trimmed = text.trim();
     if (HAS_OFFSET.test(trimmed)) {
         const parsed = DateTime.fromISO(trimmed, { setZone: true });
