@@ -122,6 +122,23 @@ describe('JobsReadApi', function (): void {
             assert.deepEqual(ids, expected);
         });
 
+        it('answers a page as JSON of its length, not to be cached and without an ETag; a HEAD gets the headers alone', async () => {
+            await addOrder('order-head', 2);
+            const response = await get('/api/v1/jobs', bearer('Monitor'));
+            const text = await response.text();
+            assert.equal(response.status, 200);
+            assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+            assert.equal(response.headers.get('cache-control'), 'no-store');
+            assert.equal(response.headers.get('etag'), null);
+            assert.equal(Number(response.headers.get('content-length')), Buffer.byteLength(text));
+            assert.equal((JSON.parse(text) as Page).items.length, 2);
+
+            const head = await fetch(`${base}/api/v1/jobs`, { method: 'HEAD', headers: bearer('Monitor') });
+            assert.equal(head.status, 200);
+            assert.equal(head.headers.get('content-length'), response.headers.get('content-length'));
+            assert.equal(await head.text(), '');
+        });
+
         it('neither repeats nor skips a job when jobs come and go between pages', async () => {
             for (let index = 10; index < 20; index++) {
                 await addOrder(`order-${index}`, 1);

@@ -38,9 +38,12 @@ export const JobsRequestSchema = z.strictObject({
 });
 export type JobsRequest = z.infer<typeof JobsRequestSchema>;
 
+/** The pod's query without its view-only fields; made once (a zod schema is costly to derive, and every page asks). */
+const ApiJobQuerySchema = JobQuerySchema.omit({ collapsed: true, groupBy: true });
+
 export function jobQueryOf(request: JobsRequest): Omit<CheckedJobQuery, 'collapsed' | 'groupBy'> {
     const { text, state, phase, workflowId, connectionId, schedule, sort } = request;
-    return JobQuerySchema.omit({ collapsed: true, groupBy: true }).parse({
+    return ApiJobQuerySchema.parse({
         text, facets: { state, phase, workflowId, connectionId, schedule }, ...(sort?.length ? { sort } : {})
     });
 }
