@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ordersByDateRequest } from '@presswork/connections/lib/node/marcomcentral/query-requests';
 import { buildSoapRequest } from '@presswork/connections/lib/node/marcomcentral/soap-envelope';
+import type { ChildProcess } from 'node:child_process';
 import { forkChild, nextMessage } from '../child-process';
 import type { SimulatorCommand, SimulatorReady, SimulatorRequest } from '../intake-benchmark';
 import { LoadServer } from '../load/load-server';
@@ -88,7 +89,7 @@ export interface ServedIntakeResults {
 
 export async function runServedIntake(workFolder: string, progress: (message: string) => void): Promise<ServedIntakeResults> {
     progress(`served intake: a simulator (real clock) with ${ORDERS.toLocaleString('en-US')} orders of ${LINES_PER_ORDER} line items from the last ${ORDER_SPAN_MS / 60_000} minutes`);
-    const simulator = forkChild('simulator-child.js', { spanMs: ORDER_SPAN_MS, orders: ORDERS, linesPerOrder: LINES_PER_ORDER } satisfies SimulatorRequest);
+    const simulator = forkStore();
     const dataFolder = path.join(workFolder, 'served-intake');
     const probeFile = path.join(workFolder, 'served-intake-probe.jsonl');
     let server: LoadServer | undefined;
@@ -96,10 +97,7 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         const store = await nextMessage<SimulatorReady>(simulator, 'simulator-child.js');
         progress('starting Presswork as npm start does, provisioned to the simulator, polling every second');
         const spawned = performance.now();
-        server = await LoadServer.start(dataFolder, {
-            PRESSWORK_DEMO: '0', PRESSWORK_ADMIN_PASSWORD: ADMIN_PASSWORD,
-            PRESSWORK_MARCOM_URL: store.url, PRESSWORK_MARCOM_TOKEN: store.orderToken, PRESSWORK_MARCOM_TIMEZONE: store.timeZone,
-            PRESSWORK_MARCOM_POLL_SECONDS: String(POLL_SECONDS),
+        server = await startServer(dataFolder, store, {
             PRESSWORK_BENCH_PROBE_FILE: probeFile,
             NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${PROBE_SCRIPT}`].filter(Boolean).join(' ')
         });
@@ -110,21 +108,12 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         const token = await issueApiToken(server.url, ADMIN_PASSWORD, 'served intake benchmark');
 
         progress(`waiting for the read API to list all ${store.lineItems.toLocaleString('en-US')} jobs`);
-        let listings = 0;
-        for (let listed = 0; listed < store.lineItems; listings++) {
-            if (performance.now() - healthyAt > INTAKE_TIMEOUT_MS) {
-                await probe.take(); // ends a profile, if one is taken
-                throw new Error(`the read API listed ${listed} of ${store.lineItems} jobs after ${INTAKE_TIMEOUT_MS / 1000} s`);
-            }
-            if (listings > 0) {
-                await delay(LISTING_PAUSE_MS);
-            }
-            listed = (await listJobs(server.url, token)).length;
-            if (process.env.PRESSWORK_BENCH_VERBOSE) {
-                progress(`${((performance.now() - healthyAt) / 1000).toFixed(1)} s: ${listed} jobs listed`);
-            }
-        }
-        const intakeMillis = performance.now() - healthyAt;
+        const listed = await untilAllListed(server.url, token, store.lineItems, healthyAt, progress).catch(async error => {
+            await probe.take(); // ends a profile, if one is taken
+            throw error;
+        });
+        const intakeMillis = listed.millis;
+        const listings = listed.listings;
         const intakeFigures = await probe.take();
         const intakeHealth = health.take();
         const { url } = server;
@@ -195,15 +184,78 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         throw error;
     } finally {
         await server?.stop();
-        if (simulator.connected) {
-            const exited = new Promise(resolve => simulator.once('exit', resolve));
-            simulator.send({ kind: 'stop' } satisfies SimulatorCommand);
-            await exited;
-        }
+        await stopStore(simulator);
         if (!process.env.PRESSWORK_BENCH_KEEP_DATA) {
             await fs.rm(dataFolder, { recursive: true, force: true });
         }
     }
+}
+
+/**
+ * The intake alone, `runs` times more, each with a new simulator and a new server: from `/health`
+ * to the read API listing every job, ms. One run of a few seconds on a shared machine scatters
+ * by a fifth and more either way; several give its spread and a median.
+ */
+export async function timeServedIntakes(workFolder: string, runs: number, progress: (message: string) => void): Promise<number[]> {
+    const millis: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+        progress(`served intake again (${run} of ${runs}): a new simulator and a new server, timed to the last job listed`);
+        const simulator = forkStore();
+        const dataFolder = path.join(workFolder, `served-intake-${run}`);
+        let server: LoadServer | undefined;
+        try {
+            const store = await nextMessage<SimulatorReady>(simulator, 'simulator-child.js');
+            server = await startServer(dataFolder, store, {});
+            const healthyAt = performance.now();
+            const token = await issueApiToken(server.url, ADMIN_PASSWORD, 'served intake benchmark');
+            millis.push((await untilAllListed(server.url, token, store.lineItems, healthyAt, progress)).millis);
+        } finally {
+            await server?.stop();
+            await stopStore(simulator);
+            await fs.rm(dataFolder, { recursive: true, force: true });
+        }
+    }
+    return millis;
+}
+
+function forkStore(): ChildProcess {
+    return forkChild('simulator-child.js', { spanMs: ORDER_SPAN_MS, orders: ORDERS, linesPerOrder: LINES_PER_ORDER } satisfies SimulatorRequest);
+}
+
+async function stopStore(simulator: ChildProcess): Promise<void> {
+    if (simulator.connected) {
+        const exited = new Promise(resolve => simulator.once('exit', resolve));
+        simulator.send({ kind: 'stop' } satisfies SimulatorCommand);
+        await exited;
+    }
+}
+
+/** Presswork as `npm start` starts it, provisioned from the environment to the simulator. */
+function startServer(dataFolder: string, store: SimulatorReady, settings: Readonly<Record<string, string>>): Promise<LoadServer> {
+    return LoadServer.start(dataFolder, {
+        PRESSWORK_DEMO: '0', PRESSWORK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        PRESSWORK_MARCOM_URL: store.url, PRESSWORK_MARCOM_TOKEN: store.orderToken, PRESSWORK_MARCOM_TIMEZONE: store.timeZone,
+        PRESSWORK_MARCOM_POLL_SECONDS: String(POLL_SECONDS),
+        ...settings
+    });
+}
+
+/** Reads the read API every LISTING_PAUSE_MS until it lists `jobs` jobs: the time from `healthyAt`, and how many listings it took. */
+async function untilAllListed(url: string, token: string, jobs: number, healthyAt: number, progress: (message: string) => void): Promise<{ millis: number; listings: number }> {
+    let listings = 0;
+    for (let listed = 0; listed < jobs; listings++) {
+        if (performance.now() - healthyAt > INTAKE_TIMEOUT_MS) {
+            throw new Error(`the read API listed ${listed} of ${jobs} jobs after ${INTAKE_TIMEOUT_MS / 1000} s`);
+        }
+        if (listings > 0) {
+            await delay(LISTING_PAUSE_MS);
+        }
+        listed = (await listJobs(url, token)).length;
+        if (process.env.PRESSWORK_BENCH_VERBOSE) {
+            progress(`${((performance.now() - healthyAt) / 1000).toFixed(1)} s: ${listed} jobs listed`);
+        }
+    }
+    return { millis: performance.now() - healthyAt, listings };
 }
 
 /** The window of every order asked for with a bare HTTP client: the store's own time to hand it over. */
