@@ -108,12 +108,10 @@ export async function runServedIntake(workFolder: string, progress: (message: st
         const token = await issueApiToken(server.url, ADMIN_PASSWORD, 'served intake benchmark');
 
         progress(`waiting for the read API to list all ${store.lineItems.toLocaleString('en-US')} jobs`);
-        const listed = await untilAllListed(server.url, token, store.lineItems, healthyAt, progress).catch(async error => {
+        const { millis: intakeMillis, listings } = await untilAllListed(server.url, token, store.lineItems, healthyAt, progress).catch(async error => {
             await probe.take(); // ends a profile, if one is taken
             throw error;
         });
-        const intakeMillis = listed.millis;
-        const listings = listed.listings;
         const intakeFigures = await probe.take();
         const intakeHealth = health.take();
         const { url } = server;

@@ -52,14 +52,14 @@ export function formatInstantInZone(instant: string, timeZone: string): string {
  * store's zone by the rule above. Returns ISO 8601 with an offset, or `undefined` when unreadable.
  */
 export function readStoreDateTime(text: string, timeZone: string): string | undefined {
+    if (text.length > LONGEST_DATE_KEPT) {
+        return readDateTime(text, zoneOf(timeZone));
+    }
     const key = `${timeZone}\u0000${text}`;
     if (readDates.has(key)) {
         return readDates.get(key);
     }
     const read = readDateTime(text, zoneOf(timeZone));
-    if (text.length > LONGEST_DATE_KEPT) {
-        return read;
-    }
     if (readDates.size >= READ_DATES_KEPT) {
         readDates.clear();
     }

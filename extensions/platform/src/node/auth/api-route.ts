@@ -21,7 +21,8 @@ export function sendApiJsonText(response: express.Response, status: number, json
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Length': String(Buffer.byteLength(json))
     });
-    response.end(response.req.method === 'HEAD' ? undefined : json);
+    // Node leaves the body out of an answer to HEAD.
+    response.end(json);
 }
 
 /**
