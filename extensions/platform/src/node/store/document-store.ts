@@ -78,6 +78,13 @@ export interface DocumentStore {
      * event fires: the current document is returned as it is.
      */
     modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T>;
+    /**
+     * `modify` without the copy, for hot writers that change a small part of a large document (a
+     * job of an order moving a step): `revise` gets the current document itself, frozen all the way
+     * down, and returns the next one built around it, sharing the parts it leaves as they are (or
+     * the current document, for no change). Like `modify`, it may run again on a fresher document.
+     */
+    revise<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, revise: (current: T) => T): Promise<T>;
     /** Removes a document if `expectedVersion` is still the current one. */
     delete(collection: DocumentCollection, id: string, expectedVersion: number): Promise<void>;
     close(): Promise<void>;

@@ -12,7 +12,7 @@ import { TEMPORARY_SUFFIX, syncFolder } from '../files/durable-file';
 import { DocumentConflictError, DocumentNotFoundError, DocumentTooLargeError } from './store-errors';
 import { KeyedLock } from './keyed-lock';
 import { validatedDocument } from './document-validation';
-import { changedDocument } from './document-content';
+import { changedDocument, revisedDocument } from './document-content';
 import { SecondaryIndex } from './secondary-index';
 import { WriteGate } from './write-gate';
 import { InMemoryReads } from './in-memory-reads';
@@ -118,7 +118,16 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
         });
     }
 
-    async modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T> {
+    modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T> {
+        return this.rewrite(collection, id, current => changedDocument(current, change));
+    }
+
+    revise<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, revise: (current: T) => T): Promise<T> {
+        return this.rewrite(collection, id, current => revisedDocument(current, revise));
+    }
+
+    /** Writes what `nextOf` makes of the current document, inside its lock; undefined from `nextOf`: nothing to write. */
+    protected async rewrite<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, nextOf: (current: T) => T | undefined): Promise<T> {
         const loaded = this.collection(collection);
         this.checkId(collection, id);
         return this.locks.run(`${collection.name}/${id}`, async () => {
@@ -127,7 +136,7 @@ export class FileDocumentStore extends InMemoryReads implements DocumentStore {
             if (!current) {
                 throw new DocumentNotFoundError(collection.name, id);
             }
-            const next = changedDocument(current, change);
+            const next = nextOf(current);
             // Nothing changed: no write, no version, no event.
             return next ? this.commit(loaded, { ...next, version: current.version + 1 }, 'updated') : current;
         });

@@ -24,7 +24,11 @@ export function findJob(store: DocumentStore, jobId: string): OrderJob | undefin
 /** Returned by a change to take the job out of its order. */
 export const REMOVE_JOB = Symbol('remove job');
 
-/** What a job change decides: the job's next version, its removal, or (undefined) nothing to write. */
+/**
+ * What a job change decides: the job's next version, its removal, or (undefined) nothing to write.
+ * It is given the stored job and order themselves, frozen (`DocumentStore.revise`): it builds the
+ * next version as a new object and never edits them.
+ */
 export type JobChange = (job: Job, order: Order) => Job | typeof REMOVE_JOB | undefined;
 
 /**
@@ -40,16 +44,15 @@ export async function changeJob(store: DocumentStore, orderId: string, jobId: st
     // Set inside the change: a holder, so that the compiler does not take it for never assigned.
     const outcome: { decided?: Job | typeof REMOVE_JOB } = {};
     try {
-        const order = await store.modify(OrdersCollection, orderId, current => {
+        const order = await store.revise(OrdersCollection, orderId, current => {
             index = current.jobs.findIndex(job => job.id === jobId);
             const decided = index < 0 ? undefined : change(current.jobs[index], current);
             outcome.decided = decided;
-            if (decided === REMOVE_JOB) {
-                current.jobs.splice(index, 1);
-            } else if (decided !== undefined) {
-                current.jobs[index] = decided;
+            if (decided === undefined) {
+                return current;
             }
-            return current;
+            const jobs = decided === REMOVE_JOB ? current.jobs.filter((_, at) => at !== index) : current.jobs.with(index, decided);
+            return { ...current, jobs };
         });
         if (outcome.decided === undefined) {
             return undefined;
@@ -76,9 +79,9 @@ export async function changeJobs(store: DocumentStore, orderId: string, jobIds: 
     // Set inside the change, as the last run of it decided.
     const outcome: { changed: string[] } = { changed: [] };
     try {
-        const order = await store.modify(OrdersCollection, orderId, current => {
+        const order = await store.revise(OrdersCollection, orderId, current => {
             outcome.changed = [];
-            current.jobs = current.jobs.map(job => {
+            const jobs = current.jobs.map(job => {
                 const decided = listed.has(job.id) ? change(job, current) : undefined;
                 if (decided === undefined) {
                     return job;
@@ -86,7 +89,7 @@ export async function changeJobs(store: DocumentStore, orderId: string, jobIds: 
                 outcome.changed.push(job.id);
                 return decided;
             });
-            return current;
+            return outcome.changed.length ? { ...current, jobs } : current;
         });
         return { order, changed: outcome.changed };
     } catch (error) {

@@ -44,7 +44,7 @@ describe('WorkflowEngine continueJobs', () => {
 
     /** Spies on every way to write a document. */
     function spyOnWrites(): { count(): number } {
-        const spies = (['create', 'update', 'modify', 'delete'] as const).map(method => sinon.spy(fixture.store, method));
+        const spies = (['create', 'update', 'modify', 'revise', 'delete'] as const).map(method => sinon.spy(fixture.store, method));
         return { count: () => spies.reduce((sum, spy) => sum + spy.callCount, 0) };
     }
 
@@ -133,13 +133,13 @@ describe('WorkflowEngine continueJobs', () => {
         const engine = await waitingJobs(ids.map(() => 'last'));
         const stale = fixture.order('o1');
         await engine.hold('o1-job-2', 'sam');
-        const modify = fixture.store.modify.bind(fixture.store) as DocumentStore['modify'];
+        const revise = fixture.store.revise.bind(fixture.store) as DocumentStore['revise'];
         // As a database store does when its first attempt lost a race: the change ran on an older order, then runs on the current one.
-        const retrying: DocumentStore['modify'] = (collection, id, change) => {
+        const retrying: DocumentStore['revise'] = (collection, id, change) => {
             change(structuredClone(stale) as unknown as Parameters<typeof change>[0]);
-            return modify(collection, id, change);
+            return revise(collection, id, change);
         };
-        sinon.stub(fixture.store, 'modify').callsFake(retrying);
+        sinon.stub(fixture.store, 'revise').callsFake(retrying);
 
         const result = await engine.continueJobs('o1', ids, 'olivia', 'closeout-order');
         await engine.idle();

@@ -490,11 +490,11 @@ describe('WorkflowEngine', () => {
             await waitFor(() => flaky.calls.length === 1, 'the step running');
 
             // The store goes out of reach as the step ends: its outcome is not written, nor is the job sent to Error.
-            const modify = sinon.stub(fixture.store, 'modify').rejects(new Error('the database is out of reach'));
+            const revise = sinon.stub(fixture.store, 'revise').rejects(new Error('the database is out of reach'));
             stepEnds.open();
-            await waitFor(() => modify.callCount >= 2, 'the outcome and the failure tried');
+            await waitFor(() => revise.callCount >= 2, 'the outcome and the failure tried');
             assert.deepEqual([fixture.job('o1').state, fixture.job('o1').stepId], ['Processing', 'r']);
-            modify.restore();
+            revise.restore();
 
             await waitFor(() => fixture.job('o1').state === 'Complete', 'the job complete once the store answers');
             assert.deepEqual(ranIn(flaky), ['r', 'r'], 'the step ran again');
@@ -520,15 +520,15 @@ describe('WorkflowEngine', () => {
                 states.push(...(job ? [job.state] : []));
             });
             // The second run's outcome meets the store away.
-            const modify = fixture.store.modify.bind(fixture.store);
+            const revise = fixture.store.revise.bind(fixture.store);
             let outcomeLost = false;
-            sinon.stub(fixture.store, 'modify').callsFake(((...args: Parameters<typeof modify>) => {
+            sinon.stub(fixture.store, 'revise').callsFake(((...args: Parameters<typeof revise>) => {
                 if (flaky.calls.length === 2 && !outcomeLost) {
                     outcomeLost = true;
                     return Promise.reject(outOfReach());
                 }
-                return modify(...args);
-            }) as typeof modify);
+                return revise(...args);
+            }) as typeof revise);
             await fixture.startEngine([flaky, work], { storeRetryMs: 20 });
 
             await waitFor(() => fixture.job('o1').state === 'Complete', 'the job complete');

@@ -18,7 +18,7 @@ import { ownTimers } from './own-timers';
 import { loadSnapshot } from './snapshot-loader';
 import { InMemoryReads } from '../in-memory-reads';
 import { validatedDocument } from '../document-validation';
-import { changedDocument, sameContent } from '../document-content';
+import { changedDocument, revisedDocument, sameContent } from '../document-content';
 
 export interface PostgresDocumentStoreOptions extends DatabaseOptions {
     /** `postgres://user:password@host:port/database?sslmode=…` */
@@ -125,7 +125,16 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
         });
     }
 
-    async modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T> {
+    modify<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, change: (current: T) => T): Promise<T> {
+        return this.rewrite(collection, id, current => changedDocument(current, change));
+    }
+
+    revise<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, revise: (current: T) => T): Promise<T> {
+        return this.rewrite(collection, id, current => revisedDocument(current, revise));
+    }
+
+    /** Writes what `nextOf` makes of the current document, inside its lock; undefined from `nextOf`: nothing to write. */
+    protected async rewrite<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, nextOf: (current: T) => T | undefined): Promise<T> {
         const loaded = this.collection(collection);
         this.checkId(collection, id);
         return this.locks.run(this.lockKey(collection, id), async () => {
@@ -140,7 +149,7 @@ export class PostgresDocumentStore extends InMemoryReads implements DocumentStor
                     }
                     continue;
                 }
-                const next = changedDocument(current, change);
+                const next = nextOf(current);
                 if (!next) {
                     // Nothing to change, if memory holds the current version: no write, no event.
                     if (await this.read(db => readVersion(db, collection.name, id)) === current.version) {

@@ -220,6 +220,68 @@ export function documentStoreContract(createHarness: () => Promise<StoreHarness>
         });
     });
 
+    describe('revise', () => {
+
+        it('writes the revision built around the current document, which it keeps where it is unchanged', async () => {
+            const store = await openStore();
+            await store.create(OrdersCollection, sampleOrder('order-1', 2));
+            const before = store.get(OrdersCollection, 'order-1')!;
+
+            const next = await store.revise(OrdersCollection, 'order-1', order => ({ ...order, jobs: order.jobs.with(1, { ...order.jobs[1], state: 'Held' }) }));
+
+            assert.deepEqual([next.version, next.jobs[1].state], [2, 'Held']);
+            assert.equal(next.jobs[0], before.jobs[0], 'the unchanged job is the stored one, not a copy');
+            assert.equal(next.lineItems, before.lineItems);
+            assert.deepEqual(await harness.stored(OrdersCollection, 'order-1'), next);
+        });
+
+        it('hands the revision a frozen document: an edit in place throws and changes nothing', async () => {
+            const store = await openStore();
+            await store.create(OrdersCollection, sampleOrder('order-1', 2));
+            const changes = recordChanges(store);
+
+            await assert.rejects(store.revise(OrdersCollection, 'order-1', order => {
+                order.jobs[1].copies = 99;
+                return order;
+            }), TypeError);
+
+            assert.equal(store.get(OrdersCollection, 'order-1')?.jobs[1].copies, sampleOrder('order-1', 2).jobs[1].copies);
+            assert.equal(changes.length, 0);
+        });
+
+        it('applies 50 simultaneous revisions one after the other, losing none', async () => {
+            const store = await openStore();
+            await store.create(OrdersCollection, sampleOrder('order-1'));
+
+            const addOneCopy = (order: Order): Order => ({ ...order, jobs: order.jobs.with(0, { ...order.jobs[0], copies: order.jobs[0].copies + 1 }) });
+            await Promise.all(Array.from({ length: 50 }, () => store.revise(OrdersCollection, 'order-1', addOneCopy)));
+
+            const final = store.get(OrdersCollection, 'order-1');
+            assert.deepEqual([final?.version, final?.jobs[0].copies], [51, 51]);
+            assert.deepEqual(await harness.stored(OrdersCollection, 'order-1'), final);
+        });
+
+        it('writes nothing and announces nothing for the current document again, and refuses one that does not exist', async () => {
+            const store = await openStore();
+            const created = await store.create(OrdersCollection, sampleOrder('order-1'));
+            const changes = recordChanges(store);
+
+            const same = await store.revise(OrdersCollection, 'order-1', order => ({ ...order, status: created.status }));
+
+            assert.deepEqual([same.version, changes.length], [created.version, 0]);
+            await assert.rejects(store.revise(OrdersCollection, 'order-2', order => order), DocumentNotFoundError);
+        });
+
+        it('refuses a revision its schema does not allow, and keeps the document', async () => {
+            const store = await openStore();
+            await store.create(OrdersCollection, sampleOrder('order-1'));
+
+            await assert.rejects(store.revise(OrdersCollection, 'order-1', order => ({ ...order, jobs: order.jobs.with(0, { ...order.jobs[0], copies: -1 }) })), DocumentValidationError);
+
+            assert.deepEqual([store.get(OrdersCollection, 'order-1')?.version, store.get(OrdersCollection, 'order-1')?.jobs[0].copies], [1, sampleOrder('order-1').jobs[0].copies]);
+        });
+    });
+
     describe('delete', () => {
 
         it('refuses a stale version and keeps the document', async () => {
