@@ -59,7 +59,7 @@ export interface TimeSpent {
 }
 
 /** What the child counted at the end: every job removed, with its files where they belong. */
-const OUTCOME_FIELDS = ['removedJobs', 'auditFiles', 'hotFolderFiles', 'copiedFiles', 'jobFoldersLeft', 'ordersWithJobsLeft', 'loggedErrors'] as const;
+const OUTCOME_FIELDS = ['removedJobs', 'auditFiles', 'hotFolderFiles', 'hotFolderTickets', 'copiedFiles', 'jobFoldersLeft', 'ordersWithJobsLeft', 'loggedErrors'] as const;
 type OutcomeField = typeof OUTCOME_FIELDS[number];
 
 export interface EngineChildResult {
@@ -74,6 +74,8 @@ export interface EngineChildResult {
     readonly removedJobs: number;
     readonly auditFiles: number;
     readonly hotFolderFiles: number;
+    /** The JDF ticket the hot folder device writes beside each print file. */
+    readonly hotFolderTickets: number;
     readonly copiedFiles: number;
     readonly jobFoldersLeft: number;
     readonly ordersWithJobsLeft: number;
@@ -207,7 +209,7 @@ function summarize(startedAt: string, measured: EngineChildResult, profileFolder
         cpu: measured.baseline.cpu
     };
     const heapGrowthBytesPerJob = (measured.heapUsedAfterGcEnd - measured.heapUsedAfterGcStart) / jobs;
-    const allDone = measured.removedJobs === jobs && measured.auditFiles === jobs && measured.hotFolderFiles === jobs
+    const allDone = measured.removedJobs === jobs && measured.auditFiles === jobs && measured.hotFolderFiles === jobs && measured.hotFolderTickets === jobs
         && measured.copiedFiles === jobs && measured.jobFoldersLeft === 0 && measured.ordersWithJobsLeft === 0;
     return {
         startedAt,
@@ -237,7 +239,7 @@ function summarize(startedAt: string, measured: EngineChildResult, profileFolder
         profile: profileFolder,
         checks: [
             {
-                name: 'every job removed (audit record, hot folder file, copy; no job folder left)', target: `${number(jobs, 0)} jobs`,
+                name: 'every job removed (audit record, hot folder file and its JDF ticket, copy; no job folder left)', target: `${number(jobs, 0)} jobs`,
                 actual: measured.removedJobs, unit: 'jobs', met: allDone && measured.loggedErrors === 0
             },
             {
@@ -295,7 +297,7 @@ export function formatEngineReport(results: EngineResults): string {
         ]),
         '  (the Printing state is written while the hot folder copy runs, and a modify that writes nothing mostly waits for the',
         '  write before it outside the slot, so the parts add up to more than the slot time)',
-        `  outcome: ${number(outcome.removedJobs, 0)} removed, ${number(outcome.auditFiles, 0)} audit files, ${number(outcome.hotFolderFiles, 0)} files in the hot folder, `
+        `  outcome: ${number(outcome.removedJobs, 0)} removed, ${number(outcome.auditFiles, 0)} audit files, ${number(outcome.hotFolderFiles, 0)} print files and ${number(outcome.hotFolderTickets, 0)} JDF tickets in the hot folder, `
         + `${number(outcome.copiedFiles, 0)} copies, ${number(outcome.jobFoldersLeft, 0)} job folders left, ${number(outcome.ordersWithJobsLeft, 0)} orders with jobs left, `
         + `${number(outcome.loggedErrors, 0)} errors logged`,
         '',

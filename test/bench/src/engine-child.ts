@@ -69,7 +69,8 @@ async function measureEngine(request: EngineChildRequest): Promise<EngineChildRe
     await store.close();
     const outcome = {
         auditFiles: await countFiles(folders.audit, true),
-        hotFolderFiles: await countFiles(folders.hotFolder, false),
+        hotFolderFiles: await countFiles(folders.hotFolder, false, name => !name.endsWith('.jdf')),
+        hotFolderTickets: await countFiles(folders.hotFolder, false, name => name.endsWith('.jdf')),
         copiedFiles: await countFiles(folders.copies, false),
         jobFoldersLeft: (await fs.readdir(folders.jobs)).length
     };
@@ -273,9 +274,9 @@ async function measureBaseline(folder: string, writes: number, concurrency: numb
     return { millis, writes, orders: ids.length, concurrency, cpu: { userMillis: cpu.user / 1000, systemMillis: cpu.system / 1000 } };
 }
 
-async function countFiles(folder: string, recursive: boolean): Promise<number> {
+async function countFiles(folder: string, recursive: boolean, named: (name: string) => boolean = () => true): Promise<number> {
     const entries = await fs.readdir(folder, { recursive, withFileTypes: true });
-    return entries.filter(entry => entry.isFile() && !entry.name.startsWith('.')).length;
+    return entries.filter(entry => entry.isFile() && !entry.name.startsWith('.') && named(entry.name)).length;
 }
 
 serveRequest(measureEngine);
