@@ -52,6 +52,27 @@ describe('PerKeyLimit', () => {
         assert.equal(await limit.run('a', async () => 'next'), 'next');
     });
 
+    it('says when work has its slot, with its outcome still to come', async () => {
+        const limit = new PerKeyLimit(1);
+        const held = deferred();
+        const first = await limit.started('a', async () => {
+            await held.promise;
+            return 'first';
+        });
+        let secondHasSlot = false;
+        const second = limit.started('a', async () => 'second').then(started => {
+            secondHasSlot = true;
+            return started;
+        });
+        await new Promise(resolve => setImmediate(resolve));
+        assert.equal(secondHasSlot, false, 'the slot is still held by the first');
+
+        held.resolve();
+        assert.equal(await first.outcome, 'first');
+        assert.equal(await (await second).outcome, 'second');
+        await assert.rejects((await limit.started('a', async () => { throw new Error('write failed'); })).outcome, /write failed/);
+    });
+
     it('refuses a limit below one', () => {
         assert.throws(() => new PerKeyLimit(0), /at least 1/);
     });

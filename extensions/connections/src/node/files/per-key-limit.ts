@@ -45,4 +45,22 @@ export class PerKeyLimit {
             }
         }
     }
+
+    /**
+     * Runs `work` like `run`, but resolves as soon as it has its slot, with its outcome still to
+     * come: a caller holding a slot of another limit can let go of that one only once this one is
+     * taken, so that work cannot pile up between the two.
+     */
+    async started<T>(key: string, work: () => Promise<T>): Promise<{ readonly outcome: Promise<T> }> {
+        let admitted!: () => void;
+        const slotTaken = new Promise<void>(resolve => admitted = resolve);
+        const outcome = this.run(key, () => {
+            admitted();
+            return work();
+        });
+        // The caller awaits the outcome only after this resolves: a failure before that is not unhandled.
+        outcome.catch(() => undefined);
+        await slotTaken;
+        return { outcome };
+    }
 }

@@ -542,6 +542,32 @@ describe('PrintFileFetcher', () => {
             assert.equal(jobOf(CARDS).state, 'Received');
         });
 
+        it('asks for the next files while the last ones are written, and holds downloads back while every write slot is taken', async () => {
+            const writes: (() => void)[] = [];
+            await takeInOrders(connection, 2);
+            const fetcher = fetcherWith({ ...FAST, concurrencyPerConnection: 2 });
+            const write = fetcher['folders'].write.bind(fetcher['folders']);
+            sinon.stub(fetcher['folders'], 'write').callsFake(async (...args: Parameters<typeof write>) => {
+                await new Promise<void>(resolve => writes.push(resolve));
+                return write(...args);
+            });
+
+            await fetcher.onStart();
+            // Two files being written, two more downloaded and waiting for a write slot, their download slots still held.
+            await eventually(() => writes.length === 2 && fake.downloadFile.callCount === 4, 3000, 'two writes and two more downloads');
+            await new Promise(resolve => setTimeout(resolve, 100));
+            assert.equal(fake.downloadFile.callCount, 4, 'no download while its file would have to wait in memory');
+            assert.equal(receivedJobs('conn-1'), 0);
+            writes.splice(0).forEach(release => release());
+            await eventually(() => writes.length === 2 && fake.downloadFile.callCount === 6, 3000, 'the next two written, two more downloaded');
+            while (receivedJobs('conn-1') < 6) {
+                writes.splice(0).forEach(release => release());
+                await new Promise(resolve => setTimeout(resolve, 5));
+            }
+            await fetcher.idle();
+            assert.equal(fake.downloadFile.callCount, 6, 'each file downloaded once');
+        });
+
         it('fetches eight at once for a connection by default', async () => {
             assert.equal(DEFAULT_PRINT_FILE_OPTIONS.concurrencyPerConnection, 8);
             const held = new HeldDownloads();

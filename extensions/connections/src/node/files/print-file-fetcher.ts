@@ -49,6 +49,11 @@ export const DEFAULT_PRINT_FILE_OPTIONS: PrintFileOptions = {
  * gained (at start, after a restart, or from a server that died) and left at `losing` for the next
  * owner, whose fetch starts again (a file written twice is the same file).
  */
+interface FetchLimits {
+    readonly downloads: PerKeyLimit;
+    readonly writes: PerKeyLimit;
+}
+
 @injectable()
 export class PrintFileFetcher implements BackendApplicationContribution {
     @inject(DocumentStore) protected readonly store: DocumentStore;
@@ -68,12 +73,18 @@ export class PrintFileFetcher implements BackendApplicationContribution {
     protected readonly partitions = new Map<number, AbortController>();
     protected readonly pickingUp = new Set<number>();
     protected readonly toDispose = new DisposableCollection();
-    protected limit: PerKeyLimit | undefined;
+    protected limits: FetchLimits | undefined;
 
-    /** Fetches under way for each connection, at most `concurrencyPerConnection`. */
-    protected get slots(): PerKeyLimit {
-        this.limit ??= new PerKeyLimit(this.options.concurrencyPerConnection ?? DEFAULT_CONCURRENCY_PER_CONNECTION);
-        return this.limit;
+    /**
+     * Per connection, at most `concurrencyPerConnection` requests to its store (the load a store
+     * sees) and as many downloaded files being written. A download hands its file over only once a
+     * write slot is free, so a slow disk holds the next downloads back instead of letting files pile
+     * up in memory, while the store is asked for the next file as this one is written.
+     */
+    protected get slots(): FetchLimits {
+        const concurrency = this.options.concurrencyPerConnection ?? DEFAULT_CONCURRENCY_PER_CONNECTION;
+        this.limits ??= { downloads: new PerKeyLimit(concurrency), writes: new PerKeyLimit(concurrency) };
+        return this.limits;
     }
 
     async onStart(): Promise<void> {
@@ -188,8 +199,8 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                 return;
             }
             try {
-                // One attempt holds one of the connection's slots: the request(s) and the file's durable write.
-                const bytes = await this.slots.run(connection.id, async () => {
+                // One attempt holds one of the connection's slots for its request(s), then a write slot for the file's durable write.
+                const writing = await this.slots.downloads.run(connection.id, async () => {
                     await this.intakeWindows?.whenQuiet();
                     if (signal.aborted) {
                         return undefined;
@@ -199,11 +210,13 @@ export class PrintFileFetcher implements BackendApplicationContribution {
                         throw Object.assign(new Error('MarcomCentral has not rendered the print file yet'), { kind: 'not-ready' });
                     }
                     const content = await this.types.of(connection).downloadFile(connection, url, this.options.maxBytes, signal);
-                    await this.folders.write(jobId, fileName, content);
-                    return content.byteLength;
+                    return this.slots.writes.started(connection.id, async () => {
+                        await this.folders.write(jobId, fileName, content);
+                        return content.byteLength;
+                    });
                 });
-                if (bytes !== undefined) {
-                    await this.jobFlow.recordPrintFile(jobId, fileName, bytes);
+                if (writing) {
+                    await this.jobFlow.recordPrintFile(jobId, fileName, await writing.outcome);
                 }
                 return;
             } catch (error) {
