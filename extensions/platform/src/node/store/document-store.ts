@@ -83,6 +83,7 @@ export interface DocumentStore {
      * job of an order moving a step): `revise` gets the current document itself, frozen all the way
      * down, and returns the next one built around it, sharing the parts it leaves as they are (or
      * the current document, for no change). Like `modify`, it may run again on a fresher document.
+     * The document stays frozen in the store's memory, as what it hands out is never to be edited.
      */
     revise<T extends StoredDocument>(collection: DocumentCollection<T>, id: string, revise: (current: T) => T): Promise<T>;
     /** Removes a document if `expectedVersion` is still the current one. */
