@@ -546,8 +546,9 @@ describe('PrintFileFetcher', () => {
             const writes: (() => void)[] = [];
             await takeInOrders(connection, 2);
             const fetcher = fetcherWith({ ...FAST, concurrencyPerConnection: 2 });
-            const write = fetcher['folders'].write.bind(fetcher['folders']);
-            sinon.stub(fetcher['folders'], 'write').callsFake(async (...args: Parameters<typeof write>) => {
+            const folders = fetcher['folders'];
+            const write = folders.write.bind(folders);
+            sinon.stub(folders, 'write').callsFake(async (...args: Parameters<typeof write>) => {
                 await new Promise<void>(resolve => writes.push(resolve));
                 return write(...args);
             });
