@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { WorkerFailureError, WorkerPool } from './worker-pool';
 
@@ -133,4 +134,33 @@ describe('WorkerPool', function () {
         }
         assert.deepEqual(printed.filter(line => /by the worker/.test(line)), []);
     });
+
+    for (const quiet of [false, true]) {
+        it(`lets the process end while its ${quiet ? 'quiet ' : ''}worker is idle`, async () => {
+            // A process whose pool answered a task and keeps its worker idle for a minute, then has nothing else to do.
+            const script = `
+                const { WorkerPool } = require(${JSON.stringify(join(__dirname, 'worker-pool.js'))});
+                const pool = new WorkerPool({ file: ${JSON.stringify(SCRIPTED_WORKER)}, size: 1, maxOldGenerationSizeMb: ${SMALL_HEAP_MB}, idleMs: 60000, quiet: ${quiet} });
+                pool.run('print').then(answer => process.send(answer));`;
+            const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+            const printed: string[] = [];
+            child.stdout?.on('data', chunk => printed.push(String(chunk)));
+            child.stderr?.on('data', chunk => printed.push(String(chunk)));
+            const answer = await new Promise(resolve => child.once('message', resolve));
+            child.disconnect();
+            const exitCode = await new Promise(resolve => {
+                const timer = setTimeout(() => {
+                    child.kill('SIGKILL');
+                    resolve('still running 5 s after its last task');
+                }, 5_000);
+                child.once('exit', code => {
+                    clearTimeout(timer);
+                    resolve(code);
+                });
+            });
+            assert.equal(answer, 'echo print');
+            assert.equal(exitCode, 0);
+            assert.equal(printed.some(text => /by the worker/.test(text)), !quiet, printed.join(''));
+        });
+    }
 });

@@ -13,6 +13,26 @@ export function workerScriptFile(callerDirectory: string, fileName: string, from
     return existsSync(beside) ? beside : fromPackage();
 }
 
+/**
+ * How a quiet pool's worker starts: what it prints is dropped where it is written, then its script
+ * is loaded. Its output is not sent here to be dropped: reading a worker's output keeps this process
+ * alive for as long as the worker lives, idle or not (Node refs the port that output comes through
+ * while it is read), so a stopped server would wait for the idle worker's end.
+ */
+const QUIET_START = `
+const { workerData } = require('node:worker_threads');
+const drop = (chunk, encoding, done) => {
+    const callback = typeof encoding === 'function' ? encoding : done;
+    if (typeof callback === 'function') {
+        process.nextTick(callback);
+    }
+    return true;
+};
+process.stdout.write = drop;
+process.stderr.write = drop;
+require(workerData.file);
+`;
+
 export interface WorkerPoolOptions {
     /**
      * The worker's script: a CommonJS file that answers `{ id, task }` messages with `{ id, result }`,
@@ -152,13 +172,10 @@ export class WorkerPool<Task, Result, Progress = never> {
     }
 
     protected spawn(): Slot {
-        const quiet = this.options.quiet === true;
-        const worker = new Worker(this.options.file, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb }, stdout: quiet, stderr: quiet });
-        if (quiet) {
-            // Read and dropped, so that nothing piles up in memory.
-            worker.stdout.resume();
-            worker.stderr.resume();
-        }
+        const resourceLimits = { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb };
+        const worker = this.options.quiet
+            ? new Worker(QUIET_START, { eval: true, workerData: { file: this.options.file }, resourceLimits })
+            : new Worker(this.options.file, { resourceLimits });
         const slot: Slot = { worker };
         worker.on('message', (message: { id: number; result?: unknown; progress?: unknown }) => {
             const pending = slot.task;

@@ -7,6 +7,8 @@ export interface BackendRun {
     /** Killed by the test before it finished its work. */
     readonly killed: boolean;
     readonly millis: number;
+    /** From the start until the backend reported its work done (it exits after); undefined if it did not. */
+    readonly doneMillis?: number;
     /** From the start until the store was open and the work began. */
     readonly openedMillis?: number;
     /** What the store reported when this start opened it (undefined if killed before it opened). */
@@ -26,6 +28,7 @@ export function runBackend(request: CrashBackendRequest, killAfterMs?: number, o
     let problems: readonly string[] | undefined;
     let openedMillis: number | undefined;
     let done: readonly string[] | undefined;
+    let doneMillis: number | undefined;
     let killed = false;
     let stderr = '';
     child.stderr?.on('data', chunk => stderr = (stderr + String(chunk)).slice(-4000));
@@ -36,6 +39,7 @@ export function runBackend(request: CrashBackendRequest, killAfterMs?: number, o
             openedMillis = performance.now() - started;
         } else if (message.kind === 'done') {
             done = message.failures;
+            doneMillis = performance.now() - started;
         }
     });
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
@@ -46,7 +50,7 @@ export function runBackend(request: CrashBackendRequest, killAfterMs?: number, o
     return new Promise(resolve => child.once('exit', (code, signal) => {
         clearTimeout(timer);
         const failures = done ?? (killed ? [] : [`the backend ended (code ${code}, signal ${signal}) before it finished: ${stderr.trim()}`]);
-        resolve({ killed: killed && done === undefined, millis: performance.now() - started, openedMillis, problems, failures });
+        resolve({ killed: killed && done === undefined, millis: performance.now() - started, doneMillis, openedMillis, problems, failures });
     }));
 }
 
@@ -88,7 +92,7 @@ export interface RoundResult extends RoundOutcome {
 
 export interface ScenarioResult {
     readonly name: string;
-    /** An uninterrupted run: its time sets the range of kill instants. */
+    /** An uninterrupted run, until its work was done: its time sets the range of kill instants. */
     readonly calibrationMillis: number;
     readonly rounds: readonly RoundResult[];
 }
@@ -116,11 +120,12 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
         throw new Error(`${scenario.name}: the uninterrupted run is not clean: ${cleanViolations.slice(0, 5).join('; ')}`);
     }
     const opening = clean.openedMillis ?? 0;
-    progress(`${scenario.name}: uninterrupted run ${(clean.millis / 1000).toFixed(1)} s; ${rounds} rounds of kills`);
+    progress(`${scenario.name}: uninterrupted run ${(workTime(clean) / 1000).toFixed(1)} s; ${rounds} rounds of kills`);
     const results: RoundResult[] = [];
-    // The latest kill instant: the uninterrupted run's length, or a round's shorter uninterrupted first run
-    // (a slow first run, on a busy machine, would otherwise draw most instants after later rounds ended).
-    let workMillis = clean.millis;
+    // The latest kill instant: when the uninterrupted run's work was done (not when its process ended), or a
+    // round's shorter uninterrupted first run (a slow first run, on a busy machine, would otherwise draw
+    // most instants after later rounds ended).
+    let workMillis = workTime(clean);
     for (let round = 1; round <= rounds; round++) {
         const started = performance.now();
         const { request, plan } = await scenario.prepare(round);
@@ -133,7 +138,7 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
             const at = Math.round(opening + random() * (workMillis - opening));
             const run = await runBackend(request, at, message => scenario.onMessage?.(plan, message));
             if (kill === 0 && !run.killed) {
-                workMillis = Math.max(opening + 1, Math.min(workMillis, run.millis));
+                workMillis = Math.max(opening + 1, Math.min(workMillis, workTime(run)));
             }
             violations.push(...storeProblems(run));
             if (run.killed) {
@@ -157,7 +162,24 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
         progress(`${scenario.name} round ${round}: killed at ${killedAtMs.map(ms => `${ms} ms`).join(', ') || '(finished before the kill)'}; `
             + `${result.violations.length === 0 ? 'ok' : `${result.violations.length} VIOLATIONS: ${result.violations.slice(0, 3).join('; ')}`}`);
     }
-    return { name: scenario.name, calibrationMillis: clean.millis, rounds: results };
+    return { name: scenario.name, calibrationMillis: workTime(clean), rounds: withKillsChecked(results) };
+}
+
+/**
+ * Rounds of which none was killed proved nothing: every one finished before its kill instant (as
+ * when a backend lingered a minute after its work, and that minute set the range of instants).
+ */
+function withKillsChecked(rounds: readonly RoundResult[]): RoundResult[] {
+    const last = rounds[rounds.length - 1];
+    if (rounds.length < 2 || rounds.some(round => round.kills > 0)) {
+        return [...rounds];
+    }
+    const unkilled = `no kill landed in any of the ${rounds.length} rounds: each finished before its kill instant, so nothing was checked after a crash`;
+    return [...rounds.slice(0, -1), { ...last, violations: [...last.violations, unkilled] }];
+}
+
+function workTime(run: BackendRun): number {
+    return run.doneMillis ?? run.millis;
 }
 
 /** What the store reported when the backend opened it: after a kill, it must open clean. */
