@@ -11,8 +11,8 @@ import { JobRowIndex } from '../query/job-row-index';
 import { sortSpecOf } from '../query/job-ordering';
 import { orderDocumentOf } from './order-document';
 import { CursorError, JobsRequestSchema, decodeCursor, encodeCursor, jobQueryOf, pageParametersOf } from './read-api-query';
-import { apiRoute, sendApiJson, sendApiJsonText } from '@presswork/platform/lib/node/auth/api-route';
-import { rowsJson } from './row-json';
+import { apiRoute, sendApiJson, sendApiJsonBody } from '@presswork/platform/lib/node/auth/api-route';
+import { jobsPageJson } from './row-json';
 
 export const API_PATH = '/api/v1';
 export const JOBS_API_PATH = `${API_PATH}/jobs`;
@@ -58,7 +58,7 @@ export class JobsReadApi implements BackendApplicationContribution {
         const { rows, more } = this.index.pageAfter(query, after, parsed.data.limit);
         const last = rows[rows.length - 1];
         const next = more && last ? `${JOBS_API_PATH}?${pageParametersOf(parsed.data, encodeCursor(sortSpecOf(query), last))}` : null;
-        sendApiJsonText(response, 200, `{"items":${rowsJson(rows)},"next":${JSON.stringify(next)}}`);
+        sendApiJsonBody(response, 200, jobsPageJson(rows, next));
     }
 
     protected async showOrder(request: express.Request, response: express.Response): Promise<void> {

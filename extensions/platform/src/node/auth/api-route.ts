@@ -7,15 +7,15 @@ import type { RequestUsers } from './request-user';
 
 /** A JSON answer of the read API, never cached. */
 export function sendApiJson(response: express.Response, status: number, body: unknown): void {
-    sendApiJsonText(response, status, JSON.stringify(body));
+    sendApiJsonBody(response, status, JSON.stringify(body));
 }
 
 /**
- * A JSON answer of the read API already written as text, never cached. Written as it is: express's
- * `send` would hash the whole body for an ETag, which a `no-store` answer has no use for (a page of
- * a thousand jobs is half a megabyte).
+ * A JSON answer of the read API already written (as text, or as UTF-8 bytes), never cached. Written
+ * as it is: express's `send` would hash the whole body for an ETag, which a `no-store` answer has no
+ * use for (a page of a thousand jobs is half a megabyte).
  */
-export function sendApiJsonText(response: express.Response, status: number, json: string): void {
+export function sendApiJsonBody(response: express.Response, status: number, json: string | Uint8Array): void {
     response.status(status).set({
         'Cache-Control': 'no-store',
         'Content-Type': 'application/json; charset=utf-8',
