@@ -409,6 +409,26 @@ describe('OrderPoller', () => {
         assert.equal(schedule.callCount, 1, 'the next poll is scheduled all the same');
     });
 
+    it('records a poll\'s state and log line together, so that they share the store\'s fsync round', async () => {
+        fake.fetchOrders.resolves(fetched([]));
+        await poller.pollNow('conn-1');
+        let releaseState!: () => void;
+        const stateHeld = new Promise<void>(resolve => releaseState = resolve);
+        const modify = sinon.stub(store, 'modify').callThrough();
+        modify.withArgs(ConnectionStatesCollection).callsFake(async (...args: Parameters<DocumentStore['modify']>) => {
+            await stateHeld;
+            return modify.wrappedMethod.apply(store, args);
+        });
+        const polled = poller.pollNow('conn-1');
+        try {
+            await eventually(() => logOf().length === 2, 3000, 'the log line, while the state\'s write is still under way');
+        } finally {
+            releaseState();
+            await polled;
+        }
+        assert.equal(stateOf()?.status.state, 'ok');
+    });
+
     it('does not poll a connection an operator switched off, even when asked to poll now', async () => {
         await store.modify(ConnectionsCollection, 'conn-1', connection => ({ ...connection, enabled: false }));
         await poller.pollNow('conn-1');
