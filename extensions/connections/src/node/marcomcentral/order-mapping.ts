@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { PAYMENT_METHODS } from '@presswork/platform/lib/common';
 import type { ReceivedOrder } from '@presswork/platform/lib/common';
 import { ReceivedOrderSchema } from './received-order-schema';
@@ -21,10 +22,16 @@ export type OrderMappingOutcome =
     | { readonly ok: true; readonly order: ReceivedOrder }
     | { readonly ok: false; readonly rejected: RejectedOrder };
 
+/**
+ * The schema compiled to a generated parser (zod's `compile`): the same orders and the same issues
+ * in a fraction of the time, for the thousands of orders of one answer.
+ */
+const receivedOrderParser = z.compile(ReceivedOrderSchema);
+
 /** Maps one `Order` element to a validated ReceivedOrder, or says exactly why it cannot. */
 export function mapOrder(order: XmlElement, timeZone: string): OrderMappingOutcome {
     const candidate = orderCandidate(order, timeZone);
-    const parsed = ReceivedOrderSchema.safeParse(candidate);
+    const parsed = receivedOrderParser.safeParse(candidate);
     if (parsed.success) {
         return { ok: true, order: parsed.data };
     }
