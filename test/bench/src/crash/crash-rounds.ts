@@ -170,10 +170,10 @@ async function runRounds<P>(scenario: CrashScenario<P>, rounds: number, random: 
  * when a backend lingered a minute after its work, and that minute set the range of instants).
  */
 function withKillsChecked(rounds: readonly RoundResult[]): RoundResult[] {
-    const last = rounds[rounds.length - 1];
     if (rounds.length < 2 || rounds.some(round => round.kills > 0)) {
         return [...rounds];
     }
+    const last = rounds[rounds.length - 1];
     const unkilled = `no kill landed in any of the ${rounds.length} rounds: each finished before its kill instant, so nothing was checked after a crash`;
     return [...rounds.slice(0, -1), { ...last, violations: [...last.violations, unkilled] }];
 }
